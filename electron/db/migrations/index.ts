@@ -1,0 +1,15 @@
+import type { Database } from 'better-sqlite3';
+import { migrateToVersion1 } from './0001_initial';
+
+export interface Migration {
+  /** The schema version the database has after this step; equals its position in the list. */
+  version: number;
+  /** The module file name, so a meta-test can demand one test per migration. */
+  file: string;
+  up: (db: Database) => void;
+}
+
+/** Every schema step in order. Add a new numbered module and append it here; never edit a shipped step. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, file: '0001_initial', up: migrateToVersion1 }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

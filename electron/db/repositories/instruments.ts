@@ -1,0 +1,38 @@
+import { instrumentDefinition, type InstrumentDefinition } from '../../../shared/instruments/schema';
+import type { InstrumentSummary } from '../../../shared/domain';
+import type { Db } from '../open';
+
+/** Stores a definition unless that id and version already exist (built-ins are seeded at every start). */
+export function insertInstrumentIfMissing(db: Db, deviceId: string, def: InstrumentDefinition, builtIn: boolean, now: string): boolean {
+  const result = db
+    .prepare(
+      'INSERT OR IGNORE INTO instruments (instrument_id, version, definition, built_in, created_at, device_id) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(def.id, def.version, JSON.stringify(def), builtIn ? 1 : 0, now, deviceId);
+  return result.changes === 1;
+}
+
+export function getInstrument(db: Db, instrumentId: string, version: number): InstrumentDefinition | undefined {
+  const row = db.prepare('SELECT definition FROM instruments WHERE instrument_id = ? AND version = ?').get(instrumentId, version) as
+    | { definition: string }
+    | undefined;
+  // Stored definitions passed the schema when written; parsing again guards against a hand-edited file.
+  return row && instrumentDefinition.parse(JSON.parse(row.definition));
+}
+
+export function listInstruments(db: Db): InstrumentSummary[] {
+  const rows = db
+    .prepare('SELECT instrument_id AS instrumentId, version, definition, frozen_at AS frozenAt FROM instruments ORDER BY instrument_id, version')
+    .all() as { instrumentId: string; version: number; definition: string; frozenAt: string | null }[];
+  return rows.map((r) => ({
+    instrumentId: r.instrumentId,
+    version: r.version,
+    name: (JSON.parse(r.definition) as InstrumentDefinition).name,
+    frozen: r.frozenAt !== null,
+  }));
+}
+
+/** Marks a version as used; from then on the triggers refuse changes to it. */
+export function freezeInstrument(db: Db, instrumentId: string, version: number, now: string): void {
+  db.prepare('UPDATE instruments SET frozen_at = ? WHERE instrument_id = ? AND version = ? AND frozen_at IS NULL').run(now, instrumentId, version);
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { InstrumentRef, Network, NetworkSummary, Organisation, Sector, SizeClass, Wave, WaveKind } from '../../../shared/domain';
+import type { Db } from '../open';
+
+const networkColumns = 'id, name, description, min_group_size AS minGroupSize, created_at AS createdAt';
+
+export function insertNetwork(db: Db, deviceId: string, input: { name: string; description: string | null }, now: string): Network {
+  const id = randomUUID();
+  db.prepare(
+    'INSERT INTO networks (id, name, description, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(id, input.name, input.description, now, now, deviceId);
+  return getNetwork(db, id)!;
+}
+
+export function getNetwork(db: Db, id: string): Network | undefined {
+  return db.prepare(`SELECT ${networkColumns} FROM networks WHERE id = ?`).get(id) as Network | undefined;
+}
+
+export function listNetworks(db: Db): NetworkSummary[] {
+  return db
+    .prepare(
+      `SELECT ${networkColumns},
+        (SELECT count(*) FROM organisations o WHERE o.network_id = n.id) AS organisationCount,
+        (SELECT count(*) FROM waves w WHERE w.network_id = n.id) AS waveCount
+       FROM networks n ORDER BY name COLLATE NOCASE, created_at`,
+    )
+    .all() as NetworkSummary[];
+}
+
+export function insertOrganisation(
+  db: Db,
+  deviceId: string,
+  input: { networkId: string; name: string; sector: Sector; sizeClass: SizeClass | null },
+  now: string,
+): Organisation {
+  const id = randomUUID();
+  db.prepare(
+    'INSERT INTO organisations (id, network_id, name, sector, size_class, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, input.networkId, input.name, input.sector, input.sizeClass, now, now, deviceId);
+  return { id, networkId: input.networkId, name: input.name, sector: input.sector, sizeClass: input.sizeClass };
+}
+
+export function listOrganisations(db: Db, networkId: string): Organisation[] {
+  return db
+    .prepare(
+      'SELECT id, network_id AS networkId, name, sector, size_class AS sizeClass FROM organisations WHERE network_id = ? ORDER BY name COLLATE NOCASE',
+    )
+    .all(networkId) as Organisation[];
+}
+
+export function findOrganisation(db: Db, id: string): Organisation | undefined {
+  return db
+    .prepare('SELECT id, network_id AS networkId, name, sector, size_class AS sizeClass FROM organisations WHERE id = ?')
+    .get(id) as Organisation | undefined;
+}
+
+export function organisationNameTaken(db: Db, networkId: string, name: string): boolean {
+  return !!db.prepare('SELECT 1 FROM organisations WHERE network_id = ? AND name = ? COLLATE NOCASE').get(networkId, name);
+}
+
+export function waveLabelTaken(db: Db, networkId: string, label: string): boolean {
+  return !!db.prepare('SELECT 1 FROM waves WHERE network_id = ? AND label = ? COLLATE NOCASE').get(networkId, label);
+}
+
+export function insertWave(
+  db: Db,
+  deviceId: string,
+  input: { networkId: string; label: string; kind: WaveKind; plannedDate: string | null; instruments: InstrumentRef[] },
+  now: string,
+): Wave {
+  const id = randomUUID();
+  db.prepare(
+    'INSERT INTO waves (id, network_id, label, kind, planned_date, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, input.networkId, input.label, input.kind, input.plannedDate, now, now, deviceId);
+  const link = db.prepare('INSERT INTO wave_instruments (wave_id, instrument_id, instrument_version, position) VALUES (?, ?, ?, ?)');
+  input.instruments.forEach((ref, i) => link.run(id, ref.instrumentId, ref.version, i));
+  return getWave(db, id)!;
+}
+
+interface WaveRow {
+  id: string;
+  networkId: string;
+  label: string;
+  kind: WaveKind;
+  plannedDate: string | null;
+  status: 'open' | 'closed';
+}
+
+const waveColumns = 'id, network_id AS networkId, label, kind, planned_date AS plannedDate, status';
+
+function withInstruments(db: Db, row: WaveRow): Wave {
+  const instruments = db
+    .prepare('SELECT instrument_id AS instrumentId, instrument_version AS version FROM wave_instruments WHERE wave_id = ? ORDER BY position')
+    .all(row.id) as InstrumentRef[];
+  return { ...row, instruments };
+}
+
+export function getWave(db: Db, id: string): Wave | undefined {
+  const row = db.prepare(`SELECT ${waveColumns} FROM waves WHERE id = ?`).get(id) as WaveRow | undefined;
+  return row && withInstruments(db, row);
+}
+
+/** Waves in measurement order: T0, T1, T2, then custom waves by date. */
+export function listWaves(db: Db, networkId: string): Wave[] {
+  const rows = db
+    .prepare(
+      `SELECT ${waveColumns} FROM waves WHERE network_id = ?
+       ORDER BY CASE kind WHEN 'T0' THEN 0 WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, planned_date, created_at`,
+    )
+    .all(networkId) as WaveRow[];
+  return rows.map((r) => withInstruments(db, r));
+}

@@ -1,0 +1,13 @@
+import type { Db } from '../db/open';
+
+/** Everything a service needs; the Electron main process and the test harness each build one. */
+export interface ServiceContext {
+  db: Db;
+  deviceId: string;
+  appVersion: string;
+  databasePath: string;
+  schemaVersion: number;
+  now: () => string;
+  /** Asks where to save an export; null when the user cancels. Electron shows a dialog, the harness picks a folder. */
+  chooseExportPath: (suggestedName: string) => Promise<string | null>;
+}
