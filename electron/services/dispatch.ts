@@ -8,12 +8,30 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+const typeNames: Record<string, string> = {
+  string: 'tekst',
+  number: 'een getal',
+  int: 'een geheel getal',
+  boolean: 'ja of nee',
+  object: 'een object',
+  array: 'een lijst',
+  null: 'leeg',
+};
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.length > 0 ? issue.path.join('.') : 'de invoer';
+  if (issue.code === 'invalid_type') {
+    // zod reports a missing field as an invalid type whose received value is undefined.
+    if (/undefined/.test(issue.message)) return `${field} ontbreekt`;
+    return `${field} moet ${typeNames[issue.expected] ?? issue.expected} zijn`;
+  }
+  if (issue.code === 'unrecognized_keys') return `onbekend veld ${issue.keys.join(', ')}`;
+  return `${field}: ${issue.message.replace(/^Ongeldige invoer: /, '')}`;
+}
+
 /** One Dutch sentence naming the first problems in the input and what to do. */
 export function describeValidationError(error: z.ZodError): string {
-  const problems = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return `${where}${issue.message}`;
-  });
+  const problems = error.issues.slice(0, 3).map(describeIssue);
   return `Ongeldige invoer (${problems.join('; ')}). Controleer de gegevens en probeer het opnieuw; er is niets opgeslagen.`;
 }
 

@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import * as XLSX from 'xlsx';
 import type { ExportResult } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import { appendAudit } from '../db/repositories/audit';
 import { listWaveAnswers } from '../db/repositories/responses';
 import type { ServiceContext } from './context';
 import { loadInstrument } from './instruments';
@@ -87,5 +88,7 @@ export async function exportWaveAnswers(ctx: ServiceContext, waveId: string): Pr
       `Het bestand kon niet worden opgeslagen (${err instanceof Error ? err.message : String(err)}). Kies een andere map of sluit het bestand in Excel.`,
     );
   }
+  // The log records that an export happened and how big it was, never where personal data went.
+  appendAudit(ctx.db, ctx.deviceId, { action: 'export.wave', entity: 'wave', entityId: waveId, details: { rows: rows.length, format: 'xlsx' } }, ctx.now());
   return { cancelled: false, filePath: target, rows: rows.length, columns: header.length };
 }

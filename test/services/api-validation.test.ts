@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { METHOD_NAMES, type MethodName } from '../../shared/contract';
+import { snapshot, useServices } from '../support/services';
+
+const open = useServices();
+const missingId = '00000000-0000-4000-8000-000000000000';
+const long = (n: number) => 'x'.repeat(n);
+
+/** A network with an organisation, a wave and a started response, so ids exist for the "unknown id" cases. */
+async function world() {
+  const s = open();
+  const network = await s.ok('createNetwork', { name: 'Dementienetwerk Noord' });
+  const org = await s.ok('addOrganisation', { networkId: network.id, name: 'Thuiszorg Oost', sector: 'zorg', sizeClass: 'ge100' });
+  const wave = await s.ok('createWave', {
+    networkId: network.id,
+    label: 'T0',
+    kind: 'T0',
+    plannedDate: '2026-03-01',
+    instruments: [{ instrumentId: 'kansrijke-samenwerking', version: 1 }],
+  });
+  const response = await s.ok('startResponse', { waveId: wave.id, respondentCode: 'ABC123', organisationId: org.id, mode: 'form' });
+  return { ...s, network, org, wave, response };
+}
+
+type World = Awaited<ReturnType<typeof world>>;
+type Case = [description: string, input: (w: World) => unknown, code: string];
+
+/** Bad inputs per method: wrong types, unknown fields and ids, oversized strings. Each must be refused and write nothing. */
+const badInputs: Record<MethodName, Case[]> = {
+  getAppInfo: [['an unexpected field', () => ({ x: 1 }), 'VALIDATION']],
+  listNetworks: [['a string instead of an object', () => 'all', 'VALIDATION']],
+  createNetwork: [
+    ['an empty name', () => ({ name: '   ' }), 'VALIDATION'],
+    ['a name of 121 characters', () => ({ name: long(121) }), 'VALIDATION'],
+    ['a number as name', () => ({ name: 42 }), 'VALIDATION'],
+    ['an unknown field', () => ({ name: 'A', admin: true }), 'VALIDATION'],
+    ['an oversized description', () => ({ name: 'A', description: long(2001) }), 'VALIDATION'],
+  ],
+  getNetwork: [
+    ['an unknown id', () => ({ networkId: missingId }), 'NOT_FOUND'],
+    ['not a uuid', () => ({ networkId: "1' OR 1=1" }), 'VALIDATION'],
+  ],
+  addOrganisation: [
+    ['an unknown network', (w) => ({ networkId: missingId, name: 'X', sector: 'zorg', sizeClass: null }), 'NOT_FOUND'],
+    ['an unknown sector', (w) => ({ networkId: w.network.id, name: 'X', sector: 'bank', sizeClass: null }), 'VALIDATION'],
+    ['a size class that is not a class', (w) => ({ networkId: w.network.id, name: 'X', sector: 'zorg', sizeClass: '80 fte' }), 'VALIDATION'],
+    ['a duplicate name', (w) => ({ networkId: w.network.id, name: 'thuiszorg oost', sector: 'zorg', sizeClass: null }), 'CONFLICT'],
+  ],
+  createWave: [
+    ['an unknown network', () => ({ networkId: missingId, label: 'T1', kind: 'T1', plannedDate: null, instruments: [{ instrumentId: 'kansrijke-samenwerking', version: 1 }] }), 'NOT_FOUND'],
+    ['an unknown instrument', (w) => ({ networkId: w.network.id, label: 'T1', kind: 'T1', plannedDate: null, instruments: [{ instrumentId: 'aitcs-ii', version: 1 }] }), 'NOT_FOUND'],
+    ['no instruments', (w) => ({ networkId: w.network.id, label: 'T1', kind: 'T1', plannedDate: null, instruments: [] }), 'VALIDATION'],
+    ['a date that is no date', (w) => ({ networkId: w.network.id, label: 'T1', kind: 'T1', plannedDate: '31-02-2026', instruments: [{ instrumentId: 'kansrijke-samenwerking', version: 1 }] }), 'VALIDATION'],
+    ['a label already used', (w) => ({ networkId: w.network.id, label: 't0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: 'kansrijke-samenwerking', version: 1 }] }), 'CONFLICT'],
+    ['an unknown kind', (w) => ({ networkId: w.network.id, label: 'T5', kind: 'T5', plannedDate: null, instruments: [{ instrumentId: 'kansrijke-samenwerking', version: 1 }] }), 'VALIDATION'],
+  ],
+  listInstruments: [['an array', () => [], 'VALIDATION']],
+  getInstrument: [
+    ['an unknown version', () => ({ instrumentId: 'kansrijke-samenwerking', version: 99 }), 'NOT_FOUND'],
+    ['a fractional version', () => ({ instrumentId: 'kansrijke-samenwerking', version: 1.5 }), 'VALIDATION'],
+  ],
+  startResponse: [
+    ['an unknown wave', () => ({ waveId: missingId, respondentCode: 'XYZ789', organisationId: null, mode: 'form' }), 'NOT_FOUND'],
+    ['a code with forbidden characters', (w) => ({ waveId: w.wave.id, respondentCode: 'Jan de Vries', organisationId: null, mode: 'form' }), 'VALIDATION'],
+    ['a code that is too long', (w) => ({ waveId: w.wave.id, respondentCode: long(17), organisationId: null, mode: 'form' }), 'VALIDATION'],
+    ['an organisation from nowhere', (w) => ({ waveId: w.wave.id, respondentCode: 'XYZ789', organisationId: missingId, mode: 'form' }), 'NOT_FOUND'],
+    ['an unknown mode', (w) => ({ waveId: w.wave.id, respondentCode: 'XYZ789', organisationId: null, mode: 'online' }), 'VALIDATION'],
+  ],
+  getResponse: [['an unknown response', () => ({ responseId: missingId }), 'NOT_FOUND']],
+  saveAnswer: [
+    ['an unknown response', () => ({ responseId: missingId, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 4, text: null }), 'NOT_FOUND'],
+    ['an unknown item', (w) => ({ responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_zzz_01', value: 4, text: null }), 'VALIDATION'],
+    ['an instrument not in the wave', (w) => ({ responseId: w.response.id, instrumentId: 'other', itemId: 'ks_amb_01', value: 4, text: null }), 'VALIDATION'],
+    ['a code outside the scale', (w) => ({ responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 6, text: null }), 'VALIDATION'],
+    ['a grade of 11', (w) => ({ responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_cijfer', value: 11, text: null }), 'VALIDATION'],
+    ['text for a scale item', (w) => ({ responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: null, text: 'eens' }), 'VALIDATION'],
+    ['a number for an open item', (w) => ({ responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_open_goed', value: 3, text: null }), 'VALIDATION'],
+    ['an open answer over the item limit', (w) => ({ responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_open_goed', value: null, text: long(2001) }), 'VALIDATION'],
+    ['an oversized text', (w) => ({ responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_open_goed', value: null, text: long(4001) }), 'VALIDATION'],
+    ['a value as a string', (w) => ({ responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: '4', text: null }), 'VALIDATION'],
+    ['missing fields', (w) => ({ responseId: w.response.id }), 'VALIDATION'],
+  ],
+  completeResponse: [['an unknown response', () => ({ responseId: missingId }), 'NOT_FOUND']],
+  getWaveOverview: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
+  exportWaveAnswers: [
+    ['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND'],
+    ['a file path smuggled in', (w) => ({ waveId: w.wave.id, filePath: '/etc/passwd' }), 'VALIDATION'],
+  ],
+};
+
+describe('every API method refuses bad input with a Dutch message and writes nothing', () => {
+  it('has bad-input cases for every method in the contract', () => {
+    for (const name of METHOD_NAMES) expect(badInputs[name]?.length ?? 0, name).toBeGreaterThan(0);
+  });
+
+  const cases = Object.entries(badInputs).flatMap(([method, list]) => list.map(([what, input, code]) => [method, what, input, code] as const));
+  it.each(cases)('%s: %s', async (method, _what, input, code) => {
+    const w = await world();
+    const before = snapshot(w.db);
+    const result = await w.dispatch(method, input(w));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(code);
+    // A sentence for people, in Dutch, with no stack trace.
+    expect(result.error.message).toMatch(/[a-z]{3,}.*[.]$/i);
+    expect(result.error.message).not.toMatch(/at .*\.ts:\d+|ZodError|undefined|\[object/);
+    expect(result.error.message).toMatch(/\b(de|het|een|niet|of|Kies|Controleer|bestaat|Gebruik|geen|ongeldige)\b/i);
+    expect(snapshot(w.db)).toEqual(before);
+  });
+
+  it('refuses an unknown method name', async () => {
+    const w = await world();
+    const result = await w.dispatch('dropAllTables', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('refuses a second submit and keeps the first completion time', async () => {
+    const w = await world();
+    const first = await w.ok('completeResponse', { responseId: w.response.id });
+    const before = snapshot(w.db);
+    const again = await w.call('completeResponse', { responseId: w.response.id });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(snapshot(w.db)).toEqual(before);
+    expect((await w.ok('getResponse', { responseId: w.response.id })).completedAt).toBe(first.completedAt);
+    // And a submitted response takes no more answers.
+    const late = await w.call('saveAnswer', { responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 2, text: null });
+    expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(snapshot(w.db)).toEqual(before);
+  });
+});
+
+describe('validation messages', () => {
+  it('name missing fields, wrong types and unknown fields in plain Dutch', async () => {
+    const w = await world();
+    const missing = await w.dispatch('saveAnswer', { responseId: w.response.id });
+    expect(missing).toMatchObject({ ok: false });
+    if (!missing.ok) expect(missing.error.message).toContain('instrumentId ontbreekt');
+    const wrongType = await w.dispatch('createNetwork', { name: 42 });
+    if (!wrongType.ok) expect(wrongType.error.message).toContain('name moet tekst zijn');
+    const unknown = await w.dispatch('createNetwork', { name: 'A', admin: true });
+    if (!unknown.ok) expect(unknown.error.message).toContain('onbekend veld admin');
+    expect([missing.ok, wrongType.ok, unknown.ok]).toEqual([false, false, false]);
+  });
+});

@@ -1,0 +1,135 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { snapshot, useServices } from '../support/services';
+
+const open = useServices();
+const KS = 'kansrijke-samenwerking';
+
+async function networkWithWave() {
+  const s = open();
+  const network = await s.ok('createNetwork', { name: 'Palliatieve Zorg Twente', description: 'Regionaal netwerk' });
+  const orgA = await s.ok('addOrganisation', { networkId: network.id, name: 'Hospice De Linde', sector: 'zorg', sizeClass: 'lt100' });
+  const orgB = await s.ok('addOrganisation', { networkId: network.id, name: 'Gemeente Hengelo', sector: 'gemeente', sizeClass: 'ge100' });
+  const wave = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: '2026-02-01', instruments: [{ instrumentId: KS, version: 1 }] });
+  return { ...s, network, orgA, orgB, wave };
+}
+
+type World = Awaited<ReturnType<typeof networkWithWave>>;
+
+async function respond(w: World, code: string, orgId: string | null, answers: Record<string, number | string>, complete = true) {
+  const r = await w.ok('startResponse', { waveId: w.wave.id, respondentCode: code, organisationId: orgId, mode: 'form' });
+  for (const [itemId, v] of Object.entries(answers)) {
+    await w.ok('saveAnswer', { responseId: r.id, instrumentId: KS, itemId, value: typeof v === 'number' ? v : null, text: typeof v === 'string' ? v : null });
+  }
+  if (complete) await w.ok('completeResponse', { responseId: r.id });
+  return r.id;
+}
+
+/** All four items of a condition with the same answer. */
+const condition = (code: string, values: [number, number, number, number]) =>
+  Object.fromEntries(values.map((v, i) => [`ks_${code}_0${i + 1}`, v]));
+
+describe('the thin path through the services', () => {
+  it('computes the per-condition overview by hand-checkable numbers', async () => {
+    const w = await networkWithWave();
+    // Gedeelde ambitie (ks_amb) condition scores per respondent:
+    //   R1: 4,4,4,4 → 4     R2: 2,2,2,2 → 2     R3: 5,5,5,9 → 15/3 = 5 (3 of 4 answered, prorated)
+    //   R4: 3,3,9,9 → none (2 of 4)            R5: 1,2,3,4 → 10/4 = 2.5
+    // Mean over the four scored respondents: (4 + 2 + 5 + 2.5) / 4 = 3.375 with n = 4 → below 5: withheld.
+    // Recht doen aan belangen (ks_bel): R1..R5 = 1, 2, 3, 4, 5 → mean 15/5 = 3, n = 5.
+    const bel = (v: number) => condition('bel', [v, v, v, v]);
+    await respond(w, 'R01', w.orgA.id, { ...condition('amb', [4, 4, 4, 4]), ...bel(1), ks_cijfer: 7 });
+    await respond(w, 'R02', w.orgA.id, { ...condition('amb', [2, 2, 2, 2]), ...bel(2) });
+    await respond(w, 'R03', w.orgB.id, { ...condition('amb', [5, 5, 5, 9]), ...bel(3), ks_open_goed: '=SUM(A1) korte lijnen' });
+    await respond(w, 'R04', w.orgB.id, { ...condition('amb', [3, 3, 9, 9]), ...bel(4) });
+    await respond(w, 'R05', null, { ...condition('amb', [1, 2, 3, 4]), ...bel(5) });
+    // An unfinished response counts as started, not in the means.
+    await respond(w, 'R06', null, { ...bel(5) }, false);
+
+    const overview = await w.ok('getWaveOverview', { waveId: w.wave.id });
+    expect(overview).toMatchObject({ started: 6, complete: 5, minGroupSize: 5 });
+    const byId = new Map(overview.conditions.map((c) => [c.subscaleId, c]));
+    expect(byId.get('ks_amb')).toMatchObject({ n: 4, mean: null, suppressed: true });
+    expect(byId.get('ks_bel')).toMatchObject({ n: 5, mean: 3, suppressed: false });
+    expect(byId.get('ks_per')).toMatchObject({ n: 0, mean: null, suppressed: false });
+    expect(overview.conditions.map((c) => c.label.nl)).toEqual([
+      'Gedeelde ambitie', 'Recht doen aan belangen', 'Goed persoonlijk samenwerken', 'Professioneel organiseren', 'Betekenisgevend proces',
+    ]);
+  });
+
+  it('exports one row per response with numbers as numbers, matching the database', async () => {
+    const w = await networkWithWave();
+    await respond(w, 'R01', w.orgA.id, { ks_amb_01: 4, ks_amb_02: 9, ks_cijfer: 8, ks_open_beter: 'Meer overleg' });
+    await respond(w, 'R02', null, { ks_amb_01: 2 }, false);
+    const result = await w.ok('exportWaveAnswers', { waveId: w.wave.id });
+    if (result.cancelled) throw new Error('export was cancelled');
+    expect(result).toMatchObject({ rows: 2, columns: 8 + 23 });
+    expect(readdirSync(w.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const book = XLSX.readFile(result.filePath, { cellDates: true });
+    const sheet = book.Sheets[book.SheetNames[0]!]!;
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
+    const header = (XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })[0] ?? []) as string[];
+    expect(header.slice(0, 8)).toEqual(['netwerk', 'meting', 'respondent', 'organisatie', 'status', 'modus', 'gestart', 'voltooid']);
+    expect(header.slice(8, 10)).toEqual(['ks_amb_01', 'ks_amb_02']);
+    expect(header.at(-1)).toBe('ks_open_beter');
+
+    const db = new Database(w.services.databasePath, { readonly: true });
+    const dbRows = db
+      .prepare(`SELECT p.code, a.item_id AS item, a.value, a.text FROM answers a JOIN responses r ON r.id = a.response_id JOIN respondents p ON p.id = r.respondent_id`)
+      .all() as { code: string; item: string; value: number | null; text: string | null }[];
+    db.close();
+    expect(dbRows).toHaveLength(5);
+    for (const a of dbRows) {
+      const row = rows.find((r) => r.respondent === a.code)!;
+      expect(row[a.item]).toEqual(a.value ?? a.text);
+    }
+    const r1 = rows.find((r) => r.respondent === 'R01')!;
+    expect(r1).toMatchObject({ netwerk: 'Palliatieve Zorg Twente', meting: 'T0', organisatie: 'Hospice De Linde', status: 'complete', modus: 'form' });
+    expect(r1.gestart).toBeInstanceOf(Date);
+    // Numbers are numeric cells, and "weet niet" is exported as its code.
+    const r1Index = rows.indexOf(r1) + 2;
+    expect(sheet[`I${r1Index}`]).toMatchObject({ t: 'n', v: 4 });
+    expect(sheet[`J${r1Index}`]).toMatchObject({ t: 'n', v: 9 });
+    expect(rows.find((r) => r.respondent === 'R02')).toMatchObject({ status: 'in_progress', ks_amb_01: 2 });
+  });
+
+  it('writes nothing when the export is cancelled', async () => {
+    const s = open({ cancelExport: true });
+    const network = await s.ok('createNetwork', { name: 'N' });
+    const wave = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
+    const before = snapshot(s.db);
+    expect(await s.ok('exportWaveAnswers', { waveId: wave.id })).toEqual({ cancelled: true });
+    expect(readdirSync(s.dir).filter((f) => f.endsWith('.xlsx'))).toEqual([]);
+    expect(snapshot(s.db)).toEqual(before);
+  });
+
+  it('resumes an unfinished response with its answers, and clears an answer on null', async () => {
+    const w = await networkWithWave();
+    const id = await respond(w, 'ABC123', null, { ks_amb_01: 3, ks_amb_02: 4 }, false);
+    await w.ok('saveAnswer', { responseId: id, instrumentId: KS, itemId: 'ks_amb_02', value: null, text: null });
+    const resumed = await w.ok('startResponse', { waveId: w.wave.id, respondentCode: 'abc123', organisationId: null, mode: 'form' });
+    expect(resumed.id).toBe(id);
+    expect(resumed.answers.map((a) => [a.itemId, a.value])).toEqual([['ks_amb_01', 3]]);
+  });
+
+  it('refuses a code that already completed the wave', async () => {
+    const w = await networkWithWave();
+    await respond(w, 'DONE01', null, { ks_amb_01: 3 });
+    const again = await w.call('startResponse', { waveId: w.wave.id, respondentCode: 'DONE01', organisationId: null, mode: 'form' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!again.ok) expect(again.error.message).toContain('al ingevuld');
+  });
+
+  it('freezes the instrument version at the first response and logs what happened', async () => {
+    const w = await networkWithWave();
+    expect((await w.ok('listInstruments', {})).find((i) => i.instrumentId === KS)?.frozen).toBe(false);
+    await respond(w, 'R01', null, { ks_amb_01: 3 });
+    expect((await w.ok('listInstruments', {})).find((i) => i.instrumentId === KS)?.frozen).toBe(true);
+    const actions = (w.db.prepare('SELECT action FROM audit_log ORDER BY rowid').all() as { action: string }[]).map((r) => r.action);
+    expect(actions).toEqual(['database.created', 'network.created', 'organisation.created', 'organisation.created', 'wave.created', 'response.started', 'response.completed']);
+    expect(existsSync(w.services.databasePath)).toBe(true);
+  });
+});
