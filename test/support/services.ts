@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import type { Input, MethodName, Output } from '../../shared/contract';
+import { unwrap } from '../../shared/errors';
+import { startServices } from '../../electron/services/app';
+import { createDispatcher } from '../../electron/services/dispatch';
+import { createHandlers } from '../../electron/services/handlers';
+import { useTempDir } from './tmp';
+
+/**
+ * Real services over a real SQLite file in a temp folder, reached through the same dispatcher
+ * (zod validation, error envelopes) as the IPC layer.
+ */
+export function useServices() {
+  const tempDir = useTempDir();
+  const open: { close: () => void }[] = [];
+  afterEach(() => {
+    for (const s of open.splice(0)) s.close();
+  });
+  return (options: { cancelExport?: boolean } = {}) => {
+    const dir = tempDir();
+    const services = startServices({
+      databasePath: join(dir, 'netwerkspiegel.sqlite'),
+      appVersion: 'test',
+      chooseExportPath: async (name) => (options.cancelExport ? null : join(dir, name)),
+    });
+    open.push({ close: () => services.db.open && services.db.close() });
+    const dispatch = createDispatcher(createHandlers(services), () => {});
+    const call = <K extends MethodName>(name: K, input: Input<K>) => dispatch(name, input);
+    const ok = async <K extends MethodName>(name: K, input: Input<K>) => unwrap(await dispatch(name, input)) as Output<K>;
+    return { services, db: services.db, dir, dispatch, call, ok };
+  };
+}
+
+/** Every row of every table, for "nothing was written" assertions. */
+export function snapshot(db: import('better-sqlite3').Database): Record<string, unknown[]> {
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+}
