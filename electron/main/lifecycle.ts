@@ -1,0 +1,142 @@
+import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { ApiError } from '../../shared/errors';
+import { startServices } from '../services/app';
+import type { ServiceContext } from '../services/context';
+import { createDispatcher } from '../services/dispatch';
+import { createHandlers } from '../services/handlers';
+import { createExportPathChooser } from './dialogs';
+import { createSenderCheck, registerIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { resolveDatabasePath } from './paths';
+import { createAppUrlMatcher, hardenSession, hardenWebContents } from './security';
+import { createMainWindow, focusWindow, resolveRendererTarget } from './window';
+
+/** The app's name: the userData folder is `<appData>/Netwerkspiegel` (see README, "Waar de gegevens staan"). */
+export const APP_NAME = 'Netwerkspiegel';
+
+export const STARTUP_ERROR_TITLE = 'Netwerkspiegel kan de gegevens niet openen';
+
+/** The Dutch text for a failed start. ApiErrors carry their own message; anything else gets a generic one (details go to the log). */
+export function describeStartupError(err: unknown): { title: string; message: string } {
+  if (err instanceof ApiError) return { title: STARTUP_ERROR_TITLE, message: err.message };
+  return {
+    title: STARTUP_ERROR_TITLE,
+    message:
+      'Er ging iets onverwachts mis bij het openen van de gegevens, daarom stopt Netwerkspiegel. ' +
+      'Het databasebestand is niet verwijderd. Start de app opnieuw; lukt dat niet, neem dan contact op met de beheerder.',
+  };
+}
+
+export interface RunOptions {
+  argv?: readonly string[];
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Folder of the built main script (out/main); the preload and renderer are found next to it. */
+  mainDir?: string;
+  /** Log unexpected errors of the main process instead of showing Electron's error box (off in tests). */
+  installProcessHandlers?: boolean;
+}
+
+export interface RunningApp {
+  services: ServiceContext;
+  getMainWindow: () => BrowserWindow | null;
+}
+
+let processHandlersInstalled = false;
+function installProcessHandlers(): void {
+  if (processHandlersInstalled) return;
+  processHandlersInstalled = true;
+  // With a listener, Electron shows no dialog with a stack trace; the stack goes to the log only.
+  process.on('uncaughtException', (err) => console.error('Onverwachte fout in het hoofdproces', err));
+  process.on('unhandledRejection', (reason) => console.error('Onafgehandelde belofte in het hoofdproces', reason));
+}
+
+/**
+ * The app's lifecycle. Resolves to the running app once the window is created, or to null when
+ * this copy quits (another copy already runs, or the database could not be opened).
+ */
+export async function runApp(options: RunOptions = {}): Promise<RunningApp | null> {
+  const argv = options.argv ?? process.argv;
+  const env = options.env ?? process.env;
+  const mainDir = options.mainDir ?? __dirname;
+  if (options.installProcessHandlers ?? true) installProcessHandlers();
+
+  // Before anything reads userData: package.json's lowercase "name" would otherwise give
+  // ~/.config/netwerkspiegel. The single-instance lock lives in userData too.
+  app.setName(APP_NAME);
+  app.setPath('userData', join(app.getPath('appData'), APP_NAME));
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  let mainWindow: BrowserWindow | null = null;
+  let services: ServiceContext | null = null;
+  const target = resolveRendererTarget({ isPackaged: app.isPackaged, env, mainDir });
+  const isAppUrl = createAppUrlMatcher(target.url);
+
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, isAppUrl);
+    hardenSession(contents.session);
+  });
+  app.on('render-process-gone', (_event, _contents, details) => console.error('Het venster is onverwacht gestopt', details));
+  app.on('child-process-gone', (_event, details) => console.error('Een hulpproces is onverwacht gestopt', details));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    const open = services;
+    services = null;
+    try {
+      if (open?.db.open) open.db.close();
+    } catch (err) {
+      console.error('De database kon niet netjes worden gesloten', err);
+    }
+  });
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+
+  const databasePath = resolveDatabasePath(argv, env, app.getPath('userData'));
+  try {
+    services = startServices({
+      databasePath,
+      appVersion: app.getVersion(),
+      chooseExportPath: createExportPathChooser({
+        showSaveDialog: (dialogOptions, win) => (win ? dialog.showSaveDialog(win, dialogOptions) : dialog.showSaveDialog(dialogOptions)),
+        getWindow: () => mainWindow,
+        documentsDir: () => app.getPath('documents'),
+      }),
+    });
+  } catch (err) {
+    // Never delete, move or overwrite the file here: openDatabase left it untouched.
+    console.error(`Het databasebestand ${databasePath} kon niet worden geopend`, err);
+    const { title, message } = describeStartupError(err);
+    dialog.showErrorBox(title, message);
+    app.exit(1);
+    return null;
+  }
+  const running = services;
+
+  const dispatch = createDispatcher(createHandlers(running));
+  registerIpc(ipcMain, dispatch, createSenderCheck(() => mainWindow?.webContents, isAppUrl));
+
+  const showAbout = () => {
+    const text = {
+      type: 'info' as const,
+      title: 'Over Netwerkspiegel',
+      message: 'Netwerkspiegel',
+      detail: `Samenwerking in zorg- en welzijnsnetwerken meten, vergelijken en rapporteren.\n\nVersie ${running.appVersion}\nGegevensbestand: ${running.databasePath}`,
+      buttons: ['Sluiten'],
+    };
+    const shown = mainWindow ? dialog.showMessageBox(mainWindow, text) : dialog.showMessageBox(text);
+    shown.catch((err: unknown) => console.error('Het informatievenster kon niet worden getoond', err));
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform, onAbout: showAbout })));
+
+  mainWindow = createMainWindow({ target, preloadPath: join(mainDir, '..', 'preload', 'index.js') });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  return { services: running, getMainWindow: () => mainWindow };
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { METHOD_NAMES } from '../../shared/contract';
+import { state } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
+
+const PRELOAD_SOURCE = resolve(__dirname, '../../electron/preload/index.ts');
+
+describe('preload', () => {
+  let api: Record<string, unknown>;
+
+  beforeAll(async () => {
+    await import('../../electron/preload/index');
+    const calls = state.contextBridge.exposeInMainWorld.mock.calls;
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.[0]).toBe('api');
+    api = calls[0]?.[1] as Record<string, unknown>;
+  });
+
+  it('exposes exactly one function per contract method and nothing else', () => {
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    expect(Object.values(api)).not.toContain(state.ipcRenderer);
+    expect(Object.values(api)).not.toContain(state.ipcRenderer.invoke);
+  });
+
+  it('sends each method on its own api:<name> channel with the input unchanged', async () => {
+    for (const name of METHOD_NAMES) {
+      const input = { probe: name };
+      const result = await (api[name] as (input: unknown) => Promise<unknown>)(input);
+      expect(state.ipcRenderer.invoke).toHaveBeenLastCalledWith(`api:${name}`, input);
+      expect(result).toEqual({ ok: true, value: { channel: `api:${name}`, input } });
+    }
+    expect(state.ipcRenderer.invoke).toHaveBeenCalledTimes(METHOD_NAMES.length);
+  });
+
+  it('imports only electron at run time (everything else type-only)', () => {
+    const source = readFileSync(PRELOAD_SOURCE, 'utf8');
+    const imports = [...source.matchAll(/^\s*import\s+(type\s+)?[^;]*?from\s+['"]([^'"]+)['"]/gm)];
+    expect(imports.length).toBeGreaterThan(0);
+    const runtime = imports.filter((m) => m[1] === undefined).map((m) => m[2]);
+    expect(runtime).toEqual(['electron']);
+    expect(source).not.toMatch(/\brequire\(/);
+    expect(source).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
+  });
+});
