@@ -41,7 +41,7 @@ const badInputs: Record<MethodName, Case[]> = {
     ['not a uuid', () => ({ networkId: "1' OR 1=1" }), 'VALIDATION'],
   ],
   addOrganisation: [
-    ['an unknown network', (w) => ({ networkId: missingId, name: 'X', sector: 'zorg', sizeClass: null }), 'NOT_FOUND'],
+    ['an unknown network', () => ({ networkId: missingId, name: 'X', sector: 'zorg', sizeClass: null }), 'NOT_FOUND'],
     ['an unknown sector', (w) => ({ networkId: w.network.id, name: 'X', sector: 'bank', sizeClass: null }), 'VALIDATION'],
     ['a size class that is not a class', (w) => ({ networkId: w.network.id, name: 'X', sector: 'zorg', sizeClass: '80 fte' }), 'VALIDATION'],
     ['a duplicate name', (w) => ({ networkId: w.network.id, name: 'thuiszorg oost', sector: 'zorg', sizeClass: null }), 'CONFLICT'],

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Input, MethodName, Output } from '../../shared/contract';
@@ -33,7 +34,7 @@ export function useServices() {
 }
 
 /** Every row of every table, for "nothing was written" assertions. */
-export function snapshot(db: import('better-sqlite3').Database): Record<string, unknown[]> {
+export function snapshot(db: Database): Record<string, unknown[]> {
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 }

@@ -1,0 +1,41 @@
+import type { Api, BridgeApi, Input, MethodName, Output } from '../../shared/contract';
+import { ApiError, unwrap, type Envelope } from '../../shared/errors';
+import i18n from './i18n';
+
+/**
+ * The renderer's only door to the main process. Each method forwards to `window.api` and unwraps
+ * the envelope, so callers get the value or a thrown ApiError whose message is a Dutch sentence
+ * meant for the person at the screen.
+ */
+function call<K extends MethodName>(name: K): Api[K] {
+  const forward = async (input: Input<K>): Promise<Output<K>> => {
+    const bridge: BridgeApi | undefined = (window as Partial<Window>).api;
+    if (!bridge) {
+      throw new ApiError('INTERNAL', i18n.t('errors.noBridge'));
+    }
+    // TypeScript cannot correlate BridgeApi[K] with Input<K> for a generic K; the mapped type
+    // BridgeApi guarantees this shape for every method.
+    const method = bridge[name] as unknown as (input: Input<K>) => Promise<Envelope<Output<K>>>;
+    return unwrap(await method(input));
+  };
+  return forward as Api[K];
+}
+
+// Listed by hand on purpose: a method added to the contract is a type error here until the
+// renderer knows about it.
+export const api: Api = {
+  getAppInfo: call('getAppInfo'),
+  listNetworks: call('listNetworks'),
+  createNetwork: call('createNetwork'),
+  getNetwork: call('getNetwork'),
+  addOrganisation: call('addOrganisation'),
+  createWave: call('createWave'),
+  listInstruments: call('listInstruments'),
+  getInstrument: call('getInstrument'),
+  startResponse: call('startResponse'),
+  getResponse: call('getResponse'),
+  saveAnswer: call('saveAnswer'),
+  completeResponse: call('completeResponse'),
+  getWaveOverview: call('getWaveOverview'),
+  exportWaveAnswers: call('exportWaveAnswers'),
+};

@@ -1,0 +1,83 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SECTORS, SIZE_CLASSES, type Sector, type SizeClass } from '../../../../shared/domain';
+import { api } from '../../api';
+import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { messageOf } from '../../lib/errors';
+
+const UNKNOWN_SIZE = 'unknown';
+
+export function OrganisationForm({ networkId, onAdded }: { networkId: string; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [sector, setSector] = useState<Sector | ''>('');
+  const [sizeClass, setSizeClass] = useState<SizeClass | typeof UNKNOWN_SIZE>(UNKNOWN_SIZE);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const org = await api.addOrganisation({
+        networkId,
+        name,
+        // An empty choice goes to the main process as is, so the person gets its message.
+        sector: sector as Sector,
+        sizeClass: sizeClass === UNKNOWN_SIZE ? null : sizeClass,
+      });
+      setName('');
+      setSector('');
+      setSizeClass(UNKNOWN_SIZE);
+      setStatus(t('organisations.added', { name: org.name }));
+      onAdded();
+    } catch (err) {
+      setError(messageOf(err, t('errors.unexpected')));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="subform" aria-labelledby={`${id}-title`} data-testid="organisation-form">
+      <h3 id={`${id}-title`}>{t('organisations.addTitle')}</h3>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('organisations.name')}</label>
+          <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="off" aria-required="true" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-sector`}>{t('organisations.sector')}</label>
+          <select id={`${id}-sector`} value={sector} onChange={(e) => setSector(e.target.value as Sector | '')} aria-required="true">
+            <option value="">{t('common.choose')}</option>
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sector.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-size`}>{t('organisations.size')}</label>
+          <select id={`${id}-size`} value={sizeClass} onChange={(e) => setSizeClass(e.target.value as SizeClass | typeof UNKNOWN_SIZE)}>
+            {SIZE_CLASSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`sizeClass.${s}`)}
+              </option>
+            ))}
+            <option value={UNKNOWN_SIZE}>{t('sizeClass.unknown')}</option>
+          </select>
+        </div>
+      </div>
+      <ErrorAlert message={error} />
+      <StatusMessage message={status} />
+      <button type="submit" className="button" disabled={busy}>
+        {t('organisations.add')}
+      </button>
+    </form>
+  );
+}

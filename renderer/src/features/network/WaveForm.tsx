@@ -1,0 +1,161 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { WAVE_KINDS, type InstrumentSummary, type WaveKind } from '../../../../shared/domain';
+import { api } from '../../api';
+import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { currentLocale, localized } from '../../i18n';
+import { messageOf } from '../../lib/errors';
+import { useApiData } from '../../lib/useApiData';
+
+/**
+ * The built-in instrument that a new wave uses unless the person unticks it. Named here rather
+ * than imported from shared/instruments, which would pull the zod schemas into the renderer.
+ */
+const DEFAULT_INSTRUMENT_ID = 'kansrijke-samenwerking';
+
+const instrumentKey = (i: { instrumentId: string; version: number }) => `${i.instrumentId}@${i.version}`;
+
+export function WaveForm({ networkId, onCreated }: { networkId: string; onCreated: () => void }) {
+  const { t } = useTranslation();
+  const [instruments] = useApiData('instruments', () => api.listInstruments({}));
+  const id = useId();
+  return (
+    <div className="subform" data-testid="wave-form">
+      <h3 id={`${id}-title`}>{t('waves.newTitle')}</h3>
+      {instruments.status === 'loading' && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={instruments.status === 'error' ? instruments.message : null} />
+      {instruments.status === 'ready' && (
+        <WaveFormFields networkId={networkId} instruments={instruments.data} titleId={`${id}-title`} onCreated={onCreated} />
+      )}
+    </div>
+  );
+}
+
+function defaultSelection(instruments: InstrumentSummary[]): Set<string> {
+  const builtIn = instruments.filter((i) => i.instrumentId === DEFAULT_INSTRUMENT_ID).sort((a, b) => b.version - a.version)[0];
+  return new Set(builtIn ? [instrumentKey(builtIn)] : []);
+}
+
+function WaveFormFields({
+  networkId,
+  instruments,
+  titleId,
+  onCreated,
+}: {
+  networkId: string;
+  instruments: InstrumentSummary[];
+  titleId: string;
+  onCreated: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const locale = currentLocale();
+  const [label, setLabel] = useState<string>('T0');
+  const [kind, setKind] = useState<WaveKind>('T0');
+  const [plannedDate, setPlannedDate] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(() => defaultSelection(instruments));
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function chooseKind(next: WaveKind) {
+    // Fill in the obvious label (T0, T1, T2) unless the person has typed their own.
+    if (label === '' || (WAVE_KINDS as readonly string[]).includes(label)) setLabel(next === 'custom' ? '' : next);
+    setKind(next);
+  }
+
+  function toggle(key: string, on: boolean) {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const wave = await api.createWave({
+        networkId,
+        label,
+        kind,
+        plannedDate: plannedDate === '' ? null : plannedDate,
+        instruments: instruments.filter((i) => selected.has(instrumentKey(i))).map((i) => ({ instrumentId: i.instrumentId, version: i.version })),
+      });
+      // Suggest the next measurement: after T0 comes T1, after T1 comes T2.
+      const following: WaveKind = wave.kind === 'T0' ? 'T1' : wave.kind === 'T1' ? 'T2' : 'custom';
+      setKind(following);
+      setLabel(following === 'custom' ? '' : following);
+      setPlannedDate('');
+      setSelected(defaultSelection(instruments));
+      setStatus(t('waves.created', { label: wave.label }));
+      onCreated();
+    } catch (err) {
+      setError(messageOf(err, t('errors.unexpected')));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>{t('waves.kind')}</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => chooseKind(e.target.value as WaveKind)}>
+            {WAVE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`waveKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-label`}>{t('waves.label')}</label>
+          <input
+            id={`${id}-label`}
+            type="text"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            maxLength={40}
+            autoComplete="off"
+            aria-required="true"
+            aria-describedby={`${id}-label-hint`}
+          />
+          <p id={`${id}-label-hint`} className="hint">
+            {t('waves.labelHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>
+            {t('waves.plannedDate')} <span className="optional">{t('common.optional')}</span>
+          </label>
+          <input id={`${id}-date`} type="date" value={plannedDate} onChange={(e) => setPlannedDate(e.target.value)} />
+        </div>
+      </div>
+      <fieldset className="checkbox-group">
+        <legend>{t('waves.instruments')}</legend>
+        {instruments.map((i) => {
+          const key = instrumentKey(i);
+          return (
+            <label key={key} className="checkbox">
+              <input type="checkbox" checked={selected.has(key)} onChange={(e) => toggle(key, e.target.checked)} />
+              <span>
+                {localized(i.name, locale)} <span className="muted">{t('waves.instrumentVersion', { version: i.version })}</span>
+              </span>
+            </label>
+          );
+        })}
+      </fieldset>
+      <ErrorAlert message={error} />
+      <StatusMessage message={status} />
+      <button type="submit" className="button" disabled={busy}>
+        {t('waves.create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Network } from '../../../../shared/domain';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/Messages';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { messageOf } from '../../lib/errors';
+import { useApiData } from '../../lib/useApiData';
+
+export function NetworksScreen({ onOpen }: { onOpen: (networkId: string) => void }) {
+  const { t } = useTranslation();
+  const [networks] = useApiData('networks', () => api.listNetworks({}));
+
+  return (
+    <>
+      <ScreenTitle title={t('networks.title')}>{t('networks.title')}</ScreenTitle>
+      <p className="lead">{t('networks.intro')}</p>
+
+      <section aria-labelledby="networks-list" className="panel">
+        <h2 id="networks-list">{t('networks.listTitle')}</h2>
+        {networks.status === 'loading' && <p>{t('common.loading')}</p>}
+        <ErrorAlert message={networks.status === 'error' ? networks.message : null} />
+        {networks.status === 'ready' && networks.data.length === 0 && <p className="empty">{t('networks.empty')}</p>}
+        {networks.status === 'ready' && networks.data.length > 0 && (
+          <ul className="card-list" data-testid="network-list">
+            {networks.data.map((n) => (
+              <li key={n.id} className="card">
+                <div className="card-body">
+                  <h3 className="card-title">{n.name}</h3>
+                  {n.description && <p className="card-text">{n.description}</p>}
+                  <p className="card-meta">
+                    {t('networks.organisationCount', { count: n.organisationCount })} · {t('networks.waveCount', { count: n.waveCount })}
+                  </p>
+                </div>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => onOpen(n.id)}
+                  aria-label={t('networks.openNamed', { name: n.name })}
+                >
+                  {t('networks.open')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <NewNetworkForm onCreated={(network) => onOpen(network.id)} />
+    </>
+  );
+}
+
+function NewNetworkForm({ onCreated }: { onCreated: (network: Network) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      // The main process validates (and trims); its Dutch message is what the person sees.
+      const network = await api.createNetwork({ name, description: description.trim() === '' ? undefined : description });
+      onCreated(network);
+    } catch (err) {
+      setError(messageOf(err, t('errors.unexpected')));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="panel">
+      <h2 id={`${id}-title`}>{t('networks.newTitle')}</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="new-network-form">
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('networks.name')}</label>
+          <input
+            id={`${id}-name`}
+            type="text"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={120}
+            aria-required="true"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            autoComplete="off"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-description`}>
+            {t('networks.description')} <span className="optional">{t('common.optional')}</span>
+          </label>
+          <textarea id={`${id}-description`} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={2000} />
+        </div>
+        <ErrorAlert message={error} testId="new-network-error" id={`${id}-error`} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('networks.create')}
+        </button>
+      </form>
+    </section>
+  );
+}

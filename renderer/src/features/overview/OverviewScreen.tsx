@@ -1,0 +1,101 @@
+import { useTranslation } from 'react-i18next';
+import type { ConditionSummary, WaveOverview } from '../../../../shared/domain';
+import { api } from '../../api';
+import { BackButton } from '../../components/BackButton';
+import { ExportButton } from '../../components/ExportButton';
+import { ErrorAlert } from '../../components/Messages';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { currentLocale, localized } from '../../i18n';
+import { formatMean } from '../../lib/format';
+import { useApiData } from '../../lib/useApiData';
+import { loadWaveContext } from '../questionnaire/QuestionnaireScreen';
+import { ConditionChart } from './ConditionChart';
+
+export function OverviewScreen({ networkId, waveId, onBack }: { networkId: string; waveId: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const [loaded] = useApiData(`${networkId}/${waveId}`, async () => {
+    const [context, overview] = await Promise.all([loadWaveContext(networkId, waveId), api.getWaveOverview({ waveId })]);
+    return { context, overview };
+  });
+
+  return (
+    <>
+      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
+      {loaded.status === 'loading' && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={loaded.status === 'error' ? loaded.message : null} />
+      {loaded.status === 'ready' && (
+        <>
+          <ScreenTitle title={t('overview.title', { wave: loaded.data.context.wave.label })}>
+            {t('overview.title', { wave: loaded.data.context.wave.label })}
+            <span className="title-sub">{loaded.data.context.detail.network.name}</span>
+          </ScreenTitle>
+          <OverviewBody overview={loaded.data.overview} />
+          <section className="panel" aria-labelledby="overview-export">
+            <h2 id="overview-export">{t('export.title')}</h2>
+            <p>{t('export.intro')}</p>
+            <ExportButton waveId={waveId} waveLabel={loaded.data.context.wave.label} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+function OverviewBody({ overview }: { overview: WaveOverview }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+
+  function meanText(c: ConditionSummary): string {
+    if (c.mean !== null) return formatMean(c.mean, locale);
+    if (c.suppressed) return t('overview.suppressed', { min: overview.minGroupSize });
+    return t('overview.noAnswers');
+  }
+
+  return (
+    <>
+      <dl className="counts" data-testid="overview-counts">
+        <div>
+          <dt>{t('overview.started')}</dt>
+          <dd data-testid="count-started">{overview.started}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.complete')}</dt>
+          <dd data-testid="count-complete">{overview.complete}</dd>
+        </div>
+      </dl>
+
+      <section className="panel" aria-labelledby="overview-conditions">
+        <h2 id="overview-conditions">{t('overview.conditionsTitle')}</h2>
+        <p>{t('overview.explanation', { min: overview.minGroupSize })}</p>
+        <table className="data-table" data-testid="condition-table">
+          <caption className="visually-hidden">{t('overview.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('overview.condition')}</th>
+              <th scope="col" className="numeric">
+                {t('overview.n')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('overview.mean')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.conditions.map((c) => (
+              <tr key={`${c.instrumentId}/${c.subscaleId}`} data-testid={`condition-${c.subscaleId}`}>
+                <th scope="row">{localized(c.label, locale)}</th>
+                <td className="numeric" data-testid={`condition-n-${c.subscaleId}`}>
+                  {c.n}
+                </td>
+                <td className={c.mean === null ? 'withheld' : 'numeric'} data-testid={`condition-mean-${c.subscaleId}`}>
+                  {meanText(c)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <ConditionChart conditions={overview.conditions} />
+      </section>
+    </>
+  );
+}

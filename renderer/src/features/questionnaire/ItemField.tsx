@@ -1,0 +1,160 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
+import { ErrorAlert } from '../../components/Messages';
+import { currentLocale, localized } from '../../i18n';
+import type { ItemAnswerState, StoredAnswer } from './useAnswers';
+
+interface ItemFieldProps {
+  definition: InstrumentDefinition;
+  item: InstrumentItem;
+  number: number;
+  state: ItemAnswerState | undefined;
+  /** `keepsDraft`: the screen keeps showing this answer even if saving it fails (typed text). */
+  onSave: (answer: StoredAnswer, keepsDraft?: boolean) => void;
+}
+
+interface Choice {
+  code: number;
+  label: string;
+}
+
+/** One question: a radio group for scale and number items, a text box for open ones. */
+export function ItemField(props: ItemFieldProps) {
+  const { definition, item } = props;
+  const locale = currentLocale();
+  if (item.type === 'open') return <OpenItem {...props} maxLength={item.maxLength} />;
+  if (item.type === 'number') {
+    const choices: Choice[] = [];
+    for (let code = item.min; code <= item.max; code++) choices.push({ code, label: String(code) });
+    return <ChoiceItem {...props} scored={choices} notScored={[]} variant="number" />;
+  }
+  const scale = definition.scales.find((s) => s.id === item.scale);
+  if (!scale) return null;
+  return (
+    <ChoiceItem
+      {...props}
+      scored={scale.options.map((o) => ({ code: o.code, label: localized(o.label, locale) }))}
+      notScored={scale.notScored.map((o) => ({ code: o.code, label: localized(o.label, locale) }))}
+      variant="scale"
+    />
+  );
+}
+
+function ChoiceItem({
+  definition,
+  item,
+  number,
+  state,
+  onSave,
+  scored,
+  notScored,
+  variant,
+}: ItemFieldProps & { scored: Choice[]; notScored: Choice[]; variant: 'scale' | 'number' }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const name = useId();
+  const shown = state?.pending ?? state?.saved ?? null;
+  const errorId = `${name}-error`;
+
+  const radio = (choice: Choice) => (
+    <label key={choice.code} className="choice">
+      <input
+        type="radio"
+        name={name}
+        value={choice.code}
+        checked={shown?.value === choice.code}
+        onChange={() => onSave({ value: choice.code, text: null })}
+      />
+      <span className="choice-label">{choice.label}</span>
+    </label>
+  );
+
+  return (
+    <fieldset
+      className={`item item-kind-${variant}`}
+      data-testid={`item-${item.id}`}
+      data-instrument={definition.id}
+      aria-describedby={state?.status === 'error' ? errorId : undefined}
+    >
+      <legend>
+        <span className="item-number">{number}.</span> {localized(item.text, locale)}
+      </legend>
+      <div className={`choices choices-${variant}`}>{scored.map(radio)}</div>
+      {notScored.length > 0 && <div className="choices choices-not-scored">{notScored.map(radio)}</div>}
+      <ItemFooter state={state} itemId={item.id} errorId={errorId} number={number} onClear={shown ? () => onSave({ value: null, text: null }) : null} clearLabel={t('questionnaire.clear')} />
+    </fieldset>
+  );
+}
+
+function OpenItem({ definition, item, number, state, onSave, maxLength }: ItemFieldProps & { maxLength: number }) {
+  const locale = currentLocale();
+  const id = useId();
+  const savedText = state?.saved?.text ?? '';
+  // The draft is the person's typing; it is sent when the box loses focus and kept if saving fails.
+  const [draft, setDraft] = useState(savedText);
+  const errorId = `${id}-error`;
+
+  function commit() {
+    const text = draft.trim() === '' ? null : draft;
+    if ((text ?? '') === savedText && state?.status !== 'error') return;
+    onSave({ value: null, text }, true);
+  }
+
+  return (
+    <div className="item item-kind-open" data-testid={`item-${item.id}`} data-instrument={definition.id}>
+      <label htmlFor={id} className="item-question">
+        <span className="item-number">{number}.</span> {localized(item.text, locale)}
+      </label>
+      <textarea
+        id={id}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        maxLength={maxLength}
+        rows={4}
+        aria-describedby={state?.status === 'error' ? errorId : undefined}
+      />
+      <ItemFooter state={state} itemId={item.id} errorId={errorId} number={number} onClear={null} clearLabel="" />
+    </div>
+  );
+}
+
+function ItemFooter({
+  state,
+  itemId,
+  errorId,
+  number,
+  onClear,
+  clearLabel,
+}: {
+  state: ItemAnswerState | undefined;
+  itemId: string;
+  errorId: string;
+  number: number;
+  onClear: (() => void) | null;
+  clearLabel: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="item-footer">
+      <span className="item-status">
+        {state?.status === 'saving' && <span className="saving">{t('questionnaire.saving')}</span>}
+        {state?.status === 'saved' && (
+          <span className="saved" data-testid={`saved-${itemId}`}>
+            <span aria-hidden="true">✓ </span>
+            {t('questionnaire.saved')}
+          </span>
+        )}
+      </span>
+      {onClear && (
+        <button type="button" className="link-button" onClick={onClear} aria-label={t('questionnaire.clearNumbered', { number })}>
+          {clearLabel}
+        </button>
+      )}
+      <div id={errorId} className="item-error">
+        <ErrorAlert message={state?.status === 'error' ? state.error : null} testId={`error-${itemId}`} />
+      </div>
+    </div>
+  );
+}

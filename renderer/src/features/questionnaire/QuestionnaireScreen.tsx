@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NetworkDetail, ResponseRecord, Wave } from '../../../../shared/domain';
+import { ApiError } from '../../../../shared/errors';
+import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
+import { api } from '../../api';
+import i18n from '../../i18n';
+import { BackButton } from '../../components/BackButton';
+import { ErrorAlert } from '../../components/Messages';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { useApiData } from '../../lib/useApiData';
+import { ResponseForm } from './ResponseForm';
+import { StartForm } from './StartForm';
+
+export interface WaveContext {
+  detail: NetworkDetail;
+  wave: Wave;
+  definitions: InstrumentDefinition[];
+}
+
+/** The network, the wave and the wave's instrument definitions, in the order the wave lists them. */
+export async function loadWaveContext(networkId: string, waveId: string): Promise<WaveContext> {
+  const detail = await api.getNetwork({ networkId });
+  const wave = detail.waves.find((w) => w.id === waveId);
+  if (!wave) throw new ApiError('NOT_FOUND', i18n.t('errors.waveNotFound'));
+  const definitions = await Promise.all(wave.instruments.map((ref) => api.getInstrument(ref)));
+  return { detail, wave, definitions };
+}
+
+type Phase = { name: 'start' } | { name: 'filling'; response: ResponseRecord } | { name: 'done'; respondentCode: string };
+
+export function QuestionnaireScreen({ networkId, waveId, onBack }: { networkId: string; waveId: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const [context] = useApiData(`${networkId}/${waveId}`, () => loadWaveContext(networkId, waveId));
+  const [phase, setPhase] = useState<Phase>({ name: 'start' });
+
+  return (
+    <>
+      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
+      {context.status === 'loading' && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={context.status === 'error' ? context.message : null} />
+      {context.status === 'ready' && (
+        <>
+          <ScreenTitle key={phase.name} title={t('questionnaire.title', { wave: context.data.wave.label })}>
+            {t('questionnaire.title', { wave: context.data.wave.label })}
+            <span className="title-sub">{context.data.detail.network.name}</span>
+          </ScreenTitle>
+          {phase.name === 'start' && (
+            <StartForm
+              wave={context.data.wave}
+              organisations={context.data.detail.organisations}
+              onStarted={(response) => setPhase({ name: 'filling', response })}
+            />
+          )}
+          {phase.name === 'filling' && (
+            <ResponseForm
+              key={phase.response.id}
+              response={phase.response}
+              definitions={context.data.definitions}
+              onCompleted={(done) => setPhase({ name: 'done', respondentCode: done.respondentCode })}
+            />
+          )}
+          {phase.name === 'done' && (
+            <section className="panel thanks" data-testid="thank-you">
+              <h2>{t('questionnaire.thanksTitle')}</h2>
+              <p>{t('questionnaire.thanksText', { code: phase.respondentCode })}</p>
+              <div className="actions">
+                <button type="button" className="button" onClick={() => setPhase({ name: 'start' })}>
+                  {t('questionnaire.nextRespondent')}
+                </button>
+                <button type="button" className="button button-secondary" onClick={onBack}>
+                  {t('nav.backToNetwork')}
+                </button>
+              </div>
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Organisation, ResponseRecord, Wave } from '../../../../shared/domain';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/Messages';
+import { messageOf } from '../../lib/errors';
+
+/** Respondent code (pseudonymous, never a name) and optional organisation; starts or resumes a response. */
+export function StartForm({
+  wave,
+  organisations,
+  onStarted,
+}: {
+  wave: Wave;
+  organisations: Organisation[];
+  onStarted: (response: ResponseRecord) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [code, setCode] = useState('');
+  const [organisationId, setOrganisationId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await api.startResponse({
+        waveId: wave.id,
+        respondentCode: code,
+        organisationId: organisationId === '' ? null : organisationId,
+        mode: 'form',
+      });
+      onStarted(response);
+    } catch (err) {
+      setError(messageOf(err, t('errors.unexpected')));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('questionnaire.startTitle')}</h2>
+      <p>{t('questionnaire.startIntro')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="start-form">
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${id}-code`}>{t('questionnaire.code')}</label>
+            <input
+              id={`${id}-code`}
+              type="text"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={16}
+              aria-required="true"
+              aria-describedby={error ? `${id}-code-hint ${id}-error` : `${id}-code-hint`}
+              aria-invalid={error ? true : undefined}
+              className="input-code"
+            />
+            <p id={`${id}-code-hint`} className="hint">
+              {t('questionnaire.codeHint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-org`}>
+              {t('questionnaire.organisation')} <span className="optional">{t('common.optional')}</span>
+            </label>
+            <select id={`${id}-org`} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+              <option value="">{t('questionnaire.noOrganisation')}</option>
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <ErrorAlert message={error} testId="start-error" id={`${id}-error`} />
+        <button type="submit" className="button button-large" disabled={busy}>
+          {t('questionnaire.start')}
+        </button>
+      </form>
+    </section>
+  );
+}

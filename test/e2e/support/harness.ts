@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Input, MethodName, Output } from '../../../shared/contract';
+import { unwrap, type Envelope } from '../../../shared/errors';
+import { shimScript, startHarness, type Harness } from '../../harness/server';
+
+/**
+ * One end-to-end session: a fresh temp folder with a real SQLite file, the harness serving the
+ * built renderer, a Chromium page with `window.api` shimmed exactly like the preload does, and a
+ * read-only connection to the same file for checking what was written.
+ */
+export interface Session {
+  dir: string;
+  exportDir: string;
+  databasePath: string;
+  harness: Harness;
+  context: BrowserContext;
+  page: Page;
+  /** Read-only view of the database the app writes to. */
+  db: Database.Database;
+  /** Calls the real API over HTTP, as the page does, and unwraps the envelope. */
+  call: <K extends MethodName>(name: K, input: Input<K>) => Promise<Output<K>>;
+  /** Console errors, page errors and CSP violations seen so far. */
+  problems: string[];
+  close: () => Promise<void>;
+}
+
+// Chromium says this about every page whose CSP comes from a <meta>: the directive only works
+// as an HTTP header. It is in the meta on purpose (the brief asks for it); the Electron session
+// should send it as a header too.
+const IGNORED_CONSOLE = [/frame-ancestors' is ignored when delivered via a <meta> element/];
+
+export async function openSession(browser: Browser): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-e2e-'));
+  const exportDir = join(dir, 'exports');
+  const databasePath = join(dir, 'netwerkspiegel.sqlite');
+  const harness = await startHarness({ databasePath, exportDir });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'nl-NL' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    if (IGNORED_CONSOLE.some((re) => re.test(msg.text()))) return;
+    problems.push(`console: ${msg.text()}`);
+  });
+  await page.addInitScript(shimScript());
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+
+  const call = async <K extends MethodName>(name: K, input: Input<K>): Promise<Output<K>> => {
+    const res = await fetch(`${harness.url}api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return unwrap((await res.json()) as Envelope<Output<K>>);
+  };
+
+  return {
+    dir,
+    exportDir,
+    databasePath,
+    harness,
+    context,
+    page,
+    db,
+    call,
+    problems,
+    close: async () => {
+      await context.close();
+      db.close();
+      await harness.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** axe-core's source, evaluated in the page (page.evaluate is not subject to the page's CSP). */
+export function axeSource(): string {
+  const require = createRequire(import.meta.url);
+  return readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core's WCAG 2.x A/AA rules on the current page. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource());
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
