@@ -60,6 +60,8 @@ export interface NetworkDetail {
 export interface InstrumentSummary extends InstrumentRef {
   name: { nl: string; en: string };
   frozen: boolean;
+  /** Shipped with the app (as opposed to imported by a user). */
+  builtIn: boolean;
 }
 
 export interface Answer {

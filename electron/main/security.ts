@@ -3,10 +3,13 @@ import type { Session, WebContents } from 'electron';
 /**
  * The app's Content-Security-Policy. renderer/index.html carries the same string in a meta tag;
  * the main process adds it as a response header as well (see hardenSession). Keep both equal.
+ * frame-ancestors is only honoured in a header (Chromium logs an error for it in a meta tag),
+ * so only the header adds it.
  */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
 
 export type UrlMatcher = (url: string) => boolean;
 
@@ -85,7 +88,7 @@ export function withCspHeader(headers: Record<string, string | string[]> | undef
   const result: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(headers ?? {})) result[key] = Array.isArray(value) ? [...value] : [value];
   const existing = result['Content-Security-Policy'] ?? [];
-  result['Content-Security-Policy'] = [...existing, CONTENT_SECURITY_POLICY];
+  result['Content-Security-Policy'] = [...existing, CONTENT_SECURITY_POLICY_HEADER];
   return result;
 }
 

@@ -18,8 +18,36 @@ const typeNames: Record<string, string> = {
   null: 'leeg',
 };
 
+/** Dutch names for the contract's fields, so a message names what the person filled in. */
+const fieldNames: Record<string, string> = {
+  name: 'naam',
+  description: 'beschrijving',
+  networkId: 'netwerk',
+  waveId: 'meting',
+  responseId: 'vragenlijst',
+  organisationId: 'organisatie',
+  instrumentId: 'vragenlijst-id',
+  itemId: 'vraag',
+  respondentCode: 'respondentcode',
+  sector: 'sector',
+  sizeClass: 'omvang',
+  label: 'naam van de meting',
+  kind: 'soort meting',
+  plannedDate: 'geplande datum',
+  instruments: 'vragenlijsten',
+  version: 'versie',
+  value: 'antwoord',
+  text: 'antwoordtekst',
+  mode: 'afnamewijze',
+};
+
+function fieldOf(path: readonly PropertyKey[]): string {
+  const named = path.filter((p): p is string => typeof p === 'string').map((p) => fieldNames[p] ?? p);
+  return named.length > 0 ? named.join(' → ') : 'de invoer';
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.length > 0 ? issue.path.join('.') : 'de invoer';
+  const field = fieldOf(issue.path);
   if (issue.code === 'invalid_type') {
     // zod reports a missing field as an invalid type whose received value is undefined.
     if (/undefined/.test(issue.message)) return `${field} ontbreekt`;

@@ -149,7 +149,7 @@ describe('session', () => {
 
   it('does not loosen a CSP the response already had', () => {
     const headers = withCspHeader({ 'Content-Security-Policy': "default-src 'none'" });
-    expect(headers['Content-Security-Policy']).toEqual(["default-src 'none'", CONTENT_SECURITY_POLICY]);
+    expect(headers['Content-Security-Policy']).toEqual(["default-src 'none'", `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`]);
   });
 
   it('hardens a session only once', () => {

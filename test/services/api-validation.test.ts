@@ -134,9 +134,9 @@ describe('validation messages', () => {
     const w = await world();
     const missing = await w.dispatch('saveAnswer', { responseId: w.response.id });
     expect(missing).toMatchObject({ ok: false });
-    if (!missing.ok) expect(missing.error.message).toContain('instrumentId ontbreekt');
+    if (!missing.ok) expect(missing.error.message).toContain('vragenlijst-id ontbreekt');
     const wrongType = await w.dispatch('createNetwork', { name: 42 });
-    if (!wrongType.ok) expect(wrongType.error.message).toContain('name moet tekst zijn');
+    if (!wrongType.ok) expect(wrongType.error.message).toContain('naam moet tekst zijn');
     const unknown = await w.dispatch('createNetwork', { name: 'A', admin: true });
     if (!unknown.ok) expect(unknown.error.message).toContain('onbekend veld admin');
     expect([missing.ok, wrongType.ok, unknown.ok]).toEqual([false, false, false]);

@@ -22,13 +22,14 @@ export function getInstrument(db: Db, instrumentId: string, version: number): In
 
 export function listInstruments(db: Db): InstrumentSummary[] {
   const rows = db
-    .prepare('SELECT instrument_id AS instrumentId, version, definition, frozen_at AS frozenAt FROM instruments ORDER BY instrument_id, version')
-    .all() as { instrumentId: string; version: number; definition: string; frozenAt: string | null }[];
+    .prepare('SELECT instrument_id AS instrumentId, version, definition, frozen_at AS frozenAt, built_in AS builtIn FROM instruments ORDER BY instrument_id, version')
+    .all() as { instrumentId: string; version: number; definition: string; frozenAt: string | null; builtIn: number }[];
   return rows.map((r) => ({
     instrumentId: r.instrumentId,
     version: r.version,
     name: (JSON.parse(r.definition) as InstrumentDefinition).name,
     frozen: r.frozenAt !== null,
+    builtIn: r.builtIn === 1,
   }));
 }
 

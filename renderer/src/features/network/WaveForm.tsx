@@ -7,12 +7,6 @@ import { currentLocale, localized } from '../../i18n';
 import { messageOf } from '../../lib/errors';
 import { useApiData } from '../../lib/useApiData';
 
-/**
- * The built-in instrument that a new wave uses unless the person unticks it. Named here rather
- * than imported from shared/instruments, which would pull the zod schemas into the renderer.
- */
-const DEFAULT_INSTRUMENT_ID = 'kansrijke-samenwerking';
-
 const instrumentKey = (i: { instrumentId: string; version: number }) => `${i.instrumentId}@${i.version}`;
 
 export function WaveForm({ networkId, onCreated }: { networkId: string; onCreated: () => void }) {
@@ -32,8 +26,10 @@ export function WaveForm({ networkId, onCreated }: { networkId: string; onCreate
 }
 
 function defaultSelection(instruments: InstrumentSummary[]): Set<string> {
-  const builtIn = instruments.filter((i) => i.instrumentId === DEFAULT_INSTRUMENT_ID).sort((a, b) => b.version - a.version)[0];
-  return new Set(builtIn ? [instrumentKey(builtIn)] : []);
+  // A new wave uses the built-in instruments (their latest versions) unless the person unticks them.
+  const latest = new Map<string, InstrumentSummary>();
+  for (const i of instruments) if (i.builtIn && (latest.get(i.instrumentId)?.version ?? 0) < i.version) latest.set(i.instrumentId, i);
+  return new Set([...latest.values()].map(instrumentKey));
 }
 
 function WaveFormFields({
