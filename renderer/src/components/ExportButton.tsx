@@ -1,29 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { messageOf } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { ErrorAlert, StatusMessage } from './Messages';
 
 /** "Exporteren naar Excel" for one wave; says where the file went, or nothing when cancelled. */
 export function ExportButton({ waveId, waveLabel }: { waveId: string; waveLabel: string }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ filePath: string; rows: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  async function exportWave() {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
+  const exportWave = () =>
+    run(async () => {
+      setResult(null);
       const outcome = await api.exportWaveAnswers({ waveId });
       if (!outcome.cancelled) setResult({ filePath: outcome.filePath, rows: outcome.rows });
-    } catch (err) {
-      setError(messageOf(err, t('errors.unexpected')));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="export">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SECTORS, SIZE_CLASSES, type Sector, type SizeClass } from '../../../../shared/domain';
 import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
-import { messageOf } from '../../lib/errors';
+import { useAction } from '../../lib/useAction';
 
 const UNKNOWN_SIZE = 'unknown';
 
@@ -13,16 +13,13 @@ export function OrganisationForm({ networkId, onAdded }: { networkId: string; on
   const [name, setName] = useState('');
   const [sector, setSector] = useState<Sector | ''>('');
   const [sizeClass, setSizeClass] = useState<SizeClass | typeof UNKNOWN_SIZE>(UNKNOWN_SIZE);
-  const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setStatus(null);
-    try {
+    return run(async () => {
       const org = await api.addOrganisation({
         networkId,
         name,
@@ -35,11 +32,7 @@ export function OrganisationForm({ networkId, onAdded }: { networkId: string; on
       setSizeClass(UNKNOWN_SIZE);
       setStatus(t('organisations.added', { name: org.name }));
       onAdded();
-    } catch (err) {
-      setError(messageOf(err, t('errors.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -4,7 +4,7 @@ import { WAVE_KINDS, type InstrumentSummary, type WaveKind } from '../../../../s
 import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { currentLocale, localized } from '../../i18n';
-import { messageOf } from '../../lib/errors';
+import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 
 const instrumentKey = (i: { instrumentId: string; version: number }) => `${i.instrumentId}@${i.version}`;
@@ -50,9 +50,8 @@ function WaveFormFields({
   const [kind, setKind] = useState<WaveKind>('T0');
   const [plannedDate, setPlannedDate] = useState('');
   const [selected, setSelected] = useState<Set<string>>(() => defaultSelection(instruments));
-  const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   function chooseKind(next: WaveKind) {
     // Fill in the obvious label (T0, T1, T2) unless the person has typed their own.
@@ -69,12 +68,10 @@ function WaveFormFields({
     });
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setStatus(null);
-    try {
+    return run(async () => {
       const wave = await api.createWave({
         networkId,
         label,
@@ -90,11 +87,7 @@ function WaveFormFields({
       setSelected(defaultSelection(instruments));
       setStatus(t('waves.created', { label: wave.label }));
       onCreated();
-    } catch (err) {
-      setError(messageOf(err, t('errors.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -4,7 +4,7 @@ import type { Network } from '../../../../shared/domain';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
-import { messageOf } from '../../lib/errors';
+import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 
 export function NetworksScreen({ onOpen }: { onOpen: (networkId: string) => void }) {
@@ -56,21 +56,15 @@ function NewNetworkForm({ onCreated }: { onCreated: (network: Network) => void }
   const id = useId();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       // The main process validates (and trims); its Dutch message is what the person sees.
       const network = await api.createNetwork({ name, description: description.trim() === '' ? undefined : description });
       onCreated(network);
-    } catch (err) {
-      setError(messageOf(err, t('errors.unexpected')));
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation, ResponseRecord, Wave } from '../../../../shared/domain';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/Messages';
-import { messageOf } from '../../lib/errors';
+import { useAction } from '../../lib/useAction';
 
 /** Respondent code (pseudonymous, never a name) and optional organisation; starts or resumes a response. */
 export function StartForm({
@@ -19,14 +19,11 @@ export function StartForm({
   const id = useId();
   const [code, setCode] = useState('');
   const [organisationId, setOrganisationId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       const response = await api.startResponse({
         waveId: wave.id,
         respondentCode: code,
@@ -34,10 +31,7 @@ export function StartForm({
         mode: 'form',
       });
       onStarted(response);
-    } catch (err) {
-      setError(messageOf(err, t('errors.unexpected')));
-      setBusy(false);
-    }
+    });
   }
 
   return (
