@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import {
+  CODE_POLICIES,
   RESPONSE_MODES,
   SECTORS,
   SIZE_CLASSES,
   WAVE_KINDS,
   type AppInfo,
   type ExportResult,
+  type AssignedCode,
   type InstrumentSummary,
+  type KioskState,
   type Network,
   type NetworkDetail,
   type NetworkSummary,
   type Organisation,
   type ResponseRecord,
+  type ResponseSummary,
   type SavedAnswer,
   type Wave,
   type WaveOverview,
@@ -37,6 +41,9 @@ export const respondentCode = z
   .regex(/^[A-Z0-9][A-Z0-9-]{2,15}$/, 'Een respondentcode heeft 3 tot 16 letters, cijfers of streepjes');
 
 const none = z.strictObject({});
+/** The researcher's PIN: 4 to 8 digits. */
+const pin = z.string().regex(/^\d{4,8}$/, 'Een pincode heeft 4 tot 8 cijfers');
+const locale = z.enum(['nl', 'en'], { error: 'Kies Nederlands of Engels' });
 const instrumentRef = z.strictObject({ instrumentId: z.string().min(1).max(64), version: z.number().int().min(1) });
 
 /** Declares one method: its input schema, and its output type as a phantom. */
@@ -92,6 +99,45 @@ export const contract = {
     }),
   ),
   completeResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
+
+  updateNetworkSettings: method<Network>()(
+    z.strictObject({
+      networkId: id,
+      consentNl: z.string().trim().max(8000, 'Gebruik hoogstens 8000 tekens').nullable(),
+      consentEn: z.string().trim().max(8000, 'Gebruik hoogstens 8000 tekens').nullable(),
+      codePolicy: z.enum(CODE_POLICIES, { error: 'Kies vrije codes, een codelijst of zelfgemaakte codes' }),
+      idleSeconds: z.number().int().min(30, 'Kies ten minste 30 seconden').max(3600, 'Kies hoogstens 3600 seconden'),
+      minGroupSize: z.number().int().min(3, 'Een groep van minder dan 3 is niet anoniem').max(100),
+    }),
+  ),
+  generateCodes: method<{ codes: string[] }>()(
+    z.strictObject({ networkId: id, count: z.number().int().min(1, 'Maak ten minste 1 code').max(500, 'Maak hoogstens 500 codes tegelijk') }),
+  ),
+  listCodes: method<AssignedCode[]>()(z.strictObject({ networkId: id })),
+  listResponses: method<ResponseSummary[]>()(z.strictObject({ waveId: id })),
+  /** The researcher continues an interrupted response (never available inside kiosk mode). */
+  resumeResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
+  setResponseOrganisation: method<ResponseRecord>()(z.strictObject({ responseId: id, organisationId: id.nullable() })),
+
+  getKioskState: method<KioskState>()(none),
+  setResearcherPin: method<KioskState>()(z.strictObject({ pin, currentPin: pin.nullable() })),
+  startKiosk: method<KioskState>()(z.strictObject({ waveId: id, pin })),
+  exitKiosk: method<KioskState>()(z.strictObject({ pin })),
+  /** In kiosk mode: the respondent gave consent and a code; starts their response. */
+  kioskBegin: method<ResponseRecord>()(
+    z.strictObject({
+      respondentCode,
+      consent: z.literal(true, { error: 'Zonder toestemming kan de vragenlijst niet worden ingevuld' }),
+      language: locale,
+    }),
+  ),
+  /** In kiosk mode: back to the welcome screen (after thanks or a timeout); saved answers stay as an incomplete response. */
+  kioskReset: method<KioskState>()(none),
+
+  importInstrument: method<InstrumentSummary>()(
+    z.strictObject({ definitionJson: z.string().min(2).max(1_000_000, 'Het bestand is te groot (meer dan 1 MB)') }),
+  ),
+  exportInstrument: method<ExportResult>()(instrumentRef),
 
   getWaveOverview: method<WaveOverview>()(z.strictObject({ waveId: id })),
   exportWaveAnswers: method<ExportResult>()(z.strictObject({ waveId: id })),

@@ -15,12 +15,22 @@ export type ResponseMode = (typeof RESPONSE_MODES)[number];
 
 export type ResponseStatus = 'in_progress' | 'complete';
 
+/** How respondents identify themselves: any code, only codes from the network's list, or a self-generated code. */
+export const CODE_POLICIES = ['free', 'assigned', 'self'] as const;
+export type CodePolicy = (typeof CODE_POLICIES)[number];
+
 export interface Network {
   id: string;
   name: string;
   description: string | null;
   minGroupSize: number;
   createdAt: string;
+  /** Informed-consent text shown in kiosk mode; null means the app's standard text. */
+  consentNl: string | null;
+  consentEn: string | null;
+  codePolicy: CodePolicy;
+  /** Seconds of quiet before kiosk mode asks "are you still there?". */
+  idleSeconds: number;
 }
 
 export interface NetworkSummary extends Network {
@@ -77,11 +87,54 @@ export interface ResponseRecord {
   respondentId: string;
   respondentCode: string;
   waveId: string;
+  organisationId: string | null;
   status: ResponseStatus;
   mode: ResponseMode;
+  language: 'nl' | 'en';
+  consentAt: string | null;
   startedAt: string;
   completedAt: string | null;
   answers: Answer[];
+}
+
+/** One line of a wave's response list for the researcher (status, resume). */
+export interface ResponseSummary {
+  id: string;
+  respondentCode: string;
+  status: ResponseStatus;
+  mode: ResponseMode;
+  startedAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  answered: number;
+}
+
+export interface AssignedCode {
+  code: string;
+  createdAt: string;
+  /** Labels of the waves in which this code has a response, with its status. */
+  waves: { waveId: string; label: string; status: ResponseStatus }[];
+}
+
+/** What the kiosk (afnamemodus) needs to run, or null when no kiosk session is active. */
+export interface KioskSession {
+  networkId: string;
+  networkName: string;
+  waveId: string;
+  waveLabel: string;
+  instruments: InstrumentRef[];
+  organisations: { id: string; name: string }[];
+  codePolicy: CodePolicy;
+  consent: { nl: string | null; en: string | null };
+  idleSeconds: number;
+  startedAt: string;
+  /** The response being filled in now; null on the welcome screen. */
+  currentResponseId: string | null;
+}
+
+export interface KioskState {
+  pinSet: boolean;
+  session: KioskSession | null;
 }
 
 export interface SavedAnswer {

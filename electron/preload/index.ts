@@ -21,6 +21,20 @@ const api = {
   completeResponse: (input) => ipcRenderer.invoke('api:completeResponse', input),
   getWaveOverview: (input) => ipcRenderer.invoke('api:getWaveOverview', input),
   exportWaveAnswers: (input) => ipcRenderer.invoke('api:exportWaveAnswers', input),
+  updateNetworkSettings: (input) => ipcRenderer.invoke('api:updateNetworkSettings', input),
+  generateCodes: (input) => ipcRenderer.invoke('api:generateCodes', input),
+  listCodes: (input) => ipcRenderer.invoke('api:listCodes', input),
+  listResponses: (input) => ipcRenderer.invoke('api:listResponses', input),
+  resumeResponse: (input) => ipcRenderer.invoke('api:resumeResponse', input),
+  setResponseOrganisation: (input) => ipcRenderer.invoke('api:setResponseOrganisation', input),
+  getKioskState: (input) => ipcRenderer.invoke('api:getKioskState', input),
+  setResearcherPin: (input) => ipcRenderer.invoke('api:setResearcherPin', input),
+  startKiosk: (input) => ipcRenderer.invoke('api:startKiosk', input),
+  exitKiosk: (input) => ipcRenderer.invoke('api:exitKiosk', input),
+  kioskBegin: (input) => ipcRenderer.invoke('api:kioskBegin', input),
+  kioskReset: (input) => ipcRenderer.invoke('api:kioskReset', input),
+  importInstrument: (input) => ipcRenderer.invoke('api:importInstrument', input),
+  exportInstrument: (input) => ipcRenderer.invoke('api:exportInstrument', input),
 } satisfies BridgeApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -9,6 +9,7 @@ export interface StartOptions {
   databasePath: string;
   appVersion: string;
   chooseExportPath: ServiceContext['chooseExportPath'];
+  setKioskWindow?: ServiceContext['setKioskWindow'];
   now?: () => string;
 }
 
@@ -29,6 +30,7 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
     schemaVersion: LATEST_SCHEMA_VERSION,
     now,
     chooseExportPath: options.chooseExportPath,
+    setKioskWindow: options.setKioskWindow,
     migratedFrom: fromVersion,
     backupPath,
   };

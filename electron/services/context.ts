@@ -10,4 +10,6 @@ export interface ServiceContext {
   now: () => string;
   /** Asks where to save an export; null when the user cancels. Electron shows a dialog, the harness picks a folder. */
   chooseExportPath: (suggestedName: string) => Promise<string | null>;
+  /** Locks or unlocks the window for kiosk mode (Electron: full screen, kiosk); absent in tests. */
+  setKioskWindow?: (on: boolean) => void;
 }

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import type { ExportResult } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { appendAudit } from '../db/repositories/audit';
 import { listWaveAnswers } from '../db/repositories/responses';
 import type { ServiceContext } from './context';
+import { writeFileAtomically } from './files';
 import { loadInstrument } from './instruments';
 import { requireNetwork, requireWave } from './networks';
 
@@ -20,24 +19,6 @@ export function safeFileName(parts: string[]): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .slice(0, 120);
-}
-
-/** Writes bytes to a temporary file beside the target, syncs it, then renames it into place. */
-export function writeFileAtomically(target: string, bytes: Uint8Array): void {
-  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const fd = openSync(tmp, 'wx');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, target);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
 }
 
 /** The wave's raw answers as a sheet: one row per response, a header of variable names, numbers as numbers. */

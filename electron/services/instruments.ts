@@ -1,8 +1,13 @@
+import type { ExportResult, InstrumentSummary } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { builtInInstruments, type InstrumentDefinition } from '../../shared/instruments';
+import { builtInInstruments, instrumentDefinition, type InstrumentDefinition } from '../../shared/instruments';
+import { appendAudit } from '../db/repositories/audit';
 import type { Db } from '../db/open';
 import * as repo from '../db/repositories/instruments';
+import type { z } from 'zod';
 import type { ServiceContext } from './context';
+import { writeFileAtomically } from './files';
+import { describeIssue } from './validation';
 
 export function seedBuiltInInstruments(db: Db, deviceId: string, now: string): void {
   db.transaction(() => {
@@ -25,4 +30,53 @@ export function loadInstrument(ctx: Pick<ServiceContext, 'db'>, instrumentId: st
     perDb.set(key, def);
   }
   return def;
+}
+
+/** The first problems of an invalid definition, as Dutch lines "where: what". */
+function listProblems(issues: readonly z.core.$ZodIssue[]): string {
+  const lines = issues.slice(0, 10).map(describeIssue);
+  const more = issues.length > 10 ? ` (en nog ${issues.length - 10} andere)` : '';
+  return lines.join('; ') + more;
+}
+
+/**
+ * Imports a user's instrument definition (for licensed instruments we may not ship). An invalid
+ * file is refused with a list of what is wrong and nothing is stored; an existing id and version
+ * is never overwritten: edits need a new version number.
+ */
+export function importInstrument(ctx: ServiceContext, definitionJson: string): InstrumentSummary {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(definitionJson);
+  } catch {
+    throw new ApiError('VALIDATION', 'Dit bestand is geen geldige JSON. Kies een vragenlijstdefinitie die uit Netwerkspiegel is geëxporteerd of die het schema volgt.');
+  }
+  const parsed = instrumentDefinition.safeParse(raw);
+  if (!parsed.success) {
+    throw new ApiError('VALIDATION', `Deze vragenlijstdefinitie klopt niet: ${listProblems(parsed.error.issues)}. Er is niets opgeslagen.`);
+  }
+  const def = parsed.data;
+  return ctx.db.transaction(() => {
+    const existing = repo.getInstrument(ctx.db, def.id, def.version);
+    if (existing) {
+      throw new ApiError(
+        'CONFLICT',
+        JSON.stringify(existing) === JSON.stringify(def)
+          ? `Vragenlijst ${def.id} versie ${def.version} staat al in deze database; er is niets gewijzigd.`
+          : `Vragenlijst ${def.id} versie ${def.version} bestaat al met een andere inhoud. Geef de gewijzigde vragenlijst een hoger versienummer.`,
+      );
+    }
+    const now = ctx.now();
+    repo.insertInstrumentIfMissing(ctx.db, ctx.deviceId, def, false, now);
+    appendAudit(ctx.db, ctx.deviceId, { action: 'instrument.imported', entity: 'instrument', entityId: `${def.id}@${def.version}` }, now);
+    return repo.listInstruments(ctx.db).find((i) => i.instrumentId === def.id && i.version === def.version)!;
+  }).immediate();
+}
+
+export async function exportInstrument(ctx: ServiceContext, instrumentId: string, version: number): Promise<ExportResult> {
+  const def = loadInstrument(ctx, instrumentId, version);
+  const target = await ctx.chooseExportPath(`${def.id}-v${def.version}.json`);
+  if (target === null) return { cancelled: true };
+  writeFileAtomically(target, Buffer.from(`${JSON.stringify(def, null, 2)}\n`, 'utf8'));
+  return { cancelled: false, filePath: target, rows: def.items.length, columns: 0 };
 }

@@ -12,6 +12,14 @@ export function requireNetwork(ctx: ServiceContext, networkId: string): Network 
   return network;
 }
 
+export function requireOrganisationIn(ctx: ServiceContext, networkId: string, organisationId: string): Organisation {
+  const org = repo.findOrganisation(ctx.db, organisationId);
+  if (!org || org.networkId !== networkId) {
+    throw new ApiError('NOT_FOUND', 'Deze organisatie hoort niet bij dit netwerk. Kies een organisatie uit de lijst.');
+  }
+  return org;
+}
+
 export function requireWave(ctx: ServiceContext, waveId: string): Wave {
   const wave = repo.getWave(ctx.db, waveId);
   if (!wave) throw new ApiError('NOT_FOUND', 'Deze meting bestaat niet (meer). Kies een meting uit de lijst.');
@@ -43,6 +51,16 @@ export function addOrganisation(ctx: ServiceContext, input: ParsedInput<'addOrga
     appendAudit(ctx.db, ctx.deviceId, { action: 'organisation.created', entity: 'organisation', entityId: org.id }, now);
     return org;
   })();
+}
+
+export function updateNetworkSettings(ctx: ServiceContext, input: ParsedInput<'updateNetworkSettings'>): Network {
+  return ctx.db.transaction(() => {
+    requireNetwork(ctx, input.networkId);
+    const now = ctx.now();
+    repo.updateNetworkSettings(ctx.db, { ...input, consentNl: input.consentNl || null, consentEn: input.consentEn || null }, now);
+    appendAudit(ctx.db, ctx.deviceId, { action: 'network.settings_changed', entity: 'network', entityId: input.networkId }, now);
+    return requireNetwork(ctx, input.networkId);
+  }).immediate();
 }
 
 export function createWave(ctx: ServiceContext, input: ParsedInput<'createWave'>): Wave {

@@ -1,16 +1,17 @@
 import type { ParsedInput } from '../../shared/contract';
-import type { ResponseRecord, SavedAnswer } from '../../shared/domain';
+import { isWellFormedAssignedCode, isWellFormedSelfCode, normalizeAssignedCode } from '../../shared/codes';
+import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { allowedCodes } from '../../shared/instruments/schema';
 import { appendAudit } from '../db/repositories/audit';
 import { freezeInstrument } from '../db/repositories/instruments';
-import { findOrganisation } from '../db/repositories/networks';
 import * as repo from '../db/repositories/responses';
+import type { CodeKind } from '../db/repositories/responses';
 import type { ServiceContext } from './context';
 import { loadInstrument } from './instruments';
-import { requireWave } from './networks';
+import { requireNetwork, requireOrganisationIn, requireWave } from './networks';
 
-function requireResponse(ctx: ServiceContext, responseId: string) {
+export function requireResponse(ctx: ServiceContext, responseId: string) {
   const row = repo.findResponseRow(ctx.db, responseId);
   if (!row) throw new ApiError('NOT_FOUND', 'Deze vragenlijst bestaat niet (meer). Begin opnieuw vanaf het overzicht.');
   return row;
@@ -19,36 +20,98 @@ function requireResponse(ctx: ServiceContext, responseId: string) {
 const alreadySubmitted = () =>
   new ApiError('CONFLICT', 'Deze vragenlijst is al ingeleverd. Antwoorden kunnen niet meer worden gewijzigd.');
 
+export interface BeginOptions {
+  waveId: string;
+  respondentCode: string;
+  organisationId: string | null;
+  mode: ResponseMode;
+  language: 'nl' | 'en';
+  consentAt: string | null;
+  /** What to do with an unfinished response of the same code: continue it, or refuse (kiosk). */
+  onUnfinished: 'resume' | 'refuse';
+}
+
 /**
- * Starts (or resumes) the response of a respondent code in a wave. The code is created in the
- * network on first use; the wave's instrument versions are frozen from the first response on.
+ * The code a respondent gives, checked against the network's code policy: with a code list only
+ * listed codes are accepted; with self-generated codes only the self-code form.
  */
-export function startResponse(ctx: ServiceContext, input: ParsedInput<'startResponse'>): ResponseRecord {
-  return ctx.db.transaction(() => {
-    const wave = requireWave(ctx, input.waveId);
-    if (wave.status !== 'open') throw new ApiError('CONFLICT', `Meting ${wave.label} is gesloten. Open de meting opnieuw of kies een andere.`);
-    if (input.organisationId !== null) {
-      const org = findOrganisation(ctx.db, input.organisationId);
-      if (!org || org.networkId !== wave.networkId) {
-        throw new ApiError('NOT_FOUND', 'Deze organisatie hoort niet bij het netwerk van deze meting. Kies een organisatie uit de lijst.');
-      }
+function checkCodePolicy(ctx: ServiceContext, network: Network, typed: string): { code: string; kind: CodeKind } {
+  if (network.codePolicy === 'assigned') {
+    const code = normalizeAssignedCode(typed);
+    if (!isWellFormedAssignedCode(code) || !repo.isAssignedCode(ctx.db, network.id, code)) {
+      throw new ApiError('VALIDATION', `Code ${code} staat niet op de codelijst van dit netwerk. Controleer de code op uw kaartje, of vraag de onderzoeker.`);
     }
+    return { code, kind: 'assigned' };
+  }
+  if (network.codePolicy === 'self') {
+    if (!isWellFormedSelfCode(typed)) {
+      throw new ApiError('VALIDATION', 'Dit is geen zelfgemaakte code. Vul de drie vragen voor uw code opnieuw in.');
+    }
+    return { code: typed, kind: 'self' };
+  }
+  return { code: typed, kind: 'free' };
+}
+
+/**
+ * Starts the response of a respondent code in a wave. The code is created in the network on first
+ * use; the wave's instrument versions are frozen from the first response on.
+ */
+export function beginResponse(ctx: ServiceContext, options: BeginOptions): ResponseRecord {
+  return ctx.db.transaction(() => {
+    const wave = requireWave(ctx, options.waveId);
+    if (wave.status !== 'open') throw new ApiError('CONFLICT', `Meting ${wave.label} is gesloten. Open de meting opnieuw of kies een andere.`);
+    const network = requireNetwork(ctx, wave.networkId);
+    if (options.organisationId !== null) requireOrganisationIn(ctx, wave.networkId, options.organisationId);
+    const { code, kind } = checkCodePolicy(ctx, network, options.respondentCode);
     const now = ctx.now();
-    let respondent = repo.findRespondentByCode(ctx.db, wave.networkId, input.respondentCode);
+    let respondent = repo.findRespondentByCode(ctx.db, wave.networkId, code);
     if (!respondent) {
-      respondent = repo.insertRespondent(ctx.db, ctx.deviceId, { networkId: wave.networkId, code: input.respondentCode, organisationId: input.organisationId }, now);
-    } else if (input.organisationId !== null && respondent.organisationId !== input.organisationId) {
-      repo.setRespondentOrganisation(ctx.db, respondent.id, input.organisationId, now);
+      respondent = repo.insertRespondent(ctx.db, ctx.deviceId, { networkId: wave.networkId, code, organisationId: options.organisationId, codeKind: kind }, now);
+    } else if (options.organisationId !== null && respondent.organisationId !== options.organisationId) {
+      repo.setRespondentOrganisation(ctx.db, respondent.id, options.organisationId, now);
     }
     const existing = repo.findResponseFor(ctx.db, respondent.id, wave.id);
     if (existing?.status === 'complete') {
-      throw new ApiError('CONFLICT', `Code ${input.respondentCode} heeft meting ${wave.label} al ingevuld. Controleer de code.`);
+      throw new ApiError('CONFLICT', `Code ${code} heeft meting ${wave.label} al ingevuld. Controleer de code.`);
+    }
+    if (existing && options.onUnfinished === 'refuse') {
+      throw new ApiError('CONFLICT', `Met code ${code} is deze vragenlijst al begonnen. Vraag de onderzoeker om die te hervatten.`);
     }
     if (existing) return repo.getResponse(ctx.db, existing.id)!;
-    const responseId = repo.insertResponse(ctx.db, ctx.deviceId, { respondentId: respondent.id, waveId: wave.id, mode: input.mode }, now);
+    const responseId = repo.insertResponse(
+      ctx.db,
+      ctx.deviceId,
+      { respondentId: respondent.id, waveId: wave.id, mode: options.mode, organisationId: options.organisationId, language: options.language, consentAt: options.consentAt },
+      now,
+    );
     for (const ref of wave.instruments) freezeInstrument(ctx.db, ref.instrumentId, ref.version, now);
-    appendAudit(ctx.db, ctx.deviceId, { action: 'response.started', entity: 'response', entityId: responseId, details: { mode: input.mode } }, now);
+    appendAudit(ctx.db, ctx.deviceId, { action: 'response.started', entity: 'response', entityId: responseId, details: { mode: options.mode } }, now);
     return repo.getResponse(ctx.db, responseId)!;
+  }).immediate();
+}
+
+/** The researcher's form and paper entry: an unfinished response of the same code is continued. */
+export function startResponse(ctx: ServiceContext, input: ParsedInput<'startResponse'>): ResponseRecord {
+  return beginResponse(ctx, { ...input, language: 'nl', consentAt: null, onUnfinished: 'resume' });
+}
+
+export function resumeResponse(ctx: ServiceContext, responseId: string): ResponseRecord {
+  const response = requireResponse(ctx, responseId);
+  if (response.status !== 'in_progress') throw alreadySubmitted();
+  appendAudit(ctx.db, ctx.deviceId, { action: 'response.resumed', entity: 'response', entityId: responseId }, ctx.now());
+  return repo.getResponse(ctx.db, responseId)!;
+}
+
+export function setResponseOrganisation(ctx: ServiceContext, input: ParsedInput<'setResponseOrganisation'>): ResponseRecord {
+  return ctx.db.transaction(() => {
+    const response = requireResponse(ctx, input.responseId);
+    if (response.status !== 'in_progress') throw alreadySubmitted();
+    const wave = requireWave(ctx, response.waveId);
+    if (input.organisationId !== null) requireOrganisationIn(ctx, wave.networkId, input.organisationId);
+    const now = ctx.now();
+    repo.setResponseOrganisation(ctx.db, response.id, input.organisationId, now);
+    if (input.organisationId !== null) repo.setRespondentOrganisation(ctx.db, response.respondentId, input.organisationId, now);
+    return repo.getResponse(ctx.db, response.id)!;
   }).immediate();
 }
 

@@ -35,6 +35,17 @@ const scaleItem = z.strictObject({
   reverse: z.boolean().default(false),
 });
 
+/** A single choice among coded categories (role group, phase, …): stored and exported, never scored. */
+const choiceItem = z.strictObject({
+  id: variableName,
+  type: z.literal('choice'),
+  text: localizedText,
+  label: localizedText,
+  scale: variableName,
+  /** Optional longer explanation per option code, shown under the option (e.g. what a phase means). */
+  optionHelp: z.record(z.string().regex(/^-?\d+$/), localizedText).optional(),
+});
+
 const numberItem = z.strictObject({
   id: variableName,
   type: z.literal('number'),
@@ -52,9 +63,10 @@ const openItem = z.strictObject({
   maxLength: z.number().int().min(1).max(4000),
 });
 
-export const instrumentItem = z.discriminatedUnion('type', [scaleItem, numberItem, openItem]);
+export const instrumentItem = z.discriminatedUnion('type', [scaleItem, choiceItem, numberItem, openItem]);
 export type InstrumentItem = z.infer<typeof instrumentItem>;
 export type ScaleItem = z.infer<typeof scaleItem>;
+export type ChoiceItem = z.infer<typeof choiceItem>;
 
 export const subscale = z.strictObject({
   id: variableName,
@@ -96,7 +108,15 @@ export const instrumentDefinition = z
     const items = new Map(def.items.map((it) => [it.id, it]));
     if (items.size !== def.items.length) issue(['items'], 'Twee vragen hebben hetzelfde id');
     def.items.forEach((it, i) => {
-      if (it.type === 'scale' && !scales.has(it.scale)) issue(['items', i, 'scale'], `Vraag ${it.id} verwijst naar onbekende antwoordschaal ${it.scale}`);
+      if ((it.type === 'scale' || it.type === 'choice') && !scales.has(it.scale)) {
+        issue(['items', i, 'scale'], `Vraag ${it.id} verwijst naar onbekende antwoordschaal ${it.scale}`);
+      }
+      if (it.type === 'choice' && it.optionHelp) {
+        const codes = new Set([...(scales.get(it.scale)?.options ?? []), ...(scales.get(it.scale)?.notScored ?? [])].map((o) => String(o.code)));
+        for (const code of Object.keys(it.optionHelp)) {
+          if (!codes.has(code)) issue(['items', i, 'optionHelp', code], `Vraag ${it.id}: uitleg bij onbekende antwoordcode ${code}`);
+        }
+      }
       if (it.type === 'number' && it.min >= it.max) issue(['items', i], `Vraag ${it.id}: min moet kleiner zijn dan max`);
     });
     const subscaleIds = new Set<string>();
@@ -135,5 +155,6 @@ export function allowedCodes(def: InstrumentDefinition, item: InstrumentItem): S
   }
   const scale = def.scales.find((s) => s.id === item.scale);
   if (!scale) throw new Error(`scale ${item.scale} missing from validated definition`);
+  // Scale and choice items accept their scored and their not-scored options alike.
   return new Set([...scale.options, ...scale.notScored].map((o) => o.code));
 }

@@ -81,6 +81,48 @@ const badInputs: Record<MethodName, Case[]> = {
     ['missing fields', (w) => ({ responseId: w.response.id }), 'VALIDATION'],
   ],
   completeResponse: [['an unknown response', () => ({ responseId: missingId }), 'NOT_FOUND']],
+  updateNetworkSettings: [
+    ['an unknown network', () => ({ networkId: missingId, consentNl: null, consentEn: null, codePolicy: 'free', idleSeconds: 120, minGroupSize: 5 }), 'NOT_FOUND'],
+    ['an idle timeout of 5 seconds', (w) => ({ networkId: w.network.id, consentNl: null, consentEn: null, codePolicy: 'free', idleSeconds: 5, minGroupSize: 5 }), 'VALIDATION'],
+    ['an unknown code policy', (w) => ({ networkId: w.network.id, consentNl: null, consentEn: null, codePolicy: 'random', idleSeconds: 120, minGroupSize: 5 }), 'VALIDATION'],
+    ['a minimum group of 1', (w) => ({ networkId: w.network.id, consentNl: null, consentEn: null, codePolicy: 'free', idleSeconds: 120, minGroupSize: 1 }), 'VALIDATION'],
+    ['an oversized consent text', (w) => ({ networkId: w.network.id, consentNl: long(8001), consentEn: null, codePolicy: 'free', idleSeconds: 120, minGroupSize: 5 }), 'VALIDATION'],
+  ],
+  generateCodes: [
+    ['zero codes', (w) => ({ networkId: w.network.id, count: 0 }), 'VALIDATION'],
+    ['501 codes', (w) => ({ networkId: w.network.id, count: 501 }), 'VALIDATION'],
+    ['an unknown network', () => ({ networkId: missingId, count: 5 }), 'NOT_FOUND'],
+  ],
+  listCodes: [['an unknown network', () => ({ networkId: missingId }), 'NOT_FOUND']],
+  listResponses: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
+  resumeResponse: [['an unknown response', () => ({ responseId: missingId }), 'NOT_FOUND']],
+  setResponseOrganisation: [
+    ['an organisation from nowhere', (w) => ({ responseId: w.response.id, organisationId: missingId }), 'NOT_FOUND'],
+    ['an unknown response', (w) => ({ responseId: missingId, organisationId: w.org.id }), 'NOT_FOUND'],
+  ],
+  getKioskState: [['an unexpected field', () => ({ admin: true }), 'VALIDATION']],
+  setResearcherPin: [
+    ['letters as a PIN', () => ({ pin: 'abcd', currentPin: null }), 'VALIDATION'],
+    ['a PIN of two digits', () => ({ pin: '12', currentPin: null }), 'VALIDATION'],
+  ],
+  startKiosk: [
+    ['no PIN set yet', (w) => ({ waveId: w.wave.id, pin: '1234' }), 'CONFLICT'],
+    ['a PIN that is not digits', (w) => ({ waveId: w.wave.id, pin: '12a4' }), 'VALIDATION'],
+  ],
+  exitKiosk: [['a PIN of nine digits', () => ({ pin: '123456789' }), 'VALIDATION']],
+  kioskBegin: [
+    ['kiosk mode not active', () => ({ respondentCode: 'ABC999', consent: true, language: 'nl' }), 'CONFLICT'],
+    ['no consent', () => ({ respondentCode: 'ABC999', consent: false, language: 'nl' }), 'VALIDATION'],
+    ['an unknown language', () => ({ respondentCode: 'ABC999', consent: true, language: 'de' }), 'VALIDATION'],
+  ],
+  kioskReset: [['kiosk mode not active', () => ({}), 'CONFLICT']],
+  importInstrument: [
+    ['text that is not JSON', () => ({ definitionJson: 'id;versie\nx;1' }), 'VALIDATION'],
+    ['a definition with errors', () => ({ definitionJson: JSON.stringify({ id: 'x', version: 0, items: [] }) }), 'VALIDATION'],
+    ['a file over 1 MB', () => ({ definitionJson: long(1_000_001) }), 'VALIDATION'],
+    ['a version that already exists', (w) => ({ definitionJson: JSON.stringify(w.services.db.prepare('SELECT definition FROM instruments').pluck().get() === undefined ? {} : JSON.parse(w.services.db.prepare('SELECT definition FROM instruments').pluck().get() as string)) }), 'CONFLICT'],
+  ],
+  exportInstrument: [['an unknown instrument', () => ({ instrumentId: 'aitcs-ii', version: 1 }), 'NOT_FOUND']],
   getWaveOverview: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
   exportWaveAnswers: [
     ['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND'],
@@ -104,7 +146,7 @@ describe('every API method refuses bad input with a Dutch message and writes not
     // A sentence for people, in Dutch, with no stack trace.
     expect(result.error.message).toMatch(/[a-z]{3,}.*[.]$/i);
     expect(result.error.message).not.toMatch(/at .*\.ts:\d+|ZodError|undefined|\[object/);
-    expect(result.error.message).toMatch(/\b(de|het|een|niet|of|Kies|Controleer|bestaat|Gebruik|geen|ongeldige)\b/i);
+    expect(result.error.message).toMatch(/\b(de|het|een|niet|niets|deze|of|Kies|Controleer|bestaat|Gebruik|geen|ongeldige)\b/i);
     expect(snapshot(w.db)).toEqual(before);
   });
 

@@ -18,18 +18,21 @@ export function useServices() {
   afterEach(() => {
     for (const s of open.splice(0)) s.close();
   });
-  return (options: { cancelExport?: boolean } = {}) => {
-    const dir = tempDir();
+  return (options: { cancelExport?: boolean; now?: () => string; dir?: string } = {}) => {
+    const dir = options.dir ?? tempDir();
+    const kioskWindow: boolean[] = [];
     const services = startServices({
       databasePath: join(dir, 'netwerkspiegel.sqlite'),
       appVersion: 'test',
       chooseExportPath: async (name) => (options.cancelExport ? null : join(dir, name)),
+      setKioskWindow: (on) => kioskWindow.push(on),
+      now: options.now,
     });
     open.push({ close: () => services.db.open && services.db.close() });
     const dispatch = createDispatcher(createHandlers(services), () => {});
     const call = <K extends MethodName>(name: K, input: Input<K>) => dispatch(name, input);
     const ok = async <K extends MethodName>(name: K, input: Input<K>) => unwrap(await dispatch(name, input)) as Output<K>;
-    return { services, db: services.db, dir, dispatch, call, ok };
+    return { services, db: services.db, dir, dispatch, call, ok, kioskWindow };
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { migrateToVersion1 } from './0001_initial';
+import { migrateToVersion2 } from './0002_kiosk_and_codes';
 
 export interface Migration {
   /** The schema version the database has after this step; equals its position in the list. */
@@ -10,6 +11,9 @@ export interface Migration {
 }
 
 /** Every schema step in order. Add a new numbered module and append it here; never edit a shipped step. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, file: '0001_initial', up: migrateToVersion1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, file: '0001_initial', up: migrateToVersion1 },
+  { version: 2, file: '0002_kiosk_and_codes', up: migrateToVersion2 },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

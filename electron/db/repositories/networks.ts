@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { InstrumentRef, Network, NetworkSummary, Organisation, Sector, SizeClass, Wave, WaveKind } from '../../../shared/domain';
+import type { CodePolicy, InstrumentRef, Network, NetworkSummary, Organisation, Sector, SizeClass, Wave, WaveKind } from '../../../shared/domain';
 import type { Db } from '../open';
 
-const networkColumns = 'id, name, description, min_group_size AS minGroupSize, created_at AS createdAt';
+const networkColumns = `id, name, description, min_group_size AS minGroupSize, created_at AS createdAt,
+  consent_nl AS consentNl, consent_en AS consentEn, code_policy AS codePolicy, idle_seconds AS idleSeconds`;
 
 export function insertNetwork(db: Db, deviceId: string, input: { name: string; description: string | null }, now: string): Network {
   const id = randomUUID();
@@ -14,6 +15,16 @@ export function insertNetwork(db: Db, deviceId: string, input: { name: string; d
 
 export function getNetwork(db: Db, id: string): Network | undefined {
   return db.prepare(`SELECT ${networkColumns} FROM networks WHERE id = ?`).get(id) as Network | undefined;
+}
+
+export function updateNetworkSettings(
+  db: Db,
+  input: { networkId: string; consentNl: string | null; consentEn: string | null; codePolicy: CodePolicy; idleSeconds: number; minGroupSize: number },
+  now: string,
+): void {
+  db.prepare(
+    `UPDATE networks SET consent_nl = ?, consent_en = ?, code_policy = ?, idle_seconds = ?, min_group_size = ?, updated_at = ? WHERE id = ?`,
+  ).run(input.consentNl, input.consentEn, input.codePolicy, input.idleSeconds, input.minGroupSize, now, input.networkId);
 }
 
 export function listNetworks(db: Db): NetworkSummary[] {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Answer, ResponseMode, ResponseRecord, ResponseStatus } from '../../../shared/domain';
+import type { AssignedCode, Answer, ResponseMode, ResponseRecord, ResponseStatus, ResponseSummary } from '../../../shared/domain';
 import type { Db } from '../open';
 
 export interface RespondentRow {
@@ -15,35 +15,49 @@ export function findRespondentByCode(db: Db, networkId: string, code: string): R
     .get(networkId, code) as RespondentRow | undefined;
 }
 
+export type CodeKind = 'free' | 'assigned' | 'self';
+
 export function insertRespondent(
   db: Db,
   deviceId: string,
-  input: { networkId: string; code: string; organisationId: string | null },
+  input: { networkId: string; code: string; organisationId: string | null; codeKind?: CodeKind },
   now: string,
 ): RespondentRow {
   const id = randomUUID();
   db.prepare(
-    'INSERT INTO respondents (id, network_id, code, organisation_id, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, input.networkId, input.code, input.organisationId, now, now, deviceId);
-  return { id, ...input };
+    'INSERT INTO respondents (id, network_id, code, code_kind, organisation_id, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, input.networkId, input.code, input.codeKind ?? 'free', input.organisationId, now, now, deviceId);
+  return { id, networkId: input.networkId, code: input.code, organisationId: input.organisationId };
+}
+
+export function isAssignedCode(db: Db, networkId: string, code: string): boolean {
+  return !!db.prepare("SELECT 1 FROM respondents WHERE network_id = ? AND code = ? AND code_kind = 'assigned'").get(networkId, code);
+}
+
+export function codeExists(db: Db, networkId: string, code: string): boolean {
+  return !!db.prepare('SELECT 1 FROM respondents WHERE network_id = ? AND code = ?').get(networkId, code);
+}
+
+/** The network's pre-assigned codes with the waves each has answered, for the list and the printed cards. */
+export function listAssignedCodes(db: Db, networkId: string): AssignedCode[] {
+  const codes = db
+    .prepare("SELECT id, code, created_at AS createdAt FROM respondents WHERE network_id = ? AND code_kind = 'assigned' ORDER BY created_at, code")
+    .all(networkId) as { id: string; code: string; createdAt: string }[];
+  const waves = db.prepare(
+    `SELECT r.wave_id AS waveId, w.label, r.status FROM responses r JOIN waves w ON w.id = r.wave_id WHERE r.respondent_id = ?
+     ORDER BY CASE w.kind WHEN 'T0' THEN 0 WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, w.created_at`,
+  );
+  return codes.map((c) => ({ code: c.code, createdAt: c.createdAt, waves: waves.all(c.id) as AssignedCode['waves'] }));
 }
 
 export function setRespondentOrganisation(db: Db, respondentId: string, organisationId: string, now: string): void {
   db.prepare('UPDATE respondents SET organisation_id = ?, updated_at = ? WHERE id = ?').run(organisationId, now, respondentId);
 }
 
-interface ResponseRow {
-  id: string;
-  respondentId: string;
-  respondentCode: string;
-  waveId: string;
-  status: ResponseStatus;
-  mode: ResponseMode;
-  startedAt: string;
-  completedAt: string | null;
-}
+type ResponseRow = Omit<ResponseRecord, 'answers'>;
 
-const responseSelect = `SELECT r.id, r.respondent_id AS respondentId, p.code AS respondentCode, r.wave_id AS waveId, r.status, r.mode,
+const responseSelect = `SELECT r.id, r.respondent_id AS respondentId, p.code AS respondentCode, r.wave_id AS waveId,
+  r.organisation_id AS organisationId, r.status, r.mode, r.language, r.consent_at AS consentAt,
   r.started_at AS startedAt, r.completed_at AS completedAt
   FROM responses r JOIN respondents p ON p.id = r.respondent_id`;
 
@@ -71,14 +85,30 @@ export function getResponse(db: Db, responseId: string): ResponseRecord | undefi
 export function insertResponse(
   db: Db,
   deviceId: string,
-  input: { respondentId: string; waveId: string; mode: ResponseMode },
+  input: { respondentId: string; waveId: string; mode: ResponseMode; organisationId: string | null; language: 'nl' | 'en'; consentAt: string | null },
   now: string,
 ): string {
   const id = randomUUID();
   db.prepare(
-    "INSERT INTO responses (id, respondent_id, wave_id, status, mode, started_at, updated_at, device_id) VALUES (?, ?, ?, 'in_progress', ?, ?, ?, ?)",
-  ).run(id, input.respondentId, input.waveId, input.mode, now, now, deviceId);
+    `INSERT INTO responses (id, respondent_id, wave_id, status, mode, organisation_id, language, consent_at, started_at, updated_at, device_id)
+     VALUES (?, ?, ?, 'in_progress', ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, input.respondentId, input.waveId, input.mode, input.organisationId, input.language, input.consentAt, now, now, deviceId);
   return id;
+}
+
+export function setResponseOrganisation(db: Db, responseId: string, organisationId: string | null, now: string): void {
+  db.prepare('UPDATE responses SET organisation_id = ?, updated_at = ? WHERE id = ?').run(organisationId, now, responseId);
+}
+
+export function listResponseSummaries(db: Db, waveId: string): ResponseSummary[] {
+  return db
+    .prepare(
+      `SELECT r.id, p.code AS respondentCode, r.status, r.mode, r.started_at AS startedAt, r.updated_at AS updatedAt,
+              r.completed_at AS completedAt, (SELECT count(*) FROM answers a WHERE a.response_id = r.id) AS answered
+       FROM responses r JOIN respondents p ON p.id = r.respondent_id WHERE r.wave_id = ?
+       ORDER BY r.status DESC, r.updated_at DESC`,
+    )
+    .all(waveId) as ResponseSummary[];
 }
 
 /** Insert or replace one answer; one statement, so it commits on its own and durably (synchronous=FULL). */
@@ -131,7 +161,7 @@ export function listWaveAnswers(db: Db, waveId: string): WaveAnswerRow[] {
               a.instrument_id AS instrumentId, a.item_id AS itemId, a.value, a.text
        FROM responses r
        JOIN respondents p ON p.id = r.respondent_id
-       LEFT JOIN organisations o ON o.id = p.organisation_id
+       LEFT JOIN organisations o ON o.id = r.organisation_id
        LEFT JOIN answers a ON a.response_id = r.id
        WHERE r.wave_id = ?
        ORDER BY p.code, r.id, a.rowid`,

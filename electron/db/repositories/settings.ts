@@ -10,6 +10,10 @@ export function setSetting(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+export function deleteSetting(db: Db, key: string): void {
+  db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+}
+
 /** Each install gets its own device id; every row that can travel between laptops carries it. */
 export function ensureDeviceId(db: Db): string {
   const existing = getSetting(db, 'device_id');

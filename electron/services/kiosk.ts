@@ -1,0 +1,207 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { ParsedInput } from '../../shared/contract';
+import type { KioskSession, KioskState, ResponseRecord } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import { appendAudit } from '../db/repositories/audit';
+import { getNetwork, getWave, listOrganisations } from '../db/repositories/networks';
+import { findResponseRow } from '../db/repositories/responses';
+import { deleteSetting, getSetting, setSetting } from '../db/repositories/settings';
+import type { Db } from '../db/open';
+import type { ServiceContext } from './context';
+import { requireNetwork, requireWave } from './networks';
+import { beginResponse } from './responses';
+
+/**
+ * Kiosk mode (afnamemodus): one laptop handed from respondent to respondent. The session lives in
+ * the database, not in the window, so a reload or a crash of the app comes back locked, and only
+ * the researcher's PIN ends it.
+ */
+
+const KIOSK_KEY = 'kiosk_session';
+const PIN_KEY = 'researcher_pin';
+
+interface StoredSession {
+  waveId: string;
+  startedAt: string;
+  currentResponseId: string | null;
+}
+
+// scrypt with a random salt per PIN: slow enough that the stored hash cannot be brute-forced
+// cheaply, fast enough (~50 ms) for a person typing a PIN.
+const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 };
+
+export function hashPin(pin: string, salt = randomBytes(16)): string {
+  const hash = scryptSync(pin, salt, SCRYPT.keyLength, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('hex'), hash.toString('hex')].join('$');
+}
+
+export function pinMatches(pin: string, stored: string): boolean {
+  const [kind, n, r, p, saltHex, hashHex] = stored.split('$');
+  if (kind !== 'scrypt' || !saltHex || !hashHex) return false;
+  const expected = Buffer.from(hashHex, 'hex');
+  const actual = scryptSync(pin, Buffer.from(saltHex, 'hex'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  return timingSafeEqual(actual, expected);
+}
+
+/** After this many wrong PINs in a row, further tries are refused for a while. */
+export const MAX_PIN_FAILURES = 5;
+export const PIN_LOCK_MS = 60_000;
+const failures = new WeakMap<Db, { count: number; lockedUntil: number }>();
+
+function checkPin(ctx: ServiceContext, pin: string | null): void {
+  const stored = getSetting(ctx.db, PIN_KEY);
+  if (!stored) throw new ApiError('CONFLICT', 'Er is nog geen pincode ingesteld. Stel eerst een pincode in.');
+  const state = failures.get(ctx.db) ?? { count: 0, lockedUntil: 0 };
+  const nowMs = Date.parse(ctx.now());
+  if (state.lockedUntil > nowMs) {
+    throw new ApiError('FORBIDDEN', 'Te vaak een onjuiste pincode. Wacht een minuut en probeer het dan opnieuw.');
+  }
+  if (pin !== null && pinMatches(pin, stored)) {
+    failures.delete(ctx.db);
+    return;
+  }
+  state.count += 1;
+  if (state.count >= MAX_PIN_FAILURES) {
+    state.count = 0;
+    state.lockedUntil = nowMs + PIN_LOCK_MS;
+  }
+  failures.set(ctx.db, state);
+  throw new ApiError('FORBIDDEN', 'Deze pincode klopt niet. Probeer het opnieuw.');
+}
+
+function readSession(db: Db): StoredSession | null {
+  const raw = getSetting(db, KIOSK_KEY);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as StoredSession;
+  } catch {
+    return null;
+  }
+}
+
+function writeSession(db: Db, session: StoredSession | null): void {
+  if (session) setSetting(db, KIOSK_KEY, JSON.stringify(session));
+  else deleteSetting(db, KIOSK_KEY);
+}
+
+/** The active kiosk session, with what the kiosk screens need; null when none is active. */
+export function activeKiosk(ctx: ServiceContext): KioskSession | null {
+  const stored = readSession(ctx.db);
+  if (!stored) return null;
+  const wave = getWave(ctx.db, stored.waveId);
+  const network = wave && getNetwork(ctx.db, wave.networkId);
+  if (!wave || !network) return null;
+  return {
+    networkId: network.id,
+    networkName: network.name,
+    waveId: wave.id,
+    waveLabel: wave.label,
+    instruments: wave.instruments,
+    organisations: listOrganisations(ctx.db, network.id).map((o) => ({ id: o.id, name: o.name })),
+    codePolicy: network.codePolicy,
+    consent: { nl: network.consentNl, en: network.consentEn },
+    idleSeconds: network.idleSeconds,
+    startedAt: stored.startedAt,
+    currentResponseId: stored.currentResponseId,
+  };
+}
+
+export function getKioskState(ctx: ServiceContext): KioskState {
+  return { pinSet: getSetting(ctx.db, PIN_KEY) !== null, session: activeKiosk(ctx) };
+}
+
+export function setResearcherPin(ctx: ServiceContext, input: ParsedInput<'setResearcherPin'>): KioskState {
+  if (getSetting(ctx.db, PIN_KEY) !== null) checkPin(ctx, input.currentPin);
+  ctx.db.transaction(() => {
+    setSetting(ctx.db, PIN_KEY, hashPin(input.pin));
+    appendAudit(ctx.db, ctx.deviceId, { action: 'pin.set', entity: 'kiosk', entityId: null }, ctx.now());
+  }).immediate();
+  return getKioskState(ctx);
+}
+
+export function startKiosk(ctx: ServiceContext, input: ParsedInput<'startKiosk'>): KioskState {
+  checkPin(ctx, input.pin);
+  const wave = requireWave(ctx, input.waveId);
+  if (wave.status !== 'open') throw new ApiError('CONFLICT', `Meting ${wave.label} is gesloten. Open de meting opnieuw of kies een andere.`);
+  requireNetwork(ctx, wave.networkId);
+  ctx.db.transaction(() => {
+    const now = ctx.now();
+    writeSession(ctx.db, { waveId: wave.id, startedAt: now, currentResponseId: null });
+    appendAudit(ctx.db, ctx.deviceId, { action: 'kiosk.started', entity: 'wave', entityId: wave.id }, now);
+  }).immediate();
+  ctx.setKioskWindow?.(true);
+  return getKioskState(ctx);
+}
+
+export function exitKiosk(ctx: ServiceContext, input: ParsedInput<'exitKiosk'>): KioskState {
+  const stored = readSession(ctx.db);
+  if (!stored) return getKioskState(ctx);
+  checkPin(ctx, input.pin);
+  ctx.db.transaction(() => {
+    writeSession(ctx.db, null);
+    appendAudit(ctx.db, ctx.deviceId, { action: 'kiosk.ended', entity: 'wave', entityId: stored.waveId }, ctx.now());
+  }).immediate();
+  ctx.setKioskWindow?.(false);
+  return getKioskState(ctx);
+}
+
+function requireKiosk(ctx: ServiceContext): StoredSession {
+  const stored = readSession(ctx.db);
+  if (!stored) throw new ApiError('CONFLICT', 'De afnamemodus staat niet aan. Vraag de onderzoeker om die te starten.');
+  return stored;
+}
+
+/**
+ * A new respondent in kiosk mode: consent given, code entered. An unfinished response of the same
+ * code is not reopened here (that would show one person's answers to whoever types the code);
+ * the researcher resumes it outside kiosk mode.
+ */
+export function kioskBegin(ctx: ServiceContext, input: ParsedInput<'kioskBegin'>): ResponseRecord {
+  const stored = requireKiosk(ctx);
+  const now = ctx.now();
+  const response = beginResponse(ctx, {
+    waveId: stored.waveId,
+    respondentCode: input.respondentCode,
+    organisationId: null,
+    mode: 'kiosk',
+    language: input.language,
+    consentAt: now,
+    onUnfinished: 'refuse',
+  });
+  writeSession(ctx.db, { ...stored, currentResponseId: response.id });
+  return response;
+}
+
+/** Back to a blank welcome screen; what was saved stays, unfinished responses stay unfinished. */
+export function kioskReset(ctx: ServiceContext): KioskState {
+  const stored = requireKiosk(ctx);
+  if (stored.currentResponseId) {
+    const response = findResponseRow(ctx.db, stored.currentResponseId);
+    ctx.db.transaction(() => {
+      if (response?.status === 'in_progress') {
+        appendAudit(ctx.db, ctx.deviceId, { action: 'response.left_unfinished', entity: 'response', entityId: response.id }, ctx.now());
+      }
+      writeSession(ctx.db, { ...stored, currentResponseId: null });
+    }).immediate();
+  }
+  return getKioskState(ctx);
+}
+
+/** Methods a kiosk respondent may call; response-scoped ones only for the response on screen. */
+const KIOSK_OPEN = new Set(['getAppInfo', 'getKioskState', 'exitKiosk', 'kioskBegin', 'kioskReset', 'getInstrument']);
+const KIOSK_RESPONSE_SCOPED = new Set(['saveAnswer', 'completeResponse', 'getResponse', 'setResponseOrganisation']);
+
+/**
+ * While kiosk mode is on, everything a researcher does (other networks, exports, resuming, codes)
+ * is refused, and a respondent can reach only their own response.
+ */
+export function kioskRefusal(ctx: ServiceContext, method: string, input: unknown): ApiError | null {
+  const stored = readSession(ctx.db);
+  if (!stored || KIOSK_OPEN.has(method)) return null;
+  if (KIOSK_RESPONSE_SCOPED.has(method)) {
+    const responseId = (input as { responseId?: unknown }).responseId;
+    if (stored.currentResponseId !== null && responseId === stored.currentResponseId) return null;
+    return new ApiError('FORBIDDEN', 'Deze vragenlijst hoort niet bij de persoon die nu invult. Ga terug naar het welkomstscherm.');
+  }
+  return new ApiError('FORBIDDEN', 'Dit kan niet tijdens de afnamemodus. De onderzoeker kan de afnamemodus verlaten met de pincode.');
+}
