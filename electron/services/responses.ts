@@ -7,6 +7,7 @@ import { appendAudit } from '../db/repositories/audit';
 import { freezeInstrument } from '../db/repositories/instruments';
 import * as repo from '../db/repositories/responses';
 import type { CodeKind } from '../db/repositories/responses';
+import type { Db } from '../db/open';
 import type { ServiceContext } from './context';
 import { loadInstrument } from './instruments';
 import { requireNetwork, requireOrganisationIn, requireWave } from './networks';
@@ -125,13 +126,34 @@ export function getResponse(ctx: ServiceContext, responseId: string): ResponseRe
  * synchronous=FULL a committed answer survives a crash, so the screen may then show "saved".
  * A null value (or empty text) clears the answer.
  */
+/** Why an answer cannot be stored in this response: it does not exist, or it was submitted. */
+function closedResponseError(ctx: ServiceContext, responseId: string, instrumentId: string): ApiError {
+  const target = repo.findAnswerTarget(ctx.db, responseId, instrumentId);
+  if (!target) return new ApiError('NOT_FOUND', 'Deze vragenlijst bestaat niet (meer). Begin opnieuw vanaf het overzicht.');
+  return alreadySubmitted();
+}
+
+// The instrument version a response's wave uses, by response and instrument. A response never
+// changes wave and a wave's instruments never change, so entries never go stale; whether the
+// response is still open is checked by the write itself.
+const versionCache = new WeakMap<Db, Map<string, number | null>>();
+
+function instrumentVersionFor(ctx: ServiceContext, responseId: string, instrumentId: string): number | null {
+  let perDb = versionCache.get(ctx.db);
+  if (!perDb) versionCache.set(ctx.db, (perDb = new Map()));
+  const key = `${responseId}/${instrumentId}`;
+  if (perDb.has(key)) return perDb.get(key)!;
+  const target = repo.findAnswerTarget(ctx.db, responseId, instrumentId);
+  if (!target) throw closedResponseError(ctx, responseId, instrumentId);
+  if (target.status !== 'in_progress') throw alreadySubmitted();
+  perDb.set(key, target.instrumentVersion);
+  return target.instrumentVersion;
+}
+
 export function saveAnswer(ctx: ServiceContext, input: ParsedInput<'saveAnswer'>): SavedAnswer {
-  const response = requireResponse(ctx, input.responseId);
-  if (response.status !== 'in_progress') throw alreadySubmitted();
-  const wave = requireWave(ctx, response.waveId);
-  const ref = wave.instruments.find((r) => r.instrumentId === input.instrumentId);
-  if (!ref) throw new ApiError('VALIDATION', `Vragenlijst ${input.instrumentId} hoort niet bij deze meting.`);
-  const def = loadInstrument(ctx, ref.instrumentId, ref.version);
+  const version = instrumentVersionFor(ctx, input.responseId, input.instrumentId);
+  if (version === null) throw new ApiError('VALIDATION', `Vragenlijst ${input.instrumentId} hoort niet bij deze meting.`);
+  const def = loadInstrument(ctx, input.instrumentId, version);
   const item = def.items.find((it) => it.id === input.itemId);
   if (!item) throw new ApiError('VALIDATION', `Vraag ${input.itemId} bestaat niet in vragenlijst ${def.name.nl}.`);
 
@@ -151,13 +173,18 @@ export function saveAnswer(ctx: ServiceContext, input: ParsedInput<'saveAnswer'>
     value = input.value;
   }
 
+  // A single statement commits on its own; the response's last change is derived from its answers
+  // (see listResponseSummaries), so the hot path writes one row and syncs once.
   const now = ctx.now();
-  ctx.db.transaction(() => {
-    if (value === null && text === null) repo.deleteAnswer(ctx.db, response.id, def.id, item.id);
-    else repo.upsertAnswer(ctx.db, ctx.deviceId, { responseId: response.id, instrumentId: def.id, instrumentVersion: def.version, itemId: item.id, value, text }, now);
-    repo.touchResponse(ctx.db, response.id, now);
-  }).immediate();
-  return { responseId: response.id, itemId: item.id, savedAt: now };
+  if (value === null && text === null) {
+    const target = repo.findAnswerTarget(ctx.db, input.responseId, input.instrumentId);
+    if (target?.status !== 'in_progress') throw closedResponseError(ctx, input.responseId, input.instrumentId);
+    repo.deleteAnswer(ctx.db, input.responseId, def.id, item.id);
+  } else {
+    const stored = repo.upsertAnswerIfOpen(ctx.db, ctx.deviceId, { responseId: input.responseId, instrumentId: def.id, instrumentVersion: def.version, itemId: item.id, value, text }, now);
+    if (!stored) throw closedResponseError(ctx, input.responseId, input.instrumentId);
+  }
+  return { responseId: input.responseId, itemId: item.id, savedAt: now };
 }
 
 export function completeResponse(ctx: ServiceContext, responseId: string): ResponseRecord {

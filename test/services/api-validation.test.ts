@@ -158,6 +158,8 @@ describe('every API method refuses bad input with a Dutch message and writes not
 
   it('refuses a second submit and keeps the first completion time', async () => {
     const w = await world();
+    // An answer first, so the save path has seen this response while it was open.
+    await w.ok('saveAnswer', { responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 4, text: null });
     const first = await w.ok('completeResponse', { responseId: w.response.id });
     const before = snapshot(w.db);
     const again = await w.call('completeResponse', { responseId: w.response.id });
@@ -167,6 +169,8 @@ describe('every API method refuses bad input with a Dutch message and writes not
     // And a submitted response takes no more answers.
     const late = await w.call('saveAnswer', { responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 2, text: null });
     expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const cleared = await w.call('saveAnswer', { responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: null, text: null });
+    expect(cleared).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(snapshot(w.db)).toEqual(before);
   });
 });

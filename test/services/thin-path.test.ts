@@ -133,3 +133,22 @@ describe('the thin path through the services', () => {
     expect(existsSync(w.services.databasePath)).toBe(true);
   });
 });
+
+describe('response list for the researcher', () => {
+  it('reports answered counts and the last change, taken from the answers', async () => {
+    let clock = Date.parse('2026-03-01T09:00:00.000Z');
+    const s = open({ now: () => new Date((clock += 1000)).toISOString() });
+    const network = await s.ok('createNetwork', { name: 'N' });
+    const wave = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
+    const a = await s.ok('startResponse', { waveId: wave.id, respondentCode: 'AAA111', organisationId: null, mode: 'form' });
+    const b = await s.ok('startResponse', { waveId: wave.id, respondentCode: 'BBB222', organisationId: null, mode: 'paper' });
+    await s.ok('saveAnswer', { responseId: a.id, instrumentId: KS, itemId: 'ks_amb_01', value: 2, text: null });
+    clock = Date.parse('2026-03-01T12:00:00.000Z');
+    await s.ok('saveAnswer', { responseId: a.id, instrumentId: KS, itemId: 'ks_amb_02', value: 3, text: null });
+    const list = await s.ok('listResponses', { waveId: wave.id });
+    expect(list.map((r) => [r.respondentCode, r.answered, r.updatedAt])).toEqual([
+      ['AAA111', 2, '2026-03-01T12:00:01.000Z'],
+      ['BBB222', 0, b.startedAt],
+    ]);
+  });
+});

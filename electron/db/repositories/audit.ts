@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../open';
+import { prepared } from '../prepared';
 
 export interface AuditEntry {
   action: string;
@@ -10,7 +11,7 @@ export interface AuditEntry {
 
 /** Appends one entry; the table's triggers refuse updates and deletes. */
 export function appendAudit(db: Db, deviceId: string, entry: AuditEntry, at = new Date().toISOString()): void {
-  db.prepare(
+  prepared(db, 
     'INSERT INTO audit_log (id, at, device_id, actor, action, entity, entity_id, details) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)',
   ).run(randomUUID(), at, deviceId, entry.action, entry.entity, entry.entityId, entry.details ? JSON.stringify(entry.details) : null);
 }
@@ -24,7 +25,6 @@ export interface AuditRow {
 }
 
 export function listAudit(db: Db): AuditRow[] {
-  return db
-    .prepare('SELECT at, device_id AS deviceId, action, entity, entity_id AS entityId FROM audit_log ORDER BY at, rowid')
+  return prepared(db, 'SELECT at, device_id AS deviceId, action, entity, entity_id AS entityId FROM audit_log ORDER BY at, rowid')
     .all() as AuditRow[];
 }

@@ -1,11 +1,11 @@
 import { instrumentDefinition, type InstrumentDefinition } from '../../../shared/instruments/schema';
 import type { InstrumentSummary } from '../../../shared/domain';
 import type { Db } from '../open';
+import { prepared } from '../prepared';
 
 /** Stores a definition unless that id and version already exist (built-ins are seeded at every start). */
 export function insertInstrumentIfMissing(db: Db, deviceId: string, def: InstrumentDefinition, builtIn: boolean, now: string): boolean {
-  const result = db
-    .prepare(
+  const result = prepared(db, 
       'INSERT OR IGNORE INTO instruments (instrument_id, version, definition, built_in, created_at, device_id) VALUES (?, ?, ?, ?, ?, ?)',
     )
     .run(def.id, def.version, JSON.stringify(def), builtIn ? 1 : 0, now, deviceId);
@@ -13,7 +13,7 @@ export function insertInstrumentIfMissing(db: Db, deviceId: string, def: Instrum
 }
 
 export function getInstrument(db: Db, instrumentId: string, version: number): InstrumentDefinition | undefined {
-  const row = db.prepare('SELECT definition FROM instruments WHERE instrument_id = ? AND version = ?').get(instrumentId, version) as
+  const row = prepared(db, 'SELECT definition FROM instruments WHERE instrument_id = ? AND version = ?').get(instrumentId, version) as
     | { definition: string }
     | undefined;
   // Stored definitions passed the schema when written; parsing again guards against a hand-edited file.
@@ -21,8 +21,7 @@ export function getInstrument(db: Db, instrumentId: string, version: number): In
 }
 
 export function listInstruments(db: Db): InstrumentSummary[] {
-  const rows = db
-    .prepare('SELECT instrument_id AS instrumentId, version, definition, frozen_at AS frozenAt, built_in AS builtIn FROM instruments ORDER BY instrument_id, version')
+  const rows = prepared(db, 'SELECT instrument_id AS instrumentId, version, definition, frozen_at AS frozenAt, built_in AS builtIn FROM instruments ORDER BY instrument_id, version')
     .all() as { instrumentId: string; version: number; definition: string; frozenAt: string | null; builtIn: number }[];
   return rows.map((r) => ({
     instrumentId: r.instrumentId,
@@ -35,5 +34,5 @@ export function listInstruments(db: Db): InstrumentSummary[] {
 
 /** Marks a version as used; from then on the triggers refuse changes to it. */
 export function freezeInstrument(db: Db, instrumentId: string, version: number, now: string): void {
-  db.prepare('UPDATE instruments SET frozen_at = ? WHERE instrument_id = ? AND version = ? AND frozen_at IS NULL').run(now, instrumentId, version);
+  prepared(db, 'UPDATE instruments SET frozen_at = ? WHERE instrument_id = ? AND version = ? AND frozen_at IS NULL').run(now, instrumentId, version);
 }

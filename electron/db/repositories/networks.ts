@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { CodePolicy, InstrumentRef, Network, NetworkSummary, Organisation, Sector, SizeClass, Wave, WaveKind } from '../../../shared/domain';
 import type { Db } from '../open';
+import { prepared } from '../prepared';
 
 const networkColumns = `id, name, description, min_group_size AS minGroupSize, created_at AS createdAt,
   consent_nl AS consentNl, consent_en AS consentEn, code_policy AS codePolicy, idle_seconds AS idleSeconds`;
 
 export function insertNetwork(db: Db, deviceId: string, input: { name: string; description: string | null }, now: string): Network {
   const id = randomUUID();
-  db.prepare(
+  prepared(db, 
     'INSERT INTO networks (id, name, description, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(id, input.name, input.description, now, now, deviceId);
   return getNetwork(db, id)!;
 }
 
 export function getNetwork(db: Db, id: string): Network | undefined {
-  return db.prepare(`SELECT ${networkColumns} FROM networks WHERE id = ?`).get(id) as Network | undefined;
+  return prepared(db, `SELECT ${networkColumns} FROM networks WHERE id = ?`).get(id) as Network | undefined;
 }
 
 export function updateNetworkSettings(
@@ -22,14 +23,13 @@ export function updateNetworkSettings(
   input: { networkId: string; consentNl: string | null; consentEn: string | null; codePolicy: CodePolicy; idleSeconds: number; minGroupSize: number },
   now: string,
 ): void {
-  db.prepare(
+  prepared(db, 
     `UPDATE networks SET consent_nl = ?, consent_en = ?, code_policy = ?, idle_seconds = ?, min_group_size = ?, updated_at = ? WHERE id = ?`,
   ).run(input.consentNl, input.consentEn, input.codePolicy, input.idleSeconds, input.minGroupSize, now, input.networkId);
 }
 
 export function listNetworks(db: Db): NetworkSummary[] {
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT ${networkColumns},
         (SELECT count(*) FROM organisations o WHERE o.network_id = n.id) AS organisationCount,
         (SELECT count(*) FROM waves w WHERE w.network_id = n.id) AS waveCount
@@ -45,32 +45,30 @@ export function insertOrganisation(
   now: string,
 ): Organisation {
   const id = randomUUID();
-  db.prepare(
+  prepared(db, 
     'INSERT INTO organisations (id, network_id, name, sector, size_class, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(id, input.networkId, input.name, input.sector, input.sizeClass, now, now, deviceId);
   return { id, networkId: input.networkId, name: input.name, sector: input.sector, sizeClass: input.sizeClass };
 }
 
 export function listOrganisations(db: Db, networkId: string): Organisation[] {
-  return db
-    .prepare(
+  return prepared(db, 
       'SELECT id, network_id AS networkId, name, sector, size_class AS sizeClass FROM organisations WHERE network_id = ? ORDER BY name COLLATE NOCASE',
     )
     .all(networkId) as Organisation[];
 }
 
 export function findOrganisation(db: Db, id: string): Organisation | undefined {
-  return db
-    .prepare('SELECT id, network_id AS networkId, name, sector, size_class AS sizeClass FROM organisations WHERE id = ?')
+  return prepared(db, 'SELECT id, network_id AS networkId, name, sector, size_class AS sizeClass FROM organisations WHERE id = ?')
     .get(id) as Organisation | undefined;
 }
 
 export function organisationNameTaken(db: Db, networkId: string, name: string): boolean {
-  return !!db.prepare('SELECT 1 FROM organisations WHERE network_id = ? AND name = ? COLLATE NOCASE').get(networkId, name);
+  return !!prepared(db, 'SELECT 1 FROM organisations WHERE network_id = ? AND name = ? COLLATE NOCASE').get(networkId, name);
 }
 
 export function waveLabelTaken(db: Db, networkId: string, label: string): boolean {
-  return !!db.prepare('SELECT 1 FROM waves WHERE network_id = ? AND label = ? COLLATE NOCASE').get(networkId, label);
+  return !!prepared(db, 'SELECT 1 FROM waves WHERE network_id = ? AND label = ? COLLATE NOCASE').get(networkId, label);
 }
 
 export function insertWave(
@@ -80,10 +78,10 @@ export function insertWave(
   now: string,
 ): Wave {
   const id = randomUUID();
-  db.prepare(
+  prepared(db, 
     'INSERT INTO waves (id, network_id, label, kind, planned_date, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(id, input.networkId, input.label, input.kind, input.plannedDate, now, now, deviceId);
-  const link = db.prepare('INSERT INTO wave_instruments (wave_id, instrument_id, instrument_version, position) VALUES (?, ?, ?, ?)');
+  const link = prepared(db, 'INSERT INTO wave_instruments (wave_id, instrument_id, instrument_version, position) VALUES (?, ?, ?, ?)');
   input.instruments.forEach((ref, i) => link.run(id, ref.instrumentId, ref.version, i));
   return getWave(db, id)!;
 }
@@ -100,21 +98,19 @@ interface WaveRow {
 const waveColumns = 'id, network_id AS networkId, label, kind, planned_date AS plannedDate, status';
 
 function withInstruments(db: Db, row: WaveRow): Wave {
-  const instruments = db
-    .prepare('SELECT instrument_id AS instrumentId, instrument_version AS version FROM wave_instruments WHERE wave_id = ? ORDER BY position')
+  const instruments = prepared(db, 'SELECT instrument_id AS instrumentId, instrument_version AS version FROM wave_instruments WHERE wave_id = ? ORDER BY position')
     .all(row.id) as InstrumentRef[];
   return { ...row, instruments };
 }
 
 export function getWave(db: Db, id: string): Wave | undefined {
-  const row = db.prepare(`SELECT ${waveColumns} FROM waves WHERE id = ?`).get(id) as WaveRow | undefined;
+  const row = prepared(db, `SELECT ${waveColumns} FROM waves WHERE id = ?`).get(id) as WaveRow | undefined;
   return row && withInstruments(db, row);
 }
 
 /** Waves in measurement order: T0, T1, T2, then custom waves by date. */
 export function listWaves(db: Db, networkId: string): Wave[] {
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT ${waveColumns} FROM waves WHERE network_id = ?
        ORDER BY CASE kind WHEN 'T0' THEN 0 WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, planned_date, created_at`,
     )

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AssignedCode, Answer, ResponseMode, ResponseRecord, ResponseStatus, ResponseSummary } from '../../../shared/domain';
 import type { Db } from '../open';
+import { prepared } from '../prepared';
 
 export interface RespondentRow {
   id: string;
@@ -10,8 +11,7 @@ export interface RespondentRow {
 }
 
 export function findRespondentByCode(db: Db, networkId: string, code: string): RespondentRow | undefined {
-  return db
-    .prepare('SELECT id, network_id AS networkId, code, organisation_id AS organisationId FROM respondents WHERE network_id = ? AND code = ?')
+  return prepared(db, 'SELECT id, network_id AS networkId, code, organisation_id AS organisationId FROM respondents WHERE network_id = ? AND code = ?')
     .get(networkId, code) as RespondentRow | undefined;
 }
 
@@ -24,26 +24,25 @@ export function insertRespondent(
   now: string,
 ): RespondentRow {
   const id = randomUUID();
-  db.prepare(
+  prepared(db, 
     'INSERT INTO respondents (id, network_id, code, code_kind, organisation_id, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(id, input.networkId, input.code, input.codeKind ?? 'free', input.organisationId, now, now, deviceId);
   return { id, networkId: input.networkId, code: input.code, organisationId: input.organisationId };
 }
 
 export function isAssignedCode(db: Db, networkId: string, code: string): boolean {
-  return !!db.prepare("SELECT 1 FROM respondents WHERE network_id = ? AND code = ? AND code_kind = 'assigned'").get(networkId, code);
+  return !!prepared(db, "SELECT 1 FROM respondents WHERE network_id = ? AND code = ? AND code_kind = 'assigned'").get(networkId, code);
 }
 
 export function codeExists(db: Db, networkId: string, code: string): boolean {
-  return !!db.prepare('SELECT 1 FROM respondents WHERE network_id = ? AND code = ?').get(networkId, code);
+  return !!prepared(db, 'SELECT 1 FROM respondents WHERE network_id = ? AND code = ?').get(networkId, code);
 }
 
 /** The network's pre-assigned codes with the waves each has answered, for the list and the printed cards. */
 export function listAssignedCodes(db: Db, networkId: string): AssignedCode[] {
-  const codes = db
-    .prepare("SELECT id, code, created_at AS createdAt FROM respondents WHERE network_id = ? AND code_kind = 'assigned' ORDER BY created_at, code")
+  const codes = prepared(db, "SELECT id, code, created_at AS createdAt FROM respondents WHERE network_id = ? AND code_kind = 'assigned' ORDER BY created_at, code")
     .all(networkId) as { id: string; code: string; createdAt: string }[];
-  const waves = db.prepare(
+  const waves = prepared(db, 
     `SELECT r.wave_id AS waveId, w.label, r.status FROM responses r JOIN waves w ON w.id = r.wave_id WHERE r.respondent_id = ?
      ORDER BY CASE w.kind WHEN 'T0' THEN 0 WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, w.created_at`,
   );
@@ -51,7 +50,7 @@ export function listAssignedCodes(db: Db, networkId: string): AssignedCode[] {
 }
 
 export function setRespondentOrganisation(db: Db, respondentId: string, organisationId: string, now: string): void {
-  db.prepare('UPDATE respondents SET organisation_id = ?, updated_at = ? WHERE id = ?').run(organisationId, now, respondentId);
+  prepared(db, 'UPDATE respondents SET organisation_id = ?, updated_at = ? WHERE id = ?').run(organisationId, now, respondentId);
 }
 
 type ResponseRow = Omit<ResponseRecord, 'answers'>;
@@ -62,16 +61,24 @@ const responseSelect = `SELECT r.id, r.respondent_id AS respondentId, p.code AS 
   FROM responses r JOIN respondents p ON p.id = r.respondent_id`;
 
 export function findResponseRow(db: Db, responseId: string): ResponseRow | undefined {
-  return db.prepare(`${responseSelect} WHERE r.id = ?`).get(responseId) as ResponseRow | undefined;
+  return prepared(db, `${responseSelect} WHERE r.id = ?`).get(responseId) as ResponseRow | undefined;
 }
 
 export function findResponseFor(db: Db, respondentId: string, waveId: string): ResponseRow | undefined {
-  return db.prepare(`${responseSelect} WHERE r.respondent_id = ? AND r.wave_id = ?`).get(respondentId, waveId) as ResponseRow | undefined;
+  return prepared(db, `${responseSelect} WHERE r.respondent_id = ? AND r.wave_id = ?`).get(respondentId, waveId) as ResponseRow | undefined;
+}
+
+/** What saving an answer needs to know: the response's status and the version of the instrument in its wave (null if absent). */
+export function findAnswerTarget(db: Db, responseId: string, instrumentId: string): { status: ResponseStatus; instrumentVersion: number | null } | undefined {
+  return prepared(
+    db,
+    `SELECT r.status, wi.instrument_version AS instrumentVersion FROM responses r
+     LEFT JOIN wave_instruments wi ON wi.wave_id = r.wave_id AND wi.instrument_id = ? WHERE r.id = ?`,
+  ).get(instrumentId, responseId) as { status: ResponseStatus; instrumentVersion: number | null } | undefined;
 }
 
 export function listAnswers(db: Db, responseId: string): Answer[] {
-  return db
-    .prepare(
+  return prepared(db, 
       'SELECT instrument_id AS instrumentId, item_id AS itemId, value, text, updated_at AS updatedAt FROM answers WHERE response_id = ? ORDER BY rowid',
     )
     .all(responseId) as Answer[];
@@ -89,7 +96,7 @@ export function insertResponse(
   now: string,
 ): string {
   const id = randomUUID();
-  db.prepare(
+  prepared(db, 
     `INSERT INTO responses (id, respondent_id, wave_id, status, mode, organisation_id, language, consent_at, started_at, updated_at, device_id)
      VALUES (?, ?, ?, 'in_progress', ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, input.respondentId, input.waveId, input.mode, input.organisationId, input.language, input.consentAt, now, now, deviceId);
@@ -97,45 +104,49 @@ export function insertResponse(
 }
 
 export function setResponseOrganisation(db: Db, responseId: string, organisationId: string | null, now: string): void {
-  db.prepare('UPDATE responses SET organisation_id = ?, updated_at = ? WHERE id = ?').run(organisationId, now, responseId);
+  prepared(db, 'UPDATE responses SET organisation_id = ?, updated_at = ? WHERE id = ?').run(organisationId, now, responseId);
 }
 
 export function listResponseSummaries(db: Db, waveId: string): ResponseSummary[] {
-  return db
-    .prepare(
-      `SELECT r.id, p.code AS respondentCode, r.status, r.mode, r.started_at AS startedAt, r.updated_at AS updatedAt,
-              r.completed_at AS completedAt, (SELECT count(*) FROM answers a WHERE a.response_id = r.id) AS answered
-       FROM responses r JOIN respondents p ON p.id = r.respondent_id WHERE r.wave_id = ?
-       ORDER BY r.status DESC, r.updated_at DESC`,
+  return prepared(db, 
+      `SELECT id, respondentCode, status, mode, startedAt, max(updatedAt, coalesce(lastAnswer, '')) AS updatedAt, completedAt, answered
+       FROM (SELECT r.id, p.code AS respondentCode, r.status, r.mode, r.started_at AS startedAt, r.updated_at AS updatedAt,
+                    r.completed_at AS completedAt,
+                    (SELECT count(*) FROM answers a WHERE a.response_id = r.id) AS answered,
+                    (SELECT max(a.updated_at) FROM answers a WHERE a.response_id = r.id) AS lastAnswer
+             FROM responses r JOIN respondents p ON p.id = r.respondent_id WHERE r.wave_id = ?)
+       ORDER BY status DESC, updatedAt DESC`,
     )
     .all(waveId) as ResponseSummary[];
 }
 
-/** Insert or replace one answer; one statement, so it commits on its own and durably (synchronous=FULL). */
-export function upsertAnswer(
+/**
+ * Insert or replace one answer, only while its response is in progress (checked inside the same
+ * statement, so a submit cannot slip in between). One statement: it commits on its own and
+ * durably (synchronous=FULL). Returns false when the response is not (or no longer) open.
+ */
+export function upsertAnswerIfOpen(
   db: Db,
   deviceId: string,
   input: { responseId: string; instrumentId: string; instrumentVersion: number; itemId: string; value: number | null; text: string | null },
   now: string,
-): void {
-  db.prepare(
+): boolean {
+  const result = prepared(
+    db,
     `INSERT INTO answers (id, response_id, instrument_id, instrument_version, item_id, value, text, updated_at, device_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'in_progress')
      ON CONFLICT (response_id, instrument_id, item_id) DO UPDATE SET
        value = excluded.value, text = excluded.text, updated_at = excluded.updated_at, device_id = excluded.device_id`,
-  ).run(randomUUID(), input.responseId, input.instrumentId, input.instrumentVersion, input.itemId, input.value, input.text, now, deviceId);
+  ).run(randomUUID(), input.responseId, input.instrumentId, input.instrumentVersion, input.itemId, input.value, input.text, now, deviceId, input.responseId);
+  return result.changes === 1;
 }
 
 export function deleteAnswer(db: Db, responseId: string, instrumentId: string, itemId: string): void {
-  db.prepare('DELETE FROM answers WHERE response_id = ? AND instrument_id = ? AND item_id = ?').run(responseId, instrumentId, itemId);
-}
-
-export function touchResponse(db: Db, responseId: string, now: string): void {
-  db.prepare('UPDATE responses SET updated_at = ? WHERE id = ?').run(now, responseId);
+  prepared(db, 'DELETE FROM answers WHERE response_id = ? AND instrument_id = ? AND item_id = ?').run(responseId, instrumentId, itemId);
 }
 
 export function markComplete(db: Db, responseId: string, now: string): void {
-  db.prepare("UPDATE responses SET status = 'complete', completed_at = ?, updated_at = ? WHERE id = ?").run(now, now, responseId);
+  prepared(db, "UPDATE responses SET status = 'complete', completed_at = ?, updated_at = ? WHERE id = ?").run(now, now, responseId);
 }
 
 export interface WaveAnswerRow {
@@ -154,8 +165,7 @@ export interface WaveAnswerRow {
 
 /** All responses of a wave with their answers, one row per answer (a response without answers gives one row of nulls). */
 export function listWaveAnswers(db: Db, waveId: string): WaveAnswerRow[] {
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT r.id AS responseId, p.code AS respondentCode, o.name AS organisationName, r.status, r.mode,
               r.started_at AS startedAt, r.completed_at AS completedAt,
               a.instrument_id AS instrumentId, a.item_id AS itemId, a.value, a.text
