@@ -32,9 +32,34 @@ export function loadInstrument(ctx: Pick<ServiceContext, 'db'>, instrumentId: st
   return def;
 }
 
+const listNames: Record<string, string> = { items: 'vraag', scales: 'antwoordschaal', subscales: 'schaal', sections: 'onderdeel', options: 'antwoord', notScored: 'antwoord' };
+
+/**
+ * Where in an imported definition a problem is, in the file's own terms: "vraag 4 (tk_04) → text"
+ * names the list entry by position and id, so the author can find it.
+ */
+export function locateInDefinition(raw: unknown, path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'het bestand';
+  const parts: string[] = [];
+  let node: unknown = raw;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    const next = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    if (typeof key === 'number') {
+      const listName = listNames[String(path[i - 1])];
+      const id = next !== null && typeof next === 'object' ? (next as { id?: unknown }).id : undefined;
+      const label = `${listName ?? 'nr.'} ${key + 1}${typeof id === 'string' ? ` (${id})` : ''}`;
+      if (listName) parts[parts.length - 1] = label;
+      else parts.push(label);
+    } else parts.push(String(key));
+    node = next;
+  }
+  return parts.join(' → ');
+}
+
 /** The first problems of an invalid definition, as Dutch lines "where: what". */
-function listProblems(issues: readonly z.core.$ZodIssue[]): string {
-  const lines = issues.slice(0, 10).map(describeIssue);
+function listProblems(issues: readonly z.core.$ZodIssue[], raw: unknown): string {
+  const lines = issues.slice(0, 10).map((issue) => describeIssue(issue, (path) => locateInDefinition(raw, path)));
   const more = issues.length > 10 ? ` (en nog ${issues.length - 10} andere)` : '';
   return lines.join('; ') + more;
 }
@@ -53,7 +78,7 @@ export function importInstrument(ctx: ServiceContext, definitionJson: string): I
   }
   const parsed = instrumentDefinition.safeParse(raw);
   if (!parsed.success) {
-    throw new ApiError('VALIDATION', `Deze vragenlijstdefinitie klopt niet: ${listProblems(parsed.error.issues)}. Er is niets opgeslagen.`);
+    throw new ApiError('VALIDATION', `Deze vragenlijstdefinitie klopt niet: ${listProblems(parsed.error.issues, raw)}. Er is niets opgeslagen.`);
   }
   const def = parsed.data;
   return ctx.db.transaction(() => {

@@ -40,8 +40,8 @@ function fieldOf(path: readonly PropertyKey[]): string {
   return named.length > 0 ? named.join(' → ') : 'de invoer';
 }
 
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = fieldOf(issue.path);
+export function describeIssue(issue: z.core.$ZodIssue, locate: (path: readonly PropertyKey[]) => string = fieldOf): string {
+  const field = locate(issue.path);
   if (issue.code === 'invalid_type') {
     // zod reports a missing field as an invalid type whose received value is undefined.
     if (/undefined/.test(issue.message)) return `${field} ontbreekt`;
@@ -53,7 +53,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** One Dutch sentence naming the first problems in the input and what to do. */
 export function describeValidationError(error: z.ZodError): string {
-  const problems = error.issues.slice(0, 3).map(describeIssue);
+  const problems = error.issues.slice(0, 3).map((issue) => describeIssue(issue));
   return `Ongeldige invoer (${problems.join('; ')}). Controleer de gegevens en probeer het opnieuw; er is niets opgeslagen.`;
 }
 

@@ -1,8 +1,15 @@
+import { achtergrond } from './achtergrond';
+import { interprofessioneelSamenwerken } from './interprofessioneel-samenwerken';
 import { kansrijkeSamenwerking } from './kansrijke-samenwerking';
+import { netwerkfase } from './netwerkfase';
 import type { InstrumentDefinition } from './schema';
 
 export * from './schema';
 export { DONT_KNOW_CODE } from './kansrijke-samenwerking';
+export { DEFAULT_WAVE_INSTRUMENTS } from './defaults';
 
-/** Instruments that ship with the app; they are stored in each database on first start. */
-export const builtInInstruments: readonly InstrumentDefinition[] = [kansrijkeSamenwerking];
+/**
+ * Instruments that ship with the app; they are stored in each database on first start. Their
+ * item ids are export columns, so they are unique across all of them (each has its own prefix).
+ */
+export const builtInInstruments: readonly InstrumentDefinition[] = [kansrijkeSamenwerking, interprofessioneelSamenwerken, netwerkfase, achtergrond];
