@@ -1,5 +1,5 @@
 import type { BrowserWindow, SaveDialogOptions } from 'electron';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 
 /** The part of Electron's dialog module the export chooser needs (a window is optional). */
 export type ShowSaveDialog = (
@@ -7,9 +7,24 @@ export type ShowSaveDialog = (
   window: BrowserWindow | null,
 ) => Promise<{ canceled: boolean; filePath?: string | undefined }>;
 
+/** What the save dialog says per kind of file the services suggest (by the suggested name's extension). */
+const FILE_KINDS: Record<string, { title: string; filter: string }> = {
+  xlsx: { title: 'Antwoorden exporteren', filter: 'Excel-werkmap' },
+  json: { title: 'Vragenlijst exporteren', filter: 'JSON-bestand' },
+};
+
+/** The dialog's title and file filter for a suggested file name; another extension gets a plain "<EXT>-bestand" filter. */
+export function saveDialogKind(suggestedName: string): { title: string; filters: { name: string; extensions: string[] }[] } {
+  const ext = extname(suggestedName).slice(1).toLowerCase();
+  const kind = FILE_KINDS[ext];
+  if (kind) return { title: kind.title, filters: [{ name: kind.filter, extensions: [ext] }] };
+  return { title: 'Exporteren', filters: ext ? [{ name: `${ext.toUpperCase()}-bestand`, extensions: [ext] }] : [] };
+}
+
 /**
- * ServiceContext.chooseExportPath for Electron: a save dialog for an .xlsx file, starting in
- * the Documents folder with the suggested name. Resolves to null when the user cancels.
+ * ServiceContext.chooseExportPath for Electron: a save dialog starting in the Documents folder
+ * with the suggested name, its file filter following the suggested extension (.xlsx: Excel-werkmap,
+ * .json: JSON-bestand). Resolves to null when the user cancels.
  */
 export function createExportPathChooser(deps: {
   showSaveDialog: ShowSaveDialog;
@@ -20,10 +35,9 @@ export function createExportPathChooser(deps: {
     const win = deps.getWindow();
     const result = await deps.showSaveDialog(
       {
-        title: 'Antwoorden exporteren',
+        ...saveDialogKind(suggestedName),
         buttonLabel: 'Opslaan',
         defaultPath: join(deps.documentsDir(), basename(suggestedName)),
-        filters: [{ name: 'Excel-werkmap', extensions: ['xlsx'] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       },
       win && !win.isDestroyed() ? win : null,

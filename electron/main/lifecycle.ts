@@ -5,8 +5,10 @@ import { startServices } from '../services/app';
 import type { ServiceContext } from '../services/context';
 import { createDispatcher } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
+import { getKioskState } from '../services/kiosk';
 import { createExportPathChooser } from './dialogs';
 import { createSenderCheck, registerIpc } from './ipc';
+import { createKioskWindowController, type KioskWindowController } from './kiosk';
 import { buildMenuTemplate } from './menu';
 import { resolveDatabasePath } from './paths';
 import { createAppUrlMatcher, hardenSession, hardenWebContents } from './security';
@@ -40,6 +42,8 @@ export interface RunOptions {
 export interface RunningApp {
   services: ServiceContext;
   getMainWindow: () => BrowserWindow | null;
+  /** Whether the window is locked for kiosk mode (afnamemodus). */
+  kioskWindow: KioskWindowController;
 }
 
 let processHandlersInstalled = false;
@@ -75,6 +79,8 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
   let services: ServiceContext | null = null;
   const target = resolveRendererTarget({ isPackaged: app.isPackaged, env, mainDir });
   const isAppUrl = createAppUrlMatcher(target.url);
+  // The services switch kiosk mode on and off; this locks and unlocks the window to match.
+  const kioskWindow = createKioskWindowController(() => mainWindow);
 
   app.on('second-instance', () => focusWindow(mainWindow));
   app.on('web-contents-created', (_event, contents) => {
@@ -107,6 +113,7 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
         getWindow: () => mainWindow,
         documentsDir: () => app.getPath('documents'),
       }),
+      setKioskWindow: (on) => kioskWindow.set(on),
     });
   } catch (err) {
     // Never delete, move or overwrite the file here: openDatabase left it untouched.
@@ -134,9 +141,13 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform, onAbout: showAbout })));
 
-  mainWindow = createMainWindow({ target, preloadPath: join(mainDir, '..', 'preload', 'index.js') });
+  // A kiosk session survives a restart (it lives in the database): the window comes back locked.
+  const kioskOn = getKioskState(running).session !== null;
+  kioskWindow.set(kioskOn);
+  mainWindow = createMainWindow({ target, preloadPath: join(mainDir, '..', 'preload', 'index.js'), kiosk: kioskOn });
+  kioskWindow.attach(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  return { services: running, getMainWindow: () => mainWindow };
+  return { services: running, getMainWindow: () => mainWindow, kioskWindow };
 }

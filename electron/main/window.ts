@@ -54,9 +54,12 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
-/** Creates the main window, shows it once the first paint is ready and loads the renderer. */
-export function createMainWindow(options: { target: RendererTarget; preloadPath: string }): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(options.preloadPath));
+/**
+ * Creates the main window, shows it once the first paint is ready and loads the renderer.
+ * `kiosk`: the window opens locked and full screen (a kiosk session was still active).
+ */
+export function createMainWindow(options: { target: RendererTarget; preloadPath: string; kiosk?: boolean }): BrowserWindow {
+  const win = new BrowserWindow({ ...mainWindowOptions(options.preloadPath), ...(options.kiosk ? { kiosk: true, fullscreen: true } : {}) });
   win.once('ready-to-show', () => win.show());
   win.webContents.on('did-fail-load', (_event, code, description, url) => {
     console.error(`De vensterinhoud kon niet worden geladen (${code} ${description}): ${url}`);

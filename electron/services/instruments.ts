@@ -32,7 +32,7 @@ export function loadInstrument(ctx: Pick<ServiceContext, 'db'>, instrumentId: st
   return def;
 }
 
-const listNames: Record<string, string> = { items: 'vraag', scales: 'antwoordschaal', subscales: 'schaal', sections: 'onderdeel', options: 'antwoord', notScored: 'antwoord' };
+const listNames: Record<string, string> = { items: 'vraag', scales: 'antwoordschaal', subscales: 'schaal', sections: 'onderdeel', options: 'antwoord', notScored: 'notScored-antwoord' };
 
 /**
  * Where in an imported definition a problem is, in the file's own terms: "vraag 4 (tk_04) → text"

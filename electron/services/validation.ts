@@ -33,6 +33,17 @@ const fieldNames: Record<string, string> = {
   value: 'antwoord',
   text: 'antwoordtekst',
   mode: 'afnamewijze',
+  idleSeconds: 'wachttijd',
+  minGroupSize: 'minimale groepsgrootte',
+  consentNl: 'toestemmingstekst (Nederlands)',
+  consentEn: 'toestemmingstekst (Engels)',
+  codePolicy: 'soort respondentcode',
+  count: 'aantal codes',
+  pin: 'pincode',
+  currentPin: 'huidige pincode',
+  consent: 'toestemming',
+  language: 'taal',
+  definitionJson: 'bestand',
 };
 
 function fieldOf(path: readonly PropertyKey[]): string {

@@ -1,21 +1,44 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { InstrumentsScreen } from './features/instruments/InstrumentsScreen';
 import { NetworkScreen } from './features/network/NetworkScreen';
 import { NetworksScreen } from './features/networks/NetworksScreen';
 import { OverviewScreen } from './features/overview/OverviewScreen';
+import { CodesScreen } from './features/network/codes/CodesScreen';
+import { SettingsScreen } from './features/network/settings/SettingsScreen';
+import { PaperScreen } from './features/paper/PaperScreen';
+import { ResponsesScreen } from './features/responses/ResponsesScreen';
 import { QuestionnaireScreen } from './features/questionnaire/QuestionnaireScreen';
+import { KioskGate } from './features/kiosk/KioskGate';
+import { KioskSetupScreen } from './features/kiosk/KioskSetupScreen';
 import { api } from './api';
 import { useApiData } from './lib/useApiData';
+import type { ResponseRecord } from '../../shared/domain';
 
 /** Navigation is plain state: the app has a handful of screens and no URLs to share. */
 export type Screen =
   | { name: 'networks' }
   | { name: 'network'; networkId: string }
-  | { name: 'questionnaire'; networkId: string; waveId: string }
-  | { name: 'overview'; networkId: string; waveId: string };
+  | { name: 'questionnaire'; networkId: string; waveId: string; resume?: ResponseRecord }
+  | { name: 'settings'; networkId: string }
+  | { name: 'codes'; networkId: string }
+  | { name: 'paper'; networkId: string; waveId: string }
+  | { name: 'responses'; networkId: string; waveId: string }
+  | { name: 'overview'; networkId: string; waveId: string }
+  | { name: 'instruments' }
+  | { name: 'kiosk'; networkId: string; waveId: string };
 
+/** Kiosk mode (afnamemodus) replaces the whole app, header and navigation included, while it is on. */
 export function App() {
+  return (
+    <KioskGate>
+      <ResearcherApp />
+    </KioskGate>
+  );
+}
+
+function ResearcherApp() {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ name: 'networks' });
   const [info] = useApiData('app-info', () => api.getAppInfo({}));
@@ -37,17 +60,43 @@ export function App() {
         </div>
       </header>
       <main id="main" className="app-main">
-        {screen.name === 'networks' && <NetworksScreen onOpen={toNetwork} />}
+        {screen.name === 'networks' && <NetworksScreen onOpen={toNetwork} onInstruments={() => setScreen({ name: 'instruments' })} />}
+        {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
         {screen.name === 'network' && (
           <NetworkScreen
             networkId={screen.networkId}
             onBack={() => setScreen({ name: 'networks' })}
             onFill={(waveId) => setScreen({ name: 'questionnaire', networkId: screen.networkId, waveId })}
             onOverview={(waveId) => setScreen({ name: 'overview', networkId: screen.networkId, waveId })}
+            onSettings={() => setScreen({ name: 'settings', networkId: screen.networkId })}
+            onCodes={() => setScreen({ name: 'codes', networkId: screen.networkId })}
+            onPaper={(waveId) => setScreen({ name: 'paper', networkId: screen.networkId, waveId })}
+            onResponses={(waveId) => setScreen({ name: 'responses', networkId: screen.networkId, waveId })}
+            onKiosk={(waveId) => setScreen({ name: 'kiosk', networkId: screen.networkId, waveId })}
           />
         )}
         {screen.name === 'questionnaire' && (
-          <QuestionnaireScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />
+          <QuestionnaireScreen networkId={screen.networkId} waveId={screen.waveId} resume={screen.resume} onBack={() => toNetwork(screen.networkId)} />
+        )}
+        {screen.name === 'settings' && <SettingsScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
+        {screen.name === 'codes' && (
+          <CodesScreen
+            networkId={screen.networkId}
+            onBack={() => toNetwork(screen.networkId)}
+            onSettings={() => setScreen({ name: 'settings', networkId: screen.networkId })}
+          />
+        )}
+        {screen.name === 'paper' && <PaperScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />}
+        {screen.name === 'responses' && (
+          <ResponsesScreen
+            networkId={screen.networkId}
+            waveId={screen.waveId}
+            onBack={() => toNetwork(screen.networkId)}
+            onResume={(response) => setScreen({ name: 'questionnaire', networkId: screen.networkId, waveId: screen.waveId, resume: response })}
+          />
+        )}
+        {screen.name === 'kiosk' && (
+          <KioskSetupScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />
         )}
         {screen.name === 'overview' && (
           <OverviewScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />

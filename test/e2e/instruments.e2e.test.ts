@@ -225,8 +225,8 @@ describe('Vragenlijsten: importing a definition file', () => {
     expect(await importError(page).getAttribute('role')).toBe('alert');
     const typeProblems = (await importError(page).locator('li').allTextContents()).map((p) => p.trim());
     expect(typeProblems).toEqual(
-      // The question text must be {nl, en}, not a bare string (the path wording is the service's).
-      expect.arrayContaining([expect.stringContaining('versie moet een getal zijn'), expect.stringMatching(/^items → .*moet een object zijn$/)]),
+      // The question text must be {nl, en}, not a bare string; the place is named by position and id.
+      expect.arrayContaining([expect.stringContaining('version moet een getal zijn'), 'vraag 1 (tk_01) → text moet een object zijn']),
     );
     expect(typeProblems.some((p) => p.includes('notScored') && p.includes('getal'))).toBe(true);
     const typeAlert = await textOf(importError(page));

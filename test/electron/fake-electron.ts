@@ -80,6 +80,11 @@ export class FakeWebContents extends FakeEmitter {
   setWindowOpenHandler = vi.fn((handler: Listener) => {
     this.windowOpenHandler = handler;
   });
+  devToolsOpen = false;
+  isDevToolsOpened = vi.fn(() => this.devToolsOpen);
+  closeDevTools = vi.fn(() => {
+    this.devToolsOpen = false;
+  });
 }
 
 export class FakeBrowserWindow extends FakeEmitter {
@@ -96,8 +101,32 @@ export class FakeBrowserWindow extends FakeEmitter {
   restore = vi.fn(() => {
     this.minimized = false;
   });
+  kiosk = false;
+  fullScreen = false;
+  menuBarVisible = true;
+  closed = false;
+  setKiosk = vi.fn((flag: boolean) => {
+    this.kiosk = flag;
+  });
+  setFullScreen = vi.fn((flag: boolean) => {
+    this.fullScreen = flag;
+  });
+  setMenuBarVisibility = vi.fn((visible: boolean) => {
+    this.menuBarVisible = visible;
+  });
+  /** As in Electron: 'close' may be prevented; otherwise the window goes and 'closed' follows. */
+  close = vi.fn(() => {
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.closed = true;
+    this.destroyed = true;
+    this.emit('closed');
+  });
   constructor(public options: Record<string, unknown>) {
     super();
+    this.kiosk = options['kiosk'] === true;
+    this.fullScreen = options['fullscreen'] === true;
     state.browserWindows.push(this);
     this.webContents = new FakeWebContents(state.session.defaultSession);
     // As in Electron: the webContents exists (and app hears about it) before anything loads.

@@ -167,6 +167,25 @@ describe('export path chooser', () => {
     expect(parent).toBe(win);
   });
 
+  it('follows the suggested extension: a .json instrument export is offered as a JSON file', async () => {
+    const showSaveDialog = vi.fn(async () => ({ canceled: false, filePath: '/docs/vragenlijst.json' }));
+    const choose = createExportPathChooser({ showSaveDialog, getWindow: () => win, documentsDir: () => '/docs' });
+    await expect(choose('kansrijke-samenwerking-v1.json')).resolves.toBe('/docs/vragenlijst.json');
+    const [options] = showSaveDialog.mock.calls[0] as unknown as [Record<string, unknown>];
+    expect(options['defaultPath']).toBe('/docs/kansrijke-samenwerking-v1.json');
+    expect(options['filters']).toEqual([{ name: 'JSON-bestand', extensions: ['json'] }]);
+    expect(options['title']).toBe('Vragenlijst exporteren');
+  });
+
+  it('says Excel-werkmap for .xlsx whatever the case of the extension', async () => {
+    const showSaveDialog = vi.fn(async () => ({ canceled: true, filePath: '' }));
+    const choose = createExportPathChooser({ showSaveDialog, getWindow: () => null, documentsDir: () => '/docs' });
+    await choose('T1.XLSX');
+    const [options] = showSaveDialog.mock.calls[0] as unknown as [Record<string, unknown>];
+    expect(options['filters']).toEqual([{ name: 'Excel-werkmap', extensions: ['xlsx'] }]);
+    expect(options['title']).toBe('Antwoorden exporteren');
+  });
+
   it('returns null when the dialog is cancelled', async () => {
     const showSaveDialog = vi.fn(async () => ({ canceled: true, filePath: '' }));
     const choose = createExportPathChooser({ showSaveDialog, getWindow: () => null, documentsDir: () => '/docs' });

@@ -6,6 +6,7 @@ import { METHOD_NAMES } from '../../shared/contract';
 import { startServices } from '../../electron/services/app';
 import { createDispatcher } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
+import { getKioskState } from '../../electron/services/kiosk';
 
 /**
  * The browser harness: serves the built renderer unchanged and answers the same API as the
@@ -36,6 +37,12 @@ export interface Harness {
   url: string;
   close: () => Promise<void>;
   services: ReturnType<typeof startServices>;
+  /**
+   * What the Electron window would be: locked for kiosk mode or not. `on` starts from the database
+   * (a kiosk session survives a restart, as in lifecycle.ts); `changes` lists each
+   * ServiceContext.setKioskWindow call.
+   */
+  kioskWindow: { on: boolean; changes: boolean[] };
 }
 
 /** The script a test injects before the page loads: `window.api` forwarding each method over HTTP. */
@@ -86,11 +93,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
   mkdirSync(options.exportDir, { recursive: true });
   let exportCounter = 0;
+  const kioskWindow = { on: false, changes: [] as boolean[] };
   const services = startServices({
     databasePath: options.databasePath,
     appVersion: 'harness',
     chooseExportPath: async (name) => join(options.exportDir, `${++exportCounter}-${name}`),
+    setKioskWindow: (on) => {
+      kioskWindow.on = on;
+      kioskWindow.changes.push(on);
+    },
   });
+  kioskWindow.on = getKioskState(services).session !== null;
   const dispatch = createDispatcher(createHandlers(services));
 
   const server = createServer((req, res) => {
@@ -118,6 +131,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return {
     url: `http://127.0.0.1:${port}/`,
     services,
+    kioskWindow,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -9,6 +9,7 @@ import { currentLocale } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
 import { OrganisationForm } from './OrganisationForm';
+import { NetworkToolsPanel } from './settings/NetworkToolsPanel';
 import { WaveForm } from './WaveForm';
 
 export interface NetworkScreenProps {
@@ -16,9 +17,18 @@ export interface NetworkScreenProps {
   onBack: () => void;
   onFill: (waveId: string) => void;
   onOverview: (waveId: string) => void;
+  onSettings: () => void;
+  onCodes: () => void;
+  onPaper: (waveId: string) => void;
+  onResponses: (waveId: string) => void;
+  /** Kiosk mode (afnamemodus) for a wave: the researcher's setup screen. */
+  onKiosk?: (waveId: string) => void;
 }
 
-export function NetworkScreen({ networkId, onBack, onFill, onOverview }: NetworkScreenProps) {
+/** Where the network screen leads besides filling in and the overview: settings, codes, paper entry, the list of questionnaires. */
+type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onResponses' | 'onKiosk'>;
+
+export function NetworkScreen({ networkId, onBack, onFill, onOverview, ...links }: NetworkScreenProps) {
   const { t } = useTranslation();
   const [detail, reload] = useApiData(networkId, () => api.getNetwork({ networkId }));
 
@@ -27,7 +37,7 @@ export function NetworkScreen({ networkId, onBack, onFill, onOverview }: Network
       <BackButton label={t('nav.backToNetworks')} onClick={onBack} />
       {detail.status === 'loading' && <p>{t('common.loading')}</p>}
       <ErrorAlert message={detail.status === 'error' ? detail.message : null} />
-      {detail.status === 'ready' && <NetworkDetailView detail={detail.data} reload={reload} onFill={onFill} onOverview={onOverview} />}
+      {detail.status === 'ready' && <NetworkDetailView detail={detail.data} reload={reload} onFill={onFill} onOverview={onOverview} links={links} />}
     </>
   );
 }
@@ -37,11 +47,13 @@ function NetworkDetailView({
   reload,
   onFill,
   onOverview,
+  links,
 }: {
   detail: NetworkDetail;
   reload: () => void;
   onFill: (waveId: string) => void;
   onOverview: (waveId: string) => void;
+  links: NetworkLinks;
 }) {
   const { t } = useTranslation();
   const { network, organisations, waves } = detail;
@@ -87,17 +99,29 @@ function NetworkDetailView({
         ) : (
           <ul className="card-list" data-testid="wave-list">
             {waves.map((w) => (
-              <WaveCard key={w.id} wave={w} onFill={onFill} onOverview={onOverview} />
+              <WaveCard key={w.id} wave={w} onFill={onFill} onOverview={onOverview} links={links} />
             ))}
           </ul>
         )}
         <WaveForm networkId={network.id} onCreated={reload} />
       </section>
+
+      <NetworkToolsPanel network={network} onSettings={links.onSettings} onCodes={links.onCodes} />
     </>
   );
 }
 
-function WaveCard({ wave, onFill, onOverview }: { wave: Wave; onFill: (waveId: string) => void; onOverview: (waveId: string) => void }) {
+function WaveCard({
+  wave,
+  onFill,
+  onOverview,
+  links,
+}: {
+  wave: Wave;
+  onFill: (waveId: string) => void;
+  onOverview: (waveId: string) => void;
+  links: NetworkLinks;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
@@ -115,6 +139,17 @@ function WaveCard({ wave, onFill, onOverview }: { wave: Wave; onFill: (waveId: s
         <button type="button" className="button" onClick={() => onFill(wave.id)} aria-label={t('waves.fillFor', { wave: wave.label })}>
           {t('waves.fill')}
         </button>
+        {links.onKiosk && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => links.onKiosk?.(wave.id)}
+            aria-label={t('kiosk.startWaveFor', { wave: wave.label })}
+            data-testid={`kiosk-wave-${wave.id}`}
+          >
+            {t('kiosk.startWave')}
+          </button>
+        )}
         <button
           type="button"
           className="button button-secondary"
@@ -122,6 +157,17 @@ function WaveCard({ wave, onFill, onOverview }: { wave: Wave; onFill: (waveId: s
           aria-label={t('waves.overviewFor', { wave: wave.label })}
         >
           {t('waves.overview')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => links.onPaper(wave.id)} aria-label={t('paper.openFor', { wave: wave.label })}>
+          {t('paper.open')}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => links.onResponses(wave.id)}
+          aria-label={t('responses.openFor', { wave: wave.label })}
+        >
+          {t('responses.open')}
         </button>
         <ExportButton waveId={wave.id} waveLabel={wave.label} />
       </div>

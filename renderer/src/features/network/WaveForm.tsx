@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WAVE_KINDS, type InstrumentSummary, type WaveKind } from '../../../../shared/domain';
+// The zod-free module only: the instrument schema stays out of the renderer bundle.
+import { DEFAULT_WAVE_INSTRUMENTS } from '../../../../shared/instruments/defaults';
 import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { currentLocale, localized } from '../../i18n';
@@ -26,9 +28,12 @@ export function WaveForm({ networkId, onCreated }: { networkId: string; onCreate
 }
 
 function defaultSelection(instruments: InstrumentSummary[]): Set<string> {
-  // A new wave uses the built-in instruments (their latest versions) unless the person unticks them.
+  // A new wave uses the default built-in instruments (their latest versions) unless the person
+  // unticks them; the other built-ins and imported instruments are ticked on purpose.
   const latest = new Map<string, InstrumentSummary>();
-  for (const i of instruments) if (i.builtIn && (latest.get(i.instrumentId)?.version ?? 0) < i.version) latest.set(i.instrumentId, i);
+  for (const i of instruments) {
+    if (i.builtIn && DEFAULT_WAVE_INSTRUMENTS.includes(i.instrumentId) && (latest.get(i.instrumentId)?.version ?? 0) < i.version) latest.set(i.instrumentId, i);
+  }
   return new Set([...latest.values()].map(instrumentKey));
 }
 

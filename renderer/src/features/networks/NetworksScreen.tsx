@@ -7,7 +7,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 
-export function NetworksScreen({ onOpen }: { onOpen: (networkId: string) => void }) {
+export function NetworksScreen({ onOpen, onInstruments }: { onOpen: (networkId: string) => void; onInstruments?: () => void }) {
   const { t } = useTranslation();
   const [networks] = useApiData('networks', () => api.listNetworks({}));
 
@@ -15,6 +15,13 @@ export function NetworksScreen({ onOpen }: { onOpen: (networkId: string) => void
     <>
       <ScreenTitle title={t('networks.title')}>{t('networks.title')}</ScreenTitle>
       <p className="lead">{t('networks.intro')}</p>
+      {onInstruments && (
+        <p>
+          <button type="button" className="link-button" onClick={onInstruments} data-testid="open-instruments">
+            {t('instruments.open')}
+          </button>
+        </p>
+      )}
 
       <section aria-labelledby="networks-list" className="panel">
         <h2 id="networks-list">{t('networks.listTitle')}</h2>

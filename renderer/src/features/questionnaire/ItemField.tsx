@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
+import type { Locale } from '../../../../shared/text';
 import { ErrorAlert } from '../../components/Messages';
 import { currentLocale, localized } from '../../i18n';
 import type { ItemAnswerState, StoredAnswer } from './useAnswers';
@@ -12,6 +13,8 @@ interface ItemFieldProps {
   state: ItemAnswerState | undefined;
   /** `keepsDraft`: the screen keeps showing this answer even if saving it fails (typed text). */
   onSave: (answer: StoredAnswer, keepsDraft?: boolean) => void;
+  /** The respondent's language (kiosk mode); by default the UI language. */
+  locale?: Locale;
 }
 
 interface Choice {
@@ -22,7 +25,7 @@ interface Choice {
 /** One question: a radio group for scale and number items, a text box for open ones. */
 export function ItemField(props: ItemFieldProps) {
   const { definition, item } = props;
-  const locale = currentLocale();
+  const locale = props.locale ?? currentLocale();
   if (item.type === 'open') return <OpenItem {...props} maxLength={item.maxLength} />;
   if (item.type === 'number') {
     const choices: Choice[] = [];
@@ -50,9 +53,10 @@ function ChoiceItem({
   scored,
   notScored,
   variant,
+  locale: chosenLocale,
 }: ItemFieldProps & { scored: Choice[]; notScored: Choice[]; variant: 'scale' | 'number' }) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
+  const locale = chosenLocale ?? currentLocale();
+  const { t } = useTranslation(undefined, { lng: locale });
   const name = useId();
   const shown = state?.pending ?? state?.saved ?? null;
   const errorId = `${name}-error`;
@@ -82,13 +86,21 @@ function ChoiceItem({
       </legend>
       <div className={`choices choices-${variant}`}>{scored.map(radio)}</div>
       {notScored.length > 0 && <div className="choices choices-not-scored">{notScored.map(radio)}</div>}
-      <ItemFooter state={state} itemId={item.id} errorId={errorId} number={number} onClear={shown ? () => onSave({ value: null, text: null }) : null} clearLabel={t('questionnaire.clear')} />
+      <ItemFooter
+        state={state}
+        itemId={item.id}
+        errorId={errorId}
+        number={number}
+        onClear={shown ? () => onSave({ value: null, text: null }) : null}
+        clearLabel={t('questionnaire.clear')}
+        locale={locale}
+      />
     </fieldset>
   );
 }
 
-function OpenItem({ definition, item, number, state, onSave, maxLength }: ItemFieldProps & { maxLength: number }) {
-  const locale = currentLocale();
+function OpenItem({ definition, item, number, state, onSave, maxLength, locale: chosenLocale }: ItemFieldProps & { maxLength: number }) {
+  const locale = chosenLocale ?? currentLocale();
   const id = useId();
   const savedText = state?.saved?.text ?? '';
   // The draft is the person's typing; it is sent when the box loses focus and kept if saving fails.
@@ -115,7 +127,7 @@ function OpenItem({ definition, item, number, state, onSave, maxLength }: ItemFi
         rows={4}
         aria-describedby={state?.status === 'error' ? errorId : undefined}
       />
-      <ItemFooter state={state} itemId={item.id} errorId={errorId} number={number} onClear={null} clearLabel="" />
+      <ItemFooter state={state} itemId={item.id} errorId={errorId} number={number} onClear={null} clearLabel="" locale={locale} />
     </div>
   );
 }
@@ -127,6 +139,7 @@ function ItemFooter({
   number,
   onClear,
   clearLabel,
+  locale,
 }: {
   state: ItemAnswerState | undefined;
   itemId: string;
@@ -134,8 +147,9 @@ function ItemFooter({
   number: number;
   onClear: (() => void) | null;
   clearLabel: string;
+  locale: Locale;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(undefined, { lng: locale });
   return (
     <div className="item-footer">
       <span className="item-status">

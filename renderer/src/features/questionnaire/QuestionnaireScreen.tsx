@@ -29,10 +29,21 @@ export async function loadWaveContext(networkId: string, waveId: string): Promis
 
 type Phase = { name: 'start' } | { name: 'filling'; response: ResponseRecord } | { name: 'done'; respondentCode: string };
 
-export function QuestionnaireScreen({ networkId, waveId, onBack }: { networkId: string; waveId: string; onBack: () => void }) {
+/** `resume`: an interrupted response the researcher continues (from the list of questionnaires). */
+export function QuestionnaireScreen({
+  networkId,
+  waveId,
+  resume,
+  onBack,
+}: {
+  networkId: string;
+  waveId: string;
+  resume?: ResponseRecord;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const [context] = useApiData(`${networkId}/${waveId}`, () => loadWaveContext(networkId, waveId));
-  const [phase, setPhase] = useState<Phase>({ name: 'start' });
+  const [phase, setPhase] = useState<Phase>(resume ? { name: 'filling', response: resume } : { name: 'start' });
 
   return (
     <>

@@ -61,9 +61,15 @@ export function useAnswers(responseId: string, existing: Answer[]) {
         .then(() => api.saveAnswer({ responseId, instrumentId, itemId, value: answer.value, text: answer.text }))
         .then(
           () => {
-            if (latest.current.get(key) !== seq) return;
+            const confirmed = isEmpty(answer) ? null : answer;
+            // An earlier save that succeeded is what the database holds, even while a later one is
+            // on its way: if that later one is refused, the screen must fall back to this value.
+            if (latest.current.get(key) !== seq) {
+              update(key, (prev) => ({ ...prev, saved: confirmed }));
+              return;
+            }
             unsavedDrafts.current.delete(key);
-            update(key, () => ({ saved: isEmpty(answer) ? null : answer, pending: null, status: 'saved', error: null }));
+            update(key, () => ({ saved: confirmed, pending: null, status: 'saved', error: null }));
           },
           (err: unknown) => {
             if (latest.current.get(key) !== seq) return;

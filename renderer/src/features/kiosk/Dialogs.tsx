@@ -1,0 +1,157 @@
+import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/Messages';
+import { useAction } from '../../lib/useAction';
+import { useKioskT } from './kioskLocale';
+
+/**
+ * A modal dialog (the native <dialog> with showModal): the rest of the page is inert, focus stays
+ * inside, Escape means `onCancel`.
+ */
+function ModalDialog({
+  titleId,
+  descriptionId,
+  onCancel,
+  testId,
+  children,
+}: {
+  titleId: string;
+  descriptionId?: string;
+  onCancel: () => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      if (dialog?.open) dialog.close();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="kiosk-dialog"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      data-testid={testId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      {children}
+    </dialog>
+  );
+}
+
+/** How long "Bent u er nog?" waits for an answer before the screen goes back to the start. */
+export const IDLE_COUNTDOWN_SECONDS = 30;
+
+/**
+ * "Bent u er nog?" with a countdown. Without an answer `onTimeout` runs once; the deadline is
+ * measured on the clock, so a laptop that slept through the countdown still ends it.
+ */
+export function IdleDialog({ onContinue, onTimeout }: { onContinue: () => void; onTimeout: () => void }) {
+  const { t } = useKioskT();
+  const id = useId();
+  const [secondsLeft, setSecondsLeft] = useState(IDLE_COUNTDOWN_SECONDS);
+  const timeout = useEffectEvent(onTimeout);
+  useEffect(() => {
+    const deadline = Date.now() + IDLE_COUNTDOWN_SECONDS * 1000;
+    let done = false;
+    const check = () => {
+      const left = Math.ceil((deadline - Date.now()) / 1000);
+      if (left > 0) {
+        setSecondsLeft(left);
+      } else if (!done) {
+        done = true;
+        timeout();
+      }
+    };
+    const interval = window.setInterval(check, 1000);
+    const end = window.setTimeout(check, IDLE_COUNTDOWN_SECONDS * 1000);
+    return () => {
+      window.clearInterval(interval);
+      window.clearTimeout(end);
+    };
+  }, []);
+
+  return (
+    <ModalDialog titleId={`${id}-title`} descriptionId={`${id}-text`} onCancel={onContinue} testId="kiosk-idle">
+      <h2 id={`${id}-title`}>{t('kiosk.idle.title')}</h2>
+      <p id={`${id}-text`}>
+        <span data-testid="kiosk-idle-countdown">{t('kiosk.idle.countdown', { count: secondsLeft })}</span> {t('kiosk.idle.kept')}
+      </p>
+      <div className="actions">
+        <button type="button" className="button button-large" onClick={onContinue} autoFocus>
+          {t('kiosk.idle.continue')}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
+
+/** Digits only, as the researcher's PIN is 4 to 8 digits. */
+export const digitsOnly = (typed: string) => typed.replace(/\D/g, '').slice(0, 8);
+
+/**
+ * The researcher ends kiosk mode with the PIN. In the app's (the researcher's) language; a wrong
+ * PIN shows the main process's Dutch message and leaves kiosk mode on.
+ */
+export function PinDialog({ onCancel, onExited }: { onCancel: () => void; onExited: () => void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [pin, setPin] = useState('');
+  const { busy, error, run } = useAction();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      try {
+        const state = await api.exitKiosk({ pin });
+        if (!state.session) onExited();
+      } finally {
+        setPin('');
+      }
+    });
+  }
+
+  return (
+    <ModalDialog titleId={`${id}-title`} descriptionId={`${id}-text`} onCancel={onCancel} testId="kiosk-pin-dialog">
+      <div lang={i18n.language}>
+        <h2 id={`${id}-title`}>{t('kiosk.exit.title')}</h2>
+        <p id={`${id}-text`}>{t('kiosk.exit.text')}</p>
+        <form onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-pin`}>{t('kiosk.pin.label')}</label>
+            <input
+              id={`${id}-pin`}
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={8}
+              value={pin}
+              onChange={(e) => setPin(digitsOnly(e.target.value))}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+              className="input-pin"
+              autoFocus
+            />
+          </div>
+          <ErrorAlert message={error} testId="kiosk-pin-error" id={`${id}-error`} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={busy}>
+              {t('kiosk.exit.submit')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={onCancel}>
+              {t('kiosk.exit.cancel')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </ModalDialog>
+  );
+}

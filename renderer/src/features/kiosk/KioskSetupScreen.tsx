@@ -1,0 +1,186 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskState, NetworkDetail } from '../../../../shared/domain';
+import { api } from '../../api';
+import { BackButton } from '../../components/BackButton';
+import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { useAction } from '../../lib/useAction';
+import { useApiData } from '../../lib/useApiData';
+import { digitsOnly } from './Dialogs';
+import { useEnterKiosk } from './KioskGate';
+
+/**
+ * The researcher's way into kiosk mode for one wave: what will happen, the PIN (set on first
+ * use: PIN and repeat), then the PIN again to start.
+ */
+export function KioskSetupScreen({ networkId, waveId, onBack }: { networkId: string; waveId: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const [pinJustSet, setPinJustSet] = useState(false);
+  const [loaded, reload] = useApiData(`kiosk-setup/${networkId}/${waveId}`, async () => {
+    const [detail, kiosk] = await Promise.all([api.getNetwork({ networkId }), api.getKioskState({})]);
+    return { detail, kiosk };
+  });
+
+  return (
+    <>
+      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
+      {loaded.status === 'loading' && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={loaded.status === 'error' ? loaded.message : null} />
+      {loaded.status === 'ready' && (
+        <KioskSetup
+          detail={loaded.data.detail}
+          kiosk={loaded.data.kiosk}
+          waveId={waveId}
+          pinJustSet={pinJustSet}
+          onPinSet={() => {
+            setPinJustSet(true);
+            reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function KioskSetup({
+  detail,
+  kiosk,
+  waveId,
+  pinJustSet,
+  onPinSet,
+}: {
+  detail: NetworkDetail;
+  kiosk: KioskState;
+  waveId: string;
+  pinJustSet: boolean;
+  onPinSet: () => void;
+}) {
+  const { t } = useTranslation();
+  const wave = detail.waves.find((w) => w.id === waveId);
+  const { network } = detail;
+  if (!wave) return <ErrorAlert message={t('errors.waveNotFound')} />;
+  const minutes = Math.floor(network.idleSeconds / 60);
+  const seconds = network.idleSeconds % 60;
+  const idle =
+    minutes === 0
+      ? t('kiosk.setup.seconds', { count: seconds })
+      : seconds === 0
+        ? t('kiosk.setup.minutes', { count: minutes })
+        : `${t('kiosk.setup.minutes', { count: minutes })} ${t('kiosk.setup.and')} ${t('kiosk.setup.seconds', { count: seconds })}`;
+
+  return (
+    <>
+      <ScreenTitle title={t('kiosk.setup.title', { wave: wave.label })}>
+        {t('kiosk.setup.title', { wave: wave.label })}
+        <span className="title-sub">{network.name}</span>
+      </ScreenTitle>
+      <section className="panel" aria-labelledby="kiosk-how-title">
+        <h2 id="kiosk-how-title">{t('kiosk.setup.howTitle')}</h2>
+        <ul className="kiosk-explain">
+          <li>{t('kiosk.setup.howScreen')}</li>
+          <li>{t('kiosk.setup.howRespondent', { policy: t(`kiosk.setup.policy.${network.codePolicy}`) })}</li>
+          <li>{t('kiosk.setup.howPrivacy')}</li>
+          <li>{t('kiosk.setup.howIdle', { idle })}</li>
+          <li>{t('kiosk.setup.howResume')}</li>
+          <li>{t('kiosk.setup.howExit')}</li>
+        </ul>
+        <p className="hint">{network.consentNl ? t('kiosk.setup.consentOwn') : t('kiosk.setup.consentStandard')}</p>
+      </section>
+      <StatusMessage message={pinJustSet ? t('kiosk.setup.pinSaved') : null} testId="kiosk-pin-saved" />
+      {kiosk.pinSet ? <StartForm waveId={wave.id} waveLabel={wave.label} /> : <PinForm onSet={onPinSet} />}
+    </>
+  );
+}
+
+function PinInput({ id, label, value, onChange, describedBy }: { id: string; label: string; value: string; onChange: (v: string) => void; describedBy?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={8}
+        value={value}
+        onChange={(e) => onChange(digitsOnly(e.target.value))}
+        aria-describedby={describedBy}
+        className="input-pin"
+      />
+    </div>
+  );
+}
+
+/** First use: choose the PIN (4 to 8 digits), twice. */
+function PinForm({ onSet }: { onSet: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [pin, setPin] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const { busy, error, run } = useAction();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (pin !== repeat) {
+      setMismatch(true);
+      return;
+    }
+    setMismatch(false);
+    void run(async () => {
+      await api.setResearcherPin({ pin, currentPin: null });
+      onSet();
+    });
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`} data-testid="kiosk-pin-form">
+      <h2 id={`${id}-title`}>{t('kiosk.setup.pinTitle')}</h2>
+      <p id={`${id}-hint`}>{t('kiosk.setup.pinIntro')}</p>
+      <form onSubmit={submit} noValidate autoComplete="off">
+        <div className="field-row">
+          <PinInput id={`${id}-pin`} label={t('kiosk.setup.newPin')} value={pin} onChange={setPin} describedBy={`${id}-hint`} />
+          <PinInput id={`${id}-repeat`} label={t('kiosk.setup.repeatPin')} value={repeat} onChange={setRepeat} />
+        </div>
+        <ErrorAlert message={mismatch ? t('kiosk.setup.pinMismatch') : error} testId="kiosk-pin-form-error" />
+        <button type="submit" className="button" disabled={busy}>
+          {t('kiosk.setup.savePin')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function StartForm({ waveId, waveLabel }: { waveId: string; waveLabel: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const enterKiosk = useEnterKiosk();
+  const [pin, setPin] = useState('');
+  const { busy, error, run } = useAction();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      try {
+        enterKiosk(await api.startKiosk({ waveId, pin }));
+      } finally {
+        setPin('');
+      }
+    });
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`} data-testid="kiosk-start-form">
+      <h2 id={`${id}-title`}>{t('kiosk.setup.startTitle')}</h2>
+      <p>{t('kiosk.setup.startIntro')}</p>
+      <form onSubmit={submit} noValidate autoComplete="off">
+        <PinInput id={`${id}-pin`} label={t('kiosk.pin.label')} value={pin} onChange={setPin} />
+        <ErrorAlert message={error} testId="kiosk-start-error" />
+        <button type="submit" className="button button-large" disabled={busy} aria-label={t('kiosk.setup.startFor', { wave: waveLabel })}>
+          {t('kiosk.setup.start')}
+        </button>
+      </form>
+    </section>
+  );
+}

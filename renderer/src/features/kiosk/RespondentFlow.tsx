@@ -1,0 +1,114 @@
+import { useRef, useState } from 'react';
+import type { KioskSession, ResponseRecord } from '../../../../shared/domain';
+import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
+import type { Locale } from '../../../../shared/text';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/Messages';
+import type { Loaded } from '../../lib/useApiData';
+import { useAction } from '../../lib/useAction';
+import { IdleDialog } from './Dialogs';
+import { KioskLanguageSwitch } from './KioskParts';
+import { KioskLocale, useKioskT } from './kioskLocale';
+import { ResponseFlow } from './ResponseFlow';
+import { useIdleTimer } from './useIdleTimer';
+import { CodeStep, ConsentStep, ThanksStep, WelcomeStep } from './WelcomeSteps';
+
+type Stage = 'welcome' | 'consent' | 'code' | 'questions' | 'thanks';
+
+/**
+ * Everything of one respondent: their language, consent, code, response and answers. It is all
+ * React state of this component, and KioskApp mounts a fresh one (a new `key`) for every next
+ * person, so nothing of the previous respondent survives in memory, in the page or in an input.
+ */
+export function RespondentFlow({
+  session,
+  definitions,
+  beforeBegin,
+  onDone,
+  onResearcher,
+}: {
+  session: KioskSession;
+  definitions: Loaded<InstrumentDefinition[]>;
+  /** Resolves once an earlier reset has reached the main process (a new response must come after it). */
+  beforeBegin: () => Promise<unknown>;
+  /** Back to a blank welcome screen for the next person. */
+  onDone: () => void;
+  onResearcher: () => void;
+}) {
+  const [locale, setLocale] = useState<Locale>('nl');
+  const [stage, setStage] = useState<Stage>('welcome');
+  const [response, setResponse] = useState<ResponseRecord | null>(null);
+  const [idle, setIdle] = useState(false);
+  const { busy, error, run } = useAction();
+  const finished = useRef(false);
+
+  /** Once per respondent, whichever comes first: thanks timer, button, decline or timeout. */
+  const finish = () => {
+    if (finished.current) return;
+    finished.current = true;
+    onDone();
+  };
+
+  // Quiet for too long: "Bent u er nog?". Not on a blank welcome screen (nothing to clear) nor on
+  // the thanks screen (it clears itself).
+  const watching = stage !== 'thanks' && (stage !== 'welcome' || locale !== 'nl') && !idle;
+  useIdleTimer(session.idleSeconds * 1000, watching, () => setIdle(true));
+
+  const begin = (respondentCode: string) =>
+    run(async () => {
+      await beforeBegin();
+      const started = await api.kioskBegin({ respondentCode, consent: true, language: locale });
+      setResponse(started);
+      setStage('questions');
+    });
+
+  return (
+    <KioskLocale.Provider value={locale}>
+      <div className="kiosk" lang={locale} data-testid="kiosk">
+        <KioskHeader networkName={session.networkName} onLanguage={setLocale} />
+        <main id="main" className="kiosk-main">
+          {stage === 'welcome' && <WelcomeStep session={session} onStart={() => setStage('consent')} onResearcher={onResearcher} />}
+          {stage === 'consent' && <ConsentStep session={session} onAccept={() => setStage('code')} onDecline={finish} />}
+          {stage === 'code' && (
+            <CodeStep policy={session.codePolicy} busy={busy} error={error} onSubmit={(code) => void begin(code)} onBack={() => setStage('consent')} />
+          )}
+          {stage === 'questions' && response && (
+            <Questions session={session} response={response} definitions={definitions} onSubmitted={() => setStage('thanks')} />
+          )}
+          {stage === 'thanks' && <ThanksStep onDone={finish} />}
+        </main>
+        {idle && <IdleDialog onContinue={() => setIdle(false)} onTimeout={finish} />}
+      </div>
+    </KioskLocale.Provider>
+  );
+}
+
+function KioskHeader({ networkName, onLanguage }: { networkName: string; onLanguage: (locale: Locale) => void }) {
+  const { t } = useKioskT();
+  return (
+    <header className="kiosk-header">
+      <span className="kiosk-brand">
+        <span className="brand-mark" aria-hidden="true" />
+        {t('kiosk.header', { network: networkName })}
+      </span>
+      <KioskLanguageSwitch onChange={onLanguage} />
+    </header>
+  );
+}
+
+function Questions({
+  session,
+  response,
+  definitions,
+  onSubmitted,
+}: {
+  session: KioskSession;
+  response: ResponseRecord;
+  definitions: Loaded<InstrumentDefinition[]>;
+  onSubmitted: () => void;
+}) {
+  const { t } = useKioskT();
+  if (definitions.status === 'loading') return <p>{t('common.loading')}</p>;
+  if (definitions.status === 'error') return <ErrorAlert message={definitions.message} />;
+  return <ResponseFlow session={session} response={response} definitions={definitions.data} onSubmitted={onSubmitted} />;
+}

@@ -1,0 +1,375 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { KioskSession, ResponseRecord } from '../../../../shared/domain';
+import { ApiError } from '../../../../shared/errors';
+import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
+import { api } from '../../api';
+import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { localized } from '../../i18n';
+import { messageOf } from '../../lib/errors';
+import { ItemField } from '../questionnaire/ItemField';
+import { answerKey, useAnswers, type StoredAnswer } from '../questionnaire/useAnswers';
+import { answerKeyOf, focusItem, handlesEnter, isTextEntry, itemsIn, radioFor, targetItem } from './keys';
+import { KioskProgress, KioskTitle } from './KioskParts';
+import { useKioskT } from './kioskLocale';
+
+/** One page of questions: one section of one instrument. */
+interface QuestionPage {
+  definition: InstrumentDefinition;
+  sectionIndex: number;
+  items: InstrumentItem[];
+}
+
+export function pagesOf(definitions: InstrumentDefinition[]): QuestionPage[] {
+  return definitions.flatMap((definition) =>
+    definition.sections.map((section, sectionIndex) => ({
+      definition,
+      sectionIndex,
+      items: section.items.map((id) => definition.items.find((it) => it.id === id)).filter((it): it is InstrumentItem => it !== undefined),
+    })),
+  );
+}
+
+type Step = { name: 'about' } | { name: 'page'; index: number; focusItemId: string | null } | { name: 'review' };
+
+/**
+ * One respondent's questionnaire after consent and code: "Over u", one page per section, a review
+ * page, and submitting. Every answer is saved the moment it is given (useAnswers).
+ */
+export function ResponseFlow({
+  session,
+  response,
+  definitions,
+  onSubmitted,
+}: {
+  session: KioskSession;
+  response: ResponseRecord;
+  definitions: InstrumentDefinition[];
+  onSubmitted: () => void;
+}) {
+  const { items, save, settle } = useAnswers(response.id, response.answers);
+  const pages = pagesOf(definitions);
+  const hasAbout = session.organisations.length > 0;
+  const [step, setStep] = useState<Step>(hasAbout ? { name: 'about' } : { name: 'page', index: 0, focusItemId: null });
+  // undefined: not chosen yet; null: "rather not say".
+  const [organisationId, setOrganisationId] = useState<string | null | undefined>(response.organisationId ?? undefined);
+
+  // Questions are numbered straight through, across pages and instruments.
+  const numbers = new Map<string, number>();
+  for (const page of pages) for (const item of page.items) numbers.set(answerKey(page.definition.id, item.id), numbers.size + 1);
+
+  const totalSteps = (hasAbout ? 1 : 0) + pages.length + 1;
+  const stepNumber = step.name === 'about' ? 1 : step.name === 'page' ? (hasAbout ? 2 : 1) + step.index : totalSteps;
+  const toPage = (index: number, focusItemId: string | null = null) => setStep({ name: 'page', index, focusItemId });
+  const firstPage = () => (pages.length > 0 ? toPage(0) : setStep({ name: 'review' }));
+
+  return (
+    <div className="kiosk-response" data-testid="kiosk-response">
+      <KioskProgress current={stepNumber} total={totalSteps} />
+      {step.name === 'about' && (
+        <AboutStep
+          key="about"
+          session={session}
+          responseId={response.id}
+          organisationId={organisationId}
+          onChosen={setOrganisationId}
+          onNext={firstPage}
+        />
+      )}
+      {step.name === 'page' && pages[step.index] && (
+        <QuestionPageStep
+          key={`page-${step.index}`}
+          page={pages[step.index]!}
+          numbers={numbers}
+          items={items}
+          focusItemId={step.focusItemId}
+          onSave={(instrumentId, itemId, answer, keepsDraft) => void save(instrumentId, itemId, answer, keepsDraft)}
+          onBack={step.index > 0 ? () => toPage(step.index - 1) : hasAbout ? () => setStep({ name: 'about' }) : null}
+          onNext={() => (step.index + 1 < pages.length ? toPage(step.index + 1) : setStep({ name: 'review' }))}
+          isLast={step.index + 1 === pages.length}
+        />
+      )}
+      {step.name === 'review' && (
+        <ReviewStep
+          key="review"
+          pages={pages}
+          numbers={numbers}
+          answered={(instrumentId, itemId) => items[answerKey(instrumentId, itemId)]?.saved != null}
+          onJump={(index, itemId) => toPage(index, itemId)}
+          onBack={() => (pages.length > 0 ? toPage(pages.length - 1) : hasAbout ? setStep({ name: 'about' }) : undefined)}
+          settle={settle}
+          responseId={response.id}
+          onSubmitted={onSubmitted}
+        />
+      )}
+    </div>
+  );
+}
+
+/** "Over u": the partner organisation the respondent works for, optional, saved when chosen. */
+function AboutStep({
+  session,
+  responseId,
+  organisationId,
+  onChosen,
+  onNext,
+}: {
+  session: KioskSession;
+  responseId: string;
+  organisationId: string | null | undefined;
+  onChosen: (organisationId: string | null | undefined) => void;
+  onNext: () => void;
+}) {
+  const { t } = useKioskT();
+  const id = useId();
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+
+  function choose(next: string | null) {
+    const previous = organisationId;
+    const seq = ++latest.current;
+    onChosen(next);
+    setStatus('saving');
+    setError(null);
+    api.setResponseOrganisation({ responseId, organisationId: next }).then(
+      () => {
+        if (latest.current === seq) setStatus('saved');
+      },
+      (err: unknown) => {
+        if (latest.current !== seq) return;
+        onChosen(previous);
+        setStatus('idle');
+        setError(messageOf(err, t('errors.unexpected')));
+      },
+    );
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && !handlesEnter(event.target as Element)) {
+      event.preventDefault();
+      onNext();
+    }
+  }
+
+  const option = (value: string | null, label: string) => (
+    <label key={value ?? 'none'} className="choice kiosk-choice-row">
+      <input type="radio" name={`${id}-org`} checked={organisationId === value} onChange={() => choose(value)} />
+      <span className="choice-label">{label}</span>
+    </label>
+  );
+
+  return (
+    <section className="kiosk-step" data-testid="kiosk-about" onKeyDown={onKeyDown}>
+      <KioskTitle>{t('kiosk.about.title')}</KioskTitle>
+      <fieldset className="item" data-testid="kiosk-organisation">
+        <legend>{t('kiosk.about.organisation')}</legend>
+        <div className="kiosk-choice-list">
+          {session.organisations.map((o) => option(o.id, o.name))}
+          {option(null, t('kiosk.about.noOrganisation'))}
+        </div>
+        <div className="item-footer">
+          <StatusMessage testId="kiosk-organisation-status" message={status === 'saving' ? t('questionnaire.saving') : status === 'saved' ? t('questionnaire.saved') : null} />
+        </div>
+        <ErrorAlert message={error} testId="kiosk-organisation-error" />
+      </fieldset>
+      <div className="kiosk-nav">
+        <span />
+        <button type="button" className="button button-large kiosk-primary" onClick={onNext}>
+          {t('kiosk.nav.next')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function QuestionPageStep({
+  page,
+  numbers,
+  items,
+  focusItemId,
+  onSave,
+  onBack,
+  onNext,
+  isLast,
+}: {
+  page: QuestionPage;
+  numbers: Map<string, number>;
+  items: ReturnType<typeof useAnswers>['items'];
+  focusItemId: string | null;
+  onSave: (instrumentId: string, itemId: string, answer: StoredAnswer, keepsDraft?: boolean) => void;
+  onBack: (() => void) | null;
+  onNext: () => void;
+  isLast: boolean;
+}) {
+  const { t, locale } = useKioskT();
+  const ref = useRef<HTMLElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const section = page.definition.sections[page.sectionIndex]!;
+  const lastOfInstrument = page.sectionIndex === page.definition.sections.length - 1;
+
+  // Coming from the review page: straight to the question that was chosen there.
+  useEffect(() => {
+    if (!focusItemId || !ref.current) return;
+    const item = ref.current.querySelector(`[data-testid="item-${focusItemId}"]`);
+    if (item) {
+      focusItem(item);
+      item.scrollIntoView({ block: 'center' });
+    }
+  }, [focusItemId]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as Element;
+    if (event.key === 'Enter') {
+      if (handlesEnter(target)) return;
+      event.preventDefault();
+      onNext();
+      return;
+    }
+    if (isTextEntry(target) || !ref.current) return;
+    const key = answerKeyOf(event.key);
+    if (!key) return;
+    const item = targetItem(ref.current, target);
+    const radio = item && radioFor(item, key);
+    if (!item || !radio) return;
+    event.preventDefault();
+    if (!radio.checked) radio.click();
+    // On to the next question, or to "Volgende" after the last one.
+    const all = itemsIn(ref.current);
+    const next = all[all.indexOf(item) + 1];
+    if (!next || !focusItem(next)) nextRef.current?.focus();
+  }
+
+  return (
+    <section ref={ref} className="kiosk-step kiosk-page" data-testid="kiosk-page" data-section={section.id} onKeyDown={onKeyDown}>
+      <p className="kiosk-kicker">{localized(page.definition.name, locale)}</p>
+      <KioskTitle focus={!focusItemId}>{localized(section.title, locale)}</KioskTitle>
+      {section.intro && <p className="section-intro">{localized(section.intro, locale)}</p>}
+      <p className="hint kiosk-keys">
+        {t('kiosk.keysHint')}
+      </p>
+      <div className="panel kiosk-questions">
+        {page.items.map((item) => (
+          <ItemField
+            key={item.id}
+            definition={page.definition}
+            item={item}
+            number={numbers.get(answerKey(page.definition.id, item.id)) ?? 0}
+            state={items[answerKey(page.definition.id, item.id)]}
+            onSave={(answer, keepsDraft) => onSave(page.definition.id, item.id, answer, keepsDraft)}
+            locale={locale}
+          />
+        ))}
+      </div>
+      {lastOfInstrument && <p className="attribution">{localized(page.definition.attribution, locale)}</p>}
+      <div className="kiosk-nav">
+        {onBack ? (
+          <button type="button" className="button button-large button-secondary" onClick={onBack}>
+            {t('kiosk.nav.back')}
+          </button>
+        ) : (
+          <span />
+        )}
+        <button ref={nextRef} type="button" className="button button-large kiosk-primary" onClick={onNext} data-testid="kiosk-next">
+          {isLast ? t('kiosk.nav.toReview') : t('kiosk.nav.next')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ReviewStep({
+  pages,
+  numbers,
+  answered,
+  onJump,
+  onBack,
+  settle,
+  responseId,
+  onSubmitted,
+}: {
+  pages: QuestionPage[];
+  numbers: Map<string, number>;
+  answered: (instrumentId: string, itemId: string) => boolean;
+  onJump: (pageIndex: number, itemId: string) => void;
+  onBack: () => void;
+  settle: () => Promise<boolean>;
+  responseId: string;
+  onSubmitted: () => void;
+}) {
+  const { t, locale } = useKioskT();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One submit per respondent, however often the button is pressed.
+  const submitting = useRef(false);
+
+  const open = pages.flatMap((page, index) =>
+    page.items.filter((item) => !answered(page.definition.id, item.id)).map((item) => ({ page, index, item })),
+  );
+  const total = numbers.size;
+
+  async function submit() {
+    if (submitting.current) return;
+    submitting.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      if (!(await settle())) {
+        setError(t('kiosk.review.unsaved'));
+        submitting.current = false;
+        return;
+      }
+      await api.completeResponse({ responseId });
+      onSubmitted();
+    } catch (err) {
+      // Already submitted (a second press that got through, or a retry after a lost answer): done.
+      if (err instanceof ApiError && err.code === 'CONFLICT') {
+        onSubmitted();
+        return;
+      }
+      submitting.current = false;
+      setError(messageOf(err, t('errors.unexpected')));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="kiosk-step" data-testid="kiosk-review">
+      <KioskTitle>{t('kiosk.review.title')}</KioskTitle>
+      <p className="kiosk-lead" data-testid="kiosk-review-count">
+        {t('kiosk.review.count', { answered: total - open.length, total })}
+      </p>
+      {open.length === 0 ? (
+        <p>{t('kiosk.review.allAnswered')}</p>
+      ) : (
+        <>
+          <h2>{t('kiosk.review.openTitle')}</h2>
+          <p>{t('kiosk.review.openText')}</p>
+          <ul className="kiosk-open-list" data-testid="kiosk-open-list">
+            {open.map(({ page, index, item }) => {
+              const number = numbers.get(answerKey(page.definition.id, item.id)) ?? 0;
+              return (
+                <li key={`${page.definition.id}/${item.id}`}>
+                  <button type="button" className="kiosk-open-item" onClick={() => onJump(index, item.id)} data-testid={`kiosk-open-${item.id}`}>
+                    <span className="item-number">{t('kiosk.review.question', { number })}</span> {localized(item.text, locale)}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <p>{t('kiosk.review.final')}</p>
+      <ErrorAlert message={error} testId="kiosk-submit-error" />
+      <div className="kiosk-nav">
+        <button type="button" className="button button-large button-secondary" onClick={onBack}>
+          {t('kiosk.nav.back')}
+        </button>
+        <button type="button" className="button button-large kiosk-primary" onClick={() => void submit()} disabled={busy} data-testid="kiosk-submit">
+          {t('kiosk.review.submit')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,328 @@
+import { useEffect, useEffectEvent, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isWellFormedAssignedCode, normalizeAssignedCode, selfCode, selfCodeProblems, type SelfCodeProblem } from '../../../../shared/codes';
+import type { CodePolicy, KioskSession } from '../../../../shared/domain';
+import { ErrorAlert } from '../../components/Messages';
+import { handlesEnter } from './keys';
+import { KioskTitle } from './KioskParts';
+import { useKioskT } from './kioskLocale';
+
+/** The blank start screen: nothing about anyone, one big button, and the researcher's way out. */
+export function WelcomeStep({ session, onStart, onResearcher }: { session: KioskSession; onStart: () => void; onResearcher: () => void }) {
+  const { t } = useKioskT();
+  const researcher = useTranslation();
+  return (
+    <section
+      className="kiosk-step kiosk-welcome"
+      data-testid="kiosk-welcome"
+      onKeyDown={(event) => {
+        // Keyboard first: Enter on the screen (not on a button) starts.
+        if (event.key === 'Enter' && !handlesEnter(event.target as Element)) {
+          event.preventDefault();
+          onStart();
+        }
+      }}
+    >
+      <KioskTitle>{t('kiosk.welcome.title')}</KioskTitle>
+      <p className="kiosk-lead">{t('kiosk.welcome.text', { network: session.networkName })}</p>
+      <p>{t('kiosk.welcome.anonymous')}</p>
+      <div className="kiosk-actions">
+        <button type="button" className="button button-large kiosk-primary" onClick={onStart} data-testid="kiosk-start">
+          {t('kiosk.welcome.start')}
+        </button>
+      </div>
+      <button type="button" className="kiosk-researcher" onClick={onResearcher} lang={researcher.i18n.language} data-testid="kiosk-researcher">
+        {researcher.t('kiosk.researcher')}
+      </button>
+    </section>
+  );
+}
+
+/** Splits a consent text into paragraphs at blank lines. */
+function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+/**
+ * Informed consent: the network's own text in the respondent's language, else its Dutch text,
+ * else the app's standard text. Declining stores nothing.
+ */
+export function ConsentStep({ session, onAccept, onDecline }: { session: KioskSession; onAccept: () => void; onDecline: () => void }) {
+  const { t, locale } = useKioskT();
+  const own = session.consent[locale] ?? session.consent.nl;
+  const ownLang = session.consent[locale] ? locale : 'nl';
+  const text = own ?? t('kiosk.consent.standard');
+  return (
+    <section className="kiosk-step" data-testid="kiosk-consent">
+      <KioskTitle>{t('kiosk.consent.title')}</KioskTitle>
+      <div className="kiosk-consent-text" lang={own ? ownLang : undefined} data-testid="kiosk-consent-text">
+        {paragraphs(text).map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </div>
+      <p className="kiosk-question">{t('kiosk.consent.question')}</p>
+      <div className="kiosk-actions">
+        <button type="button" className="button button-large kiosk-primary" onClick={onAccept}>
+          {t('kiosk.consent.accept')}
+        </button>
+        <button type="button" className="button button-large button-secondary" onClick={onDecline}>
+          {t('kiosk.consent.decline')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The respondent code, as the network's code policy asks for it. With self-generated codes the
+ * three answers stay on this screen: only the code made from them is sent.
+ */
+export function CodeStep({
+  policy,
+  busy,
+  error,
+  onSubmit,
+  onBack,
+}: {
+  policy: CodePolicy;
+  busy: boolean;
+  error: string | null;
+  onSubmit: (code: string) => void;
+  onBack: () => void;
+}) {
+  const { t } = useKioskT();
+  return (
+    <section className="kiosk-step" data-testid="kiosk-code">
+      <KioskTitle>{policy === 'self' ? t('kiosk.code.selfTitle') : t('kiosk.code.title')}</KioskTitle>
+      {policy === 'self' ? (
+        <SelfCodeForm busy={busy} error={error} onSubmit={onSubmit} onBack={onBack} />
+      ) : (
+        <TypedCodeForm policy={policy} busy={busy} error={error} onSubmit={onSubmit} onBack={onBack} />
+      )}
+    </section>
+  );
+}
+
+function CodeActions({ busy, onBack }: { busy: boolean; onBack: () => void }) {
+  const { t } = useKioskT();
+  return (
+    <div className="kiosk-nav">
+      <button type="button" className="button button-large button-secondary" onClick={onBack}>
+        {t('kiosk.nav.back')}
+      </button>
+      <button type="submit" className="button button-large kiosk-primary" disabled={busy}>
+        {t('kiosk.nav.next')}
+      </button>
+    </div>
+  );
+}
+
+function TypedCodeForm({
+  policy,
+  busy,
+  error,
+  onSubmit,
+  onBack,
+}: {
+  policy: 'free' | 'assigned';
+  busy: boolean;
+  error: string | null;
+  onSubmit: (code: string) => void;
+  onBack: () => void;
+}) {
+  const { t } = useKioskT();
+  const id = useId();
+  const [code, setCode] = useState('');
+  const [hint, setHint] = useState<string | null>(null);
+  const shownError = hint ?? error;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (policy === 'assigned') {
+      // A quick check of the card code's form and check character; the main process decides
+      // whether it is on the network's list.
+      const normalized = normalizeAssignedCode(code);
+      if (!isWellFormedAssignedCode(normalized)) {
+        setHint(t('kiosk.code.assignedMalformed'));
+        return;
+      }
+      setHint(null);
+      onSubmit(normalized);
+      return;
+    }
+    setHint(null);
+    onSubmit(code);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate autoComplete="off">
+      <p>{policy === 'assigned' ? t('kiosk.code.assignedIntro') : t('kiosk.code.freeIntro')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-code`}>{policy === 'assigned' ? t('kiosk.code.assignedLabel') : t('kiosk.code.freeLabel')}</label>
+        <input
+          id={`${id}-code`}
+          type="text"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={16}
+          aria-describedby={shownError ? `${id}-hint ${id}-error` : `${id}-hint`}
+          aria-invalid={shownError ? true : undefined}
+          className="input-code kiosk-input"
+          autoFocus
+          data-testid="kiosk-code-input"
+        />
+        <p id={`${id}-hint`} className="hint">
+          {policy === 'assigned' ? t('kiosk.code.assignedHint') : t('kiosk.code.freeHint')}
+        </p>
+      </div>
+      <ErrorAlert message={shownError} testId="kiosk-code-error" id={`${id}-error`} />
+      <CodeActions busy={busy} onBack={onBack} />
+    </form>
+  );
+}
+
+const PROBLEM_KEYS = {
+  parentLetters: 'kiosk.selfCode.parentLettersProblem',
+  birthDay: 'kiosk.selfCode.birthDayProblem',
+  olderSiblings: 'kiosk.selfCode.olderSiblingsProblem',
+} as const;
+
+function SelfCodeForm({
+  busy,
+  error,
+  onSubmit,
+  onBack,
+}: {
+  busy: boolean;
+  error: string | null;
+  onSubmit: (code: string) => void;
+  onBack: () => void;
+}) {
+  const { t } = useKioskT();
+  const id = useId();
+  const [letters, setLetters] = useState('');
+  const [day, setDay] = useState('');
+  const [siblings, setSiblings] = useState('');
+  const [problems, setProblems] = useState<SelfCodeProblem[]>([]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const facts = {
+      parentLetters: letters.trim(),
+      birthDay: /^\d{1,2}$/.test(day.trim()) ? Number(day.trim()) : NaN,
+      olderSiblings: siblings === '' ? NaN : Number(siblings),
+    };
+    const found = selfCodeProblems(facts);
+    setProblems(found);
+    if (found.length > 0) return;
+    onSubmit(selfCode(facts));
+  }
+
+  const fieldProps = (problem: SelfCodeProblem) => ({
+    'aria-invalid': problems.includes(problem) ? true : undefined,
+    'aria-describedby': problems.includes(problem) ? `${id}-${problem}-error` : `${id}-${problem}-hint`,
+  });
+  const fieldError = (problem: SelfCodeProblem) => (
+    <ErrorAlert message={problems.includes(problem) ? t(PROBLEM_KEYS[problem]) : null} id={`${id}-${problem}-error`} testId={`kiosk-self-${problem}-error`} />
+  );
+
+  return (
+    <form onSubmit={submit} noValidate autoComplete="off">
+      <p>{t('kiosk.selfCode.intro')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-letters`}>{t('kiosk.selfCode.parentLetters')}</label>
+        <input
+          id={`${id}-letters`}
+          type="text"
+          value={letters}
+          onChange={(e) => setLetters(e.target.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={4}
+          className="kiosk-input kiosk-input-short"
+          autoFocus
+          {...fieldProps('parentLetters')}
+        />
+        <p id={`${id}-parentLetters-hint`} className="hint">
+          {t('kiosk.selfCode.parentLettersHint')}
+        </p>
+        {fieldError('parentLetters')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-day`}>{t('kiosk.selfCode.birthDay')}</label>
+        <input
+          id={`${id}-day`}
+          type="text"
+          inputMode="numeric"
+          value={day}
+          onChange={(e) => setDay(e.target.value.replace(/\D/g, '').slice(0, 2))}
+          autoComplete="off"
+          maxLength={2}
+          className="kiosk-input kiosk-input-short"
+          {...fieldProps('birthDay')}
+        />
+        <p id={`${id}-birthDay-hint`} className="hint">
+          {t('kiosk.selfCode.birthDayHint')}
+        </p>
+        {fieldError('birthDay')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-siblings`}>{t('kiosk.selfCode.olderSiblings')}</label>
+        <select
+          id={`${id}-siblings`}
+          value={siblings}
+          onChange={(e) => setSiblings(e.target.value)}
+          autoComplete="off"
+          className="kiosk-input kiosk-input-short"
+          {...fieldProps('olderSiblings')}
+        >
+          <option value="">{t('kiosk.selfCode.choose')}</option>
+          {[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+          <option value={9}>{t('kiosk.selfCode.nineOrMore')}</option>
+        </select>
+        <p id={`${id}-olderSiblings-hint`} className="hint">
+          {t('kiosk.selfCode.olderSiblingsHint')}
+        </p>
+        {fieldError('olderSiblings')}
+      </div>
+      <p className="hint">{t('kiosk.selfCode.privacy')}</p>
+      <ErrorAlert message={error} testId="kiosk-code-error" />
+      <CodeActions busy={busy} onBack={onBack} />
+    </form>
+  );
+}
+
+/** "Bedankt!" and, after a few seconds or a button, a blank welcome screen for the next person. */
+export const THANKS_SECONDS = 8;
+
+export function ThanksStep({ onDone }: { onDone: () => void }) {
+  const { t } = useKioskT();
+  const done = useEffectEvent(onDone);
+  useEffect(() => {
+    const timer = window.setTimeout(() => done(), THANKS_SECONDS * 1000);
+    return () => window.clearTimeout(timer);
+  }, []);
+  return (
+    <section className="kiosk-step kiosk-thanks" data-testid="kiosk-thanks">
+      <KioskTitle>{t('kiosk.thanks.title')}</KioskTitle>
+      <p className="kiosk-lead">{t('kiosk.thanks.text')}</p>
+      <p>{t('kiosk.thanks.next', { count: THANKS_SECONDS })}</p>
+      <div className="kiosk-actions">
+        <button type="button" className="button button-large kiosk-primary" onClick={onDone}>
+          {t('kiosk.thanks.done')}
+        </button>
+      </div>
+    </section>
+  );
+}

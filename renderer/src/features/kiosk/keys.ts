@@ -1,0 +1,61 @@
+/**
+ * Keyboard answers on a kiosk question page:
+ * - 1 … 9 choose the scored option at that position (1 = the first shown, e.g. "Helemaal oneens");
+ * - 0 chooses the tenth option (the 10 of a 1–10 grade);
+ * - N chooses the first not-scored option ("Weet niet / n.v.t."); N is for "niet", and "not
+ *   applicable" in English; 9 and 0 cannot mean "don't know" because they are positions of a grade;
+ * - Enter goes to the next page (on a button it presses that button, in a text box it is a newline).
+ * Keys with Ctrl, Alt or Cmd, and keys typed in a text box or list, are left alone.
+ */
+export type AnswerKey = { kind: 'scored'; position: number } | { kind: 'notScored' };
+
+export function answerKeyOf(key: string): AnswerKey | null {
+  if (/^[1-9]$/.test(key)) return { kind: 'scored', position: Number(key) };
+  if (key === '0') return { kind: 'scored', position: 10 };
+  if (key === 'n' || key === 'N') return { kind: 'notScored' };
+  return null;
+}
+
+/** Text boxes, lists and the like, where a typed key belongs to the field. */
+export function isTextEntry(element: Element | null): boolean {
+  if (!element) return false;
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
+  if (element instanceof HTMLInputElement) return !['radio', 'checkbox', 'button', 'submit', 'reset'].includes(element.type);
+  return element instanceof HTMLElement && element.isContentEditable;
+}
+
+/** Elements on which Enter already means something (a button press, following a link). */
+export function handlesEnter(element: Element | null): boolean {
+  return element instanceof HTMLButtonElement || element instanceof HTMLAnchorElement || isTextEntry(element);
+}
+
+const ITEM_SELECTOR = '[data-testid^="item-"]';
+
+/** The radio of a question that a key stands for, or null when the question has no such option. */
+export function radioFor(item: Element, key: AnswerKey): HTMLInputElement | null {
+  if (key.kind === 'notScored') return item.querySelector<HTMLInputElement>('.choices-not-scored input[type="radio"]');
+  const scored = item.querySelectorAll<HTMLInputElement>('.choices:not(.choices-not-scored) input[type="radio"]');
+  return scored[key.position - 1] ?? null;
+}
+
+/** The questions of a page, in order. */
+export function itemsIn(page: Element): Element[] {
+  return [...page.querySelectorAll(ITEM_SELECTOR)];
+}
+
+/** The question a key press is for: the one holding focus, else the first unanswered choice question. */
+export function targetItem(page: Element, focused: Element | null): Element | null {
+  const holding = focused?.closest(ITEM_SELECTOR);
+  if (holding && page.contains(holding)) return holding;
+  return itemsIn(page).find((item) => item.querySelector('input[type="radio"]') && !item.querySelector('input[type="radio"]:checked')) ?? null;
+}
+
+/** Moves focus into a question: its chosen option, its first option, or its text box. */
+export function focusItem(item: Element): boolean {
+  const target =
+    item.querySelector<HTMLElement>('input[type="radio"]:checked') ??
+    item.querySelector<HTMLElement>('input[type="radio"]') ??
+    item.querySelector<HTMLElement>('textarea, input, select');
+  target?.focus();
+  return target !== null && target !== undefined;
+}

@@ -1,0 +1,143 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssignedCode, Network } from '../../../../../shared/domain';
+import { api } from '../../../api';
+import { BackButton } from '../../../components/BackButton';
+import { ErrorAlert, StatusMessage } from '../../../components/Messages';
+import { ScreenTitle } from '../../../components/ScreenTitle';
+import { currentLocale } from '../../../i18n';
+import { useAction } from '../../../lib/useAction';
+import { useApiData } from '../../../lib/useApiData';
+import { formatDateTime } from '../../responses/formatDateTime';
+import { CodeCardSheet } from './CodeCardSheet';
+
+interface CodesData {
+  network: Network;
+  codes: AssignedCode[];
+}
+
+/**
+ * *Respondentcodes*: make pre-assigned codes, see in which waves each was used, and print them on
+ * cards to hand out. The list stays on this laptop: it is never part of an export.
+ */
+export function CodesScreen({ networkId, onBack, onSettings }: { networkId: string; onBack: () => void; onSettings: () => void }) {
+  const { t } = useTranslation();
+  const [data, reload] = useApiData<CodesData>(`codes/${networkId}`, async () => {
+    const [detail, codes] = await Promise.all([api.getNetwork({ networkId }), api.listCodes({ networkId })]);
+    return { network: detail.network, codes };
+  });
+  return (
+    <div className="codes-screen">
+      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
+      {data.status === 'loading' && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={data.status === 'error' ? data.message : null} />
+      {data.status === 'ready' && (
+        <>
+          <ScreenTitle title={t('codes.title')}>
+            {t('codes.title')}
+            <span className="title-sub">{data.data.network.name}</span>
+          </ScreenTitle>
+          <p className="lead">{t('codes.intro')}</p>
+          {data.data.network.codePolicy !== 'assigned' && (
+            <p className="message message-info" data-testid="codes-policy-note">
+              {t('codes.policyNote', { policy: t(`settings.policy.${data.data.network.codePolicy}`) })}{' '}
+              <button type="button" className="link-button" onClick={onSettings}>
+                {t('settings.open')}
+              </button>
+            </p>
+          )}
+          <GenerateForm networkId={networkId} onGenerated={reload} />
+          <CodeList network={data.data.network} codes={data.data.codes} />
+          <CodeCardSheet network={data.data.network} codes={data.data.codes} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function GenerateForm({ networkId, onGenerated }: { networkId: string; onGenerated: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [count, setCount] = useState('20');
+  const [status, setStatus] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus(null);
+    return run(async () => {
+      const typed = /^\s*\d+\s*$/.test(count) ? Number(count) : Number.NaN;
+      const { codes } = await api.generateCodes({ networkId, count: typed });
+      setStatus(t('codes.generated', { count: codes.length }));
+      onGenerated();
+    });
+  }
+
+  return (
+    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`} data-testid="codes-generate">
+      <h2 id={`${id}-title`}>{t('codes.generateTitle')}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-count`}>{t('codes.count')}</label>
+        <input
+          id={`${id}-count`}
+          type="text"
+          inputMode="numeric"
+          className="input-number"
+          value={count}
+          onChange={(e) => setCount(e.target.value)}
+          autoComplete="off"
+          aria-describedby={`${id}-hint`}
+        />
+        <p id={`${id}-hint`} className="hint">
+          {t('codes.countHint')}
+        </p>
+      </div>
+      <ErrorAlert message={error} testId="codes-error" />
+      <StatusMessage message={status} testId="codes-status" />
+      <button type="submit" className="button" disabled={busy}>
+        {t('codes.generate')}
+      </button>
+    </form>
+  );
+}
+
+function CodeList({ network, codes }: { network: Network; codes: AssignedCode[] }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <section className="panel" aria-labelledby="code-list-title">
+      <h2 id="code-list-title">{t('codes.listTitle', { count: codes.length })}</h2>
+      {codes.length === 0 ? (
+        <p className="empty">{t('codes.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="code-table">
+            <caption className="visually-hidden">{t('codes.caption', { network: network.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('codes.colCode')}</th>
+                <th scope="col">{t('codes.colCreated')}</th>
+                <th scope="col">{t('codes.colWaves')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {codes.map((c) => (
+                <tr key={c.code} data-testid={`code-row-${c.code}`}>
+                  <th scope="row" className="respondent-code">
+                    {c.code}
+                  </th>
+                  <td>{formatDateTime(c.createdAt, locale)}</td>
+                  <td>
+                    {c.waves.length === 0
+                      ? t('codes.notUsed')
+                      : c.waves.map((w) => t('codes.waveStatus', { wave: w.label, status: t(`responses.status.${w.status}`) })).join(', ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

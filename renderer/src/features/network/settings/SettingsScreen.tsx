@@ -1,0 +1,155 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CODE_POLICIES, type CodePolicy, type Network } from '../../../../../shared/domain';
+import { api } from '../../../api';
+import { BackButton } from '../../../components/BackButton';
+import { ErrorAlert, StatusMessage } from '../../../components/Messages';
+import { ScreenTitle } from '../../../components/ScreenTitle';
+import { useAction } from '../../../lib/useAction';
+import { useApiData } from '../../../lib/useApiData';
+
+/** *Instellingen* of one network: consent texts, code policy, the kiosk's idle time, the minimum group size. */
+export function SettingsScreen({ networkId, onBack }: { networkId: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const [detail] = useApiData(`settings/${networkId}`, () => api.getNetwork({ networkId }));
+  return (
+    <>
+      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
+      {detail.status === 'loading' && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={detail.status === 'error' ? detail.message : null} />
+      {detail.status === 'ready' && (
+        <>
+          <ScreenTitle title={t('settings.title')}>
+            {t('settings.title')}
+            <span className="title-sub">{detail.data.network.name}</span>
+          </ScreenTitle>
+          <SettingsForm network={detail.data.network} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** A whole number as typed, or NaN so the main process names the problem in its own words. */
+const wholeNumber = (typed: string) => (/^\s*-?\d+\s*$/.test(typed) ? Number(typed) : Number.NaN);
+
+function SettingsForm({ network }: { network: Network }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [consentNl, setConsentNl] = useState(network.consentNl ?? '');
+  const [consentEn, setConsentEn] = useState(network.consentEn ?? '');
+  const [codePolicy, setCodePolicy] = useState<CodePolicy>(network.codePolicy);
+  const [idleSeconds, setIdleSeconds] = useState(String(network.idleSeconds));
+  const [minGroupSize, setMinGroupSize] = useState(String(network.minGroupSize));
+  const [status, setStatus] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus(null);
+    return run(async () => {
+      const saved = await api.updateNetworkSettings({
+        networkId: network.id,
+        consentNl: consentNl.trim() === '' ? null : consentNl,
+        consentEn: consentEn.trim() === '' ? null : consentEn,
+        codePolicy,
+        idleSeconds: wholeNumber(idleSeconds),
+        minGroupSize: wholeNumber(minGroupSize),
+      });
+      setConsentNl(saved.consentNl ?? '');
+      setConsentEn(saved.consentEn ?? '');
+      setIdleSeconds(String(saved.idleSeconds));
+      setMinGroupSize(String(saved.minGroupSize));
+      setStatus(t('settings.saved'));
+    });
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="settings-form">
+      <section className="panel" aria-labelledby={`${id}-consent`}>
+        <h2 id={`${id}-consent`}>{t('settings.consentTitle')}</h2>
+        <p className="hint section-hint">{t('settings.consentIntro')}</p>
+        <div className="field">
+          <label htmlFor={`${id}-consent-nl`}>{t('settings.consentNl')}</label>
+          <textarea id={`${id}-consent-nl`} value={consentNl} onChange={(e) => setConsentNl(e.target.value)} rows={5} maxLength={8000} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-consent-en`}>{t('settings.consentEn')}</label>
+          <textarea id={`${id}-consent-en`} value={consentEn} onChange={(e) => setConsentEn(e.target.value)} rows={5} maxLength={8000} lang="en" />
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby={`${id}-codes`}>
+        <h2 id={`${id}-codes`}>{t('settings.codesTitle')}</h2>
+        <fieldset className="policy-group">
+          <legend>{t('settings.codePolicy')}</legend>
+          {CODE_POLICIES.map((policy) => (
+            <div key={policy} className="policy-option">
+              <input
+                id={`${id}-policy-${policy}`}
+                type="radio"
+                name={`${id}-policy`}
+                value={policy}
+                checked={codePolicy === policy}
+                onChange={() => setCodePolicy(policy)}
+                aria-describedby={`${id}-policy-${policy}-help`}
+              />
+              <div>
+                <label htmlFor={`${id}-policy-${policy}`} className="policy-name">
+                  {t(`settings.policy.${policy}`)}
+                </label>
+                <p className="hint" id={`${id}-policy-${policy}-help`}>
+                  {t(`settings.policyHelp.${policy}`)}
+                </p>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+      </section>
+
+      <section className="panel" aria-labelledby={`${id}-other`}>
+        <h2 id={`${id}-other`}>{t('settings.otherTitle')}</h2>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${id}-idle`}>{t('settings.idleSeconds')}</label>
+            <input
+              id={`${id}-idle`}
+              type="text"
+              inputMode="numeric"
+              className="input-number"
+              value={idleSeconds}
+              onChange={(e) => setIdleSeconds(e.target.value)}
+              autoComplete="off"
+              aria-describedby={`${id}-idle-hint`}
+            />
+            <p id={`${id}-idle-hint`} className="hint">
+              {t('settings.idleHint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-min`}>{t('settings.minGroupSize')}</label>
+            <input
+              id={`${id}-min`}
+              type="text"
+              inputMode="numeric"
+              className="input-number"
+              value={minGroupSize}
+              onChange={(e) => setMinGroupSize(e.target.value)}
+              autoComplete="off"
+              aria-describedby={`${id}-min-hint`}
+            />
+            <p id={`${id}-min-hint`} className="hint">
+              {t('settings.minGroupHint')}
+            </p>
+          </div>
+        </div>
+      </section>
+
+      <ErrorAlert message={error} testId="settings-error" />
+      <StatusMessage message={status} testId="settings-status" />
+      <button type="submit" className="button button-large" disabled={busy}>
+        {t('settings.save')}
+      </button>
+    </form>
+  );
+}

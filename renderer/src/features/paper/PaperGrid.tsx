@@ -1,0 +1,116 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Organisation } from '../../../../shared/domain';
+import { currentLocale, localized } from '../../i18n';
+import type { PaperColumn } from './columns';
+import { PaperRow, type GridApi } from './PaperRow';
+
+interface GridError {
+  label: string;
+  message: string;
+}
+
+/**
+ * The invoermodus grid: a table of inputs, one row per paper questionnaire. Rows and cells are
+ * memoised and keep their own state, so typing in one cell re-renders that cell only; the grid
+ * itself re-renders when a row is added or the list of errors changes.
+ */
+export function PaperGrid({
+  waveId,
+  waveLabel,
+  columns,
+  organisations,
+}: {
+  waveId: string;
+  waveLabel: string;
+  columns: PaperColumn[];
+  organisations: Organisation[];
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const [rowCount, setRowCount] = useState(1);
+  const [focusNewRow, setFocusNewRow] = useState(false);
+  const [errors, setErrors] = useState<ReadonlyMap<string, GridError>>(new Map());
+  const tableRef = useRef<HTMLTableElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+
+  const reportError = useCallback((errorId: string, label: string, message: string | null) => {
+    setErrors((prev) => {
+      const current = prev.get(errorId);
+      if (message === null ? !current : current?.message === message && current.label === label) return prev;
+      const next = new Map(prev);
+      if (message === null) next.delete(errorId);
+      else next.set(errorId, { label, message });
+      return next;
+    });
+  }, []);
+
+  const focusAfter = useCallback((index: number) => {
+    const next = tableRef.current?.querySelector<HTMLInputElement>(`tr[data-row="${index + 1}"] input[data-code-input]`);
+    if (next && !next.disabled) next.focus();
+    else addRef.current?.focus();
+  }, []);
+
+  const grid = useMemo<GridApi>(() => ({ waveId, columns, organisations, reportError, focusAfter }), [waveId, columns, organisations, reportError, focusAfter]);
+
+  const rows: number[] = [];
+  for (let i = 0; i < rowCount; i++) rows.push(i);
+
+  return (
+    <div className="paper-grid-area">
+      <div className="paper-scroll" role="region" aria-labelledby="paper-grid-caption">
+        <table className="paper-grid" ref={tableRef} data-testid="paper-grid">
+          <caption id="paper-grid-caption" className="visually-hidden">
+            {t('paper.gridCaption', { wave: waveLabel })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="paper-code">
+                {t('paper.code')}
+              </th>
+              <th scope="col">{t('paper.organisation')}</th>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className={`paper-head paper-head-${c.kind}`} title={localized(c.question, locale)}>
+                  {c.itemId}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">{t('paper.status')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((i) => (
+              <PaperRow key={i} index={i} grid={grid} autoFocus={focusNewRow && i === rowCount - 1} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="paper-errors" role="alert" data-testid="paper-errors">
+        {errors.size > 0 && (
+          <ul>
+            {[...errors].map(([id, e]) => (
+              <li key={id} id={id}>
+                {t('paper.errorEntry', { label: e.label, message: e.message })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <button
+        type="button"
+        ref={addRef}
+        className="button"
+        onClick={() => {
+          setFocusNewRow(true);
+          setRowCount((n) => n + 1);
+        }}
+        data-testid="paper-add-row"
+      >
+        {t('paper.addRow')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,225 @@
+import { memo, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Organisation, ResponseRecord } from '../../../../shared/domain';
+import { ApiError } from '../../../../shared/errors';
+import { api } from '../../api';
+import { messageOf } from '../../lib/errors';
+import type { CellAnswer, PaperColumn } from './columns';
+import { PaperCell, type RowApi } from './PaperCell';
+
+/** What the grid offers its rows; one stable object for the whole grid. */
+export interface GridApi {
+  waveId: string;
+  columns: PaperColumn[];
+  organisations: Organisation[];
+  reportError: (errorId: string, label: string, message: string | null) => void;
+  /** Moves the focus on after row `index` was completed: the next row's code, or "Rij toevoegen". */
+  focusAfter: (index: number) => void;
+}
+
+type RowStatus = 'new' | 'starting' | 'started' | 'complete';
+
+/**
+ * One paper questionnaire: the respondent code, the organisation, one cell per item and
+ * "Rij afronden". The response is started (mode 'paper') when the code cell is left; answers typed
+ * before that wait for it. Typing in a cell re-renders that cell only.
+ */
+export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { index: number; grid: GridApi; autoFocus: boolean }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [status, setStatus] = useState<RowStatus>('new');
+  const [response, setResponse] = useState<ResponseRecord | null>(null);
+  const [organisationId, setOrganisationId] = useState('');
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const busy = useRef(false);
+
+  // The response id once the response exists (a pending start resolves to it), null before.
+  const started = useRef<Promise<string> | null>(null);
+  const organisationRef = useRef('');
+  const pending = useRef(new Set<Promise<unknown>>());
+  const unsaved = useRef(new Set<string>());
+
+  const who = response ? t('paper.respondentName', { code: response.respondentCode }) : t('paper.rowName', { row: index + 1 });
+  const codeErrorId = `${ids}-code-error`;
+  const rowErrorId = `${ids}-row-error`;
+
+  const row = useMemo<RowApi>(() => {
+    const track = <T,>(promise: Promise<T>): Promise<T> => {
+      pending.current.add(promise);
+      void promise.then(
+        () => pending.current.delete(promise),
+        () => pending.current.delete(promise),
+      );
+      return promise;
+    };
+    return {
+      save: (column, answer) =>
+        track(
+          (async () => {
+            const start = started.current;
+            if (!start) throw new ApiError('VALIDATION', t('paper.codeFirst'));
+            const responseId = await start.catch(() => {
+              throw new ApiError('VALIDATION', t('paper.codeFirst'));
+            });
+            await api.saveAnswer({ responseId, instrumentId: column.instrumentId, itemId: column.itemId, value: column.kind === 'open' ? null : answer.value, text: answer.text });
+          })(),
+        ),
+      reportError: grid.reportError,
+      markUnsaved: (key, isUnsaved) => {
+        if (isUnsaved) unsaved.current.add(key);
+        else unsaved.current.delete(key);
+      },
+    };
+  }, [grid.reportError, t]);
+
+  const existing = useMemo(() => {
+    const map = new Map<string, CellAnswer>();
+    for (const a of response?.answers ?? []) map.set(`${a.instrumentId}/${a.itemId}`, { value: a.value, text: a.text });
+    return map;
+  }, [response]);
+
+  function startRow() {
+    if (started.current || status !== 'new' || code.trim() === '') return;
+    setStatus('starting');
+    setCodeError(null);
+    grid.reportError(codeErrorId, t('paper.codeLabel', { row: index + 1 }), null);
+    const start = api
+      .startResponse({ waveId: grid.waveId, respondentCode: code, organisationId: organisationRef.current || null, mode: 'paper' })
+      .then(
+        (record) => {
+          setResponse(record);
+          setStatus('started');
+          setCode(record.respondentCode); // as stored: upper case, dash restored
+          if (record.organisationId && organisationRef.current === '') {
+            organisationRef.current = record.organisationId;
+            setOrganisationId(record.organisationId);
+          }
+          return record.id;
+        },
+        (err: unknown) => {
+          started.current = null;
+          const message = messageOf(err, t('errors.unexpected'));
+          setStatus('new');
+          setCodeError(message);
+          grid.reportError(codeErrorId, t('paper.codeLabel', { row: index + 1 }), message);
+          throw err;
+        },
+      );
+    // Saves waiting for this start handle its failure themselves.
+    start.catch(() => undefined);
+    started.current = start;
+  }
+
+  function chooseOrganisation(value: string) {
+    organisationRef.current = value;
+    setOrganisationId(value);
+    const start = started.current;
+    if (!start) return; // used when the response starts
+    const label = t('paper.organisationLabel', { who });
+    const change = start.then((responseId) => api.setResponseOrganisation({ responseId, organisationId: value || null }));
+    pending.current.add(change);
+    change.then(
+      () => grid.reportError(`${ids}-org-error`, label, null),
+      (err: unknown) => grid.reportError(`${ids}-org-error`, label, messageOf(err, t('errors.unexpected'))),
+    ).finally(() => pending.current.delete(change));
+  }
+
+  async function complete() {
+    // Not disabled while busy: a disabled button would drop the keyboard focus.
+    if (busy.current) return;
+    busy.current = true;
+    const label = who;
+    try {
+      // Answers may still be on their way (an open answer is saved when its cell is left).
+      while (pending.current.size > 0) await Promise.allSettled([...pending.current]);
+      if (unsaved.current.size > 0) throw new ApiError('VALIDATION', t('paper.unsaved'));
+      const start = started.current;
+      if (!start) throw new ApiError('VALIDATION', t('paper.codeFirst'));
+      const responseId = await start;
+      await api.completeResponse({ responseId });
+      grid.reportError(rowErrorId, label, null);
+      setStatus('complete');
+      grid.focusAfter(index);
+    } catch (err) {
+      grid.reportError(rowErrorId, label, messageOf(err, t('errors.unexpected')));
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  const done = status === 'complete';
+  return (
+    <tr data-row={index} className={done ? 'paper-row paper-row-done' : 'paper-row'} data-testid={`paper-row-${index + 1}`}>
+      <th scope="row" className="paper-code">
+        <input
+          type="text"
+          className="input-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          onBlur={startRow}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') startRow();
+          }}
+          readOnly={status !== 'new'}
+          disabled={done}
+          maxLength={16}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          autoFocus={autoFocus}
+          aria-label={t('paper.codeLabel', { row: index + 1 })}
+          aria-invalid={codeError ? true : undefined}
+          aria-describedby={codeError ? codeErrorId : undefined}
+          data-code-input=""
+          data-testid={`paper-code-${index + 1}`}
+        />
+      </th>
+      <td className="paper-organisation">
+        <select
+          value={organisationId}
+          onChange={(e) => chooseOrganisation(e.target.value)}
+          disabled={done}
+          aria-label={t('paper.organisationLabel', { who })}
+          data-testid={`paper-organisation-${index + 1}`}
+        >
+          <option value="">{t('paper.noOrganisation')}</option>
+          {grid.organisations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </td>
+      {grid.columns.map((column) => (
+        <PaperCell
+          key={column.key}
+          column={column}
+          label={t('paper.cellLabel', { item: column.itemId, who })}
+          existing={existing.get(column.key)}
+          disabled={done}
+          row={row}
+          testId={`paper-cell-${index + 1}-${column.itemId}`}
+        />
+      ))}
+      <td className="paper-row-end">
+        {done ? (
+          <span className="paper-row-status" data-testid={`paper-status-${index + 1}`}>
+            <span aria-hidden="true">✓ </span>
+            {t('paper.statusComplete')}
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="button button-secondary paper-complete"
+            onClick={() => void complete()}
+            aria-label={t('paper.completeFor', { who })}
+            data-testid={`paper-complete-${index + 1}`}
+          >
+            {t('paper.complete')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,129 @@
+import { useTranslation } from 'react-i18next';
+import type { ResponseRecord, ResponseSummary, Wave } from '../../../../shared/domain';
+import { ApiError } from '../../../../shared/errors';
+import { api } from '../../api';
+import { BackButton } from '../../components/BackButton';
+import { ErrorAlert } from '../../components/Messages';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import i18n, { currentLocale } from '../../i18n';
+import { useAction } from '../../lib/useAction';
+import { useApiData } from '../../lib/useApiData';
+import { formatDateTime } from './formatDateTime';
+
+interface ResponsesData {
+  networkName: string;
+  wave: Wave;
+  responses: ResponseSummary[];
+}
+
+/**
+ * *Ingevulde vragenlijsten* of one wave: who started, who handed in, on paper, in the form or in
+ * kiosk mode. An unfinished questionnaire can be continued by the researcher ("Hervatten").
+ */
+export function ResponsesScreen({
+  networkId,
+  waveId,
+  onBack,
+  onResume,
+}: {
+  networkId: string;
+  waveId: string;
+  onBack: () => void;
+  onResume: (response: ResponseRecord) => void;
+}) {
+  const { t } = useTranslation();
+  const [data] = useApiData<ResponsesData>(`responses/${networkId}/${waveId}`, async () => {
+    const [detail, responses] = await Promise.all([api.getNetwork({ networkId }), api.listResponses({ waveId })]);
+    const wave = detail.waves.find((w) => w.id === waveId);
+    if (!wave) throw new ApiError('NOT_FOUND', i18n.t('errors.waveNotFound'));
+    return { networkName: detail.network.name, wave, responses };
+  });
+
+  return (
+    <>
+      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
+      {data.status === 'loading' && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={data.status === 'error' ? data.message : null} />
+      {data.status === 'ready' && (
+        <>
+          <ScreenTitle title={t('responses.title', { wave: data.data.wave.label })}>
+            {t('responses.title', { wave: data.data.wave.label })}
+            <span className="title-sub">{data.data.networkName}</span>
+          </ScreenTitle>
+          <ResponseTable wave={data.data.wave} responses={data.data.responses} onResume={onResume} />
+        </>
+      )}
+    </>
+  );
+}
+
+function ResponseTable({ wave, responses, onResume }: { wave: Wave; responses: ResponseSummary[]; onResume: (response: ResponseRecord) => void }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { busy, error, run } = useAction();
+  const complete = responses.filter((r) => r.status === 'complete').length;
+
+  const resume = (responseId: string) =>
+    run(async () => {
+      onResume(await api.resumeResponse({ responseId }));
+    });
+
+  return (
+    <section className="panel" aria-labelledby="responses-list-title">
+      <h2 id="responses-list-title">{t('responses.listTitle')}</h2>
+      <p data-testid="responses-counts">{t('responses.counts', { total: responses.length, complete, open: responses.length - complete })}</p>
+      <ErrorAlert message={error} testId="responses-error" />
+      {responses.length === 0 ? (
+        <p className="empty">{t('responses.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="responses-table">
+            <caption className="visually-hidden">{t('responses.caption', { wave: wave.label })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('responses.colCode')}</th>
+                <th scope="col">{t('responses.colStatus')}</th>
+                <th scope="col">{t('responses.colMode')}</th>
+                <th scope="col" className="numeric">
+                  {t('responses.colAnswered')}
+                </th>
+                <th scope="col">{t('responses.colUpdated')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('responses.colActions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {responses.map((r) => (
+                <tr key={r.id} data-testid={`response-row-${r.respondentCode}`}>
+                  <th scope="row" className="respondent-code">
+                    {r.respondentCode}
+                  </th>
+                  <td>
+                    <span className={`status-badge status-${r.status}`}>{t(`responses.status.${r.status}`)}</span>
+                  </td>
+                  <td>{t(`responses.mode.${r.mode}`)}</td>
+                  <td className="numeric">{r.answered}</td>
+                  <td>{formatDateTime(r.updatedAt, locale)}</td>
+                  <td>
+                    {r.status === 'in_progress' && (
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        onClick={() => void resume(r.id)}
+                        disabled={busy}
+                        aria-label={t('responses.resumeFor', { code: r.respondentCode })}
+                      >
+                        {t('responses.resume')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
