@@ -539,6 +539,14 @@ describe('kiosk mode: every built-in questionnaire', () => {
         await heading(page, title[language]).waitFor();
         expect(await textOf(page, 'kiosk-progress-text')).toBe(language === 'nl' ? `Stap ${index + 1} van ${sections.length + 1}` : `Step ${index + 1} of ${sections.length + 1}`);
         await expectAccessible(page, `${language}: ${title[language]}`);
+        // Choice options with an explanation (the network phases) show it under the label.
+        for (const item of definitions.flatMap((d) => d.items)) {
+          if (item.type !== 'choice' || !item.optionHelp) continue;
+          const field = page.getByTestId(`item-${item.id}`);
+          if ((await field.count()) === 0) continue;
+          const helps = (await field.locator('.choice-help').allTextContents()).map((t) => t.trim());
+          expect(helps).toEqual(Object.values(item.optionHelp).map((h) => h[language]));
+        }
         await page.getByTestId('kiosk-next').click();
       }
       await page.getByTestId('kiosk-review').waitFor();

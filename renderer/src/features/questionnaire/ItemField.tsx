@@ -20,6 +20,8 @@ interface ItemFieldProps {
 interface Choice {
   code: number;
   label: string;
+  /** A longer explanation shown under the label (e.g. what a network phase means). */
+  help?: string;
 }
 
 /** One question: a radio group for scale and number items, a text box for open ones. */
@@ -34,11 +36,16 @@ export function ItemField(props: ItemFieldProps) {
   }
   const scale = definition.scales.find((s) => s.id === item.scale);
   if (!scale) return null;
+  const helpTexts = item.type === 'choice' ? item.optionHelp : undefined;
+  const help = (code: number) => {
+    const text = helpTexts?.[String(code)];
+    return text ? localized(text, locale) : undefined;
+  };
   return (
     <ChoiceItem
       {...props}
-      scored={scale.options.map((o) => ({ code: o.code, label: localized(o.label, locale) }))}
-      notScored={scale.notScored.map((o) => ({ code: o.code, label: localized(o.label, locale) }))}
+      scored={scale.options.map((o) => ({ code: o.code, label: localized(o.label, locale), help: help(o.code) }))}
+      notScored={scale.notScored.map((o) => ({ code: o.code, label: localized(o.label, locale), help: help(o.code) }))}
       variant="scale"
     />
   );
@@ -71,6 +78,7 @@ function ChoiceItem({
         onChange={() => onSave({ value: choice.code, text: null })}
       />
       <span className="choice-label">{choice.label}</span>
+      {choice.help && <span className="choice-help">{choice.help}</span>}
     </label>
   );
 
