@@ -21,6 +21,7 @@ import {
   type WaveOverview,
 } from './domain';
 import type { Envelope } from './errors';
+import type { Dashboard, NetworkComparison } from './results';
 import type { InstrumentDefinition } from './instruments/schema';
 
 /**
@@ -140,6 +141,24 @@ export const contract = {
   exportInstrument: method<ExportResult>()(instrumentRef),
 
   getWaveOverview: method<WaveOverview>()(z.strictObject({ waveId: id })),
+
+  // --- results (issue 4) ---
+  getDashboard: method<Dashboard>()(
+    z.strictObject({
+      networkId: id,
+      /** Waves to show, in measurement order; empty means all waves of the network. */
+      waveIds: z.array(id).max(20),
+      instrumentId: z.string().min(1).max(64),
+      breakdown: z.enum(['none', 'role', 'discipline'], { error: 'Kies geen uitsplitsing, rolgroep of discipline' }),
+    }),
+  ),
+  compareNetworks: method<NetworkComparison>()(
+    z.strictObject({ networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(50), instrumentId: z.string().min(1).max(64) }),
+  ),
+  // --- end results ---
+
+  // --- backups, study files, audit log, erasure (issue 6) ---
+  // --- end issue 6 ---
   exportWaveAnswers: method<ExportResult>()(z.strictObject({ waveId: id })),
 };
 

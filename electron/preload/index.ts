@@ -35,6 +35,12 @@ const api = {
   kioskReset: (input) => ipcRenderer.invoke('api:kioskReset', input),
   importInstrument: (input) => ipcRenderer.invoke('api:importInstrument', input),
   exportInstrument: (input) => ipcRenderer.invoke('api:exportInstrument', input),
+  // --- results (issue 4) ---
+  getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
+  compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),
+  // --- end results ---
+  // --- backups, study files, audit log, erasure (issue 6) ---
+  // --- end issue 6 ---
 } satisfies BridgeApi;
 
 contextBridge.exposeInMainWorld('api', api);

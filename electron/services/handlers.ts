@@ -9,6 +9,7 @@ import { exportInstrument, importInstrument, loadInstrument } from './instrument
 import { exitKiosk, getKioskState, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk } from './kiosk';
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './networks';
 import { getWaveOverview } from './overview';
+import { compareNetworks, getDashboard } from './results';
 import { completeResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './responses';
 
 /**
@@ -49,6 +50,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     kioskReset: () => kioskReset(ctx),
     getWaveOverview: (input) => getWaveOverview(ctx, input.waveId),
     exportWaveAnswers: (input) => exportWaveAnswers(ctx, input.waveId),
+    // --- results (issue 4) ---
+    getDashboard: (input) => getDashboard(ctx, input),
+    compareNetworks: (input) => compareNetworks(ctx, input),
+    // --- end results ---
+    // --- backups, study files, audit log, erasure (issue 6) ---
+    // --- end issue 6 ---
   };
   const guarded = {} as Record<MethodName, (input: unknown) => unknown>;
   for (const name of Object.keys(handlers) as MethodName[]) {

@@ -52,4 +52,10 @@ export const api: Api = {
   kioskReset: call('kioskReset'),
   importInstrument: call('importInstrument'),
   exportInstrument: call('exportInstrument'),
+  // --- results (issue 4) ---
+  getDashboard: call('getDashboard'),
+  compareNetworks: call('compareNetworks'),
+  // --- end results ---
+  // --- backups, study files, audit log, erasure (issue 6) ---
+  // --- end issue 6 ---
 };

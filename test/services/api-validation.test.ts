@@ -124,6 +124,12 @@ const badInputs: Record<MethodName, Case[]> = {
   ],
   exportInstrument: [['an unknown instrument', () => ({ instrumentId: 'aitcs-ii', version: 1 }), 'NOT_FOUND']],
   getWaveOverview: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
+  // --- results (issue 4) ---
+  getDashboard: [['an unknown breakdown', (w) => ({ networkId: w.network.id, waveIds: [], instrumentId: 'kansrijke-samenwerking', breakdown: 'age' }), 'VALIDATION']],
+  compareNetworks: [['no networks', () => ({ networkIds: [], instrumentId: 'kansrijke-samenwerking' }), 'VALIDATION']],
+  // --- end results ---
+  // --- backups, study files, audit log, erasure (issue 6) ---
+  // --- end issue 6 ---
   exportWaveAnswers: [
     ['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND'],
     ['a file path smuggled in', (w) => ({ waveId: w.wave.id, filePath: '/etc/passwd' }), 'VALIDATION'],

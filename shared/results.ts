@@ -1,0 +1,201 @@
+/**
+ * What the results dashboard receives (issue 4). Every number that describes a group carries its n
+ * and a `suppressed` flag: a suppressed group's numbers are null and must not be shown anywhere
+ * (charts, tables, exports). Texts for people come as codes + parameters; the renderer translates.
+ */
+import type { LocalizedText } from './text';
+import type { WaveKind } from './domain';
+
+export interface Notice {
+  /** e.g. 'no-responses', 'single-respondent', 'all-declined', 'instrument-changed', 'alpha-small-n', 'too-small' */
+  code: string;
+  params: Record<string, string | number>;
+}
+
+/** Descriptives of a scale (subscale / condition) score in one group. */
+export interface ScaleStats {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  /** 95% confidence interval of the mean (t distribution); null for n < 2. */
+  ciLow: number | null;
+  ciHigh: number | null;
+  suppressed: boolean;
+}
+
+export interface AlphaResult {
+  /** Cronbach's alpha over complete cases (psych::alpha raw_alpha); null when it cannot be computed. */
+  alpha: number | null;
+  /** Respondents with all items of the scale answered. */
+  n: number;
+  items: number;
+  /** True when n < 30: alpha is unstable. */
+  smallSample: boolean;
+}
+
+export interface ItemStats {
+  /** Scored answers. */
+  n: number;
+  /** Respondents who saw the item but left it empty. */
+  missing: number;
+  /** Not-scored answers ("weet niet / n.v.t."). */
+  declined: number;
+  mean: number | null;
+  sd: number | null;
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
+  /** Count per option code, scored and not scored, in the scale's order. */
+  distribution: { code: number; label: LocalizedText; count: number; scored: boolean }[] | null;
+  /** Share of scored answers in the top two options (agree / strongly agree); null for non-agreement items. */
+  shareAgree: number | null;
+  suppressed: boolean;
+}
+
+export interface WaveColumn {
+  waveId: string;
+  label: string;
+  kind: WaveKind;
+  plannedDate: string | null;
+}
+
+export interface ResponseCounts {
+  waveId: string;
+  /** Number of pre-assigned codes of the network, when a code list is used; null otherwise. */
+  invited: number | null;
+  started: number;
+  complete: number;
+}
+
+export interface ScaleSeries {
+  scaleId: string;
+  label: LocalizedText;
+  perWave: { waveId: string; stats: ScaleStats; alpha: AlphaResult }[];
+}
+
+export interface ItemSeries {
+  itemId: string;
+  label: LocalizedText;
+  text: LocalizedText;
+  scaleId: string | null;
+  /** Waves whose instrument version has this item (versions may differ between waves). */
+  presentIn: string[];
+  perWave: { waveId: string; stats: ItemStats }[];
+}
+
+export interface LinkReport {
+  baselineWaveId: string;
+  followUpWaveId: string;
+  matched: number;
+  /** Self-generated codes that differ in exactly one element; reported separately, used as matches. */
+  tolerant: number;
+  unmatchedBaseline: number;
+  unmatchedFollowUp: number;
+}
+
+/** Matched respondents (baseline → follow-up): follow-up minus baseline. */
+export interface PairedResult {
+  n: number;
+  meanDiff: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  t: number | null;
+  df: number | null;
+  pT: number | null;
+  /** Wilcoxon signed-rank statistic V (sum of positive ranks), as R reports it. */
+  wilcoxonV: number | null;
+  pWilcoxon: number | null;
+  wilcoxonMethod: 'exact' | 'normal' | null;
+  /** Cohen's d_z: mean difference / SD of the differences. */
+  dz: number | null;
+  /** Matched-pairs rank-biserial correlation. */
+  rankBiserial: number | null;
+  tooSmall: boolean;
+}
+
+/** Unmatched respondents, two independent groups: follow-up minus baseline. */
+export interface IndependentResult {
+  nBaseline: number;
+  nFollowUp: number;
+  meanDiff: number | null;
+  welchT: number | null;
+  welchDf: number | null;
+  pWelch: number | null;
+  /** Mann–Whitney U as R's W (for the follow-up group first). */
+  mannWhitneyW: number | null;
+  pMannWhitney: number | null;
+  mannWhitneyMethod: 'exact' | 'normal' | null;
+  /** Rank-biserial correlation for independent groups. */
+  rankBiserial: number | null;
+  tooSmall: boolean;
+}
+
+export interface ComparisonRow {
+  kind: 'scale' | 'item';
+  id: string;
+  label: LocalizedText;
+  paired: PairedResult;
+  independent: IndependentResult;
+  /** e.g. the item exists in one version only; results are then null. */
+  notices: Notice[];
+}
+
+export interface Comparison {
+  baselineWaveId: string;
+  followUpWaveId: string;
+  linking: LinkReport;
+  /** Always true: with networks this small these comparisons are exploratory. */
+  exploratory: true;
+  rows: ComparisonRow[];
+}
+
+export type GroupBy = 'organisation' | 'role' | 'discipline';
+
+export interface GroupBreakdown {
+  groupBy: GroupBy;
+  groups: {
+    groupId: string;
+    label: LocalizedText;
+    perScale: { scaleId: string; perWave: { waveId: string; stats: ScaleStats }[] }[];
+  }[];
+  /** Groups left out because they are below the minimum size (their number only, never who). */
+  hiddenGroups: number;
+}
+
+export interface ConversationPoint {
+  kind: 'lowest' | 'declined';
+  itemId: string;
+  label: LocalizedText;
+  waveId: string;
+  /** Mean score (lowest) or share declined (declined). */
+  value: number;
+  prompt: LocalizedText;
+}
+
+export interface Dashboard {
+  networkId: string;
+  networkName: string;
+  instrumentId: string;
+  minGroupSize: number;
+  waves: WaveColumn[];
+  counts: ResponseCounts[];
+  scales: ScaleSeries[];
+  items: ItemSeries[];
+  /** Baseline (first wave shown) versus each later wave. */
+  comparisons: Comparison[];
+  /** Spread between partner organisations per scale. */
+  organisations: GroupBreakdown;
+  /** Breakdown by the chosen group (role group or discipline), when asked. */
+  breakdown: GroupBreakdown | null;
+  conversation: ConversationPoint[];
+  notices: Notice[];
+}
+
+export interface NetworkComparison {
+  instrumentId: string;
+  networks: {
+    networkId: string;
+    name: string;
+    waves: { waveId: string; label: string; kind: WaveKind; scales: { scaleId: string; label: LocalizedText; stats: ScaleStats }[] }[];
+  }[];
+}
