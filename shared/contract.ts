@@ -23,6 +23,7 @@ import {
 import type { Envelope } from './errors';
 import type { Dashboard, NetworkComparison } from './results';
 import type { InstrumentDefinition } from './instruments/schema';
+import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult } from './study';
 
 /**
  * The one API contract. Every method has a zod schema for its input and a declared output
@@ -46,6 +47,13 @@ const none = z.strictObject({});
 const pin = z.string().regex(/^\d{4,8}$/, 'Een pincode heeft 4 tot 8 cijfers');
 const locale = z.enum(['nl', 'en'], { error: 'Kies Nederlands of Engels' });
 const instrumentRef = z.strictObject({ instrumentId: z.string().min(1).max(64), version: z.number().int().min(1) });
+
+// --- issue 6: inputs shared by several methods ---
+/** A backup's file name as listBackups gives it: no folders, no path. */
+const backupName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.sqlite$/, 'Kies een reservekopie uit de lijst');
+/** A study file's content as the renderer read it from the file the user picked. */
+const studyContent = z.string().min(2, 'Het bestand is leeg').max(25_000_000, 'Het bestand is te groot (meer dan 25 MB)');
+// --- end issue 6 inputs ---
 
 /** Declares one method: its input schema, and its output type as a phantom. */
 function method<O>() {
@@ -157,7 +165,81 @@ export const contract = {
   ),
   // --- end results ---
 
+  // --- exports (issue 5) ---
+  /**
+   * The study export: the chosen networks, waves (empty: all of them) and instruments (empty: all)
+   * as one workbook, or as CSV (long data with scores) with an SPSS syntax file and an R script
+   * beside it. The main process asks where to save. Poll getExportProgress while it runs.
+   */
+  exportStudy: method<{ cancelled: true } | { cancelled: false; filePath: string; files: string[]; rows: number; columns: number }>()(
+    z.strictObject({
+      networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(100, 'Kies hoogstens 100 netwerken'),
+      waveIds: z.array(id).max(500, 'Kies hoogstens 500 metingen'),
+      instrumentIds: z.array(z.string().min(1).max(64)).max(50),
+      format: z.enum(['xlsx', 'csv'], { error: 'Kies Excel of CSV' }),
+      values: z.enum(['codes', 'labels'], { error: 'Kies codes of labels' }),
+      includeOpenAnswers: z.boolean(),
+      separator: z.enum([';', ','], { error: 'Kies ; of , als scheidingsteken' }),
+      language: locale,
+    }),
+  ),
+  /** How far the running export is (phase, done of total); `running: false` when none runs. */
+  getExportProgress: method<{ running: false } | { running: true; phase: 'preparing' | 'loading' | 'statistics' | 'building' | 'writing'; done: number; total: number }>()(none),
+  /** A dashboard chart as PNG (base64) or SVG (text) for a report; the main process checks it and asks where to save. */
+  saveChartImage: method<{ cancelled: true } | { cancelled: false; filePath: string; bytes: number }>()(
+    z.strictObject({
+      name: z.string().trim().min(1, 'Geef de grafiek een naam').max(100, 'Gebruik hoogstens 100 tekens'),
+      format: z.enum(['png', 'svg'], { error: 'Kies PNG of SVG' }),
+      data: z.string().min(1).max(21_000_000, 'De afbeelding is te groot (meer dan 15 MB)'),
+    }),
+  ),
+  /** The window's print view of a network's results as PDF (Electron's printToPDF); not available in a browser. */
+  saveResultsPdf: method<{ cancelled: true } | { cancelled: false; filePath: string; bytes: number }>()(z.strictObject({ networkId: id })),
+  // --- end exports ---
+
   // --- backups, study files, audit log, erasure (issue 6) ---
+  /** The researcher's name for the audit log, how many backups to keep, where they are. */
+  getDataSettings: method<DataSettings>()(none),
+  updateDataSettings: method<DataSettings>()(
+    z.strictObject({
+      researcherName: z.string().trim().max(80, 'Gebruik hoogstens 80 tekens').nullable(),
+      backupKeep: z.number().int().min(3, 'Bewaar ten minste 3 reservekopieën').max(200, 'Bewaar hoogstens 200 reservekopieën'),
+    }),
+  ),
+  listBackups: method<BackupList>()(none),
+  createBackup: method<BackupInfo>()(none),
+  /** Names a backup from listBackups, never a path; the current file is backed up first. */
+  restoreBackup: method<RestoreResult>()(z.strictObject({ backupName })),
+  deleteBackupsBeforeErasure: method<{ deleted: string[] }>()(
+    z.strictObject({ confirm: z.literal(true, { error: 'Bevestig eerst dat de reservekopieën weg mogen' }) }),
+  ),
+  exportStudyFile: method<StudyExportResult>()(
+    z.strictObject({ networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(50, 'Kies hoogstens 50 netwerken') }),
+  ),
+  /** What importing this study file would do (added, skipped, conflicts with both versions); writes nothing. */
+  previewStudyFile: method<MergeReport>()(z.strictObject({ content: studyContent })),
+  /** Imports in one transaction; every conflict of the preview needs a decision. */
+  importStudyFile: method<MergeReport>()(
+    z.strictObject({
+      content: studyContent,
+      decisions: z
+        .array(
+          z.strictObject({
+            incomingResponseId: id,
+            choice: z.enum(['local', 'incoming', 'both'], { error: 'Kies de versie van deze laptop, die van het bestand of beide' }),
+          }),
+        )
+        .max(10_000),
+    }),
+  ),
+  listAuditLog: method<AuditPage>()(
+    z.strictObject({ offset: z.number().int().min(0).max(100_000_000), limit: z.number().int().min(1, 'Vraag ten minste 1 regel').max(500, 'Vraag hoogstens 500 regels') }),
+  ),
+  exportAuditLog: method<ExportResult>()(none),
+  /** Who would be erased: the code's responses per wave. */
+  previewErasure: method<ErasurePreview>()(z.strictObject({ networkId: id, respondentCode })),
+  /** Erases one respondent in every wave; the code must be typed twice. */
+  eraseRespondent: method<ErasureResult>()(z.strictObject({ networkId: id, respondentCode, confirmCode: respondentCode })),
   // --- end issue 6 ---
   exportWaveAnswers: method<ExportResult>()(z.strictObject({ waveId: id })),
 };

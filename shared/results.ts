@@ -7,7 +7,13 @@ import type { LocalizedText } from './text';
 import type { WaveKind } from './domain';
 
 export interface Notice {
-  /** e.g. 'no-responses', 'single-respondent', 'all-declined', 'instrument-changed', 'alpha-small-n', 'too-small' */
+  /**
+   * e.g. 'no-responses', 'single-respondent', 'all-declined', 'instrument-changed', 'alpha-small-n', 'too-small'.
+   * The results service (issue 4) also sends 'no-waves', 'instrument-not-in-wave', 'no-scores' (a scale
+   * without scores in a wave: too few items answered), 'tolerant-matches', 'breakdown-unavailable', and
+   * in comparison rows 'not-in-both' and 'scale-changed'. Params name what a notice is about with
+   * `waveId`, `scaleId` or `itemId` where it applies.
+   */
   code: string;
   params: Record<string, string | number>;
 }
@@ -86,6 +92,7 @@ export interface ItemSeries {
 export interface LinkReport {
   baselineWaveId: string;
   followUpWaveId: string;
+  /** Complete responses linked by an equal code (tolerant matches not included). */
   matched: number;
   /** Self-generated codes that differ in exactly one element; reported separately, used as matches. */
   tolerant: number;
@@ -160,6 +167,9 @@ export interface GroupBreakdown {
   }[];
   /** Groups left out because they are below the minimum size (their number only, never who). */
   hiddenGroups: number;
+  // A shown group's cell can still be suppressed in one wave or scale (too small there, or hidden so
+  // that another small group cannot be derived by subtraction): such a cell has n 0 as well, so not
+  // even the group's size is given away.
 }
 
 export interface ConversationPoint {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiError } from '../../shared/errors';
+import { newBackupPath, writeBackup } from './backup-files';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -52,11 +53,6 @@ function inspectExisting(file: string): number {
   }
 }
 
-function backupName(file: string, fromVersion: number): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  return `${file}.voor-migratie-v${fromVersion}-${stamp}.sqlite`;
-}
-
 /** Runs every pending migration in one transaction: either all steps land or none. */
 export function migrate(db: Db, fromVersion: number, migrations: readonly Migration[] = MIGRATIONS): void {
   const pending = migrations.filter((m) => m.version > fromVersion);
@@ -98,9 +94,9 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   let backupPath: string | null = null;
   try {
     if (exists && fromVersion > 0 && fromVersion < latest) {
-      backupPath = backupName(file, fromVersion);
-      // VACUUM INTO writes a consistent copy, even with a WAL file beside the database.
-      db.prepare('VACUUM INTO ?').run(backupPath);
+      // A consistent copy (VACUUM INTO, WAL included) in the backups folder, like every other backup.
+      backupPath = newBackupPath(file, `voor-migratie-v${fromVersion}`, new Date().toISOString());
+      writeBackup(db, backupPath);
     }
     migrate(db, fromVersion, migrations);
   } catch (err) {

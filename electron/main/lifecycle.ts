@@ -6,6 +6,7 @@ import type { ServiceContext } from '../services/context';
 import { createDispatcher } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
 import { getKioskState } from '../services/kiosk';
+import { recoverAtStartup, startDailyBackups } from './backups';
 import { createExportPathChooser } from './dialogs';
 import { createSenderCheck, registerIpc } from './ipc';
 import { createKioskWindowController, type KioskWindowController } from './kiosk';
@@ -104,8 +105,8 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
   hardenSession(session.defaultSession);
 
   const databasePath = resolveDatabasePath(argv, env, app.getPath('userData'));
-  try {
-    services = startServices({
+  const openServices = () =>
+    startServices({
       databasePath,
       appVersion: app.getVersion(),
       chooseExportPath: createExportPathChooser({
@@ -115,15 +116,26 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
       }),
       setKioskWindow: (on) => kioskWindow.set(on),
     });
+  try {
+    services = openServices();
   } catch (err) {
-    // Never delete, move or overwrite the file here: openDatabase left it untouched.
+    // openDatabase left the file untouched. A damaged file gets the offer of a backup: the file is
+    // then renamed aside (never deleted or overwritten) and the backup opened instead.
     console.error(`Het databasebestand ${databasePath} kon niet worden geopend`, err);
-    const { title, message } = describeStartupError(err);
-    dialog.showErrorBox(title, message);
-    app.exit(1);
-    return null;
+    services = await recoverAtStartup(err, databasePath, openServices, {
+      showMessageBox: (options) => dialog.showMessageBox(options),
+      showErrorBox: (title, message) => dialog.showErrorBox(title, message),
+      describe: describeStartupError,
+    });
+    if (services === null) {
+      app.exit(1);
+      return null;
+    }
   }
   const running = services;
+  // Daily backups while the app runs (the start-up backup was made by startServices).
+  const stopDailyBackups = startDailyBackups(() => (services?.db.open ? services : null));
+  app.on('will-quit', stopDailyBackups);
 
   const dispatch = createDispatcher(createHandlers(running));
   registerIpc(ipcMain, dispatch, createSenderCheck(() => mainWindow?.webContents, isAppUrl));

@@ -39,7 +39,26 @@ const api = {
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),
   // --- end results ---
+  // --- exports (issue 5) ---
+  exportStudy: (input) => ipcRenderer.invoke('api:exportStudy', input),
+  getExportProgress: (input) => ipcRenderer.invoke('api:getExportProgress', input),
+  saveChartImage: (input) => ipcRenderer.invoke('api:saveChartImage', input),
+  saveResultsPdf: (input) => ipcRenderer.invoke('api:saveResultsPdf', input),
+  // --- end exports ---
   // --- backups, study files, audit log, erasure (issue 6) ---
+  getDataSettings: (input) => ipcRenderer.invoke('api:getDataSettings', input),
+  updateDataSettings: (input) => ipcRenderer.invoke('api:updateDataSettings', input),
+  listBackups: (input) => ipcRenderer.invoke('api:listBackups', input),
+  createBackup: (input) => ipcRenderer.invoke('api:createBackup', input),
+  restoreBackup: (input) => ipcRenderer.invoke('api:restoreBackup', input),
+  deleteBackupsBeforeErasure: (input) => ipcRenderer.invoke('api:deleteBackupsBeforeErasure', input),
+  exportStudyFile: (input) => ipcRenderer.invoke('api:exportStudyFile', input),
+  previewStudyFile: (input) => ipcRenderer.invoke('api:previewStudyFile', input),
+  importStudyFile: (input) => ipcRenderer.invoke('api:importStudyFile', input),
+  listAuditLog: (input) => ipcRenderer.invoke('api:listAuditLog', input),
+  exportAuditLog: (input) => ipcRenderer.invoke('api:exportAuditLog', input),
+  previewErasure: (input) => ipcRenderer.invoke('api:previewErasure', input),
+  eraseRespondent: (input) => ipcRenderer.invoke('api:eraseRespondent', input),
   // --- end issue 6 ---
 } satisfies BridgeApi;
 

@@ -2,6 +2,7 @@ import { openDatabase } from '../db/open';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { appendAudit } from '../db/repositories/audit';
 import { ensureDeviceId } from '../db/repositories/settings';
+import { startupBackup } from './backups';
 import type { ServiceContext } from './context';
 import { seedBuiltInInstruments } from './instruments';
 
@@ -22,7 +23,7 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
   if (fromVersion !== LATEST_SCHEMA_VERSION) {
     appendAudit(db, deviceId, { action: fromVersion === 0 ? 'database.created' : 'database.migrated', entity: 'database', entityId: null, details: { from: fromVersion, to: LATEST_SCHEMA_VERSION } }, now());
   }
-  return {
+  const ctx: ServiceContext = {
     db,
     deviceId,
     appVersion: options.appVersion,
@@ -31,7 +32,14 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
     now,
     chooseExportPath: options.chooseExportPath,
     setKioskWindow: options.setKioskWindow,
-    migratedFrom: fromVersion,
-    backupPath,
   };
+  // Issue 6: a backup of the file as it was opened (not for a new file; a migration already made
+  // one). A full disk must not keep the app from starting: the failure goes to the log.
+  try {
+    startupBackup(ctx, fromVersion);
+  } catch (err) {
+    console.error('De reservekopie bij het starten kon niet worden gemaakt', err);
+  }
+  // The same object the handlers will hold: a restore replaces ctx.db in place.
+  return Object.assign(ctx, { migratedFrom: fromVersion, backupPath });
 }

@@ -2,6 +2,10 @@ import type { Db } from '../db/open';
 
 /** Everything a service needs; the Electron main process and the test harness each build one. */
 export interface ServiceContext {
+  /**
+   * The open connection. Restoring a backup replaces it (close, swap the file, reopen), so read
+   * `ctx.db` on every call and never keep it elsewhere.
+   */
   db: Db;
   deviceId: string;
   appVersion: string;
@@ -12,4 +16,9 @@ export interface ServiceContext {
   chooseExportPath: (suggestedName: string) => Promise<string | null>;
   /** Locks or unlocks the window for kiosk mode (Electron: full screen, kiosk); absent in tests. */
   setKioskWindow?: (on: boolean) => void;
+  /**
+   * Prints what the main window shows (the results print view) to PDF bytes: Electron's
+   * `webContents.printToPDF`. Absent in the test harness, where saveResultsPdf says so (issue 5).
+   */
+  printToPdf?: () => Promise<Uint8Array>;
 }

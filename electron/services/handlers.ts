@@ -5,10 +5,12 @@ import { listResponseSummaries } from '../db/repositories/responses';
 import { generateCodes, listCodes } from './codes';
 import type { ServiceContext } from './context';
 import { exportWaveAnswers } from './export';
+import * as studyExport from './export-api';
 import { exportInstrument, importInstrument, loadInstrument } from './instruments';
 import { exitKiosk, getKioskState, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk } from './kiosk';
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './networks';
 import { getWaveOverview } from './overview';
+import * as issue6 from './issue6';
 import { compareNetworks, getDashboard } from './results';
 import { completeResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './responses';
 
@@ -54,7 +56,26 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     getDashboard: (input) => getDashboard(ctx, input),
     compareNetworks: (input) => compareNetworks(ctx, input),
     // --- end results ---
+    // --- exports (issue 5) ---
+    exportStudy: (input) => studyExport.exportStudy(ctx, input),
+    getExportProgress: () => studyExport.getExportProgress(ctx),
+    saveChartImage: (input) => studyExport.saveChartImage(ctx, input),
+    saveResultsPdf: (input) => studyExport.saveResultsPdf(ctx, input),
+    // --- end exports ---
     // --- backups, study files, audit log, erasure (issue 6) ---
+    getDataSettings: () => issue6.getDataSettings(ctx),
+    updateDataSettings: (input) => issue6.updateDataSettings(ctx, input),
+    listBackups: () => issue6.listBackups(ctx),
+    createBackup: () => issue6.createManualBackup(ctx),
+    restoreBackup: (input) => issue6.restoreBackup(ctx, input.backupName),
+    deleteBackupsBeforeErasure: () => issue6.deleteBackupsBeforeErasure(ctx),
+    exportStudyFile: (input) => issue6.exportStudyFile(ctx, input),
+    previewStudyFile: (input) => issue6.previewStudyFile(ctx, input),
+    importStudyFile: (input) => issue6.importStudyFile(ctx, input),
+    listAuditLog: (input) => issue6.listAuditLog(ctx, input),
+    exportAuditLog: () => issue6.exportAuditLog(ctx),
+    previewErasure: (input) => issue6.previewErasure(ctx, input),
+    eraseRespondent: (input) => issue6.eraseRespondent(ctx, input),
     // --- end issue 6 ---
   };
   const guarded = {} as Record<MethodName, (input: unknown) => unknown>;

@@ -103,5 +103,6 @@ export async function exportInstrument(ctx: ServiceContext, instrumentId: string
   const target = await ctx.chooseExportPath(`${def.id}-v${def.version}.json`);
   if (target === null) return { cancelled: true };
   writeFileAtomically(target, Buffer.from(`${JSON.stringify(def, null, 2)}\n`, 'utf8'));
+  appendAudit(ctx.db, ctx.deviceId, { action: 'export.instrument', entity: 'instrument', entityId: `${def.id}@${def.version}` }, ctx.now());
   return { cancelled: false, filePath: target, rows: def.items.length, columns: 0 };
 }

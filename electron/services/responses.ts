@@ -112,6 +112,7 @@ export function setResponseOrganisation(ctx: ServiceContext, input: ParsedInput<
     const now = ctx.now();
     repo.setResponseOrganisation(ctx.db, response.id, input.organisationId, now);
     if (input.organisationId !== null) repo.setRespondentOrganisation(ctx.db, response.respondentId, input.organisationId, now);
+    appendAudit(ctx.db, ctx.deviceId, { action: 'response.edited', entity: 'response', entityId: response.id, details: { field: 'organisation' } }, now);
     return repo.getResponse(ctx.db, response.id)!;
   }).immediate();
 }

@@ -1,13 +1,650 @@
+/**
+ * The results dashboard (issue 4): per network and instrument, for the waves shown, response
+ * counts, scale and item statistics, baseline-versus-follow-up comparisons, the spread between
+ * partner organisations, a role or discipline breakdown and conversation points. All statistics
+ * come from the pure functions in shared/ (R-checked); this module only gathers and arranges.
+ *
+ * Rules that hold everywhere: complete responses only; a group below the network's minimum size
+ * is suppressed (numbers null), breakdown cells from which a hidden group could be derived are
+ * hidden too; nothing is NaN; anything unusual (no responses, one respondent, everything declined,
+ * a changed instrument version) becomes a notice with a code the renderer translates.
+ */
 import type { ParsedInput } from '../../shared/contract';
-import { ApiError } from '../../shared/errors';
-import type { Dashboard, NetworkComparison } from '../../shared/results';
+import { pickConversationPoints, type IndicatorSummary } from '../../shared/conversation';
+import type { LocalizedText } from '../../shared/text';
+import { linkWaves } from '../../shared/linking';
+import type {
+  AlphaResult,
+  Comparison,
+  ComparisonRow,
+  ConversationPoint,
+  Dashboard,
+  GroupBreakdown,
+  GroupBy,
+  IndependentResult,
+  ItemSeries,
+  ItemStats,
+  NetworkComparison,
+  Notice,
+  PairedResult,
+  ResponseCounts,
+  ScaleSeries,
+  ScaleStats,
+} from '../../shared/results';
+import { CODE_MAX, CODE_MIN, slotFor, type CompiledInstrument, type CompiledItem } from '../../shared/score-table';
+import { hiddenScaleStats, scaleStats } from '../../shared/statistics';
+// Straight from the modules, not the shared/stats barrel: re-exports become getters in CommonJS, on the hot path.
+import { cronbachAlpha } from '../../shared/stats/alpha';
+import { describe } from '../../shared/stats/descriptives';
+import {
+  cohensDzOnDifferences,
+  independentRankBiserial,
+  mannWhitney,
+  matchedPairsRankBiserial,
+  pairedTTestOnDifferences,
+  signedRankOnDifferences,
+  welchTTest,
+} from '../../shared/stats/tests';
+import { suppressCells, type Cell } from '../../shared/suppression';
+import { listOrganisations, listWaves } from '../db/repositories/networks';
+import { countAssignedCodes } from '../db/repositories/results';
 import type { ServiceContext } from './context';
+import { requireNetwork } from './networks';
+import {
+  BACKGROUND_INSTRUMENT,
+  BREAKDOWN_ITEMS,
+  compiledInstrument,
+  loadWaveData,
+  requireInstrumentVersions,
+  selectWaves,
+  type ResponseData,
+  type WaveData,
+} from './results-data';
 
-// Placeholder until the results service lands (issue 4).
-export function getDashboard(_ctx: ServiceContext, _input: ParsedInput<'getDashboard'>): Dashboard {
-  throw new ApiError('INTERNAL', 'De resultaten zijn nog niet beschikbaar.');
+/** Scores are means of a few items: round before ranking so equal scores tie (R's `digits.rank`). */
+const DIGITS_RANK = 10;
+/** Below this many complete cases Cronbach's alpha is flagged as unstable. */
+const ALPHA_STABLE_N = 30;
+
+interface UnionScale {
+  id: string;
+  label: LocalizedText;
 }
 
-export function compareNetworks(_ctx: ServiceContext, _input: ParsedInput<'compareNetworks'>): NetworkComparison {
-  throw new ApiError('INTERNAL', 'De vergelijking is nog niet beschikbaar.');
+interface UnionItem {
+  id: string;
+  label: LocalizedText;
+  text: LocalizedText;
+  scaleId: string | null;
+}
+
+// --- entry points ---------------------------------------------------------------------------------
+
+export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboard'>): Dashboard {
+  const network = requireNetwork(ctx, input.networkId);
+  const versions = requireInstrumentVersions(ctx, input.instrumentId);
+  const waves = selectWaves(ctx, network, input.waveIds);
+  const breakdownItem = input.breakdown === 'none' ? null : BREAKDOWN_ITEMS[input.breakdown];
+  const data = loadWaveData(ctx, waves, input.instrumentId, breakdownItem);
+  const k = network.minGroupSize;
+  const notices: Notice[] = [];
+
+  const labels = labelSource(ctx, data, input.instrumentId, versions[0]!);
+  const scales = unionScales(labels);
+  const items = unionItems(labels);
+
+  const itemSeries = items.map((it) => itemSeriesOf(it, data, k));
+  waveNotices(data, items, itemSeries, k, notices);
+  versionNotices(data, items, notices);
+
+  const scaleSeries = scales.map((s) => scaleSeriesOf(s, data, k));
+  if (scaleSeries.some((s) => s.perWave.some((p) => p.alpha.alpha !== null && p.alpha.smallSample))) {
+    notices.push({ code: 'alpha-small-n', params: { threshold: ALPHA_STABLE_N } });
+  }
+  const comparisons = data.slice(1).map((followUp) => compare(data[0]!, followUp, scales, items, k, notices));
+
+  const organisations = listOrganisations(ctx.db, network.id);
+  const organisationBreakdown = breakdownOf(
+    'organisation',
+    organisations.map((o) => ({ id: o.id, label: { nl: o.name, en: o.name } })),
+    (r) => r.organisationId,
+    data,
+    scales,
+    k,
+  );
+
+  let breakdown: GroupBreakdown | null = null;
+  if (input.breakdown !== 'none') {
+    const groupBy: GroupBy = input.breakdown;
+    const groups = backgroundGroups(ctx, data, breakdownItem!);
+    if (!data.some((w) => w.hasBreakdownItem)) notices.push({ code: 'breakdown-unavailable', params: { groupBy } });
+    const scored = new Set(groups.map((g) => g.id));
+    breakdown = breakdownOf(groupBy, groups, (r) => (r.group !== null && scored.has(String(r.group)) ? String(r.group) : null), data, scales, k);
+  }
+
+  return {
+    networkId: network.id,
+    networkName: network.name,
+    instrumentId: input.instrumentId,
+    minGroupSize: k,
+    waves: data.map((w) => w.column),
+    counts: countsOf(ctx, network.id, network.codePolicy === 'assigned', data),
+    scales: scaleSeries,
+    items: itemSeries,
+    comparisons,
+    organisations: organisationBreakdown,
+    breakdown,
+    conversation: conversationOf(data, itemSeries, items, k),
+    notices,
+  };
+}
+
+export function compareNetworks(ctx: ServiceContext, input: ParsedInput<'compareNetworks'>): NetworkComparison {
+  const versions = requireInstrumentVersions(ctx, input.instrumentId);
+  const networks = [...new Set(input.networkIds)].map((id) => requireNetwork(ctx, id));
+  return {
+    instrumentId: input.instrumentId,
+    networks: networks.map((network) => {
+      const waves = listWaves(ctx.db, network.id).filter((w) => w.instruments.some((r) => r.instrumentId === input.instrumentId));
+      const data = loadWaveData(ctx, waves, input.instrumentId, null);
+      const scales = unionScales(labelSource(ctx, data, input.instrumentId, versions[0]!));
+      return {
+        networkId: network.id,
+        name: network.name,
+        waves: data.map((w) => ({
+          waveId: w.wave.id,
+          label: w.wave.label,
+          kind: w.wave.kind,
+          scales: scales
+            .filter((s) => w.subscaleIndex.has(s.id))
+            .map((s) => ({ scaleId: s.id, label: s.label, stats: scaleStats(scoresOf(w, s.id), network.minGroupSize) })),
+        })),
+      };
+    }),
+  };
+}
+
+// --- what is shown: scales and items over the versions in use ----------------------------------
+
+/** Instrument versions newest first: labels and order come from the newest version in use. */
+function labelSource(ctx: ServiceContext, data: readonly WaveData[], instrumentId: string, newestStored: number): CompiledInstrument[] {
+  const inUse = [...new Map(data.filter((w) => w.compiled).map((w) => [w.compiled!.def.version, w.compiled!])).values()];
+  inUse.sort((a, b) => b.def.version - a.def.version);
+  return inUse.length > 0 ? inUse : [compiledInstrument(ctx, instrumentId, newestStored)];
+}
+
+function unionScales(sources: readonly CompiledInstrument[]): UnionScale[] {
+  const seen = new Map<string, UnionScale>();
+  for (const c of sources) for (const s of c.subscales) if (!seen.has(s.id)) seen.set(s.id, { id: s.id, label: s.label });
+  return [...seen.values()];
+}
+
+function unionItems(sources: readonly CompiledInstrument[]): UnionItem[] {
+  const seen = new Map<string, UnionItem>();
+  for (const c of sources) {
+    for (const it of c.items) {
+      if (seen.has(it.id)) continue;
+      const scaleId = c.def.subscales.find((s) => s.items.includes(it.id))?.id ?? null;
+      seen.set(it.id, { id: it.id, label: it.item.label, text: it.item.text, scaleId });
+    }
+  }
+  return [...seen.values()];
+}
+
+function scoresOf(w: WaveData, scaleId: string, responses: readonly ResponseData[] = w.complete): number[] {
+  const idx = w.subscaleIndex.get(scaleId);
+  if (idx === undefined) return [];
+  const values: number[] = [];
+  for (const r of responses) {
+    const s = r.scores[idx];
+    if (s !== null && s !== undefined) values.push(s);
+  }
+  return values;
+}
+
+// --- counts and notices ---------------------------------------------------------------------------
+
+function countsOf(ctx: ServiceContext, networkId: string, usesCodeList: boolean, data: readonly WaveData[]): ResponseCounts[] {
+  const invited = usesCodeList ? countAssignedCodes(ctx.db, networkId) : null;
+  return data.map((w) => ({ waveId: w.wave.id, invited, started: w.started, complete: w.complete.length }));
+}
+
+function waveNotices(data: readonly WaveData[], items: readonly UnionItem[], itemSeries: readonly ItemSeries[], k: number, notices: Notice[]): void {
+  if (data.length === 0) notices.push({ code: 'no-waves', params: {} });
+  data.forEach((w, wi) => {
+    const waveId = w.wave.id;
+    const n = w.complete.length;
+    if (!w.compiled) notices.push({ code: 'instrument-not-in-wave', params: { waveId } });
+    if (n === 0) notices.push({ code: 'no-responses', params: { waveId, started: w.started } });
+    else if (n === 1) notices.push({ code: 'single-respondent', params: { waveId } });
+    else if (n < k) notices.push({ code: 'too-small', params: { waveId, n, min: k } });
+    if (!w.compiled || n === 0) return;
+
+    // Every answer to a statement in this wave was "weet niet": say so once, instead of per scale.
+    let answered = 0;
+    let declined = 0;
+    items.forEach((it, i) => {
+      const j = w.compiled!.index.get(it.id);
+      if (j === undefined || w.compiled!.items[j]!.item.type !== 'scale') return;
+      const stats = itemSeries[i]!.perWave[wi]!.stats;
+      answered += stats.n;
+      declined += stats.declined;
+    });
+    if (answered === 0 && declined > 0) {
+      notices.push({ code: 'all-declined', params: { waveId } });
+      return;
+    }
+    for (const sub of w.compiled.subscales) {
+      if (scoresOf(w, sub.id).length === 0) notices.push({ code: 'no-scores', params: { waveId, scaleId: sub.id } });
+    }
+  });
+}
+
+function versionNotices(data: readonly WaveData[], items: readonly UnionItem[], notices: Notice[]): void {
+  const withInstrument = data.filter((w) => w.compiled);
+  const versions = new Set(withInstrument.map((w) => w.compiled!.def.version));
+  if (versions.size < 2) return;
+  const partial = items.filter((it) => !withInstrument.every((w) => w.compiled!.index.has(it.id))).length;
+  notices.push({
+    code: 'instrument-changed',
+    params: { versions: withInstrument.map((w) => `${w.wave.label}: ${w.compiled!.def.version}`).join(', '), items: partial },
+  });
+}
+
+// --- scales ---------------------------------------------------------------------------------------
+
+const emptyAlpha = (items: number): AlphaResult => ({ alpha: null, n: 0, items, smallSample: true });
+
+function scaleSeriesOf(scale: UnionScale, data: readonly WaveData[], k: number): ScaleSeries {
+  return {
+    scaleId: scale.id,
+    label: scale.label,
+    perWave: data.map((w) => {
+      const idx = w.subscaleIndex.get(scale.id);
+      if (idx === undefined) return { waveId: w.wave.id, stats: scaleStats([], k), alpha: emptyAlpha(0) };
+      return { waveId: w.wave.id, stats: scaleStats(scoresOf(w, scale.id), k), alpha: alphaOf(w, idx, k) };
+    }),
+  };
+}
+
+function alphaOf(w: WaveData, subscaleIdx: number, k: number): AlphaResult {
+  const compiled = w.compiled!;
+  const sub = compiled.subscales[subscaleIdx]!;
+  const rows: (number | null)[][] = [];
+  for (const r of w.complete) {
+    const row: (number | null)[] = [];
+    for (const i of sub.itemIndexes) {
+      const score = r.itemScores[i]!;
+      row.push(score === score ? score : null);
+    }
+    rows.push(row);
+  }
+  const result = cronbachAlpha(rows, sub.itemIndexes.length);
+  // Too few complete cases to show anything about this group: no alpha either.
+  const alpha = result.n < k ? null : result.alpha;
+  return { alpha, n: result.n, items: result.items, smallSample: result.n < ALPHA_STABLE_N };
+}
+
+// --- items ----------------------------------------------------------------------------------------
+
+const emptyItemStats = (): ItemStats => ({
+  n: 0,
+  missing: 0,
+  declined: 0,
+  mean: null,
+  sd: null,
+  median: null,
+  q1: null,
+  q3: null,
+  distribution: null,
+  shareAgree: null,
+  suppressed: false,
+});
+
+function itemSeriesOf(item: UnionItem, data: readonly WaveData[], k: number): ItemSeries {
+  return {
+    itemId: item.id,
+    label: item.label,
+    text: item.text,
+    scaleId: item.scaleId,
+    presentIn: data.filter((w) => w.compiled?.index.has(item.id)).map((w) => w.wave.id),
+    perWave: data.map((w) => {
+      const j = w.compiled?.index.get(item.id);
+      return { waveId: w.wave.id, stats: j === undefined ? emptyItemStats() : itemStats(w.compiled!.items[j]!, j, w.complete, k) };
+    }),
+  };
+}
+
+function itemStats(item: CompiledItem, j: number, responses: readonly ResponseData[], k: number): ItemStats {
+  const counts: number[] = new Array<number>(item.codes.length).fill(0);
+  const values: number[] = [];
+  let n = 0;
+  let declined = 0;
+  let missing = 0;
+  const slotOf = item.slotOf;
+  for (const r of responses) {
+    // slotFor, inlined: this runs once per response and item.
+    const code = r.codes[j]!;
+    const slot = code >= CODE_MIN && code <= CODE_MAX ? slotOf[code - CODE_MIN]! : -1;
+    if (slot < 0) {
+      missing++;
+      continue;
+    }
+    counts[slot]!++;
+    if (item.slotDeclined[slot]) {
+      declined++;
+      continue;
+    }
+    n++;
+    const s = item.slotScores[slot]!;
+    if (s === s) values.push(s);
+  }
+  // Withheld when fewer than the minimum gave a scored answer, or gave any answer at all (a
+  // distribution of three "weet niet" describes three people as much as their scores would).
+  const suppressed = (n > 0 && n < k) || (n + declined > 0 && n + declined < k);
+  if (suppressed) return { ...emptyItemStats(), n, missing, declined, suppressed: true };
+  const d = describe(values);
+  const distribution = item.options?.map((o, slot) => ({ code: o.code, label: o.label, count: counts[slot]!, scored: o.scored })) ?? null;
+  let shareAgree: number | null = null;
+  if (item.agreeCodes && n > 0) shareAgree = (counts[slotFor(item, item.agreeCodes[0])]! + counts[slotFor(item, item.agreeCodes[1])]!) / n;
+  return { n, missing, declined, mean: d.mean, sd: d.sd, median: d.median, q1: d.q1, q3: d.q3, distribution, shareAgree, suppressed: false };
+}
+
+// --- baseline versus follow-up ----------------------------------------------------------------------
+
+const emptyPaired = (n: number, tooSmall: boolean): PairedResult => ({
+  n,
+  meanDiff: null,
+  ciLow: null,
+  ciHigh: null,
+  t: null,
+  df: null,
+  pT: null,
+  wilcoxonV: null,
+  pWilcoxon: null,
+  wilcoxonMethod: null,
+  dz: null,
+  rankBiserial: null,
+  tooSmall,
+});
+
+const emptyIndependent = (nBaseline: number, nFollowUp: number, tooSmall: boolean): IndependentResult => ({
+  nBaseline,
+  nFollowUp,
+  meanDiff: null,
+  welchT: null,
+  welchDf: null,
+  pWelch: null,
+  mannWhitneyW: null,
+  pMannWhitney: null,
+  mannWhitneyMethod: null,
+  rankBiserial: null,
+  tooSmall,
+});
+
+/** The paired comparison from the differences follow-up − baseline of the matched pairs with both values. */
+function pairedResult(d: readonly number[], k: number): PairedResult {
+  const n = d.length;
+  if (n < Math.max(k, 2)) return emptyPaired(n, true);
+  const t = pairedTTestOnDifferences(d);
+  const w = signedRankOnDifferences(d, { digitsRank: DIGITS_RANK });
+  return {
+    n,
+    meanDiff: t.estimate,
+    ciLow: t.ciLow,
+    ciHigh: t.ciHigh,
+    t: t.t,
+    df: t.df,
+    pT: t.p,
+    wilcoxonV: w.v,
+    pWilcoxon: w.p,
+    wilcoxonMethod: w.method,
+    dz: cohensDzOnDifferences(d),
+    rankBiserial: matchedPairsRankBiserial(w),
+    tooSmall: false,
+  };
+}
+
+function independentResult(baseline: number[], followUp: number[], k: number): IndependentResult {
+  const nb = baseline.length;
+  const nf = followUp.length;
+  if (nb < Math.max(k, 2) || nf < Math.max(k, 2)) return emptyIndependent(nb, nf, true);
+  // The independent result shows no interval, so none is computed.
+  const t = welchTTest(followUp, baseline, null);
+  const w = mannWhitney(followUp, baseline, { digitsRank: DIGITS_RANK });
+  return {
+    nBaseline: nb,
+    nFollowUp: nf,
+    meanDiff: t.estimate,
+    welchT: t.t,
+    welchDf: t.df,
+    pWelch: t.p,
+    mannWhitneyW: w.w,
+    pMannWhitney: w.p,
+    mannWhitneyMethod: w.method,
+    rankBiserial: independentRankBiserial(w, nf, nb),
+    tooSmall: false,
+  };
+}
+
+/** Follow-up − baseline scale scores of the matched pairs where both are present (plain loops: this runs for every row). */
+function pairedScoreDifferences(pb: readonly ResponseData[], pf: readonly ResponseData[], ib: number, jf: number): number[] {
+  const d: number[] = [];
+  for (let i = 0; i < pb.length; i++) {
+    const x = pb[i]!.scores[ib];
+    const y = pf[i]!.scores[jf];
+    if (x !== null && x !== undefined && y !== null && y !== undefined) d.push(y - x);
+  }
+  return d;
+}
+
+/** Follow-up − baseline item scores of the matched pairs where both are present. */
+function pairedItemDifferences(pb: readonly ResponseData[], pf: readonly ResponseData[], ib: number, jf: number): number[] {
+  const d: number[] = [];
+  for (let i = 0; i < pb.length; i++) {
+    const x = pb[i]!.itemScores[ib]!;
+    const y = pf[i]!.itemScores[jf]!;
+    if (x === x && y === y) d.push(y - x);
+  }
+  return d;
+}
+
+function itemScoresOf(responses: readonly ResponseData[], j: number): number[] {
+  const values: number[] = [];
+  for (const r of responses) {
+    const s = r.itemScores[j]!;
+    if (s === s) values.push(s);
+  }
+  return values;
+}
+
+function compare(base: WaveData, follow: WaveData, scales: readonly UnionScale[], items: readonly UnionItem[], k: number, notices: Notice[]): Comparison {
+  const byId = new Map([...base.complete, ...follow.complete].map((r) => [String(r.rowid), r]));
+  const link = linkWaves(
+    base.complete.map((r) => ({ key: String(r.rowid), code: r.code, selfCode: r.selfCode })),
+    follow.complete.map((r) => ({ key: String(r.rowid), code: r.code, selfCode: r.selfCode })),
+  );
+  if (link.tolerant > 0) notices.push({ code: 'tolerant-matches', params: { waveId: follow.wave.id, count: link.tolerant } });
+  const pairsB = link.pairs.map((p) => byId.get(p.baseline)!);
+  const pairsF = link.pairs.map((p) => byId.get(p.followUp)!);
+  const unmatchedB = link.unmatchedBaseline.map((id) => byId.get(id)!);
+  const unmatchedF = link.unmatchedFollowUp.map((id) => byId.get(id)!);
+
+  const rows: ComparisonRow[] = [];
+  for (const s of scales) {
+    const ib = base.subscaleIndex.get(s.id);
+    const jf = follow.subscaleIndex.get(s.id);
+    const rowNotices: Notice[] = [];
+    if (ib === undefined || jf === undefined) {
+      rowNotices.push({ code: 'not-in-both', params: { scaleId: s.id } });
+      rows.push({ kind: 'scale', id: s.id, label: s.label, paired: emptyPaired(0, true), independent: emptyIndependent(0, 0, true), notices: rowNotices });
+      continue;
+    }
+    const itemsB = base.compiled!.subscales[ib]!.itemIndexes.map((i) => base.compiled!.items[i]!.id);
+    const itemsF = follow.compiled!.subscales[jf]!.itemIndexes.map((i) => follow.compiled!.items[i]!.id);
+    if (itemsB.join() !== itemsF.join()) rowNotices.push({ code: 'scale-changed', params: { scaleId: s.id } });
+    rows.push({
+      kind: 'scale',
+      id: s.id,
+      label: s.label,
+      paired: pairedResult(pairedScoreDifferences(pairsB, pairsF, ib, jf), k),
+      independent: independentResult(scoresOf(base, s.id, unmatchedB), scoresOf(follow, s.id, unmatchedF), k),
+      notices: rowNotices,
+    });
+  }
+  for (const it of items) {
+    const ib = base.compiled?.index.get(it.id);
+    const jf = follow.compiled?.index.get(it.id);
+    const itemB = ib === undefined ? undefined : base.compiled!.items[ib]!;
+    const itemF = jf === undefined ? undefined : follow.compiled!.items[jf]!;
+    // Only items with scores (statements, numbers) are compared; choices are not.
+    if ((itemB && !itemB.range) || (itemF && !itemF.range)) continue;
+    if (!itemB || !itemF) {
+      rows.push({
+        kind: 'item',
+        id: it.id,
+        label: it.label,
+        paired: emptyPaired(0, true),
+        independent: emptyIndependent(0, 0, true),
+        notices: [{ code: 'not-in-both', params: { itemId: it.id } }],
+      });
+      continue;
+    }
+    rows.push({
+      kind: 'item',
+      id: it.id,
+      label: it.label,
+      paired: pairedResult(pairedItemDifferences(pairsB, pairsF, ib!, jf!), k),
+      independent: independentResult(itemScoresOf(unmatchedB, ib!), itemScoresOf(unmatchedF, jf!), k),
+      notices: [],
+    });
+  }
+
+  return {
+    baselineWaveId: base.wave.id,
+    followUpWaveId: follow.wave.id,
+    linking: {
+      baselineWaveId: base.wave.id,
+      followUpWaveId: follow.wave.id,
+      matched: link.matched,
+      tolerant: link.tolerant,
+      unmatchedBaseline: link.unmatchedBaseline.length,
+      unmatchedFollowUp: link.unmatchedFollowUp.length,
+    },
+    exploratory: true,
+    rows,
+  };
+}
+
+// --- groups: organisations, role groups, disciplines ------------------------------------------------
+
+interface GroupDef {
+  id: string;
+  label: LocalizedText;
+}
+
+/** The role-group or discipline categories: the scored options of the background question, newest version first. */
+function backgroundGroups(ctx: ServiceContext, data: readonly WaveData[], itemId: string): GroupDef[] {
+  const versions = data
+    .flatMap((w) => w.wave.instruments.filter((r) => r.instrumentId === BACKGROUND_INSTRUMENT))
+    .sort((a, b) => b.version - a.version);
+  for (const ref of versions) {
+    const compiled = compiledInstrument(ctx, ref.instrumentId, ref.version);
+    const j = compiled.index.get(itemId);
+    const options = j === undefined ? null : compiled.items[j]!.options;
+    if (options) return options.filter((o) => o.scored).map((o) => ({ id: String(o.code), label: o.label }));
+  }
+  return [];
+}
+
+function breakdownOf(
+  groupBy: GroupBy,
+  groups: readonly GroupDef[],
+  groupOf: (r: ResponseData) => string | null,
+  data: readonly WaveData[],
+  scales: readonly UnionScale[],
+  k: number,
+): GroupBreakdown {
+  // Per wave: which responses are in which group, and which groups are hidden at wave level.
+  const perWave = data.map((w) => {
+    const members = new Map<string, ResponseData[]>();
+    for (const r of w.complete) {
+      const g = groupOf(r);
+      if (g === null) continue;
+      let list = members.get(g);
+      if (!list) members.set(g, (list = []));
+      list.push(r);
+    }
+    const hidden = suppressCells(
+      groups.map((g) => ({ id: g.id, n: members.get(g.id)?.length ?? 0 })),
+      w.complete.length,
+      k,
+    );
+    return { w, members, hidden };
+  });
+
+  const withRespondents = groups.filter((g) => perWave.some((p) => (p.members.get(g.id)?.length ?? 0) > 0));
+  const shown = withRespondents.filter((g) => perWave.some((p) => (p.members.get(g.id)?.length ?? 0) > 0 && !p.hidden.has(g.id)));
+
+  // Per wave and scale: the cells, with complementary suppression on the scale's own n.
+  // cells[wave][scale][shown group]
+  const cells: ScaleStats[][][] = perWave.map(({ w, members, hidden }) =>
+    scales.map((s) => {
+      const total = scoresOf(w, s.id).length;
+      const values = new Map<string, number[]>();
+      const counts: Cell[] = [];
+      for (const g of groups) {
+        const v = scoresOf(w, s.id, members.get(g.id) ?? []);
+        values.set(g.id, v);
+        counts.push({ id: g.id, n: v.length });
+      }
+      const hiddenHere = suppressCells(counts, total, k, hidden);
+      return shown.map((g) => (hiddenHere.has(g.id) ? hiddenScaleStats() : scaleStats(values.get(g.id)!, k)));
+    }),
+  );
+
+  return {
+    groupBy,
+    groups: shown.map((g, gi) => ({
+      groupId: g.id,
+      label: g.label,
+      perScale: scales.map((s, si) => ({
+        scaleId: s.id,
+        perWave: data.map((w, wi) => ({ waveId: w.wave.id, stats: cells[wi]![si]![gi]! })),
+      })),
+    })),
+    hiddenGroups: withRespondents.length - shown.length,
+  };
+}
+
+// --- conversation points ----------------------------------------------------------------------------
+
+function conversationOf(data: readonly WaveData[], itemSeries: readonly ItemSeries[], items: readonly UnionItem[], k: number): ConversationPoint[] {
+  // The latest wave with something to say.
+  for (let i = data.length - 1; i >= 0; i--) {
+    const w = data[i]!;
+    if (!w.compiled || w.complete.length < k) continue;
+    const indicators: IndicatorSummary[] = [];
+    items.forEach((it, idx) => {
+      const j = w.compiled!.index.get(it.id);
+      if (j === undefined) return;
+      const compiledItem = w.compiled!.items[j]!;
+      if (compiledItem.item.type !== 'scale') return;
+      const stats = itemSeries[idx]!.perWave[i]!.stats;
+      indicators.push({
+        itemId: it.id,
+        label: it.label,
+        subscaleId: it.scaleId,
+        mean: stats.suppressed ? null : stats.mean,
+        range: compiledItem.range,
+        n: stats.n,
+        declined: stats.declined,
+        seen: stats.n + stats.declined + stats.missing,
+      });
+    });
+    const points = pickConversationPoints(indicators, k);
+    if (points.length === 0) continue;
+    return points.map((p) => ({ ...p, waveId: w.wave.id }));
+  }
+  return [];
 }

@@ -44,6 +44,19 @@ const fieldNames: Record<string, string> = {
   consent: 'toestemming',
   language: 'taal',
   definitionJson: 'bestand',
+  // issue 6: backups, study files, audit log, erasure
+  researcherName: 'naam van de onderzoeker',
+  backupKeep: 'aantal reservekopieën',
+  backupName: 'reservekopie',
+  confirm: 'bevestiging',
+  networkIds: 'netwerken',
+  content: 'bestand',
+  decisions: 'keuzes',
+  incomingResponseId: 'vragenlijst in het bestand',
+  choice: 'keuze',
+  offset: 'beginpunt',
+  limit: 'aantal regels',
+  confirmCode: 'bevestiging van de code',
 };
 
 function fieldOf(path: readonly PropertyKey[]): string {

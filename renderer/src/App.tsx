@@ -12,6 +12,11 @@ import { ResponsesScreen } from './features/responses/ResponsesScreen';
 import { QuestionnaireScreen } from './features/questionnaire/QuestionnaireScreen';
 import { KioskGate } from './features/kiosk/KioskGate';
 import { KioskSetupScreen } from './features/kiosk/KioskSetupScreen';
+import { DataScreen } from './features/data/DataScreen';
+import { CompareScreen } from './features/dashboard/CompareScreen';
+import { ExportScreen } from './features/export/ExportScreen';
+import { ResultsPrintScreen } from './features/export/ResultsPrintScreen';
+import { DashboardScreen } from './features/dashboard/DashboardScreen';
 import { api } from './api';
 import { useApiData } from './lib/useApiData';
 import type { ResponseRecord } from '../../shared/domain';
@@ -27,7 +32,12 @@ export type Screen =
   | { name: 'responses'; networkId: string; waveId: string }
   | { name: 'overview'; networkId: string; waveId: string }
   | { name: 'instruments' }
-  | { name: 'kiosk'; networkId: string; waveId: string };
+  | { name: 'data' }
+  | { name: 'kiosk'; networkId: string; waveId: string }
+  | { name: 'results'; networkId: string }
+  | { name: 'compare' }
+  | { name: 'export'; networkId: string }
+  | { name: 'results-print'; networkId: string };
 
 /** Kiosk mode (afnamemodus) replaces the whole app, header and navigation included, while it is on. */
 export function App() {
@@ -60,8 +70,15 @@ function ResearcherApp() {
         </div>
       </header>
       <main id="main" className="app-main">
-        {screen.name === 'networks' && <NetworksScreen onOpen={toNetwork} onInstruments={() => setScreen({ name: 'instruments' })} />}
+        {screen.name === 'networks' && (
+          <NetworksScreen onOpen={toNetwork} onInstruments={() => setScreen({ name: 'instruments' })} onData={() => setScreen({ name: 'data' })} onCompare={() => setScreen({ name: 'compare' })} />
+        )}
+        {screen.name === 'compare' && <CompareScreen onBack={() => setScreen({ name: 'networks' })} />}
+        {screen.name === 'results' && <DashboardScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
+        {screen.name === 'export' && <ExportScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
+        {screen.name === 'results-print' && <ResultsPrintScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
         {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
+        {screen.name === 'data' && <DataScreen onBack={() => setScreen({ name: 'networks' })} />}
         {screen.name === 'network' && (
           <NetworkScreen
             networkId={screen.networkId}
@@ -73,6 +90,9 @@ function ResearcherApp() {
             onPaper={(waveId) => setScreen({ name: 'paper', networkId: screen.networkId, waveId })}
             onResponses={(waveId) => setScreen({ name: 'responses', networkId: screen.networkId, waveId })}
             onKiosk={(waveId) => setScreen({ name: 'kiosk', networkId: screen.networkId, waveId })}
+            onResults={() => setScreen({ name: 'results', networkId: screen.networkId })}
+            onExport={() => setScreen({ name: 'export', networkId: screen.networkId })}
+            onResultsPrint={() => setScreen({ name: 'results-print', networkId: screen.networkId })}
           />
         )}
         {screen.name === 'questionnaire' && (

@@ -56,6 +56,25 @@ export const api: Api = {
   getDashboard: call('getDashboard'),
   compareNetworks: call('compareNetworks'),
   // --- end results ---
+  // --- exports (issue 5) ---
+  exportStudy: call('exportStudy'),
+  getExportProgress: call('getExportProgress'),
+  saveChartImage: call('saveChartImage'),
+  saveResultsPdf: call('saveResultsPdf'),
+  // --- end exports ---
   // --- backups, study files, audit log, erasure (issue 6) ---
+  getDataSettings: call('getDataSettings'),
+  updateDataSettings: call('updateDataSettings'),
+  listBackups: call('listBackups'),
+  createBackup: call('createBackup'),
+  restoreBackup: call('restoreBackup'),
+  deleteBackupsBeforeErasure: call('deleteBackupsBeforeErasure'),
+  exportStudyFile: call('exportStudyFile'),
+  previewStudyFile: call('previewStudyFile'),
+  importStudyFile: call('importStudyFile'),
+  listAuditLog: call('listAuditLog'),
+  exportAuditLog: call('exportAuditLog'),
+  previewErasure: call('previewErasure'),
+  eraseRespondent: call('eraseRespondent'),
   // --- end issue 6 ---
 };

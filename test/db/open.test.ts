@@ -99,7 +99,8 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 1);
     db.close();
     expect(backupPath).not.toBeNull();
-    expect(readdirSync(join(file, '..')).some((f) => f.includes(`voor-migratie-v${LATEST_SCHEMA_VERSION}`))).toBe(true);
+    // In the backups folder beside the file, named like every other backup.
+    expect(readdirSync(join(file, '..', 'backups')).some((f) => f.includes(`voor-migratie-v${LATEST_SCHEMA_VERSION}`))).toBe(true);
     const copy = new Database(backupPath!, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(copy.prepare('SELECT name FROM networks').get()).toEqual({ name: 'Wijknetwerk Oost' });

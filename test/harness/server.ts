@@ -15,7 +15,8 @@ import { getKioskState } from '../../electron/services/kiosk';
  */
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
-const MAX_BODY = 1_000_000;
+// The largest input the contract accepts is a study file of 25 MB (issue 6); IPC has no other limit.
+const MAX_BODY = 26_000_000;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

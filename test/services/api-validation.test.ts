@@ -125,10 +125,98 @@ const badInputs: Record<MethodName, Case[]> = {
   exportInstrument: [['an unknown instrument', () => ({ instrumentId: 'aitcs-ii', version: 1 }), 'NOT_FOUND']],
   getWaveOverview: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
   // --- results (issue 4) ---
-  getDashboard: [['an unknown breakdown', (w) => ({ networkId: w.network.id, waveIds: [], instrumentId: 'kansrijke-samenwerking', breakdown: 'age' }), 'VALIDATION']],
-  compareNetworks: [['no networks', () => ({ networkIds: [], instrumentId: 'kansrijke-samenwerking' }), 'VALIDATION']],
+  getDashboard: [
+    ['an unknown breakdown', (w) => ({ networkId: w.network.id, waveIds: [], instrumentId: 'kansrijke-samenwerking', breakdown: 'age' }), 'VALIDATION'],
+    ['an unknown network', () => ({ networkId: missingId, waveIds: [], instrumentId: 'kansrijke-samenwerking', breakdown: 'none' }), 'NOT_FOUND'],
+    ['a wave that is not the network\'s', (w) => ({ networkId: w.network.id, waveIds: [w.wave.id, missingId], instrumentId: 'kansrijke-samenwerking', breakdown: 'none' }), 'NOT_FOUND'],
+    ['an unknown instrument', (w) => ({ networkId: w.network.id, waveIds: [], instrumentId: 'aitcs-ii', breakdown: 'none' }), 'NOT_FOUND'],
+    ['a wave id that is not a uuid', (w) => ({ networkId: w.network.id, waveIds: ['T0'], instrumentId: 'kansrijke-samenwerking', breakdown: 'none' }), 'VALIDATION'],
+    ['21 waves', (w) => ({ networkId: w.network.id, waveIds: Array.from({ length: 21 }, () => w.wave.id), instrumentId: 'kansrijke-samenwerking', breakdown: 'none' }), 'VALIDATION'],
+  ],
+  compareNetworks: [
+    ['no networks', () => ({ networkIds: [], instrumentId: 'kansrijke-samenwerking' }), 'VALIDATION'],
+    ['an unknown network', (w) => ({ networkIds: [w.network.id, missingId], instrumentId: 'kansrijke-samenwerking' }), 'NOT_FOUND'],
+    ['an unknown instrument', (w) => ({ networkIds: [w.network.id], instrumentId: 'aitcs-ii' }), 'NOT_FOUND'],
+    ['51 networks', (w) => ({ networkIds: Array.from({ length: 51 }, () => w.network.id), instrumentId: 'kansrijke-samenwerking' }), 'VALIDATION'],
+  ],
   // --- end results ---
+  // --- exports (issue 5) ---
+  exportStudy: [
+    ['no networks', () => ({ networkIds: [], waveIds: [], instrumentIds: [], format: 'xlsx', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl' }), 'VALIDATION'],
+    ['an unknown network', () => ({ networkIds: [missingId], waveIds: [], instrumentIds: [], format: 'xlsx', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl' }), 'NOT_FOUND'],
+    ['an unknown wave', (w) => ({ networkIds: [w.network.id], waveIds: [missingId], instrumentIds: [], format: 'xlsx', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl' }), 'NOT_FOUND'],
+    ['an instrument not in the waves', (w) => ({ networkIds: [w.network.id], waveIds: [], instrumentIds: ['achtergrond'], format: 'xlsx', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl' }), 'VALIDATION'],
+    ['an unknown format', (w) => ({ networkIds: [w.network.id], waveIds: [], instrumentIds: [], format: 'sav', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl' }), 'VALIDATION'],
+    ['a tab as separator', (w) => ({ networkIds: [w.network.id], waveIds: [], instrumentIds: [], format: 'csv', values: 'codes', includeOpenAnswers: false, separator: '\t', language: 'nl' }), 'VALIDATION'],
+    ['open answers as a string', (w) => ({ networkIds: [w.network.id], waveIds: [], instrumentIds: [], format: 'csv', values: 'codes', includeOpenAnswers: 'ja', separator: ';', language: 'nl' }), 'VALIDATION'],
+    ['a file path smuggled in', (w) => ({ networkIds: [w.network.id], waveIds: [], instrumentIds: [], format: 'csv', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl', filePath: '/etc/passwd' }), 'VALIDATION'],
+  ],
+  getExportProgress: [['an unexpected field', () => ({ jobId: 1 }), 'VALIDATION']],
+  saveChartImage: [
+    ['an unknown format', () => ({ name: 'grafiek', format: 'gif', data: 'R0lGODlh' }), 'VALIDATION'],
+    ['an SVG with a script', () => ({ name: 'grafiek', format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' }), 'VALIDATION'],
+    ['an SVG with an event handler', () => ({ name: 'grafiek', format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"><rect onload="alert(1)"/></svg>' }), 'VALIDATION'],
+    ['HTML posing as SVG', () => ({ name: 'grafiek', format: 'svg', data: '<html><body>x</body></html>' }), 'VALIDATION'],
+    ['a PNG that is not a PNG', () => ({ name: 'grafiek', format: 'png', data: Buffer.from('GIF89a not a png at all').toString('base64') }), 'VALIDATION'],
+    ['an empty name', () => ({ name: '  ', format: 'svg', data: '<svg></svg>' }), 'VALIDATION'],
+    ['a path as name', () => ({ name: '../../etc/x', format: 'svg', data: '<svg></svg>', filePath: '/tmp/x.svg' }), 'VALIDATION'],
+  ],
+  saveResultsPdf: [
+    ['an unknown network', () => ({ networkId: missingId }), 'NOT_FOUND'],
+    ['not a uuid', () => ({ networkId: 'alle' }), 'VALIDATION'],
+  ],
+  // --- end exports ---
   // --- backups, study files, audit log, erasure (issue 6) ---
+  getDataSettings: [['an unexpected field', () => ({ x: 1 }), 'VALIDATION']],
+  updateDataSettings: [
+    ['keeping 2 backups', () => ({ researcherName: null, backupKeep: 2 }), 'VALIDATION'],
+    ['keeping 201 backups', () => ({ researcherName: null, backupKeep: 201 }), 'VALIDATION'],
+    ['a name of 81 characters', () => ({ researcherName: long(81), backupKeep: 20 }), 'VALIDATION'],
+    ['a missing number', () => ({ researcherName: 'Anna' }), 'VALIDATION'],
+  ],
+  listBackups: [['a string instead of an object', () => 'all', 'VALIDATION']],
+  createBackup: [['a target path smuggled in', () => ({ path: '/tmp/x.sqlite' }), 'VALIDATION']],
+  restoreBackup: [
+    ['an unknown backup', () => ({ backupName: 'netwerkspiegel-2020-01-01T00-00-00-000Z-start.sqlite' }), 'NOT_FOUND'],
+    ['a path outside the backups folder', () => ({ backupName: '../../etc/passwd.sqlite' }), 'VALIDATION'],
+    ['an absolute path', () => ({ backupName: '/etc/netwerkspiegel.sqlite' }), 'VALIDATION'],
+  ],
+  deleteBackupsBeforeErasure: [
+    ['no erasure yet', () => ({ confirm: true }), 'CONFLICT'],
+    ['no confirmation', () => ({ confirm: false }), 'VALIDATION'],
+  ],
+  exportStudyFile: [
+    ['no networks', () => ({ networkIds: [] }), 'VALIDATION'],
+    ['an unknown network', () => ({ networkIds: [missingId] }), 'NOT_FOUND'],
+    ['a file path smuggled in', (w) => ({ networkIds: [w.network.id], filePath: '/etc/passwd' }), 'VALIDATION'],
+  ],
+  previewStudyFile: [
+    ['text that is not JSON', () => ({ content: 'netwerk;meting\nA;T0' }), 'VALIDATION'],
+    ['JSON that is not a study file', () => ({ content: JSON.stringify({ networks: [] }) }), 'VALIDATION'],
+    ['a file over 25 MB', () => ({ content: long(25_000_001) }), 'VALIDATION'],
+    ['a __proto__ key', () => ({ content: '{"format":"netwerkspiegel-studiebestand","formatVersion":1,"__proto__":{"admin":true}}' }), 'VALIDATION'],
+  ],
+  importStudyFile: [
+    ['a newer format version', () => ({ content: JSON.stringify({ format: 'netwerkspiegel-studiebestand', formatVersion: 99 }), decisions: [] }), 'VALIDATION'],
+    ['a wrong checksum', () => ({ content: JSON.stringify({ format: 'netwerkspiegel-studiebestand', formatVersion: 1, manifest: {}, checksum: { algorithm: 'sha256', value: '0'.repeat(64) }, data: {} }), decisions: [] }), 'VALIDATION'],
+    ['an unknown choice', () => ({ content: '{}', decisions: [{ incomingResponseId: missingId, choice: 'newest' }] }), 'VALIDATION'],
+    ['no decisions list', () => ({ content: '{}' }), 'VALIDATION'],
+  ],
+  listAuditLog: [
+    ['a page of 0 lines', () => ({ offset: 0, limit: 0 }), 'VALIDATION'],
+    ['a page of 501 lines', () => ({ offset: 0, limit: 501 }), 'VALIDATION'],
+    ['a negative offset', () => ({ offset: -1, limit: 10 }), 'VALIDATION'],
+  ],
+  exportAuditLog: [['a file path smuggled in', () => ({ filePath: '/etc/passwd' }), 'VALIDATION']],
+  previewErasure: [
+    ['an unknown code', (w) => ({ networkId: w.network.id, respondentCode: 'ZZZ999' }), 'NOT_FOUND'],
+    ['a name instead of a code', (w) => ({ networkId: w.network.id, respondentCode: 'Jan de Vries' }), 'VALIDATION'],
+  ],
+  eraseRespondent: [
+    ['a confirmation that differs', (w) => ({ networkId: w.network.id, respondentCode: 'ABC123', confirmCode: 'ABC124' }), 'VALIDATION'],
+    ['an unknown network', () => ({ networkId: missingId, respondentCode: 'ABC123', confirmCode: 'ABC123' }), 'NOT_FOUND'],
+    ['no confirmation', (w) => ({ networkId: w.network.id, respondentCode: 'ABC123' }), 'VALIDATION'],
+  ],
   // --- end issue 6 ---
   exportWaveAnswers: [
     ['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND'],

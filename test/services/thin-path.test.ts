@@ -152,3 +152,18 @@ describe('response list for the researcher', () => {
     ]);
   });
 });
+
+describe('audit entries for edits and exports', () => {
+  it('logs a changed organisation and an exported instrument definition, without their content', async () => {
+    const w = await networkWithWave();
+    const r = await w.ok('startResponse', { waveId: w.wave.id, respondentCode: 'ORG001', organisationId: null, mode: 'form' });
+    await w.ok('setResponseOrganisation', { responseId: r.id, organisationId: w.orgB.id });
+    const exported = await w.ok('exportInstrument', { instrumentId: KS, version: 1 });
+    expect(exported.cancelled).toBe(false);
+    const rows = w.db.prepare("SELECT action, entity_id AS entityId, details FROM audit_log WHERE action IN ('response.edited', 'export.instrument') ORDER BY rowid").all();
+    expect(rows).toEqual([
+      { action: 'response.edited', entityId: r.id, details: '{"field":"organisation"}' },
+      { action: 'export.instrument', entityId: `${KS}@1`, details: null },
+    ]);
+  });
+});

@@ -23,10 +23,16 @@ export interface NetworkScreenProps {
   onResponses: (waveId: string) => void;
   /** Kiosk mode (afnamemodus) for a wave: the researcher's setup screen. */
   onKiosk?: (waveId: string) => void;
+  /** *Resultaten*: the dashboard of this network across its waves. */
+  onResults?: () => void;
+  /** *Exporteren*: the workbook or CSV + SPSS syntax for this network (issue 5). */
+  onExport?: () => void;
+  /** The print view of the results (PDF, charts as PNG/SVG) (issue 5). */
+  onResultsPrint?: () => void;
 }
 
 /** Where the network screen leads besides filling in and the overview: settings, codes, paper entry, the list of questionnaires. */
-type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onResponses' | 'onKiosk'>;
+type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onResponses' | 'onKiosk' | 'onResults' | 'onExport' | 'onResultsPrint'>;
 
 export function NetworkScreen({ networkId, onBack, onFill, onOverview, ...links }: NetworkScreenProps) {
   const { t } = useTranslation();
@@ -94,6 +100,19 @@ function NetworkDetailView({
 
       <section aria-labelledby="waves-title" className="panel">
         <h2 id="waves-title">{t('waves.title')}</h2>
+        {links.onResults && waves.length > 0 && (
+          <p>
+            <button
+              type="button"
+              className="button"
+              onClick={links.onResults}
+              aria-label={t('dashboard.openFor', { network: network.name })}
+              data-testid="open-results"
+            >
+              {t('dashboard.open')}
+            </button>
+          </p>
+        )}
         {waves.length === 0 ? (
           <p className="empty">{t('waves.empty')}</p>
         ) : (
@@ -105,6 +124,23 @@ function NetworkDetailView({
         )}
         <WaveForm networkId={network.id} onCreated={reload} />
       </section>
+
+      {links.onExport && waves.length > 0 && (
+        <section aria-labelledby="export-study-title" className="panel" data-testid="export-panel">
+          <h2 id="export-study-title">{t('export.study.title')}</h2>
+          <p>{t('export.study.panelIntro')}</p>
+          <div className="actions">
+            <button type="button" className="button button-secondary" onClick={links.onExport} aria-label={t('export.study.openFor', { network: network.name })} data-testid="open-export">
+              {t('export.study.open')}
+            </button>
+            {links.onResultsPrint && (
+              <button type="button" className="button button-secondary" onClick={links.onResultsPrint} aria-label={t('export.print.openFor', { network: network.name })} data-testid="open-results-print">
+                {t('export.print.open')}
+              </button>
+            )}
+          </div>
+        </section>
+      )}
 
       <NetworkToolsPanel network={network} onSettings={links.onSettings} onCodes={links.onCodes} />
     </>

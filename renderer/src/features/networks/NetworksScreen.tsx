@@ -7,7 +7,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 
-export function NetworksScreen({ onOpen, onInstruments }: { onOpen: (networkId: string) => void; onInstruments?: () => void }) {
+export function NetworksScreen({ onOpen, onInstruments, onData, onCompare }: { onOpen: (networkId: string) => void; onInstruments?: () => void; onData?: () => void; onCompare?: () => void }) {
   const { t } = useTranslation();
   const [networks] = useApiData('networks', () => api.listNetworks({}));
 
@@ -19,6 +19,20 @@ export function NetworksScreen({ onOpen, onInstruments }: { onOpen: (networkId: 
         <p>
           <button type="button" className="link-button" onClick={onInstruments} data-testid="open-instruments">
             {t('instruments.open')}
+          </button>
+        </p>
+      )}
+      {onData && (
+        <p>
+          <button type="button" className="link-button" onClick={onData} data-testid="open-data">
+            {t('data.open')}
+          </button>
+        </p>
+      )}
+      {onCompare && networks.status === 'ready' && networks.data.length > 0 && (
+        <p>
+          <button type="button" className="link-button" onClick={onCompare} data-testid="open-compare">
+            {t('dashboard.compare.open')}
           </button>
         </p>
       )}

@@ -1,0 +1,68 @@
+import type { Db } from '../open';
+import { prepared } from '../prepared';
+
+/**
+ * Erasure (AVG/GDPR): deleting a respondent and everything they answered, and the register of
+ * erased ids that keeps them from coming back through a study file or a restored backup. The
+ * register holds ids only; the code and the answers are gone.
+ */
+
+export interface RespondentToErase {
+  id: string;
+  networkId: string;
+  code: string;
+  responses: { id: string; waveLabel: string; status: 'in_progress' | 'complete' }[];
+}
+
+export function findRespondentToErase(db: Db, networkId: string, code: string): RespondentToErase | undefined {
+  const respondent = prepared(db, 'SELECT id, network_id AS networkId, code FROM respondents WHERE network_id = ? AND code = ?').get(networkId, code) as
+    | Omit<RespondentToErase, 'responses'>
+    | undefined;
+  if (!respondent) return undefined;
+  const responses = prepared(
+    db,
+    `SELECT r.id, w.label AS waveLabel, r.status FROM responses r JOIN waves w ON w.id = r.wave_id WHERE r.respondent_id = ?
+     ORDER BY CASE w.kind WHEN 'T0' THEN 0 WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, w.created_at`,
+  ).all(respondent.id) as RespondentToErase['responses'];
+  return { ...respondent, responses };
+}
+
+/** Adds ids to the register (an id already there stays as it was). */
+export function registerErasure(db: Db, entry: { id: string; kind: 'respondent' | 'response'; networkId: string; erasedAt: string; deviceId: string }): boolean {
+  return (
+    prepared(db, 'INSERT INTO erasures (id, kind, network_id, erased_at, device_id) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM erasures WHERE id = ?)').run(
+      entry.id,
+      entry.kind,
+      entry.networkId,
+      entry.erasedAt,
+      entry.deviceId,
+      entry.id,
+    ).changes === 1
+  );
+}
+
+/**
+ * Deletes every row the register names: responses (their answers go with them), then respondents
+ * with any response they still have. Returns how many responses and respondents went.
+ */
+export function applyErasureRegister(db: Db): { responses: number; respondents: number } {
+  prepared(db, "DELETE FROM merge_decisions WHERE response_id IN (SELECT id FROM erasures WHERE kind = 'response')").run();
+  const responses =
+    prepared(db, "DELETE FROM responses WHERE id IN (SELECT id FROM erasures WHERE kind = 'response')").run().changes +
+    prepared(db, "DELETE FROM responses WHERE respondent_id IN (SELECT id FROM erasures WHERE kind = 'respondent')").run().changes;
+  const respondents = prepared(db, "DELETE FROM respondents WHERE id IN (SELECT id FROM erasures WHERE kind = 'respondent')").run().changes;
+  return { responses, respondents };
+}
+
+/** Rows erased content is overwritten with zeros from now on, for this connection (SQLite's secure_delete). */
+export function secureDelete(db: Db): void {
+  db.pragma('secure_delete = ON');
+}
+
+/**
+ * Moves everything from the WAL into the database file and empties the WAL, so no earlier copy of
+ * an erased page stays behind in it. Best effort: with another reader active it may not complete.
+ */
+export function flushWal(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -1,0 +1,191 @@
+import type { StudyData } from '../../../shared/study';
+import type { Db } from '../open';
+import { prepared } from '../prepared';
+
+/**
+ * Plain SQL for study files: reading the rows of some networks exactly as stored (column names
+ * are the file's keys), and writing incoming rows unchanged (ids and device ids kept).
+ */
+
+type Row<K extends keyof StudyData> = StudyData[K][number];
+
+/** The columns of each table as a study file carries them (a test keeps them equal to the schema). */
+export const STUDY_COLUMNS = {
+  networks: ['id', 'name', 'description', 'min_group_size', 'created_at', 'updated_at', 'device_id', 'consent_nl', 'consent_en', 'code_policy', 'idle_seconds'],
+  organisations: ['id', 'network_id', 'name', 'sector', 'size_class', 'created_at', 'updated_at', 'device_id'],
+  instruments: ['instrument_id', 'version', 'definition', 'built_in', 'frozen_at', 'created_at', 'device_id'],
+  waves: ['id', 'network_id', 'label', 'kind', 'planned_date', 'status', 'created_at', 'updated_at', 'device_id'],
+  wave_instruments: ['wave_id', 'instrument_id', 'instrument_version', 'position'],
+  respondents: ['id', 'network_id', 'code', 'code_kind', 'organisation_id', 'role_group', 'discipline', 'created_at', 'updated_at', 'device_id'],
+  responses: ['id', 'respondent_id', 'wave_id', 'status', 'mode', 'started_at', 'completed_at', 'updated_at', 'device_id', 'consent_at', 'language', 'organisation_id'],
+  answers: ['id', 'response_id', 'instrument_id', 'instrument_version', 'item_id', 'value', 'text', 'updated_at', 'device_id'],
+  audit_log: ['id', 'at', 'device_id', 'actor', 'action', 'entity', 'entity_id', 'details'],
+  erasures: ['id', 'kind', 'network_id', 'erased_at', 'device_id'],
+} as const satisfies Record<keyof StudyData, readonly string[]>;
+
+const cols = (table: keyof StudyData) => STUDY_COLUMNS[table].join(', ');
+const inList = 'IN (SELECT value FROM json_each(?))';
+
+/** Everything a study file holds about the given networks, each table in a stable order. */
+export function readStudyData(db: Db, networkIds: string[]): StudyData {
+  const ids = JSON.stringify(networkIds);
+  const all = <K extends keyof StudyData>(sql: string, ...params: unknown[]) => prepared(db, sql).all(...params) as Row<K>[];
+  const waves = all<'waves'>(`SELECT ${cols('waves')} FROM waves WHERE network_id ${inList} ORDER BY created_at, id`, ids);
+  const waveIds = JSON.stringify(waves.map((w) => w.id));
+  const responses = all<'responses'>(`SELECT ${cols('responses')} FROM responses WHERE wave_id ${inList} ORDER BY started_at, id`, waveIds);
+  const responseIds = JSON.stringify(responses.map((r) => r.id));
+  const networks = all<'networks'>(`SELECT ${cols('networks')} FROM networks WHERE id ${inList} ORDER BY created_at, id`, ids);
+  const organisations = all<'organisations'>(`SELECT ${cols('organisations')} FROM organisations WHERE network_id ${inList} ORDER BY created_at, id`, ids);
+  const respondents = all<'respondents'>(`SELECT ${cols('respondents')} FROM respondents WHERE network_id ${inList} ORDER BY created_at, id`, ids);
+  const waveInstruments = all<'wave_instruments'>(
+    `SELECT ${cols('wave_instruments')} FROM wave_instruments WHERE wave_id ${inList} ORDER BY wave_id, position`,
+    waveIds,
+  );
+  const instruments = all<'instruments'>(
+    `SELECT ${cols('instruments')} FROM instruments i
+     WHERE EXISTS (SELECT 1 FROM wave_instruments wi WHERE wi.instrument_id = i.instrument_id AND wi.instrument_version = i.version AND wi.wave_id ${inList})
+     ORDER BY instrument_id, version`,
+    waveIds,
+  );
+  const answers = all<'answers'>(`SELECT ${cols('answers')} FROM answers WHERE response_id ${inList} ORDER BY response_id, rowid`, responseIds);
+  // The log entries about what is exported: the networks, their organisations, waves and responses, and the instruments used.
+  const entityIds = JSON.stringify([
+    ...networkIds,
+    ...organisations.map((o) => o.id),
+    ...waves.map((w) => w.id),
+    ...responses.map((r) => r.id),
+    ...instruments.map((i) => `${i.instrument_id}@${i.version}`),
+  ]);
+  const auditLog = all<'audit_log'>(`SELECT ${cols('audit_log')} FROM audit_log WHERE entity_id ${inList} ORDER BY at, rowid`, entityIds);
+  const erasures = all<'erasures'>(`SELECT ${cols('erasures')} FROM erasures WHERE network_id ${inList} ORDER BY erased_at, id`, ids);
+  return {
+    networks,
+    organisations,
+    instruments,
+    waves,
+    wave_instruments: waveInstruments,
+    respondents,
+    responses,
+    answers,
+    audit_log: auditLog,
+    erasures,
+  };
+}
+
+/** Inserts one row exactly as given (ids and device ids kept). */
+export function insertStudyRow<K extends keyof StudyData>(db: Db, table: K, row: Row<K>): void {
+  const columns = STUDY_COLUMNS[table];
+  const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  const record = row as Record<string, unknown>;
+  prepared(db, sql).run(...columns.map((c) => record[c] ?? null));
+}
+
+/** Inserts an audit entry from another laptop unless it is already here; true when it was added. */
+export function insertAuditIfMissing(db: Db, row: Row<'audit_log'>): boolean {
+  const columns = STUDY_COLUMNS.audit_log;
+  // Not INSERT OR IGNORE: the table's triggers refuse a second row with an existing id outright.
+  const result = prepared(
+    db,
+    `INSERT INTO audit_log (${columns.join(', ')}) SELECT ${columns.map(() => '?').join(', ')} WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE id = ?)`,
+  ).run(...columns.map((c) => (row as Record<string, unknown>)[c] ?? null), row.id);
+  return result.changes === 1;
+}
+
+// --- Lookups for merging --------------------------------------------------------------------------
+
+export const exists = {
+  network: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM networks WHERE id = ?').get(id),
+  organisation: (db: Db, id: string) => prepared(db, 'SELECT network_id AS networkId FROM organisations WHERE id = ?').get(id) as { networkId: string } | undefined,
+  wave: (db: Db, id: string) => prepared(db, 'SELECT network_id AS networkId FROM waves WHERE id = ?').get(id) as { networkId: string } | undefined,
+  respondent: (db: Db, id: string) => prepared(db, 'SELECT network_id AS networkId, code FROM respondents WHERE id = ?').get(id) as { networkId: string; code: string } | undefined,
+  answer: (db: Db, id: string) => prepared(db, 'SELECT response_id AS responseId FROM answers WHERE id = ?').get(id) as { responseId: string } | undefined,
+  erasure: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM erasures WHERE id = ?').get(id),
+};
+
+export function auditExists(db: Db, id: string): boolean {
+  return !!prepared(db, 'SELECT 1 FROM audit_log WHERE id = ?').get(id);
+}
+
+export function organisationIdByName(db: Db, networkId: string, name: string): string | undefined {
+  const row = prepared(db, 'SELECT id FROM organisations WHERE network_id = ? AND name = ? COLLATE NOCASE ORDER BY name = ? DESC LIMIT 1').get(networkId, name, name) as
+    | { id: string }
+    | undefined;
+  return row?.id;
+}
+
+export function waveIdByLabel(db: Db, networkId: string, label: string): string | undefined {
+  const row = prepared(db, 'SELECT id FROM waves WHERE network_id = ? AND label = ? COLLATE NOCASE ORDER BY label = ? DESC LIMIT 1').get(networkId, label, label) as
+    | { id: string }
+    | undefined;
+  return row?.id;
+}
+
+/** A wave's instruments as "id@version" in position order. */
+export function waveInstrumentRefs(db: Db, waveId: string): string[] {
+  return (prepared(db, 'SELECT instrument_id AS i, instrument_version AS v FROM wave_instruments WHERE wave_id = ? ORDER BY position').all(waveId) as { i: string; v: number }[]).map(
+    (r) => `${r.i}@${r.v}`,
+  );
+}
+
+export function respondentIdByCode(db: Db, networkId: string, code: string): string | undefined {
+  return (prepared(db, 'SELECT id FROM respondents WHERE network_id = ? AND code = ?').get(networkId, code) as { id: string } | undefined)?.id;
+}
+
+export function instrumentDefinitionText(db: Db, instrumentId: string, version: number): string | undefined {
+  return (prepared(db, 'SELECT definition FROM instruments WHERE instrument_id = ? AND version = ?').get(instrumentId, version) as { definition: string } | undefined)?.definition;
+}
+
+export function responseRow(db: Db, id: string): Row<'responses'> | undefined {
+  return prepared(db, `SELECT ${cols('responses')} FROM responses WHERE id = ?`).get(id) as Row<'responses'> | undefined;
+}
+
+export function responseIdFor(db: Db, respondentId: string, waveId: string): string | undefined {
+  return (prepared(db, 'SELECT id FROM responses WHERE respondent_id = ? AND wave_id = ?').get(respondentId, waveId) as { id: string } | undefined)?.id;
+}
+
+export function answerRows(db: Db, responseId: string): Row<'answers'>[] {
+  return prepared(db, `SELECT ${cols('answers')} FROM answers WHERE response_id = ? ORDER BY rowid`).all(responseId) as Row<'answers'>[];
+}
+
+export function organisationName(db: Db, id: string | null): string | null {
+  if (id === null) return null;
+  return (prepared(db, 'SELECT name FROM organisations WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
+}
+
+/** Replaces a response's row and answers by another version of it (the user chose that version). */
+export function replaceResponse(db: Db, row: Row<'responses'>, answers: Row<'answers'>[]): void {
+  prepared(db, 'DELETE FROM answers WHERE response_id = ?').run(row.id);
+  prepared(
+    db,
+    `UPDATE responses SET respondent_id = ?, wave_id = ?, status = ?, mode = ?, started_at = ?, completed_at = ?, updated_at = ?, device_id = ?,
+       consent_at = ?, language = ?, organisation_id = ? WHERE id = ?`,
+  ).run(row.respondent_id, row.wave_id, row.status, row.mode, row.started_at, row.completed_at, row.updated_at, row.device_id, row.consent_at, row.language, row.organisation_id, row.id);
+  for (const answer of answers) insertStudyRow(db, 'answers', answer);
+}
+
+export function deleteResponse(db: Db, id: string): void {
+  prepared(db, 'DELETE FROM responses WHERE id = ?').run(id);
+}
+
+export function mergeDecision(db: Db, responseId: string, versionsHash: string): string | undefined {
+  return (prepared(db, 'SELECT choice FROM merge_decisions WHERE response_id = ? AND versions_hash = ?').get(responseId, versionsHash) as { choice: string } | undefined)?.choice;
+}
+
+export function recordMergeDecision(
+  db: Db,
+  input: { responseId: string; versionsHash: string; kind: 'conflict' | 'duplicate'; choice: string; deviceId: string },
+  now: string,
+): void {
+  prepared(db, 'INSERT OR REPLACE INTO merge_decisions (response_id, versions_hash, kind, choice, decided_at, device_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+    input.responseId,
+    input.versionsHash,
+    input.kind,
+    input.choice,
+    now,
+    input.deviceId,
+  );
+}
+
+export function freezeInstrumentVersion(db: Db, instrumentId: string, version: number, at: string): void {
+  prepared(db, 'UPDATE instruments SET frozen_at = ? WHERE instrument_id = ? AND version = ? AND frozen_at IS NULL').run(at, instrumentId, version);
+}

@@ -1,0 +1,52 @@
+import type { ParsedInput } from '../../shared/contract';
+import type { ExportResult } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import type { AuditPage } from '../../shared/study';
+import { appendAudit, countAudit, listAllAudit, listAuditPage, type AuditLogRow } from '../db/repositories/audit';
+import type { ServiceContext } from './context';
+import { safeFileName } from './export';
+import { writeFileAtomically } from './files';
+
+/**
+ * The audit log, read-only: a page at a time for the screen, and all of it as CSV. No method of
+ * the API changes or removes an entry, and the table's triggers refuse it anyway.
+ */
+
+export function listAuditLog(ctx: ServiceContext, input: ParsedInput<'listAuditLog'>): AuditPage {
+  return {
+    total: countAudit(ctx.db),
+    entries: listAuditPage(ctx.db, input.offset, input.limit).map((row) => ({ ...row, thisDevice: row.deviceId === ctx.deviceId })),
+  };
+}
+
+export const AUDIT_CSV_COLUMNS = ['tijdstip', 'apparaat', 'onderzoeker', 'actie', 'onderwerp', 'id', 'details'] as const;
+
+/**
+ * One CSV field: quoted when it holds the separator, a quote or a line break; a leading = + - @
+ * gets an apostrophe so a spreadsheet never runs it as a formula.
+ */
+export function csvField(value: string | null): string {
+  if (value === null) return '';
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The log as CSV: UTF-8 with a byte-order mark and semicolons, as Dutch Excel opens it directly. */
+export function auditCsv(rows: readonly AuditLogRow[]): string {
+  const lines = [AUDIT_CSV_COLUMNS.join(';')];
+  for (const r of rows) lines.push([r.at, r.deviceId, r.actor, r.action, r.entity, r.entityId, r.details].map(csvField).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export async function exportAuditLog(ctx: ServiceContext): Promise<ExportResult> {
+  const rows = listAllAudit(ctx.db);
+  const target = await ctx.chooseExportPath(`${safeFileName(['netwerkspiegel-auditlog', ctx.now().slice(0, 10)])}.csv`);
+  if (target === null) return { cancelled: true };
+  try {
+    writeFileAtomically(target, Buffer.from(auditCsv(rows), 'utf8'));
+  } catch (err) {
+    throw new ApiError('EXPORT_FAILED', `Het auditlog kon niet worden opgeslagen (${err instanceof Error ? err.message : String(err)}). Kies een andere map.`);
+  }
+  appendAudit(ctx.db, ctx.deviceId, { action: 'audit.exported', entity: 'audit-log', entityId: null, details: { rows: rows.length, format: 'csv' } }, ctx.now());
+  return { cancelled: false, filePath: target, rows: rows.length, columns: AUDIT_CSV_COLUMNS.length };
+}

@@ -1,0 +1,159 @@
+/**
+ * Loading what the results need for one network, in one pass over the answers: the waves shown,
+ * the instrument version each wave uses (compiled for fast scoring), the responses with their
+ * codes and organisations, and per complete response its stored codes and subscale scores.
+ */
+import type { Network, Wave } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import { compileInstrument, itemScores, subscaleScore, type CompiledInstrument } from '../../shared/score-table';
+import type { WaveColumn } from '../../shared/results';
+import * as repo from '../db/repositories/results';
+import type { Db } from '../db/open';
+import type { ServiceContext } from './context';
+import { loadInstrument } from './instruments';
+
+/** The built-in background questionnaire whose answers give the role and discipline breakdowns. */
+export const BACKGROUND_INSTRUMENT = 'achtergrond';
+export const BREAKDOWN_ITEMS = { role: 'ag_rol', discipline: 'ag_discipline' } as const;
+
+export interface ResponseData {
+  /** The response's row key (the dashboard never needs its id). */
+  rowid: number;
+  code: string;
+  selfCode: boolean;
+  organisationId: string | null;
+  /** Stored code per item of the wave's compiled instrument (NaN = no answer). */
+  codes: number[];
+  /** Item score per item (NaN = no score: unanswered, "weet niet", or an item without scores). */
+  itemScores: number[];
+  /** Score per subscale of the wave's compiled instrument (null = too few items answered). */
+  scores: (number | null)[];
+  /** The breakdown answer (role group or discipline code), when asked and given. */
+  group: number | null;
+}
+
+export interface WaveData {
+  wave: Wave;
+  column: WaveColumn;
+  /** The instrument version this wave uses; null when the wave does not include the instrument. */
+  compiled: CompiledInstrument | null;
+  subscaleIndex: Map<string, number>;
+  /** Whether the wave's background questionnaire has the breakdown question. */
+  hasBreakdownItem: boolean;
+  started: number;
+  complete: ResponseData[];
+}
+
+const compiledCache = new WeakMap<Db, Map<string, CompiledInstrument>>();
+
+/** A compiled instrument version, cached per database like loadInstrument (versions in use never change). */
+export function compiledInstrument(ctx: ServiceContext, instrumentId: string, version: number): CompiledInstrument {
+  let perDb = compiledCache.get(ctx.db);
+  if (!perDb) compiledCache.set(ctx.db, (perDb = new Map()));
+  const key = `${instrumentId}@${version}`;
+  let compiled = perDb.get(key);
+  if (!compiled) perDb.set(key, (compiled = compileInstrument(loadInstrument(ctx, instrumentId, version))));
+  return compiled;
+}
+
+/** The newest stored version of an instrument; NOT_FOUND when the database does not know it. */
+export function requireInstrumentVersions(ctx: ServiceContext, instrumentId: string): number[] {
+  const versions = repo.instrumentVersions(ctx.db, instrumentId);
+  if (versions.length === 0) {
+    throw new ApiError('NOT_FOUND', `Vragenlijst ${instrumentId} bestaat niet in deze database. Kies een vragenlijst uit de lijst.`);
+  }
+  return versions;
+}
+
+/** The network's waves to show, in measurement order; NOT_FOUND for a wave that is not the network's. */
+export function selectWaves(ctx: ServiceContext, network: Network, waveIds: readonly string[]): Wave[] {
+  const all = repo.listWavesWithInstruments(ctx.db, network.id);
+  if (waveIds.length === 0) return all;
+  const known = new Set(all.map((w) => w.id));
+  for (const id of waveIds) {
+    if (!known.has(id)) throw new ApiError('NOT_FOUND', 'Deze meting hoort niet bij dit netwerk (of bestaat niet meer). Kies metingen van het gekozen netwerk.');
+  }
+  const wanted = new Set(waveIds);
+  return all.filter((w) => wanted.has(w.id));
+}
+
+export function loadWaveData(
+  ctx: ServiceContext,
+  waves: readonly Wave[],
+  instrumentId: string,
+  breakdownItem: string | null,
+): WaveData[] {
+  const data: WaveData[] = waves.map((wave) => {
+    const ref = wave.instruments.find((r) => r.instrumentId === instrumentId);
+    const compiled = ref ? compiledInstrument(ctx, ref.instrumentId, ref.version) : null;
+    const background = breakdownItem ? wave.instruments.find((r) => r.instrumentId === BACKGROUND_INSTRUMENT) : undefined;
+    const hasBreakdownItem = !!background && compiledInstrument(ctx, background.instrumentId, background.version).index.has(breakdownItem!);
+    return {
+      wave,
+      column: { waveId: wave.id, label: wave.label, kind: wave.kind, plannedDate: wave.plannedDate },
+      compiled,
+      subscaleIndex: new Map((compiled?.subscales ?? []).map((s, i) => [s.id, i])),
+      hasBreakdownItem,
+      started: 0,
+      complete: [],
+    };
+  });
+  if (data.length === 0) return data;
+  const byResponse = new Map<number, { response: ResponseData; wave: WaveData }>();
+  for (const row of repo.listResponsesOfWaves(ctx.db, waves.map((w) => w.id))) {
+    const wave = data[row.wave]!;
+    wave.started++;
+    if (!row.complete) continue;
+    const codes: number[] = new Array<number>(wave.compiled?.items.length ?? 0).fill(Number.NaN);
+    const response: ResponseData = { rowid: row.rowid, code: row.code, selfCode: row.selfCode === 1, organisationId: row.organisationId, codes, itemScores: codes, scores: [], group: null };
+    wave.complete.push(response);
+    byResponse.set(row.rowid, { response, wave });
+  }
+
+  // The one pass over the answers. Rows of one response arrive together and in item-id order, so the
+  // item is found by comparing with the next expected id; the map lookup is only a fallback. Plain
+  // loops: this body runs once per answer.
+  const background = breakdownItem ? BACKGROUND_INSTRUMENT : null;
+  const rows = repo.listCodedAnswers(ctx.db, waves.map((w) => w.id), instrumentId, background);
+  let lastRowid = -1;
+  let current: ResponseData | undefined;
+  let compiled: CompiledInstrument | null = null;
+  let hasBreakdownItem = false;
+  let cursor = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row[0] !== lastRowid) {
+      lastRowid = row[0];
+      const found = byResponse.get(lastRowid);
+      current = found?.response;
+      compiled = found?.wave.compiled ?? null;
+      hasBreakdownItem = found?.wave.hasBreakdownItem ?? false;
+      cursor = 0;
+    }
+    if (!current) continue;
+    const itemId = row[2];
+    if (row[1] === 1 && compiled) {
+      let j: number | undefined;
+      if (compiled.sortedIds[cursor] === itemId) j = compiled.sortedPositions[cursor++];
+      else {
+        j = compiled.index.get(itemId);
+        if (j !== undefined) cursor = compiled.sortedRank[j]! + 1;
+      }
+      if (j !== undefined) current.codes[j] = row[3];
+    }
+    if (hasBreakdownItem && itemId === breakdownItem && (row[1] === 0 || instrumentId === BACKGROUND_INSTRUMENT)) current.group = row[3];
+  }
+
+  for (const wave of data) {
+    const compiled = wave.compiled;
+    if (!compiled) continue;
+    for (const r of wave.complete) {
+      r.itemScores = itemScores(compiled, r.codes);
+      const scores: (number | null)[] = [];
+      for (const sub of compiled.subscales) scores.push(subscaleScore(sub, r.itemScores));
+      r.scores = scores;
+    }
+  }
+  return data;
+}
+

@@ -1,0 +1,171 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import type { NetworkComparison } from '../../../../shared/results';
+import { api } from '../../api';
+import { BackButton } from '../../components/BackButton';
+import { ErrorAlert } from '../../components/Messages';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { currentLocale } from '../../i18n';
+import { useAction } from '../../lib/useAction';
+import { useApiData } from '../../lib/useApiData';
+import { ChartFigure, ChartLegend, NoChart, PatternDefs, ResultTable, Section } from './ChartParts';
+import { DEFAULT_RESULTS_INSTRUMENT } from './DashboardScreen';
+import { formatCount, formatNumber } from './format';
+import { meanCell, networkComparison, seriesKey } from './model';
+import { seriesStyle } from './palette';
+
+/** *Netwerken vergelijken*: the scale means of several networks side by side, for researchers who follow more than one. */
+export function CompareScreen({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const [setup] = useApiData('compare-setup', async () => {
+    const [networks, instruments] = await Promise.all([api.listNetworks({}), api.listInstruments({})]);
+    return { networks, instruments };
+  });
+  return (
+    <div className="dashboard-screen">
+      <BackButton label={t('nav.backToNetworks')} onClick={onBack} />
+      <ScreenTitle title={t('dashboard.compare.title')}>{t('dashboard.compare.title')}</ScreenTitle>
+      <p className="lead">{t('dashboard.compare.intro')}</p>
+      {setup.status === 'loading' && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={setup.status === 'error' ? setup.message : null} />
+      {setup.status === 'ready' && <CompareForm networks={setup.data.networks} instruments={setup.data.instruments} />}
+    </div>
+  );
+}
+
+function CompareForm({ networks, instruments }: { networks: { id: string; name: string }[]; instruments: { instrumentId: string; version: number; name: { nl: string; en: string } }[] }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const id = useId();
+  const choices = [...new Map(instruments.map((i) => [i.instrumentId, i.name])).entries()];
+  const [picked, setPicked] = useState<string[]>(() => networks.map((n) => n.id));
+  const [instrumentId, setInstrumentId] = useState(() => (choices.some(([c]) => c === DEFAULT_RESULTS_INSTRUMENT) ? DEFAULT_RESULTS_INSTRUMENT : (choices[0]?.[0] ?? '')));
+  const [mode, setMode] = useState<'latest' | 'all'>('latest');
+  const [result, setResult] = useState<NetworkComparison | null>(null);
+  const { busy, error, run } = useAction();
+
+  if (networks.length === 0) return <p className="empty">{t('networks.empty')}</p>;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    return run(async () => {
+      setResult(null);
+      const ordered = networks.filter((n) => picked.includes(n.id)).map((n) => n.id);
+      setResult(await api.compareNetworks({ networkIds: ordered, instrumentId }));
+    });
+  };
+
+  return (
+    <>
+      <form className="panel dashboard-filters" onSubmit={(e) => void submit(e)} noValidate data-testid="compare-form">
+        <div className="filter-row">
+          <fieldset className="checkbox-group">
+            <legend>{t('dashboard.compare.networks')}</legend>
+            {networks.map((n) => (
+              <label key={n.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={picked.includes(n.id)}
+                  onChange={(e) => setPicked((ids) => (e.target.checked ? [...ids, n.id] : ids.filter((x) => x !== n.id)))}
+                />
+                {n.name}
+              </label>
+            ))}
+          </fieldset>
+          <div className="filter-column">
+            <div className="field">
+              <label htmlFor={`${id}-instrument`}>{t('dashboard.filters.instrument')}</label>
+              <select id={`${id}-instrument`} value={instrumentId} onChange={(e) => setInstrumentId(e.target.value)}>
+                {choices.map(([c, name]) => (
+                  <option key={c} value={c}>
+                    {name[locale] || name.nl}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset className="checkbox-group">
+              <legend>{t('dashboard.compare.mode')}</legend>
+              <label className="checkbox">
+                <input type="radio" name={`${id}-mode`} checked={mode === 'latest'} onChange={() => setMode('latest')} />
+                {t('dashboard.compare.latest')}
+              </label>
+              <label className="checkbox">
+                <input type="radio" name={`${id}-mode`} checked={mode === 'all'} onChange={() => setMode('all')} />
+                {t('dashboard.compare.all')}
+              </label>
+            </fieldset>
+          </div>
+        </div>
+        <ErrorAlert message={error} testId="compare-error" />
+        <button type="submit" className="button" disabled={busy}>
+          {t('dashboard.compare.submit')}
+        </button>
+      </form>
+      {result && <CompareResult result={result} mode={mode} />}
+    </>
+  );
+}
+
+function CompareResult({ result, mode }: { result: NetworkComparison; mode: 'latest' | 'all' }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  // Networks may use different minimum group sizes; the sentence names none.
+  const texts = { suppressed: t('dashboard.suppressedPlain'), noAnswers: t('dashboard.noAnswers') };
+  const { scales, series, rows, hasValues } = networkComparison(result, mode, locale);
+  const height = Math.max(180, scales.length * (series.length * 14 + 28) + 60);
+  return (
+    <Section id="compare-result" title={t('dashboard.compare.resultTitle')} testId="compare-result">
+      {hasValues && series.length > 0 ? (
+        <ChartFigure
+          label={t('dashboard.compare.chartLabel', { networks: series.map((s) => s.label).join(', ') })}
+          testId="chart-compare"
+          legend={<ChartLegend items={series.map((s, i) => ({ key: s.key, label: s.label, colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
+        >
+          <BarChart width={760} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
+            <PatternDefs prefix="cmp" count={series.length} />
+            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+            <XAxis type="number" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={{ fill: '#33404f', fontSize: 13 }} allowDataOverflow />
+            <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
+            {series.map((s, i) => (
+              <Bar key={s.key} dataKey={seriesKey(i)} fill={`url(#cmp-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={12} isAnimationActive={false}>
+                <LabelList dataKey={seriesKey(i)} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
+              </Bar>
+            ))}
+          </BarChart>
+        </ChartFigure>
+      ) : (
+        <NoChart text={t('dashboard.noValues')} testId="no-chart-compare" />
+      )}
+      <ResultTable caption={t('dashboard.compare.caption')} testId="compare-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.compare.network')}</th>
+            {scales.map((s) => (
+              <th key={s.scaleId} scope="col" className="numeric">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((s) => (
+            <tr key={s.key}>
+              <th scope="row">{s.label}</th>
+              {scales.map((sc) => {
+                const stats = s.values.get(sc.scaleId);
+                const shown = stats && !stats.suppressed && stats.mean !== null;
+                return (
+                  <td key={sc.scaleId} className={shown ? 'numeric' : 'withheld'}>
+                    {stats ? meanCell(stats, locale, texts) : t('dashboard.compare.notMeasured')}
+                    {shown && <span className="cell-n">{t('dashboard.nEquals', { n: formatCount(stats.n, locale) })}</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </ResultTable>
+    </Section>
+  );
+}

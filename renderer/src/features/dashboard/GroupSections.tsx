@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Line, XAxis, YAxis } from 'recharts';
+import type { Dashboard, GroupBreakdown } from '../../../../shared/results';
+import type { Locale } from '../../../../shared/text';
+import { ChartFigure, ChartLegend, markerDot, NoChart, PatternDefs, ResultTable, Section, WaveSelect } from './ChartParts';
+import { formatCount, formatNumber, NO_VALUE } from './format';
+import { groupCell, groupChartRows, groupScales, hasGroupValues, waveLabelOf, type CellTexts, type GroupScale } from './model';
+import { seriesStyle } from './palette';
+
+const AXIS = { fill: '#33404f', fontSize: 13 };
+
+function HiddenGroups({ count, min, kind }: { count: number; min: number; kind: 'organisation' | 'group' }) {
+  const { t } = useTranslation();
+  if (count <= 0) return null;
+  return (
+    <p className="hint" data-testid={`hidden-${kind}s`}>
+      {kind === 'organisation' ? t('dashboard.spread.hidden', { count, min }) : t('dashboard.breakdown.hidden', { count, min })}
+    </p>
+  );
+}
+
+/** Rows: scales; columns: groups (and the range). A suppressed cell gives the sentence, never the group's n. */
+function GroupTable({ scales, caption, testId, locale, texts, spreadColumn }: { scales: GroupScale[]; caption: string; testId: string; locale: Locale; texts: CellTexts; spreadColumn: boolean }) {
+  const { t } = useTranslation();
+  const groups = scales[0]?.groups ?? [];
+  return (
+    <ResultTable caption={caption} testId={testId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('dashboard.scale')}</th>
+          {groups.map((g) => (
+            <th key={g.groupId} scope="col" className="numeric" data-testid={`${testId}-group-${g.groupId}`}>
+              {g.label}
+            </th>
+          ))}
+          {spreadColumn && (
+            <th scope="col" className="numeric">
+              {t('dashboard.spread.range')}
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {scales.map((s) => (
+          <tr key={s.scaleId}>
+            <th scope="row">{s.label}</th>
+            {s.groups.map((v) => (
+              <td key={v.groupId} className={v.mean === null ? 'withheld' : 'numeric'} data-testid={`${testId}-${v.groupId}-${s.scaleId}`}>
+                {groupCell(v, locale, texts)}
+                {v.mean !== null && <span className="cell-n">{t('dashboard.nEquals', { n: formatCount(v.n, locale) })}</span>}
+              </td>
+            ))}
+            {spreadColumn && (
+              <td className="numeric" data-testid={`${testId}-range-${s.scaleId}`}>
+                {s.min !== null && s.max !== null && s.groups.filter((g) => g.mean !== null).length >= 2
+                  ? t('dashboard.spread.rangeCell', { low: formatNumber(s.min, locale), high: formatNumber(s.max, locale), diff: formatNumber(s.max - s.min, locale) })
+                  : NO_VALUE}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </ResultTable>
+  );
+}
+
+/** The last wave in which some group has a shown value (else the last wave): where a per-wave section starts. */
+function startWave(d: Dashboard, breakdown: GroupBreakdown | null): string {
+  const withValues = d.waves.filter((w) => hasGroupValues(groupScales(d, breakdown, w.waveId, 'nl')));
+  return (withValues.at(-1) ?? d.waves.at(-1))?.waveId ?? '';
+}
+
+// --- 5. Spread between partner organisations ---------------------------------------------------------
+
+export function SpreadSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
+  const { t } = useTranslation();
+  const [chosen, setWaveId] = useState(() => startWave(d, d.organisations));
+  const waveId = d.waves.some((w) => w.waveId === chosen) ? chosen : startWave(d, d.organisations);
+  const scales = groupScales(d, d.organisations, waveId, locale);
+  const groups = d.organisations.groups;
+  const wave = waveLabelOf(d.waves, waveId);
+  const rows = groupChartRows(scales);
+  return (
+    <Section id="dash-spread" title={t('dashboard.spread.title')} intro={<p>{t('dashboard.spread.intro', { min: d.minGroupSize })}</p>} testId="section-spread">
+      <WaveSelect waves={d.waves} value={waveId} onChange={setWaveId} label={t('dashboard.showWave')} />
+      {groups.length > 0 && hasGroupValues(scales) ? (
+        <ChartFigure
+          label={t('dashboard.spread.chartLabel', { wave, count: groups.length })}
+          testId="chart-spread"
+          legend={
+            <ChartLegend
+              items={[
+                { key: 'range', label: t('dashboard.spread.rangeLegend'), colour: '#9aa7b5', pattern: 'solid' as const },
+                ...groups.map((g, i) => ({ key: g.groupId, label: scales[0]?.groups[i]?.label ?? '', colour: seriesStyle(i).colour, marker: seriesStyle(i).marker, markerOnly: true })),
+              ]}
+            />
+          }
+        >
+          <ComposedChart width={760} height={scales.length * 56 + 60} data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+            <XAxis type="number" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={AXIS} />
+            <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
+            <Bar dataKey="range" barSize={10} fill="#c9d1db" isAnimationActive={false} />
+            {groups.map((g, i) => (
+              <Line
+                key={g.groupId}
+                dataKey={`g${i}`}
+                stroke="none"
+                dot={markerDot(seriesStyle(i).marker, seriesStyle(i).colour, 12, (i - (groups.length - 1) / 2) * Math.min(8, 32 / groups.length))}
+                activeDot={false}
+                isAnimationActive={false}
+                legendType="none"
+              />
+            ))}
+          </ComposedChart>
+        </ChartFigure>
+      ) : (
+        <NoChart text={groups.length === 0 ? t('dashboard.spread.none', { min: d.minGroupSize }) : t('dashboard.noValues')} testId="no-chart-spread" />
+      )}
+      {groups.length > 0 && (
+        <GroupTable
+          scales={scales}
+          caption={t('dashboard.spread.caption', { wave })}
+          testId="spread-table"
+          locale={locale}
+          texts={texts}
+          spreadColumn
+        />
+      )}
+      <HiddenGroups count={d.organisations.hiddenGroups} min={d.minGroupSize} kind="organisation" />
+    </Section>
+  );
+}
+
+// --- 6. Breakdown by role group or discipline ----------------------------------------------------------
+
+export function BreakdownSection({ d, breakdown, locale, texts }: { d: Dashboard; breakdown: GroupBreakdown; locale: Locale; texts: CellTexts }) {
+  const { t } = useTranslation();
+  const [chosen, setWaveId] = useState(() => startWave(d, breakdown));
+  const waveId = d.waves.some((w) => w.waveId === chosen) ? chosen : startWave(d, breakdown);
+  const scales = groupScales(d, breakdown, waveId, locale);
+  const groups = breakdown.groups;
+  const wave = waveLabelOf(d.waves, waveId);
+  const rows = groupChartRows(scales);
+  const by = breakdown.groupBy === 'discipline' ? t('dashboard.breakdown.byDiscipline') : t('dashboard.breakdown.byRole');
+  const height = Math.max(160, scales.length * (groups.length * 16 + 24) + 60);
+  return (
+    <Section id="dash-breakdown" title={t('dashboard.breakdown.title', { by })} intro={<p>{t('dashboard.breakdown.intro', { min: d.minGroupSize })}</p>} testId="section-breakdown">
+      <WaveSelect waves={d.waves} value={waveId} onChange={setWaveId} label={t('dashboard.showWave')} />
+      {groups.length > 0 && hasGroupValues(scales) ? (
+        <ChartFigure
+          label={t('dashboard.breakdown.chartLabel', { by, wave })}
+          testId="chart-breakdown"
+          legend={<ChartLegend items={groups.map((g, i) => ({ key: g.groupId, label: scales[0]?.groups[i]?.label ?? '', colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
+        >
+          <BarChart width={760} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
+            <PatternDefs prefix="bd" count={groups.length} />
+            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+            <XAxis type="number" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={AXIS} allowDataOverflow />
+            <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
+            {groups.map((g, i) => (
+              <Bar key={g.groupId} dataKey={`g${i}`} fill={`url(#bd-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={14} isAnimationActive={false}>
+                <LabelList dataKey={`g${i}`} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
+              </Bar>
+            ))}
+          </BarChart>
+        </ChartFigure>
+      ) : (
+        <NoChart text={groups.length === 0 ? t('dashboard.breakdown.none', { min: d.minGroupSize }) : t('dashboard.noValues')} testId="no-chart-breakdown" />
+      )}
+      {groups.length > 0 && (
+        <GroupTable scales={scales} caption={t('dashboard.breakdown.caption', { by, wave })} testId="breakdown-table" locale={locale} texts={texts} spreadColumn={false} />
+      )}
+      <HiddenGroups count={breakdown.hiddenGroups} min={d.minGroupSize} kind="group" />
+    </Section>
+  );
+}

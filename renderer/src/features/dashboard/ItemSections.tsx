@@ -1,0 +1,170 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import type { ConversationPoint, Dashboard } from '../../../../shared/results';
+import type { Locale } from '../../../../shared/text';
+import { ChartFigure, ChartLegend, FillPatternDef, NoChart, ResultTable, Section } from './ChartParts';
+import { formatCount, formatPercent, pick } from './format';
+import { conversationGroups, conversationValue, distributionCell, distributionChartRows, distributionOptions, distributionRows, waveLabelOf, type CellTexts } from './model';
+import { optionColour, textOn } from './palette';
+
+const AXIS = { fill: '#33404f', fontSize: 12 };
+
+// --- 7. Answer distributions per item ------------------------------------------------------------------
+
+export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
+  const { t } = useTranslation();
+  const selectId = useId();
+  const otherItems = d.items.some((it) => it.scaleId === null && it.perWave.some((p) => p.stats.distribution && p.stats.distribution.length > 0));
+  const groups = [...d.scales.map((s) => ({ value: s.scaleId, label: pick(s.label, locale) })), ...(otherItems ? [{ value: '', label: t('dashboard.distribution.other') }] : [])];
+  const [chosen, setChosen] = useState(groups[0]?.value ?? '');
+  const value = groups.some((g) => g.value === chosen) ? chosen : (groups[0]?.value ?? '');
+  if (groups.length === 0) return null;
+  const scaleId = value === '' ? null : value;
+  const groupLabel = groups.find((g) => g.value === value)?.label ?? '';
+  const rows = distributionRows(d, scaleId, locale);
+  const options = distributionOptions(rows);
+  const scoredCount = options.filter((o) => o.scored).length;
+  const chartRows = distributionChartRows(rows);
+  const colourOf = (code: number) => {
+    const o = options.find((x) => x.code === code);
+    const scoredIndex = options.filter((x) => x.scored).findIndex((x) => x.code === code);
+    return optionColour(scoredIndex, scoredCount, o?.scored ?? true);
+  };
+  const patternId = `${selectId.replace(/:/g, '')}-ns`;
+  return (
+    <Section id="dash-distribution" title={t('dashboard.distribution.title')} intro={<p>{t('dashboard.distribution.intro')}</p>} testId="section-distribution">
+      <div className="field field-inline">
+        <label htmlFor={selectId}>{t('dashboard.distribution.choose')}</label>
+        <select id={selectId} value={value} onChange={(e) => setChosen(e.target.value)}>
+          {groups.map((g) => (
+            <option key={g.value} value={g.value}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {chartRows.length > 0 ? (
+        <ChartFigure
+          label={t('dashboard.distribution.chartLabel', { group: groupLabel })}
+          testId="chart-distribution"
+          legend={<ChartLegend items={options.map((o) => ({ key: String(o.code), label: o.label, colour: colourOf(o.code), pattern: o.scored ? ('solid' as const) : ('diagonal' as const) }))} />}
+        >
+          <BarChart
+            width={760}
+            height={chartRows.length * 30 + 60}
+            data={chartRows}
+            layout="vertical"
+            stackOffset="expand"
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+            accessibilityLayer={false}
+          >
+            <defs>
+              <FillPatternDef id={patternId} pattern="diagonal" colour="#7a8491" />
+            </defs>
+            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+            <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={AXIS} tickFormatter={(v: number) => formatPercent(v, locale)} />
+            <YAxis type="category" dataKey="label" width={300} tick={{ fill: '#1d2733', fontSize: 12 }} interval={0} />
+            {options.map((o) => {
+              const fill = o.scored ? colourOf(o.code) : `url(#${patternId})`;
+              return (
+                <Bar key={o.code} dataKey={`o${o.code}`} stackId="answers" fill={fill} stroke="#ffffff" strokeWidth={1} barSize={20} isAnimationActive={false}>
+                  <LabelList
+                    dataKey={`o${o.code}`}
+                    position="center"
+                    fontSize={11}
+                    fill={o.scored ? textOn(colourOf(o.code)) : '#1d2733'}
+                    formatter={(v: unknown) => (typeof v === 'number' && v >= 0.08 ? formatPercent(v, locale) : '')}
+                  />
+                </Bar>
+              );
+            })}
+          </BarChart>
+        </ChartFigure>
+      ) : (
+        <NoChart text={t('dashboard.noValues')} testId="no-chart-distribution" />
+      )}
+      <ResultTable caption={t('dashboard.distribution.caption', { group: groupLabel })} testId="distribution-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.item')}</th>
+            <th scope="col">{t('dashboard.wave')}</th>
+            {options.map((o) => (
+              <th key={o.code} scope="col" className="numeric">
+                {o.label}
+              </th>
+            ))}
+            <th scope="col" className="numeric">
+              {t('dashboard.distribution.missing')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-testid={`distribution-${r.itemId}-${r.waveId}`}>
+              <th scope="row">{r.itemLabel}</th>
+              <td>{r.waveLabel}</td>
+              {r.absent || r.suppressed || r.total === 0 ? (
+                <td colSpan={options.length + 1} className="withheld withheld-span">
+                  {r.absent ? t('dashboard.distribution.absent') : r.suppressed ? texts.suppressed : texts.noAnswers}
+                </td>
+              ) : (
+                <>
+                  {options.map((o) => (
+                    <td key={o.code} className="numeric">
+                      {distributionCell(r, o.code, locale)}
+                    </td>
+                  ))}
+                  <td className="numeric">{formatCount(r.missing, locale)}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </ResultTable>
+    </Section>
+  );
+}
+
+// --- 9. Conversation points (gesprekspunten) -------------------------------------------------------------
+
+export function ConversationSection({ d, locale }: { d: Dashboard; locale: Locale }) {
+  const { t } = useTranslation();
+  const { lowest, declined } = conversationGroups(d);
+  return (
+    <Section id="dash-conversation" title={t('dashboard.conversation.title')} intro={<p>{t('dashboard.conversation.intro')}</p>} testId="section-conversation">
+      {lowest.length === 0 && declined.length === 0 ? (
+        <p className="empty">{t('dashboard.conversation.none')}</p>
+      ) : (
+        <div className="conversation">
+          {lowest.length > 0 && <PointList title={t('dashboard.conversation.lowest')} points={lowest} d={d} locale={locale} testId="conversation-lowest" />}
+          {declined.length > 0 && <PointList title={t('dashboard.conversation.declined')} points={declined} d={d} locale={locale} testId="conversation-declined" />}
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function PointList({ title, points, d, locale, testId }: { title: string; points: ConversationPoint[]; d: Dashboard; locale: Locale; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h3>{title}</h3>
+      <ul className="conversation-list" data-testid={testId}>
+        {points.map((p) => (
+          <li key={`${p.kind}/${p.itemId}/${p.waveId}`}>
+            <p className="conversation-head">
+              <strong>{pick(p.label, locale)}</strong>{' '}
+              <span className="muted">
+                {p.kind === 'lowest'
+                  ? t('dashboard.conversation.meanIn', { wave: waveLabelOf(d.waves, p.waveId), value: conversationValue(p, locale) })
+                  : t('dashboard.conversation.declinedIn', { wave: waveLabelOf(d.waves, p.waveId), value: conversationValue(p, locale) })}
+              </span>
+            </p>
+            <p className="conversation-prompt">{pick(p.prompt, locale)}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,350 @@
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ErrorBar,
+  LabelList,
+  Line,
+  LineChart,
+  PolarAngleAxis,
+  PolarGrid,
+  PolarRadiusAxis,
+  Radar,
+  RadarChart,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Dashboard } from '../../../../shared/results';
+import type { Locale } from '../../../../shared/text';
+import { ChartFigure, ChartLegend, markerDot, NoChart, PatternDefs, ResultTable, Section } from './ChartParts';
+import { formatCount, formatInterval, formatNumber, formatPercent, NO_VALUE } from './format';
+import { alphaRows, meanCell, omittedPoints, radarRows, responseRows, trendDomain, trendSeries, waveKey, wavesWithPoints, type CellTexts } from './model';
+import { seriesStyle } from './palette';
+
+const AXIS = { fill: '#33404f', fontSize: 13 };
+
+// --- 1. Response overview ------------------------------------------------------------------------
+
+export function ResponseSection({ d, locale }: { d: Dashboard; locale: Locale }) {
+  const { t } = useTranslation();
+  const rows = responseRows(d);
+  const hasInvited = rows.some((r) => r.invited !== null);
+  const series = [
+    ...(hasInvited ? [{ key: 'invited', label: t('dashboard.responses.invited') }] : []),
+    { key: 'started', label: t('dashboard.responses.started') },
+    { key: 'complete', label: t('dashboard.responses.complete') },
+  ];
+  const anyResponses = rows.some((r) => r.started > 0 || (r.invited ?? 0) > 0);
+  const chartLabel = t('dashboard.responses.chartLabel', {
+    summary: rows.map((r) => t('dashboard.responses.summary', { wave: r.label, started: r.started, complete: r.complete })).join('; '),
+  });
+  return (
+    <Section id="dash-responses" title={t('dashboard.responses.title')} testId="section-responses">
+      {anyResponses ? (
+        <ChartFigure
+          label={chartLabel}
+          testId="chart-responses"
+          legend={<ChartLegend items={series.map((s, i) => ({ key: s.key, label: s.label, colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
+        >
+          <BarChart width={720} height={260} data={rows} margin={{ top: 24, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+            <PatternDefs prefix="resp" count={series.length} />
+            <CartesianGrid vertical={false} stroke="#d5dbe3" />
+            <XAxis dataKey="label" tick={AXIS} />
+            <YAxis allowDecimals={false} tick={AXIS} width={40} />
+            {series.map((s, i) => (
+              <Bar key={s.key} dataKey={s.key} fill={`url(#resp-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} isAnimationActive={false} maxBarSize={48}>
+                <LabelList dataKey={s.key} position="top" fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatCount(v, locale) : '')} />
+              </Bar>
+            ))}
+          </BarChart>
+        </ChartFigure>
+      ) : (
+        <NoChart text={t('dashboard.responses.none')} testId="no-chart-responses" />
+      )}
+      <ResultTable caption={t('dashboard.responses.caption')} testId="response-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.wave')}</th>
+            <th scope="col" className="numeric">
+              {t('dashboard.responses.invited')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('dashboard.responses.started')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('dashboard.responses.complete')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('dashboard.responses.rate')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.waveId}>
+              <th scope="row">{r.label}</th>
+              <td className="numeric" data-testid={`count-invited-${r.waveId}`}>
+                {r.invited === null ? t('dashboard.responses.unknown') : formatCount(r.invited, locale)}
+              </td>
+              <td className="numeric" data-testid={`count-started-${r.waveId}`}>
+                {formatCount(r.started, locale)}
+              </td>
+              <td className="numeric" data-testid={`count-complete-${r.waveId}`}>
+                {formatCount(r.complete, locale)}
+              </td>
+              <td className="numeric">{formatPercent(r.completeShare, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ResultTable>
+    </Section>
+  );
+}
+
+// --- 2. Radar ------------------------------------------------------------------------------------------
+
+/** A radar polygon through the points that exist: a missing point breaks the outline instead of pulling it to the centre. */
+function GappedPolygon(props: { points?: { x: number; y: number; value?: unknown }[]; stroke?: string; fill?: string; strokeDasharray?: string }) {
+  const points = props.points ?? [];
+  const ok = (p: { value?: unknown }) => typeof p.value === 'number' && Number.isFinite(p.value);
+  if (points.length === 0) return null;
+  if (points.every(ok)) {
+    return (
+      <polygon
+        points={points.map((p) => `${p.x},${p.y}`).join(' ')}
+        fill={props.fill}
+        fillOpacity={0.08}
+        stroke={props.stroke}
+        strokeWidth={2.5}
+        strokeDasharray={props.strokeDasharray}
+      />
+    );
+  }
+  // Open segments between consecutive existing points (wrapping around).
+  const segments: string[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const a = points[i]!;
+    const b = points[(i + 1) % points.length]!;
+    if (ok(a) && ok(b)) segments.push(`M${a.x},${a.y}L${b.x},${b.y}`);
+  }
+  return <path d={segments.join('')} fill="none" stroke={props.stroke} strokeWidth={2.5} strokeDasharray={props.strokeDasharray} />;
+}
+
+export function RadarSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
+  const { t } = useTranslation();
+  const data = radarRows(d, locale);
+  const drawn = wavesWithPoints(d);
+  const omitted = omittedPoints(d, locale);
+  const enoughAxes = d.scales.length >= 3;
+  const chartLabel = t('dashboard.radar.chartLabel', { waves: drawn.map((i) => d.waves[i]!.label).join(', ') });
+  return (
+    <Section id="dash-radar" title={t('dashboard.radar.title')} intro={<p>{t('dashboard.radar.intro')}</p>} testId="section-radar">
+      {drawn.length > 0 && enoughAxes ? (
+        <ChartFigure
+          label={chartLabel}
+          testId="chart-radar"
+          legend={
+            <ChartLegend
+              items={drawn.map((i) => {
+                const s = seriesStyle(i);
+                return { key: d.waves[i]!.waveId, label: d.waves[i]!.label, colour: s.colour, dash: s.dash, marker: s.marker };
+              })}
+            />
+          }
+        >
+          <RadarChart width={720} height={430} data={data} outerRadius={150} margin={{ top: 16, right: 120, bottom: 16, left: 120 }} accessibilityLayer={false}>
+            <PolarGrid stroke="#c9d1db" />
+            <PolarAngleAxis dataKey="label" tick={{ fill: '#1d2733', fontSize: 13 }} />
+            <PolarRadiusAxis angle={90} domain={[1, 5]} tickCount={5} tick={{ fill: '#4a5665', fontSize: 11 }} axisLine={false} />
+            {drawn.map((i) => {
+              const s = seriesStyle(i);
+              return (
+                <Radar
+                  key={d.waves[i]!.waveId}
+                  name={d.waves[i]!.label}
+                  dataKey={waveKey(i)}
+                  stroke={s.colour}
+                  fill={s.colour}
+                  strokeDasharray={s.dash || undefined}
+                  shape={(props: object) => <GappedPolygon {...(props as Parameters<typeof GappedPolygon>[0])} stroke={s.colour} fill={s.colour} strokeDasharray={s.dash || undefined} />}
+                  dot={markerDot(s.marker, s.colour)}
+                  isAnimationActive={false}
+                />
+              );
+            })}
+          </RadarChart>
+        </ChartFigure>
+      ) : (
+        <NoChart text={enoughAxes ? t('dashboard.noValues') : t('dashboard.radar.fewScales')} testId="no-chart-radar" />
+      )}
+      <ResultTable caption={t('dashboard.radar.caption')} testId="radar-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.scale')}</th>
+            {d.waves.map((w) => (
+              <th key={w.waveId} scope="col" className="numeric">
+                {w.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {d.scales.map((s) => (
+            <tr key={s.scaleId}>
+              <th scope="row">{data.find((r) => r.scaleId === s.scaleId)?.label}</th>
+              {d.waves.map((w) => {
+                const stats = s.perWave.find((p) => p.waveId === w.waveId)?.stats;
+                const text = meanCell(stats, locale, texts);
+                return (
+                  <td key={w.waveId} className={stats && !stats.suppressed && stats.mean !== null ? 'numeric' : 'withheld'}>
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </ResultTable>
+      {omitted.length > 0 && (
+        <div className="omitted" data-testid="radar-omitted">
+          <p>{t('dashboard.radar.omitted')}</p>
+          <ul>
+            {omitted.map((o) => (
+              <li key={`${o.scale}/${o.wave}`}>
+                {t('dashboard.radar.omittedPoint', { scale: o.scale, wave: o.wave, reason: o.reason === 'suppressed' ? texts.suppressed : texts.noAnswers })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+// --- 3. Trend with 95% CI ------------------------------------------------------------------------------
+
+export function TrendSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
+  const { t } = useTranslation();
+  const series = trendSeries(d, locale);
+  const domain = trendDomain(series);
+  const withValues = series.filter((s) => s.points.some((p) => p.mean !== null));
+  const ticks = Array.from({ length: domain[1] - domain[0] + 1 }, (_, k) => domain[0] + k);
+  return (
+    <Section id="dash-trend" title={t('dashboard.trend.title')} intro={<p>{t('dashboard.trend.intro')}</p>} testId="section-trend">
+      {withValues.length > 0 ? (
+        <ChartFigure label={t('dashboard.trend.chartLabel', { scales: withValues.map((s) => s.label).join(', ') })} testId="chart-trend">
+          <div className="small-multiples">
+            {withValues.map((s) => (
+              <div key={s.scaleId} className="small-multiple">
+                <p className="small-multiple-title" aria-hidden="true">
+                  {s.label}
+                </p>
+                <LineChart width={250} height={190} data={s.points} margin={{ top: 10, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+                  <CartesianGrid stroke="#e1e6ec" />
+                  <XAxis dataKey="wave" tick={AXIS} padding={{ left: 20, right: 20 }} />
+                  <YAxis domain={domain} ticks={ticks} tick={AXIS} width={28} allowDataOverflow />
+                  <Line dataKey="mean" stroke="#1f5f8b" strokeWidth={2.5} connectNulls={false} dot={markerDot('circle', '#1f5f8b', 9)} isAnimationActive={false}>
+                    <ErrorBar dataKey="ci" width={8} stroke="#33404f" strokeWidth={1.5} direction="y" />
+                  </Line>
+                </LineChart>
+              </div>
+            ))}
+          </div>
+        </ChartFigure>
+      ) : (
+        <NoChart text={t('dashboard.noValues')} testId="no-chart-trend" />
+      )}
+      <ResultTable caption={t('dashboard.trend.caption')} testId="scale-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.scale')}</th>
+            <th scope="col">{t('dashboard.wave')}</th>
+            <th scope="col" className="numeric">
+              {t('dashboard.n')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('dashboard.mean')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('dashboard.sd')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('dashboard.ci')}
+            </th>
+          </tr>
+        </thead>
+        {d.scales.map((s) => {
+          const label = series.find((x) => x.scaleId === s.scaleId)?.label;
+          return (
+            <tbody key={s.scaleId} className="row-group">
+              {d.waves.map((w, wi) => {
+                const stats = s.perWave.find((p) => p.waveId === w.waveId)?.stats;
+                const shown = stats && !stats.suppressed && stats.mean !== null;
+                return (
+                  <tr key={w.waveId}>
+                    {wi === 0 && (
+                      <th scope="rowgroup" rowSpan={d.waves.length}>
+                        {label}
+                      </th>
+                    )}
+                    <th scope="row" className="sub-row-head">
+                      {w.label}
+                    </th>
+                    <td className="numeric" data-testid={`scale-n-${s.scaleId}-${w.waveId}`}>
+                      {formatCount(stats?.n ?? 0, locale)}
+                    </td>
+                    <td className={shown ? 'numeric' : 'withheld'} data-testid={`scale-mean-${s.scaleId}-${w.waveId}`}>
+                      {meanCell(stats, locale, texts)}
+                    </td>
+                    <td className="numeric">{shown ? formatNumber(stats.sd, locale) : NO_VALUE}</td>
+                    <td className="numeric" data-testid={`scale-ci-${s.scaleId}-${w.waveId}`}>
+                      {shown ? formatInterval(stats.ciLow, stats.ciHigh, locale) : NO_VALUE}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          );
+        })}
+      </ResultTable>
+    </Section>
+  );
+}
+
+// --- Cronbach's alpha -------------------------------------------------------------------------------
+
+export function AlphaSection({ d, locale }: { d: Dashboard; locale: Locale }) {
+  const { t } = useTranslation();
+  const rows = alphaRows(d, locale);
+  if (rows.length === 0) return null;
+  return (
+    <Section id="dash-alpha" title={t('dashboard.alpha.title')} intro={<p>{t('dashboard.alpha.intro')}</p>} testId="section-alpha">
+      <ResultTable caption={t('dashboard.alpha.caption')} testId="alpha-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.scale')}</th>
+            {d.waves.map((w) => (
+              <th key={w.waveId} scope="col" className="numeric">
+                {w.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.scaleId}>
+              <th scope="row">{r.label}</th>
+              {r.cells.map((c) => (
+                <td key={c.waveId} className="numeric" data-testid={`alpha-${r.scaleId}-${c.waveId}`}>
+                  {t('dashboard.alpha.cell', { alpha: c.alpha, n: c.n })}
+                  {c.smallSample && <span className="warning-tag">{t('dashboard.alpha.smallN')}</span>}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </ResultTable>
+    </Section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntryView } from '../../../../shared/study';
+import { api } from '../../api';
+import { BackButton } from '../../components/BackButton';
+import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { currentLocale } from '../../i18n';
+import { useAction } from '../../lib/useAction';
+import { useApiData } from '../../lib/useApiData';
+import { formatDateTime } from '../responses/formatDateTime';
+import { shortDevice } from './format';
+
+const PAGE = 50;
+
+/** *Auditlog*: who did what and when, newest first, a page at a time; export as CSV. Read-only. */
+export function AuditScreen({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const [offset, setOffset] = useState(0);
+  const [page] = useApiData(`audit-${offset}`, () => api.listAuditLog({ offset, limit: PAGE }));
+  const [savedTo, setSavedTo] = useState<string | null>(null);
+  const exporting = useAction();
+  const actions = t('data.audit.actions', { returnObjects: true }) as Record<string, string>;
+  const locale = currentLocale();
+
+  const exportCsv = () =>
+    exporting.run(async () => {
+      setSavedTo(null);
+      const result = await api.exportAuditLog({});
+      if (!result.cancelled) setSavedTo(result.filePath);
+    });
+
+  const device = (e: AuditEntryView) => (e.thisDevice ? t('data.audit.thisDevice') : t('data.audit.otherDevice', { id: shortDevice(e.deviceId) }));
+
+  return (
+    <>
+      <BackButton label={t('data.nav.back')} onClick={onBack} />
+      <ScreenTitle title={t('data.audit.title')}>{t('data.audit.title')}</ScreenTitle>
+      <p className="lead">{t('data.audit.intro')}</p>
+      <div className="export">
+        <button type="button" className="button button-secondary" onClick={() => void exportCsv()} disabled={exporting.busy} data-testid="audit-export">
+          {exporting.busy ? t('data.audit.exportBusy') : t('data.audit.export')}
+        </button>
+        <StatusMessage testId="audit-export-status" message={savedTo ? t('data.audit.exported', { filePath: savedTo }) : null} />
+        <ErrorAlert message={exporting.error} />
+      </div>
+      {page.status === 'loading' && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={page.status === 'error' ? page.message : null} />
+      {page.status === 'ready' && (
+        <section className="panel" aria-labelledby="audit-list-title">
+          <h2 id="audit-list-title">{t('data.audit.page', { from: page.data.total === 0 ? 0 : offset + 1, to: offset + page.data.entries.length, total: page.data.total })}</h2>
+          <div className="table-scroll">
+            <table className="data-table audit-table" data-testid="audit-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('data.audit.columns.when')}</th>
+                  <th scope="col">{t('data.audit.columns.device')}</th>
+                  <th scope="col">{t('data.audit.columns.actor')}</th>
+                  <th scope="col">{t('data.audit.columns.action')}</th>
+                  <th scope="col">{t('data.audit.columns.subject')}</th>
+                  <th scope="col">{t('data.audit.columns.details')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.data.entries.map((e) => (
+                  <tr key={e.id} data-action={e.action}>
+                    <td>{formatDateTime(e.at, locale)}</td>
+                    <td>{device(e)}</td>
+                    <td>{e.actor ?? '–'}</td>
+                    <td>{actions[e.action.replace(/\./g, '_')] ?? e.action}</td>
+                    <td>
+                      {e.entity}
+                      {e.entityId ? <span className="muted audit-id"> {e.entityId.length > 24 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</span> : null}
+                    </td>
+                    <td className="audit-details">{e.details ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="actions">
+            <button type="button" className="button button-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              {t('data.audit.newer')}
+            </button>
+            <button type="button" className="button button-secondary" disabled={offset + PAGE >= page.data.total} onClick={() => setOffset(offset + PAGE)}>
+              {t('data.audit.older')}
+            </button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

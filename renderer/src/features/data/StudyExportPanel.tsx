@@ -1,0 +1,60 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { useAction } from '../../lib/useAction';
+import { useApiData } from '../../lib/useApiData';
+
+/** *Studiebestand exporteren*: the chosen networks, with everything in them, as one file for another laptop. */
+export function StudyExportPanel() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [networks] = useApiData('study-export-networks', () => api.listNetworks({}));
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [saved, setSaved] = useState<{ filePath: string; networks: number; responses: number } | null>(null);
+  const { busy, error, run } = useAction();
+
+  const toggle = (networkId: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(networkId);
+      else next.delete(networkId);
+      return next;
+    });
+
+  const exportFile = () =>
+    run(async () => {
+      setSaved(null);
+      const result = await api.exportStudyFile({ networkIds: [...chosen] });
+      if (!result.cancelled) setSaved(result);
+    });
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="panel" data-testid="study-export">
+      <h2 id={`${id}-title`}>{t('data.export.title')}</h2>
+      <p>{t('data.export.intro')}</p>
+      {networks.status === 'loading' && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={networks.status === 'error' ? networks.message : null} />
+      {networks.status === 'ready' && networks.data.length === 0 && <p className="empty">{t('data.export.noNetworks')}</p>}
+      {networks.status === 'ready' && networks.data.length > 0 && (
+        <fieldset className="checkbox-group">
+          <legend>{t('data.export.networks')}</legend>
+          {networks.data.map((n) => (
+            <label key={n.id} className="checkbox">
+              <input type="checkbox" checked={chosen.has(n.id)} onChange={(e) => toggle(n.id, e.target.checked)} />
+              {n.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ErrorAlert message={error} testId="study-export-error" />
+      <StatusMessage
+        testId="study-export-status"
+        message={saved ? t('data.export.saved', { filePath: saved.filePath, networks: saved.networks, responses: saved.responses }) : null}
+      />
+      <button type="button" className="button" onClick={() => void exportFile()} disabled={busy} data-testid="study-export-button">
+        {busy ? t('data.export.busy') : t('data.export.button')}
+      </button>
+    </section>
+  );
+}

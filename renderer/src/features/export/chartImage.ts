@@ -1,0 +1,209 @@
+import { api } from '../../api';
+
+/**
+ * Charts for reports: a dashboard chart as a standalone SVG file, or as a PNG at print resolution
+ * (3× the screen size: a 760-pixel chart becomes 2280 pixels, about 19 cm at 300 dpi).
+ *
+ * Use it with a chart's `<figure>` (the dashboard's `ChartFigure`): the recharts `<svg>` inside is
+ * cloned with its computed styles written onto every element (the file has no stylesheet), SVG
+ * patterns it uses from elsewhere on the page are copied in, the title goes on top and the HTML
+ * legend (`.chart-legend`) is redrawn below. The main process checks the bytes and asks where to
+ * save (`saveChartImage`); the renderer never names a path.
+ *
+ *   const figure = ref.current; // the <figure>
+ *   await saveChartImage(figure, 'Condities per meting', 'png');
+ */
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Presentation properties copied from the computed style of each element. */
+const STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+] as const;
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+const TITLE_HEIGHT = 32;
+const LEGEND_ROW = 24;
+const PADDING = 12;
+
+export const PNG_SCALE = 3;
+
+export interface ChartImage {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** The chart's own SVG inside a figure: the recharts surface, else the largest SVG. */
+export function chartSvgElement(figure: Element): SVGSVGElement | null {
+  const surface = figure.querySelector<SVGSVGElement>('svg.recharts-surface');
+  if (surface) return surface;
+  let best: SVGSVGElement | null = null;
+  let area = 0;
+  for (const svg of Array.from(figure.querySelectorAll<SVGSVGElement>('svg'))) {
+    if (svg.closest('.chart-legend')) continue;
+    const box = svg.getBoundingClientRect();
+    if (box.width * box.height > area) {
+      area = box.width * box.height;
+      best = svg;
+    }
+  }
+  return best;
+}
+
+/** Copies computed presentation styles onto the clone, element by element (both trees have the same shape). */
+function inlineStyles(original: Element, clone: Element): void {
+  const from = [original, ...Array.from(original.querySelectorAll('*'))];
+  const to = [clone, ...Array.from(clone.querySelectorAll('*'))];
+  from.forEach((el, i) => {
+    const target = to[i];
+    if (!target) return;
+    const computed = getComputedStyle(el);
+    const style = STYLE_PROPS.map((p) => [p, computed.getPropertyValue(p)] as const)
+      .filter(([, v]) => v !== '' && v !== 'normal' && v !== 'auto')
+      .map(([p, v]) => `${p}:${v}`)
+      .join(';');
+    if (style) target.setAttribute('style', style);
+    target.removeAttribute('class');
+    target.removeAttribute('tabindex');
+    target.removeAttribute('role');
+    for (const attr of Array.from(target.attributes)) if (/^on/i.test(attr.name) || attr.name.startsWith('data-')) target.removeAttribute(attr.name);
+  });
+}
+
+/** `url(#id)` references in the clone whose targets live elsewhere on the page are copied into its <defs>. */
+function copyReferencedDefs(clone: SVGSVGElement): void {
+  const referenced = new Set<string>();
+  for (const el of [clone, ...Array.from(clone.querySelectorAll('*'))]) {
+    for (const attr of Array.from(el.attributes)) for (const m of attr.value.matchAll(/url\(["']?#([^"')]+)["']?\)/g)) referenced.add(m[1]!);
+  }
+  const missing = [...referenced].filter((id) => !clone.querySelector(`[id="${CSS.escape(id)}"]`));
+  if (missing.length === 0) return;
+  const defs = document.createElementNS(SVG_NS, 'defs');
+  for (const id of missing) {
+    const source = document.getElementById(id);
+    if (!source) continue;
+    const copy = source.cloneNode(true) as Element;
+    inlineStyles(source, copy);
+    defs.appendChild(copy);
+  }
+  clone.insertBefore(defs, clone.firstChild);
+}
+
+function textElement(text: string, x: number, y: number, size: number, weight: number): SVGTextElement {
+  const el = document.createElementNS(SVG_NS, 'text');
+  el.setAttribute('x', String(x));
+  el.setAttribute('y', String(y));
+  el.setAttribute('style', `font-family:${FONT};font-size:${size}px;font-weight:${weight};fill:#1d2733`);
+  el.textContent = text;
+  return el;
+}
+
+/** A standalone SVG of the chart in `figure`, with `title` above it and its legend below. */
+export function chartImage(figure: Element, title: string): ChartImage {
+  const source = chartSvgElement(figure);
+  if (!source) throw new Error('Deze grafiek heeft geen afbeelding om op te slaan.');
+  const box = source.getBoundingClientRect();
+  const chartWidth = Math.round(Number(source.getAttribute('width')) || box.width);
+  const chartHeight = Math.round(Number(source.getAttribute('height')) || box.height);
+
+  const chart = source.cloneNode(true) as SVGSVGElement;
+  inlineStyles(source, chart);
+  copyReferencedDefs(chart);
+  chart.setAttribute('x', String(PADDING));
+  chart.setAttribute('y', String(TITLE_HEIGHT + PADDING));
+  chart.setAttribute('width', String(chartWidth));
+  chart.setAttribute('height', String(chartHeight));
+  if (!chart.getAttribute('viewBox')) chart.setAttribute('viewBox', `0 0 ${chartWidth} ${chartHeight}`);
+
+  const width = chartWidth + 2 * PADDING;
+  // The legend, redrawn: each swatch SVG and its label, flowing in rows.
+  const legendItems = Array.from(figure.querySelectorAll('.chart-legend li'));
+  const legend = document.createElementNS(SVG_NS, 'g');
+  let x = PADDING;
+  let y = TITLE_HEIGHT + PADDING + chartHeight + 8;
+  let rows = legendItems.length ? 1 : 0;
+  for (const li of legendItems) {
+    const swatch = li.querySelector('svg');
+    const label = (li.textContent ?? '').trim();
+    const itemWidth = 44 + label.length * 7;
+    if (x > PADDING && x + itemWidth > width - PADDING) {
+      x = PADDING;
+      y += LEGEND_ROW;
+      rows++;
+    }
+    if (swatch) {
+      const copy = swatch.cloneNode(true) as SVGSVGElement;
+      inlineStyles(swatch, copy);
+      copy.setAttribute('x', String(x));
+      copy.setAttribute('y', String(y));
+      legend.appendChild(copy);
+    }
+    legend.appendChild(textElement(label, x + 40, y + 14, 12, 400));
+    x += itemWidth + 12;
+  }
+  const height = TITLE_HEIGHT + PADDING + chartHeight + (rows ? rows * LEGEND_ROW + 8 : 0) + PADDING;
+
+  const root = document.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const background = document.createElementNS(SVG_NS, 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', '#ffffff');
+  root.appendChild(background);
+  // A long title gets a smaller font so that it fits the width (about 0.55 em per character).
+  const titleSize = Math.max(10, Math.min(16, Math.floor((width - 2 * PADDING) / (Math.max(1, title.length) * 0.55))));
+  root.appendChild(textElement(title, PADDING, 22, titleSize, 700));
+  root.appendChild(chart);
+  root.appendChild(legend);
+  const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
+  return { svg, width, height };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Rasterises the SVG at `scale` × its size on a white background; the PNG's bytes as base64. */
+export async function pngOf(image: ChartImage, scale = PNG_SCALE): Promise<string> {
+  const url = URL.createObjectURL(new Blob([image.svg], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = new OffscreenCanvas(Math.round(image.width * scale), Math.round(image.height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('Geen tekenvlak beschikbaar.');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    return toBase64(new Uint8Array(await blob.arrayBuffer()));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Saves the chart in `figure` as PNG or SVG; the main process asks where. */
+export async function saveChartImage(figure: Element, title: string, format: 'png' | 'svg') {
+  const image = chartImage(figure, title);
+  const data = format === 'svg' ? image.svg : await pngOf(image);
+  return api.saveChartImage({ name: title, format, data });
+}

@@ -1,0 +1,598 @@
+/**
+ * The data sheets of an export, built from plain loaded records (no database here): *Data_lang*
+ * (one row per respondent code × wave), *Data_breed* (one row per respondent code per network,
+ * items suffixed per wave), the *Scores* block and the codebook entries that describe every
+ * variable. Pure, so it is tested with known answers and shared by the workbook, the CSV, the SPSS
+ * syntax and the R script.
+ */
+import type { InstrumentRef, ResponseMode, ResponseStatus, WaveKind } from '../domain';
+import type { InstrumentDefinition, InstrumentItem, ResponseScale, Subscale } from '../instruments/schema';
+import { scoreSubscale } from '../scoring';
+import type { Locale } from '../text';
+import { VariableNamer, waveSuffixes } from './names';
+import type { Cell, Column, MeasureLevel, Table, ValueLabel } from './table';
+import { EXPORT_TERMS, type ExportTerms } from './terms';
+
+export type ValueMode = 'codes' | 'labels';
+
+export interface SourceNetwork {
+  id: string;
+  name: string;
+  minGroupSize: number;
+}
+
+export interface SourceWave {
+  id: string;
+  networkId: string;
+  label: string;
+  kind: WaveKind;
+  plannedDate: string | null;
+  /** All instruments of the wave (the selection filters them). */
+  instruments: InstrumentRef[];
+}
+
+export interface SourceResponse {
+  networkId: string;
+  waveId: string;
+  respondentCode: string;
+  organisationName: string | null;
+  status: ResponseStatus;
+  mode: ResponseMode;
+  startedAt: string;
+  completedAt: string | null;
+  /** instrumentId → itemId → stored code. */
+  codes: Map<string, Map<string, number>>;
+  /** instrumentId → itemId → open answer. */
+  texts: Map<string, Map<string, string>>;
+}
+
+export interface ExportSource {
+  networks: SourceNetwork[];
+  /** The chosen waves: per network in measurement order, networks in the chosen order. */
+  waves: SourceWave[];
+  /** The chosen instruments (ids), in the order their columns appear. */
+  instrumentIds: string[];
+  definition: (ref: InstrumentRef) => InstrumentDefinition;
+  /** Ordered by network, wave, respondent code. */
+  responses: SourceResponse[];
+}
+
+export interface DatasetOptions {
+  language: Locale;
+  values: ValueMode;
+  includeOpenAnswers: boolean;
+}
+
+/** One row of the codebook. */
+export interface CodebookEntry {
+  variable: string;
+  label: string;
+  question: string;
+  instrument: string;
+  version: string;
+  subscale: string;
+  type: string;
+  level: MeasureLevel;
+  values: string;
+  notScored: string;
+  missing: string;
+  reverse: string;
+  derivation: string;
+  sheets: string[];
+  wide: string[];
+}
+
+export interface Dataset {
+  long: Table;
+  wide: Table;
+  /** Score columns per response, in the same row order as `long`. */
+  scoreColumns: Column[];
+  scoreRows: Cell[][];
+  /** The first columns of `long` that identify a row (network, wave, respondent, status) and their positions. */
+  keyColumns: number[];
+  codebook: CodebookEntry[];
+  /** Instruments (id@version) that contributed columns, for the explanatory sheet. */
+  instrumentsUsed: InstrumentRef[];
+}
+
+const ROLE_ITEM = 'ag_rol';
+const MODE_CODES: Record<ResponseMode, number> = { form: 1, kiosk: 2, paper: 3 };
+const STATUS_CODES: Record<ResponseStatus, number> = { complete: 1, in_progress: 0 };
+
+interface ItemColumn {
+  instrumentId: string;
+  item: InstrumentItem;
+  def: InstrumentDefinition;
+  versions: number[];
+  name: string;
+  wideNames: string[];
+}
+
+interface ScoreColumnGroup {
+  instrumentId: string;
+  subscale: Subscale;
+  def: InstrumentDefinition;
+  versions: number[];
+  names: [score: string, answered: string, prorated: string];
+}
+
+function scaleOf(def: InstrumentDefinition, item: InstrumentItem): ResponseScale | undefined {
+  return item.type === 'scale' || item.type === 'choice' ? def.scales.find((s) => s.id === item.scale) : undefined;
+}
+
+function labelsOf(scale: ResponseScale | undefined, language: Locale): { valueLabels: ValueLabel[]; missing: number[] } {
+  if (!scale) return { valueLabels: [], missing: [] };
+  return {
+    valueLabels: [...scale.options, ...scale.notScored].map((o) => ({ code: o.code, label: o.label[language] })),
+    missing: scale.notScored.map((o) => o.code),
+  };
+}
+
+const joinLabels = (labels: ValueLabel[]) => labels.map((l) => `${l.code} = ${l.label}`).join('; ');
+
+/** Responses handled between two yields of datasetSteps. */
+const RESPONSES_PER_STEP = 250;
+
+/** Builds the dataset in one go (see datasetSteps for the same work in steps). */
+export function buildDataset(source: ExportSource, options: DatasetOptions): Dataset {
+  const steps = datasetSteps(source, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The dataset, built in steps: the generator yields the number of responses handled so far every
+ * few hundred responses, so a caller can give the event loop a turn in between (the export does).
+ */
+export function* datasetSteps(source: ExportSource, options: DatasetOptions): Generator<number, Dataset, void> {
+  const terms = EXPORT_TERMS[options.language];
+  const lang = options.language;
+  const selected = new Set(source.instrumentIds);
+  const networkName = new Map(source.networks.map((n) => [n.id, n.name]));
+  const waveById = new Map(source.waves.map((w) => [w.id, w]));
+  const selectedRefs = (wave: SourceWave) => wave.instruments.filter((r) => selected.has(r.instrumentId));
+
+  // Instrument versions in use, per id in the chosen order; the latest version describes an item.
+  const versionsOf = new Map<string, number[]>();
+  for (const wave of source.waves) {
+    for (const ref of selectedRefs(wave)) {
+      const list = versionsOf.get(ref.instrumentId) ?? [];
+      if (!list.includes(ref.version)) list.push(ref.version);
+      versionsOf.set(ref.instrumentId, list.sort((a, b) => a - b));
+    }
+  }
+  const instrumentOrder = source.instrumentIds.filter((id) => versionsOf.has(id));
+  const instrumentsUsed: InstrumentRef[] = instrumentOrder.flatMap((id) => versionsOf.get(id)!.map((version) => ({ instrumentId: id, version })));
+
+  // The role group comes from ag_rol when a wave asks it (Achtergrond), whichever instruments are chosen.
+  const roleSource = (wave: SourceWave): { instrumentId: string; def: InstrumentDefinition } | null => {
+    for (const ref of wave.instruments) {
+      const def = source.definition(ref);
+      if (def.items.some((it) => it.id === ROLE_ITEM && it.type === 'choice')) return { instrumentId: ref.instrumentId, def };
+    }
+    return null;
+  };
+  const roleOfWave = new Map(source.waves.map((w) => [w.id, roleSource(w)]));
+  const hasRole = [...roleOfWave.values()].some((r) => r !== null);
+
+  // --- Fixed columns of the long layout ---
+  const f = terms.fixed;
+  const codes = options.values === 'codes';
+  const statusLabels: ValueLabel[] = [
+    { code: 1, label: terms.statusLabels.complete },
+    { code: 0, label: terms.statusLabels.in_progress },
+  ];
+  const modeLabels: ValueLabel[] = (Object.keys(MODE_CODES) as ResponseMode[]).map((m) => ({ code: MODE_CODES[m], label: terms.modeLabels[m] }));
+  const roleScale = (() => {
+    for (const w of source.waves) {
+      const src = roleOfWave.get(w.id);
+      const item = src?.def.items.find((it) => it.id === ROLE_ITEM);
+      if (src && item) return scaleOf(src.def, item);
+    }
+    return undefined;
+  })();
+  const roleLabels = labelsOf(roleScale, lang);
+
+  const text = (fixed: { name: string; label: string }, width?: number): Column => ({ name: fixed.name, label: fixed.label, kind: 'text', level: 'nominal', width });
+  const coded = (fixed: { name: string; label: string }, valueLabels: ValueLabel[], missing: number[] = []): Column =>
+    codes
+      ? { name: fixed.name, label: fixed.label, kind: 'integer', level: 'nominal', valueLabels, missingCodes: missing }
+      : { name: fixed.name, label: fixed.label, kind: 'text', level: 'nominal' };
+  const fixedColumns: Column[] = [
+    text(f.network, 24),
+    text(f.wave, 12),
+    text(f.waveKind, 14),
+    text(f.respondent, 14),
+    text(f.organisation, 24),
+    ...(hasRole ? [coded(f.roleGroup, roleLabels.valueLabels, roleLabels.missing)] : []),
+    coded(f.mode, modeLabels),
+    coded(f.status, statusLabels),
+    { name: f.started.name, label: f.started.label, kind: 'datetime', level: 'scale' },
+    { name: f.completed.name, label: f.completed.label, kind: 'datetime', level: 'scale' },
+  ];
+  const namer = new VariableNamer(fixedColumns.map((c) => c.name));
+
+  // --- Item columns: per chosen instrument, the items of all versions in use ---
+  const itemColumns: ItemColumn[] = [];
+  for (const instrumentId of instrumentOrder) {
+    const versions = versionsOf.get(instrumentId)!;
+    const seen = new Map<string, ItemColumn>();
+    for (const version of [...versions].reverse()) {
+      const def = source.definition({ instrumentId, version });
+      for (const item of def.items) {
+        if (item.type === 'open' && !options.includeOpenAnswers) continue;
+        const existing = seen.get(item.id);
+        if (existing) existing.versions.unshift(version);
+        else seen.set(item.id, { instrumentId, item, def, versions: [version], name: '', wideNames: [] });
+      }
+    }
+    // Column order: the latest version's order, items only in older versions after it.
+    for (const col of seen.values()) {
+      col.name = namer.name(col.item.id);
+      itemColumns.push(col);
+    }
+  }
+  const itemColumnDefs: Column[] = itemColumns.map((col) => {
+    const scale = scaleOf(col.def, col.item);
+    const labels = labelsOf(scale, lang);
+    const base = { name: col.name, label: col.item.text[lang] };
+    if (col.item.type === 'open') return { ...base, kind: 'text', level: 'nominal', width: 40 };
+    if (col.item.type === 'number') return { ...base, kind: 'integer', level: 'scale' };
+    if (!codes) return { ...base, kind: 'text', level: col.item.type === 'scale' ? 'ordinal' : 'nominal', width: 18 };
+    return { ...base, kind: 'integer', level: col.item.type === 'scale' ? 'ordinal' : 'nominal', valueLabels: labels.valueLabels, missingCodes: labels.missing };
+  });
+
+  // --- Score columns: per instrument with subscales, score, items answered and the prorated flag ---
+  const scoreGroups: ScoreColumnGroup[] = [];
+  for (const instrumentId of instrumentOrder) {
+    const versions = versionsOf.get(instrumentId)!;
+    const seen = new Map<string, ScoreColumnGroup>();
+    for (const version of [...versions].reverse()) {
+      const def = source.definition({ instrumentId, version });
+      for (const subscale of def.subscales) {
+        const existing = seen.get(subscale.id);
+        if (existing) existing.versions.unshift(version);
+        else seen.set(subscale.id, { instrumentId, subscale, def, versions: [version], names: ['', '', ''] });
+      }
+    }
+    for (const group of seen.values()) {
+      group.names = [namer.name(group.subscale.id), namer.name(group.subscale.id, 'n'), namer.name(group.subscale.id, 'prorated')];
+      scoreGroups.push(group);
+    }
+  }
+  const proratedLabels: ValueLabel[] = [
+    { code: 0, label: terms.scores.proratedLabels[0] },
+    { code: 1, label: terms.scores.proratedLabels[1] },
+  ];
+  const scoreColumns: Column[] = scoreGroups.flatMap((g) => {
+    const label = g.subscale.label[lang];
+    return [
+      { name: g.names[0], label: terms.scores.score(label), kind: 'decimal', level: 'scale' },
+      { name: g.names[1], label: terms.scores.answered(label, g.subscale.items.length), kind: 'integer', level: 'scale' },
+      { name: g.names[2], label: terms.scores.prorated(label), kind: 'integer', level: 'nominal', valueLabels: proratedLabels },
+    ] satisfies Column[];
+  });
+
+  // --- Long rows and score rows ---
+  const itemIndex = new Map(itemColumns.map((c, i) => [`${c.instrumentId}/${c.item.id}`, fixedColumns.length + i]));
+  const defsOfWave = new Map(
+    source.waves.map((w) => [w.id, selectedRefs(w).map((ref) => ({ ref, def: source.definition(ref) }))]),
+  );
+  const labelFor = (def: InstrumentDefinition, item: InstrumentItem, code: number): Cell => {
+    const scale = scaleOf(def, item);
+    const option = scale && [...scale.options, ...scale.notScored].find((o) => o.code === code);
+    return option ? option.label[lang] : code;
+  };
+  const scoreIndex = new Map(scoreGroups.map((g, i) => [`${g.instrumentId}/${g.subscale.id}`, i * 3]));
+
+  const longRows: Cell[][] = [];
+  const scoreRows: Cell[][] = [];
+  let handled = 0;
+  for (const r of source.responses) {
+    if (++handled % RESPONSES_PER_STEP === 0) yield handled;
+    const wave = waveById.get(r.waveId);
+    if (!wave) continue;
+    const row: Cell[] = new Array<Cell>(fixedColumns.length + itemColumns.length).fill(null);
+    const role = roleOfWave.get(wave.id);
+    const roleCode = role ? r.codes.get(role.instrumentId)?.get(ROLE_ITEM) : undefined;
+    const roleItem = role?.def.items.find((it) => it.id === ROLE_ITEM);
+    const roleCell: Cell = roleCode === undefined || !role || !roleItem ? null : codes ? roleCode : labelFor(role.def, roleItem, roleCode);
+    const fixed: Cell[] = [
+      networkName.get(r.networkId) ?? '',
+      wave.label,
+      codes ? wave.kind : terms.waveKinds[wave.kind],
+      r.respondentCode,
+      r.organisationName,
+      ...(hasRole ? [roleCell] : []),
+      codes ? MODE_CODES[r.mode] : terms.modeLabels[r.mode],
+      codes ? STATUS_CODES[r.status] : terms.statusLabels[r.status],
+      new Date(r.startedAt),
+      r.completedAt ? new Date(r.completedAt) : null,
+    ];
+    for (let i = 0; i < fixed.length; i++) row[i] = fixed[i]!;
+
+    const scores: Cell[] = new Array<Cell>(scoreColumns.length).fill(null);
+    for (const { ref, def } of defsOfWave.get(wave.id) ?? []) {
+      const instrumentCodes = r.codes.get(ref.instrumentId);
+      const instrumentTexts = r.texts.get(ref.instrumentId);
+      for (const item of def.items) {
+        const col = itemIndex.get(`${ref.instrumentId}/${item.id}`);
+        if (col === undefined) continue;
+        if (item.type === 'open') {
+          row[col] = instrumentTexts?.get(item.id) ?? null;
+          continue;
+        }
+        const code = instrumentCodes?.get(item.id);
+        if (code === undefined) continue;
+        row[col] = codes || item.type === 'number' ? code : labelFor(def, item, code);
+      }
+      for (const subscale of def.subscales) {
+        const at = scoreIndex.get(`${ref.instrumentId}/${subscale.id}`);
+        if (at === undefined) continue;
+        const s = scoreSubscale(def, subscale, instrumentCodes ?? new Map());
+        scores[at] = s.score;
+        scores[at + 1] = s.answered;
+        scores[at + 2] = s.score === null ? null : s.prorated ? 1 : 0;
+      }
+    }
+    longRows.push(row);
+    scoreRows.push(scores);
+  }
+
+  // --- Wide layout: one row per respondent code per network, items suffixed per wave ---
+  const { suffixOf, order } = waveSuffixes(source.waves);
+  const wideNamer = new VariableNamer([f.network.name, f.respondent.name]);
+  const wideColumns: Column[] = [text(f.network, 24), text(f.respondent, 14)];
+  const wideIndex = new Map<string, number>();
+  const wideOrgNames: string[] = [];
+  const wideStatusNames: string[] = [];
+  const present = new Map<string, Set<string>>(); // suffix → item keys asked in a wave with that suffix
+  for (const wave of source.waves) {
+    const suffix = suffixOf.get(wave.id)!;
+    const keys = present.get(suffix) ?? new Set<string>();
+    for (const { ref, def } of defsOfWave.get(wave.id) ?? []) for (const item of def.items) keys.add(`${ref.instrumentId}/${item.id}`);
+    present.set(suffix, keys);
+  }
+  for (const suffix of order) {
+    const orgName = wideNamer.name(f.organisation.name, suffix);
+    const statusName = wideNamer.name(f.status.name, suffix);
+    wideOrgNames.push(orgName);
+    wideStatusNames.push(statusName);
+    wideIndex.set(`${suffix}|org`, wideColumns.length);
+    wideColumns.push(text({ name: orgName, label: terms.perWave.organisation(suffix) }, 24));
+    wideIndex.set(`${suffix}|status`, wideColumns.length);
+    const statusColumn = coded({ name: statusName, label: terms.perWave.status(suffix) }, statusLabels);
+    wideColumns.push(statusColumn);
+    const keys = present.get(suffix)!;
+    itemColumns.forEach((col, i) => {
+      const key = `${col.instrumentId}/${col.item.id}`;
+      if (!keys.has(key)) return;
+      const name = wideNamer.name(col.name, suffix);
+      col.wideNames.push(name);
+      wideIndex.set(`${suffix}|${key}`, wideColumns.length);
+      const base = itemColumnDefs[i]!;
+      wideColumns.push({ ...base, name, label: terms.perWave.item(base.label ?? col.item.label[lang], suffix) });
+    });
+  }
+  const networkRank = new Map(source.networks.map((n, i) => [n.id, i]));
+  const wideEntries: { rank: number; code: string; row: Cell[] }[] = [];
+  const wideRowOf = new Map<string, Cell[]>();
+  const statusAt = fixedColumns.findIndex((c) => c.name === f.status.name);
+  source.responses.forEach((r, index) => {
+    const wave = waveById.get(r.waveId);
+    if (!wave) return;
+    const suffix = suffixOf.get(wave.id)!;
+    const key = `${r.networkId}\u0000${r.respondentCode}`;
+    let row = wideRowOf.get(key);
+    if (!row) {
+      row = new Array<Cell>(wideColumns.length).fill(null);
+      row[0] = networkName.get(r.networkId) ?? '';
+      row[1] = r.respondentCode;
+      wideRowOf.set(key, row);
+      wideEntries.push({ rank: networkRank.get(r.networkId) ?? 0, code: r.respondentCode, row });
+    }
+    const long = longRows[index]!;
+    row[wideIndex.get(`${suffix}|org`)!] = r.organisationName;
+    row[wideIndex.get(`${suffix}|status`)!] = long[statusAt]!;
+    for (const col of itemColumns) {
+      const itemKey = `${col.instrumentId}/${col.item.id}`;
+      const at = wideIndex.get(`${suffix}|${itemKey}`);
+      if (at !== undefined) row[at] = long[itemIndex.get(itemKey)!]!;
+    }
+  });
+  // Networks in the chosen order, respondents by code within a network.
+  wideEntries.sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const wideRows = wideEntries.map((e) => e.row);
+
+  // --- Codebook ---
+  const cb = terms.codebook;
+  const sheets = terms.sheets;
+  const instrumentName = (id: string, version: number) => source.definition({ instrumentId: id, version }).name[lang];
+  const blank: Omit<CodebookEntry, 'variable' | 'label' | 'type' | 'level' | 'sheets'> = {
+    question: '',
+    instrument: '',
+    version: '',
+    subscale: '',
+    values: '',
+    notScored: '',
+    missing: '',
+    reverse: '',
+    derivation: '',
+    wide: [],
+  };
+  const codebook: CodebookEntry[] = [];
+  for (const col of fixedColumns) {
+    const entry: CodebookEntry = {
+      ...blank,
+      variable: col.name,
+      label: col.label ?? '',
+      type: col.kind === 'datetime' ? cb.types.datetime : col.valueLabels?.length ? cb.types.code : cb.types.text,
+      level: col.level ?? 'nominal',
+      sheets: [sheets.long],
+    };
+    if (col.name === f.roleGroup.name) {
+      entry.values = joinLabels(roleLabels.valueLabels);
+      entry.notScored = joinLabels(roleLabels.valueLabels.filter((l) => roleLabels.missing.includes(l.code)));
+      entry.missing = cb.missingBlank;
+      entry.derivation = cb.roleDerivation;
+    }
+    if (col.name === f.mode.name) entry.values = joinLabels(modeLabels);
+    if (col.name === f.status.name) {
+      entry.values = joinLabels(statusLabels);
+      entry.sheets = [sheets.long, sheets.wide, sheets.scores];
+      entry.wide = wideStatusNames;
+    }
+    if (col.name === f.organisation.name) entry.wide = wideOrgNames;
+    if (col.name === f.network.name || col.name === f.respondent.name) entry.sheets = [sheets.long, sheets.wide, sheets.scores];
+    if (col.name === f.wave.name) entry.sheets = [sheets.long, sheets.scores];
+    if (col.name === f.waveKind.name && codes) entry.values = (['T0', 'T1', 'T2', 'custom'] as const).map((k) => `${k} = ${terms.waveKinds[k]}`).join('; ');
+    codebook.push(entry);
+  }
+  for (const col of itemColumns) {
+    const { item, def } = col;
+    const scale = scaleOf(def, item);
+    const labels = labelsOf(scale, lang);
+    const subscales = def.subscales.filter((s) => s.items.includes(item.id)).map((s) => `${s.id} (${s.label[lang]})`);
+    const type =
+      item.type === 'scale' ? cb.types.scale(item.scale) : item.type === 'choice' ? cb.types.choice(item.scale) : item.type === 'number' ? cb.types.number(item.min, item.max) : cb.types.open;
+    const notScored = labels.valueLabels.filter((l) => labels.missing.includes(l.code));
+    codebook.push({
+      variable: col.name,
+      label: item.label[lang],
+      question: item.text[lang],
+      instrument: instrumentName(col.instrumentId, col.versions.at(-1)!),
+      version: col.versions.join(', '),
+      subscale: subscales.join('; '),
+      type,
+      level: item.type === 'scale' ? 'ordinal' : item.type === 'number' ? 'scale' : 'nominal',
+      values: item.type === 'number' ? `${item.min}–${item.max}` : joinLabels(labels.valueLabels),
+      notScored: joinLabels(notScored),
+      missing: [cb.missingBlank, ...(notScored.length ? [cb.missingNotScored(notScored.map((l) => l.code).join(', '))] : [])].join('; '),
+      reverse: item.type === 'scale' ? (item.reverse ? terms.yes : terms.no) : '',
+      derivation: '',
+      sheets: [sheets.long, sheets.wide],
+      wide: col.wideNames,
+    });
+  }
+  for (const g of scoreGroups) {
+    const { subscale, def } = g;
+    const total = subscale.items.length;
+    const needed = Math.ceil(subscale.minAnsweredShare * total - 1e-9);
+    const reversed = subscale.items
+      .map((id) => def.items.find((it) => it.id === id))
+      .filter((it): it is Extract<InstrumentItem, { type: 'scale' }> => it?.type === 'scale' && it.reverse)
+      .map((it) => {
+        const scored = scaleOf(def, it)?.options.map((o) => o.code) ?? [];
+        return cb.reversed(it.id, `${Math.min(...scored) + Math.max(...scored)} − code`);
+      })
+      .join('');
+    const common = {
+      ...blank,
+      instrument: instrumentName(g.instrumentId, g.versions.at(-1)!),
+      version: g.versions.join(', '),
+      subscale: `${subscale.id} (${subscale.label[lang]})`,
+      sheets: [sheets.scores],
+    };
+    codebook.push({
+      ...common,
+      variable: g.names[0],
+      label: terms.scores.score(subscale.label[lang]),
+      type: cb.types.score,
+      level: 'scale',
+      missing: cb.missingBlank,
+      derivation: cb.scoreDerivation(subscale.items.join(', '), subscale.minAnsweredShare, needed, total, reversed),
+    });
+    codebook.push({
+      ...common,
+      variable: g.names[1],
+      label: terms.scores.answered(subscale.label[lang], total),
+      type: cb.types.count,
+      level: 'scale',
+      values: `0–${total}`,
+      derivation: cb.answeredDerivation(subscale.id),
+    });
+    codebook.push({
+      ...common,
+      variable: g.names[2],
+      label: terms.scores.prorated(subscale.label[lang]),
+      type: cb.types.flag,
+      level: 'nominal',
+      values: joinLabels(proratedLabels),
+      missing: cb.missingBlank,
+      derivation: cb.proratedDerivation(subscale.id),
+    });
+  }
+
+  return {
+    long: { name: sheets.long, columns: [...fixedColumns, ...itemColumnDefs], rows: longRows },
+    wide: { name: sheets.wide, columns: wideColumns, rows: wideRows },
+    scoreColumns,
+    scoreRows,
+    keyColumns: [0, 1, 3, statusAt],
+    codebook,
+    instrumentsUsed,
+  };
+}
+
+/** The *Scores* sheet: the identifying columns of each long row, then the score block. */
+export function scoresTable(dataset: Dataset, language: Locale): Table {
+  const keys = dataset.keyColumns.map((i) => dataset.long.columns[i]!);
+  return {
+    name: EXPORT_TERMS[language].sheets.scores,
+    columns: [...keys, ...dataset.scoreColumns],
+    rows: dataset.long.rows.map((row, r) => [...dataset.keyColumns.map((i) => row[i]!), ...dataset.scoreRows[r]!]),
+  };
+}
+
+/** The long data with the scores appended: what the CSV holds (one file, one row per response). */
+export function longWithScores(dataset: Dataset): Table {
+  return {
+    name: dataset.long.name,
+    columns: [...dataset.long.columns, ...dataset.scoreColumns],
+    rows: dataset.long.rows.map((row, r) => row.concat(dataset.scoreRows[r]!)),
+  };
+}
+
+export function codebookTable(dataset: Dataset, language: Locale): Table {
+  const t: ExportTerms = EXPORT_TERMS[language];
+  const h = t.codebook.headers;
+  const col = (name: string, width: number): Column => ({ name, kind: 'text', width });
+  return {
+    name: t.sheets.codebook,
+    columns: [
+      col(h.variable, 18),
+      col(h.label, 28),
+      col(h.question, 50),
+      col(h.instrument, 24),
+      col(h.version, 8),
+      col(h.subscale, 28),
+      col(h.type, 26),
+      col(h.level, 14),
+      col(h.values, 50),
+      col(h.notScored, 24),
+      col(h.missing, 40),
+      col(h.reverse, 10),
+      col(h.derivation, 60),
+      col(h.sheet, 28),
+      col(h.wide, 40),
+    ],
+    rows: dataset.codebook.map((e) => [
+      e.variable,
+      e.label,
+      e.question,
+      e.instrument,
+      e.version,
+      e.subscale,
+      e.type,
+      t.codebook.levels[e.level],
+      e.values,
+      e.notScored,
+      e.missing,
+      e.reverse,
+      e.derivation,
+      e.sheets.join(', '),
+      e.wide.join(', '),
+    ]),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * An R script beside the CSV: reads it with the right separator, decimal mark and encoding, turns
+ * the date columns into date-times, and attaches variable labels (`label`) and value labels
+ * (`labels`, the convention of haven and labelled). A commented block sets the not-scored codes
+ * to NA for analysis.
+ */
+import { decimalMarkFor, type CsvSeparator } from './csv';
+import type { Table } from './table';
+
+export interface RScriptOptions {
+  csvFileName: string;
+  folder: string;
+  separator: CsvSeparator;
+  title: string;
+  language: 'nl' | 'en';
+}
+
+/** An R string literal. */
+export function rString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
+}
+
+export function rScript(table: Table, options: RScriptOptions): string {
+  const nl = options.language === 'nl';
+  const dec = decimalMarkFor(options.separator);
+  const out: string[] = [];
+  out.push('# Encoding: UTF-8');
+  out.push(`# ${options.title.replace(/[\r\n]+/g, ' ')}`);
+  out.push(
+    nl
+      ? `# Leest ${options.csvFileName} in en zet variabele- en waardelabels. Staat het bestand ergens anders, pas dan 'map' aan.`
+      : `# Reads ${options.csvFileName} and sets variable and value labels. If the file is elsewhere, change 'folder'.`,
+  );
+  out.push('');
+  out.push(`${nl ? 'map' : 'folder'} <- ${rString(options.folder)}`);
+  out.push(`csv <- ${rString(options.csvFileName)}`);
+  out.push(`if (!file.exists(csv)) csv <- file.path(${nl ? 'map' : 'folder'}, csv)`);
+  out.push(
+    `data <- read.csv(csv, sep = ${rString(options.separator)}, dec = ${rString(dec)}, fileEncoding = "UTF-8-BOM", na.strings = "", stringsAsFactors = FALSE, check.names = FALSE)`,
+  );
+  out.push('');
+
+  const moments = table.columns.filter((c) => c.kind === 'datetime');
+  const dates = table.columns.filter((c) => c.kind === 'date');
+  for (const c of moments) out.push(`data[[${rString(c.name)}]] <- as.POSIXct(data[[${rString(c.name)}]], format = "%Y-%m-%d %H:%M:%S")`);
+  for (const c of dates) out.push(`data[[${rString(c.name)}]] <- as.Date(data[[${rString(c.name)}]])`);
+  if (moments.length || dates.length) out.push('');
+
+  out.push(nl ? '# Variabelelabels' : '# Variable labels');
+  out.push('variable_labels <- c(');
+  table.columns.forEach((c, i) => out.push(`  ${rString(c.name)} = ${rString(c.label ?? c.name)}${i < table.columns.length - 1 ? ',' : ''}`));
+  out.push(')');
+  out.push('for (v in names(variable_labels)) attr(data[[v]], "label") <- unname(variable_labels[[v]])');
+  out.push('');
+
+  const labelled = table.columns.filter((c) => c.kind === 'integer' && c.valueLabels?.length);
+  if (labelled.length) {
+    out.push(nl ? '# Waardelabels (code per label)' : '# Value labels (code per label)');
+    out.push('value_labels <- list(');
+    labelled.forEach((c, i) => {
+      const pairs = c.valueLabels!.map((vl) => `${rString(vl.label)} = ${vl.code}`).join(', ');
+      out.push(`  ${rString(c.name)} = c(${pairs})${i < labelled.length - 1 ? ',' : ''}`);
+    });
+    out.push(')');
+    out.push('for (v in names(value_labels)) attr(data[[v]], "labels") <- value_labels[[v]]');
+    out.push('');
+  }
+
+  const withMissing = table.columns.filter((c) => c.kind === 'integer' && c.missingCodes?.length);
+  if (withMissing.length) {
+    out.push(nl ? '# Niet-gescoorde codes (zoals 9 = weet niet / n.v.t.) per variabele' : '# Not-scored codes (such as 9 = don\u2019t know / n/a) per variable');
+    out.push('not_scored <- list(');
+    withMissing.forEach((c, i) => out.push(`  ${rString(c.name)} = c(${c.missingCodes!.join(', ')})${i < withMissing.length - 1 ? ',' : ''}`));
+    out.push(')');
+    out.push(nl ? '# Voor analyses: zet ze op NA in een kopie.' : '# For analyses: set them to NA in a copy.');
+    out.push('# analysis <- data');
+    out.push('# for (v in names(not_scored)) analysis[[v]][analysis[[v]] %in% not_scored[[v]]] <- NA');
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,534 @@
+/**
+ * Every word an export writes, in Dutch (the default) and English. Sheet names, the fixed
+ * variables' names and labels, codebook and statistics headers, and the explanatory texts.
+ * Variable names of items never change with the language (they are the instrument's item ids).
+ */
+import type { Locale } from '../text';
+
+type Fixed = { name: string; label: string };
+
+export interface ExportTerms {
+  sheets: {
+    notes: string;
+    long: string;
+    wide: string;
+    scores: string;
+    codebook: string;
+    descriptives: string;
+    comparison: string;
+    reliability: string;
+    linking: string;
+  };
+  fixed: {
+    network: Fixed;
+    wave: Fixed;
+    waveKind: Fixed;
+    respondent: Fixed;
+    organisation: Fixed;
+    roleGroup: Fixed;
+    mode: Fixed;
+    status: Fixed;
+    started: Fixed;
+    completed: Fixed;
+  };
+  waveKinds: { T0: string; T1: string; T2: string; custom: string };
+  statusLabels: { complete: string; in_progress: string };
+  modeLabels: { form: string; kiosk: string; paper: string };
+  yes: string;
+  no: string;
+  /** Wide layout: the per-wave organisation and status variables (suffixed). */
+  perWave: { organisation: (wave: string) => string; status: (wave: string) => string; item: (label: string, wave: string) => string };
+  scores: {
+    score: (label: string) => string;
+    answered: (label: string, total: number) => string;
+    prorated: (label: string) => string;
+    proratedLabels: [string, string];
+  };
+  codebook: {
+    headers: {
+      variable: string;
+      label: string;
+      question: string;
+      instrument: string;
+      version: string;
+      subscale: string;
+      type: string;
+      level: string;
+      values: string;
+      notScored: string;
+      missing: string;
+      reverse: string;
+      derivation: string;
+      sheet: string;
+      wide: string;
+    };
+    types: { scale: (scale: string) => string; choice: (scale: string) => string; number: (min: number, max: number) => string; open: string; text: string; datetime: string; code: string; score: string; count: string; flag: string };
+    levels: { nominal: string; ordinal: string; scale: string };
+    missingBlank: string;
+    missingNotScored: (codes: string) => string;
+    scoreDerivation: (items: string, share: number, needed: number, total: number, reverse: string) => string;
+    reversed: (item: string, formula: string) => string;
+    answeredDerivation: (subscale: string) => string;
+    proratedDerivation: (subscale: string) => string;
+    roleDerivation: string;
+    openLeftOut: string;
+  };
+  stats: {
+    network: string;
+    instrument: string;
+    level: string;
+    levelScale: string;
+    levelItem: string;
+    id: string;
+    label: string;
+    wave: string;
+    n: string;
+    mean: string;
+    sd: string;
+    ciLow: string;
+    ciHigh: string;
+    median: string;
+    q1: string;
+    q3: string;
+    missing: string;
+    declined: string;
+    shareAgree: string;
+    suppressed: string;
+    note: string;
+    suppressedNote: (min: number) => string;
+    baseline: string;
+    followUp: string;
+    method: string;
+    methodPaired: string;
+    methodIndependent: string;
+    nBaseline: string;
+    nFollowUp: string;
+    meanDiff: string;
+    test: string;
+    statistic: string;
+    df: string;
+    p: string;
+    rankTest: string;
+    rankStatistic: string;
+    pRank: string;
+    rankMethod: string;
+    effectName: string;
+    effect: string;
+    rankBiserial: string;
+    tooSmall: string;
+    exploratory: string;
+    tests: { pairedT: string; welch: string; wilcoxon: string; mannWhitney: string; dz: string };
+    rankMethods: { exact: string; normal: string };
+    alpha: string;
+    alphaN: string;
+    items: string;
+    smallSample: string;
+    matched: string;
+    tolerant: string;
+    unmatchedBaseline: string;
+    unmatchedFollowUp: string;
+    unavailable: (what: string, message: string) => string;
+  };
+  notes: {
+    headers: { topic: string; value: string; explanation: string };
+    title: string;
+    titleValue: string;
+    exportedAt: string;
+    appVersion: string;
+    networks: string;
+    network: (name: string) => string;
+    minGroupSize: string;
+    minGroupSizeExplanation: string;
+    wave: (label: string) => string;
+    waveValue: (kind: string, started: number, complete: number) => string;
+    waveDate: string;
+    instrument: (name: string, version: string) => string;
+    attribution: string;
+    licence: string;
+    values: string;
+    valuesCodes: string;
+    valuesLabels: string;
+    openAnswers: string;
+    openIncluded: string;
+    openExcluded: string;
+    privacy: string;
+    privacyText: string;
+    exploratory: string;
+    exploratoryText: string;
+    sheet: string;
+    sheetTexts: Record<'long' | 'wide' | 'scores' | 'codebook' | 'descriptives' | 'comparison' | 'reliability' | 'linking', string>;
+    layout: string;
+    layoutText: string;
+    formulas: string;
+    formulasText: string;
+  };
+}
+
+const nl: ExportTerms = {
+  sheets: {
+    notes: 'Toelichting',
+    long: 'Data_lang',
+    wide: 'Data_breed',
+    scores: 'Scores',
+    codebook: 'Codeboek',
+    descriptives: 'Beschrijvend',
+    comparison: 'Vergelijking',
+    reliability: 'Betrouwbaarheid',
+    linking: 'Koppeling',
+  },
+  fixed: {
+    network: { name: 'netwerk', label: 'Netwerk' },
+    wave: { name: 'meting', label: 'Meting (naam)' },
+    waveKind: { name: 'meting_soort', label: 'Soort meting (T0, T1, T2 of eigen meting)' },
+    respondent: { name: 'respondent', label: 'Respondentcode (pseudoniem, geen naam)' },
+    organisation: { name: 'organisatie', label: 'Partnerorganisatie in deze meting' },
+    roleGroup: { name: 'rolgroep', label: 'Rolgroep (uit vraag ag_rol)' },
+    mode: { name: 'modus', label: 'Manier van invullen' },
+    status: { name: 'status', label: 'Vragenlijst afgerond' },
+    started: { name: 'gestart', label: 'Begonnen op (lokale tijd)' },
+    completed: { name: 'voltooid', label: 'Afgerond op (lokale tijd)' },
+  },
+  waveKinds: { T0: 'T0 (nulmeting)', T1: 'T1 (na 1 jaar)', T2: 'T2 (na 2 jaar)', custom: 'Eigen meting' },
+  statusLabels: { complete: 'Afgerond', in_progress: 'Niet afgerond' },
+  modeLabels: { form: 'Formulier', kiosk: 'Afnamemodus', paper: 'Papier (ingevoerd)' },
+  yes: 'ja',
+  no: 'nee',
+  perWave: {
+    organisation: (wave) => `Partnerorganisatie (${wave})`,
+    status: (wave) => `Vragenlijst afgerond (${wave})`,
+    item: (label, wave) => `${label} (${wave})`,
+  },
+  scores: {
+    score: (label) => `Score ${label} (gemiddelde van de beantwoorde items)`,
+    answered: (label, total) => `Aantal beantwoorde items ${label} (van ${total})`,
+    prorated: (label) => `Score ${label} over minder items dan de schaal heeft`,
+    proratedLabels: ['Alle items beantwoord', 'Score over een deel van de items'],
+  },
+  codebook: {
+    headers: {
+      variable: 'variabele',
+      label: 'label',
+      question: 'vraagtekst',
+      instrument: 'vragenlijst',
+      version: 'versie',
+      subscale: 'schaal',
+      type: 'type',
+      level: 'meetniveau',
+      values: 'codes_en_labels',
+      notScored: 'niet_gescoord',
+      missing: 'ontbrekend',
+      reverse: 'omgekeerd',
+      derivation: 'berekening',
+      sheet: 'blad',
+      wide: 'in_data_breed',
+    },
+    types: {
+      scale: (scale) => `Schaalvraag (antwoordschaal ${scale})`,
+      choice: (scale) => `Keuzevraag (categorieën ${scale})`,
+      number: (min, max) => `Getal (${min} tot en met ${max})`,
+      open: 'Open antwoord (tekst)',
+      text: 'Tekst',
+      datetime: 'Datum en tijd',
+      code: 'Code',
+      score: 'Schaalscore (berekend)',
+      count: 'Aantal (berekend)',
+      flag: 'Vlag 0/1 (berekend)',
+    },
+    levels: { nominal: 'nominaal', ordinal: 'ordinaal', scale: 'interval/ratio' },
+    missingBlank: 'Leeg = niet beantwoord of niet gevraagd in deze meting',
+    missingNotScored: (codes) => `${codes} = niet gescoord (telt niet mee in scores)`,
+    scoreDerivation: (items, share, needed, total, reverse) =>
+      `Gemiddelde van de gescoorde antwoorden op ${items}; alleen als ten minste ${Math.round(share * 100)}% (${needed} van ${total}) beantwoord is, anders leeg. Niet-gescoorde codes en lege antwoorden tellen niet mee.${reverse}`,
+    reversed: (item, formula) => ` ${item} is omgekeerd gescoord (${formula}).`,
+    answeredDerivation: (subscale) => `Aantal gescoorde antwoorden op de items van ${subscale}.`,
+    proratedDerivation: (subscale) => `1 als de score ${subscale} over minder items is berekend dan de schaal heeft, 0 als alle items beantwoord zijn, leeg zonder score.`,
+    roleDerivation: 'Het antwoord op vraag ag_rol (Achtergrond) in dezelfde meting.',
+    openLeftOut: 'Open antwoorden zijn niet meegenomen (bij het exporteren niet aangevinkt).',
+  },
+  stats: {
+    network: 'netwerk',
+    instrument: 'vragenlijst',
+    level: 'niveau',
+    levelScale: 'schaal',
+    levelItem: 'item',
+    id: 'variabele',
+    label: 'label',
+    wave: 'meting',
+    n: 'n',
+    mean: 'gemiddelde',
+    sd: 'sd',
+    ciLow: 'bi95_onder',
+    ciHigh: 'bi95_boven',
+    median: 'mediaan',
+    q1: 'q1',
+    q3: 'q3',
+    missing: 'leeg',
+    declined: 'niet_gescoord',
+    shareAgree: 'aandeel_eens',
+    suppressed: 'onderdrukt',
+    note: 'opmerking',
+    suppressedNote: (min) => `Te weinig antwoorden om te tonen (minder dan ${min})`,
+    baseline: 'basismeting',
+    followUp: 'vervolgmeting',
+    method: 'methode',
+    methodPaired: 'gekoppeld (dezelfde respondenten)',
+    methodIndependent: 'niet gekoppeld (twee groepen)',
+    nBaseline: 'n_basis',
+    nFollowUp: 'n_vervolg',
+    meanDiff: 'verschil',
+    test: 'toets',
+    statistic: 'toetsgrootheid',
+    df: 'df',
+    p: 'p',
+    rankTest: 'rangtoets',
+    rankStatistic: 'rangtoets_grootheid',
+    pRank: 'p_rangtoets',
+    rankMethod: 'rangtoets_methode',
+    effectName: 'effectmaat',
+    effect: 'effect',
+    rankBiserial: 'rang_biseriaal',
+    tooSmall: 'te_klein',
+    exploratory: 'verkennend',
+    tests: { pairedT: 'gepaarde t-toets', welch: 'Welch t-toets', wilcoxon: 'Wilcoxon (V)', mannWhitney: 'Mann-Whitney (W)', dz: 'Cohen d_z' },
+    rankMethods: { exact: 'exact', normal: 'normale benadering' },
+    alpha: 'alfa',
+    alphaN: 'n_volledig',
+    items: 'items',
+    smallSample: 'kleine_steekproef',
+    matched: 'gekoppeld',
+    tolerant: 'waarvan_bij_benadering',
+    unmatchedBaseline: 'alleen_basismeting',
+    unmatchedFollowUp: 'alleen_vervolgmeting',
+    unavailable: (what, message) => `Geen statistieken voor ${what}: ${message}`,
+  },
+  notes: {
+    headers: { topic: 'onderwerp', value: 'waarde', explanation: 'toelichting' },
+    title: 'Bestand',
+    titleValue: 'Netwerkspiegel: export van antwoorden en resultaten',
+    exportedAt: 'Geëxporteerd op',
+    appVersion: 'Versie van Netwerkspiegel',
+    networks: 'Aantal netwerken',
+    network: (name) => `Netwerk: ${name}`,
+    minGroupSize: 'Minimale groepsgrootte',
+    minGroupSizeExplanation: 'Groepen met minder antwoorden worden in de statistiekbladen niet getoond (onderdrukt), om de anonimiteit te beschermen.',
+    wave: (label) => `Meting ${label}`,
+    waveValue: (kind, started, complete) => `${kind}; ${started} begonnen, ${complete} afgerond`,
+    waveDate: 'Geplande datum',
+    instrument: (name, version) => `Vragenlijst: ${name} (versie ${version})`,
+    attribution: 'Bron',
+    licence: 'Licentie',
+    values: 'Antwoorden als',
+    valuesCodes: 'Codes (de labels staan in het codeboek)',
+    valuesLabels: 'Labels (de antwoordtekst; codes staan in het codeboek)',
+    openAnswers: 'Open antwoorden',
+    openIncluded: 'Meegenomen. Let op: open antwoorden kunnen namen of andere herkenbare gegevens bevatten.',
+    openExcluded: 'Niet meegenomen.',
+    privacy: 'Privacy',
+    privacyText:
+      'De bestanden bevatten alleen respondentcodes (pseudoniemen), nooit namen; de codelijst of een sleutel zit er niet in. Gepseudonimiseerde gegevens zijn nog steeds persoonsgegevens (AVG): bewaar en deel ze zorgvuldig.',
+    exploratory: 'Vergelijkingen',
+    exploratoryText:
+      'Bij netwerken van deze omvang zijn toetsen verkennend: kijk naar de verschillen en hun betrouwbaarheidsintervallen, niet alleen naar p-waarden.',
+    sheet: 'Blad',
+    sheetTexts: {
+      long: 'Eén rij per respondentcode per meting: netwerk, organisatie, rolgroep, meting, manier van invullen, afronding, daarna alle vragen.',
+      wide: 'Eén rij per respondentcode per netwerk; vragen met de meting als achtervoegsel (bijvoorbeeld ks_amb_01_t0).',
+      scores: 'Schaal- en conditiescores per ingevulde vragenlijst, met het aantal beantwoorde items en of de score over een deel van de items is berekend.',
+      codebook: 'Per variabele: vraagtekst, vragenlijst en versie, schaal, type, codes en labels, niet-gescoorde en ontbrekende codes, omgekeerde scoring en berekening.',
+      descriptives: 'Per meting en schaal (en per vraag): n, gemiddelde, sd, 95%-betrouwbaarheidsinterval; kleine groepen onderdrukt. Dezelfde getallen als het dashboard.',
+      comparison: 'Basismeting tegenover elke vervolgmeting: gekoppelde respondenten (gepaarde t-toets, Wilcoxon) en niet-gekoppelde (Welch, Mann-Whitney), verschillen, intervallen, p-waarden en effectgroottes.',
+      reliability: 'Cronbachs alfa per schaal en meting, met het aantal respondenten dat alle items beantwoordde.',
+      linking: 'Hoeveel respondentcodes tussen de metingen gekoppeld zijn en hoeveel alleen in één meting voorkomen.',
+    },
+    layout: 'Opmaak',
+    layoutText:
+      'Op elk blad staat de kopregel vast, vet en met een filter; kolommen hebben een leesbare breedte. Getallen zijn getallen (met een vast aantal decimalen), datums zijn datums (lokale tijd).',
+    formulas: 'Formules',
+    formulasText: 'Tekst uit antwoorden staat als tekst in het bestand en wordt nooit als formule uitgevoerd, ook als die met =, +, - of @ begint.',
+  },
+};
+
+const en: ExportTerms = {
+  sheets: {
+    notes: 'Notes',
+    long: 'Data_long',
+    wide: 'Data_wide',
+    scores: 'Scores',
+    codebook: 'Codebook',
+    descriptives: 'Descriptives',
+    comparison: 'Comparison',
+    reliability: 'Reliability',
+    linking: 'Linking',
+  },
+  fixed: {
+    network: { name: 'network', label: 'Network' },
+    wave: { name: 'wave', label: 'Wave (name)' },
+    waveKind: { name: 'wave_kind', label: 'Kind of wave (T0, T1, T2 or custom)' },
+    respondent: { name: 'respondent', label: 'Respondent code (pseudonym, never a name)' },
+    organisation: { name: 'organisation', label: 'Partner organisation in this wave' },
+    roleGroup: { name: 'role_group', label: 'Role group (from question ag_rol)' },
+    mode: { name: 'mode', label: 'How the questionnaire was filled in' },
+    status: { name: 'status', label: 'Questionnaire completed' },
+    started: { name: 'started', label: 'Started at (local time)' },
+    completed: { name: 'completed', label: 'Completed at (local time)' },
+  },
+  waveKinds: { T0: 'T0 (baseline)', T1: 'T1 (after 1 year)', T2: 'T2 (after 2 years)', custom: 'Custom wave' },
+  statusLabels: { complete: 'Completed', in_progress: 'Not completed' },
+  modeLabels: { form: 'Form', kiosk: 'Kiosk mode', paper: 'Paper (entered)' },
+  yes: 'yes',
+  no: 'no',
+  perWave: {
+    organisation: (wave) => `Partner organisation (${wave})`,
+    status: (wave) => `Questionnaire completed (${wave})`,
+    item: (label, wave) => `${label} (${wave})`,
+  },
+  scores: {
+    score: (label) => `Score ${label} (mean of the answered items)`,
+    answered: (label, total) => `Items answered ${label} (of ${total})`,
+    prorated: (label) => `Score ${label} over fewer items than the scale has`,
+    proratedLabels: ['All items answered', 'Score over part of the items'],
+  },
+  codebook: {
+    headers: {
+      variable: 'variable',
+      label: 'label',
+      question: 'question',
+      instrument: 'instrument',
+      version: 'version',
+      subscale: 'scale',
+      type: 'type',
+      level: 'level',
+      values: 'codes_and_labels',
+      notScored: 'not_scored',
+      missing: 'missing',
+      reverse: 'reverse',
+      derivation: 'derivation',
+      sheet: 'sheet',
+      wide: 'in_data_wide',
+    },
+    types: {
+      scale: (scale) => `Scale item (response scale ${scale})`,
+      choice: (scale) => `Choice item (categories ${scale})`,
+      number: (min, max) => `Number (${min} to ${max})`,
+      open: 'Open answer (text)',
+      text: 'Text',
+      datetime: 'Date and time',
+      code: 'Code',
+      score: 'Scale score (derived)',
+      count: 'Count (derived)',
+      flag: 'Flag 0/1 (derived)',
+    },
+    levels: { nominal: 'nominal', ordinal: 'ordinal', scale: 'interval/ratio' },
+    missingBlank: 'Empty = not answered or not asked in this wave',
+    missingNotScored: (codes) => `${codes} = not scored (not counted in scores)`,
+    scoreDerivation: (items, share, needed, total, reverse) =>
+      `Mean of the scored answers to ${items}; only when at least ${Math.round(share * 100)}% (${needed} of ${total}) are answered, otherwise empty. Not-scored codes and empty answers do not count.${reverse}`,
+    reversed: (item, formula) => ` ${item} is reverse-scored (${formula}).`,
+    answeredDerivation: (subscale) => `Number of scored answers to the items of ${subscale}.`,
+    proratedDerivation: (subscale) => `1 when the score ${subscale} is computed over fewer items than the scale has, 0 when all items are answered, empty without a score.`,
+    roleDerivation: 'The answer to question ag_rol (Background) in the same wave.',
+    openLeftOut: 'Open answers are left out (not ticked when exporting).',
+  },
+  stats: {
+    network: 'network',
+    instrument: 'instrument',
+    level: 'level',
+    levelScale: 'scale',
+    levelItem: 'item',
+    id: 'variable',
+    label: 'label',
+    wave: 'wave',
+    n: 'n',
+    mean: 'mean',
+    sd: 'sd',
+    ciLow: 'ci95_low',
+    ciHigh: 'ci95_high',
+    median: 'median',
+    q1: 'q1',
+    q3: 'q3',
+    missing: 'empty',
+    declined: 'not_scored',
+    shareAgree: 'share_agree',
+    suppressed: 'suppressed',
+    note: 'note',
+    suppressedNote: (min) => `Too few answers to show (fewer than ${min})`,
+    baseline: 'baseline',
+    followUp: 'follow_up',
+    method: 'method',
+    methodPaired: 'matched (same respondents)',
+    methodIndependent: 'unmatched (two groups)',
+    nBaseline: 'n_baseline',
+    nFollowUp: 'n_follow_up',
+    meanDiff: 'difference',
+    test: 'test',
+    statistic: 'statistic',
+    df: 'df',
+    p: 'p',
+    rankTest: 'rank_test',
+    rankStatistic: 'rank_statistic',
+    pRank: 'p_rank_test',
+    rankMethod: 'rank_method',
+    effectName: 'effect_measure',
+    effect: 'effect',
+    rankBiserial: 'rank_biserial',
+    tooSmall: 'too_small',
+    exploratory: 'exploratory',
+    tests: { pairedT: 'paired t-test', welch: 'Welch t-test', wilcoxon: 'Wilcoxon (V)', mannWhitney: 'Mann-Whitney (W)', dz: 'Cohen d_z' },
+    rankMethods: { exact: 'exact', normal: 'normal approximation' },
+    alpha: 'alpha',
+    alphaN: 'n_complete',
+    items: 'items',
+    smallSample: 'small_sample',
+    matched: 'matched',
+    tolerant: 'of_which_approximate',
+    unmatchedBaseline: 'baseline_only',
+    unmatchedFollowUp: 'follow_up_only',
+    unavailable: (what, message) => `No statistics for ${what}: ${message}`,
+  },
+  notes: {
+    headers: { topic: 'topic', value: 'value', explanation: 'explanation' },
+    title: 'File',
+    titleValue: 'Netwerkspiegel: export of answers and results',
+    exportedAt: 'Exported at',
+    appVersion: 'Netwerkspiegel version',
+    networks: 'Number of networks',
+    network: (name) => `Network: ${name}`,
+    minGroupSize: 'Minimum group size',
+    minGroupSizeExplanation: 'Groups with fewer answers are not shown (suppressed) in the statistics sheets, to protect anonymity.',
+    wave: (label) => `Wave ${label}`,
+    waveValue: (kind, started, complete) => `${kind}; ${started} started, ${complete} completed`,
+    waveDate: 'Planned date',
+    instrument: (name, version) => `Instrument: ${name} (version ${version})`,
+    attribution: 'Source',
+    licence: 'Licence',
+    values: 'Answers as',
+    valuesCodes: 'Codes (labels are in the codebook)',
+    valuesLabels: 'Labels (the answer text; codes are in the codebook)',
+    openAnswers: 'Open answers',
+    openIncluded: 'Included. Note: open answers may contain names or other identifying details.',
+    openExcluded: 'Left out.',
+    privacy: 'Privacy',
+    privacyText:
+      'The files contain respondent codes (pseudonyms) only, never names; the code list or any key is not included. Pseudonymised data are still personal data (GDPR): store and share them with care.',
+    exploratory: 'Comparisons',
+    exploratoryText: 'With networks this small, tests are exploratory: look at the differences and their confidence intervals, not only at p-values.',
+    sheet: 'Sheet',
+    sheetTexts: {
+      long: 'One row per respondent code per wave: network, organisation, role group, wave, mode, completion, then every question.',
+      wide: 'One row per respondent code per network; questions suffixed with the wave (for example ks_amb_01_t0).',
+      scores: 'Scale and condition scores per questionnaire, with the number of items answered and whether the score is over part of the items.',
+      codebook: 'Per variable: question text, instrument and version, scale, type, codes and labels, not-scored and missing codes, reverse keying and derivation.',
+      descriptives: 'Per wave and scale (and per question): n, mean, sd, 95% confidence interval; small groups suppressed. The same numbers as the dashboard.',
+      comparison: 'Baseline versus each follow-up: matched respondents (paired t-test, Wilcoxon) and unmatched ones (Welch, Mann-Whitney), differences, intervals, p-values and effect sizes.',
+      reliability: "Cronbach's alpha per scale and wave, with the number of respondents who answered all items.",
+      linking: 'How many respondent codes are matched between waves and how many appear in one wave only.',
+    },
+    layout: 'Layout',
+    layoutText:
+      'On every sheet the header row is frozen, bold and has a filter; columns have a readable width. Numbers are numbers (with a fixed number of decimals), dates are dates (local time).',
+    formulas: 'Formulas',
+    formulasText: 'Text from answers is stored as text and is never run as a formula, even when it starts with =, +, - or @.',
+  },
+};
+
+export const EXPORT_TERMS: Record<Locale, ExportTerms> = { nl, en };

@@ -1,0 +1,154 @@
+/**
+ * A compiled form of an instrument version for scoring many responses fast: per item a lookup from
+ * stored code to item score (built with `itemScore`, so reverse keying and not-scored options are
+ * exactly those of shared/scoring), and per subscale the rule of `scoreSubscale` (mean of the
+ * answered items when at least `minAnsweredShare` of them is answered). Answers are a flat array
+ * per response indexed by item position (NaN = no answer), and codes map to small integer slots
+ * through a typed array, so scoring needs no Map and no object per answer.
+ */
+import type { InstrumentDefinition, InstrumentItem } from './instruments/schema';
+import { itemScore } from './scoring';
+
+/** The range of stored codes the instrument schema allows. */
+export const CODE_MIN = -99;
+export const CODE_MAX = 999;
+
+export interface CompiledOption {
+  code: number;
+  label: { nl: string; en: string };
+  scored: boolean;
+}
+
+export interface CompiledItem {
+  id: string;
+  item: InstrumentItem;
+  /** The stored codes the item accepts, one per slot: the scale's options in order (scored first), or min..max for numbers. */
+  codes: number[];
+  /** Per slot: the item score (NaN when the code is not scored: "weet niet", or any choice). */
+  slotScores: Float64Array;
+  /** Per slot: 1 for a not-scored option ("weet niet / n.v.t."), 0 for an answer on the item's own options. */
+  slotDeclined: Uint8Array;
+  /** Stored code → slot, at index code − CODE_MIN; −1 for codes the item does not accept. */
+  slotOf: Int16Array;
+  /** For scale and choice items: the options, parallel to `codes`; null otherwise. */
+  options: CompiledOption[] | null;
+  /** Lowest and highest possible item score (null for items without scores). */
+  range: [number, number] | null;
+  /** Top two of five agreement options, as stored codes; null when the item is not an agreement statement. */
+  agreeCodes: [number, number] | null;
+}
+
+export interface CompiledSubscale {
+  id: string;
+  label: { nl: string; en: string };
+  /** Positions in `items`. */
+  itemIndexes: number[];
+  minAnsweredShare: number;
+}
+
+export interface CompiledInstrument {
+  def: InstrumentDefinition;
+  items: CompiledItem[];
+  index: Map<string, number>;
+  /** Item ids in code-unit order (SQLite's BINARY collation) and their positions in `items`, for matching sorted answer rows. */
+  sortedIds: string[];
+  sortedPositions: number[];
+  /** Per item position: its place in `sortedIds`. */
+  sortedRank: number[];
+  subscales: CompiledSubscale[];
+}
+
+const AGREEMENT = /eens|agree/i;
+
+function compileItem(def: InstrumentDefinition, item: InstrumentItem): CompiledItem {
+  let codes: number[] = [];
+  let options: CompiledOption[] | null = null;
+  let range: [number, number] | null = null;
+  let agreeCodes: [number, number] | null = null;
+  if (item.type === 'number') {
+    for (let c = item.min; c <= item.max; c++) codes.push(c);
+    range = [item.min, item.max];
+  } else if (item.type === 'scale' || item.type === 'choice') {
+    const scale = def.scales.find((s) => s.id === item.scale)!;
+    options = [...scale.options.map((o) => ({ ...o, scored: true })), ...scale.notScored.map((o) => ({ ...o, scored: false }))];
+    codes = options.map((o) => o.code);
+    if (item.type === 'scale') {
+      const scored = scale.options.map((o) => o.code);
+      range = [Math.min(...scored), Math.max(...scored)];
+      const top = scale.options[scale.options.length - 1]!;
+      if (scale.options.length === 5 && (AGREEMENT.test(top.label.nl) || AGREEMENT.test(top.label.en))) {
+        agreeCodes = [scale.options[3]!.code, scale.options[4]!.code];
+      }
+    }
+  }
+  const slotScores = new Float64Array(codes.length);
+  const slotDeclined = new Uint8Array(codes.length);
+  const slotOf = new Int16Array(CODE_MAX - CODE_MIN + 1).fill(-1);
+  codes.forEach((code, slot) => {
+    slotScores[slot] = itemScore(def, item.id, code) ?? Number.NaN;
+    slotDeclined[slot] = options && !options[slot]!.scored ? 1 : 0;
+    if (code >= CODE_MIN && code <= CODE_MAX) slotOf[code - CODE_MIN] = slot;
+  });
+  return { id: item.id, item, codes, slotScores, slotDeclined, slotOf, options, range, agreeCodes };
+}
+
+export function compileInstrument(def: InstrumentDefinition): CompiledInstrument {
+  const items = def.items.filter((it) => it.type !== 'open').map((item) => compileItem(def, item));
+  const index = new Map(items.map((it, i) => [it.id, i]));
+  const sortedIds = items.map((it) => it.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sortedPositions = sortedIds.map((id) => index.get(id)!);
+  const sortedRank: number[] = new Array<number>(items.length);
+  sortedPositions.forEach((position, rank) => (sortedRank[position] = rank));
+  const subscales = def.subscales.map((s) => ({
+    id: s.id,
+    label: s.label,
+    itemIndexes: s.items.map((id) => index.get(id)!),
+    minAnsweredShare: s.minAnsweredShare,
+  }));
+  return { def, items, index, sortedIds, sortedPositions, sortedRank, subscales };
+}
+
+/** The slot of a stored code (NaN for no answer): −1 when there is no answer or the item does not accept it. */
+export function slotFor(item: CompiledItem, code: number): number {
+  if (!(code >= CODE_MIN && code <= CODE_MAX)) return -1;
+  return item.slotOf[code - CODE_MIN]!;
+}
+
+/** The item score of a stored code (NaN for no answer): a number, or null when not scored. */
+export function scoreOf(item: CompiledItem, code: number): number | null {
+  const slot = slotFor(item, code);
+  if (slot < 0) return null;
+  const s = item.slotScores[slot]!;
+  return s === s ? s : null;
+}
+
+/** Item scores of one response: `codes[i]` is the stored code of item i (NaN = no answer); NaN where there is no score. */
+export function itemScores(c: CompiledInstrument, codes: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < c.items.length; i++) {
+    const slot = slotFor(c.items[i]!, codes[i]!);
+    out.push(slot < 0 ? Number.NaN : c.items[i]!.slotScores[slot]!);
+  }
+  return out;
+}
+
+/** The subscale score from item scores (NaN = none), by the rule of `scoreSubscale`; null when too few items are answered. */
+export function subscaleScore(sub: CompiledSubscale, scores: ArrayLike<number>): number | null {
+  let sum = 0;
+  let answered = 0;
+  for (const i of sub.itemIndexes) {
+    const s = scores[i]!;
+    if (s === s) {
+      sum += s;
+      answered++;
+    }
+  }
+  // The same tolerance as scoreSubscale: 3 of 4 is 0.75 exactly.
+  const enough = answered > 0 && answered / sub.itemIndexes.length >= sub.minAnsweredShare - 1e-9;
+  return enough ? sum / answered : null;
+}
+
+/** The subscale score of one response from its stored codes (NaN = no answer). */
+export function scoreCompiledSubscale(c: CompiledInstrument, sub: CompiledSubscale, codes: ArrayLike<number>): number | null {
+  return subscaleScore(sub, itemScores(c, codes));
+}

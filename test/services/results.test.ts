@@ -1,0 +1,403 @@
+/**
+ * The results dashboard through the real dispatcher over a real SQLite file. Expected numbers are
+ * worked out by hand in the comments or come from R 4.2.2 / psych 2.2.9 (`options(digits = 15)`),
+ * with the R call next to them; the data are built so the R reference cases of
+ * test/unit/stats-reference.test.ts reappear as condition scores.
+ */
+import { describe, expect, it } from 'vitest';
+import { THEME_PROMPTS } from '../../shared/conversation';
+import type { Dashboard, ScaleStats } from '../../shared/results';
+import { useServices } from '../support/services';
+
+const open = useServices();
+const KS = 'kansrijke-samenwerking';
+const AG = 'achtergrond';
+
+/** Relative agreement to 1e-9. */
+function expectRel(actual: number | null | undefined, expected: number, rel = 1e-9) {
+  expect(actual, `expected ${expected}`).toBeTypeOf('number');
+  expect(Math.abs((actual as number) - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.max(Math.abs(expected), 1e-12));
+}
+
+/** Every number anywhere in the value is finite: no NaN, no Infinity. */
+function expectNoNaN(value: unknown, path = '$') {
+  if (typeof value === 'number') expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
+  else if (Array.isArray(value)) value.forEach((v, i) => expectNoNaN(v, `${path}[${i}]`));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) expectNoNaN(v, `${path}.${k}`);
+}
+
+/** A ks_amb score s (a multiple of 0.25) as four items: 4s spread as evenly as possible, the extra points first (R: items_for). */
+function itemsFor(s: number): number[] {
+  const total = Math.round(4 * s);
+  const base = Math.floor(total / 4);
+  const extra = total % 4;
+  return [0, 1, 2, 3].map((i) => base + (i < extra ? 1 : 0));
+}
+
+type Services = ReturnType<ReturnType<typeof useServices>>;
+
+async function respond(
+  s: Services,
+  waveId: string,
+  code: string,
+  organisationId: string | null,
+  answers: Record<string, number>,
+  background: Record<string, number> = {},
+  complete = true,
+) {
+  const r = await s.ok('startResponse', { waveId, respondentCode: code, organisationId, mode: 'form' });
+  for (const [itemId, value] of Object.entries(answers)) await s.ok('saveAnswer', { responseId: r.id, instrumentId: KS, itemId, value, text: null });
+  for (const [itemId, value] of Object.entries(background)) await s.ok('saveAnswer', { responseId: r.id, instrumentId: AG, itemId, value, text: null });
+  if (complete) await s.ok('completeResponse', { responseId: r.id });
+  return r.id;
+}
+
+/** A response: ks_amb from the score, ks_bel 3 (item 4 "weet niet" when `declineBel`), ks_per and ks_org 4, ks_pro 2. */
+function answersFor(ambScore: number, declineBel = false): Record<string, number> {
+  const out: Record<string, number> = {};
+  itemsFor(ambScore).forEach((v, i) => (out[`ks_amb_0${i + 1}`] = v));
+  for (let i = 1; i <= 4; i++) {
+    out[`ks_bel_0${i}`] = declineBel && i === 4 ? 9 : 3;
+    out[`ks_per_0${i}`] = 4;
+    out[`ks_org_0${i}`] = 4;
+    out[`ks_pro_0${i}`] = 2;
+  }
+  return out;
+}
+
+// Gedeelde ambitie (ks_amb) condition scores, as in the R reference cases:
+//   linked respondents: pre1 (T0) → post1 (T1); the eighth is linked by a self-code with one slip.
+const pre1 = [3.0, 2.5, 3.25, 2.75, 2.0, 3.5, 2.25, 1.75];
+const post1 = [2.75, 3.0, 4.0, 3.75, 3.25, 2.0, 4.0, 3.75];
+const linkedT0 = ['AN011', 'BE022', 'CO033', 'DE044', 'EL055', 'FR066', 'GI077', 'MA123'];
+const linkedT1 = ['AN011', 'BE022', 'CO033', 'DE044', 'EL055', 'FR066', 'GI077', 'MA133'];
+//   unmatched: y1 in T0 only, x1 in T1 only (codes at least two elements apart from everything on the other side).
+const y1 = [2.75, 3.5, 2.0, 1.5, 2.25];
+const x1 = [3.25, 4.0, 3.75, 2.5, 4.5, 3.0];
+const onlyT0 = ['HA041', 'JO142', 'KE243', 'LI014', 'NO115'];
+const onlyT1 = ['PE201', 'RO212', 'SA223', 'TI234', 'VI245', 'WI256'];
+
+async function study() {
+  const s = open();
+  const network = await s.ok('createNetwork', { name: 'Dementienetwerk Noord' });
+  await s.ok('updateNetworkSettings', { networkId: network.id, consentNl: null, consentEn: null, codePolicy: 'self', idleSeconds: 180, minGroupSize: 5 });
+  const thuiszorg = await s.ok('addOrganisation', { networkId: network.id, name: 'Thuiszorg Oost', sector: 'zorg', sizeClass: 'ge100' });
+  const welzijn = await s.ok('addOrganisation', { networkId: network.id, name: 'Welzijn West', sector: 'welzijn', sizeClass: 'lt100' });
+  const huisartsen = await s.ok('addOrganisation', { networkId: network.id, name: 'Huisartsen Centrum', sector: 'huisartsenzorg', sizeClass: 'lt100' });
+  const instruments = [{ instrumentId: KS, version: 1 }, { instrumentId: AG, version: 1 }];
+  const t0 = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: '2026-01-15', instruments });
+  const t1 = await s.ok('createWave', { networkId: network.id, label: 'T1', kind: 'T1', plannedDate: '2027-01-15', instruments });
+  const t2 = await s.ok('createWave', { networkId: network.id, label: 'T2', kind: 'T2', plannedDate: '2028-01-15', instruments });
+
+  // T0 (13): organisations Thuiszorg = linked 1–6, Welzijn = linked 7–8 + only-T0 1–3, Huisartsen = only-T0 4–5.
+  //          roles: professional (1) = linked 1–7, manager (2) = linked 8 + only-T0 1–3, declined (9) = only-T0 4–5.
+  for (let i = 0; i < 8; i++) {
+    await respond(s, t0.id, linkedT0[i]!, i < 6 ? thuiszorg.id : welzijn.id, { ...answersFor(pre1[i]!), ks_cijfer: 6 }, { ag_rol: i < 7 ? 1 : 2 });
+  }
+  for (let i = 0; i < 5; i++) {
+    await respond(s, t0.id, onlyT0[i]!, i < 3 ? welzijn.id : huisartsen.id, { ...answersFor(y1[i]!), ks_cijfer: 6 }, { ag_rol: i < 3 ? 2 : 9 });
+  }
+  // T1 (14): Thuiszorg = linked 1–6 + only-T1 1, Welzijn = linked 7–8 + only-T1 2–6.
+  //          roles: professional = linked 1–8 + only-T1 1, manager = only-T1 2–6. Only-T1 respondents answer ks_bel_04 "weet niet".
+  for (let i = 0; i < 8; i++) {
+    await respond(s, t1.id, linkedT1[i]!, i < 6 ? thuiszorg.id : welzijn.id, { ...answersFor(post1[i]!), ks_cijfer: 7 }, { ag_rol: 1 });
+  }
+  for (let i = 0; i < 6; i++) {
+    await respond(s, t1.id, onlyT1[i]!, i < 1 ? thuiszorg.id : welzijn.id, { ...answersFor(x1[i]!, true), ks_cijfer: 7 }, { ag_rol: i < 1 ? 1 : 2 });
+  }
+  // An unfinished T1 response: started, never in the numbers.
+  await respond(s, t1.id, 'ZZ319', null, answersFor(1), {}, false);
+  return { ...s, network, thuiszorg, welzijn, huisartsen, t0, t1, t2 };
+}
+
+const scale = (d: Dashboard, id: string) => d.scales.find((s) => s.scaleId === id)!;
+const item = (d: Dashboard, id: string) => d.items.find((s) => s.itemId === id)!;
+const onWave = <T extends { waveId: string }>(list: T[], waveId: string) => list.find((p) => p.waveId === waveId)!;
+
+describe('getDashboard on a network with T0, T1 and an empty T2', () => {
+  it('computes counts, scales, items, comparisons, groups and conversation points', async () => {
+    const w = await study();
+    const d = await w.ok('getDashboard', { networkId: w.network.id, waveIds: [], instrumentId: KS, breakdown: 'role' });
+    expectNoNaN(d);
+    expect(d.waves.map((c) => c.label)).toEqual(['T0', 'T1', 'T2']);
+    expect(d.minGroupSize).toBe(5);
+
+    // Counts: no code list (self codes), so invited is unknown.
+    expect(d.counts).toEqual([
+      { waveId: w.t0.id, invited: null, started: 13, complete: 13 },
+      { waveId: w.t1.id, invited: null, started: 15, complete: 14 },
+      { waveId: w.t2.id, invited: null, started: 0, complete: 0 },
+    ]);
+
+    // ks_amb at T0: c(pre1, y1). R: mean, sd, t.test(.)$conf.int → 2.538461538461538, 0.652288869467178, 2.14428731963523, 2.932635757287847
+    const amb = scale(d, 'ks_amb');
+    const ambT0 = onWave(amb.perWave, w.t0.id);
+    expect(ambT0.stats.n).toBe(13);
+    expectRel(ambT0.stats.mean, 2.538461538461538);
+    expectRel(ambT0.stats.sd, 0.652288869467178);
+    expectRel(ambT0.stats.ciLow, 2.14428731963523);
+    expectRel(ambT0.stats.ciHigh, 2.932635757287847);
+    // psych::alpha(items_for(c(pre1, y1)))$total$raw_alpha → 0.934086629001883, 13 complete cases (< 30: unstable)
+    expectRel(ambT0.alpha.alpha, 0.934086629001883);
+    expect(ambT0.alpha).toMatchObject({ n: 13, items: 4, smallSample: true });
+    // T1: c(post1, x1) → 3.392857142857143, 0.691391334934115, 2.993659671003777, 3.792054614710509; alpha 0.946360153256705
+    const ambT1 = onWave(amb.perWave, w.t1.id);
+    expect(ambT1.stats.n).toBe(14);
+    expectRel(ambT1.stats.mean, 3.392857142857143);
+    expectRel(ambT1.stats.sd, 0.691391334934115);
+    expectRel(ambT1.stats.ciLow, 2.993659671003777);
+    expectRel(ambT1.stats.ciHigh, 3.792054614710509);
+    expectRel(ambT1.alpha.alpha, 0.946360153256705);
+    // T2 has no responses: nothing to show, nothing to hide.
+    expect(onWave(amb.perWave, w.t2.id).stats).toEqual({ n: 0, mean: null, sd: null, ciLow: null, ciHigh: null, suppressed: false });
+    // ks_bel: every item 3, or three items 3 and "weet niet" (prorated): all scores 3, no spread.
+    expect(onWave(scale(d, 'ks_bel').perWave, w.t1.id).stats).toEqual({ n: 14, mean: 3, sd: 0, ciLow: 3, ciHigh: 3, suppressed: false });
+
+    // Item ks_amb_01 at T0: codes 2 ×4, 3 ×6, 4 ×3 (R: table(items_for(.)[, 1])).
+    // mean, sd, quantile(c(.25, .5, .75)) → 2.92307692307692, 0.75955452531275, 2, 3, 3; share agreeing mean(i1 >= 4) → 0.230769230769231
+    const i1 = onWave(item(d, 'ks_amb_01').perWave, w.t0.id).stats;
+    expect(i1).toMatchObject({ n: 13, missing: 0, declined: 0, suppressed: false, q1: 2, median: 3, q3: 3 });
+    expectRel(i1.mean, 2.92307692307692);
+    expectRel(i1.sd, 0.75955452531275);
+    expectRel(i1.shareAgree, 0.230769230769231);
+    expect(i1.distribution!.map((o) => [o.code, o.count, o.scored])).toEqual([[1, 0, true], [2, 4, true], [3, 6, true], [4, 3, true], [5, 0, true], [9, 0, false]]);
+    // ks_bel_04 at T1: 8 answered 3, 6 "weet niet".
+    const bel4 = onWave(item(d, 'ks_bel_04').perWave, w.t1.id).stats;
+    expect(bel4).toMatchObject({ n: 8, declined: 6, missing: 0, mean: 3, shareAgree: 0 });
+    expect(bel4.distribution!.find((o) => o.code === 9)).toMatchObject({ count: 6, scored: false });
+    // The grade is a number item: no distribution, no agreement share.
+    const grade = onWave(item(d, 'ks_cijfer').perWave, w.t1.id).stats;
+    expect(grade).toMatchObject({ n: 14, mean: 7, distribution: null, shareAgree: null });
+    expect(item(d, 'ks_cijfer').scaleId).toBeNull();
+    expect(item(d, 'ks_amb_01').scaleId).toBe('ks_amb');
+    expect(d.items.some((it) => it.itemId === 'ks_open_goed')).toBe(false);
+
+    // T0 versus T1: 7 exact matches + MA123 → MA133 (day of birth mistyped), 5 and 6 unmatched.
+    const c1 = d.comparisons.find((c) => c.followUpWaveId === w.t1.id)!;
+    expect(c1.exploratory).toBe(true);
+    expect(c1.linking).toEqual({ baselineWaveId: w.t0.id, followUpWaveId: w.t1.id, matched: 7, tolerant: 1, unmatchedBaseline: 5, unmatchedFollowUp: 6 });
+    expect(d.notices).toContainEqual({ code: 'tolerant-matches', params: { waveId: w.t1.id, count: 1 } });
+    const ambRow = c1.rows.find((r) => r.kind === 'scale' && r.id === 'ks_amb')!;
+    // Paired = the R case t.test(post1, pre1, paired = TRUE) and wilcox.test(post1, pre1, paired = TRUE).
+    expect(ambRow.paired).toMatchObject({ n: 8, df: 7, wilcoxonV: 29, wilcoxonMethod: 'exact', tooSmall: false });
+    expectRel(ambRow.paired.meanDiff, 0.6875);
+    expectRel(ambRow.paired.t, 1.717911380774667);
+    expectRel(ambRow.paired.pT, 0.129510110224891);
+    expectRel(ambRow.paired.ciLow, -0.258811428612204);
+    expectRel(ambRow.paired.ciHigh, 1.633811428612204);
+    expectRel(ambRow.paired.pWilcoxon, 0.1484375);
+    expectRel(ambRow.paired.dz, 0.607373393411656);
+    expectRel(ambRow.paired.rankBiserial, 0.611111111111111);
+    // Unmatched = the R case t.test(x1, y1) and wilcox.test(x1, y1).
+    expect(ambRow.independent).toMatchObject({ nBaseline: 5, nFollowUp: 6, mannWhitneyW: 26, mannWhitneyMethod: 'exact', tooSmall: false });
+    expectRel(ambRow.independent.meanDiff, 1.1);
+    expectRel(ambRow.independent.welchT, 2.4369346127355298);
+    expectRel(ambRow.independent.welchDf, 8.455406158007797);
+    expectRel(ambRow.independent.pWelch, 0.0391976323831295);
+    expectRel(ambRow.independent.pMannWhitney, 0.051948051948052);
+    expectRel(ambRow.independent.rankBiserial, 0.733333333333333);
+    // No change at all on ks_per: mean difference 0, no test (R: "data are essentially constant").
+    const perRow = c1.rows.find((r) => r.id === 'ks_per')!;
+    expect(perRow.paired).toMatchObject({ n: 8, meanDiff: 0, t: null, pT: null, wilcoxonV: null, pWilcoxon: null, dz: null, tooSmall: false });
+    // Items are compared too, choices are not.
+    expect(c1.rows.filter((r) => r.kind === 'item').map((r) => r.id)).toContain('ks_cijfer');
+    // T0 versus the empty T2: nothing to compare, and it says so.
+    const c2 = d.comparisons.find((c) => c.followUpWaveId === w.t2.id)!;
+    expect(c2.linking).toMatchObject({ matched: 0, tolerant: 0, unmatchedBaseline: 13, unmatchedFollowUp: 0 });
+    expect(c2.rows.every((r) => r.paired.tooSmall && r.independent.tooSmall)).toBe(true);
+    expect(d.notices).toContainEqual({ code: 'no-responses', params: { waveId: w.t2.id, started: 0 } });
+
+    // Organisations at T0: Thuiszorg 6, Welzijn 5, Huisartsen 2 of 13. Huisartsen (2) is too small; then
+    // 13 − 6 − 5 = 2 would give it away by subtraction, so Welzijn (the next smallest) is hidden too.
+    // At T1: Thuiszorg 7, Welzijn 7, nobody else: both shown. Huisartsen never shows: one hidden group.
+    const orgs = d.organisations;
+    expect(orgs.groupBy).toBe('organisation');
+    expect(orgs.hiddenGroups).toBe(1);
+    expect(orgs.groups.map((g) => g.label.nl)).toEqual(['Thuiszorg Oost', 'Welzijn West']);
+    const orgStats = (name: string, waveId: string): ScaleStats =>
+      onWave(orgs.groups.find((g) => g.label.nl === name)!.perScale.find((p) => p.scaleId === 'ks_amb')!.perWave, waveId).stats;
+    // Thuiszorg T0: pre1[1..6] → mean, sd, t.test(.)$conf.int = 2.833333333333333, 0.540061724867322, 2.266573311513867, 3.4000933551528
+    const tzT0 = orgStats('Thuiszorg Oost', w.t0.id);
+    expect(tzT0.n).toBe(6);
+    expectRel(tzT0.mean, 2.833333333333333);
+    expectRel(tzT0.sd, 0.540061724867322);
+    expectRel(tzT0.ciLow, 2.266573311513867);
+    expectRel(tzT0.ciHigh, 3.4000933551528);
+    expect(orgStats('Welzijn West', w.t0.id)).toEqual({ n: 0, mean: null, sd: null, ciLow: null, ciHigh: null, suppressed: true });
+    // T1: Thuiszorg (2.75 + 3 + 4 + 3.75 + 3.25 + 2 + 3.25) / 7 = 22 / 7; Welzijn (4 + 3.75 + 4 + 3.75 + 2.5 + 4.5 + 3) / 7 = 25.5 / 7.
+    expectRel(orgStats('Thuiszorg Oost', w.t1.id).mean, 22 / 7);
+    expectRel(orgStats('Welzijn West', w.t1.id).mean, 25.5 / 7);
+    expect(JSON.stringify(orgs)).not.toContain('Huisartsen');
+
+    // Role groups at T0: professional 7, manager 4 (hidden), 2 declined; 13 − 7 = 6 ≥ 5, so professionals show.
+    const roles = d.breakdown!;
+    expect(roles.groupBy).toBe('role');
+    expect(roles.groups.map((g) => g.groupId)).toEqual(['1', '2']);
+    expect(roles.hiddenGroups).toBe(0);
+    const roleStats = (id: string, waveId: string) => onWave(roles.groups.find((g) => g.groupId === id)!.perScale.find((p) => p.scaleId === 'ks_amb')!.perWave, waveId).stats;
+    expect(roleStats('1', w.t0.id)).toMatchObject({ n: 7, mean: 2.75, suppressed: false }); // 19.25 / 7
+    expect(roleStats('2', w.t0.id)).toMatchObject({ n: 0, mean: null, suppressed: true });
+    expectRel(roleStats('1', w.t1.id).mean, 29.75 / 9);
+    expectRel(roleStats('2', w.t1.id).mean, 3.55); // 17.75 / 5
+    expect(roles.groups[0]!.label.nl).toBe('Professional (zorg of welzijn)');
+
+    // Conversation points from T1 (T2 is empty): ks_pro is lowest (all 2), ks_bel_04 most declined (6 of 14).
+    const lowest = d.conversation.filter((p) => p.kind === 'lowest');
+    expect(lowest.map((p) => p.itemId)).toEqual(['ks_pro_01', 'ks_pro_02', 'ks_pro_03']);
+    expect(lowest.every((p) => p.waveId === w.t1.id && p.value === 2)).toBe(true);
+    expect(lowest[0]!.prompt).toEqual(THEME_PROMPTS.ks_pro!.low);
+    const declined = d.conversation.filter((p) => p.kind === 'declined');
+    expect(declined).toHaveLength(1);
+    expect(declined[0]).toMatchObject({ itemId: 'ks_bel_04', waveId: w.t1.id, prompt: THEME_PROMPTS.ks_bel!.declined });
+    expectRel(declined[0]!.value, 6 / 14);
+  }, 60_000);
+
+  it('shows only the chosen waves, and puts them in measurement order', async () => {
+    const w = await study();
+    const d = await w.ok('getDashboard', { networkId: w.network.id, waveIds: [w.t1.id, w.t0.id], instrumentId: KS, breakdown: 'none' });
+    expect(d.waves.map((c) => c.label)).toEqual(['T0', 'T1']);
+    expect(d.breakdown).toBeNull();
+    expect(d.comparisons).toHaveLength(1);
+    // Only T1 as "baseline": no comparisons, and T1's own numbers.
+    const only = await w.ok('getDashboard', { networkId: w.network.id, waveIds: [w.t1.id], instrumentId: KS, breakdown: 'none' });
+    expect(only.comparisons).toEqual([]);
+    expectRel(onWave(scale(only, 'ks_amb').perWave, w.t1.id).stats.mean, 3.392857142857143);
+    expectNoNaN(only);
+  }, 60_000);
+
+  it('compares networks on their scale means, with the same suppression', async () => {
+    const w = await study();
+    const small = await w.ok('createNetwork', { name: 'Wijknetwerk Zuid' });
+    const t0 = await w.ok('createWave', { networkId: small.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
+    for (const code of ['AAA01', 'AAA02', 'AAA03']) await respond(w, t0.id, code, null, answersFor(3));
+    const cmp = await w.ok('compareNetworks', { networkIds: [w.network.id, small.id], instrumentId: KS });
+    expectNoNaN(cmp);
+    expect(cmp.networks.map((n) => n.name)).toEqual(['Dementienetwerk Noord', 'Wijknetwerk Zuid']);
+    const big = cmp.networks[0]!;
+    expect(big.waves.map((x) => x.label)).toEqual(['T0', 'T1', 'T2']);
+    expectRel(big.waves[0]!.scales.find((s) => s.scaleId === 'ks_amb')!.stats.mean, 2.538461538461538);
+    expect(cmp.networks[1]!.waves[0]!.scales[0]!.stats).toMatchObject({ n: 3, mean: null, suppressed: true });
+  }, 60_000);
+});
+
+describe('getDashboard on bad and unusual input', () => {
+  async function network(name: string, instruments = [{ instrumentId: KS, version: 1 }]) {
+    const s = open();
+    const net = await s.ok('createNetwork', { name });
+    const wave = await s.ok('createWave', { networkId: net.id, label: 'T0', kind: 'T0', plannedDate: null, instruments });
+    return { ...s, net, wave };
+  }
+
+  it('a network without responses: empty numbers and a notice, no NaN', async () => {
+    const w = await network('Leeg netwerk');
+    const d = await w.ok('getDashboard', { networkId: w.net.id, waveIds: [], instrumentId: KS, breakdown: 'discipline' });
+    expectNoNaN(d);
+    expect(d.notices).toContainEqual({ code: 'no-responses', params: { waveId: w.wave.id, started: 0 } });
+    expect(d.notices).toContainEqual({ code: 'breakdown-unavailable', params: { groupBy: 'discipline' } });
+    expect(d.scales.every((s) => s.perWave.every((p) => p.stats.n === 0 && p.stats.mean === null && p.alpha.alpha === null))).toBe(true);
+    expect(d.conversation).toEqual([]);
+    expect(d.organisations).toEqual({ groupBy: 'organisation', groups: [], hiddenGroups: 0 });
+    expect(d.breakdown).toEqual({ groupBy: 'discipline', groups: [], hiddenGroups: 0 });
+  });
+
+  it('a network without waves', async () => {
+    const s = open();
+    const net = await s.ok('createNetwork', { name: 'Zonder metingen' });
+    const d = await s.ok('getDashboard', { networkId: net.id, waveIds: [], instrumentId: KS, breakdown: 'none' });
+    expect(d.waves).toEqual([]);
+    expect(d.notices).toContainEqual({ code: 'no-waves', params: {} });
+    expect(d.scales.map((x) => x.scaleId)).toEqual(['ks_amb', 'ks_bel', 'ks_per', 'ks_org', 'ks_pro']);
+  });
+
+  it('a single respondent: everything suppressed, nothing of theirs shown', async () => {
+    const w = await network('Eén respondent');
+    await respond(w, w.wave.id, 'SOLO1', null, answersFor(4));
+    const d = await w.ok('getDashboard', { networkId: w.net.id, waveIds: [], instrumentId: KS, breakdown: 'none' });
+    expectNoNaN(d);
+    expect(d.notices).toContainEqual({ code: 'single-respondent', params: { waveId: w.wave.id } });
+    expect(d.scales.every((s) => s.perWave[0]!.stats.suppressed && s.perWave[0]!.stats.mean === null && s.perWave[0]!.alpha.alpha === null)).toBe(true);
+    for (const it of d.items) {
+      const stats = it.perWave[0]!.stats;
+      if (stats.n + stats.declined > 0) expect(stats).toMatchObject({ suppressed: true, mean: null, median: null, distribution: null, shareAgree: null });
+    }
+    expect(d.conversation).toEqual([]);
+  });
+
+  it('all answers "weet niet": no scores, the distribution shows the declines, and a notice', async () => {
+    const w = await network('Alles weet niet');
+    const all9 = Object.fromEntries(['amb', 'bel', 'per', 'org', 'pro'].flatMap((c) => [1, 2, 3, 4].map((i) => [`ks_${c}_0${i}`, 9])));
+    for (const code of ['WN001', 'WN002', 'WN003', 'WN004', 'WN005']) await respond(w, w.wave.id, code, null, all9);
+    const d = await w.ok('getDashboard', { networkId: w.net.id, waveIds: [], instrumentId: KS, breakdown: 'none' });
+    expectNoNaN(d);
+    expect(d.notices).toContainEqual({ code: 'all-declined', params: { waveId: w.wave.id } });
+    expect(d.scales.every((s) => s.perWave[0]!.stats.n === 0 && s.perWave[0]!.stats.mean === null)).toBe(true);
+    const stats = d.items.find((i) => i.itemId === 'ks_amb_01')!.perWave[0]!.stats;
+    expect(stats).toMatchObject({ n: 0, declined: 5, missing: 0, mean: null, shareAgree: null, suppressed: false });
+    expect(stats.distribution!.find((o) => o.code === 9)!.count).toBe(5);
+    // All five declined everything: the most-declined indicators are conversation points (share 1), no lowest ones.
+    expect(d.conversation.every((p) => p.kind === 'declined' && p.value === 1)).toBe(true);
+    expect(d.conversation).toHaveLength(3);
+  });
+
+  it('an instrument version changed between waves: items in one version only are not compared, with notices', async () => {
+    const s = open();
+    const base = {
+      id: 'teamscan',
+      name: { nl: 'Teamscan', en: 'Team scan' },
+      description: { nl: 'd', en: 'd' },
+      attribution: { nl: 'a', en: 'a' },
+      licence: { nl: 'l', en: 'l' },
+      scales: [{ id: 'e5', options: [1, 2, 3, 4, 5].map((code) => ({ code, label: { nl: code === 5 ? 'Helemaal eens' : String(code), en: String(code) } })), notScored: [] }],
+    };
+    const def = (version: number, ids: string[]) => ({
+      ...base,
+      version,
+      items: ids.map((id) => ({ id, type: 'scale', text: { nl: id, en: id }, label: { nl: id, en: id }, scale: 'e5', reverse: false })),
+      subscales: [{ id: 'ts_team', label: { nl: 'Team', en: 'Team' }, items: ids, minAnsweredShare: 0.75 }],
+      sections: [{ id: 'sec', title: { nl: 'S', en: 'S' }, items: ids }],
+    });
+    await s.ok('importInstrument', { definitionJson: JSON.stringify(def(1, ['ts_a', 'ts_b', 'ts_c', 'ts_d'])) });
+    await s.ok('importInstrument', { definitionJson: JSON.stringify(def(2, ['ts_a', 'ts_b', 'ts_c', 'ts_e'])) });
+    const net = await s.ok('createNetwork', { name: 'Versies' });
+    const t0 = await s.ok('createWave', { networkId: net.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: 'teamscan', version: 1 }] });
+    const t1 = await s.ok('createWave', { networkId: net.id, label: 'T1', kind: 'T1', plannedDate: null, instruments: [{ instrumentId: 'teamscan', version: 2 }] });
+    const answer = async (waveId: string, code: string, values: Record<string, number>) => {
+      const r = await s.ok('startResponse', { waveId, respondentCode: code, organisationId: null, mode: 'form' });
+      for (const [itemId, value] of Object.entries(values)) await s.ok('saveAnswer', { responseId: r.id, instrumentId: 'teamscan', itemId, value, text: null });
+      await s.ok('completeResponse', { responseId: r.id });
+    };
+    // Five people in both waves; ts_a goes from 2 to 4 for everyone except the last (3 → 4).
+    for (let i = 0; i < 5; i++) {
+      await answer(t0.id, `VV00${i}`, { ts_a: i === 4 ? 3 : 2, ts_b: 3, ts_c: 3, ts_d: 3 });
+      await answer(t1.id, `VV00${i}`, { ts_a: 4, ts_b: 3, ts_c: 3, ts_e: 5 });
+    }
+    const d = await s.ok('getDashboard', { networkId: net.id, waveIds: [], instrumentId: 'teamscan', breakdown: 'none' });
+    expectNoNaN(d);
+    expect(d.notices).toContainEqual({ code: 'instrument-changed', params: { versions: 'T0: 1, T1: 2', items: 2 } });
+    // Labels and order follow the newest version; the dropped item keeps its place after them.
+    expect(d.items.map((i) => [i.itemId, i.presentIn.length])).toEqual([['ts_a', 2], ['ts_b', 2], ['ts_c', 2], ['ts_e', 1], ['ts_d', 1]]);
+    expect(d.items.find((i) => i.itemId === 'ts_d')!.perWave[1]!.stats).toMatchObject({ n: 0, mean: null, distribution: null });
+    const rows = d.comparisons[0]!.rows;
+    expect(rows.find((r) => r.id === 'ts_d')!.notices).toEqual([{ code: 'not-in-both', params: { itemId: 'ts_d' } }]);
+    expect(rows.find((r) => r.id === 'ts_e')!.paired).toMatchObject({ n: 0, meanDiff: null, tooSmall: true });
+    expect(rows.find((r) => r.id === 'ts_team')!.notices).toEqual([{ code: 'scale-changed', params: { scaleId: 'ts_team' } }]);
+    // ts_a: differences 2, 2, 2, 2, 1 → mean 1.8 (by hand); ties, so the normal approximation.
+    const a = rows.find((r) => r.id === 'ts_a')!.paired;
+    expect(a).toMatchObject({ n: 5, wilcoxonV: 15, wilcoxonMethod: 'normal', rankBiserial: 1 });
+    expectRel(a.meanDiff, 1.8);
+    // Team score T0: (2+3+3+3)/4 = 2.75 ×4 and 3 ×1; T1: (4+3+3+5)/4 = 3.75 for all.
+    expectRel(d.scales[0]!.perWave[0]!.stats.mean, (4 * 2.75 + 3) / 5);
+    expect(d.scales[0]!.perWave[1]!.stats).toMatchObject({ n: 5, mean: 3.75, sd: 0 });
+  }, 60_000);
+
+  it('refuses a wave of another network and an unknown instrument', async () => {
+    const a = await network('Netwerk A');
+    const b = await a.ok('createNetwork', { name: 'Netwerk B' });
+    const other = await a.call('getDashboard', { networkId: b.id, waveIds: [a.wave.id], instrumentId: KS, breakdown: 'none' });
+    expect(other).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const unknown = await a.call('getDashboard', { networkId: a.net.id, waveIds: [], instrumentId: 'aitcs-ii', breakdown: 'none' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const unknownCompare = await a.call('compareNetworks', { networkIds: [a.net.id], instrumentId: 'aitcs-ii' });
+    expect(unknownCompare).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
