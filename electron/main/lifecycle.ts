@@ -133,6 +133,11 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
     }
   }
   const running = services;
+  // The print view of a network's results, saved as PDF by Chromium's own renderer.
+  running.printToPdf = async () => {
+    if (!mainWindow || mainWindow.isDestroyed()) throw new Error('Het venster is niet beschikbaar.');
+    return mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  };
   // Daily backups while the app runs (the start-up backup was made by startServices).
   const stopDailyBackups = startDailyBackups(() => (services?.db.open ? services : null));
   app.on('will-quit', stopDailyBackups);

@@ -56,7 +56,7 @@ export function compiledInstrument(ctx: ServiceContext, instrumentId: string, ve
   return compiled;
 }
 
-/** The newest stored version of an instrument; NOT_FOUND when the database does not know it. */
+/** The stored versions of an instrument, newest first; NOT_FOUND when the database does not know it. */
 export function requireInstrumentVersions(ctx: ServiceContext, instrumentId: string): number[] {
   const versions = repo.instrumentVersions(ctx.db, instrumentId);
   if (versions.length === 0) {

@@ -354,6 +354,12 @@ describe('Resultaten (dashboard)', () => {
     const visible = await page.locator('main').innerText();
     for (const bad of ['NaN', 'undefined', 'null', 'Infinity', '{{']) expect(visible, bad).not.toContain(bad);
 
+    // Every chart can be saved for a report, as PNG and as SVG.
+    const charts = await page.locator('figure.dashboard-chart').count();
+    expect(charts).toBeGreaterThan(5);
+    expect(await page.locator('figure.dashboard-chart .chart-image-buttons').count()).toBe(charts);
+    expect(await page.locator('figure.dashboard-chart .chart-image-buttons button').count()).toBe(2 * charts);
+
     const axe = await axeViolations(page);
     const severe = axe.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(severe, JSON.stringify(axe, null, 2)).toEqual([]);

@@ -85,6 +85,7 @@ export class FakeWebContents extends FakeEmitter {
   closeDevTools = vi.fn(() => {
     this.devToolsOpen = false;
   });
+  printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 fake'));
 }
 
 export class FakeBrowserWindow extends FakeEmitter {

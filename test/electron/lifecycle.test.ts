@@ -103,6 +103,14 @@ describe('startup with a good database', () => {
     expect(state.browserWindows).toHaveLength(1);
   });
 
+  it('saves the print view as an A4 PDF through the main window', async () => {
+    running = await start(join(dir, 'pdf.sqlite'));
+    const win = state.browserWindows[0] as FakeBrowserWindow;
+    const bytes = await running!.services.printToPdf!();
+    expect(Buffer.from(bytes).toString()).toBe('%PDF-1.7 fake');
+    expect(win.webContents.printToPDF).toHaveBeenCalledWith({ printBackground: true, pageSize: 'A4' });
+  });
+
   it('quits when all windows are closed and closes the database on will-quit', async () => {
     running = await start(join(dir, 'c.sqlite'));
     state.app.emit('window-all-closed');

@@ -63,8 +63,8 @@ export function listWavesWithInstruments(db: Db, networkId: string): Wave[] {
   const rows = prepared(
     db,
     `SELECT w.id, w.network_id AS networkId, w.label, w.kind, w.planned_date AS plannedDate, w.status,
-            (SELECT json_group_array(json_object('instrumentId', wi.instrument_id, 'version', wi.instrument_version))
-             FROM (SELECT * FROM wave_instruments WHERE wave_id = w.id ORDER BY position) wi) AS instruments
+            (SELECT json_group_array(json_object('instrumentId', wi.instrument_id, 'version', wi.instrument_version) ORDER BY wi.position)
+             FROM wave_instruments wi WHERE wi.wave_id = w.id) AS instruments
      FROM waves w WHERE w.network_id = ?
      ORDER BY CASE w.kind WHEN 'T0' THEN 0 WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, w.planned_date, w.created_at`,
   ).all(networkId) as (Omit<Wave, 'instruments'> & { instruments: string })[];

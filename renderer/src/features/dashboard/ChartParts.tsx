@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WaveColumn } from '../../../../shared/results';
+import { ChartImageButtons } from '../export/ChartImageButtons';
 import { tableToTsv } from './format';
 import { seriesStyle, type FillPattern, type MarkerShape } from './palette';
 
@@ -11,13 +12,16 @@ import { seriesStyle, type FillPattern, type MarkerShape } from './palette';
  */
 
 export function ChartFigure({ label, caption, children, testId, legend }: { label: string; caption?: string; children: ReactNode; testId?: string; legend?: ReactNode }) {
+  const figureRef = useRef<HTMLElement>(null);
   return (
-    <figure className="chart dashboard-chart" data-testid={testId}>
+    <figure className="chart dashboard-chart" data-testid={testId} ref={figureRef}>
       <div role="img" aria-label={label} className="chart-canvas">
         {children}
       </div>
       {legend}
       {caption && <figcaption>{caption}</figcaption>}
+      {/* Save as PNG (print resolution) or SVG for reports; hidden in the print view. */}
+      <ChartImageButtons figure={() => figureRef.current} title={label.split(/:\s|\.\s/)[0] ?? label} />
     </figure>
   );
 }
