@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { axeViolations, openSession, type Session } from './support/harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
 import { item, radio, waitSaved } from './support/kiosk';
 
 /**
@@ -119,28 +118,7 @@ const expectedOrgs: Record<'T0' | 'T1', Record<'A' | 'B', Record<Condition, stri
 
 // --- helpers ------------------------------------------------------------------------------------------
 
-const textOf = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newSession(): Promise<Session> {
-  const session = await openSession(browser);
-  sessions.push(session);
-  return session;
-}
+const { newSession } = useE2eSessions();
 
 async function seed(session: Session, waveId: string, plan: Plan, orgIds: Record<'A' | 'B' | 'C', string>): Promise<void> {
   const response = await session.call('startResponse', { waveId, respondentCode: plan.code, organisationId: plan.org ? orgIds[plan.org] : null, mode: 'form' });

@@ -2,15 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import { unwrap } from '../../shared/errors';
 import { startServices } from '../../electron/services/app';
 import { createDispatcher } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
-import { launchChromium } from './support/browser';
-import { axeViolations, openSession, type Session } from './support/harness';
+import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
+import { heading } from './support/kiosk';
 
 /**
  * *Gegevens en reservekopieën* through the real stack (built renderer in Chromium → window.api
@@ -20,28 +20,13 @@ import { axeViolations, openSession, type Session } from './support/harness';
  */
 
 const KS = 'kansrijke-samenwerking';
-let browser: Browser;
-const sessions: Session[] = [];
-const cleanups: (() => void)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-  for (const c of cleanups.splice(0)) c();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { newSession, cleanup } = useE2eSessions();
 
 /** Laptop B: the real services on a file of its own, in this process. */
 function secondLaptop() {
   const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-laptop-b-'));
   const services = startServices({ databasePath: join(dir, 'netwerkspiegel.sqlite'), appVersion: 'laptop-b', chooseExportPath: async (name) => join(dir, name) });
-  cleanups.push(() => {
+  cleanup(() => {
     services.db.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -49,9 +34,6 @@ function secondLaptop() {
   const call = async <K extends MethodName>(name: K, input: Input<K>) => unwrap(await dispatch(name, input)) as Output<K>;
   return { dir, services, call };
 }
-
-const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
 async function openDataScreen(session: Session): Promise<Page> {
   const { page } = session;
@@ -70,8 +52,7 @@ async function studyFileContent(call: (name: 'exportStudyFile', input: Input<'ex
 
 describe('Studiebestand importeren: merging another laptop', () => {
   it('shows what changes and both versions of a conflict, imports the choices, and the result is in SQLite', async () => {
-    const session = await openSession(browser);
-    sessions.push(session);
+    const session = await newSession();
     const a = session.call;
     const b = secondLaptop();
 
@@ -180,8 +161,7 @@ describe('Studiebestand importeren: merging another laptop', () => {
 
 describe('Reservekopieën: making and restoring a backup', () => {
   it('restores a backup after a confirmation, keeps the data of before in a new backup, and the file holds the restored data', async () => {
-    const session = await openSession(browser);
-    sessions.push(session);
+    const session = await newSession();
     await session.call('createNetwork', { name: 'Blijft bestaan' });
     const page = await openDataScreen(session);
     await page.getByLabel('Uw naam (voor het auditlog)').fill('Anna de Vries');

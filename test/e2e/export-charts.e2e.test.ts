@@ -1,9 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { axeViolations, openSession, type Session } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, type Session, useE2eSessions } from './support/harness';
 
 /**
  * Charts for reports and the print view, in Chromium against the real services: a dashboard chart
@@ -14,24 +12,10 @@ import { axeViolations, openSession, type Session } from './support/harness';
 const KS = 'kansrijke-samenwerking';
 const NETWORK = 'Palliatief Netwerk Twente';
 
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { newSession } = useE2eSessions();
 
 async function printView(): Promise<Session> {
-  const session = await openSession(browser);
-  sessions.push(session);
+  const session = await newSession();
   const network = await session.call('createNetwork', { name: NETWORK });
   for (const [label, kind] of [['T0', 'T0'], ['T1', 'T1']] as const) {
     const wave = await session.call('createWave', { networkId: network.id, label, kind, plannedDate: '2026-03-01', instruments: [{ instrumentId: KS, version: 1 }] });

@@ -1,10 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { axeViolations, openSession, type Session } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, type Session, useE2eSessions } from './support/harness';
 
 /**
  * The study export from the UI: the built renderer in Chromium → window.api shim → HTTP → the
@@ -15,25 +13,11 @@ import { axeViolations, openSession, type Session } from './support/harness';
 const KS = 'kansrijke-samenwerking';
 const NETWORK = 'Dementienetwerk Oost';
 
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { newSession } = useE2eSessions();
 
 /** A network with T0 and T1 and six respondents per wave, seeded through the API. */
 async function seeded(): Promise<{ session: Session; networkId: string }> {
-  const session = await openSession(browser);
-  sessions.push(session);
+  const session = await newSession();
   const network = await session.call('createNetwork', { name: NETWORK });
   const org = await session.call('addOrganisation', { networkId: network.id, name: 'Thuiszorg Oost', sector: 'zorg', sizeClass: 'ge100' });
   const instruments = [{ instrumentId: KS, version: 1 }];

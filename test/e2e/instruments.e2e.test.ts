@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { builtInInstruments, instrumentDefinition } from '../../shared/instruments';
 import { kansrijkeSamenwerking } from '../../shared/instruments/kansrijke-samenwerking';
-import { launchChromium } from './support/browser';
-import { axeViolations, openSession, type Session } from './support/harness';
+import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
 
 /**
  * The *Vragenlijsten* screen through the real stack (built renderer in Chromium → window.api
@@ -76,32 +75,14 @@ const instrumentRows = (session: Session) =>
     .all() as InstrumentRow[];
 const count = (session: Session, table: string) => (session.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
 const fileInput = (page: Page) => page.getByLabel('Vragenlijstdefinitie (JSON-bestand)');
 const importError = (page: Page) => page.getByTestId('instrument-import-error');
 const importStatus = (page: Page) => page.getByTestId('instrument-import-status');
 
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { newSession } = useE2eSessions();
 
 async function openInstrumentsScreen(): Promise<Session> {
-  const session = await openSession(browser);
-  sessions.push(session);
+  const session = await newSession();
   const { page } = session;
   await page.goto(session.harness.url);
   await page.getByRole('heading', { level: 1, name: 'Netwerken' }).waitFor();

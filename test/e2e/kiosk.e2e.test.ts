@@ -2,12 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeAssignedCode } from '../../shared/codes';
 import { shimScript } from '../harness/server';
-import { launchChromium } from './support/browser';
-import { axeViolations, openSession, type Session } from './support/harness';
+import { axeViolations, testIdText, useE2eSessions } from './support/harness';
 import {
   apiAt,
   controlsOf,
@@ -33,28 +32,7 @@ import {
 const ORG_A = 'Thuiszorg Oost';
 const ORG_B = 'Welzijn Twente';
 
-let browser: Browser;
-const sessions: Session[] = [];
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newSession(): Promise<Session> {
-  const session = await openSession(browser);
-  sessions.push(session);
-  return session;
-}
+const { newSession, browser, cleanup } = useE2eSessions();
 
 /** axe-core (WCAG 2.1 A/AA) on the current screen: nothing serious or critical. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
@@ -65,7 +43,6 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
 
-const textOf = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
 const count = (db: Database.Database, sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
 
 /** Answers stored for a respondent code: item id → value or text. */
@@ -134,12 +111,12 @@ describe('kiosk mode: respondents one after another', () => {
     expect(await pinForm.getByLabel('Nieuwe pincode').inputValue()).toBe(PIN);
     await pinForm.getByLabel('Herhaal de pincode').fill('482914');
     await pinForm.getByRole('button', { name: 'Pincode opslaan' }).click();
-    expect(await textOf(page, 'kiosk-pin-form-error')).toContain('De twee pincodes zijn niet gelijk');
+    expect(await testIdText(page, 'kiosk-pin-form-error')).toContain('De twee pincodes zijn niet gelijk');
     expect((await call('getKioskState', {})).pinSet).toBe(false);
     await pinForm.getByLabel('Herhaal de pincode').fill(PIN);
     await pinForm.getByRole('button', { name: 'Pincode opslaan' }).click();
     await page.getByTestId('kiosk-start-form').waitFor();
-    expect(await textOf(page, 'kiosk-pin-saved')).toBe('De pincode is opgeslagen.');
+    expect(await testIdText(page, 'kiosk-pin-saved')).toBe('De pincode is opgeslagen.');
     await expectAccessible(page, 'researcher: kiosk setup');
     const startPin = page.getByTestId('kiosk-start-form').getByLabel('Pincode');
     expect(await startPin.getAttribute('autocomplete')).toBe('off');
@@ -162,10 +139,10 @@ describe('kiosk mode: respondents one after another', () => {
     expect(await page.getByTestId('kiosk').getAttribute('lang')).toBe('en');
     await toCode(page, 'I take part');
     // The standard consent text (the network has none of its own).
-    expect(await textOf(page, 'kiosk-code')).toContain('Your code');
+    expect(await testIdText(page, 'kiosk-code')).toContain('Your code');
     await page.getByRole('button', { name: 'Previous' }).click();
     await page.getByTestId('kiosk-consent').waitFor();
-    expect(await textOf(page, 'kiosk-consent-text')).toContain('Taking part is voluntary');
+    expect(await testIdText(page, 'kiosk-consent-text')).toContain('Taking part is voluntary');
     await expectAccessible(page, 'consent');
     await page.getByRole('button', { name: 'I take part', exact: true }).click();
     await expectAccessible(page, 'code (free)');
@@ -174,7 +151,7 @@ describe('kiosk mode: respondents one after another', () => {
 
     // "About you": the organisation, saved when chosen.
     await page.getByTestId('kiosk-about').waitFor();
-    expect(await textOf(page, 'kiosk-progress-text')).toBe('Step 1 of 8');
+    expect(await testIdText(page, 'kiosk-progress-text')).toBe('Step 1 of 8');
     await page.getByRole('radio', { name: ORG_A }).check();
     await page.getByTestId('kiosk-organisation-status').getByText('Saved').waitFor();
     await expectAccessible(page, 'about you');
@@ -182,7 +159,7 @@ describe('kiosk mode: respondents one after another', () => {
 
     // Page 1, by keyboard only: 4, 5, 3 and N ("don't know") for the four statements.
     await page.getByTestId('kiosk-page').waitFor();
-    expect(await textOf(page, 'kiosk-progress-text')).toBe('Step 2 of 8');
+    expect(await testIdText(page, 'kiosk-progress-text')).toBe('Step 2 of 8');
     await heading(page, 'Shared ambition').waitFor();
     expect(await item(page, 'ks_amb_01').textContent()).toContain('Strongly agree'); // the respondent's language
     await pressAll(page, ['4', '5', '3', 'n']);
@@ -221,7 +198,7 @@ describe('kiosk mode: respondents one after another', () => {
 
     // Review: two questions open, each a way back to it.
     await page.getByTestId('kiosk-review').waitFor();
-    expect(await textOf(page, 'kiosk-review-count')).toBe('You have answered 21 of the 23 questions.');
+    expect(await testIdText(page, 'kiosk-review-count')).toBe('You have answered 21 of the 23 questions.');
     expect(await page.getByTestId('kiosk-open-list').getByRole('button').allTextContents()).toEqual([
       expect.stringMatching(/^Question 20: /),
       expect.stringMatching(/^Question 23: What could be better/),
@@ -235,7 +212,7 @@ describe('kiosk mode: respondents one after another', () => {
     await page.keyboard.press('Enter'); // focus moved to "Next"
     await heading(page, 'Finally').waitFor();
     await page.getByRole('button', { name: 'To review' }).click();
-    expect(await textOf(page, 'kiosk-review-count')).toBe('You have answered 22 of the 23 questions.');
+    expect(await testIdText(page, 'kiosk-review-count')).toBe('You have answered 22 of the 23 questions.');
 
     // Submitting twice in a row submits once and shows no error.
     await page.getByTestId('kiosk-submit').dblclick();
@@ -291,7 +268,7 @@ describe('kiosk mode: respondents one after another', () => {
       );
     }
     await page.getByTestId('kiosk-next').click();
-    expect(await textOf(page, 'kiosk-review-count')).toBe('U heeft 4 van de 23 vragen beantwoord.');
+    expect(await testIdText(page, 'kiosk-review-count')).toBe('U heeft 4 van de 23 vragen beantwoord.');
     await page.getByTestId('kiosk-submit').click();
     await page.getByTestId('kiosk-thanks').waitFor();
     // Without a press the thanks screen goes back to a blank welcome by itself (after 8 s).
@@ -352,7 +329,7 @@ describe('kiosk mode: the researcher PIN', () => {
     await pin.fill('1111');
     await dialog.getByRole('button', { name: 'Afnamemodus verlaten' }).click();
     await page.getByTestId('kiosk-pin-error').waitFor();
-    expect(await textOf(page, 'kiosk-pin-error')).toBe('Deze pincode klopt niet. Probeer het opnieuw.');
+    expect(await testIdText(page, 'kiosk-pin-error')).toBe('Deze pincode klopt niet. Probeer het opnieuw.');
     expect(await pin.inputValue()).toBe('');
     await expectAccessible(page, 'PIN dialog with an error');
     expect((await call('getKioskState', {})).session).not.toBeNull();
@@ -395,7 +372,7 @@ describe('kiosk mode: idle timeout', () => {
     await waitWelcome(page);
     await toCode(page);
     await page.getByRole('button', { name: 'Vorige' }).click();
-    expect(await textOf(page, 'kiosk-consent-text')).toBe('Dementie Twente vraagt uw mening over de samenwerking.Meedoen is vrijwillig.');
+    expect(await testIdText(page, 'kiosk-consent-text')).toBe('Dementie Twente vraagt uw mening over de samenwerking.Meedoen is vrijwillig.');
     await page.getByRole('button', { name: 'Ik doe mee', exact: true }).click();
     await page.getByLabel('Uw code').fill('K-IDLE1');
     await page.getByRole('button', { name: 'Volgende' }).click();
@@ -410,7 +387,7 @@ describe('kiosk mode: idle timeout', () => {
     const idle = page.getByTestId('kiosk-idle');
     await idle.waitFor();
     expect(await idle.getByRole('heading', { name: 'Bent u er nog?' }).count()).toBe(1);
-    expect(await textOf(page, 'kiosk-idle-countdown')).toMatch(/^Zonder antwoord gaat het scherm over \d+ seconden terug naar het begin\.$/);
+    expect(await testIdText(page, 'kiosk-idle-countdown')).toMatch(/^Zonder antwoord gaat het scherm over \d+ seconden terug naar het begin\.$/);
     await expectAccessible(page, 'idle dialog');
     await page.screenshot({ path: '/tmp/netwerkspiegel-kiosk-idle.png' });
     await idle.getByRole('button', { name: 'Ja, ik ga verder' }).click();
@@ -484,7 +461,7 @@ describe('kiosk mode: codes', () => {
     const typo = card.slice(0, 6) + (card[6] === 'A' ? 'C' : 'A');
     await page.getByLabel('Code van uw kaartje').fill(typo);
     await page.getByRole('button', { name: 'Volgende' }).click();
-    expect(await textOf(page, 'kiosk-code-error')).toContain('Deze code klopt niet');
+    expect(await testIdText(page, 'kiosk-code-error')).toContain('Deze code klopt niet');
     expect(begun).toHaveLength(1);
     await expectAccessible(page, 'card code with a hint');
 
@@ -493,7 +470,7 @@ describe('kiosk mode: codes', () => {
     expect(codes).not.toContain(notListed);
     await page.getByLabel('Code van uw kaartje').fill(notListed);
     await page.getByRole('button', { name: 'Volgende' }).click();
-    await expect.poll(() => textOf(page, 'kiosk-code-error')).toContain('staat niet op de codelijst');
+    await expect.poll(() => testIdText(page, 'kiosk-code-error')).toContain('staat niet op de codelijst');
 
     // The right card, typed in lower case without the dash.
     await page.getByLabel('Code van uw kaartje').fill(card.replace('-', '').toLowerCase());
@@ -537,7 +514,7 @@ describe('kiosk mode: every built-in questionnaire', () => {
       await page.getByTestId('kiosk-code').getByRole('button').last().click();
       for (const [index, title] of sections.entries()) {
         await heading(page, title[language]).waitFor();
-        expect(await textOf(page, 'kiosk-progress-text')).toBe(language === 'nl' ? `Stap ${index + 1} van ${sections.length + 1}` : `Step ${index + 1} of ${sections.length + 1}`);
+        expect(await testIdText(page, 'kiosk-progress-text')).toBe(language === 'nl' ? `Stap ${index + 1} van ${sections.length + 1}` : `Step ${index + 1} of ${sections.length + 1}`);
         await expectAccessible(page, `${language}: ${title[language]}`);
         // Choice options with an explanation (the network phases) show it under the label.
         for (const item of definitions.flatMap((d) => d.items)) {
@@ -562,11 +539,11 @@ describe('kiosk mode: every built-in questionnaire', () => {
 describe('kiosk mode: a crash in the middle of a questionnaire', () => {
   it('keeps every answer shown as saved; the kiosk does not reopen the response, the researcher resumes it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-kiosk-kill-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    cleanup(() => rmSync(dir, { recursive: true, force: true }));
     const databasePath = join(dir, 'netwerkspiegel.sqlite');
     const exportDir = join(dir, 'exports');
     const children: ChildHarness[] = [];
-    cleanups.push(async () => {
+    cleanup(async () => {
       for (const c of children) await c.kill('SIGKILL');
     });
 
@@ -576,8 +553,8 @@ describe('kiosk mode: a crash in the middle of a questionnaire', () => {
     const { wave } = await setUpWave(call);
     await call('startKiosk', { waveId: wave.id, pin: PIN });
 
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'nl-NL' });
-    cleanups.push(() => context.close());
+    const context = await browser().newContext({ viewport: { width: 1200, height: 900 }, locale: 'nl-NL' });
+    cleanup(() => context.close());
     await context.addInitScript(shimScript());
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -610,7 +587,7 @@ describe('kiosk mode: a crash in the middle of a questionnaire', () => {
     await expect.poll(async () => (await call('getKioskState', {})).session?.currentResponseId).toBeNull();
 
     const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-    cleanups.push(() => {
+    cleanup(() => {
       db.close();
     });
     expect(answersOf(db, 'K-KILL1')).toEqual(given);
@@ -621,7 +598,7 @@ describe('kiosk mode: a crash in the middle of a questionnaire', () => {
     await page.getByLabel('Uw code').fill('K-KILL1');
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByTestId('kiosk-code-error').waitFor();
-    expect(await textOf(page, 'kiosk-code-error')).toBe('Met code K-KILL1 is deze vragenlijst al begonnen. Vraag de onderzoeker om die te hervatten.');
+    expect(await testIdText(page, 'kiosk-code-error')).toBe('Met code K-KILL1 is deze vragenlijst al begonnen. Vraag de onderzoeker om die te hervatten.');
     expect(await page.getByTestId('kiosk-page').count()).toBe(0);
 
     // The researcher leaves kiosk mode and resumes it.

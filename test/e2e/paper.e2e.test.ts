@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { axeViolations, openSession, type Session } from './support/harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, type Session, useE2eSessions } from './support/harness';
 
 /**
  * Paper entry (invoermodus): two paper questionnaires typed into the grid with the keyboard only
@@ -84,20 +83,7 @@ function answersInDb(session: Session, code: string): Record<string, number | st
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
 
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { newSession } = useE2eSessions();
 
 /** Types one paper form into row `row`, starting with the focus on its code cell; ends on "Rij afronden". */
 async function typeForm(page: Page, session: Session, row: number, form: PaperForm, checks: (itemId: string) => Promise<void>): Promise<void> {
@@ -125,8 +111,7 @@ async function typeForm(page: Page, session: Session, row: number, form: PaperFo
 
 describe('paper entry (invoermodus)', () => {
   it('stores two paper questionnaires typed with Tab and digits, refusing a code that is not on the scale', async () => {
-    const session = await openSession(browser);
-    sessions.push(session);
+    const session = await newSession();
     const { page } = session;
 
     const network = await session.call('createNetwork', { name: NETWORK });

@@ -1,7 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { axeViolations, openSession, type Session } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, testIdText, type Session, useE2eSessions } from './support/harness';
 
 /**
  * Network settings, respondent codes and their card sheet, the code list enforced in paper entry,
@@ -29,27 +27,12 @@ const networkRow = (session: Session) =>
     .get(NETWORK) as NetworkRow;
 
 const count = (session: Session, sql: string, ...params: unknown[]) => (session.db.prepare(sql).get(...params) as { n: number }).n;
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
 
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { newSession } = useE2eSessions();
 
 describe('network settings, codes, the code list in paper entry and resuming', () => {
   it('saves settings, refuses a bad idle time, prints 12 code cards, enforces the code list and resumes an unfinished response', async () => {
-    const session = await openSession(browser);
-    sessions.push(session);
+    const session = await newSession();
     const { page } = session;
 
     const network = await session.call('createNetwork', { name: NETWORK });
@@ -64,7 +47,7 @@ describe('network settings, codes, the code list in paper entry and resuming', (
 
     await page.goto(session.harness.url);
     await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
-    expect(await text(page, 'settings-summary')).toBe('Codes: Vrije codes · minimale groepsgrootte 5 · wachttijd in de afnamemodus 180 seconden');
+    expect(await testIdText(page, 'settings-summary')).toBe('Codes: Vrije codes · minimale groepsgrootte 5 · wachttijd in de afnamemodus 180 seconden');
 
     // --- Settings ----------------------------------------------------------------------------------
     await page.getByTestId('network-tools').getByRole('button', { name: 'Instellingen' }).click();
@@ -115,7 +98,7 @@ describe('network settings, codes, the code list in paper entry and resuming', (
     await page.getByTestId('network-tools').getByRole('button', { name: 'Respondentcodes' }).click();
     await page.getByRole('heading', { level: 1, name: /Respondentcodes/ }).waitFor();
     // The network does not use its code list yet, and the screen says so.
-    expect(await text(page, 'codes-policy-note')).toContain('Zelfgemaakte code');
+    expect(await testIdText(page, 'codes-policy-note')).toContain('Zelfgemaakte code');
     await page.getByLabel('Aantal nieuwe codes').fill('12');
     await page.getByRole('button', { name: 'Codes aanmaken' }).click();
     await page.getByTestId('codes-status').getByText('12 nieuwe codes aangemaakt.').waitFor();
@@ -166,7 +149,7 @@ describe('network settings, codes, the code list in paper entry and resuming', (
     await page.getByTestId('settings-status').getByText('De instellingen zijn opgeslagen.').waitFor();
     expect(networkRow(session).codePolicy).toBe('assigned');
     await page.getByRole('button', { name: 'Terug naar het netwerk' }).click();
-    expect(await text(page, 'settings-summary')).toContain('Codes: Codelijst');
+    expect(await testIdText(page, 'settings-summary')).toContain('Codes: Codelijst');
     await page.screenshot({ path: '/tmp/netwerkspiegel-network-tools.png', fullPage: true });
 
     await page.getByRole('button', { name: 'Papieren vragenlijsten invoeren voor meting T0' }).click();
@@ -218,14 +201,14 @@ describe('network settings, codes, the code list in paper entry and resuming', (
     await row.waitFor();
     const cells = (await row.locator('th, td').allTextContents()).map((s) => s.trim());
     expect(cells.slice(0, 4)).toEqual([listed, 'bezig', 'papier', '3']);
-    expect(await text(page, 'responses-counts')).toBe('1 begonnen, waarvan 0 ingeleverd en 1 nog bezig.');
+    expect(await testIdText(page, 'responses-counts')).toBe('1 begonnen, waarvan 0 ingeleverd en 1 nog bezig.');
     const axeResponses = await axeViolations(page);
     expect(axeResponses, JSON.stringify(axeResponses, null, 2)).toEqual([]);
     await page.screenshot({ path: '/tmp/netwerkspiegel-responses.png', fullPage: true });
 
     await page.getByRole('button', { name: `Hervatten: vragenlijst van ${listed}` }).click();
     await page.getByTestId('response-form').waitFor();
-    expect(await text(page, 'resume-status')).toBe(`Verder met de eerder begonnen vragenlijst van ${listed}: 3 antwoorden zijn al opgeslagen.`);
+    expect(await testIdText(page, 'resume-status')).toBe(`Verder met de eerder begonnen vragenlijst van ${listed}: 3 antwoorden zijn al opgeslagen.`);
     const radio = (itemId: string, name: string) => page.getByTestId(`item-${itemId}`).getByRole('radio', { name, exact: true });
     expect(await radio('ks_amb_01', 'Eens').isChecked()).toBe(true);
     expect(await radio('ks_amb_02', 'Oneens').isChecked()).toBe(true);

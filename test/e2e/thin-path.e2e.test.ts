@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { axeViolations, openSession, type Session } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, type Session, trimmedText, useE2eSessions } from './support/harness';
 
 /**
  * The thin path through the real stack: the built renderer in Chromium → window.api shim → HTTP
@@ -149,32 +148,12 @@ async function waitSaved(page: Page, itemId: string): Promise<void> {
   await page.getByTestId(`saved-${itemId}`).waitFor({ state: 'visible', timeout: 5000 });
 }
 
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').trim();
-}
-
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
+const { newSession } = useE2eSessions({
+  afterOpen: async (session) => {
+    await session.page.goto(session.harness.url);
+    await session.page.getByRole('heading', { level: 1, name: 'Netwerken' }).waitFor();
+  },
 });
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newSession(): Promise<Session> {
-  const session = await openSession(browser);
-  sessions.push(session);
-  await session.page.goto(session.harness.url);
-  await session.page.getByRole('heading', { level: 1, name: 'Netwerken' }).waitFor();
-  return session;
-}
 
 describe('thin path: network → wave → questionnaire → overview → Excel', () => {
   it('records answers given in the UI, shows hand-checked condition means and exports what is stored', async () => {
@@ -225,10 +204,10 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     // --- Before anyone answered, the overview says so -----------------------------------------
     await page.getByRole('button', { name: 'Overzicht van meting T0' }).click();
     await page.getByTestId('condition-table').waitFor();
-    expect(await textOf(page.getByTestId('count-started'))).toBe('0');
+    expect(await trimmedText(page.getByTestId('count-started'))).toBe('0');
     for (const c of CONDITIONS) {
-      expect(await textOf(page.getByTestId(`condition-n-ks_${c}`))).toBe('0');
-      expect(await textOf(page.getByTestId(`condition-mean-ks_${c}`))).toBe('geen antwoorden');
+      expect(await trimmedText(page.getByTestId(`condition-n-ks_${c}`))).toBe('0');
+      expect(await trimmedText(page.getByTestId(`condition-mean-ks_${c}`))).toBe('geen antwoorden');
     }
     await page.getByRole('button', { name: 'Terug naar het netwerk' }).click();
 
@@ -258,7 +237,7 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     await page.getByLabel(/Organisatie/).selectOption({ label: ORG_B });
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByTestId('response-form').waitFor();
-    expect(await textOf(page.getByTestId('progress-text'))).toBe('0 van 23 vragen beantwoord');
+    expect(await trimmedText(page.getByTestId('progress-text'))).toBe('0 van 23 vragen beantwoord');
 
     // "Opgeslagen" appears only once the write is confirmed: hold the request and look.
     let release!: () => void;
@@ -292,7 +271,7 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     const refusal = page.getByTestId('error-ks_amb_02');
     await refusal.waitFor();
     expect(await refusal.getAttribute('role')).toBe('alert');
-    expect(await textOf(refusal)).toContain('Antwoord 7 is geen geldige keuze bij vraag ks_amb_02');
+    expect(await trimmedText(refusal)).toContain('Antwoord 7 is geen geldige keuze bij vraag ks_amb_02');
     expect(await radio(page, 'ks_amb_02', 'Eens').isChecked()).toBe(true);
     expect(await radio(page, 'ks_amb_02', 'Helemaal eens').isChecked()).toBe(false);
     expect(answersInDb(session, 'R-005').get('ks_amb_02')).toBe(4);
@@ -346,7 +325,7 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     expect(await page.getByTestId('saved-ks_open_goed').count()).toBe(0); // typing alone saves nothing
     await page.keyboard.press('Tab'); // leaving the box saves it
     await waitSaved(page, 'ks_open_goed');
-    expect(await textOf(page.getByTestId('progress-text'))).toBe('22 van 23 vragen beantwoord');
+    expect(await trimmedText(page.getByTestId('progress-text'))).toBe('22 van 23 vragen beantwoord');
 
     const axeQuestionnaire = await axeViolations(page);
     expect(axeQuestionnaire, JSON.stringify(axeQuestionnaire, null, 2)).toEqual([]);
@@ -354,7 +333,7 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
 
     await page.getByRole('button', { name: 'Inleveren' }).click();
     await page.getByTestId('thank-you').waitFor();
-    expect(await textOf(page.getByTestId('thank-you'))).toContain('R-005');
+    expect(await trimmedText(page.getByTestId('thank-you'))).toContain('R-005');
 
     // --- What the UI wrote to SQLite ---------------------------------------------------------------
     expect(answersInDb(session, 'R-005')).toEqual(storedAnswers(uiPlan));
@@ -372,11 +351,11 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     await page.getByRole('button', { name: 'Terug naar het netwerk' }).last().click();
     await page.getByRole('button', { name: 'Overzicht van meting T0' }).click();
     await page.getByTestId('condition-table').waitFor();
-    expect(await textOf(page.getByTestId('count-started'))).toBe('5');
-    expect(await textOf(page.getByTestId('count-complete'))).toBe('5');
+    expect(await trimmedText(page.getByTestId('count-started'))).toBe('5');
+    expect(await trimmedText(page.getByTestId('count-complete'))).toBe('5');
     for (const c of CONDITIONS) {
-      expect(await textOf(page.getByTestId(`condition-n-ks_${c}`)), `n of ks_${c}`).toBe(expectedOverview[c].n);
-      expect(await textOf(page.getByTestId(`condition-mean-ks_${c}`)), `mean of ks_${c}`).toBe(expectedOverview[c].mean);
+      expect(await trimmedText(page.getByTestId(`condition-n-ks_${c}`)), `n of ks_${c}`).toBe(expectedOverview[c].n);
+      expect(await trimmedText(page.getByTestId(`condition-mean-ks_${c}`)), `mean of ks_${c}`).toBe(expectedOverview[c].mean);
     }
     await page.getByTestId('condition-chart').locator('svg').first().waitFor();
     const axeOverview = await axeViolations(page);
@@ -387,7 +366,7 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     await page.getByRole('button', { name: 'Exporteren naar Excel: meting T0' }).click();
     const status = page.getByTestId(`export-status-${wave.id}`);
     await status.getByText('Opgeslagen als').waitFor();
-    const match = /^Opgeslagen als (.+) \((\d+) rijen\)$/.exec(await textOf(status));
+    const match = /^Opgeslagen als (.+) \((\d+) rijen\)$/.exec(await trimmedText(status));
     expect(match).not.toBeNull();
     const filePath = match![1]!;
     expect(match![2]).toBe('5');
@@ -490,7 +469,7 @@ describe('invalid input in the UI', () => {
     const nameError = page.getByTestId('new-network-error');
     await nameError.waitFor();
     expect(await nameError.getAttribute('role')).toBe('alert');
-    expect(await textOf(nameError)).toContain('Vul een naam in');
+    expect(await trimmedText(nameError)).toContain('Vul een naam in');
     expect(count(session, 'networks')).toBe(0);
     expect(count(session, 'audit_log')).toBe(auditBefore);
 
@@ -513,7 +492,7 @@ describe('invalid input in the UI', () => {
     const codeError = page.getByTestId('start-error');
     await codeError.waitFor();
     expect(await codeError.getAttribute('role')).toBe('alert');
-    expect(await textOf(codeError)).toContain('Een respondentcode heeft 3 tot 16 letters, cijfers of streepjes');
+    expect(await trimmedText(codeError)).toContain('Een respondentcode heeft 3 tot 16 letters, cijfers of streepjes');
     expect(await page.getByTestId('response-form').count()).toBe(0);
     expect({ respondents: count(session, 'respondents'), responses: count(session, 'responses'), answers: count(session, 'answers') }).toEqual(before);
     await page.screenshot({ path: '/tmp/netwerkspiegel-invalid-code.png' });
@@ -546,8 +525,8 @@ describe('resuming a questionnaire', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByTestId('response-form').waitFor();
 
-    expect(await textOf(page.getByTestId('resume-status'))).toContain('2 antwoorden zijn al opgeslagen');
-    expect(await textOf(page.getByTestId('progress-text'))).toBe('2 van 23 vragen beantwoord');
+    expect(await trimmedText(page.getByTestId('resume-status'))).toContain('2 antwoorden zijn al opgeslagen');
+    expect(await trimmedText(page.getByTestId('progress-text'))).toBe('2 van 23 vragen beantwoord');
     expect(await radio(page, 'ks_amb_01', 'Oneens').isChecked()).toBe(true);
     await waitSaved(page, 'ks_amb_01');
     expect(await item(page, 'ks_open_goed').getByRole('textbox').inputValue()).toBe('Het overleg is open.');
@@ -558,7 +537,7 @@ describe('resuming a questionnaire', () => {
     await waitSaved(page, 'ks_amb_01');
     expect(await radio(page, 'ks_amb_01', 'Oneens').isChecked()).toBe(false);
     expect(answersInDb(session, 'R-010')).toEqual(new Map([['ks_open_goed', 'Het overleg is open.']]));
-    expect(await textOf(page.getByTestId('progress-text'))).toBe('1 van 23 vragen beantwoord');
+    expect(await trimmedText(page.getByTestId('progress-text'))).toBe('1 van 23 vragen beantwoord');
 
     await page.getByRole('button', { name: 'Inleveren' }).click();
     await page.getByTestId('thank-you').waitFor();
@@ -567,7 +546,7 @@ describe('resuming a questionnaire', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     const conflict = page.getByTestId('start-error');
     await conflict.waitFor();
-    expect(await textOf(conflict)).toContain('Code R-010 heeft meting T1 al ingevuld');
+    expect(await trimmedText(conflict)).toContain('Code R-010 heeft meting T1 al ingevuld');
     expect(count(session, 'responses')).toBe(1);
 
     expect(session.problems).toEqual([]);

@@ -3,10 +3,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Input, MethodName, Output } from '../../../shared/contract';
 import { unwrap, type Envelope } from '../../../shared/errors';
 import { shimScript, startHarness, type Harness } from '../../harness/server';
+import { launchChromium } from './browser';
 
 /**
  * One end-to-end session: a fresh temp folder with a real SQLite file, the harness serving the
@@ -80,6 +82,69 @@ export async function openSession(browser: Browser): Promise<Session> {
     },
   };
 }
+
+export interface E2eSessions {
+  /** Opens a session that is closed after the test; `afterOpen` (if given) runs on it first. */
+  newSession: () => Promise<Session>;
+  /** The Chromium launched for this file. */
+  browser: () => Browser;
+  /** Runs `fn` after the test, once its sessions are closed (last registered runs first). */
+  cleanup: (fn: () => Promise<void> | void) => void;
+}
+
+/**
+ * Registers the vitest hooks every end-to-end file needs: one Chromium for the file, each test's
+ * sessions and cleanups closed after it, Chromium closed at the end. Call it at the top level.
+ */
+export function useE2eSessions(options: { afterOpen?: (session: Session) => Promise<void> } = {}): E2eSessions {
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  const cleanups: (() => Promise<void> | void)[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) await s.close();
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const current = (): Browser => {
+    if (!browser) throw new Error('Chromium is not running: call useE2eSessions() at the top level of the test file.');
+    return browser;
+  };
+
+  return {
+    newSession: async () => {
+      const session = await openSession(current());
+      sessions.push(session);
+      await options.afterOpen?.(session);
+      return session;
+    },
+    browser: current,
+    cleanup: (fn) => {
+      cleanups.push(fn);
+    },
+  };
+}
+
+/** A locator's text with runs of white space collapsed to one space, trimmed. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A locator's text, trimmed (white space inside kept as it is). */
+export async function trimmedText(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim();
+}
+
+/** The trimmed text of the element with this data-testid. */
+export const testIdText = (page: Page, testId: string): Promise<string> => trimmedText(page.getByTestId(testId));
 
 /** axe-core's source, evaluated in the page (page.evaluate is not subject to the page's CSP). */
 export function axeSource(): string {

@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ConditionSummary, WaveOverview } from '../../../../shared/domain';
 import { api } from '../../api';
-import { BackButton } from '../../components/BackButton';
 import { ExportButton } from '../../components/ExportButton';
-import { ErrorAlert } from '../../components/Messages';
-import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale, localized } from '../../i18n';
 import { formatMean } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
+import { NetworkPage } from '../network/NetworkPage';
 import { loadWaveContext } from '../questionnaire/QuestionnaireScreen';
 import { ConditionChart } from './ConditionChart';
 
@@ -19,25 +17,22 @@ export function OverviewScreen({ networkId, waveId, onBack }: { networkId: strin
   });
 
   return (
-    <>
-      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
-      {loaded.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={loaded.status === 'error' ? loaded.message : null} />
-      {loaded.status === 'ready' && (
+    <NetworkPage
+      loaded={loaded}
+      onBack={onBack}
+      heading={({ context }) => ({ title: t('overview.title', { wave: context.wave.label }), network: context.detail.network.name })}
+    >
+      {({ context, overview }) => (
         <>
-          <ScreenTitle title={t('overview.title', { wave: loaded.data.context.wave.label })}>
-            {t('overview.title', { wave: loaded.data.context.wave.label })}
-            <span className="title-sub">{loaded.data.context.detail.network.name}</span>
-          </ScreenTitle>
-          <OverviewBody overview={loaded.data.overview} />
+          <OverviewBody overview={overview} />
           <section className="panel" aria-labelledby="overview-export">
             <h2 id="overview-export">{t('export.title')}</h2>
             <p>{t('export.intro')}</p>
-            <ExportButton waveId={waveId} waveLabel={loaded.data.context.wave.label} />
+            <ExportButton waveId={waveId} waveLabel={context.wave.label} />
           </section>
         </>
       )}
-    </>
+    </NetworkPage>
   );
 }
 

@@ -5,10 +5,8 @@ import { ApiError } from '../../../../shared/errors';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { api } from '../../api';
 import i18n from '../../i18n';
-import { BackButton } from '../../components/BackButton';
-import { ErrorAlert } from '../../components/Messages';
-import { ScreenTitle } from '../../components/ScreenTitle';
 import { useApiData } from '../../lib/useApiData';
+import { NetworkPage } from '../network/NetworkPage';
 import { ResponseForm } from './ResponseForm';
 import { StartForm } from './StartForm';
 
@@ -46,20 +44,18 @@ export function QuestionnaireScreen({
   const [phase, setPhase] = useState<Phase>(resume ? { name: 'filling', response: resume } : { name: 'start' });
 
   return (
-    <>
-      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
-      {context.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={context.status === 'error' ? context.message : null} />
-      {context.status === 'ready' && (
+    <NetworkPage
+      loaded={context}
+      onBack={onBack}
+      heading={({ wave, detail }) => ({ title: t('questionnaire.title', { wave: wave.label }), network: detail.network.name })}
+      titleKey={phase.name}
+    >
+      {({ wave, detail, definitions }) => (
         <>
-          <ScreenTitle key={phase.name} title={t('questionnaire.title', { wave: context.data.wave.label })}>
-            {t('questionnaire.title', { wave: context.data.wave.label })}
-            <span className="title-sub">{context.data.detail.network.name}</span>
-          </ScreenTitle>
           {phase.name === 'start' && (
             <StartForm
-              wave={context.data.wave}
-              organisations={context.data.detail.organisations}
+              wave={wave}
+              organisations={detail.organisations}
               onStarted={(response) => setPhase({ name: 'filling', response })}
             />
           )}
@@ -67,7 +63,7 @@ export function QuestionnaireScreen({
             <ResponseForm
               key={phase.response.id}
               response={phase.response}
-              definitions={context.data.definitions}
+              definitions={definitions}
               onCompleted={(done) => setPhase({ name: 'done', respondentCode: done.respondentCode })}
             />
           )}
@@ -87,6 +83,6 @@ export function QuestionnaireScreen({
           )}
         </>
       )}
-    </>
+    </NetworkPage>
   );
 }

@@ -2,12 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseRecord, ResponseSummary, Wave } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api';
-import { BackButton } from '../../components/BackButton';
 import { ErrorAlert } from '../../components/Messages';
-import { ScreenTitle } from '../../components/ScreenTitle';
 import i18n, { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
+import { NetworkPage } from '../network/NetworkPage';
 import { formatDateTime } from './formatDateTime';
 
 interface ResponsesData {
@@ -40,20 +39,9 @@ export function ResponsesScreen({
   });
 
   return (
-    <>
-      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
-      {data.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={data.status === 'error' ? data.message : null} />
-      {data.status === 'ready' && (
-        <>
-          <ScreenTitle title={t('responses.title', { wave: data.data.wave.label })}>
-            {t('responses.title', { wave: data.data.wave.label })}
-            <span className="title-sub">{data.data.networkName}</span>
-          </ScreenTitle>
-          <ResponseTable wave={data.data.wave} responses={data.data.responses} onResume={onResume} />
-        </>
-      )}
-    </>
+    <NetworkPage loaded={data} onBack={onBack} heading={({ wave, networkName }) => ({ title: t('responses.title', { wave: wave.label }), network: networkName })}>
+      {({ wave, responses }) => <ResponseTable wave={wave} responses={responses} onResume={onResume} />}
+    </NetworkPage>
   );
 }
 

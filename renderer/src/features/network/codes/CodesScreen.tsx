@@ -2,13 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignedCode, Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
-import { BackButton } from '../../../components/BackButton';
 import { ErrorAlert, StatusMessage } from '../../../components/Messages';
-import { ScreenTitle } from '../../../components/ScreenTitle';
+import { NumberField } from '../../../components/NumberField';
 import { currentLocale } from '../../../i18n';
 import { useAction } from '../../../lib/useAction';
 import { useApiData } from '../../../lib/useApiData';
 import { formatDateTime } from '../../responses/formatDateTime';
+import { NetworkPage } from '../NetworkPage';
 import { CodeCardSheet } from './CodeCardSheet';
 
 interface CodesData {
@@ -27,31 +27,24 @@ export function CodesScreen({ networkId, onBack, onSettings }: { networkId: stri
     return { network: detail.network, codes };
   });
   return (
-    <div className="codes-screen">
-      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
-      {data.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={data.status === 'error' ? data.message : null} />
-      {data.status === 'ready' && (
+    <NetworkPage loaded={data} onBack={onBack} heading={({ network }) => ({ title: t('codes.title'), network: network.name })} className="codes-screen">
+      {({ network, codes }) => (
         <>
-          <ScreenTitle title={t('codes.title')}>
-            {t('codes.title')}
-            <span className="title-sub">{data.data.network.name}</span>
-          </ScreenTitle>
           <p className="lead">{t('codes.intro')}</p>
-          {data.data.network.codePolicy !== 'assigned' && (
+          {network.codePolicy !== 'assigned' && (
             <p className="message message-info" data-testid="codes-policy-note">
-              {t('codes.policyNote', { policy: t(`settings.policy.${data.data.network.codePolicy}`) })}{' '}
+              {t('codes.policyNote', { policy: t(`settings.policy.${network.codePolicy}`) })}{' '}
               <button type="button" className="link-button" onClick={onSettings}>
                 {t('settings.open')}
               </button>
             </p>
           )}
           <GenerateForm networkId={networkId} onGenerated={reload} />
-          <CodeList network={data.data.network} codes={data.data.codes} />
-          <CodeCardSheet network={data.data.network} codes={data.data.codes} />
+          <CodeList network={network} codes={codes} />
+          <CodeCardSheet network={network} codes={codes} />
         </>
       )}
-    </div>
+    </NetworkPage>
   );
 }
 
@@ -76,22 +69,7 @@ function GenerateForm({ networkId, onGenerated }: { networkId: string; onGenerat
   return (
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`} data-testid="codes-generate">
       <h2 id={`${id}-title`}>{t('codes.generateTitle')}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-count`}>{t('codes.count')}</label>
-        <input
-          id={`${id}-count`}
-          type="text"
-          inputMode="numeric"
-          className="input-number"
-          value={count}
-          onChange={(e) => setCount(e.target.value)}
-          autoComplete="off"
-          aria-describedby={`${id}-hint`}
-        />
-        <p id={`${id}-hint`} className="hint">
-          {t('codes.countHint')}
-        </p>
-      </div>
+      <NumberField id={`${id}-count`} hintId={`${id}-hint`} label={t('codes.count')} hint={t('codes.countHint')} value={count} onChange={setCount} />
       <ErrorAlert message={error} testId="codes-error" />
       <StatusMessage message={status} testId="codes-status" />
       <button type="submit" className="button" disabled={busy}>

@@ -2,31 +2,20 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CODE_POLICIES, type CodePolicy, type Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
-import { BackButton } from '../../../components/BackButton';
 import { ErrorAlert, StatusMessage } from '../../../components/Messages';
-import { ScreenTitle } from '../../../components/ScreenTitle';
+import { NumberField } from '../../../components/NumberField';
 import { useAction } from '../../../lib/useAction';
 import { useApiData } from '../../../lib/useApiData';
+import { NetworkPage } from '../NetworkPage';
 
 /** *Instellingen* of one network: consent texts, code policy, the kiosk's idle time, the minimum group size. */
 export function SettingsScreen({ networkId, onBack }: { networkId: string; onBack: () => void }) {
   const { t } = useTranslation();
   const [detail] = useApiData(`settings/${networkId}`, () => api.getNetwork({ networkId }));
   return (
-    <>
-      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
-      {detail.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={detail.status === 'error' ? detail.message : null} />
-      {detail.status === 'ready' && (
-        <>
-          <ScreenTitle title={t('settings.title')}>
-            {t('settings.title')}
-            <span className="title-sub">{detail.data.network.name}</span>
-          </ScreenTitle>
-          <SettingsForm network={detail.data.network} />
-        </>
-      )}
-    </>
+    <NetworkPage loaded={detail} onBack={onBack} heading={({ network }) => ({ title: t('settings.title'), network: network.name })}>
+      {({ network }) => <SettingsForm network={network} />}
+    </NetworkPage>
   );
 }
 
@@ -110,38 +99,22 @@ function SettingsForm({ network }: { network: Network }) {
       <section className="panel" aria-labelledby={`${id}-other`}>
         <h2 id={`${id}-other`}>{t('settings.otherTitle')}</h2>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-idle`}>{t('settings.idleSeconds')}</label>
-            <input
-              id={`${id}-idle`}
-              type="text"
-              inputMode="numeric"
-              className="input-number"
-              value={idleSeconds}
-              onChange={(e) => setIdleSeconds(e.target.value)}
-              autoComplete="off"
-              aria-describedby={`${id}-idle-hint`}
-            />
-            <p id={`${id}-idle-hint`} className="hint">
-              {t('settings.idleHint')}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-min`}>{t('settings.minGroupSize')}</label>
-            <input
-              id={`${id}-min`}
-              type="text"
-              inputMode="numeric"
-              className="input-number"
-              value={minGroupSize}
-              onChange={(e) => setMinGroupSize(e.target.value)}
-              autoComplete="off"
-              aria-describedby={`${id}-min-hint`}
-            />
-            <p id={`${id}-min-hint`} className="hint">
-              {t('settings.minGroupHint')}
-            </p>
-          </div>
+          <NumberField
+            id={`${id}-idle`}
+            hintId={`${id}-idle-hint`}
+            label={t('settings.idleSeconds')}
+            hint={t('settings.idleHint')}
+            value={idleSeconds}
+            onChange={setIdleSeconds}
+          />
+          <NumberField
+            id={`${id}-min`}
+            hintId={`${id}-min-hint`}
+            label={t('settings.minGroupSize')}
+            hint={t('settings.minGroupHint')}
+            value={minGroupSize}
+            onChange={setMinGroupSize}
+          />
         </div>
       </section>
 
