@@ -186,6 +186,12 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     expect(await waveForm.getByRole('checkbox', { name: /Kansrijke samenwerking/ }).isChecked()).toBe(true);
     await waveForm.getByRole('button', { name: 'Meting aanmaken' }).click();
     await page.getByTestId('wave-T0').waitFor();
+    // Opened again later, the form suggests the next measurement rather than a second T0.
+    await page.getByRole('button', { name: /Terug naar netwerken/ }).click();
+    await page.getByRole('button', { name: new RegExp(NETWORK) }).click();
+    await page.getByTestId('wave-T0').waitFor();
+    expect(await page.getByTestId('wave-form').getByLabel('Soort meting').inputValue()).toBe('T1');
+    expect(await page.getByTestId('wave-form').getByLabel('Naam van de meting').inputValue()).toBe('T1');
 
     const orgRows = session.db
       .prepare('SELECT name, sector, size_class AS sizeClass FROM organisations ORDER BY name')

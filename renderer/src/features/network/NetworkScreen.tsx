@@ -122,7 +122,7 @@ function NetworkDetailView({
             ))}
           </ul>
         )}
-        <WaveForm networkId={network.id} onCreated={reload} />
+        <WaveForm networkId={network.id} existingKinds={waves.map((w) => w.kind)} onCreated={reload} />
       </section>
 
       {links.onExport && waves.length > 0 && (

@@ -11,7 +11,12 @@ import { useApiData } from '../../lib/useApiData';
 
 const instrumentKey = (i: { instrumentId: string; version: number }) => `${i.instrumentId}@${i.version}`;
 
-export function WaveForm({ networkId, onCreated }: { networkId: string; onCreated: () => void }) {
+/** The measurement to suggest next: the first of T0, T1, T2 the network does not have yet. */
+export function nextWaveKind(existing: readonly WaveKind[]): WaveKind {
+  return (['T0', 'T1', 'T2'] as const).find((k) => !existing.includes(k)) ?? 'custom';
+}
+
+export function WaveForm({ networkId, existingKinds, onCreated }: { networkId: string; existingKinds: readonly WaveKind[]; onCreated: () => void }) {
   const { t } = useTranslation();
   const [instruments] = useApiData('instruments', () => api.listInstruments({}));
   const id = useId();
@@ -21,7 +26,7 @@ export function WaveForm({ networkId, onCreated }: { networkId: string; onCreate
       {instruments.status === 'loading' && <p>{t('common.loading')}</p>}
       <ErrorAlert message={instruments.status === 'error' ? instruments.message : null} />
       {instruments.status === 'ready' && (
-        <WaveFormFields networkId={networkId} instruments={instruments.data} titleId={`${id}-title`} onCreated={onCreated} />
+        <WaveFormFields networkId={networkId} initialKind={nextWaveKind(existingKinds)} instruments={instruments.data} titleId={`${id}-title`} onCreated={onCreated} />
       )}
     </div>
   );
@@ -39,11 +44,13 @@ function defaultSelection(instruments: InstrumentSummary[]): Set<string> {
 
 function WaveFormFields({
   networkId,
+  initialKind,
   instruments,
   titleId,
   onCreated,
 }: {
   networkId: string;
+  initialKind: WaveKind;
   instruments: InstrumentSummary[];
   titleId: string;
   onCreated: () => void;
@@ -51,8 +58,8 @@ function WaveFormFields({
   const { t } = useTranslation();
   const id = useId();
   const locale = currentLocale();
-  const [label, setLabel] = useState<string>('T0');
-  const [kind, setKind] = useState<WaveKind>('T0');
+  const [label, setLabel] = useState<string>(initialKind === 'custom' ? '' : initialKind);
+  const [kind, setKind] = useState<WaveKind>(initialKind);
   const [plannedDate, setPlannedDate] = useState('');
   const [selected, setSelected] = useState<Set<string>>(() => defaultSelection(instruments));
   const [status, setStatus] = useState<string | null>(null);
