@@ -126,6 +126,8 @@ export const contract = {
   listResponses: method<ResponseSummary[]>()(z.strictObject({ waveId: id })),
   /** The researcher continues an interrupted response (never available inside kiosk mode). */
   resumeResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
+  /** Throws away an unfinished response (e.g. started under a mistyped code); a submitted one is never discarded. */
+  discardResponse: method<{ discarded: true }>()(z.strictObject({ responseId: id })),
   setResponseOrganisation: method<ResponseRecord>()(z.strictObject({ responseId: id, organisationId: id.nullable() })),
 
   getKioskState: method<KioskState>()(none),

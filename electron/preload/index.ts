@@ -27,6 +27,7 @@ const api = {
   listResponses: (input) => ipcRenderer.invoke('api:listResponses', input),
   resumeResponse: (input) => ipcRenderer.invoke('api:resumeResponse', input),
   setResponseOrganisation: (input) => ipcRenderer.invoke('api:setResponseOrganisation', input),
+  discardResponse: (input) => ipcRenderer.invoke('api:discardResponse', input),
   getKioskState: (input) => ipcRenderer.invoke('api:getKioskState', input),
   setResearcherPin: (input) => ipcRenderer.invoke('api:setResearcherPin', input),
   startKiosk: (input) => ipcRenderer.invoke('api:startKiosk', input),

@@ -12,7 +12,7 @@ import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWa
 import { getWaveOverview } from './overview';
 import * as issue6 from './issue6';
 import { compareNetworks, getDashboard } from './results';
-import { completeResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './responses';
+import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './responses';
 
 /**
  * The one implementation of the API, used by the Electron main process and the test harness.
@@ -41,6 +41,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     resumeResponse: (input) => resumeResponse(ctx, input.responseId),
     getResponse: (input) => getResponse(ctx, input.responseId),
+    discardResponse: (input) => discardResponse(ctx, input.responseId),
     setResponseOrganisation: (input) => setResponseOrganisation(ctx, input),
     saveAnswer: (input) => saveAnswer(ctx, input),
     completeResponse: (input) => completeResponse(ctx, input.responseId),

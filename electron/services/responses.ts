@@ -103,6 +103,22 @@ export function resumeResponse(ctx: ServiceContext, responseId: string): Respons
   return repo.getResponse(ctx.db, responseId)!;
 }
 
+/**
+ * Throws away an unfinished response, e.g. one started under a mistyped code in paper entry.
+ * Submitted responses are never discarded here (erasure on request is a separate, logged step).
+ */
+export function discardResponse(ctx: ServiceContext, responseId: string): { discarded: true } {
+  return ctx.db.transaction(() => {
+    const response = requireResponse(ctx, responseId);
+    if (response.status !== 'in_progress') {
+      throw new ApiError('CONFLICT', 'Een ingeleverde vragenlijst kan niet worden weggegooid. Gebruik zo nodig het wissen van een respondent.');
+    }
+    repo.deleteResponse(ctx.db, response.id, response.respondentId);
+    appendAudit(ctx.db, ctx.deviceId, { action: 'response.deleted', entity: 'response', entityId: response.id }, ctx.now());
+    return { discarded: true as const };
+  }).immediate();
+}
+
 export function setResponseOrganisation(ctx: ServiceContext, input: ParsedInput<'setResponseOrganisation'>): ResponseRecord {
   return ctx.db.transaction(() => {
     const response = requireResponse(ctx, input.responseId);

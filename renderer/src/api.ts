@@ -44,6 +44,7 @@ export const api: Api = {
   listResponses: call('listResponses'),
   resumeResponse: call('resumeResponse'),
   setResponseOrganisation: call('setResponseOrganisation'),
+  discardResponse: call('discardResponse'),
   getKioskState: call('getKioskState'),
   setResearcherPin: call('setResearcherPin'),
   startKiosk: call('startKiosk'),

@@ -244,4 +244,39 @@ describe('network settings, codes, the code list in paper entry and resuming', (
 
     expect(session.problems).toEqual([]);
   });
+
+  it('throws away an unfinished questionnaire after asking once more, and never a submitted one', async () => {
+    const session = await newSession();
+    const { page } = session;
+    const network = await session.call('createNetwork', { name: NETWORK });
+    const wave = await session.call('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: INSTRUMENT, version: 1 }] });
+    // A paper form started under a mistyped code, and one that was handed in.
+    const typo = await session.call('startResponse', { waveId: wave.id, respondentCode: 'TYP0-01', organisationId: null, mode: 'paper' });
+    await session.call('saveAnswer', { responseId: typo.id, instrumentId: INSTRUMENT, itemId: 'ks_amb_01', value: 4, text: null });
+    const done = await session.call('startResponse', { waveId: wave.id, respondentCode: 'DONE-01', organisationId: null, mode: 'paper' });
+    await session.call('completeResponse', { responseId: done.id });
+
+    await page.goto(session.harness.url);
+    await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
+    await page.getByRole('button', { name: 'Ingevulde vragenlijsten van meting T0' }).click();
+    await page.getByTestId('response-row-TYP0-01').waitFor();
+    expect(await page.getByTestId('response-row-DONE-01').getByRole('button', { name: /Weggooien/ }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Weggooien: onvolledige vragenlijst van TYP0-01' }).click();
+    const confirm = page.getByRole('group', { name: 'Bevestig weggooien van de vragenlijst van TYP0-01' });
+    expect((await confirm.textContent())?.includes('(1)')).toBe(true);
+    // Cancelling keeps everything.
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    expect(session.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(2);
+
+    await page.getByRole('button', { name: 'Weggooien: onvolledige vragenlijst van TYP0-01' }).click();
+    await confirm.getByRole('button', { name: 'Ja, weggooien' }).click();
+    await page.getByTestId('response-row-TYP0-01').waitFor({ state: 'detached' });
+    expect(session.db.prepare('SELECT p.code FROM responses r JOIN respondents p ON p.id = r.respondent_id').pluck().all()).toEqual(['DONE-01']);
+    expect(session.db.prepare("SELECT count(*) FROM answers WHERE response_id = ?").pluck().get(typo.id)).toBe(0);
+    expect(await testIdText(page, 'responses-counts')).toBe('1 begonnen, waarvan 1 ingeleverd en 0 nog bezig.');
+    const axe = await axeViolations(page);
+    expect(axe, JSON.stringify(axe, null, 2)).toEqual([]);
+    expect(session.problems).toEqual([]);
+  });
 });

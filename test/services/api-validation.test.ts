@@ -96,6 +96,10 @@ const badInputs: Record<MethodName, Case[]> = {
   listCodes: [['an unknown network', () => ({ networkId: missingId }), 'NOT_FOUND']],
   listResponses: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
   resumeResponse: [['an unknown response', () => ({ responseId: missingId }), 'NOT_FOUND']],
+  discardResponse: [
+    ['an unknown response', () => ({ responseId: missingId }), 'NOT_FOUND'],
+    ['an unexpected field', (w) => ({ responseId: w.response.id, force: true }), 'VALIDATION'],
+  ],
   setResponseOrganisation: [
     ['an organisation from nowhere', (w) => ({ responseId: w.response.id, organisationId: missingId }), 'NOT_FOUND'],
     ['an unknown response', (w) => ({ responseId: missingId, organisationId: w.org.id }), 'NOT_FOUND'],

@@ -167,3 +167,38 @@ describe('audit entries for edits and exports', () => {
     ]);
   });
 });
+
+describe('discarding an unfinished response', () => {
+  it('removes the response, its answers and a free code used nowhere else, and logs it', async () => {
+    const w = await networkWithWave();
+    const typo = await respond(w, 'TYPO01', null, { ks_amb_01: 3, ks_amb_02: 4 }, false);
+    const kept = await respond(w, 'KEPT01', null, { ks_amb_01: 5 }, false);
+    expect(await w.ok('discardResponse', { responseId: typo })).toEqual({ discarded: true });
+    expect(w.db.prepare('SELECT count(*) FROM answers WHERE response_id = ?').pluck().get(typo)).toBe(0);
+    expect(w.db.prepare('SELECT count(*) FROM responses WHERE id = ?').pluck().get(typo)).toBe(0);
+    expect(w.db.prepare("SELECT code FROM respondents ORDER BY code").pluck().all()).toEqual(['KEPT01']);
+    expect(w.db.prepare('SELECT count(*) FROM answers WHERE response_id = ?').pluck().get(kept)).toBe(1);
+    expect(w.db.prepare("SELECT entity_id FROM audit_log WHERE action = 'response.deleted'").pluck().all()).toEqual([typo]);
+    // The code is free again.
+    const again = await w.ok('startResponse', { waveId: w.wave.id, respondentCode: 'TYPO01', organisationId: null, mode: 'paper' });
+    expect(again.answers).toEqual([]);
+  });
+
+  it('never discards a submitted response, and writes nothing when it refuses', async () => {
+    const w = await networkWithWave();
+    const done = await respond(w, 'DONE02', null, { ks_amb_01: 3 });
+    const before = snapshot(w.db);
+    const result = await w.call('discardResponse', { responseId: done });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(snapshot(w.db)).toEqual(before);
+  });
+
+  it('keeps an assigned code on the list when its response is discarded', async () => {
+    const w = await networkWithWave();
+    await w.ok('updateNetworkSettings', { networkId: w.network.id, consentNl: null, consentEn: null, codePolicy: 'assigned', idleSeconds: 180, minGroupSize: 5 });
+    const { codes } = await w.ok('generateCodes', { networkId: w.network.id, count: 1 });
+    const r = await w.ok('startResponse', { waveId: w.wave.id, respondentCode: codes[0]!, organisationId: null, mode: 'paper' });
+    await w.ok('discardResponse', { responseId: r.id });
+    expect((await w.ok('listCodes', { networkId: w.network.id })).map((c) => [c.code, c.waves])).toEqual([[codes[0], []]]);
+  });
+});

@@ -103,6 +103,16 @@ export function insertResponse(
   return id;
 }
 
+/** Deletes a response with its answers; the respondent too when it was a free code used nowhere else. */
+export function deleteResponse(db: Db, responseId: string, respondentId: string): void {
+  prepared(db, 'DELETE FROM answers WHERE response_id = ?').run(responseId);
+  prepared(db, 'DELETE FROM responses WHERE id = ?').run(responseId);
+  prepared(
+    db,
+    "DELETE FROM respondents WHERE id = ? AND code_kind = 'free' AND NOT EXISTS (SELECT 1 FROM responses WHERE respondent_id = ?)",
+  ).run(respondentId, respondentId);
+}
+
 export function setResponseOrganisation(db: Db, responseId: string, organisationId: string | null, now: string): void {
   prepared(db, 'UPDATE responses SET organisation_id = ?, updated_at = ? WHERE id = ?').run(organisationId, now, responseId);
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseRecord, ResponseSummary, Wave } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
@@ -31,7 +32,7 @@ export function ResponsesScreen({
   onResume: (response: ResponseRecord) => void;
 }) {
   const { t } = useTranslation();
-  const [data] = useApiData<ResponsesData>(`responses/${networkId}/${waveId}`, async () => {
+  const [data, reload] = useApiData<ResponsesData>(`responses/${networkId}/${waveId}`, async () => {
     const [detail, responses] = await Promise.all([api.getNetwork({ networkId }), api.listResponses({ waveId })]);
     const wave = detail.waves.find((w) => w.id === waveId);
     if (!wave) throw new ApiError('NOT_FOUND', i18n.t('errors.waveNotFound'));
@@ -40,20 +41,39 @@ export function ResponsesScreen({
 
   return (
     <NetworkPage loaded={data} onBack={onBack} heading={({ wave, networkName }) => ({ title: t('responses.title', { wave: wave.label }), network: networkName })}>
-      {({ wave, responses }) => <ResponseTable wave={wave} responses={responses} onResume={onResume} />}
+      {({ wave, responses }) => <ResponseTable wave={wave} responses={responses} onResume={onResume} onChanged={reload} />}
     </NetworkPage>
   );
 }
 
-function ResponseTable({ wave, responses, onResume }: { wave: Wave; responses: ResponseSummary[]; onResume: (response: ResponseRecord) => void }) {
+function ResponseTable({
+  wave,
+  responses,
+  onResume,
+  onChanged,
+}: {
+  wave: Wave;
+  responses: ResponseSummary[];
+  onResume: (response: ResponseRecord) => void;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { busy, error, run } = useAction();
   const complete = responses.filter((r) => r.status === 'complete').length;
 
+  // Throwing away asks once more, in place: the row shows "Ja, weggooien" / "Annuleren".
+  const [confirming, setConfirming] = useState<string | null>(null);
+
   const resume = (responseId: string) =>
     run(async () => {
       onResume(await api.resumeResponse({ responseId }));
+    });
+  const discard = (responseId: string) =>
+    run(async () => {
+      await api.discardResponse({ responseId });
+      setConfirming(null);
+      onChanged();
     });
 
   return (
@@ -94,16 +114,38 @@ function ResponseTable({ wave, responses, onResume }: { wave: Wave; responses: R
                   <td className="numeric">{r.answered}</td>
                   <td>{formatDateTime(r.updatedAt, locale)}</td>
                   <td>
-                    {r.status === 'in_progress' && (
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        onClick={() => void resume(r.id)}
-                        disabled={busy}
-                        aria-label={t('responses.resumeFor', { code: r.respondentCode })}
-                      >
-                        {t('responses.resume')}
-                      </button>
+                    {r.status === 'in_progress' && confirming !== r.id && (
+                      <>
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          onClick={() => void resume(r.id)}
+                          disabled={busy}
+                          aria-label={t('responses.resumeFor', { code: r.respondentCode })}
+                        >
+                          {t('responses.resume')}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setConfirming(r.id)}
+                          disabled={busy}
+                          aria-label={t('responses.discardFor', { code: r.respondentCode })}
+                        >
+                          {t('responses.discard')}
+                        </button>
+                      </>
+                    )}
+                    {r.status === 'in_progress' && confirming === r.id && (
+                      <span role="group" aria-label={t('responses.discardConfirmFor', { code: r.respondentCode })}>
+                        <span>{t('responses.discardQuestion', { count: r.answered })}</span>{' '}
+                        <button type="button" className="button" onClick={() => void discard(r.id)} disabled={busy}>
+                          {t('responses.discardYes')}
+                        </button>{' '}
+                        <button type="button" className="link-button" onClick={() => setConfirming(null)} disabled={busy}>
+                          {t('common.cancel')}
+                        </button>
+                      </span>
                     )}
                   </td>
                 </tr>
