@@ -7,7 +7,9 @@
 import type { Dashboard, Notice } from '../results';
 import type { Locale } from '../text';
 import type { Cell, Column, Table } from './table';
-import { EXPORT_TERMS } from './terms';
+import { EXPORT_TERMS, type ExportTerms } from './terms';
+
+type StatsTerms = ExportTerms['stats'];
 
 export interface DashboardEntry {
   instrumentName: string;
@@ -30,12 +32,27 @@ function waveLabels(d: Dashboard): Map<string, string> {
   return new Map(d.waves.map((w) => [w.waveId, w.label]));
 }
 
+/** Every statistics sheet starts with the network and the instrument; comparisons add the two waves. */
+function sourceColumns(s: StatsTerms): Column[] {
+  return [
+    { name: s.network, kind: 'text', width: 24 },
+    { name: s.instrument, kind: 'text', width: 22 },
+  ];
+}
+
+function comparedWaveColumns(s: StatsTerms): Column[] {
+  return [
+    ...sourceColumns(s),
+    { name: s.baseline, kind: 'text', width: 12 },
+    { name: s.followUp, kind: 'text', width: 12 },
+  ];
+}
+
 export function descriptivesTable(entries: readonly DashboardEntry[], language: Locale): Table {
   const t = EXPORT_TERMS[language];
   const s = t.stats;
   const columns: Column[] = [
-    { name: s.network, kind: 'text', width: 24 },
-    { name: s.instrument, kind: 'text', width: 22 },
+    ...sourceColumns(s),
     { name: s.level, kind: 'text', width: 8 },
     { name: s.id, kind: 'text', width: 14 },
     { name: s.label, kind: 'text', width: 30 },
@@ -88,10 +105,7 @@ export function comparisonTable(entries: readonly DashboardEntry[], language: Lo
   const t = EXPORT_TERMS[language];
   const s = t.stats;
   const columns: Column[] = [
-    { name: s.network, kind: 'text', width: 24 },
-    { name: s.instrument, kind: 'text', width: 22 },
-    { name: s.baseline, kind: 'text', width: 12 },
-    { name: s.followUp, kind: 'text', width: 12 },
+    ...comparedWaveColumns(s),
     { name: s.level, kind: 'text', width: 8 },
     { name: s.id, kind: 'text', width: 14 },
     { name: s.label, kind: 'text', width: 30 },
@@ -153,8 +167,7 @@ export function reliabilityTable(entries: readonly DashboardEntry[], language: L
   const t = EXPORT_TERMS[language];
   const s = t.stats;
   const columns: Column[] = [
-    { name: s.network, kind: 'text', width: 24 },
-    { name: s.instrument, kind: 'text', width: 22 },
+    ...sourceColumns(s),
     { name: s.id, kind: 'text', width: 14 },
     { name: s.label, kind: 'text', width: 30 },
     { name: s.wave, kind: 'text', width: 10 },
@@ -179,10 +192,7 @@ export function linkingTable(entries: readonly DashboardEntry[], language: Local
   const t = EXPORT_TERMS[language];
   const s = t.stats;
   const columns: Column[] = [
-    { name: s.network, kind: 'text', width: 24 },
-    { name: s.instrument, kind: 'text', width: 22 },
-    { name: s.baseline, kind: 'text', width: 12 },
-    { name: s.followUp, kind: 'text', width: 12 },
+    ...comparedWaveColumns(s),
     { name: s.matched, kind: 'integer' },
     { name: s.tolerant, kind: 'integer' },
     { name: s.unmatchedBaseline, kind: 'integer' },
