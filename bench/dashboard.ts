@@ -1,5 +1,5 @@
 /**
- * Benchmark (issue 4): the whole results dashboard for a large study against one plain SQL scan
+ * Benchmark: the whole results dashboard for a large study against one plain SQL scan
  * over the same answers. A study is generated with a fixed seed: 50 networks × 3 waves (T0, T1, T2)
  * × 40 respondents × 60 items = 360,000 answers, in a temporary SQLite file with the app's pragmas.
  * Respondents are partly the same people across waves (linked by code), 6 organisations per

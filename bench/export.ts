@@ -1,5 +1,5 @@
 /**
- * Benchmark (issue 5): exporting the large study of the results issue (bench/generate-study.ts:
+ * Benchmark: exporting the large study (bench/generate-study.ts:
  * 50 networks × 3 waves × 40 respondents × 60 items = 360,000 answers, fixed seed) as the Excel
  * workbook, next to writing the same cells as plain CSV.
  *
@@ -28,8 +28,8 @@ import type { Cell, Table } from '../shared/export/table';
 import { startServices } from '../electron/services/app';
 import { createDispatcher } from '../electron/services/dispatch';
 import { createHandlers } from '../electron/services/handlers';
-import { buildWorkbookTables, resolveSelection } from '../electron/services/export-study';
-import { writeWorkbook } from '../electron/services/export-xlsx';
+import { buildWorkbookTables, resolveSelection } from '../electron/services/export/study-export';
+import { writeWorkbook } from '../electron/services/export/xlsx-writer';
 import * as XLSX from 'xlsx';
 import { generateStudy, STUDY } from './generate-study';
 

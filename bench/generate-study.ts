@@ -1,7 +1,7 @@
 /**
- * The large study of the results issue, for benchmarks: 50 networks × 3 waves (T0, T1, T2) × 40
+ * The large study for benchmarks: 50 networks × 3 waves (T0, T1, T2) × 40
  * respondents × 60 items = 360,000 answers, generated with a fixed seed into a SQLite file with the
- * app's pragmas. The same design as bench/dashboard.ts (issue 4): one 60-item instrument with six
+ * app's pragmas. The same design as bench/dashboard.ts: one 60-item instrument with six
  * subscales (the first item of each reverse-keyed), 6 organisations per network, from T1 on about
  * 70% of respondents are people from the wave before, about 4% "weet niet". Networks,
  * organisations and waves go through the API; respondents, responses and answers in one bulk

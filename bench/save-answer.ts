@@ -1,6 +1,6 @@
 /**
  * Benchmark: saving one answer through the API handler (validation, kiosk guard, lookups, one
- * durable single-row upsert) against the same raw upsert on the same table, file and pragmas. Target (issue 3): handler p50 ≤ 1.5 × raw p50. Run: `npm run bench`.
+ * durable single-row upsert) against the same raw upsert on the same table, file and pragmas. Target: handler p50 ≤ 1.5 × raw p50. Run: `npm run bench`.
  * A benchmark, not a test: it reports, it does not assert.
  */
 import { randomUUID } from 'node:crypto';

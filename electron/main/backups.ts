@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { ApiError } from '../../shared/errors';
 import type { BackupReason } from '../../shared/study';
 import { backupsDirFor } from '../db/backup-files';
-import { backupIfDue, recoveryCandidates, replaceDamagedDatabase, type RecoveryCandidate } from '../services/backups';
+import { backupIfDue, recoveryCandidates, replaceDamagedDatabase, type RecoveryCandidate } from '../services/data/backups';
 import type { ServiceContext } from '../services/context';
 
 /**

@@ -11,7 +11,7 @@ export type ShowSaveDialog = (
 const FILE_KINDS: Record<string, { title: string; filter: string }> = {
   xlsx: { title: 'Antwoorden exporteren', filter: 'Excel-werkmap' },
   json: { title: 'Vragenlijst exporteren', filter: 'JSON-bestand' },
-  // issue 5: exports for reports and analyses (a CSV gets its .sps and .R beside it)
+  // exports for reports and analyses (a CSV gets its .sps and .R beside it)
   csv: { title: 'Antwoorden exporteren als CSV (met SPSS-syntax en R-script)', filter: 'CSV-bestand' },
   sps: { title: 'SPSS-syntax opslaan', filter: 'SPSS-syntax' },
   r: { title: 'R-script opslaan', filter: 'R-script' },
@@ -19,7 +19,7 @@ const FILE_KINDS: Record<string, { title: string; filter: string }> = {
   pdf: { title: 'Resultaten opslaan als PDF', filter: 'PDF-document' },
   png: { title: 'Grafiek opslaan', filter: 'PNG-afbeelding' },
   svg: { title: 'Grafiek opslaan', filter: 'SVG-afbeelding' },
-  // issue 6: study files for merging laptops
+  // study files for merging laptops
   nwstudie: { title: 'Studiebestand exporteren', filter: 'Netwerkspiegel-studiebestand' },
 };
 

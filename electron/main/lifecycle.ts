@@ -5,7 +5,7 @@ import { startServices } from '../services/app';
 import type { ServiceContext } from '../services/context';
 import { createDispatcher } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
-import { getKioskState } from '../services/kiosk';
+import { getKioskState } from '../services/administration/kiosk';
 import { recoverAtStartup, startDailyBackups } from './backups';
 import { createExportPathChooser } from './dialogs';
 import { createSenderCheck, registerIpc } from './ipc';

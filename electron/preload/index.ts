@@ -36,17 +36,15 @@ const api = {
   kioskReset: (input) => ipcRenderer.invoke('api:kioskReset', input),
   importInstrument: (input) => ipcRenderer.invoke('api:importInstrument', input),
   exportInstrument: (input) => ipcRenderer.invoke('api:exportInstrument', input),
-  // --- results (issue 4) ---
+  // --- results ---
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),
-  // --- end results ---
-  // --- exports (issue 5) ---
+  // --- exports ---
   exportStudy: (input) => ipcRenderer.invoke('api:exportStudy', input),
   getExportProgress: (input) => ipcRenderer.invoke('api:getExportProgress', input),
   saveChartImage: (input) => ipcRenderer.invoke('api:saveChartImage', input),
   saveResultsPdf: (input) => ipcRenderer.invoke('api:saveResultsPdf', input),
-  // --- end exports ---
-  // --- backups, study files, audit log, erasure (issue 6) ---
+  // --- backups, study files, audit log, erasure ---
   getDataSettings: (input) => ipcRenderer.invoke('api:getDataSettings', input),
   updateDataSettings: (input) => ipcRenderer.invoke('api:updateDataSettings', input),
   listBackups: (input) => ipcRenderer.invoke('api:listBackups', input),
@@ -60,7 +58,6 @@ const api = {
   exportAuditLog: (input) => ipcRenderer.invoke('api:exportAuditLog', input),
   previewErasure: (input) => ipcRenderer.invoke('api:previewErasure', input),
   eraseRespondent: (input) => ipcRenderer.invoke('api:eraseRespondent', input),
-  // --- end issue 6 ---
 } satisfies BridgeApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -2,9 +2,9 @@ import { openDatabase } from '../db/open';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { appendAudit } from '../db/repositories/audit';
 import { ensureDeviceId } from '../db/repositories/settings';
-import { startupBackup } from './backups';
+import { startupBackup } from './data/backups';
 import type { ServiceContext } from './context';
-import { seedBuiltInInstruments } from './instruments';
+import { seedBuiltInInstruments } from './administration/instruments';
 
 export interface StartOptions {
   databasePath: string;
@@ -33,7 +33,7 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
     chooseExportPath: options.chooseExportPath,
     setKioskWindow: options.setKioskWindow,
   };
-  // Issue 6: a backup of the file as it was opened (not for a new file; a migration already made
+  // a backup of the file as it was opened (not for a new file; a migration already made
   // one). A full disk must not keep the app from starting: the failure goes to the log.
   try {
     startupBackup(ctx, fromVersion);

@@ -18,7 +18,7 @@ export interface ServiceContext {
   setKioskWindow?: (on: boolean) => void;
   /**
    * Prints what the main window shows (the results print view) to PDF bytes: Electron's
-   * `webContents.printToPDF`. Absent in the test harness, where saveResultsPdf says so (issue 5).
+   * `webContents.printToPDF`. Absent in the test harness, where saveResultsPdf says so.
    */
   printToPdf?: () => Promise<Uint8Array>;
 }

@@ -2,17 +2,21 @@ import type { Handlers, MethodName } from '../../shared/contract';
 import { listInstruments } from '../db/repositories/instruments';
 import { listNetworks } from '../db/repositories/networks';
 import { listResponseSummaries } from '../db/repositories/responses';
-import { generateCodes, listCodes } from './codes';
+import { generateCodes, listCodes } from './administration/codes';
+import { exportInstrument, importInstrument, loadInstrument } from './administration/instruments';
+import { exitKiosk, getKioskState, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk } from './administration/kiosk';
+import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
+import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
-import { exportWaveAnswers } from './export';
-import * as studyExport from './export-api';
-import { exportInstrument, importInstrument, loadInstrument } from './instruments';
-import { exitKiosk, getKioskState, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk } from './kiosk';
-import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './networks';
-import { getWaveOverview } from './overview';
-import * as issue6 from './issue6';
-import { compareNetworks, getDashboard } from './results';
-import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './responses';
+import { exportAuditLog, listAuditLog } from './data/audit';
+import { createManualBackup, deleteBackupsBeforeErasure, getDataSettings, listBackups, restoreBackup, updateDataSettings } from './data/backups';
+import { eraseRespondent, previewErasure } from './data/erasure';
+import { exportStudyFile, importStudyFile, previewStudyFile } from './data/study-files';
+import { saveChartImage, saveResultsPdf } from './export/charts';
+import { exportStudy, getExportProgress } from './export/study-export';
+import { exportWaveAnswers } from './export/wave-export';
+import { compareNetworks, getDashboard } from './results/dashboard';
+import { getWaveOverview } from './results/overview';
 
 /**
  * The one implementation of the API, used by the Electron main process and the test harness.
@@ -53,31 +57,31 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     kioskReset: () => kioskReset(ctx),
     getWaveOverview: (input) => getWaveOverview(ctx, input.waveId),
     exportWaveAnswers: (input) => exportWaveAnswers(ctx, input.waveId),
-    // --- results (issue 4) ---
+
+    // results
     getDashboard: (input) => getDashboard(ctx, input),
     compareNetworks: (input) => compareNetworks(ctx, input),
-    // --- end results ---
-    // --- exports (issue 5) ---
-    exportStudy: (input) => studyExport.exportStudy(ctx, input),
-    getExportProgress: () => studyExport.getExportProgress(ctx),
-    saveChartImage: (input) => studyExport.saveChartImage(ctx, input),
-    saveResultsPdf: (input) => studyExport.saveResultsPdf(ctx, input),
-    // --- end exports ---
-    // --- backups, study files, audit log, erasure (issue 6) ---
-    getDataSettings: () => issue6.getDataSettings(ctx),
-    updateDataSettings: (input) => issue6.updateDataSettings(ctx, input),
-    listBackups: () => issue6.listBackups(ctx),
-    createBackup: () => issue6.createManualBackup(ctx),
-    restoreBackup: (input) => issue6.restoreBackup(ctx, input.backupName),
-    deleteBackupsBeforeErasure: () => issue6.deleteBackupsBeforeErasure(ctx),
-    exportStudyFile: (input) => issue6.exportStudyFile(ctx, input),
-    previewStudyFile: (input) => issue6.previewStudyFile(ctx, input),
-    importStudyFile: (input) => issue6.importStudyFile(ctx, input),
-    listAuditLog: (input) => issue6.listAuditLog(ctx, input),
-    exportAuditLog: () => issue6.exportAuditLog(ctx),
-    previewErasure: (input) => issue6.previewErasure(ctx, input),
-    eraseRespondent: (input) => issue6.eraseRespondent(ctx, input),
-    // --- end issue 6 ---
+
+    // exports for reports and analyses
+    exportStudy: (input) => exportStudy(ctx, input),
+    getExportProgress: () => getExportProgress(ctx),
+    saveChartImage: (input) => saveChartImage(ctx, input),
+    saveResultsPdf: (input) => saveResultsPdf(ctx, input),
+
+    // backups, study files, audit log, erasure
+    getDataSettings: () => getDataSettings(ctx),
+    updateDataSettings: (input) => updateDataSettings(ctx, input),
+    listBackups: () => listBackups(ctx),
+    createBackup: () => createManualBackup(ctx),
+    restoreBackup: (input) => restoreBackup(ctx, input.backupName),
+    deleteBackupsBeforeErasure: () => deleteBackupsBeforeErasure(ctx),
+    exportStudyFile: (input) => exportStudyFile(ctx, input),
+    previewStudyFile: (input) => previewStudyFile(ctx, input),
+    importStudyFile: (input) => importStudyFile(ctx, input),
+    listAuditLog: (input) => listAuditLog(ctx, input),
+    exportAuditLog: () => exportAuditLog(ctx),
+    previewErasure: (input) => previewErasure(ctx, input),
+    eraseRespondent: (input) => eraseRespondent(ctx, input),
   };
   const guarded = {} as Record<MethodName, (input: unknown) => unknown>;
   for (const name of Object.keys(handlers) as MethodName[]) {

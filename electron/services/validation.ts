@@ -44,7 +44,7 @@ const fieldNames: Record<string, string> = {
   consent: 'toestemming',
   language: 'taal',
   definitionJson: 'bestand',
-  // issue 6: backups, study files, audit log, erasure
+  // backups, study files, audit log, erasure
   researcherName: 'naam van de onderzoeker',
   backupKeep: 'aantal reservekopieën',
   backupName: 'reservekopie',

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServices } from '../../electron/services/app';
-import { recoveryCandidates, replaceDamagedDatabase } from '../../electron/services/backups';
+import { recoveryCandidates, replaceDamagedDatabase } from '../../electron/services/data/backups';
 import { ApiError } from '../../shared/errors';
 import { snapshot, useServices } from '../support/services';
 import { useTempDir } from '../support/tmp';

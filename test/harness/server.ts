@@ -6,7 +6,7 @@ import { METHOD_NAMES } from '../../shared/contract';
 import { startServices } from '../../electron/services/app';
 import { createDispatcher } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
-import { getKioskState } from '../../electron/services/kiosk';
+import { getKioskState } from '../../electron/services/administration/kiosk';
 
 /**
  * The browser harness: serves the built renderer unchanged and answers the same API as the
@@ -15,7 +15,7 @@ import { getKioskState } from '../../electron/services/kiosk';
  */
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
-// The largest input the contract accepts is a study file of 25 MB (issue 6); IPC has no other limit.
+// The largest input the contract accepts is a study file of 25 MB; IPC has no other limit.
 const MAX_BODY = 26_000_000;
 
 const contentTypes: Record<string, string> = {

@@ -128,7 +128,7 @@ const badInputs: Record<MethodName, Case[]> = {
   ],
   exportInstrument: [['an unknown instrument', () => ({ instrumentId: 'aitcs-ii', version: 1 }), 'NOT_FOUND']],
   getWaveOverview: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
-  // --- results (issue 4) ---
+  // --- results ---
   getDashboard: [
     ['an unknown breakdown', (w) => ({ networkId: w.network.id, waveIds: [], instrumentId: 'kansrijke-samenwerking', breakdown: 'age' }), 'VALIDATION'],
     ['an unknown network', () => ({ networkId: missingId, waveIds: [], instrumentId: 'kansrijke-samenwerking', breakdown: 'none' }), 'NOT_FOUND'],
@@ -143,8 +143,7 @@ const badInputs: Record<MethodName, Case[]> = {
     ['an unknown instrument', (w) => ({ networkIds: [w.network.id], instrumentId: 'aitcs-ii' }), 'NOT_FOUND'],
     ['51 networks', (w) => ({ networkIds: Array.from({ length: 51 }, () => w.network.id), instrumentId: 'kansrijke-samenwerking' }), 'VALIDATION'],
   ],
-  // --- end results ---
-  // --- exports (issue 5) ---
+  // --- exports ---
   exportStudy: [
     ['no networks', () => ({ networkIds: [], waveIds: [], instrumentIds: [], format: 'xlsx', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl' }), 'VALIDATION'],
     ['an unknown network', () => ({ networkIds: [missingId], waveIds: [], instrumentIds: [], format: 'xlsx', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl' }), 'NOT_FOUND'],
@@ -169,8 +168,7 @@ const badInputs: Record<MethodName, Case[]> = {
     ['an unknown network', () => ({ networkId: missingId }), 'NOT_FOUND'],
     ['not a uuid', () => ({ networkId: 'alle' }), 'VALIDATION'],
   ],
-  // --- end exports ---
-  // --- backups, study files, audit log, erasure (issue 6) ---
+  // --- backups, study files, audit log, erasure ---
   getDataSettings: [['an unexpected field', () => ({ x: 1 }), 'VALIDATION']],
   updateDataSettings: [
     ['keeping 2 backups', () => ({ researcherName: null, backupKeep: 2 }), 'VALIDATION'],
@@ -221,7 +219,6 @@ const badInputs: Record<MethodName, Case[]> = {
     ['an unknown network', () => ({ networkId: missingId, respondentCode: 'ABC123', confirmCode: 'ABC123' }), 'NOT_FOUND'],
     ['no confirmation', (w) => ({ networkId: w.network.id, respondentCode: 'ABC123' }), 'VALIDATION'],
   ],
-  // --- end issue 6 ---
   exportWaveAnswers: [
     ['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND'],
     ['a file path smuggled in', (w) => ({ waveId: w.wave.id, filePath: '/etc/passwd' }), 'VALIDATION'],

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditCsv, csvField } from '../../electron/services/audit';
+import { auditCsv, csvField } from '../../electron/services/data/audit';
 import { METHOD_NAMES } from '../../shared/contract';
 import { useServices } from '../support/services';
 
@@ -148,7 +148,7 @@ describe('entries cannot be altered', () => {
     if (exported.cancelled) throw new Error('cancelled');
     const file = JSON.parse(readFileSync(exported.filePath, 'utf8')) as { manifest: unknown; data: { audit_log: Entry[] }; checksum: { value: string } };
     file.data.audit_log[0]!.action = 'vervalst';
-    const { studyChecksum } = await import('../../electron/services/study-files');
+    const { studyChecksum } = await import('../../electron/services/data/study-files');
     file.checksum.value = studyChecksum(file.manifest, file.data);
     await s.ok('importStudyFile', { content: JSON.stringify(file), decisions: [] });
     // A restore of a backup made before some of these entries.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyPragmas, migrate } from '../../electron/db/open';
 import { MIGRATIONS } from '../../electron/db/migrations';
-import { backupIfDue, recoveryCandidates, replaceDamagedDatabase } from '../../electron/services/backups';
+import { backupIfDue, recoveryCandidates, replaceDamagedDatabase } from '../../electron/services/data/backups';
 import { startServices } from '../../electron/services/app';
 import { useServices } from '../support/services';
 import { useTempDir } from '../support/tmp';

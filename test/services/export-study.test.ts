@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Input } from '../../shared/contract';
-import { getDashboard } from '../../electron/services/results';
+import { getDashboard } from '../../electron/services/results/dashboard';
 import { snapshot, useServices } from '../support/services';
 import { HOSTILE, parseSps, xlsxParts } from '../unit/export-support';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PIN_FAILURES, PIN_LOCK_MS, pinMatches } from '../../electron/services/kiosk';
+import { MAX_PIN_FAILURES, PIN_LOCK_MS, pinMatches } from '../../electron/services/administration/kiosk';
 import { snapshot, useServices } from '../support/services';
 
 const open = useServices();

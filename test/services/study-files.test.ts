@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { studyChecksum } from '../../electron/services/study-files';
+import { studyChecksum } from '../../electron/services/data/study-files';
 import { STUDY_FILE_MAX_CHARS, type StudyFile } from '../../shared/study';
 import { snapshot, useServices } from '../support/services';
 

@@ -5,7 +5,7 @@
  */
 import * as XLSX from 'xlsx';
 
-/** The hostile strings of the issue: each would run as a formula if typed into a spreadsheet cell. */
+/** Hostile strings: each would run as a formula if typed into a spreadsheet cell. */
 export const HOSTILE = ['=HYPERLINK("http://evil.example","klik")', '+1', '-2+3', '@SUM(A1:A2)', '\tx', '\rx'];
 
 export interface ParsedSps {

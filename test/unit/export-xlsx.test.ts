@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { columnLetters, excelSerial, writeWorkbook, xmlText } from '../../electron/services/export-xlsx';
+import { columnLetters, excelSerial, writeWorkbook, xmlText } from '../../electron/services/export/xlsx-writer';
 import type { Table } from '../../shared/export/table';
 import { HOSTILE, xlsxParts } from './export-support';
 

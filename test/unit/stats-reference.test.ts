@@ -2,7 +2,7 @@
  * Reference values from R 4.2.2 (Debian r-base-core) and psych 2.2.9, printed with
  * `options(digits = 15)`. Each case names the R call that produced it; R is not needed to run
  * these tests. Agreement is asserted to a relative 1e-9 (far more than the 6 significant digits
- * issue 4 asks for); exact-test p-values and ranks are exact.
+ * a report needs); exact-test p-values and ranks are exact.
  */
 import { describe, expect, it } from 'vitest';
 import {

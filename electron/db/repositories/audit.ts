@@ -33,7 +33,7 @@ export function listAudit(db: Db): AuditRow[] {
     .all() as AuditRow[];
 }
 
-// --- Reading the log (issue 6): newest first, paged; nothing here or anywhere else changes an entry. ---
+// --- Reading the log: newest first, paged; nothing here or anywhere else changes an entry. ---
 
 export interface AuditLogRow {
   id: string;

@@ -1,10 +1,10 @@
-import type { WaveOverview } from '../../shared/domain';
-import { scoreSubscale } from '../../shared/scoring';
-import { protectedMean } from '../../shared/statistics';
-import { listWaveAnswers } from '../db/repositories/responses';
-import type { ServiceContext } from './context';
-import { loadInstrument } from './instruments';
-import { requireNetwork, requireWave } from './networks';
+import type { WaveOverview } from '../../../shared/domain';
+import { scoreSubscale } from '../../../shared/scoring';
+import { protectedMean } from '../../../shared/statistics';
+import { listWaveAnswers } from '../../db/repositories/responses';
+import type { ServiceContext } from '../context';
+import { loadInstrument } from '../administration/instruments';
+import { requireNetwork, requireWave } from '../administration/networks';
 
 /** Answers per response and instrument: responseId → instrumentId → itemId → code. */
 export function groupCodes(rows: ReturnType<typeof listWaveAnswers>) {

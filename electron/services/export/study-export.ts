@@ -1,31 +1,30 @@
 import { basename, dirname } from 'node:path';
-import type { Output, ParsedInput } from '../../shared/contract';
-import type { InstrumentRef, Network, Wave } from '../../shared/domain';
-import { ApiError } from '../../shared/errors';
-import { toCsv } from '../../shared/export/csv';
-import { codebookTable, datasetSteps, longWithScores, scoresTable, type Dataset, type DatasetOptions, type ExportSource, type SourceResponse } from '../../shared/export/dataset';
-import { notesTable, type NotesInput } from '../../shared/export/notes';
-import { rScript } from '../../shared/export/r-script';
-import { spssSyntax } from '../../shared/export/spss';
-import { comparisonTable, descriptivesTable, linkingTable, reliabilityTable, type DashboardEntry } from '../../shared/export/statistics';
-import type { Table } from '../../shared/export/table';
-import { EXPORT_TERMS } from '../../shared/export/terms';
-import type { InstrumentDefinition } from '../../shared/instruments/schema';
-import type { Dashboard } from '../../shared/results';
-import { appendAudit } from '../db/repositories/audit';
-import { listWaves } from '../db/repositories/networks';
-import { listWaveAnswers } from '../db/repositories/responses';
-import type { Db } from '../db/open';
-import type { ServiceContext } from './context';
-import { safeFileName } from './export';
-import { siblingPath, writeFilesAtomically } from './export-files';
-import { writeWorkbook } from './export-xlsx';
-import { loadInstrument } from './instruments';
-import { requireNetwork, requireWave } from './networks';
-import { getDashboard } from './results';
+import type { Output, ParsedInput } from '../../../shared/contract';
+import type { InstrumentRef, Network, Wave } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { toCsv } from '../../../shared/export/csv';
+import { codebookTable, datasetSteps, longWithScores, scoresTable, type Dataset, type DatasetOptions, type ExportSource, type SourceResponse } from '../../../shared/export/dataset';
+import { notesTable, type NotesInput } from '../../../shared/export/notes';
+import { rScript } from '../../../shared/export/r-script';
+import { spssSyntax } from '../../../shared/export/spss';
+import { comparisonTable, descriptivesTable, linkingTable, reliabilityTable, type DashboardEntry } from '../../../shared/export/statistics';
+import type { Table } from '../../../shared/export/table';
+import { EXPORT_TERMS } from '../../../shared/export/terms';
+import type { InstrumentDefinition } from '../../../shared/instruments/schema';
+import type { Dashboard } from '../../../shared/results';
+import { appendAudit } from '../../db/repositories/audit';
+import { listWaves } from '../../db/repositories/networks';
+import { listWaveAnswers } from '../../db/repositories/responses';
+import type { Db } from '../../db/open';
+import type { ServiceContext } from '../context';
+import { safeFileName, siblingPath, writeFilesAtomically } from '../files';
+import { writeWorkbook } from './xlsx-writer';
+import { loadInstrument } from '../administration/instruments';
+import { requireNetwork, requireWave } from '../administration/networks';
+import { getDashboard } from '../results/dashboard';
 
 /**
- * The study export (issue 5): the chosen networks, waves and instruments as one workbook
+ * The study export: the chosen networks, waves and instruments as one workbook
  * (Toelichting, Data_lang, Data_breed, Scores, Codeboek, Beschrijvend, Vergelijking,
  * Betrouwbaarheid, Koppeling) or as CSV with an SPSS syntax file and an R script beside it.
  *

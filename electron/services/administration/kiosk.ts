@@ -1,13 +1,13 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { ParsedInput } from '../../shared/contract';
-import type { KioskSession, KioskState, ResponseRecord } from '../../shared/domain';
-import { ApiError } from '../../shared/errors';
-import { appendAudit } from '../db/repositories/audit';
-import { getNetwork, getWave, listOrganisations } from '../db/repositories/networks';
-import { findResponseRow } from '../db/repositories/responses';
-import { deleteSetting, getSetting, setSetting } from '../db/repositories/settings';
-import type { Db } from '../db/open';
-import type { ServiceContext } from './context';
+import type { ParsedInput } from '../../../shared/contract';
+import type { KioskSession, KioskState, ResponseRecord } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { appendAudit } from '../../db/repositories/audit';
+import { getNetwork, getWave, listOrganisations } from '../../db/repositories/networks';
+import { findResponseRow } from '../../db/repositories/responses';
+import { deleteSetting, getSetting, setSetting } from '../../db/repositories/settings';
+import type { Db } from '../../db/open';
+import type { ServiceContext } from '../context';
 import { requireNetwork, requireWave } from './networks';
 import { beginResponse } from './responses';
 

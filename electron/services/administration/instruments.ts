@@ -1,13 +1,13 @@
-import type { ExportResult, InstrumentSummary } from '../../shared/domain';
-import { ApiError } from '../../shared/errors';
-import { builtInInstruments, instrumentDefinition, type InstrumentDefinition } from '../../shared/instruments';
-import { appendAudit } from '../db/repositories/audit';
-import type { Db } from '../db/open';
-import * as repo from '../db/repositories/instruments';
+import type { ExportResult, InstrumentSummary } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { builtInInstruments, instrumentDefinition, type InstrumentDefinition } from '../../../shared/instruments';
+import { appendAudit } from '../../db/repositories/audit';
+import type { Db } from '../../db/open';
+import * as repo from '../../db/repositories/instruments';
 import type { z } from 'zod';
-import type { ServiceContext } from './context';
-import { writeFileAtomically } from './files';
-import { describeIssue } from './validation';
+import type { ServiceContext } from '../context';
+import { writeFileAtomically } from '../files';
+import { describeIssue } from '../validation';
 
 export function seedBuiltInInstruments(db: Db, deviceId: string, now: string): void {
   db.transaction(() => {

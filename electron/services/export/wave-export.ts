@@ -1,12 +1,12 @@
 import * as XLSX from 'xlsx';
-import type { ExportResult } from '../../shared/domain';
-import { ApiError } from '../../shared/errors';
-import { appendAudit } from '../db/repositories/audit';
-import { listWaveAnswers } from '../db/repositories/responses';
-import type { ServiceContext } from './context';
-import { writeFileAtomically } from './files';
-import { loadInstrument } from './instruments';
-import { requireNetwork, requireWave } from './networks';
+import type { ExportResult } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { appendAudit } from '../../db/repositories/audit';
+import { listWaveAnswers } from '../../db/repositories/responses';
+import type { ServiceContext } from '../context';
+import { writeFileAtomically } from '../files';
+import { loadInstrument } from '../administration/instruments';
+import { requireNetwork, requireWave } from '../administration/networks';
 
 /** Fixed columns before the items; variable names follow the codebook scheme (lowercase, ≤ 32). */
 export const EXPORT_FIXED_COLUMNS = ['netwerk', 'meting', 'respondent', 'organisatie', 'status', 'modus', 'gestart', 'voltooid'] as const;

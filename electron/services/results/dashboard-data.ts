@@ -3,14 +3,14 @@
  * the instrument version each wave uses (compiled for fast scoring), the responses with their
  * codes and organisations, and per complete response its stored codes and subscale scores.
  */
-import type { Network, Wave } from '../../shared/domain';
-import { ApiError } from '../../shared/errors';
-import { compileInstrument, itemScores, subscaleScore, type CompiledInstrument } from '../../shared/score-table';
-import type { WaveColumn } from '../../shared/results';
-import * as repo from '../db/repositories/results';
-import type { Db } from '../db/open';
-import type { ServiceContext } from './context';
-import { loadInstrument } from './instruments';
+import type { Network, Wave } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { compileInstrument, itemScores, subscaleScore, type CompiledInstrument } from '../../../shared/score-table';
+import type { WaveColumn } from '../../../shared/results';
+import * as repo from '../../db/repositories/results';
+import type { Db } from '../../db/open';
+import type { ServiceContext } from '../context';
+import { loadInstrument } from '../administration/instruments';
 
 /** The built-in background questionnaire whose answers give the role and discipline breakdowns. */
 export const BACKGROUND_INSTRUMENT = 'achtergrond';

@@ -1,5 +1,5 @@
 /**
- * The results dashboard (issue 4): per network and instrument, for the waves shown, response
+ * The results dashboard: per network and instrument, for the waves shown, response
  * counts, scale and item statistics, baseline-versus-follow-up comparisons, the spread between
  * partner organisations, a role or discipline breakdown and conversation points. All statistics
  * come from the pure functions in shared/ (R-checked); this module only gathers and arranges.
@@ -9,10 +9,10 @@
  * hidden too; nothing is NaN; anything unusual (no responses, one respondent, everything declined,
  * a changed instrument version) becomes a notice with a code the renderer translates.
  */
-import type { ParsedInput } from '../../shared/contract';
-import { pickConversationPoints, type IndicatorSummary } from '../../shared/conversation';
-import type { LocalizedText } from '../../shared/text';
-import { linkWaves } from '../../shared/linking';
+import type { ParsedInput } from '../../../shared/contract';
+import { pickConversationPoints, type IndicatorSummary } from '../../../shared/conversation';
+import type { LocalizedText } from '../../../shared/text';
+import { linkWaves } from '../../../shared/linking';
 import type {
   AlphaResult,
   Comparison,
@@ -30,12 +30,12 @@ import type {
   ResponseCounts,
   ScaleSeries,
   ScaleStats,
-} from '../../shared/results';
-import { CODE_MAX, CODE_MIN, slotFor, type CompiledInstrument, type CompiledItem } from '../../shared/score-table';
-import { hiddenScaleStats, scaleStats } from '../../shared/statistics';
+} from '../../../shared/results';
+import { CODE_MAX, CODE_MIN, slotFor, type CompiledInstrument, type CompiledItem } from '../../../shared/score-table';
+import { hiddenScaleStats, scaleStats } from '../../../shared/statistics';
 // Straight from the modules, not the shared/stats barrel: re-exports become getters in CommonJS, on the hot path.
-import { cronbachAlpha } from '../../shared/stats/alpha';
-import { describe } from '../../shared/stats/descriptives';
+import { cronbachAlpha } from '../../../shared/stats/alpha';
+import { describe } from '../../../shared/stats/descriptives';
 import {
   cohensDzOnDifferences,
   independentRankBiserial,
@@ -44,12 +44,12 @@ import {
   pairedTTestOnDifferences,
   signedRankOnDifferences,
   welchTTest,
-} from '../../shared/stats/tests';
-import { suppressCells, type Cell } from '../../shared/suppression';
-import { listOrganisations, listWaves } from '../db/repositories/networks';
-import { countAssignedCodes } from '../db/repositories/results';
-import type { ServiceContext } from './context';
-import { requireNetwork } from './networks';
+} from '../../../shared/stats/tests';
+import { suppressCells, type Cell } from '../../../shared/suppression';
+import { listOrganisations, listWaves } from '../../db/repositories/networks';
+import { countAssignedCodes } from '../../db/repositories/results';
+import type { ServiceContext } from '../context';
+import { requireNetwork } from '../administration/networks';
 import {
   BACKGROUND_INSTRUMENT,
   BREAKDOWN_ITEMS,
@@ -59,7 +59,7 @@ import {
   selectWaves,
   type ResponseData,
   type WaveData,
-} from './results-data';
+} from './dashboard-data';
 
 /** Scores are means of a few items: round before ranking so equal scores tie (R's `digits.rank`). */
 const DIGITS_RANK = 10;

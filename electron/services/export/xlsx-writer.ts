@@ -1,5 +1,5 @@
 import { constants, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
-import { DEFAULT_FORMATS, type Cell, type Column, type Table } from '../../shared/export/table';
+import { DEFAULT_FORMATS, type Cell, type Column, type Table } from '../../../shared/export/table';
 
 /**
  * A small streaming writer for .xlsx (Office Open XML SpreadsheetML) workbooks: tables in,

@@ -1,11 +1,11 @@
-import type { ParsedInput } from '../../shared/contract';
-import { ApiError } from '../../shared/errors';
-import type { ErasurePreview, ErasureResult } from '../../shared/study';
-import { appendAudit } from '../db/repositories/audit';
-import { applyErasureRegister, findRespondentToErase, flushWal, registerErasure, secureDelete } from '../db/repositories/erasures';
-import type { ServiceContext } from './context';
+import type { ParsedInput } from '../../../shared/contract';
+import { ApiError } from '../../../shared/errors';
+import type { ErasurePreview, ErasureResult } from '../../../shared/study';
+import { appendAudit } from '../../db/repositories/audit';
+import { applyErasureRegister, findRespondentToErase, flushWal, registerErasure, secureDelete } from '../../db/repositories/erasures';
+import type { ServiceContext } from '../context';
 import { listBackups } from './backups';
-import { requireNetwork } from './networks';
+import { requireNetwork } from '../administration/networks';
 
 /**
  * Erasure on request (AVG/GDPR, *recht op vergetelheid*): one respondent's code, responses and

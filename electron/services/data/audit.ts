@@ -1,11 +1,10 @@
-import type { ParsedInput } from '../../shared/contract';
-import type { ExportResult } from '../../shared/domain';
-import { ApiError } from '../../shared/errors';
-import type { AuditPage } from '../../shared/study';
-import { appendAudit, countAudit, listAllAudit, listAuditPage, type AuditLogRow } from '../db/repositories/audit';
-import type { ServiceContext } from './context';
-import { safeFileName } from './export';
-import { writeFileAtomically } from './files';
+import type { ParsedInput } from '../../../shared/contract';
+import type { ExportResult } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import type { AuditPage } from '../../../shared/study';
+import { appendAudit, countAudit, listAllAudit, listAuditPage, type AuditLogRow } from '../../db/repositories/audit';
+import type { ServiceContext } from '../context';
+import { safeFileName, writeFileAtomically } from '../files';
 
 /**
  * The audit log, read-only: a page at a time for the screen, and all of it as CSV. No method of

@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { ParsedInput } from '../../shared/contract';
-import { ApiError } from '../../shared/errors';
-import type { BackupInfo, BackupList, BackupReason, DataSettings, RestoreResult } from '../../shared/study';
+import type { ParsedInput } from '../../../shared/contract';
+import { ApiError } from '../../../shared/errors';
+import type { BackupInfo, BackupList, BackupReason, DataSettings, RestoreResult } from '../../../shared/study';
 import {
   backupsDirFor,
   checkDatabaseFile,
@@ -11,14 +11,14 @@ import {
   parseBackupName,
   removeStaleTemporaryFiles,
   writeBackup,
-} from '../db/backup-files';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { openDatabase, type Db } from '../db/open';
-import { appendAudit, lastErasureAt } from '../db/repositories/audit';
-import { applyErasureRegister } from '../db/repositories/erasures';
-import { deleteSetting, getSetting, setSetting } from '../db/repositories/settings';
-import type { ServiceContext } from './context';
-import { seedBuiltInInstruments } from './instruments';
+} from '../../db/backup-files';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { openDatabase, type Db } from '../../db/open';
+import { appendAudit, lastErasureAt } from '../../db/repositories/audit';
+import { applyErasureRegister } from '../../db/repositories/erasures';
+import { deleteSetting, getSetting, setSetting } from '../../db/repositories/settings';
+import type { ServiceContext } from '../context';
+import { seedBuiltInInstruments } from '../administration/instruments';
 
 /**
  * Backups and restore. A backup is a consistent copy made with VACUUM INTO (see

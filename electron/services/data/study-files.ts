@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { ParsedInput } from '../../shared/contract';
-import { ApiError } from '../../shared/errors';
-import { allowedCodes, instrumentDefinition, type InstrumentDefinition } from '../../shared/instruments/schema';
+import type { ParsedInput } from '../../../shared/contract';
+import { ApiError } from '../../../shared/errors';
+import { allowedCodes, instrumentDefinition, type InstrumentDefinition } from '../../../shared/instruments/schema';
 import {
   FORBIDDEN_KEYS,
   MERGE_TABLES,
@@ -23,17 +23,16 @@ import {
   type StudyFileInfo,
   type StudyManifest,
   type TableCount,
-} from '../../shared/study';
-import { appendAudit } from '../db/repositories/audit';
-import { applyErasureRegister, registerErasure } from '../db/repositories/erasures';
-import { getSetting } from '../db/repositories/settings';
-import * as repo from '../db/repositories/study';
-import type { ServiceContext } from './context';
+} from '../../../shared/study';
+import { appendAudit } from '../../db/repositories/audit';
+import { applyErasureRegister, registerErasure } from '../../db/repositories/erasures';
+import { getSetting } from '../../db/repositories/settings';
+import * as repo from '../../db/repositories/study';
+import type { ServiceContext } from '../context';
 import { createBackup, RESEARCHER_KEY } from './backups';
-import { safeFileName } from './export';
-import { writeFileAtomically } from './files';
-import { requireNetwork } from './networks';
-import { describeIssue } from './validation';
+import { safeFileName, writeFileAtomically } from '../files';
+import { requireNetwork } from '../administration/networks';
+import { describeIssue } from '../validation';
 
 /**
  * Study files: one laptop's networks as a single JSON file (format in shared/study.ts and

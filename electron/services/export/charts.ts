@@ -1,10 +1,9 @@
-import type { Output, ParsedInput } from '../../shared/contract';
-import { ApiError } from '../../shared/errors';
-import { appendAudit } from '../db/repositories/audit';
-import type { ServiceContext } from './context';
-import { safeFileName } from './export';
-import { writeFilesAtomically } from './export-files';
-import { requireNetwork } from './networks';
+import type { Output, ParsedInput } from '../../../shared/contract';
+import { ApiError } from '../../../shared/errors';
+import { appendAudit } from '../../db/repositories/audit';
+import type { ServiceContext } from '../context';
+import { safeFileName, writeFilesAtomically } from '../files';
+import { requireNetwork } from '../administration/networks';
 
 /**
  * Charts and the results print view for reports. The renderer turns a dashboard chart into SVG

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
-import type { ParsedInput } from '../../shared/contract';
-import { makeAssignedCode } from '../../shared/codes';
-import type { AssignedCode } from '../../shared/domain';
-import { appendAudit } from '../db/repositories/audit';
-import { codeExists, insertRespondent, listAssignedCodes } from '../db/repositories/responses';
-import type { ServiceContext } from './context';
+import type { ParsedInput } from '../../../shared/contract';
+import { makeAssignedCode } from '../../../shared/codes';
+import type { AssignedCode } from '../../../shared/domain';
+import { appendAudit } from '../../db/repositories/audit';
+import { codeExists, insertRespondent, listAssignedCodes } from '../../db/repositories/responses';
+import type { ServiceContext } from '../context';
 import { requireNetwork } from './networks';
 
 /** A batch of new pre-assigned codes for a network, unique within it, from a cryptographic random source. */

@@ -1,14 +1,14 @@
-import type { ParsedInput } from '../../shared/contract';
-import { isWellFormedAssignedCode, isWellFormedSelfCode, normalizeAssignedCode } from '../../shared/codes';
-import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../shared/domain';
-import { ApiError } from '../../shared/errors';
-import { allowedCodes } from '../../shared/instruments/schema';
-import { appendAudit } from '../db/repositories/audit';
-import { freezeInstrument } from '../db/repositories/instruments';
-import * as repo from '../db/repositories/responses';
-import type { CodeKind } from '../db/repositories/responses';
-import type { Db } from '../db/open';
-import type { ServiceContext } from './context';
+import type { ParsedInput } from '../../../shared/contract';
+import { isWellFormedAssignedCode, isWellFormedSelfCode, normalizeAssignedCode } from '../../../shared/codes';
+import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { allowedCodes } from '../../../shared/instruments/schema';
+import { appendAudit } from '../../db/repositories/audit';
+import { freezeInstrument } from '../../db/repositories/instruments';
+import * as repo from '../../db/repositories/responses';
+import type { CodeKind } from '../../db/repositories/responses';
+import type { Db } from '../../db/open';
+import type { ServiceContext } from '../context';
 import { loadInstrument } from './instruments';
 import { requireNetwork, requireOrganisationIn, requireWave } from './networks';
 

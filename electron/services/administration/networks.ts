@@ -1,10 +1,10 @@
-import type { ParsedInput } from '../../shared/contract';
-import type { Network, NetworkDetail, Organisation, Wave } from '../../shared/domain';
-import { ApiError } from '../../shared/errors';
-import { appendAudit } from '../db/repositories/audit';
-import { getInstrument } from '../db/repositories/instruments';
-import * as repo from '../db/repositories/networks';
-import type { ServiceContext } from './context';
+import type { ParsedInput } from '../../../shared/contract';
+import type { Network, NetworkDetail, Organisation, Wave } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { appendAudit } from '../../db/repositories/audit';
+import { getInstrument } from '../../db/repositories/instruments';
+import * as repo from '../../db/repositories/networks';
+import type { ServiceContext } from '../context';
 
 export function requireNetwork(ctx: ServiceContext, networkId: string): Network {
   const network = repo.getNetwork(ctx.db, networkId);
