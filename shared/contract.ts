@@ -48,12 +48,11 @@ const pin = z.string().regex(/^\d{4,8}$/, 'Een pincode heeft 4 tot 8 cijfers');
 const locale = z.enum(['nl', 'en'], { error: 'Kies Nederlands of Engels' });
 const instrumentRef = z.strictObject({ instrumentId: z.string().min(1).max(64), version: z.number().int().min(1) });
 
-// --- issue 6: inputs shared by several methods ---
+// --- inputs shared by several methods ---
 /** A backup's file name as listBackups gives it: no folders, no path. */
 const backupName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.sqlite$/, 'Kies een reservekopie uit de lijst');
 /** A study file's content as the renderer read it from the file the user picked. */
 const studyContent = z.string().min(2, 'Het bestand is leeg').max(25_000_000, 'Het bestand is te groot (meer dan 25 MB)');
-// --- end issue 6 inputs ---
 
 /** Declares one method: its input schema, and its output type as a phantom. */
 function method<O>() {
@@ -152,7 +151,7 @@ export const contract = {
 
   getWaveOverview: method<WaveOverview>()(z.strictObject({ waveId: id })),
 
-  // --- results (issue 4) ---
+  // --- results ---
   getDashboard: method<Dashboard>()(
     z.strictObject({
       networkId: id,
@@ -165,9 +164,8 @@ export const contract = {
   compareNetworks: method<NetworkComparison>()(
     z.strictObject({ networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(50), instrumentId: z.string().min(1).max(64) }),
   ),
-  // --- end results ---
 
-  // --- exports (issue 5) ---
+  // --- exports ---
   /**
    * The study export: the chosen networks, waves (empty: all of them) and instruments (empty: all)
    * as one workbook, or as CSV (long data with scores) with an SPSS syntax file and an R script
@@ -197,9 +195,8 @@ export const contract = {
   ),
   /** The window's print view of a network's results as PDF (Electron's printToPDF); not available in a browser. */
   saveResultsPdf: method<{ cancelled: true } | { cancelled: false; filePath: string; bytes: number }>()(z.strictObject({ networkId: id })),
-  // --- end exports ---
 
-  // --- backups, study files, audit log, erasure (issue 6) ---
+  // --- backups, study files, audit log, erasure ---
   /** The researcher's name for the audit log, how many backups to keep, where they are. */
   getDataSettings: method<DataSettings>()(none),
   updateDataSettings: method<DataSettings>()(
@@ -242,7 +239,6 @@ export const contract = {
   previewErasure: method<ErasurePreview>()(z.strictObject({ networkId: id, respondentCode })),
   /** Erases one respondent in every wave; the code must be typed twice. */
   eraseRespondent: method<ErasureResult>()(z.strictObject({ networkId: id, respondentCode, confirmCode: respondentCode })),
-  // --- end issue 6 ---
   exportWaveAnswers: method<ExportResult>()(z.strictObject({ waveId: id })),
 };
 

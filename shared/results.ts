@@ -1,5 +1,5 @@
 /**
- * What the results dashboard receives (issue 4). Every number that describes a group carries its n
+ * What the results dashboard receives. Every number that describes a group carries its n
  * and a `suppressed` flag: a suppressed group's numbers are null and must not be shown anywhere
  * (charts, tables, exports). Texts for people come as codes + parameters; the renderer translates.
  */
@@ -9,7 +9,7 @@ import type { WaveKind } from './domain';
 export interface Notice {
   /**
    * e.g. 'no-responses', 'single-respondent', 'all-declined', 'instrument-changed', 'alpha-small-n', 'too-small'.
-   * The results service (issue 4) also sends 'no-waves', 'instrument-not-in-wave', 'no-scores' (a scale
+   * The results service also sends 'no-waves', 'instrument-not-in-wave', 'no-scores' (a scale
    * without scores in a wave: too few items answered), 'tolerant-matches', 'breakdown-unavailable', and
    * in comparison rows 'not-in-both' and 'scale-changed'. Params name what a notice is about with
    * `waveId`, `scaleId` or `itemId` where it applies.

@@ -53,17 +53,15 @@ export const api: Api = {
   kioskReset: call('kioskReset'),
   importInstrument: call('importInstrument'),
   exportInstrument: call('exportInstrument'),
-  // --- results (issue 4) ---
+  // --- results ---
   getDashboard: call('getDashboard'),
   compareNetworks: call('compareNetworks'),
-  // --- end results ---
-  // --- exports (issue 5) ---
+  // --- exports ---
   exportStudy: call('exportStudy'),
   getExportProgress: call('getExportProgress'),
   saveChartImage: call('saveChartImage'),
   saveResultsPdf: call('saveResultsPdf'),
-  // --- end exports ---
-  // --- backups, study files, audit log, erasure (issue 6) ---
+  // --- backups, study files, audit log, erasure ---
   getDataSettings: call('getDataSettings'),
   updateDataSettings: call('updateDataSettings'),
   listBackups: call('listBackups'),
@@ -77,5 +75,4 @@ export const api: Api = {
   exportAuditLog: call('exportAuditLog'),
   previewErasure: call('previewErasure'),
   eraseRespondent: call('eraseRespondent'),
-  // --- end issue 6 ---
 };

@@ -25,9 +25,9 @@ export interface NetworkScreenProps {
   onKiosk?: (waveId: string) => void;
   /** *Resultaten*: the dashboard of this network across its waves. */
   onResults?: () => void;
-  /** *Exporteren*: the workbook or CSV + SPSS syntax for this network (issue 5). */
+  /** *Exporteren*: the workbook or CSV + SPSS syntax for this network. */
   onExport?: () => void;
-  /** The print view of the results (PDF, charts as PNG/SVG) (issue 5). */
+  /** The print view of the results (PDF, charts as PNG/SVG). */
   onResultsPrint?: () => void;
 }
 
