@@ -61,6 +61,69 @@ export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>, level: nu
   return tResult(estimate, stderr, df, level);
 }
 
+/**
+ * The partially overlapping samples t-test, unequal-variance form (Derrick, Russ, Toher & White
+ * 2017, JMASM 16(1): T_new2 with df ν₂). It compares the follow-up with the baseline over everyone
+ * who answered either wave: `pairedX`/`pairedY` are the matched people's follow-up and baseline
+ * scores (same order), `onlyX` those who answered only the follow-up, `onlyY` only the baseline.
+ *
+ *   x̄₁, s₁ over pairedX ∪ onlyX (n₁ values); x̄₂, s₂ over pairedY ∪ onlyY (n₂ values); n₁₂ pairs;
+ *   r = cor(pairedX, pairedY), 0 when either side of the pairs is constant or n₁₂ < 2;
+ *   SE = √(s₁²/n₁ + s₂²/n₂ − 2·r·s₁·s₂·n₁₂/(n₁n₂)),  t = (x̄₁ − x̄₂)/SE;
+ *   γ = Welch's df over the two whole samples;  ν₂ = (n₁₂ − 1) + (γ − n₁₂ + 1)·(nₐ + n_b)/(nₐ + n_b + 2n₁₂).
+ *
+ * Without pairs it is Welch's test (ν₂ = γ); without unpaired people it is the paired t-test
+ * (ν₂ = n₁₂ − 1, SE = sd(d)/√n₁₂). Fewer than 2 values on a side, or constant data: the estimate
+ * only, as the other t-tests here.
+ */
+export function partiallyOverlappingTTest(
+  pairedX: ArrayLike<number>,
+  pairedY: ArrayLike<number>,
+  onlyX: ArrayLike<number>,
+  onlyY: ArrayLike<number>,
+  level: number | null = 0.95,
+): TTestResult {
+  const pairs = pairedX.length;
+  if (pairedY.length !== pairs) throw new Error('paired samples must have the same length');
+  const x = [...Array.from(pairedX), ...Array.from(onlyX)];
+  const y = [...Array.from(pairedY), ...Array.from(onlyY)];
+  const mx = mean(x);
+  const my = mean(y);
+  const estimate = mx !== null && my !== null ? mx - my : null;
+  const n1 = x.length;
+  const n2 = y.length;
+  if (estimate === null || n1 < 2 || n2 < 2) return noTTest(estimate);
+  const vx = varianceAround(x, mx!)!;
+  const vy = varianceAround(y, my!)!;
+  const r = pairs >= 2 ? correlation(pairedX, pairedY) : 0;
+  const sx2 = vx / n1;
+  const sy2 = vy / n2;
+  const se2 = sx2 + sy2 - (2 * r * Math.sqrt(vx) * Math.sqrt(vy) * pairs) / (n1 * n2);
+  const stderr = Math.sqrt(Math.max(0, se2));
+  const welch = (sx2 + sy2) ** 2 / (sx2 ** 2 / (n1 - 1) + sy2 ** 2 / (n2 - 1));
+  const unpaired = onlyX.length + onlyY.length;
+  const df = pairs - 1 + ((welch - pairs + 1) * unpaired) / (unpaired + 2 * pairs);
+  if (!(stderr > 10 * Number.EPSILON * Math.max(Math.abs(mx!), Math.abs(my!)))) return noTTest(estimate);
+  return tResult(estimate, stderr, df, level);
+}
+
+/** Pearson's r; 0 when either side is constant (as Derrick's reference code does). */
+function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const mx = mean(x)!;
+  const my = mean(y)!;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < x.length; i++) {
+    const dx = x[i]! - mx;
+    const dy = y[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
 /** x − y, element by element. (Plain arrays throughout: small typed arrays cost more to make than they save.) */
 export function differences(x: ArrayLike<number>, y: ArrayLike<number>): number[] {
   if (x.length !== y.length) throw new Error('paired samples must have the same length');

@@ -16,6 +16,7 @@ import {
   meanConfidenceInterval,
   normalCdf,
   pairedTTest,
+  partiallyOverlappingTTest,
   quantile7,
   sd,
   tCdf,
@@ -257,9 +258,90 @@ describe("Cronbach's alpha against psych", () => {
     expectRel(result.alpha, 0.921248142644874);
   });
 
-  it('cannot be computed: null', () => {
-    expect(cronbachAlpha([[3, 4]], 2).alpha).toBeNull();
-    expect(cronbachAlpha([[3, 3], [3, 3]], 2).alpha).toBeNull();
-    expect(cronbachAlpha([[3], [4]], 1).alpha).toBeNull();
+  it('cannot be computed: null, with the reason', () => {
+    expect(cronbachAlpha([[3, 4]], 2)).toMatchObject({ alpha: null, unavailable: 'too-few-respondents' });
+    expect(cronbachAlpha([[3, 3], [3, 3]], 2)).toMatchObject({ alpha: null, unavailable: 'no-variance', constantItems: 2 });
+    expect(cronbachAlpha([[3], [4]], 1)).toMatchObject({ alpha: null, unavailable: 'too-few-items' });
+  });
+
+  it('leaves a zero-variance item out, as psych does', () => {
+    // m <- cbind(c(4,3,5,2,4,3,5,4), c(4,2,5,3,4,3,4,4), c(3,3,5,2,5,2,4,3), rep(4, 8))
+    // psych::alpha(m)$total$raw_alpha → 0.893478260869565 ("had no variance and was deleted"),
+    // equal to alpha(m[, 1:3]); the formula with k = 4 would give 0.794202898550724.
+    const items = [[4, 3, 5, 2, 4, 3, 5, 4], [4, 2, 5, 3, 4, 3, 4, 4], [3, 3, 5, 2, 5, 2, 4, 3], [4, 4, 4, 4, 4, 4, 4, 4]];
+    const rows = items[0]!.map((_, r) => items.map((item) => item[r]!));
+    const result = cronbachAlpha(rows, 4);
+    expectRel(result.alpha, 0.893478260869565);
+    expect(result).toMatchObject({ n: 8, items: 4, constantItems: 1, unavailable: null });
+  });
+
+  it('two of three items constant: not computable (psych fails on it)', () => {
+    // psych::alpha(cbind(c(4,3,5,2,4), 3, 2)) → error "dim(X) must have a positive length"
+    const rows = [4, 3, 5, 2, 4].map((v) => [v, 3, 2]);
+    expect(cronbachAlpha(rows, 3)).toMatchObject({ alpha: null, unavailable: 'no-variance', constantItems: 2 });
+  });
+});
+
+/**
+ * The partially overlapping samples t-test (Derrick, Russ, Toher & White 2017, T_new2 and ν₂).
+ * The CRAN package cannot be reached here, so the reference is the paper's formula written out in
+ * base R 4.2.2 (`po()` below), and its reductions are checked against R's own `t.test`:
+ *
+ *   po <- function(x1, x2, x3, x4) { a <- c(x1, x3); b <- c(x2, x4); n1 <- length(a); n2 <- length(b)
+ *     n12 <- length(x3); r <- if (n12 < 2 || sd(x3) == 0 || sd(x4) == 0) 0 else cor(x3, x4)
+ *     est <- mean(a) - mean(b); se <- sqrt(var(a)/n1 + var(b)/n2 - 2*r*sd(a)*sd(b)*n12/(n1*n2))
+ *     g <- (var(a)/n1 + var(b)/n2)^2 / ((var(a)/n1)^2/(n1-1) + (var(b)/n2)^2/(n2-1))
+ *     nu <- (n12 - 1) + (g - n12 + 1)/(length(x1) + length(x2) + 2*n12) * (length(x1) + length(x2))
+ *     t <- est/se; q <- qt(0.975, nu); c(est, t, nu, 2*pt(-abs(t), nu), est - q*se, est + q*se) }
+ *
+ * x1/x3 are the follow-up's unpaired/paired scores, x2/x4 the baseline's.
+ */
+describe('partially overlapping samples t-test against R', () => {
+  const followUp = [3.5, 4.25, 2.75, 4, 3.25];
+  const baseline = [3, 3.75, 3, 3.5, 2.5];
+  const onlyFollowUp = [4.5, 3.75, 4];
+  const onlyBaseline = [2.25, 3, 3.5, 2.75];
+
+  function expectResult(r: ReturnType<typeof partiallyOverlappingTTest>, e: number[]) {
+    expectRel(r.estimate, e[0]!);
+    expectRel(r.t, e[1]!);
+    expectRel(r.df, e[2]!);
+    expectRel(r.p, e[3]!);
+    expectRel(r.ciLow, e[4]!);
+    expectRel(r.ciHigh, e[5]!);
+  }
+
+  it("Derrick et al.'s example data", () => {
+    // po(c(20,21,16,18,14,12,14,17), c(10,16,18,16,15,14,13,10), c(14,15,18,20,11,19,14,15), c(15,10,15,17,13,19,12,13))
+    const r = partiallyOverlappingTTest([14, 15, 18, 20, 11, 19, 14, 15], [15, 10, 15, 17, 13, 19, 12, 13], [20, 21, 16, 18, 14, 12, 14, 17], [10, 16, 18, 16, 15, 14, 13, 10]);
+    expectResult(r, [2, 2.419097628378315, 18.422332269264114, 0.0261044448619575, 0.2659029705278046, 3.7340970294721956]);
+  });
+
+  it('a network: 5 matched, 3 only at the follow-up, 4 only at the baseline', () => {
+    const r = partiallyOverlappingTTest(followUp, baseline, onlyFollowUp, onlyBaseline);
+    expectResult(r, [0.72222222222222232, 3.75107593179330001, 8.11906889121443598, 0.00546788970596778, 0.27936112365196675, 1.16508332079247801]);
+  });
+
+  it('no pairs: Welch (t.test(o1, o0))', () => {
+    const r = partiallyOverlappingTTest([], [], onlyFollowUp, onlyBaseline);
+    expectResult(r, [1.208333333333333, 3.5429138863328506, 4.9933259176863185, 0.0165482762350555, 0.3312674625486322, 2.0853992041180338]);
+  });
+
+  it('no unpaired respondents: the paired t-test (t.test(f, b0, paired = TRUE))', () => {
+    const r = partiallyOverlappingTTest(followUp, baseline, [], []);
+    expectResult(r, [0.4, 2.3590712984783542, 4, 0.0777416409478998, -0.0707691720871096, 0.8707691720871096]);
+  });
+
+  it('a constant side of the pairs: r = 0', () => {
+    // po(o1, o0, c(4,4,4), c(3,3.5,2))
+    const r = partiallyOverlappingTTest([4, 4, 4], [3, 3.5, 2], onlyFollowUp, onlyBaseline);
+    expectResult(r, [1.18452380952380976, 4.95000371866028654, 5.43319698794677741, 0.00340697171185013, 0.58385297100689615, 1.78519464804072348]);
+  });
+
+  it('fewer than 2 on a side, or constant data: the estimate only', () => {
+    expect(partiallyOverlappingTTest([], [], [4], [3, 2])).toEqual({ estimate: 1.5, t: null, df: null, p: null, ciLow: null, ciHigh: null });
+    expect(partiallyOverlappingTTest([3], [2], [], [4])).toMatchObject({ estimate: 0, t: null, p: null });
+    expect(partiallyOverlappingTTest([3, 3], [3, 3], [3], [3])).toMatchObject({ estimate: 0, t: null, p: null });
+    expect(partiallyOverlappingTTest([], [], [], [])).toMatchObject({ estimate: null, t: null });
   });
 });
