@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CodePolicy, InstrumentRef, Network, NetworkSummary, Organisation, Sector, SizeClass, Wave, WaveKind } from '../../../shared/domain';
 import type { Db } from '../open';
+import { orderWaves } from '../../../shared/waves';
 import { prepared } from '../prepared';
 
 const networkColumns = `id, name, description, min_group_size AS minGroupSize, created_at AS createdAt,
@@ -108,12 +109,8 @@ export function getWave(db: Db, id: string): Wave | undefined {
   return row && withInstruments(db, row);
 }
 
-/** Waves in measurement order: T0, T1, T2, then custom waves by date. */
+/** Waves in time order (shared/waves.ts: planned date, then T0 < T1 < T2 < interim). */
 export function listWaves(db: Db, networkId: string): Wave[] {
-  const rows = prepared(db, 
-      `SELECT ${waveColumns} FROM waves WHERE network_id = ?
-       ORDER BY CASE kind WHEN 'T0' THEN 0 WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, planned_date, created_at`,
-    )
-    .all(networkId) as WaveRow[];
-  return rows.map((r) => withInstruments(db, r));
+  const rows = prepared(db, `SELECT ${waveColumns}, created_at AS createdAt FROM waves WHERE network_id = ?`).all(networkId) as (WaveRow & { createdAt: string })[];
+  return orderWaves(rows).map(({ createdAt: _createdAt, ...r }) => withInstruments(db, r));
 }

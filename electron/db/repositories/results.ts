@@ -1,5 +1,6 @@
 import type { Wave } from '../../../shared/domain';
 import type { Db } from '../open';
+import { orderWaves } from '../../../shared/waves';
 import { prepared } from '../prepared';
 
 /** One response of a wave, with what linking and breakdowns need. */
@@ -58,17 +59,16 @@ export function listCodedAnswers(db: Db, waveIds: readonly string[], instrumentI
     .all({ instrument: instrumentId, background: backgroundId, waves }) as [number, 0 | 1, string, number][];
 }
 
-/** A network's waves in measurement order (as listWaves), each with its instruments, in one query. */
+/** A network's waves in time order (as listWaves), each with its instruments, in one query. */
 export function listWavesWithInstruments(db: Db, networkId: string): Wave[] {
   const rows = prepared(
     db,
-    `SELECT w.id, w.network_id AS networkId, w.label, w.kind, w.planned_date AS plannedDate, w.status,
+    `SELECT w.id, w.network_id AS networkId, w.label, w.kind, w.planned_date AS plannedDate, w.status, w.created_at AS createdAt,
             (SELECT json_group_array(json_object('instrumentId', wi.instrument_id, 'version', wi.instrument_version) ORDER BY wi.position)
              FROM wave_instruments wi WHERE wi.wave_id = w.id) AS instruments
-     FROM waves w WHERE w.network_id = ?
-     ORDER BY CASE w.kind WHEN 'T0' THEN 0 WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, w.planned_date, w.created_at`,
-  ).all(networkId) as (Omit<Wave, 'instruments'> & { instruments: string })[];
-  return rows.map((r) => ({ ...r, instruments: JSON.parse(r.instruments) as Wave['instruments'] }));
+     FROM waves w WHERE w.network_id = ?`,
+  ).all(networkId) as (Omit<Wave, 'instruments'> & { instruments: string; createdAt: string })[];
+  return orderWaves(rows).map(({ createdAt: _createdAt, ...r }) => ({ ...r, instruments: JSON.parse(r.instruments) as Wave['instruments'] }));
 }
 
 /** Pre-assigned codes of a network (the invited, when a code list is used). */
