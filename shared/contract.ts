@@ -21,7 +21,7 @@ import {
   type WaveOverview,
 } from './domain';
 import type { Envelope } from './errors';
-import type { Dashboard, NetworkComparison } from './results';
+import type { Dashboard, LinkProposalList, NetworkComparison } from './results';
 import type { InstrumentDefinition } from './instruments/schema';
 import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult } from './study';
 
@@ -163,6 +163,17 @@ export const contract = {
   ),
   compareNetworks: method<NetworkComparison>()(
     z.strictObject({ networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(50), instrumentId: z.string().min(1).max(64) }),
+  ),
+  /** Near matches of self-made codes between the baseline and each later wave, open and decided. */
+  listLinkProposals: method<LinkProposalList>()(z.strictObject({ networkId: id })),
+  /** A researcher's decision on one proposal: the same person (linked from now on) or not; once per pair. */
+  decideLinkProposal: method<LinkProposalList>()(
+    z.strictObject({
+      networkId: id,
+      baselineResponseId: id,
+      followUpResponseId: id,
+      decision: z.enum(['accepted', 'rejected'], { error: 'Kies "Zelfde persoon" of "Niet dezelfde persoon"' }),
+    }),
   ),
 
   // --- exports ---

@@ -83,9 +83,13 @@ export interface LinkProposal {
 export interface LinkResult {
   /** Exact matches and accepted near matches: the pairs the paired tests use. */
   pairs: LinkedPair[];
-  /** Near matches nobody has decided on: not linked, so not in any paired test. */
+  /**
+   * Near matches nobody has decided on: in no test at all until a researcher decides. Not paired,
+   * and not among the unmatched either: the two might be one person, who would then stand on both
+   * sides of a comparison of two independent groups.
+   */
   proposals: LinkProposal[];
-  /** Not linked (proposals included). */
+  /** Neither linked nor proposed: the two independent groups. */
   unmatchedBaseline: string[];
   unmatchedFollowUp: string[];
   /** Exact code matches. */
@@ -179,11 +183,13 @@ export function linkWaves(baseline: readonly LinkCandidate[], followUp: readonly
     proposals.push({ baseline: b.key, followUp: f.key, differs });
   }
 
+  const proposedBaseline = new Set(proposals.map((p) => p.baseline));
+  const proposedFollow = new Set(proposals.map((p) => p.followUp));
   return {
     pairs,
     proposals,
-    unmatchedBaseline: restBaseline.filter((b) => !linkedBaseline.has(b.key)).map((b) => b.key),
-    unmatchedFollowUp: restFollow.map((f) => f.key),
+    unmatchedBaseline: restBaseline.filter((b) => !linkedBaseline.has(b.key) && !proposedBaseline.has(b.key)).map((b) => b.key),
+    unmatchedFollowUp: restFollow.filter((f) => !proposedFollow.has(f.key)).map((f) => f.key),
     matched,
     tolerant: pairs.length - matched,
     rejected,

@@ -39,6 +39,8 @@ const api = {
   // --- results ---
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),
+  listLinkProposals: (input) => ipcRenderer.invoke('api:listLinkProposals', input),
+  decideLinkProposal: (input) => ipcRenderer.invoke('api:decideLinkProposal', input),
   // --- exports ---
   exportStudy: (input) => ipcRenderer.invoke('api:exportStudy', input),
   getExportProgress: (input) => ipcRenderer.invoke('api:getExportProgress', input),

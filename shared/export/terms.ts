@@ -125,6 +125,8 @@ export interface ExportTerms {
     smallSample: string;
     matched: string;
     tolerant: string;
+    proposals: string;
+    rejected: string;
     unmatchedBaseline: string;
     unmatchedFollowUp: string;
     unavailable: (what: string, message: string) => string;
@@ -297,6 +299,8 @@ const nl: ExportTerms = {
     smallSample: 'kleine_steekproef',
     matched: 'gekoppeld',
     tolerant: 'waarvan_bij_benadering',
+    proposals: 'mogelijke_koppelingen',
+    rejected: 'afgewezen_koppelingen',
     unmatchedBaseline: 'alleen_basismeting',
     unmatchedFollowUp: 'alleen_vervolgmeting',
     unavailable: (what, message) => `Geen statistieken voor ${what}: ${message}`,
@@ -338,7 +342,8 @@ const nl: ExportTerms = {
       descriptives: 'Per meting en schaal (en per vraag): n, gemiddelde, sd, 95%-betrouwbaarheidsinterval; kleine groepen onderdrukt. Dezelfde getallen als het dashboard.',
       comparison: 'Basismeting tegenover elke vervolgmeting: gekoppelde respondenten (gepaarde t-toets, Wilcoxon) en niet-gekoppelde (Welch, Mann-Whitney), verschillen, intervallen, p-waarden en effectgroottes.',
       reliability: 'Cronbachs alfa per schaal en meting, met het aantal respondenten dat alle items beantwoordde.',
-      linking: 'Hoeveel respondentcodes tussen de metingen gekoppeld zijn en hoeveel alleen in één meting voorkomen.',
+      linking:
+        'Hoeveel respondentcodes tussen de metingen gekoppeld zijn (waarvan zelfgemaakte codes met één afwijking die een onderzoeker als dezelfde persoon bevestigde), hoeveel mogelijke koppelingen nog op een besluit wachten (die tellen in geen enkele toets mee), hoeveel zijn afgewezen, en hoeveel codes alleen in één meting voorkomen.',
     },
     layout: 'Opmaak',
     layoutText:
@@ -481,6 +486,8 @@ const en: ExportTerms = {
     smallSample: 'small_sample',
     matched: 'matched',
     tolerant: 'of_which_approximate',
+    proposals: 'proposed_links',
+    rejected: 'rejected_links',
     unmatchedBaseline: 'baseline_only',
     unmatchedFollowUp: 'follow_up_only',
     unavailable: (what, message) => `No statistics for ${what}: ${message}`,
@@ -521,7 +528,8 @@ const en: ExportTerms = {
       descriptives: 'Per wave and scale (and per question): n, mean, sd, 95% confidence interval; small groups suppressed. The same numbers as the dashboard.',
       comparison: 'Baseline versus each follow-up: matched respondents (paired t-test, Wilcoxon) and unmatched ones (Welch, Mann-Whitney), differences, intervals, p-values and effect sizes.',
       reliability: "Cronbach's alpha per scale and wave, with the number of respondents who answered all items.",
-      linking: 'How many respondent codes are matched between waves and how many appear in one wave only.',
+      linking:
+        'How many respondent codes are matched between waves (of which self-made codes with one difference that a researcher confirmed as the same person), how many proposed links still await a decision (they are in no test), how many were rejected, and how many codes appear in one wave only.',
     },
     layout: 'Layout',
     layoutText:
