@@ -56,6 +56,8 @@ export const api: Api = {
   // --- results ---
   getDashboard: call('getDashboard'),
   compareNetworks: call('compareNetworks'),
+  listLinkProposals: call('listLinkProposals'),
+  decideLinkProposal: call('decideLinkProposal'),
   // --- exports ---
   exportStudy: call('exportStudy'),
   getExportProgress: call('getExportProgress'),
