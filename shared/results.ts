@@ -267,6 +267,7 @@ export interface LinkProposalList {
   /** The baseline against each later wave, in time order. */
   comparisons: {
     baselineWaveId: string;
+    baselineWaveLabel: string;
     followUpWaveId: string;
     followUpWaveLabel: string;
     proposals: LinkProposalView[];

@@ -59,7 +59,7 @@ describe('a study file round trip', () => {
     const content = await exportFile(a, [network.id]);
     const file = JSON.parse(content) as StudyFile;
     expect(file.format).toBe('netwerkspiegel-studiebestand');
-    expect(file.formatVersion).toBe(1);
+    expect(file.formatVersion).toBe(2);
     expect(file.manifest.networks).toEqual([{ id: network.id, name: 'Dementie Twente' }]);
     expect(file.manifest.deviceId).toBe(a.services.deviceId);
     expect(file.data.responses.map((r) => [r.id, r.device_id])).toEqual([[r1.id, a.services.deviceId]]);
@@ -85,6 +85,19 @@ describe('a study file round trip', () => {
     expect(started).toEqual({ device_id: a.services.deviceId });
     const imported = b.db.prepare("SELECT details FROM audit_log WHERE action = 'study.imported' ORDER BY rowid DESC").get() as { details: string };
     expect(JSON.parse(imported.details)).toMatchObject({ sourceDevice: a.services.deviceId, added: { responses: 1, answers: 2 } });
+  });
+
+  it('reads a file of format version 1, from before link decisions', async () => {
+    const { a, b, network, wave } = await twoLaptops();
+    const r = await a.ok('startResponse', { waveId: wave.id, respondentCode: 'ABC123', organisationId: null, mode: 'form' });
+    await answer(a, r.id, 'ks_amb_01', 4);
+    const file = JSON.parse(await exportFile(a, [network.id])) as Record<string, unknown> & { data: Partial<StudyFile['data']> };
+    delete file.data.link_decisions;
+    file['formatVersion'] = 1;
+    const report = await b.ok('importStudyFile', { content: reseal(file), decisions: [] });
+    expect(report.counts.responses).toEqual({ added: 1, skipped: 0 });
+    expect(report.counts.linkDecisions).toEqual({ added: 0, skipped: 0 });
+    expect(valueOf(b, r.id, 'ks_amb_01')).toBe(4);
   });
 
   it('changes nothing when the same file is imported a second time', async () => {
@@ -318,7 +331,7 @@ describe('files that are refused with a clear message and no change', () => {
   const cases: [string, (content: string, file: () => Record<string, unknown> & { data: StudyFile['data'] }) => string, RegExp][] = [
     ['a spreadsheet, not JSON', () => 'netwerk;meting\nDementie;T0\n', /geen geldige JSON/],
     ['an instrument definition instead of a study file', () => JSON.stringify({ id: 'x', version: 1, items: [] }), /geen Netwerkspiegel-studiebestand/],
-    ['a newer format version', (_c, f) => JSON.stringify({ ...f(), formatVersion: 2 }), /nieuwere versie van Netwerkspiegel \(formaatversie 2/],
+    ['a newer format version', (_c, f) => JSON.stringify({ ...f(), formatVersion: 3 }), /nieuwere versie van Netwerkspiegel \(formaatversie 3/],
     ['a format version that is text', (_c, f) => JSON.stringify({ ...f(), formatVersion: '1' }), /geen geldige formaatversie/],
     ['an answer changed by hand (bad checksum)', (c) => c.replace('"value":4', '"value":5'), /controlegetal .* klopt niet/],
     ['a truncated file', (c) => c.slice(0, Math.floor(c.length / 2)), /geen geldige JSON/],
@@ -394,6 +407,41 @@ describe('files that are refused with a clear message and no change', () => {
         return reseal(file);
       },
       /twee keer/,
+    ],
+    [
+      'a link decision about a respondent that is not there',
+      (_c, f) => {
+        const file = f();
+        file.data.link_decisions.push({
+          id: '11111111-2222-4333-8444-555555555555',
+          network_id: file.data.networks[0]!.id,
+          baseline_respondent_id: file.data.respondents[0]!.id,
+          follow_up_respondent_id: '66666666-2222-4333-8444-555555555555',
+          decision: 'accepted',
+          decided_at: '2027-03-01T10:00:00.000Z',
+          device_id: file.data.respondents[0]!.device_id,
+        });
+        return reseal(file);
+      },
+      /verwijst naar een respondent van dit netwerk die niet in het bestand en niet in deze database staat \(koppelbesluit 1\)/,
+    ],
+    [
+      'a link decision that is neither accepted nor rejected',
+      (_c, f) => {
+        const file = f();
+        const respondent = file.data.respondents[0]!;
+        file.data.link_decisions.push({
+          id: '11111111-2222-4333-8444-555555555555',
+          network_id: respondent.network_id,
+          baseline_respondent_id: respondent.id,
+          follow_up_respondent_id: respondent.id,
+          decision: 'misschien' as 'accepted',
+          decided_at: '2027-03-01T10:00:00.000Z',
+          device_id: file.data.respondents[0]!.device_id,
+        });
+        return reseal(file);
+      },
+      /koppelbesluit 1 → decision/,
     ],
     [
       'a wrong type',

@@ -1,3 +1,4 @@
+import type { RecordedLinkDecision } from '../../../shared/linking';
 import type { Db } from '../open';
 import { prepared } from '../prepared';
 
@@ -52,6 +53,15 @@ export interface LinkDecisionRow {
   decidedAt: string;
   deviceId: string;
 }
+
+/** A stored decision as the rule that picks the one that holds sees it. */
+export const recordedDecision = (row: LinkDecisionRow): RecordedLinkDecision => ({
+  baselinePerson: row.baselineRespondentId,
+  followUpPerson: row.followUpRespondentId,
+  decision: row.decision,
+  decidedAt: row.decidedAt,
+  deviceId: row.deviceId,
+});
 
 const decisionColumns = `id, network_id AS networkId, baseline_respondent_id AS baselineRespondentId, follow_up_respondent_id AS followUpRespondentId,
   decision, decided_at AS decidedAt, device_id AS deviceId`;

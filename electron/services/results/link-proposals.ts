@@ -22,7 +22,6 @@ import {
   singleDifference,
   type LinkCandidate,
   type LinkDecisions,
-  type RecordedLinkDecision,
 } from '../../../shared/linking';
 import type { LinkDecisionView, LinkGroup, LinkProposalList, LinkSide } from '../../../shared/results';
 import { appendAudit } from '../../db/repositories/audit';
@@ -47,17 +46,9 @@ export function linkCandidate(key: string, r: LinkableResponse): LinkCandidate {
   return { key, code: r.code, selfCode: !!r.selfCode, person: r.respondentId, organisationId: r.organisationId };
 }
 
-const recorded = (row: links.LinkDecisionRow): RecordedLinkDecision => ({
-  baselinePerson: row.baselineRespondentId,
-  followUpPerson: row.followUpRespondentId,
-  decision: row.decision,
-  decidedAt: row.decidedAt,
-  deviceId: row.deviceId,
-});
-
 /** The decisions that hold in a network (with several laptops: the later, then the smaller device id). */
 export function linkDecisionsOf(ctx: ServiceContext, networkId: string): LinkDecisions {
-  return effectiveLinkDecisions(links.listLinkDecisions(ctx.db, networkId).map(recorded));
+  return effectiveLinkDecisions(links.listLinkDecisions(ctx.db, networkId).map(links.recordedDecision));
 }
 
 // --- the linking screen ---------------------------------------------------------------------------
@@ -123,7 +114,7 @@ function decidedViews(base: WaveLinking, follow: WaveLinking, rows: readonly lin
   }
   const views: LinkDecisionView[] = [];
   for (const pair of byPair.values()) {
-    const holding = [...pair].sort((a, b) => compareLinkDecisions(recorded(a), recorded(b)))[0]!;
+    const holding = [...pair].sort((a, b) => compareLinkDecisions(links.recordedDecision(a), links.recordedDecision(b)))[0]!;
     const b = baseByRespondent.get(holding.baselineRespondentId)!;
     const f = followByRespondent.get(holding.followUpRespondentId)!;
     views.push({
@@ -156,7 +147,7 @@ export function listLinkProposals(ctx: ServiceContext, input: ParsedInput<'listL
     ),
   );
   const decisionRows = links.listLinkDecisions(ctx.db, network.id);
-  const decisions = effectiveLinkDecisions(decisionRows.map(recorded));
+  const decisions = effectiveLinkDecisions(decisionRows.map(links.recordedDecision));
   const base = perWave[0];
   return {
     networkId: network.id,
@@ -172,6 +163,7 @@ export function listLinkProposals(ctx: ServiceContext, input: ParsedInput<'listL
       );
       return {
         baselineWaveId: base!.wave.id,
+        baselineWaveLabel: base!.wave.label,
         followUpWaveId: follow.wave.id,
         followUpWaveLabel: follow.wave.label,
         proposals: link.proposals.map((p) => ({ baseline: base!.side(byId.get(p.baseline)!), followUp: follow.side(byId.get(p.followUp)!), differs: p.differs })),
