@@ -17,6 +17,7 @@ import { CompareScreen } from './features/dashboard/CompareScreen';
 import { ExportScreen } from './features/export/ExportScreen';
 import { ResultsPrintScreen } from './features/export/ResultsPrintScreen';
 import { DashboardScreen } from './features/dashboard/DashboardScreen';
+import { LinkingScreen } from './features/linking/LinkingScreen';
 import { api } from './api';
 import { useApiData } from './lib/useApiData';
 import type { ResponseRecord } from '../../shared/domain';
@@ -35,6 +36,7 @@ export type Screen =
   | { name: 'data' }
   | { name: 'kiosk'; networkId: string; waveId: string }
   | { name: 'results'; networkId: string }
+  | { name: 'linking'; networkId: string }
   | { name: 'compare' }
   | { name: 'export'; networkId: string }
   | { name: 'results-print'; networkId: string };
@@ -74,7 +76,10 @@ function ResearcherApp() {
           <NetworksScreen onOpen={toNetwork} onInstruments={() => setScreen({ name: 'instruments' })} onData={() => setScreen({ name: 'data' })} onCompare={() => setScreen({ name: 'compare' })} />
         )}
         {screen.name === 'compare' && <CompareScreen onBack={() => setScreen({ name: 'networks' })} />}
-        {screen.name === 'results' && <DashboardScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
+        {screen.name === 'results' && (
+          <DashboardScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })} />
+        )}
+        {screen.name === 'linking' && <LinkingScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
         {screen.name === 'export' && <ExportScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
         {screen.name === 'results-print' && <ResultsPrintScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
         {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
@@ -93,6 +98,7 @@ function ResearcherApp() {
             onResults={() => setScreen({ name: 'results', networkId: screen.networkId })}
             onExport={() => setScreen({ name: 'export', networkId: screen.networkId })}
             onResultsPrint={() => setScreen({ name: 'results-print', networkId: screen.networkId })}
+            onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })}
           />
         )}
         {screen.name === 'questionnaire' && (

@@ -199,6 +199,14 @@ function ComparisonBlock({ d, c, locale, noticeContext }: { d: Dashboard; c: Com
           <dd data-testid={`linking-tolerant-${c.followUpWaveId}`}>{formatCount(l.tolerant, locale)}</dd>
         </div>
         <div>
+          <dt>{t('dashboard.stats.proposals')}</dt>
+          <dd data-testid={`linking-proposals-${c.followUpWaveId}`}>{formatCount(l.proposals, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.stats.rejected')}</dt>
+          <dd data-testid={`linking-rejected-${c.followUpWaveId}`}>{formatCount(l.rejected, locale)}</dd>
+        </div>
+        <div>
           <dt>{t('dashboard.stats.unmatchedIn', { wave: baseline })}</dt>
           <dd data-testid={`linking-unmatched-baseline-${c.followUpWaveId}`}>{formatCount(l.unmatchedBaseline, locale)}</dd>
         </div>

@@ -13,7 +13,7 @@ import { shortDevice } from './format';
 
 /** The contract refuses more; saying so before reading the file is friendlier. */
 const MAX_FILE_BYTES = 25_000_000;
-const TABLES: MergeTable[] = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'auditLog', 'erasures'];
+const TABLES: MergeTable[] = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures'];
 
 /**
  * *Studiebestand importeren*: pick the file another laptop exported, see what would change (added,
@@ -191,6 +191,25 @@ function ReportPanel({ report, title, testId, showDecisions = false }: { report:
         {report.decidedEarlier > 0 && <li>{t('data.merge.decidedEarlier', { count: report.decidedEarlier })}</li>}
         {!showDecisions && <li data-testid={`${testId}-conflict-count`}>{t('data.merge.conflictCount', { count: report.conflicts.length })}</li>}
       </ul>
+      {report.linkConflicts.length > 0 && (
+        <>
+          <p>{t('data.merge.linkConflictsIntro')}</p>
+          <ul className="data-notes" data-testid={`${testId}-link-conflicts`}>
+            {report.linkConflicts.map((c) => (
+              <li key={`${c.baselineCode}/${c.followUpCode}/${c.networkName}`}>
+                {t('data.merge.linkConflict', {
+                  baseline: c.baselineCode,
+                  followUp: c.followUpCode,
+                  network: c.networkName,
+                  local: t(`linking.decision.${c.local.decision}`),
+                  incoming: t(`linking.decision.${c.incoming.decision}`),
+                })}{' '}
+                {c.holds === 'local' ? t('data.merge.linkHoldsLocal') : t('data.merge.linkHoldsIncoming')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {showDecisions && report.conflicts.length > 0 && (
         <ul className="data-notes" data-testid={`${testId}-decisions`}>
           {report.conflicts.map((c) => (
