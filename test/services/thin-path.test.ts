@@ -31,23 +31,30 @@ async function respond(w: World, code: string, orgId: string | null, answers: Re
 const condition = (code: string, values: [number, number, number, number]) =>
   Object.fromEntries(values.map((v, i) => [`ks_${code}_0${i + 1}`, v]));
 
+/**
+ * Five complete responses and one unfinished one, with condition scores worked out by hand.
+ * Gedeelde ambitie (ks_amb) condition scores per respondent:
+ *   R1: 4,4,4,4 → 4     R2: 2,2,2,2 → 2     R3: 5,5,5,9 → 15/3 = 5 (3 of 4 answered, prorated)
+ *   R4: 3,3,9,9 → none (2 of 4)            R5: 1,2,3,4 → 10/4 = 2.5
+ * Mean over the four scored respondents: (4 + 2 + 5 + 2.5) / 4 = 3.375 with n = 4 → below 5: withheld.
+ * Recht doen aan belangen (ks_bel): R1..R5 = 1, 2, 3, 4, 5 → mean 15/5 = 3, n = 5.
+ * R6 answered ks_bel with 5 but did not submit: it counts as started, not in the means.
+ */
+async function handWorkedWave() {
+  const w = await networkWithWave();
+  const bel = (v: number) => condition('bel', [v, v, v, v]);
+  await respond(w, 'R01', w.orgA.id, { ...condition('amb', [4, 4, 4, 4]), ...bel(1), ks_cijfer: 7 });
+  await respond(w, 'R02', w.orgA.id, { ...condition('amb', [2, 2, 2, 2]), ...bel(2) });
+  await respond(w, 'R03', w.orgB.id, { ...condition('amb', [5, 5, 5, 9]), ...bel(3), ks_open_goed: '=SUM(A1) korte lijnen' });
+  await respond(w, 'R04', w.orgB.id, { ...condition('amb', [3, 3, 9, 9]), ...bel(4) });
+  await respond(w, 'R05', null, { ...condition('amb', [1, 2, 3, 4]), ...bel(5) });
+  await respond(w, 'R06', null, { ...bel(5) }, false);
+  return w;
+}
+
 describe('the thin path through the services', () => {
   it('computes the per-condition overview by hand-checkable numbers', async () => {
-    const w = await networkWithWave();
-    // Gedeelde ambitie (ks_amb) condition scores per respondent:
-    //   R1: 4,4,4,4 → 4     R2: 2,2,2,2 → 2     R3: 5,5,5,9 → 15/3 = 5 (3 of 4 answered, prorated)
-    //   R4: 3,3,9,9 → none (2 of 4)            R5: 1,2,3,4 → 10/4 = 2.5
-    // Mean over the four scored respondents: (4 + 2 + 5 + 2.5) / 4 = 3.375 with n = 4 → below 5: withheld.
-    // Recht doen aan belangen (ks_bel): R1..R5 = 1, 2, 3, 4, 5 → mean 15/5 = 3, n = 5.
-    const bel = (v: number) => condition('bel', [v, v, v, v]);
-    await respond(w, 'R01', w.orgA.id, { ...condition('amb', [4, 4, 4, 4]), ...bel(1), ks_cijfer: 7 });
-    await respond(w, 'R02', w.orgA.id, { ...condition('amb', [2, 2, 2, 2]), ...bel(2) });
-    await respond(w, 'R03', w.orgB.id, { ...condition('amb', [5, 5, 5, 9]), ...bel(3), ks_open_goed: '=SUM(A1) korte lijnen' });
-    await respond(w, 'R04', w.orgB.id, { ...condition('amb', [3, 3, 9, 9]), ...bel(4) });
-    await respond(w, 'R05', null, { ...condition('amb', [1, 2, 3, 4]), ...bel(5) });
-    // An unfinished response counts as started, not in the means.
-    await respond(w, 'R06', null, { ...bel(5) }, false);
-
+    const w = await handWorkedWave();
     const overview = await w.ok('getWaveOverview', { waveId: w.wave.id });
     expect(overview).toMatchObject({ started: 6, complete: 5, minGroupSize: 5 });
     const byId = new Map(overview.conditions.map((c) => [c.subscaleId, c]));
@@ -57,6 +64,34 @@ describe('the thin path through the services', () => {
     expect(overview.conditions.map((c) => c.label.nl)).toEqual([
       'Gedeelde ambitie', 'Recht doen aan belangen', 'Goed persoonlijk samenwerken', 'Professioneel organiseren', 'Betekenisgevend proces',
     ]);
+  });
+
+  it('shows in the overview the same mean and n per condition as the dashboard, for either minimum group size', async () => {
+    const w = await handWorkedWave();
+    const settings = { networkId: w.network.id, consentNl: null, consentEn: null, codePolicy: 'free', idleSeconds: 180 } as const;
+    // With the minimum at 4, Gedeelde ambitie is shown: (4 + 2 + 5 + 2.5) / 4 = 3.375 over n = 4.
+    const expected = {
+      5: { ks_amb: { n: 4, mean: null, suppressed: true }, ks_bel: { n: 5, mean: 3, suppressed: false } },
+      4: { ks_amb: { n: 4, mean: 3.375, suppressed: false }, ks_bel: { n: 5, mean: 3, suppressed: false } },
+    } as const;
+    for (const minGroupSize of [5, 4] as const) {
+      await w.ok('updateNetworkSettings', { ...settings, minGroupSize });
+      const overview = await w.ok('getWaveOverview', { waveId: w.wave.id });
+      const dashboard = await w.ok('getDashboard', { networkId: w.network.id, waveIds: [w.wave.id], instrumentId: KS, breakdown: 'none' });
+      expect(overview.minGroupSize).toBe(minGroupSize);
+      expect({ started: overview.started, complete: overview.complete }).toEqual({ started: dashboard.counts[0]!.started, complete: dashboard.counts[0]!.complete });
+      expect(overview.conditions.map((c) => c.subscaleId)).toEqual(dashboard.scales.map((s) => s.scaleId));
+      for (const c of overview.conditions) {
+        const stats = dashboard.scales.find((s) => s.scaleId === c.subscaleId)!.perWave[0]!.stats;
+        expect({ n: c.n, mean: c.mean, suppressed: c.suppressed }, `${c.subscaleId} at minimum ${minGroupSize}`).toEqual({ n: stats.n, mean: stats.mean, suppressed: stats.suppressed });
+      }
+      for (const [subscaleId, want] of Object.entries(expected[minGroupSize])) {
+        const c = overview.conditions.find((x) => x.subscaleId === subscaleId)!;
+        expect({ n: c.n, suppressed: c.suppressed }).toEqual({ n: want.n, suppressed: want.suppressed });
+        if (want.mean === null) expect(c.mean).toBeNull();
+        else expect(c.mean).toBeCloseTo(want.mean, 12);
+      }
+    }
   });
 
   it('exports one row per response with numbers as numbers, matching the database', async () => {
