@@ -61,7 +61,7 @@ describe('kiosk mode', () => {
     const before = snapshot(s.db);
     for (const [method, input] of [
       ['createNetwork', { name: 'X' }],
-      ['exportWaveAnswers', { waveId: s.wave.id }],
+      ['exportStudy', { networkIds: [s.wave.networkId], waveIds: [s.wave.id], instrumentIds: [], format: 'xlsx', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl' }],
       ['getWaveOverview', { waveId: s.wave.id }],
       ['listResponses', { waveId: s.wave.id }],
       ['resumeResponse', { responseId: earlier.id }],

@@ -94,51 +94,48 @@ describe('the thin path through the services', () => {
     }
   });
 
-  it('exports one row per response with numbers as numbers, matching the database', async () => {
+  it('exports one wave through the study export: a row per response, numbers as numbers, open answers only when ticked', async () => {
     const w = await networkWithWave();
+    await w.ok('createWave', { networkId: w.network.id, label: 'T1', kind: 'T1', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
     await respond(w, 'R01', w.orgA.id, { ks_amb_01: 4, ks_amb_02: 9, ks_cijfer: 8, ks_open_beter: 'Meer overleg' });
     await respond(w, 'R02', null, { ks_amb_01: 2 }, false);
-    const result = await w.ok('exportWaveAnswers', { waveId: w.wave.id });
-    if (result.cancelled) throw new Error('export was cancelled');
-    expect(result).toMatchObject({ rows: 2, columns: 8 + 23 });
-    expect(readdirSync(w.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const exportWave = async (extra: { values?: 'codes' | 'labels'; includeOpenAnswers?: boolean } = {}) => {
+      const result = await w.ok('exportStudy', {
+        networkIds: [w.network.id], waveIds: [w.wave.id], instrumentIds: [], format: 'xlsx', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl', ...extra,
+      });
+      if (result.cancelled) throw new Error('export was cancelled');
+      const book = XLSX.readFile(result.filePath, { cellDates: true });
+      const sheet = book.Sheets.Data_lang!;
+      const header = (XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })[0] ?? []) as string[];
+      return { result, sheet, header, rows: XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet) };
+    };
 
-    const book = XLSX.readFile(result.filePath, { cellDates: true });
-    const sheet = book.Sheets[book.SheetNames[0]!]!;
-    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
-    const header = (XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })[0] ?? []) as string[];
-    expect(header.slice(0, 8)).toEqual(['netwerk', 'meting', 'respondent', 'organisatie', 'status', 'modus', 'gestart', 'voltooid']);
-    expect(header.slice(8, 10)).toEqual(['ks_amb_01', 'ks_amb_02']);
-    expect(header.at(-1)).toBe('ks_open_beter');
+    const { result, sheet, header, rows } = await exportWave();
+    expect(result.rows).toBe(2);
+    expect(readdirSync(w.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // No role-group column: the wave has no background questionnaire.
+    expect(header.slice(0, 9)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'modus', 'status', 'gestart', 'voltooid']);
+    expect(new Set(header).size).toBe(header.length);
+    expect(header).not.toContain('ks_open_beter');
+    expect(new Set(rows.map((r) => r.meting))).toEqual(new Set(['T0']));
 
     const db = new Database(w.services.databasePath, { readonly: true });
     const dbRows = db
-      .prepare(`SELECT p.code, a.item_id AS item, a.value, a.text FROM answers a JOIN responses r ON r.id = a.response_id JOIN respondents p ON p.id = r.respondent_id`)
-      .all() as { code: string; item: string; value: number | null; text: string | null }[];
+      .prepare(`SELECT p.code, a.item_id AS item, a.value FROM answers a JOIN responses r ON r.id = a.response_id JOIN respondents p ON p.id = r.respondent_id WHERE a.value IS NOT NULL`)
+      .all() as { code: string; item: string; value: number }[];
     db.close();
-    expect(dbRows).toHaveLength(5);
-    for (const a of dbRows) {
-      const row = rows.find((r) => r.respondent === a.code)!;
-      expect(row[a.item]).toEqual(a.value ?? a.text);
-    }
-    const r1 = rows.find((r) => r.respondent === 'R01')!;
-    expect(r1).toMatchObject({ netwerk: 'Palliatieve Zorg Twente', meting: 'T0', organisatie: 'Hospice De Linde', status: 'complete', modus: 'form' });
-    expect(r1.gestart).toBeInstanceOf(Date);
+    expect(dbRows).toHaveLength(4);
+    const cell = (code: string, column: string) =>
+      sheet[XLSX.utils.encode_cell({ r: rows.findIndex((r) => r.respondent === code) + 1, c: header.indexOf(column) })] as XLSX.CellObject | undefined;
     // Numbers are numeric cells, and "weet niet" is exported as its code.
-    const r1Index = rows.indexOf(r1) + 2;
-    expect(sheet[`I${r1Index}`]).toMatchObject({ t: 'n', v: 4 });
-    expect(sheet[`J${r1Index}`]).toMatchObject({ t: 'n', v: 9 });
-    expect(rows.find((r) => r.respondent === 'R02')).toMatchObject({ status: 'in_progress', ks_amb_01: 2 });
-  });
+    for (const a of dbRows) expect(cell(a.code, a.item), `${a.code} ${a.item}`).toMatchObject({ t: 'n', v: a.value });
+    expect(cell('R01', 'ks_amb_02')).toMatchObject({ t: 'n', v: 9 });
+    expect(cell('R01', 'gestart')?.v).toBeInstanceOf(Date);
+    expect(rows.find((r) => r.respondent === 'R01')).toMatchObject({ netwerk: 'Palliatieve Zorg Twente', meting: 'T0', organisatie: 'Hospice De Linde', status: 1 });
 
-  it('writes nothing when the export is cancelled', async () => {
-    const s = open({ cancelExport: true });
-    const network = await s.ok('createNetwork', { name: 'N' });
-    const wave = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
-    const before = snapshot(s.db);
-    expect(await s.ok('exportWaveAnswers', { waveId: wave.id })).toEqual({ cancelled: true });
-    expect(readdirSync(s.dir).filter((f) => f.endsWith('.xlsx'))).toEqual([]);
-    expect(snapshot(s.db)).toEqual(before);
+    // As labels the status reads in Dutch; the open answer appears only when ticked.
+    expect((await exportWave({ values: 'labels' })).rows.find((r) => r.respondent === 'R02')).toMatchObject({ status: 'Niet afgerond', ks_amb_01: 'Oneens' });
+    expect((await exportWave({ includeOpenAnswers: true })).rows.find((r) => r.respondent === 'R01')).toMatchObject({ ks_open_beter: 'Meer overleg' });
   });
 
   it('resumes an unfinished response with its answers, and clears an answer on null', async () => {
