@@ -112,6 +112,7 @@ describe('the thin path through the services', () => {
 
     const { result, sheet, header, rows } = await exportWave();
     expect(result.rows).toBe(2);
+    expect(result.filePath).toMatch(/\/netwerkspiegel-Palliatieve_Zorg_Twente-T0-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(readdirSync(w.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // No role-group column: the wave has no background questionnaire.
     expect(header.slice(0, 9)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'modus', 'status', 'gestart', 'voltooid']);
