@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Input } from '../../shared/contract';
 import { STUDY_FILE_EXTENSION } from '../../shared/study';
-import { useServices } from '../support/services';
+import { studyExportInput, useServices } from '../support/services';
 import { xlsxParts } from '../unit/export-support';
 
 /**
@@ -105,17 +105,7 @@ function allCellTexts(book: XLSX.WorkBook): { sheet: string; text: string }[] {
   );
 }
 
-const exportInput = (s: Study, extra: Partial<Input<'exportStudy'>>): Input<'exportStudy'> => ({
-  networkIds: [s.network.id],
-  waveIds: [],
-  instrumentIds: [],
-  format: 'xlsx',
-  values: 'codes',
-  includeOpenAnswers: false,
-  separator: ';',
-  language: 'nl',
-  ...extra,
-});
+const exportInput = (s: Study, extra: Partial<Input<'exportStudy'>>): Input<'exportStudy'> => studyExportInput(s.network.id, extra);
 
 describe('open answers leave the app only when asked for', () => {
   it('are in no study export without the tick, and in the data with it: workbook and CSV + SPSS + R, all waves or one', async () => {

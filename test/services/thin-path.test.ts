@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { snapshot, useServices } from '../support/services';
+import { snapshot, studyExportInput, useServices } from '../support/services';
 
 const open = useServices();
 const KS = 'kansrijke-samenwerking';
@@ -100,9 +100,7 @@ describe('the thin path through the services', () => {
     await respond(w, 'R01', w.orgA.id, { ks_amb_01: 4, ks_amb_02: 9, ks_cijfer: 8, ks_open_beter: 'Meer overleg' });
     await respond(w, 'R02', null, { ks_amb_01: 2 }, false);
     const exportWave = async (extra: { values?: 'codes' | 'labels'; includeOpenAnswers?: boolean } = {}) => {
-      const result = await w.ok('exportStudy', {
-        networkIds: [w.network.id], waveIds: [w.wave.id], instrumentIds: [], format: 'xlsx', values: 'codes', includeOpenAnswers: false, separator: ';', language: 'nl', ...extra,
-      });
+      const result = await w.ok('exportStudy', studyExportInput(w.network.id, { waveIds: [w.wave.id], ...extra }));
       if (result.cancelled) throw new Error('export was cancelled');
       const book = XLSX.readFile(result.filePath, { cellDates: true });
       const sheet = book.Sheets.Data_lang!;
