@@ -382,6 +382,7 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     expect(await form.getByRole('checkbox', { name: /^T1/ }).isChecked()).toBe(false);
     expect(await form.getByRole('radio', { name: /Excel-werkmap/ }).isChecked()).toBe(true);
     expect(await form.getByRole('checkbox', { name: /Open antwoorden meenemen/ }).isChecked()).toBe(false);
+    await page.screenshot({ path: '/tmp/netwerkspiegel-export-wave.png', fullPage: true });
 
     const exportOnce = async () => {
       const before = new Set(readdirSync(session.exportDir));
