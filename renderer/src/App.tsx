@@ -44,7 +44,7 @@ export type Screen =
   | { name: 'kiosk'; networkId: string; waveId: string }
   | { name: 'results'; networkId: string }
   | { name: 'compare' }
-  | { name: 'export'; networkId: string }
+  | { name: 'export'; networkId: string; waveIds?: string[] }
   | { name: 'results-print'; networkId: string };
 
 /** Kiosk mode (afnamemodus) replaces the whole app, header and navigation included, while it is on. */
@@ -84,7 +84,7 @@ function ResearcherApp() {
           )}
           {screen.name === 'compare' && <CompareScreen onBack={() => setScreen({ name: 'networks' })} />}
           {screen.name === 'results' && <DashboardScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
-          {screen.name === 'export' && <ExportScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
+          {screen.name === 'export' && <ExportScreen networkId={screen.networkId} waveIds={screen.waveIds} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'results-print' && <ResultsPrintScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
           {screen.name === 'data' && <DataScreen onBack={() => setScreen({ name: 'networks' })} />}
@@ -100,7 +100,7 @@ function ResearcherApp() {
               onResponses={(waveId) => setScreen({ name: 'responses', networkId: screen.networkId, waveId })}
               onKiosk={(waveId) => setScreen({ name: 'kiosk', networkId: screen.networkId, waveId })}
               onResults={() => setScreen({ name: 'results', networkId: screen.networkId })}
-              onExport={() => setScreen({ name: 'export', networkId: screen.networkId })}
+              onExport={(waveIds) => setScreen({ name: 'export', networkId: screen.networkId, waveIds })}
               onResultsPrint={() => setScreen({ name: 'results-print', networkId: screen.networkId })}
             />
           )}

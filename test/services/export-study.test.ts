@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Input } from '../../shared/contract';
 import { getDashboard } from '../../electron/services/results/dashboard';
-import { snapshot, useServices } from '../support/services';
+import { snapshot, studyExportInput, useServices } from '../support/services';
 import { HOSTILE, parseSps, xlsxParts } from '../unit/export-support';
 
 /**
@@ -59,17 +59,7 @@ async function study() {
 
 type Study = Awaited<ReturnType<typeof study>>;
 
-const base = (w: Study, extra: Partial<Input<'exportStudy'>> = {}): Input<'exportStudy'> => ({
-  networkIds: [w.network.id],
-  waveIds: [],
-  instrumentIds: [],
-  format: 'xlsx',
-  values: 'codes',
-  includeOpenAnswers: false,
-  separator: ';',
-  language: 'nl',
-  ...extra,
-});
+const base = (w: Study, extra: Partial<Input<'exportStudy'>> = {}): Input<'exportStudy'> => studyExportInput(w.network.id, extra);
 
 async function exported(w: Study, extra: Partial<Input<'exportStudy'>> = {}) {
   const result = await w.ok('exportStudy', base(w, extra));

@@ -157,7 +157,7 @@ export function compareNetworks(ctx: ServiceContext, input: ParsedInput<'compare
           kind: w.wave.kind,
           scales: scales
             .filter((s) => w.subscaleIndex.has(s.id))
-            .map((s) => ({ scaleId: s.id, label: s.label, stats: scaleStats(scoresOf(w, s.id), network.minGroupSize) })),
+            .map((s) => ({ scaleId: s.id, label: s.label, stats: scaleStatsInWave(w, s.id, network.minGroupSize) })),
         })),
       };
     }),
@@ -200,6 +200,15 @@ function scoresOf(w: WaveData, scaleId: string, responses: readonly ResponseData
     if (s !== null && s !== undefined) values.push(s);
   }
   return values;
+}
+
+/**
+ * A scale's descriptives in one wave: n, mean, SD and CI over the complete responses with a score,
+ * withheld below the minimum group size. The dashboard, the network comparison and the per-wave
+ * overview all take their numbers from here.
+ */
+export function scaleStatsInWave(w: WaveData, scaleId: string, k: number): ScaleStats {
+  return scaleStats(scoresOf(w, scaleId), k);
 }
 
 // --- counts and notices ---------------------------------------------------------------------------
@@ -262,7 +271,7 @@ function scaleSeriesOf(scale: UnionScale, data: readonly WaveData[], k: number):
     perWave: data.map((w) => {
       const idx = w.subscaleIndex.get(scale.id);
       if (idx === undefined) return { waveId: w.wave.id, stats: scaleStats([], k), alpha: emptyAlpha(0) };
-      return { waveId: w.wave.id, stats: scaleStats(scoresOf(w, scale.id), k), alpha: alphaOf(w, idx, k) };
+      return { waveId: w.wave.id, stats: scaleStatsInWave(w, scale.id, k), alpha: alphaOf(w, idx, k) };
     }),
   };
 }
