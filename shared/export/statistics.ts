@@ -141,6 +141,14 @@ export function comparisonTable(entries: readonly DashboardEntry[], language: Lo
       for (const row of c.rows) {
         const kind = row.kind === 'scale' ? s.levelScale : s.levelItem;
         const note = noticeText(row.notices);
+        const a = row.allRespondents;
+        rows.push([
+          d.networkName, instrumentName, base, follow, kind, row.id, row.label[language], s.methodAll,
+          a.nBaseline, a.nFollowUp, a.meanDiff, a.ciLow, a.ciHigh,
+          s.tests.partialOverlap, a.t, a.df, a.p,
+          null, null, null, null,
+          null, null, null, yesNo(a.tooSmall), yesNo(c.exploratory), note,
+        ]);
         const p = row.paired;
         rows.push([
           d.networkName, instrumentName, base, follow, kind, row.id, row.label[language], s.methodPaired,

@@ -99,6 +99,7 @@ export interface ExportTerms {
     baseline: string;
     followUp: string;
     method: string;
+    methodAll: string;
     methodPaired: string;
     methodIndependent: string;
     nBaseline: string;
@@ -117,7 +118,7 @@ export interface ExportTerms {
     rankBiserial: string;
     tooSmall: string;
     exploratory: string;
-    tests: { pairedT: string; welch: string; wilcoxon: string; mannWhitney: string; dz: string };
+    tests: { partialOverlap: string; pairedT: string; welch: string; wilcoxon: string; mannWhitney: string; dz: string };
     rankMethods: { exact: string; normal: string };
     alpha: string;
     alphaN: string;
@@ -271,8 +272,9 @@ const nl: ExportTerms = {
     baseline: 'basismeting',
     followUp: 'vervolgmeting',
     method: 'methode',
-    methodPaired: 'gekoppeld (dezelfde respondenten)',
-    methodIndependent: 'niet gekoppeld (twee groepen)',
+    methodAll: 'iedereen (hoofdvergelijking; gekoppelden als paren)',
+    methodPaired: 'alleen gekoppelden (dezelfde respondenten)',
+    methodIndependent: 'vertrokken tegenover nieuw (alleen basismeting tegenover alleen vervolgmeting)',
     nBaseline: 'n_basis',
     nFollowUp: 'n_vervolg',
     meanDiff: 'verschil',
@@ -289,7 +291,7 @@ const nl: ExportTerms = {
     rankBiserial: 'rang_biseriaal',
     tooSmall: 'te_klein',
     exploratory: 'verkennend',
-    tests: { pairedT: 'gepaarde t-toets', welch: 'Welch t-toets', wilcoxon: 'Wilcoxon (V)', mannWhitney: 'Mann-Whitney (W)', dz: 'Cohen d_z' },
+    tests: { partialOverlap: 't-toets gedeeltelijk overlappende steekproeven (Derrick e.a. 2017)', pairedT: 'gepaarde t-toets', welch: 'Welch t-toets', wilcoxon: 'Wilcoxon (V)', mannWhitney: 'Mann-Whitney (W)', dz: 'Cohen d_z' },
     rankMethods: { exact: 'exact', normal: 'normale benadering' },
     alpha: 'alfa',
     alphaN: 'n_volledig',
@@ -336,7 +338,7 @@ const nl: ExportTerms = {
       scores: 'Schaal- en conditiescores per ingevulde vragenlijst, met het aantal beantwoorde items en of de score over een deel van de items is berekend.',
       codebook: 'Per variabele: vraagtekst, vragenlijst en versie, schaal, type, codes en labels, niet-gescoorde en ontbrekende codes, omgekeerde scoring en berekening.',
       descriptives: 'Per meting en schaal (en per vraag): n, gemiddelde, sd, 95%-betrouwbaarheidsinterval; kleine groepen onderdrukt. Dezelfde getallen als het dashboard.',
-      comparison: 'Basismeting tegenover elke vervolgmeting: gekoppelde respondenten (gepaarde t-toets, Wilcoxon) en niet-gekoppelde (Welch, Mann-Whitney), verschillen, intervallen, p-waarden en effectgroottes.',
+      comparison: 'Basismeting tegenover elke vervolgmeting. Hoofdvergelijking: iedereen die een van beide metingen invulde, met de gekoppelde respondenten als paren (t-toets voor gedeeltelijk overlappende steekproeven, Derrick e.a. 2017). Details: alleen de gekoppelden (gepaarde t-toets, Wilcoxon) en vertrokken tegenover nieuw (Welch, Mann-Whitney). Verschillen, intervallen, p-waarden en effectgroottes.',
       reliability: 'Cronbachs alfa per schaal en meting, met het aantal respondenten dat alle items beantwoordde.',
       linking: 'Hoeveel respondentcodes tussen de metingen gekoppeld zijn en hoeveel alleen in één meting voorkomen.',
     },
@@ -455,8 +457,9 @@ const en: ExportTerms = {
     baseline: 'baseline',
     followUp: 'follow_up',
     method: 'method',
-    methodPaired: 'matched (same respondents)',
-    methodIndependent: 'unmatched (two groups)',
+    methodAll: 'everyone (main comparison; matched people as pairs)',
+    methodPaired: 'matched only (same respondents)',
+    methodIndependent: 'leavers versus joiners (baseline only versus follow-up only)',
     nBaseline: 'n_baseline',
     nFollowUp: 'n_follow_up',
     meanDiff: 'difference',
@@ -473,7 +476,7 @@ const en: ExportTerms = {
     rankBiserial: 'rank_biserial',
     tooSmall: 'too_small',
     exploratory: 'exploratory',
-    tests: { pairedT: 'paired t-test', welch: 'Welch t-test', wilcoxon: 'Wilcoxon (V)', mannWhitney: 'Mann-Whitney (W)', dz: 'Cohen d_z' },
+    tests: { partialOverlap: 'partially overlapping samples t-test (Derrick et al. 2017)', pairedT: 'paired t-test', welch: 'Welch t-test', wilcoxon: 'Wilcoxon (V)', mannWhitney: 'Mann-Whitney (W)', dz: 'Cohen d_z' },
     rankMethods: { exact: 'exact', normal: 'normal approximation' },
     alpha: 'alpha',
     alphaN: 'n_complete',
@@ -519,7 +522,7 @@ const en: ExportTerms = {
       scores: 'Scale and condition scores per questionnaire, with the number of items answered and whether the score is over part of the items.',
       codebook: 'Per variable: question text, instrument and version, scale, type, codes and labels, not-scored and missing codes, reverse keying and derivation.',
       descriptives: 'Per wave and scale (and per question): n, mean, sd, 95% confidence interval; small groups suppressed. The same numbers as the dashboard.',
-      comparison: 'Baseline versus each follow-up: matched respondents (paired t-test, Wilcoxon) and unmatched ones (Welch, Mann-Whitney), differences, intervals, p-values and effect sizes.',
+      comparison: 'Baseline versus each follow-up. Main comparison: everyone who answered either wave, with the matched respondents as pairs (partially overlapping samples t-test, Derrick et al. 2017). Details: the matched only (paired t-test, Wilcoxon) and leavers versus joiners (Welch, Mann-Whitney). Differences, intervals, p-values and effect sizes.',
       reliability: "Cronbach's alpha per scale and wave, with the number of respondents who answered all items.",
       linking: 'How many respondent codes are matched between waves and how many appear in one wave only.',
     },

@@ -178,6 +178,18 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     expect(c1.linking).toEqual({ baselineWaveId: w.t0.id, followUpWaveId: w.t1.id, matched: 7, tolerant: 1, unmatchedBaseline: 5, unmatchedFollowUp: 6 });
     expect(d.notices).toContainEqual({ code: 'tolerant-matches', params: { waveId: w.t1.id, count: 1 } });
     const ambRow = c1.rows.find((r) => r.kind === 'scale' && r.id === 'ks_amb')!;
+    // Everyone = the partially overlapping samples t-test (Derrick et al. 2017) over c(post1, x1)
+    // against c(pre1, y1) with the 8 pairs, written out in base R as po() in
+    // test/unit/stats-reference.test.ts: po(x1, y1, post1, pre1)
+    //   → 0.854395604395604, t 2.917521866080917, df 14.329714152353009, p 0.011024813195499,
+    //     CI 0.227648453059085 … 1.481142755732124
+    expect(ambRow.allRespondents).toMatchObject({ nBaseline: 13, nFollowUp: 14, nPairs: 8, tooSmall: false });
+    expectRel(ambRow.allRespondents.meanDiff, 0.854395604395604);
+    expectRel(ambRow.allRespondents.t, 2.917521866080917);
+    expectRel(ambRow.allRespondents.df, 14.329714152353009);
+    expectRel(ambRow.allRespondents.p, 0.011024813195499);
+    expectRel(ambRow.allRespondents.ciLow, 0.227648453059085);
+    expectRel(ambRow.allRespondents.ciHigh, 1.481142755732124);
     // Paired = the R case t.test(post1, pre1, paired = TRUE) and wilcox.test(post1, pre1, paired = TRUE).
     expect(ambRow.paired).toMatchObject({ n: 8, df: 7, wilcoxonV: 29, wilcoxonMethod: 'exact', tooSmall: false });
     expectRel(ambRow.paired.meanDiff, 0.6875);
@@ -204,7 +216,7 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     // T0 versus the empty T2: nothing to compare, and it says so.
     const c2 = d.comparisons.find((c) => c.followUpWaveId === w.t2.id)!;
     expect(c2.linking).toMatchObject({ matched: 0, tolerant: 0, unmatchedBaseline: 13, unmatchedFollowUp: 0 });
-    expect(c2.rows.every((r) => r.paired.tooSmall && r.independent.tooSmall)).toBe(true);
+    expect(c2.rows.every((r) => r.paired.tooSmall && r.independent.tooSmall && r.allRespondents.tooSmall)).toBe(true);
     expect(d.notices).toContainEqual({ code: 'no-responses', params: { waveId: w.t2.id, started: 0 } });
 
     // Organisations at T0: Thuiszorg 6, Welzijn 5, Huisartsen 2 of 13. Huisartsen (2) is too small; then

@@ -1,4 +1,4 @@
-import type { Dashboard, IndependentResult, ItemSeries, ItemStats, PairedResult, ScaleStats } from '../../shared/results';
+import type { AllRespondentsResult, Dashboard, IndependentResult, ItemSeries, ItemStats, PairedResult, ScaleStats } from '../../shared/results';
 
 /**
  * Hand-made Dashboard objects for the renderer's results helpers (and for looking at the screen
@@ -70,6 +70,20 @@ const suppressedItem: ItemStats = {
   shareAgree: null,
   suppressed: true,
 };
+
+export const allRespondents = (over: Partial<AllRespondentsResult> = {}): AllRespondentsResult => ({
+  nBaseline: 14,
+  nFollowUp: 12,
+  nPairs: 9,
+  meanDiff: 0.36,
+  ciLow: 0.02,
+  ciHigh: 0.7,
+  t: 2.2,
+  df: 14.6,
+  p: 0.044,
+  tooSmall: false,
+  ...over,
+});
 
 export const paired = (over: Partial<PairedResult> = {}): PairedResult => ({
   n: 9,
@@ -177,6 +191,7 @@ export function richDashboard(): Dashboard {
           kind: 'scale' as const,
           id: scaleId,
           label: { nl, en },
+          allRespondents: allRespondents(fi === 1 ? { nPairs: 4 } : {}),
           paired:
             fi === 1
               ? paired({ n: 4, tooSmall: true, meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, pT: null, wilcoxonV: null, pWilcoxon: null, wilcoxonMethod: null, dz: null, rankBiserial: null })
@@ -188,6 +203,7 @@ export function richDashboard(): Dashboard {
           kind: 'item' as const,
           id: 'ks_pro_04',
           label: { nl: 'Betekenisgevend proces 4', en: 'Indicator ks_pro 4' },
+          allRespondents: allRespondents({ meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, p: null, tooSmall: true }),
           paired: paired({ meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, pT: null, wilcoxonV: null, pWilcoxon: null, dz: null, rankBiserial: null, wilcoxonMethod: null }),
           independent: independent({ meanDiff: null, welchT: null, welchDf: null, pWelch: null, mannWhitneyW: null, pMannWhitney: null, rankBiserial: null, mannWhitneyMethod: null }),
           notices: [{ code: 'not-in-both', params: { itemId: 'ks_pro_04' } }],
@@ -285,6 +301,7 @@ export function suppressedDashboard(): Dashboard {
           kind: 'scale' as const,
           id: s.scaleId,
           label: s.label,
+          allRespondents: allRespondents({ nBaseline: 1, nFollowUp: 1, nPairs: 1, tooSmall: true, meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, p: null }),
           paired: paired({ n: 1, tooSmall: true, meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, pT: null, wilcoxonV: null, pWilcoxon: null, wilcoxonMethod: null, dz: null, rankBiserial: null }),
           independent: independent({ nBaseline: 0, nFollowUp: 0, tooSmall: true, meanDiff: null, welchT: null, welchDf: null, pWelch: null, mannWhitneyW: null, pMannWhitney: null, mannWhitneyMethod: null, rankBiserial: null }),
           notices: [{ code: 'too-small', params: {} }],

@@ -21,6 +21,7 @@ import type {
   Dashboard,
   GroupBreakdown,
   GroupBy,
+  AllRespondentsResult,
   IndependentResult,
   ItemSeries,
   ItemStats,
@@ -43,6 +44,7 @@ import {
   matchedPairsRankBiserial,
   pairedTTestOnDifferences,
   signedRankOnDifferences,
+  partiallyOverlappingTTest,
   welchTTest,
 } from '../../../shared/stats/tests';
 import { suppressCells, type Cell } from '../../../shared/suppression';
@@ -467,6 +469,55 @@ function itemScoresOf(responses: readonly ResponseData[], j: number): number[] {
   return values;
 }
 
+/** The all-respondents comparison from one value per response (null: no score). */
+function allRespondentsResult(
+  pairsB: readonly ResponseData[],
+  pairsF: readonly ResponseData[],
+  unmatchedB: readonly ResponseData[],
+  unmatchedF: readonly ResponseData[],
+  valueB: (r: ResponseData) => number | null,
+  valueF: (r: ResponseData) => number | null,
+  k: number,
+): AllRespondentsResult {
+  const pairedX: number[] = [];
+  const pairedY: number[] = [];
+  const onlyX: number[] = [];
+  const onlyY: number[] = [];
+  for (let i = 0; i < pairsB.length; i++) {
+    const y = valueB(pairsB[i]!);
+    const x = valueF(pairsF[i]!);
+    if (x !== null && y !== null) {
+      pairedX.push(x);
+      pairedY.push(y);
+    } else if (x !== null) onlyX.push(x);
+    else if (y !== null) onlyY.push(y);
+  }
+  for (const r of unmatchedB) {
+    const y = valueB(r);
+    if (y !== null) onlyY.push(y);
+  }
+  for (const r of unmatchedF) {
+    const x = valueF(r);
+    if (x !== null) onlyX.push(x);
+  }
+  const nBaseline = pairedY.length + onlyY.length;
+  const nFollowUp = pairedX.length + onlyX.length;
+  const base = { nBaseline, nFollowUp, nPairs: pairedX.length };
+  if (nBaseline < Math.max(k, 2) || nFollowUp < Math.max(k, 2)) {
+    return { ...base, meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, p: null, tooSmall: true };
+  }
+  const t = partiallyOverlappingTTest(pairedX, pairedY, onlyX, onlyY);
+  return { ...base, meanDiff: t.estimate, ciLow: t.ciLow, ciHigh: t.ciHigh, t: t.t, df: t.df, p: t.p, tooSmall: false };
+}
+
+const emptyAllRespondents = (): AllRespondentsResult => ({ nBaseline: 0, nFollowUp: 0, nPairs: 0, meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, p: null, tooSmall: true });
+
+const scaleValue = (idx: number) => (r: ResponseData) => r.scores[idx] ?? null;
+const itemValue = (j: number) => (r: ResponseData) => {
+  const s = r.itemScores[j]!;
+  return s === s ? s : null;
+};
+
 function compare(base: WaveData, follow: WaveData, scales: readonly UnionScale[], items: readonly UnionItem[], k: number, notices: Notice[]): Comparison {
   const byId = new Map([...base.complete, ...follow.complete].map((r) => [String(r.rowid), r]));
   const link = linkWaves(
@@ -486,7 +537,7 @@ function compare(base: WaveData, follow: WaveData, scales: readonly UnionScale[]
     const rowNotices: Notice[] = [];
     if (ib === undefined || jf === undefined) {
       rowNotices.push({ code: 'not-in-both', params: { scaleId: s.id } });
-      rows.push({ kind: 'scale', id: s.id, label: s.label, paired: emptyPaired(0, true), independent: emptyIndependent(0, 0, true), notices: rowNotices });
+      rows.push({ kind: 'scale', id: s.id, label: s.label, allRespondents: emptyAllRespondents(), paired: emptyPaired(0, true), independent: emptyIndependent(0, 0, true), notices: rowNotices });
       continue;
     }
     const itemsB = base.compiled!.subscales[ib]!.itemIndexes.map((i) => base.compiled!.items[i]!.id);
@@ -496,6 +547,7 @@ function compare(base: WaveData, follow: WaveData, scales: readonly UnionScale[]
       kind: 'scale',
       id: s.id,
       label: s.label,
+      allRespondents: allRespondentsResult(pairsB, pairsF, unmatchedB, unmatchedF, scaleValue(ib), scaleValue(jf), k),
       paired: pairedResult(pairedScoreDifferences(pairsB, pairsF, ib, jf), k),
       independent: independentResult(scoresOf(base, s.id, unmatchedB), scoresOf(follow, s.id, unmatchedF), k),
       notices: rowNotices,
@@ -513,6 +565,7 @@ function compare(base: WaveData, follow: WaveData, scales: readonly UnionScale[]
         kind: 'item',
         id: it.id,
         label: it.label,
+        allRespondents: emptyAllRespondents(),
         paired: emptyPaired(0, true),
         independent: emptyIndependent(0, 0, true),
         notices: [{ code: 'not-in-both', params: { itemId: it.id } }],
@@ -523,6 +576,7 @@ function compare(base: WaveData, follow: WaveData, scales: readonly UnionScale[]
       kind: 'item',
       id: it.id,
       label: it.label,
+      allRespondents: allRespondentsResult(pairsB, pairsF, unmatchedB, unmatchedF, itemValue(ib!), itemValue(jf!), k),
       paired: pairedResult(pairedItemDifferences(pairsB, pairsF, ib!, jf!), k),
       independent: independentResult(itemScoresOf(unmatchedB, ib!), itemScoresOf(unmatchedF, jf!), k),
       notices: [],
