@@ -37,6 +37,10 @@ export interface AlphaResult {
   items: number;
   /** True when n < 30: alpha is unstable. */
   smallSample: boolean;
+  /** Items left out because everyone gave the same answer (as psych::alpha does). */
+  constantItems: number;
+  /** Why alpha is not shown: too few complete cases for the minimum group size, or not computable. */
+  unavailable: 'too-small' | 'too-few-items' | 'too-few-respondents' | 'no-variance' | null;
 }
 
 export interface ItemStats {

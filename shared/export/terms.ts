@@ -124,6 +124,9 @@ export interface ExportTerms {
     alphaN: string;
     items: string;
     smallSample: string;
+    constantItems: string;
+    alphaUnavailable: string;
+    alphaReasons: Record<'too-small' | 'too-few-items' | 'too-few-respondents' | 'no-variance', string>;
     matched: string;
     tolerant: string;
     unmatchedBaseline: string;
@@ -297,6 +300,14 @@ const nl: ExportTerms = {
     alphaN: 'n_volledig',
     items: 'items',
     smallSample: 'kleine_steekproef',
+    constantItems: 'items_zonder_variatie',
+    alphaUnavailable: 'niet_te_berekenen',
+    alphaReasons: {
+      'too-small': 'minder volledige antwoorden dan de minimale groepsgrootte',
+      'too-few-items': 'minder dan twee vragen',
+      'too-few-respondents': 'minder dan twee volledige antwoorden',
+      'no-variance': 'minder dan twee vragen met verschillende antwoorden',
+    },
     matched: 'gekoppeld',
     tolerant: 'waarvan_bij_benadering',
     unmatchedBaseline: 'alleen_basismeting',
@@ -482,6 +493,14 @@ const en: ExportTerms = {
     alphaN: 'n_complete',
     items: 'items',
     smallSample: 'small_sample',
+    constantItems: 'items_without_variance',
+    alphaUnavailable: 'not_computable',
+    alphaReasons: {
+      'too-small': 'fewer complete answers than the minimum group size',
+      'too-few-items': 'fewer than two items',
+      'too-few-respondents': 'fewer than two complete answers',
+      'no-variance': 'fewer than two items with different answers',
+    },
     matched: 'matched',
     tolerant: 'of_which_approximate',
     unmatchedBaseline: 'baseline_only',

@@ -138,7 +138,7 @@ export function richDashboard(): Dashboard {
     perWave: waves.map((w, i) => ({
       waveId: w.waveId,
       stats: scaleId === 'ks_org' && i === 1 ? hidden(4) : shown([14, 12, 9][i]!, means[scaleId]![i]!),
-      alpha: { alpha: i === 2 ? null : 0.81 - i * 0.05, n: [13, 11, 2][i]!, items: 4, smallSample: true },
+      alpha: { alpha: i === 2 ? null : 0.81 - i * 0.05, n: [13, 11, 2][i]!, items: 4, smallSample: true, constantItems: 0, unavailable: i === 2 ? ('too-small' as const) : null },
     })),
   }));
   const items: ItemSeries[] = CONDITIONS.flatMap(([scaleId, nl]) =>
@@ -263,7 +263,7 @@ export function emptyDashboard(): Dashboard {
     counts: [{ waveId: wave.waveId, invited: null, started: 0, complete: 0 }],
     scales: d.scales.map((s) => ({
       ...s,
-      perWave: [{ waveId: wave.waveId, stats: { n: 0, mean: null, sd: null, ciLow: null, ciHigh: null, suppressed: false }, alpha: { alpha: null, n: 0, items: 4, smallSample: true } }],
+      perWave: [{ waveId: wave.waveId, stats: { n: 0, mean: null, sd: null, ciLow: null, ciHigh: null, suppressed: false }, alpha: { alpha: null, n: 0, items: 4, smallSample: true, constantItems: 0, unavailable: 'too-few-respondents' as const } }],
     })),
     items: d.items.map((it) => ({
       ...it,
@@ -286,7 +286,7 @@ export function suppressedDashboard(): Dashboard {
     ...d,
     waves,
     counts: waves.map((w) => ({ waveId: w.waveId, invited: null, started: 1, complete: 1 })),
-    scales: d.scales.map((s) => ({ ...s, perWave: waves.map((w) => ({ waveId: w.waveId, stats: hidden(1), alpha: { alpha: null, n: 1, items: 4, smallSample: true } })) })),
+    scales: d.scales.map((s) => ({ ...s, perWave: waves.map((w) => ({ waveId: w.waveId, stats: hidden(1), alpha: { alpha: null, n: 1, items: 4, smallSample: true, constantItems: 0, unavailable: 'too-small' as const } })) })),
     items: d.items.map((it) => ({
       ...it,
       perWave: waves.map((w) => ({ waveId: w.waveId, stats: { ...suppressedItem, n: 0, declined: 1, suppressed: true } })),

@@ -31,9 +31,9 @@ const dashboard: Dashboard = {
       scaleId: 'ks_amb',
       label: lt('Gedeelde ambitie', 'Shared ambition'),
       perWave: [
-        { waveId: 'w0', stats: { n: 7, mean: 3.7, sd: 0.5, ciLow: 3.24, ciHigh: 4.16, suppressed: false }, alpha: { alpha: 0.81, n: 7, items: 4, smallSample: true } },
+        { waveId: 'w0', stats: { n: 7, mean: 3.7, sd: 0.5, ciLow: 3.24, ciHigh: 4.16, suppressed: false }, alpha: { alpha: 0.81, n: 7, items: 4, smallSample: true, constantItems: 1, unavailable: null } },
         // Suppressed, but with numbers filled in: the export must still not show them.
-        { waveId: 'w1', stats: { n: 4, mean: 2.9, sd: 0.4, ciLow: 2.3, ciHigh: 3.5, suppressed: true }, alpha: { alpha: null, n: 4, items: 4, smallSample: true } },
+        { waveId: 'w1', stats: { n: 4, mean: 2.9, sd: 0.4, ciLow: 2.3, ciHigh: 3.5, suppressed: true }, alpha: { alpha: null, n: 4, items: 4, smallSample: true, constantItems: 0, unavailable: 'too-small' } },
       ],
     },
   ],
@@ -115,8 +115,8 @@ describe('Vergelijking', () => {
 describe('Betrouwbaarheid and Koppeling', () => {
   it('gives alpha with its n per scale and wave', () => {
     expect(records(reliabilityTable(entries, 'nl'))).toEqual([
-      { netwerk: 'Dementie Oost', vragenlijst: 'Kansrijke samenwerking', variabele: 'ks_amb', label: 'Gedeelde ambitie', meting: 'T0', alfa: 0.81, n_volledig: 7, items: 4, kleine_steekproef: 'ja' },
-      { netwerk: 'Dementie Oost', vragenlijst: 'Kansrijke samenwerking', variabele: 'ks_amb', label: 'Gedeelde ambitie', meting: 'T1', alfa: null, n_volledig: 4, items: 4, kleine_steekproef: 'ja' },
+      { netwerk: 'Dementie Oost', vragenlijst: 'Kansrijke samenwerking', variabele: 'ks_amb', label: 'Gedeelde ambitie', meting: 'T0', alfa: 0.81, n_volledig: 7, items: 4, kleine_steekproef: 'ja', items_zonder_variatie: 1, niet_te_berekenen: null },
+      { netwerk: 'Dementie Oost', vragenlijst: 'Kansrijke samenwerking', variabele: 'ks_amb', label: 'Gedeelde ambitie', meting: 'T1', alfa: null, n_volledig: 4, items: 4, kleine_steekproef: 'ja', items_zonder_variatie: 0, niet_te_berekenen: 'minder volledige antwoorden dan de minimale groepsgrootte' },
     ]);
   });
 

@@ -264,7 +264,7 @@ function versionNotices(data: readonly WaveData[], items: readonly UnionItem[], 
 
 // --- scales ---------------------------------------------------------------------------------------
 
-const emptyAlpha = (items: number): AlphaResult => ({ alpha: null, n: 0, items, smallSample: true });
+const emptyAlpha = (items: number): AlphaResult => ({ alpha: null, n: 0, items, smallSample: true, constantItems: 0, unavailable: 'too-few-respondents' });
 
 function scaleSeriesOf(scale: UnionScale, data: readonly WaveData[], k: number): ScaleSeries {
   return {
@@ -292,8 +292,15 @@ function alphaOf(w: WaveData, subscaleIdx: number, k: number): AlphaResult {
   }
   const result = cronbachAlpha(rows, sub.itemIndexes.length);
   // Too few complete cases to show anything about this group: no alpha either.
-  const alpha = result.n < k ? null : result.alpha;
-  return { alpha, n: result.n, items: result.items, smallSample: result.n < ALPHA_STABLE_N };
+  const tooSmall = result.n < k;
+  return {
+    alpha: tooSmall ? null : result.alpha,
+    n: result.n,
+    items: result.items,
+    smallSample: result.n < ALPHA_STABLE_N,
+    constantItems: result.constantItems,
+    unavailable: tooSmall ? 'too-small' : result.unavailable,
+  };
 }
 
 // --- items ----------------------------------------------------------------------------------------
