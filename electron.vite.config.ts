@@ -23,6 +23,8 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,
+      // .vite/manifest.json: which chunks each entry and lazy screen loads (bench/bundle.ts reads it).
+      manifest: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -250,7 +250,6 @@ export const contract = {
   previewErasure: method<ErasurePreview>()(z.strictObject({ networkId: id, respondentCode })),
   /** Erases one respondent in every wave; the code must be typed twice. */
   eraseRespondent: method<ErasureResult>()(z.strictObject({ networkId: id, respondentCode, confirmCode: respondentCode })),
-  exportWaveAnswers: method<ExportResult>()(z.strictObject({ waveId: id })),
 };
 
 export type Contract = typeof contract;

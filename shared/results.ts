@@ -40,6 +40,10 @@ export interface AlphaResult {
   items: number;
   /** True when n < 30: alpha is unstable. */
   smallSample: boolean;
+  /** Items left out because everyone gave the same answer (as psych::alpha does). */
+  constantItems: number;
+  /** Why alpha is not shown: too few complete cases for the minimum group size, or not computable. */
+  unavailable: 'too-small' | 'too-few-items' | 'too-few-respondents' | 'no-variance' | null;
 }
 
 export interface ItemStats {
@@ -128,7 +132,28 @@ export interface PairedResult {
   tooSmall: boolean;
 }
 
-/** Unmatched respondents, two independent groups: follow-up minus baseline. */
+/**
+ * Everyone who answered either wave, the matched people as pairs: the partially overlapping samples
+ * t-test (Derrick, Russ, Toher & White 2017, unequal variances). The headline comparison:
+ * follow-up minus baseline with its 95 % interval.
+ */
+export interface AllRespondentsResult {
+  /** Respondents with a score in the baseline / follow-up wave (the pairs included). */
+  nBaseline: number;
+  nFollowUp: number;
+  /** Matched people with a score in both waves. */
+  nPairs: number;
+  /** Mean of the follow-up minus mean of the baseline, over everyone. */
+  meanDiff: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  t: number | null;
+  df: number | null;
+  p: number | null;
+  tooSmall: boolean;
+}
+
+/** Leavers against joiners: those who answered only the baseline against those who answered only the follow-up. */
 export interface IndependentResult {
   nBaseline: number;
   nFollowUp: number;
@@ -149,7 +174,11 @@ export interface ComparisonRow {
   kind: 'scale' | 'item';
   id: string;
   label: LocalizedText;
+  /** The headline comparison over everyone. */
+  allRespondents: AllRespondentsResult;
+  /** Details: the matched people only. */
   paired: PairedResult;
+  /** Details: leavers against joiners (not the comparison of the waves). */
   independent: IndependentResult;
   /** e.g. the item exists in one version only; results are then null. */
   notices: Notice[];

@@ -4,24 +4,6 @@ import { confidenceIntervalFrom, mean, varianceAround } from './stats/descriptiv
 
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 
-export interface GroupMean {
-  n: number;
-  /** null when n is zero or when the group is below the minimum size (suppressed). */
-  mean: number | null;
-  suppressed: boolean;
-}
-
-/**
- * Mean of a group of scores. A group with fewer than `minGroupSize` values is not shown:
- * its mean is withheld so no small group of respondents can be singled out.
- */
-export function protectedMean(values: readonly number[], minGroupSize: number): GroupMean {
-  const n = values.length;
-  if (n === 0) return { n, mean: null, suppressed: false };
-  if (n < minGroupSize) return { n, mean: null, suppressed: true };
-  return { n, mean: values.reduce((a, b) => a + b, 0) / n, suppressed: false };
-}
-
 /**
  * Descriptives of a scale score in one group, as the dashboard shows them: n, mean, SD and the
  * t-based 95% CI. Below the minimum size the numbers are withheld (suppressed); with no values

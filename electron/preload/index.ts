@@ -20,7 +20,6 @@ const api = {
   saveAnswer: (input) => ipcRenderer.invoke('api:saveAnswer', input),
   completeResponse: (input) => ipcRenderer.invoke('api:completeResponse', input),
   getWaveOverview: (input) => ipcRenderer.invoke('api:getWaveOverview', input),
-  exportWaveAnswers: (input) => ipcRenderer.invoke('api:exportWaveAnswers', input),
   updateNetworkSettings: (input) => ipcRenderer.invoke('api:updateNetworkSettings', input),
   generateCodes: (input) => ipcRenderer.invoke('api:generateCodes', input),
   listCodes: (input) => ipcRenderer.invoke('api:listCodes', input),

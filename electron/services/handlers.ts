@@ -14,7 +14,6 @@ import { eraseRespondent, previewErasure } from './data/erasure';
 import { exportStudyFile, importStudyFile, previewStudyFile } from './data/study-files';
 import { saveChartImage, saveResultsPdf } from './export/charts';
 import { exportStudy, getExportProgress } from './export/study-export';
-import { exportWaveAnswers } from './export/wave-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
 import { decideLinkProposal, listLinkProposals } from './results/link-proposals';
 import { getWaveOverview } from './results/overview';
@@ -57,7 +56,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     kioskBegin: (input) => kioskBegin(ctx, input),
     kioskReset: () => kioskReset(ctx),
     getWaveOverview: (input) => getWaveOverview(ctx, input.waveId),
-    exportWaveAnswers: (input) => exportWaveAnswers(ctx, input.waveId),
 
     // results
     getDashboard: (input) => getDashboard(ctx, input),

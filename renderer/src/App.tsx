@@ -1,26 +1,34 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { InstrumentsScreen } from './features/instruments/InstrumentsScreen';
-import { NetworkScreen } from './features/network/NetworkScreen';
+import { lazyScreen, RouteBoundary } from './components/RouteLoader';
 import { NetworksScreen } from './features/networks/NetworksScreen';
-import { OverviewScreen } from './features/overview/OverviewScreen';
-import { CodesScreen } from './features/network/codes/CodesScreen';
-import { SettingsScreen } from './features/network/settings/SettingsScreen';
-import { PaperScreen } from './features/paper/PaperScreen';
-import { ResponsesScreen } from './features/responses/ResponsesScreen';
-import { QuestionnaireScreen } from './features/questionnaire/QuestionnaireScreen';
 import { KioskGate } from './features/kiosk/KioskGate';
-import { KioskSetupScreen } from './features/kiosk/KioskSetupScreen';
-import { DataScreen } from './features/data/DataScreen';
-import { CompareScreen } from './features/dashboard/CompareScreen';
-import { ExportScreen } from './features/export/ExportScreen';
-import { ResultsPrintScreen } from './features/export/ResultsPrintScreen';
-import { DashboardScreen } from './features/dashboard/DashboardScreen';
-import { LinkingScreen } from './features/linking/LinkingScreen';
 import { api } from './api';
 import { useApiData } from './lib/useApiData';
 import type { ResponseRecord } from '../../shared/domain';
+
+/*
+ * The networks screen (and the kiosk, when kiosk mode is on) is in the first file the window
+ * loads; every other screen is loaded the first time it opens. Keep it that way: a static import
+ * of a screen here, or of a chart file from the first screen, pulls recharts back into the start.
+ * `npm run bench:bundle` shows what the first screen loads.
+ */
+const NetworkScreen = lazyScreen(() => import('./features/network/NetworkScreen').then((m) => m.NetworkScreen));
+const InstrumentsScreen = lazyScreen(() => import('./features/instruments/InstrumentsScreen').then((m) => m.InstrumentsScreen));
+const OverviewScreen = lazyScreen(() => import('./features/overview/OverviewScreen').then((m) => m.OverviewScreen));
+const CodesScreen = lazyScreen(() => import('./features/network/codes/CodesScreen').then((m) => m.CodesScreen));
+const SettingsScreen = lazyScreen(() => import('./features/network/settings/SettingsScreen').then((m) => m.SettingsScreen));
+const PaperScreen = lazyScreen(() => import('./features/paper/PaperScreen').then((m) => m.PaperScreen));
+const ResponsesScreen = lazyScreen(() => import('./features/responses/ResponsesScreen').then((m) => m.ResponsesScreen));
+const QuestionnaireScreen = lazyScreen(() => import('./features/questionnaire/QuestionnaireScreen').then((m) => m.QuestionnaireScreen));
+const KioskSetupScreen = lazyScreen(() => import('./features/kiosk/KioskSetupScreen').then((m) => m.KioskSetupScreen));
+const DataScreen = lazyScreen(() => import('./features/data/DataScreen').then((m) => m.DataScreen));
+const CompareScreen = lazyScreen(() => import('./features/dashboard/CompareScreen').then((m) => m.CompareScreen));
+const ExportScreen = lazyScreen(() => import('./features/export/ExportScreen').then((m) => m.ExportScreen));
+const ResultsPrintScreen = lazyScreen(() => import('./features/export/ResultsPrintScreen').then((m) => m.ResultsPrintScreen));
+const DashboardScreen = lazyScreen(() => import('./features/dashboard/DashboardScreen').then((m) => m.DashboardScreen));
+const LinkingScreen = lazyScreen(() => import('./features/linking/LinkingScreen').then((m) => m.LinkingScreen));
 
 /** Navigation is plain state: the app has a handful of screens and no URLs to share. */
 export type Screen =
@@ -38,7 +46,7 @@ export type Screen =
   | { name: 'results'; networkId: string }
   | { name: 'linking'; networkId: string }
   | { name: 'compare' }
-  | { name: 'export'; networkId: string }
+  | { name: 'export'; networkId: string; waveIds?: string[] }
   | { name: 'results-print'; networkId: string };
 
 /** Kiosk mode (afnamemodus) replaces the whole app, header and navigation included, while it is on. */
@@ -72,61 +80,63 @@ function ResearcherApp() {
         </div>
       </header>
       <main id="main" className="app-main">
-        {screen.name === 'networks' && (
-          <NetworksScreen onOpen={toNetwork} onInstruments={() => setScreen({ name: 'instruments' })} onData={() => setScreen({ name: 'data' })} onCompare={() => setScreen({ name: 'compare' })} />
-        )}
-        {screen.name === 'compare' && <CompareScreen onBack={() => setScreen({ name: 'networks' })} />}
-        {screen.name === 'results' && (
-          <DashboardScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })} />
-        )}
-        {screen.name === 'linking' && <LinkingScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
-        {screen.name === 'export' && <ExportScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
-        {screen.name === 'results-print' && <ResultsPrintScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
-        {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
-        {screen.name === 'data' && <DataScreen onBack={() => setScreen({ name: 'networks' })} />}
-        {screen.name === 'network' && (
-          <NetworkScreen
-            networkId={screen.networkId}
-            onBack={() => setScreen({ name: 'networks' })}
-            onFill={(waveId) => setScreen({ name: 'questionnaire', networkId: screen.networkId, waveId })}
-            onOverview={(waveId) => setScreen({ name: 'overview', networkId: screen.networkId, waveId })}
-            onSettings={() => setScreen({ name: 'settings', networkId: screen.networkId })}
-            onCodes={() => setScreen({ name: 'codes', networkId: screen.networkId })}
-            onPaper={(waveId) => setScreen({ name: 'paper', networkId: screen.networkId, waveId })}
-            onResponses={(waveId) => setScreen({ name: 'responses', networkId: screen.networkId, waveId })}
-            onKiosk={(waveId) => setScreen({ name: 'kiosk', networkId: screen.networkId, waveId })}
-            onResults={() => setScreen({ name: 'results', networkId: screen.networkId })}
-            onExport={() => setScreen({ name: 'export', networkId: screen.networkId })}
-            onResultsPrint={() => setScreen({ name: 'results-print', networkId: screen.networkId })}
-            onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })}
-          />
-        )}
-        {screen.name === 'questionnaire' && (
-          <QuestionnaireScreen networkId={screen.networkId} waveId={screen.waveId} resume={screen.resume} onBack={() => toNetwork(screen.networkId)} />
-        )}
-        {screen.name === 'settings' && <SettingsScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
-        {screen.name === 'codes' && (
-          <CodesScreen
-            networkId={screen.networkId}
-            onBack={() => toNetwork(screen.networkId)}
-            onSettings={() => setScreen({ name: 'settings', networkId: screen.networkId })}
-          />
-        )}
-        {screen.name === 'paper' && <PaperScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />}
-        {screen.name === 'responses' && (
-          <ResponsesScreen
-            networkId={screen.networkId}
-            waveId={screen.waveId}
-            onBack={() => toNetwork(screen.networkId)}
-            onResume={(response) => setScreen({ name: 'questionnaire', networkId: screen.networkId, waveId: screen.waveId, resume: response })}
-          />
-        )}
-        {screen.name === 'kiosk' && (
-          <KioskSetupScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />
-        )}
-        {screen.name === 'overview' && (
-          <OverviewScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />
-        )}
+        <RouteBoundary key={screen.name}>
+          {screen.name === 'networks' && (
+            <NetworksScreen onOpen={toNetwork} onInstruments={() => setScreen({ name: 'instruments' })} onData={() => setScreen({ name: 'data' })} onCompare={() => setScreen({ name: 'compare' })} />
+          )}
+          {screen.name === 'compare' && <CompareScreen onBack={() => setScreen({ name: 'networks' })} />}
+          {screen.name === 'results' && (
+            <DashboardScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })} />
+          )}
+          {screen.name === 'linking' && <LinkingScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
+          {screen.name === 'export' && <ExportScreen networkId={screen.networkId} waveIds={screen.waveIds} onBack={() => toNetwork(screen.networkId)} />}
+          {screen.name === 'results-print' && <ResultsPrintScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
+          {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
+          {screen.name === 'data' && <DataScreen onBack={() => setScreen({ name: 'networks' })} />}
+          {screen.name === 'network' && (
+            <NetworkScreen
+              networkId={screen.networkId}
+              onBack={() => setScreen({ name: 'networks' })}
+              onFill={(waveId) => setScreen({ name: 'questionnaire', networkId: screen.networkId, waveId })}
+              onOverview={(waveId) => setScreen({ name: 'overview', networkId: screen.networkId, waveId })}
+              onSettings={() => setScreen({ name: 'settings', networkId: screen.networkId })}
+              onCodes={() => setScreen({ name: 'codes', networkId: screen.networkId })}
+              onPaper={(waveId) => setScreen({ name: 'paper', networkId: screen.networkId, waveId })}
+              onResponses={(waveId) => setScreen({ name: 'responses', networkId: screen.networkId, waveId })}
+              onKiosk={(waveId) => setScreen({ name: 'kiosk', networkId: screen.networkId, waveId })}
+              onResults={() => setScreen({ name: 'results', networkId: screen.networkId })}
+              onExport={(waveIds) => setScreen({ name: 'export', networkId: screen.networkId, waveIds })}
+              onResultsPrint={() => setScreen({ name: 'results-print', networkId: screen.networkId })}
+              onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })}
+            />
+          )}
+          {screen.name === 'questionnaire' && (
+            <QuestionnaireScreen networkId={screen.networkId} waveId={screen.waveId} resume={screen.resume} onBack={() => toNetwork(screen.networkId)} />
+          )}
+          {screen.name === 'settings' && <SettingsScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
+          {screen.name === 'codes' && (
+            <CodesScreen
+              networkId={screen.networkId}
+              onBack={() => toNetwork(screen.networkId)}
+              onSettings={() => setScreen({ name: 'settings', networkId: screen.networkId })}
+            />
+          )}
+          {screen.name === 'paper' && <PaperScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />}
+          {screen.name === 'responses' && (
+            <ResponsesScreen
+              networkId={screen.networkId}
+              waveId={screen.waveId}
+              onBack={() => toNetwork(screen.networkId)}
+              onResume={(response) => setScreen({ name: 'questionnaire', networkId: screen.networkId, waveId: screen.waveId, resume: response })}
+            />
+          )}
+          {screen.name === 'kiosk' && (
+            <KioskSetupScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />
+          )}
+          {screen.name === 'overview' && (
+            <OverviewScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />
+          )}
+        </RouteBoundary>
       </main>
       <footer className="app-footer">
         {info.status === 'ready' && (

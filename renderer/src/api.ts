@@ -37,7 +37,6 @@ export const api: Api = {
   saveAnswer: call('saveAnswer'),
   completeResponse: call('completeResponse'),
   getWaveOverview: call('getWaveOverview'),
-  exportWaveAnswers: call('exportWaveAnswers'),
   updateNetworkSettings: call('updateNetworkSettings'),
   generateCodes: call('generateCodes'),
   listCodes: call('listCodes'),

@@ -141,6 +141,14 @@ export function comparisonTable(entries: readonly DashboardEntry[], language: Lo
       for (const row of c.rows) {
         const kind = row.kind === 'scale' ? s.levelScale : s.levelItem;
         const note = noticeText(row.notices);
+        const a = row.allRespondents;
+        rows.push([
+          d.networkName, instrumentName, base, follow, kind, row.id, row.label[language], s.methodAll,
+          a.nBaseline, a.nFollowUp, a.meanDiff, a.ciLow, a.ciHigh,
+          s.tests.partialOverlap, a.t, a.df, a.p,
+          null, null, null, null,
+          null, null, null, yesNo(a.tooSmall), yesNo(c.exploratory), note,
+        ]);
         const p = row.paired;
         rows.push([
           d.networkName, instrumentName, base, follow, kind, row.id, row.label[language], s.methodPaired,
@@ -175,13 +183,18 @@ export function reliabilityTable(entries: readonly DashboardEntry[], language: L
     { name: s.alphaN, kind: 'integer' },
     { name: s.items, kind: 'integer' },
     { name: s.smallSample, kind: 'text', width: 10 },
+    { name: s.constantItems, kind: 'integer' },
+    { name: s.alphaUnavailable, kind: 'text', width: 30 },
   ];
   const rows: Cell[][] = [];
   for (const { instrumentName, dashboard: d } of entries) {
     const waves = waveLabels(d);
     for (const scale of d.scales) {
       for (const { waveId, alpha } of scale.perWave) {
-        rows.push([d.networkName, instrumentName, scale.scaleId, scale.label[language], waves.get(waveId) ?? waveId, alpha.alpha, alpha.n, alpha.items, alpha.smallSample ? t.yes : t.no]);
+        rows.push([
+          d.networkName, instrumentName, scale.scaleId, scale.label[language], waves.get(waveId) ?? waveId, alpha.alpha, alpha.n, alpha.items, alpha.smallSample ? t.yes : t.no,
+          alpha.constantItems, alpha.unavailable ? s.alphaReasons[alpha.unavailable] : null,
+        ]);
       }
     }
   }

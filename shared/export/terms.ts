@@ -99,6 +99,7 @@ export interface ExportTerms {
     baseline: string;
     followUp: string;
     method: string;
+    methodAll: string;
     methodPaired: string;
     methodIndependent: string;
     nBaseline: string;
@@ -117,12 +118,15 @@ export interface ExportTerms {
     rankBiserial: string;
     tooSmall: string;
     exploratory: string;
-    tests: { pairedT: string; welch: string; wilcoxon: string; mannWhitney: string; dz: string };
+    tests: { partialOverlap: string; pairedT: string; welch: string; wilcoxon: string; mannWhitney: string; dz: string };
     rankMethods: { exact: string; normal: string };
     alpha: string;
     alphaN: string;
     items: string;
     smallSample: string;
+    constantItems: string;
+    alphaUnavailable: string;
+    alphaReasons: Record<'too-small' | 'too-few-items' | 'too-few-respondents' | 'no-variance', string>;
     matched: string;
     tolerant: string;
     proposals: string;
@@ -273,8 +277,9 @@ const nl: ExportTerms = {
     baseline: 'basismeting',
     followUp: 'vervolgmeting',
     method: 'methode',
-    methodPaired: 'gekoppeld (dezelfde respondenten)',
-    methodIndependent: 'niet gekoppeld (twee groepen)',
+    methodAll: 'iedereen (hoofdvergelijking; gekoppelden als paren)',
+    methodPaired: 'alleen gekoppelden (dezelfde respondenten)',
+    methodIndependent: 'vertrokken tegenover nieuw (alleen basismeting tegenover alleen vervolgmeting)',
     nBaseline: 'n_basis',
     nFollowUp: 'n_vervolg',
     meanDiff: 'verschil',
@@ -291,12 +296,20 @@ const nl: ExportTerms = {
     rankBiserial: 'rang_biseriaal',
     tooSmall: 'te_klein',
     exploratory: 'verkennend',
-    tests: { pairedT: 'gepaarde t-toets', welch: 'Welch t-toets', wilcoxon: 'Wilcoxon (V)', mannWhitney: 'Mann-Whitney (W)', dz: 'Cohen d_z' },
+    tests: { partialOverlap: 't-toets gedeeltelijk overlappende steekproeven (Derrick e.a. 2017)', pairedT: 'gepaarde t-toets', welch: 'Welch t-toets', wilcoxon: 'Wilcoxon (V)', mannWhitney: 'Mann-Whitney (W)', dz: 'Cohen d_z' },
     rankMethods: { exact: 'exact', normal: 'normale benadering' },
     alpha: 'alfa',
     alphaN: 'n_volledig',
     items: 'items',
     smallSample: 'kleine_steekproef',
+    constantItems: 'items_zonder_variatie',
+    alphaUnavailable: 'niet_te_berekenen',
+    alphaReasons: {
+      'too-small': 'minder volledige antwoorden dan de minimale groepsgrootte',
+      'too-few-items': 'minder dan twee vragen',
+      'too-few-respondents': 'minder dan twee volledige antwoorden',
+      'no-variance': 'minder dan twee vragen met verschillende antwoorden',
+    },
     matched: 'gekoppeld',
     tolerant: 'waarvan_bij_benadering',
     proposals: 'mogelijke_koppelingen',
@@ -340,7 +353,7 @@ const nl: ExportTerms = {
       scores: 'Schaal- en conditiescores per ingevulde vragenlijst, met het aantal beantwoorde items en of de score over een deel van de items is berekend.',
       codebook: 'Per variabele: vraagtekst, vragenlijst en versie, schaal, type, codes en labels, niet-gescoorde en ontbrekende codes, omgekeerde scoring en berekening.',
       descriptives: 'Per meting en schaal (en per vraag): n, gemiddelde, sd, 95%-betrouwbaarheidsinterval; kleine groepen onderdrukt. Dezelfde getallen als het dashboard.',
-      comparison: 'Basismeting tegenover elke vervolgmeting: gekoppelde respondenten (gepaarde t-toets, Wilcoxon) en niet-gekoppelde (Welch, Mann-Whitney), verschillen, intervallen, p-waarden en effectgroottes.',
+      comparison: 'Basismeting tegenover elke vervolgmeting. Hoofdvergelijking: iedereen die een van beide metingen invulde, met de gekoppelde respondenten als paren (t-toets voor gedeeltelijk overlappende steekproeven, Derrick e.a. 2017). Details: alleen de gekoppelden (gepaarde t-toets, Wilcoxon) en vertrokken tegenover nieuw (Welch, Mann-Whitney). Verschillen, intervallen, p-waarden en effectgroottes.',
       reliability: 'Cronbachs alfa per schaal en meting, met het aantal respondenten dat alle items beantwoordde.',
       linking:
         'Hoeveel respondentcodes tussen de metingen gekoppeld zijn (waarvan zelfgemaakte codes met één afwijking die een onderzoeker als dezelfde persoon bevestigde), hoeveel mogelijke koppelingen nog op een besluit wachten (die tellen in geen enkele toets mee), hoeveel zijn afgewezen, en hoeveel codes alleen in één meting voorkomen.',
@@ -460,8 +473,9 @@ const en: ExportTerms = {
     baseline: 'baseline',
     followUp: 'follow_up',
     method: 'method',
-    methodPaired: 'matched (same respondents)',
-    methodIndependent: 'unmatched (two groups)',
+    methodAll: 'everyone (main comparison; matched people as pairs)',
+    methodPaired: 'matched only (same respondents)',
+    methodIndependent: 'leavers versus joiners (baseline only versus follow-up only)',
     nBaseline: 'n_baseline',
     nFollowUp: 'n_follow_up',
     meanDiff: 'difference',
@@ -478,12 +492,20 @@ const en: ExportTerms = {
     rankBiserial: 'rank_biserial',
     tooSmall: 'too_small',
     exploratory: 'exploratory',
-    tests: { pairedT: 'paired t-test', welch: 'Welch t-test', wilcoxon: 'Wilcoxon (V)', mannWhitney: 'Mann-Whitney (W)', dz: 'Cohen d_z' },
+    tests: { partialOverlap: 'partially overlapping samples t-test (Derrick et al. 2017)', pairedT: 'paired t-test', welch: 'Welch t-test', wilcoxon: 'Wilcoxon (V)', mannWhitney: 'Mann-Whitney (W)', dz: 'Cohen d_z' },
     rankMethods: { exact: 'exact', normal: 'normal approximation' },
     alpha: 'alpha',
     alphaN: 'n_complete',
     items: 'items',
     smallSample: 'small_sample',
+    constantItems: 'items_without_variance',
+    alphaUnavailable: 'not_computable',
+    alphaReasons: {
+      'too-small': 'fewer complete answers than the minimum group size',
+      'too-few-items': 'fewer than two items',
+      'too-few-respondents': 'fewer than two complete answers',
+      'no-variance': 'fewer than two items with different answers',
+    },
     matched: 'matched',
     tolerant: 'of_which_approximate',
     proposals: 'proposed_links',
@@ -526,7 +548,7 @@ const en: ExportTerms = {
       scores: 'Scale and condition scores per questionnaire, with the number of items answered and whether the score is over part of the items.',
       codebook: 'Per variable: question text, instrument and version, scale, type, codes and labels, not-scored and missing codes, reverse keying and derivation.',
       descriptives: 'Per wave and scale (and per question): n, mean, sd, 95% confidence interval; small groups suppressed. The same numbers as the dashboard.',
-      comparison: 'Baseline versus each follow-up: matched respondents (paired t-test, Wilcoxon) and unmatched ones (Welch, Mann-Whitney), differences, intervals, p-values and effect sizes.',
+      comparison: 'Baseline versus each follow-up. Main comparison: everyone who answered either wave, with the matched respondents as pairs (partially overlapping samples t-test, Derrick et al. 2017). Details: the matched only (paired t-test, Wilcoxon) and leavers versus joiners (Welch, Mann-Whitney). Differences, intervals, p-values and effect sizes.',
       reliability: "Cronbach's alpha per scale and wave, with the number of respondents who answered all items.",
       linking:
         'How many respondent codes are matched between waves (of which self-made codes with one difference that a researcher confirmed as the same person), how many proposed links still await a decision (they are in no test), how many were rejected, and how many codes appear in one wave only.',

@@ -66,7 +66,7 @@ describe('export from the UI', () => {
 
     const files = exportedFiles(session);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/netwerkspiegel-Dementienetwerk_Oost-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(files[0]).toMatch(/netwerkspiegel-Dementienetwerk_Oost-T0-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const book = XLSX.read(readFileSync(join(session.exportDir, files[0]!)), { type: 'buffer', cellFormula: true });
     expect(book.SheetNames).toEqual(['Toelichting', 'Data_lang', 'Data_breed', 'Scores', 'Codeboek', 'Beschrijvend', 'Vergelijking', 'Betrouwbaarheid', 'Koppeling']);
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Data_lang!);

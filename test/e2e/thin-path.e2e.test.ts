@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { xlsxParts } from '../unit/export-support';
 import { axeViolations, type Session, trimmedText, useE2eSessions } from './support/harness';
 
 /**
@@ -368,33 +370,58 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     expect(axeOverview, JSON.stringify(axeOverview, null, 2)).toEqual([]);
     await page.screenshot({ path: '/tmp/netwerkspiegel-overview.png', fullPage: true });
 
-    // --- Export through the UI, read back from disk ------------------------------------------------
+    // --- Export of the wave through the UI: the export screen with T0 ticked, read back from disk ----
+    // A second wave shows that only the wave whose button was used is ticked.
+    await session.call('createWave', { networkId, label: 'T1', kind: 'T1', plannedDate: null, instruments: [{ instrumentId: INSTRUMENT, version: 1 }] });
+    await page.reload();
+    await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
     await page.getByRole('button', { name: 'Exporteren naar Excel: meting T0' }).click();
-    const status = page.getByTestId(`export-status-${wave.id}`);
-    await status.getByText('Opgeslagen als').waitFor();
-    const match = /^Opgeslagen als (.+) \((\d+) rijen\)$/.exec(await trimmedText(status));
-    expect(match).not.toBeNull();
-    const filePath = match![1]!;
-    expect(match![2]).toBe('5');
-    expect(filePath.startsWith(session.exportDir)).toBe(true);
-    expect(existsSync(filePath)).toBe(true);
+    const form = page.getByTestId('export-form');
+    await form.waitFor();
+    expect(await form.getByRole('checkbox', { name: /^T0/ }).isChecked()).toBe(true);
+    expect(await form.getByRole('checkbox', { name: /^T1/ }).isChecked()).toBe(false);
+    expect(await form.getByRole('radio', { name: /Excel-werkmap/ }).isChecked()).toBe(true);
+    expect(await form.getByRole('checkbox', { name: /Open antwoorden meenemen/ }).isChecked()).toBe(false);
+    await page.screenshot({ path: '/tmp/netwerkspiegel-export-wave.png', fullPage: true });
 
-    const book = XLSX.read(readFileSync(filePath), { type: 'buffer' });
-    const sheet = book.Sheets[book.SheetNames[0]!]!;
+    const exportOnce = async () => {
+      const before = new Set(readdirSync(session.exportDir));
+      await form.getByRole('button', { name: 'Exporteren' }).click();
+      const status = page.getByTestId('export-study-status');
+      await expect.poll(async () => /^Opgeslagen als (.+) \((\d+) rijen\)$/.exec(await trimmedText(status)) !== null && readdirSync(session.exportDir).length > before.size).toBe(true);
+      const match = /^Opgeslagen als (.+) \((\d+) rijen\)$/.exec(await trimmedText(status))!;
+      const filePath = match[1]!;
+      expect(match[2]).toBe('5');
+      expect(filePath.startsWith(session.exportDir)).toBe(true);
+      expect(readdirSync(session.exportDir).filter((f) => !before.has(f))).toEqual([basename(filePath)]);
+      return readFileSync(filePath);
+    };
+
+    // Unticked: not a word of any open answer anywhere in the file.
+    const withoutOpen = await exportOnce();
+    const openTexts = [uiPlan.goed!, ...seeded.flatMap((p) => [p.goed, p.beter]).filter((t): t is string => !!t)];
+    const allXml = [...xlsxParts(withoutOpen).values()].join('\n');
+    for (const text of openTexts) expect(allXml, text).not.toContain(text);
+    expect(allXml).not.toContain('ks_open_goed');
+
+    const book = XLSX.read(withoutOpen, { type: 'buffer' });
+    const sheet = book.Sheets.Data_lang!;
     const range = XLSX.utils.decode_range(sheet['!ref']!);
     const header: string[] = [];
     for (let col = range.s.c; col <= range.e.c; col++) header.push(String(sheet[XLSX.utils.encode_cell({ r: 0, c: col })]?.v));
     const expectedHeader = [
-      'netwerk', 'meting', 'respondent', 'organisatie', 'status', 'modus', 'gestart', 'voltooid',
+      'netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'modus', 'status', 'gestart', 'voltooid',
       'ks_amb_01', 'ks_amb_02', 'ks_amb_03', 'ks_amb_04',
       'ks_bel_01', 'ks_bel_02', 'ks_bel_03', 'ks_bel_04',
       'ks_per_01', 'ks_per_02', 'ks_per_03', 'ks_per_04',
       'ks_org_01', 'ks_org_02', 'ks_org_03', 'ks_org_04',
       'ks_pro_01', 'ks_pro_02', 'ks_pro_03', 'ks_pro_04',
-      'ks_cijfer', 'ks_open_goed', 'ks_open_beter',
+      'ks_cijfer',
     ];
     expect(header).toEqual(expectedHeader);
     expect(range.e.r).toBe(5); // header + 5 data rows
+    // The header row is frozen (a pane split below row 1), which the old per-wave workbook lacked.
+    expect(xlsxParts(withoutOpen).get('xl/worksheets/sheet2.xml')).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
 
     const responseRows = session.db
       .prepare(
@@ -410,6 +437,9 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
       const p = XLSX.SSF.parse_date_code(serial);
       return new Date(p.y, p.m - 1, p.d, p.H, p.M, p.S);
     };
+    // Codes as the codebook gives them: status 1 = afgerond; modus 1 = formulier.
+    const statusCode: Record<string, number> = { complete: 1, in_progress: 0 };
+    const modeCode: Record<string, number> = { form: 1, kiosk: 2, paper: 3 };
 
     const seenCodes: string[] = [];
     for (let r = 1; r <= 5; r++) {
@@ -420,24 +450,20 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
       expect(cell(r, 'netwerk')?.v).toBe(NETWORK);
       expect(cell(r, 'meting')?.v).toBe('T0');
       expect(cell(r, 'organisatie')?.v).toBe(stored.organisation ?? undefined);
-      expect(cell(r, 'status')?.v).toBe(stored.status);
-      expect(cell(r, 'modus')?.v).toBe(stored.mode);
+      expect(cell(r, 'status')?.v).toBe(statusCode[stored.status]);
+      expect(cell(r, 'modus')?.v).toBe(modeCode[stored.mode]);
       for (const [column, iso] of [['gestart', stored.startedAt], ['voltooid', stored.completedAt]] as const) {
         const c = cell(r, column)!;
         expect(c.t, `${code} ${column} is a numeric date cell`).toBe('n');
         expect(Math.abs(serialToDate(c.v as number).getTime() - new Date(iso).getTime())).toBeLessThanOrEqual(1000);
       }
       const inDb = answersInDb(session, code);
-      for (const column of expectedHeader.slice(8)) {
+      for (const column of expectedHeader.slice(9)) {
         const c = cell(r, column);
         const want = inDb.get(column);
-        if (want === undefined) {
-          expect(c?.v, `${code} ${column} is empty`).toBeUndefined();
-        } else if (typeof want === 'number') {
+        if (want === undefined) expect(c?.v, `${code} ${column} is empty`).toBeUndefined();
+        else {
           expect(c?.t, `${code} ${column} is numeric`).toBe('n');
-          expect(c?.v, `${code} ${column}`).toBe(want);
-        } else {
-          expect(c?.t, `${code} ${column} is text`).toBe('s');
           expect(c?.v, `${code} ${column}`).toBe(want);
         }
       }
@@ -448,8 +474,14 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     expect(cell(5, 'respondent')?.v).toBe('R-005');
     expect(cell(5, 'ks_bel_01')?.v).toBe(9);
     expect(cell(5, 'ks_cijfer')?.v).toBe(8);
-    expect(cell(5, 'ks_open_goed')?.v).toBe(uiPlan.goed);
-    expect(cell(5, 'ks_open_beter')).toBeUndefined();
+
+    // Ticked: the open answers are there, as text, exactly as typed.
+    await form.getByRole('checkbox', { name: /Open antwoorden meenemen/ }).check();
+    const withOpen = XLSX.read(await exportOnce(), { type: 'buffer' });
+    const openRows = XLSX.utils.sheet_to_json<Record<string, unknown>>(withOpen.Sheets.Data_lang!);
+    expect(openRows.find((row) => row.respondent === 'R-005')).toMatchObject({ ks_open_goed: uiPlan.goed });
+    expect(openRows.find((row) => row.respondent === 'R-005')).not.toHaveProperty('ks_open_beter');
+    expect(openRows.find((row) => row.respondent === 'R-003')).toMatchObject({ ks_open_beter: 'Meer overleg met de gemeente.' });
 
     expect(session.problems).toEqual([]);
   });

@@ -231,10 +231,6 @@ const badInputs: Record<MethodName, Case[]> = {
     ['an unknown network', () => ({ networkId: missingId, respondentCode: 'ABC123', confirmCode: 'ABC123' }), 'NOT_FOUND'],
     ['no confirmation', (w) => ({ networkId: w.network.id, respondentCode: 'ABC123' }), 'VALIDATION'],
   ],
-  exportWaveAnswers: [
-    ['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND'],
-    ['a file path smuggled in', (w) => ({ waveId: w.wave.id, filePath: '/etc/passwd' }), 'VALIDATION'],
-  ],
 };
 
 describe('every API method refuses bad input with a Dutch message and writes nothing', () => {

@@ -6,7 +6,7 @@ import * as XLSX from 'xlsx';
 import type { Input } from '../../shared/contract';
 import { getDashboard } from '../../electron/services/results/dashboard';
 import { decideSlip, resultsStudy } from '../support/results-study';
-import { snapshot, useServices } from '../support/services';
+import { snapshot, studyExportInput, useServices } from '../support/services';
 import { HOSTILE, parseSps, xlsxParts } from '../unit/export-support';
 
 /**
@@ -60,17 +60,7 @@ async function study() {
 
 type Study = Awaited<ReturnType<typeof study>>;
 
-const base = (w: { network: { id: string } }, extra: Partial<Input<'exportStudy'>> = {}): Input<'exportStudy'> => ({
-  networkIds: [w.network.id],
-  waveIds: [],
-  instrumentIds: [],
-  format: 'xlsx',
-  values: 'codes',
-  includeOpenAnswers: false,
-  separator: ';',
-  language: 'nl',
-  ...extra,
-});
+const base = (w: { network: { id: string } }, extra: Partial<Input<'exportStudy'>> = {}): Input<'exportStudy'> => studyExportInput(w.network.id, extra);
 
 async function exported(w: Study, extra: Partial<Input<'exportStudy'>> = {}) {
   const result = await w.ok('exportStudy', base(w, extra));
@@ -264,11 +254,14 @@ describe('the study workbook', () => {
 
     const comparison = dashboard.comparisons[0]!;
     const cmp = sheetRecords(book, 'Vergelijking').rows;
-    expect(cmp).toHaveLength(comparison.rows.length * 2);
+    expect(cmp).toHaveLength(comparison.rows.length * 3);
     for (const row of comparison.rows) {
-      const matched = cmp.find((r) => r.variabele === row.id && r.methode === 'gekoppeld (dezelfde respondenten)')!;
+      const everyone = cmp.find((r) => r.variabele === row.id && r.methode === 'iedereen (hoofdvergelijking; gekoppelden als paren)')!;
+      const a = row.allRespondents;
+      expect(everyone).toMatchObject({ n_basis: a.nBaseline, n_vervolg: a.nFollowUp, verschil: a.meanDiff, bi95_onder: a.ciLow, bi95_boven: a.ciHigh, toetsgrootheid: a.t, p: a.p });
+      const matched = cmp.find((r) => r.variabele === row.id && r.methode === 'alleen gekoppelden (dezelfde respondenten)')!;
       expect(matched).toMatchObject({ n_basis: row.paired.n, verschil: row.paired.meanDiff, bi95_onder: row.paired.ciLow, toetsgrootheid: row.paired.t, p: row.paired.pT, p_rangtoets: row.paired.pWilcoxon, effect: row.paired.dz });
-      const unmatched = cmp.find((r) => r.variabele === row.id && r.methode === 'niet gekoppeld (twee groepen)')!;
+      const unmatched = cmp.find((r) => r.variabele === row.id && r.methode === 'vertrokken tegenover nieuw (alleen basismeting tegenover alleen vervolgmeting)')!;
       expect(unmatched).toMatchObject({ n_basis: row.independent.nBaseline, n_vervolg: row.independent.nFollowUp, verschil: row.independent.meanDiff, p: row.independent.pWelch });
     }
     const link = sheetRecords(book, 'Koppeling').rows.find((r) => r.vragenlijst === 'Kansrijke samenwerking')!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PIN_FAILURES, PIN_LOCK_MS, pinMatches } from '../../electron/services/administration/kiosk';
-import { snapshot, useServices } from '../support/services';
+import { snapshot, studyExportInput, useServices } from '../support/services';
 
 const open = useServices();
 const KS = 'kansrijke-samenwerking';
@@ -61,7 +61,7 @@ describe('kiosk mode', () => {
     const before = snapshot(s.db);
     for (const [method, input] of [
       ['createNetwork', { name: 'X' }],
-      ['exportWaveAnswers', { waveId: s.wave.id }],
+      ['exportStudy', studyExportInput(s.network.id, { waveIds: [s.wave.id] })],
       ['getWaveOverview', { waveId: s.wave.id }],
       ['listResponses', { waveId: s.wave.id }],
       ['resumeResponse', { responseId: earlier.id }],

@@ -96,6 +96,18 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     expect(d.notices).toContainEqual({ code: 'tolerant-matches', params: { waveId: w.t1.id, count: 1 } });
     expect(d.notices.some((n) => n.code === 'link-proposals')).toBe(false);
     const ambRow = c1.rows.find((r) => r.kind === 'scale' && r.id === 'ks_amb')!;
+    // Everyone = the partially overlapping samples t-test (Derrick et al. 2017) over c(post1, x1)
+    // against c(pre1, y1) with the 8 pairs, written out in base R as po() in
+    // test/unit/stats-reference.test.ts: po(x1, y1, post1, pre1)
+    //   → 0.854395604395604, t 2.917521866080917, df 14.329714152353009, p 0.011024813195499,
+    //     CI 0.227648453059085 … 1.481142755732124
+    expect(ambRow.allRespondents).toMatchObject({ nBaseline: 13, nFollowUp: 14, nPairs: 8, tooSmall: false });
+    expectRel(ambRow.allRespondents.meanDiff, 0.854395604395604);
+    expectRel(ambRow.allRespondents.t, 2.917521866080917);
+    expectRel(ambRow.allRespondents.df, 14.329714152353009);
+    expectRel(ambRow.allRespondents.p, 0.011024813195499);
+    expectRel(ambRow.allRespondents.ciLow, 0.227648453059085);
+    expectRel(ambRow.allRespondents.ciHigh, 1.481142755732124);
     // Paired = the R case t.test(post1, pre1, paired = TRUE) and wilcox.test(post1, pre1, paired = TRUE).
     expect(ambRow.paired).toMatchObject({ n: 8, df: 7, wilcoxonV: 29, wilcoxonMethod: 'exact', tooSmall: false });
     expectRel(ambRow.paired.meanDiff, 0.6875);
@@ -122,7 +134,7 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     // T0 versus the empty T2: nothing to compare, and it says so.
     const c2 = d.comparisons.find((c) => c.followUpWaveId === w.t2.id)!;
     expect(c2.linking).toMatchObject({ matched: 0, tolerant: 0, proposals: 0, rejected: 0, unmatchedBaseline: 13, unmatchedFollowUp: 0 });
-    expect(c2.rows.every((r) => r.paired.tooSmall && r.independent.tooSmall)).toBe(true);
+    expect(c2.rows.every((r) => r.paired.tooSmall && r.independent.tooSmall && r.allRespondents.tooSmall)).toBe(true);
     expect(d.notices).toContainEqual({ code: 'no-responses', params: { waveId: w.t2.id, started: 0 } });
 
     // Organisations at T0: Thuiszorg 6, Welzijn 5, Huisartsen 2 of 13. Huisartsen (2) is too small; then
@@ -202,7 +214,7 @@ describe('getDashboard: a near match of self-made codes enters a test only once 
   const t1Comparison = (d: Dashboard, waveId: string) => d.comparisons.find((c) => c.followUpWaveId === waveId)!;
   const amb = (d: Dashboard, waveId: string) => t1Comparison(d, waveId).rows.find((r) => r.kind === 'scale' && r.id === 'ks_amb')!;
 
-  it('before a decision: MA123 → MA133 is a proposal, in neither the paired nor the two-group test', async () => {
+  it('before a decision: MA123 → MA133 is a proposal, in no comparison at all', async () => {
     const w = await study();
     const d = await w.ok('getDashboard', { networkId: w.network.id, waveIds: [], instrumentId: KS, breakdown: 'none' });
     expectNoNaN(d);
@@ -226,6 +238,17 @@ describe('getDashboard: a near match of self-made codes enters a test only once 
     // Two groups: y1 and x1 only, as with the pair accepted (the proposal may be one person on both sides).
     expect(amb(d, w.t1.id).independent).toMatchObject({ nBaseline: 5, nFollowUp: 6, mannWhitneyW: 26 });
     expectRel(amb(d, w.t1.id).independent.welchT, 2.4369346127355298);
+    // Everyone: without MA123 and MA133 as well. R, with po() from test/unit/stats-reference.test.ts:
+    //   po(x1, y1, post1[1:7], pre1[1:7]) → 0.7612179487179489, t 2.5440283113673798, df 13.470484403377661,
+    //   p 0.0239370581279131, CI 0.1170853018165742 … 1.4053505956193235
+    const everyone = amb(d, w.t1.id).allRespondents;
+    expect(everyone).toMatchObject({ nBaseline: 12, nFollowUp: 13, nPairs: 7, tooSmall: false });
+    expectRel(everyone.meanDiff, 0.7612179487179489);
+    expectRel(everyone.t, 2.5440283113673798);
+    expectRel(everyone.df, 13.470484403377661);
+    expectRel(everyone.p, 0.0239370581279131);
+    expectRel(everyone.ciLow, 0.1170853018165742);
+    expectRel(everyone.ciHigh, 1.4053505956193235);
   }, 60_000);
 
   it('after accepting it: eight pairs (the R case of the main test); after rejecting it: two more unmatched people', async () => {
@@ -254,6 +277,17 @@ describe('getDashboard: a near match of self-made codes enters a test only once 
     expectRel(independent.pWelch, 0.00945597360369937);
     expectRel(independent.pMannWhitney, 0.0182558605874593);
     expectRel(independent.rankBiserial, 34 / 42);
+    // Everyone: all 13 and 14, seven of them pairs. R: po(c(x1, 3.75), c(y1, 1.75), post1[1:7], pre1[1:7])
+    //   → 0.85439560439560447, t 2.9942824083860935, df 15.14387093426231, p 0.00900151967679965,
+    //     CI 0.24670562409710606 … 1.46208558469410299 (the same means as with the pair accepted, another SE)
+    const everyone = amb(r, rejected.t1.id).allRespondents;
+    expect(everyone).toMatchObject({ nBaseline: 13, nFollowUp: 14, nPairs: 7, tooSmall: false });
+    expectRel(everyone.meanDiff, 0.85439560439560447);
+    expectRel(everyone.t, 2.9942824083860935);
+    expectRel(everyone.df, 15.14387093426231);
+    expectRel(everyone.p, 0.00900151967679965);
+    expectRel(everyone.ciLow, 0.24670562409710606);
+    expectRel(everyone.ciHigh, 1.46208558469410299);
   }, 60_000);
 });
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { snapshot, useServices } from '../support/services';
+import { snapshot, studyExportInput, useServices } from '../support/services';
 
 const open = useServices();
 const KS = 'kansrijke-samenwerking';
@@ -31,23 +31,30 @@ async function respond(w: World, code: string, orgId: string | null, answers: Re
 const condition = (code: string, values: [number, number, number, number]) =>
   Object.fromEntries(values.map((v, i) => [`ks_${code}_0${i + 1}`, v]));
 
+/**
+ * Five complete responses and one unfinished one, with condition scores worked out by hand.
+ * Gedeelde ambitie (ks_amb) condition scores per respondent:
+ *   R1: 4,4,4,4 → 4     R2: 2,2,2,2 → 2     R3: 5,5,5,9 → 15/3 = 5 (3 of 4 answered, prorated)
+ *   R4: 3,3,9,9 → none (2 of 4)            R5: 1,2,3,4 → 10/4 = 2.5
+ * Mean over the four scored respondents: (4 + 2 + 5 + 2.5) / 4 = 3.375 with n = 4 → below 5: withheld.
+ * Recht doen aan belangen (ks_bel): R1..R5 = 1, 2, 3, 4, 5 → mean 15/5 = 3, n = 5.
+ * R6 answered ks_bel with 5 but did not submit: it counts as started, not in the means.
+ */
+async function handWorkedWave() {
+  const w = await networkWithWave();
+  const bel = (v: number) => condition('bel', [v, v, v, v]);
+  await respond(w, 'R01', w.orgA.id, { ...condition('amb', [4, 4, 4, 4]), ...bel(1), ks_cijfer: 7 });
+  await respond(w, 'R02', w.orgA.id, { ...condition('amb', [2, 2, 2, 2]), ...bel(2) });
+  await respond(w, 'R03', w.orgB.id, { ...condition('amb', [5, 5, 5, 9]), ...bel(3), ks_open_goed: '=SUM(A1) korte lijnen' });
+  await respond(w, 'R04', w.orgB.id, { ...condition('amb', [3, 3, 9, 9]), ...bel(4) });
+  await respond(w, 'R05', null, { ...condition('amb', [1, 2, 3, 4]), ...bel(5) });
+  await respond(w, 'R06', null, { ...bel(5) }, false);
+  return w;
+}
+
 describe('the thin path through the services', () => {
   it('computes the per-condition overview by hand-checkable numbers', async () => {
-    const w = await networkWithWave();
-    // Gedeelde ambitie (ks_amb) condition scores per respondent:
-    //   R1: 4,4,4,4 → 4     R2: 2,2,2,2 → 2     R3: 5,5,5,9 → 15/3 = 5 (3 of 4 answered, prorated)
-    //   R4: 3,3,9,9 → none (2 of 4)            R5: 1,2,3,4 → 10/4 = 2.5
-    // Mean over the four scored respondents: (4 + 2 + 5 + 2.5) / 4 = 3.375 with n = 4 → below 5: withheld.
-    // Recht doen aan belangen (ks_bel): R1..R5 = 1, 2, 3, 4, 5 → mean 15/5 = 3, n = 5.
-    const bel = (v: number) => condition('bel', [v, v, v, v]);
-    await respond(w, 'R01', w.orgA.id, { ...condition('amb', [4, 4, 4, 4]), ...bel(1), ks_cijfer: 7 });
-    await respond(w, 'R02', w.orgA.id, { ...condition('amb', [2, 2, 2, 2]), ...bel(2) });
-    await respond(w, 'R03', w.orgB.id, { ...condition('amb', [5, 5, 5, 9]), ...bel(3), ks_open_goed: '=SUM(A1) korte lijnen' });
-    await respond(w, 'R04', w.orgB.id, { ...condition('amb', [3, 3, 9, 9]), ...bel(4) });
-    await respond(w, 'R05', null, { ...condition('amb', [1, 2, 3, 4]), ...bel(5) });
-    // An unfinished response counts as started, not in the means.
-    await respond(w, 'R06', null, { ...bel(5) }, false);
-
+    const w = await handWorkedWave();
     const overview = await w.ok('getWaveOverview', { waveId: w.wave.id });
     expect(overview).toMatchObject({ started: 6, complete: 5, minGroupSize: 5 });
     const byId = new Map(overview.conditions.map((c) => [c.subscaleId, c]));
@@ -59,51 +66,75 @@ describe('the thin path through the services', () => {
     ]);
   });
 
-  it('exports one row per response with numbers as numbers, matching the database', async () => {
+  it('shows in the overview the same mean and n per condition as the dashboard, for either minimum group size', async () => {
+    const w = await handWorkedWave();
+    const settings = { networkId: w.network.id, consentNl: null, consentEn: null, codePolicy: 'free', idleSeconds: 180 } as const;
+    // With the minimum at 4, Gedeelde ambitie is shown: (4 + 2 + 5 + 2.5) / 4 = 3.375 over n = 4.
+    const expected = {
+      5: { ks_amb: { n: 4, mean: null, suppressed: true }, ks_bel: { n: 5, mean: 3, suppressed: false } },
+      4: { ks_amb: { n: 4, mean: 3.375, suppressed: false }, ks_bel: { n: 5, mean: 3, suppressed: false } },
+    } as const;
+    for (const minGroupSize of [5, 4] as const) {
+      await w.ok('updateNetworkSettings', { ...settings, minGroupSize });
+      const overview = await w.ok('getWaveOverview', { waveId: w.wave.id });
+      const dashboard = await w.ok('getDashboard', { networkId: w.network.id, waveIds: [w.wave.id], instrumentId: KS, breakdown: 'none' });
+      expect(overview.minGroupSize).toBe(minGroupSize);
+      expect({ started: overview.started, complete: overview.complete }).toEqual({ started: dashboard.counts[0]!.started, complete: dashboard.counts[0]!.complete });
+      expect(overview.conditions.map((c) => c.subscaleId)).toEqual(dashboard.scales.map((s) => s.scaleId));
+      for (const c of overview.conditions) {
+        const stats = dashboard.scales.find((s) => s.scaleId === c.subscaleId)!.perWave[0]!.stats;
+        expect({ n: c.n, mean: c.mean, suppressed: c.suppressed }, `${c.subscaleId} at minimum ${minGroupSize}`).toEqual({ n: stats.n, mean: stats.mean, suppressed: stats.suppressed });
+      }
+      for (const [subscaleId, want] of Object.entries(expected[minGroupSize])) {
+        const c = overview.conditions.find((x) => x.subscaleId === subscaleId)!;
+        expect({ n: c.n, suppressed: c.suppressed }).toEqual({ n: want.n, suppressed: want.suppressed });
+        if (want.mean === null) expect(c.mean).toBeNull();
+        else expect(c.mean).toBeCloseTo(want.mean, 12);
+      }
+    }
+  });
+
+  it('exports one wave through the study export: a row per response, numbers as numbers, open answers only when ticked', async () => {
     const w = await networkWithWave();
+    await w.ok('createWave', { networkId: w.network.id, label: 'T1', kind: 'T1', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
     await respond(w, 'R01', w.orgA.id, { ks_amb_01: 4, ks_amb_02: 9, ks_cijfer: 8, ks_open_beter: 'Meer overleg' });
     await respond(w, 'R02', null, { ks_amb_01: 2 }, false);
-    const result = await w.ok('exportWaveAnswers', { waveId: w.wave.id });
-    if (result.cancelled) throw new Error('export was cancelled');
-    expect(result).toMatchObject({ rows: 2, columns: 8 + 23 });
-    expect(readdirSync(w.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const exportWave = async (extra: { values?: 'codes' | 'labels'; includeOpenAnswers?: boolean } = {}) => {
+      const result = await w.ok('exportStudy', studyExportInput(w.network.id, { waveIds: [w.wave.id], ...extra }));
+      if (result.cancelled) throw new Error('export was cancelled');
+      const book = XLSX.readFile(result.filePath, { cellDates: true });
+      const sheet = book.Sheets.Data_lang!;
+      const header = (XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })[0] ?? []) as string[];
+      return { result, sheet, header, rows: XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet) };
+    };
 
-    const book = XLSX.readFile(result.filePath, { cellDates: true });
-    const sheet = book.Sheets[book.SheetNames[0]!]!;
-    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
-    const header = (XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })[0] ?? []) as string[];
-    expect(header.slice(0, 8)).toEqual(['netwerk', 'meting', 'respondent', 'organisatie', 'status', 'modus', 'gestart', 'voltooid']);
-    expect(header.slice(8, 10)).toEqual(['ks_amb_01', 'ks_amb_02']);
-    expect(header.at(-1)).toBe('ks_open_beter');
+    const { result, sheet, header, rows } = await exportWave();
+    expect(result.rows).toBe(2);
+    expect(result.filePath).toMatch(/\/netwerkspiegel-Palliatieve_Zorg_Twente-T0-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(readdirSync(w.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // No role-group column: the wave has no background questionnaire.
+    expect(header.slice(0, 9)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'modus', 'status', 'gestart', 'voltooid']);
+    expect(new Set(header).size).toBe(header.length);
+    expect(header).not.toContain('ks_open_beter');
+    expect(new Set(rows.map((r) => r.meting))).toEqual(new Set(['T0']));
 
     const db = new Database(w.services.databasePath, { readonly: true });
     const dbRows = db
-      .prepare(`SELECT p.code, a.item_id AS item, a.value, a.text FROM answers a JOIN responses r ON r.id = a.response_id JOIN respondents p ON p.id = r.respondent_id`)
-      .all() as { code: string; item: string; value: number | null; text: string | null }[];
+      .prepare(`SELECT p.code, a.item_id AS item, a.value FROM answers a JOIN responses r ON r.id = a.response_id JOIN respondents p ON p.id = r.respondent_id WHERE a.value IS NOT NULL`)
+      .all() as { code: string; item: string; value: number }[];
     db.close();
-    expect(dbRows).toHaveLength(5);
-    for (const a of dbRows) {
-      const row = rows.find((r) => r.respondent === a.code)!;
-      expect(row[a.item]).toEqual(a.value ?? a.text);
-    }
-    const r1 = rows.find((r) => r.respondent === 'R01')!;
-    expect(r1).toMatchObject({ netwerk: 'Palliatieve Zorg Twente', meting: 'T0', organisatie: 'Hospice De Linde', status: 'complete', modus: 'form' });
-    expect(r1.gestart).toBeInstanceOf(Date);
+    expect(dbRows).toHaveLength(4);
+    const cell = (code: string, column: string) =>
+      sheet[XLSX.utils.encode_cell({ r: rows.findIndex((r) => r.respondent === code) + 1, c: header.indexOf(column) })] as XLSX.CellObject | undefined;
     // Numbers are numeric cells, and "weet niet" is exported as its code.
-    const r1Index = rows.indexOf(r1) + 2;
-    expect(sheet[`I${r1Index}`]).toMatchObject({ t: 'n', v: 4 });
-    expect(sheet[`J${r1Index}`]).toMatchObject({ t: 'n', v: 9 });
-    expect(rows.find((r) => r.respondent === 'R02')).toMatchObject({ status: 'in_progress', ks_amb_01: 2 });
-  });
+    for (const a of dbRows) expect(cell(a.code, a.item), `${a.code} ${a.item}`).toMatchObject({ t: 'n', v: a.value });
+    expect(cell('R01', 'ks_amb_02')).toMatchObject({ t: 'n', v: 9 });
+    expect(cell('R01', 'gestart')?.v).toBeInstanceOf(Date);
+    expect(rows.find((r) => r.respondent === 'R01')).toMatchObject({ netwerk: 'Palliatieve Zorg Twente', meting: 'T0', organisatie: 'Hospice De Linde', status: 1 });
 
-  it('writes nothing when the export is cancelled', async () => {
-    const s = open({ cancelExport: true });
-    const network = await s.ok('createNetwork', { name: 'N' });
-    const wave = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
-    const before = snapshot(s.db);
-    expect(await s.ok('exportWaveAnswers', { waveId: wave.id })).toEqual({ cancelled: true });
-    expect(readdirSync(s.dir).filter((f) => f.endsWith('.xlsx'))).toEqual([]);
-    expect(snapshot(s.db)).toEqual(before);
+    // As labels the status reads in Dutch; the open answer appears only when ticked.
+    expect((await exportWave({ values: 'labels' })).rows.find((r) => r.respondent === 'R02')).toMatchObject({ status: 'Niet afgerond', ks_amb_01: 'Oneens' });
+    expect((await exportWave({ includeOpenAnswers: true })).rows.find((r) => r.respondent === 'R01')).toMatchObject({ ks_open_beter: 'Meer overleg' });
   });
 
   it('resumes an unfinished response with its answers, and clears an answer on null', async () => {

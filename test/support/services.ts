@@ -36,6 +36,21 @@ export function useServices() {
   };
 }
 
+/** The study export's input as the export screen starts: workbook, codes, no open answers, `;`, Dutch, all waves and instruments. */
+export function studyExportInput(networkId: string, extra: Partial<Input<'exportStudy'>> = {}): Input<'exportStudy'> {
+  return {
+    networkIds: [networkId],
+    waveIds: [],
+    instrumentIds: [],
+    format: 'xlsx',
+    values: 'codes',
+    includeOpenAnswers: false,
+    separator: ';',
+    language: 'nl',
+    ...extra,
+  };
+}
+
 /** Every row of every table, for "nothing was written" assertions. */
 export function snapshot(db: Database): Record<string, unknown[]> {
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);

@@ -1,4 +1,4 @@
-import type { Dashboard, IndependentResult, ItemSeries, ItemStats, PairedResult, ScaleStats } from '../../shared/results';
+import type { AllRespondentsResult, Dashboard, IndependentResult, ItemSeries, ItemStats, PairedResult, ScaleStats } from '../../shared/results';
 
 /**
  * Hand-made Dashboard objects for the renderer's results helpers (and for looking at the screen
@@ -71,6 +71,20 @@ const suppressedItem: ItemStats = {
   suppressed: true,
 };
 
+export const allRespondents = (over: Partial<AllRespondentsResult> = {}): AllRespondentsResult => ({
+  nBaseline: 14,
+  nFollowUp: 12,
+  nPairs: 9,
+  meanDiff: 0.36,
+  ciLow: 0.02,
+  ciHigh: 0.7,
+  t: 2.2,
+  df: 14.6,
+  p: 0.044,
+  tooSmall: false,
+  ...over,
+});
+
 export const paired = (over: Partial<PairedResult> = {}): PairedResult => ({
   n: 9,
   meanDiff: 0.42,
@@ -124,7 +138,7 @@ export function richDashboard(): Dashboard {
     perWave: waves.map((w, i) => ({
       waveId: w.waveId,
       stats: scaleId === 'ks_org' && i === 1 ? hidden(4) : shown([14, 12, 9][i]!, means[scaleId]![i]!),
-      alpha: { alpha: i === 2 ? null : 0.81 - i * 0.05, n: [13, 11, 2][i]!, items: 4, smallSample: true },
+      alpha: { alpha: i === 2 ? null : 0.81 - i * 0.05, n: [13, 11, 2][i]!, items: 4, smallSample: true, constantItems: 0, unavailable: i === 2 ? ('too-small' as const) : null },
     })),
   }));
   const items: ItemSeries[] = CONDITIONS.flatMap(([scaleId, nl]) =>
@@ -177,6 +191,7 @@ export function richDashboard(): Dashboard {
           kind: 'scale' as const,
           id: scaleId,
           label: { nl, en },
+          allRespondents: allRespondents(fi === 1 ? { nPairs: 4 } : {}),
           paired:
             fi === 1
               ? paired({ n: 4, tooSmall: true, meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, pT: null, wilcoxonV: null, pWilcoxon: null, wilcoxonMethod: null, dz: null, rankBiserial: null })
@@ -188,6 +203,7 @@ export function richDashboard(): Dashboard {
           kind: 'item' as const,
           id: 'ks_pro_04',
           label: { nl: 'Betekenisgevend proces 4', en: 'Indicator ks_pro 4' },
+          allRespondents: allRespondents({ meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, p: null, tooSmall: true }),
           paired: paired({ meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, pT: null, wilcoxonV: null, pWilcoxon: null, dz: null, rankBiserial: null, wilcoxonMethod: null }),
           independent: independent({ meanDiff: null, welchT: null, welchDf: null, pWelch: null, mannWhitneyW: null, pMannWhitney: null, rankBiserial: null, mannWhitneyMethod: null }),
           notices: [{ code: 'not-in-both', params: { itemId: 'ks_pro_04' } }],
@@ -247,7 +263,7 @@ export function emptyDashboard(): Dashboard {
     counts: [{ waveId: wave.waveId, invited: null, started: 0, complete: 0 }],
     scales: d.scales.map((s) => ({
       ...s,
-      perWave: [{ waveId: wave.waveId, stats: { n: 0, mean: null, sd: null, ciLow: null, ciHigh: null, suppressed: false }, alpha: { alpha: null, n: 0, items: 4, smallSample: true } }],
+      perWave: [{ waveId: wave.waveId, stats: { n: 0, mean: null, sd: null, ciLow: null, ciHigh: null, suppressed: false }, alpha: { alpha: null, n: 0, items: 4, smallSample: true, constantItems: 0, unavailable: 'too-few-respondents' as const } }],
     })),
     items: d.items.map((it) => ({
       ...it,
@@ -270,7 +286,7 @@ export function suppressedDashboard(): Dashboard {
     ...d,
     waves,
     counts: waves.map((w) => ({ waveId: w.waveId, invited: null, started: 1, complete: 1 })),
-    scales: d.scales.map((s) => ({ ...s, perWave: waves.map((w) => ({ waveId: w.waveId, stats: hidden(1), alpha: { alpha: null, n: 1, items: 4, smallSample: true } })) })),
+    scales: d.scales.map((s) => ({ ...s, perWave: waves.map((w) => ({ waveId: w.waveId, stats: hidden(1), alpha: { alpha: null, n: 1, items: 4, smallSample: true, constantItems: 0, unavailable: 'too-small' as const } })) })),
     items: d.items.map((it) => ({
       ...it,
       perWave: waves.map((w) => ({ waveId: w.waveId, stats: { ...suppressedItem, n: 0, declined: 1, suppressed: true } })),
@@ -285,6 +301,7 @@ export function suppressedDashboard(): Dashboard {
           kind: 'scale' as const,
           id: s.scaleId,
           label: s.label,
+          allRespondents: allRespondents({ nBaseline: 1, nFollowUp: 1, nPairs: 1, tooSmall: true, meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, p: null }),
           paired: paired({ n: 1, tooSmall: true, meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, pT: null, wilcoxonV: null, pWilcoxon: null, wilcoxonMethod: null, dz: null, rankBiserial: null }),
           independent: independent({ nBaseline: 0, nFollowUp: 0, tooSmall: true, meanDiff: null, welchT: null, welchDf: null, pWelch: null, mannWhitneyW: null, pMannWhitney: null, mannWhitneyMethod: null, rankBiserial: null }),
           notices: [{ code: 'too-small', params: {} }],

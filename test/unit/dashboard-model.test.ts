@@ -109,7 +109,7 @@ describe('alpha', () => {
     expect(rows[0]!.cells[0]).toEqual({ waveId: W0, alpha: '0,81', n: '13', items: '4', smallSample: true });
     expect(rows[0]!.cells[2]).toMatchObject({ alpha: '–', n: '2' });
     const d = richDashboard();
-    d.scales[0]!.perWave[0]!.alpha = { alpha: 0.9, n: 31, items: 4, smallSample: false };
+    d.scales[0]!.perWave[0]!.alpha = { alpha: 0.9, n: 31, items: 4, smallSample: false, constantItems: 0, unavailable: null };
     expect(alphaRows(d, 'nl')[0]!.cells[0]!.smallSample).toBe(false);
   });
 });
@@ -304,7 +304,7 @@ function numbers(value: unknown, out: unknown[] = []): unknown[] {
 function poisoned(): Dashboard {
   const d = richDashboard();
   d.scales[1]!.perWave[0]!.stats = { n: 6, mean: Number.NaN, sd: Number.POSITIVE_INFINITY, ciLow: Number.NaN, ciHigh: null, suppressed: false };
-  d.scales[1]!.perWave[0]!.alpha = { alpha: Number.NaN, n: 6, items: 4, smallSample: true };
+  d.scales[1]!.perWave[0]!.alpha = { alpha: Number.NaN, n: 6, items: 4, smallSample: true, constantItems: 0, unavailable: null };
   d.items[0]!.perWave[0]!.stats = { ...d.items[0]!.perWave[0]!.stats, mean: Number.NaN };
   d.comparisons[0]!.rows[0]!.paired = paired({ meanDiff: Number.NaN, t: Number.POSITIVE_INFINITY, pT: Number.NaN, dz: Number.NaN });
   d.organisations.groups[0]!.perScale[0]!.perWave[0]!.stats = { n: 6, mean: Number.NaN, sd: null, ciLow: null, ciHigh: null, suppressed: false };

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonTable, descriptivesTable, linkingTable, reliabilityTable, type DashboardEntry } from '../../shared/export/statistics';
 import type { Table } from '../../shared/export/table';
-import type { Dashboard, IndependentResult, PairedResult } from '../../shared/results';
+import type { AllRespondentsResult, Dashboard, IndependentResult, PairedResult } from '../../shared/results';
 
 const lt = (nl: string, en = nl) => ({ nl, en });
 
 const paired: PairedResult = {
   n: 6, meanDiff: 0.5, ciLow: 0.1, ciHigh: 0.9, t: 3.1, df: 5, pT: 0.027, wilcoxonV: 20, pWilcoxon: 0.0625, wilcoxonMethod: 'exact', dz: 1.27, rankBiserial: 0.9, tooSmall: false,
+};
+const allRespondents: AllRespondentsResult = {
+  nBaseline: 8, nFollowUp: 9, nPairs: 6, meanDiff: 0.4, ciLow: 0.05, ciHigh: 0.75, t: 2.4, df: 9.3, p: 0.039, tooSmall: false,
 };
 const independent: IndependentResult = {
   nBaseline: 2, nFollowUp: 3, meanDiff: null, welchT: null, welchDf: null, pWelch: null, mannWhitneyW: null, pMannWhitney: null, mannWhitneyMethod: null, rankBiserial: null, tooSmall: true,
@@ -28,9 +31,9 @@ const dashboard: Dashboard = {
       scaleId: 'ks_amb',
       label: lt('Gedeelde ambitie', 'Shared ambition'),
       perWave: [
-        { waveId: 'w0', stats: { n: 7, mean: 3.7, sd: 0.5, ciLow: 3.24, ciHigh: 4.16, suppressed: false }, alpha: { alpha: 0.81, n: 7, items: 4, smallSample: true } },
+        { waveId: 'w0', stats: { n: 7, mean: 3.7, sd: 0.5, ciLow: 3.24, ciHigh: 4.16, suppressed: false }, alpha: { alpha: 0.81, n: 7, items: 4, smallSample: true, constantItems: 1, unavailable: null } },
         // Suppressed, but with numbers filled in: the export must still not show them.
-        { waveId: 'w1', stats: { n: 4, mean: 2.9, sd: 0.4, ciLow: 2.3, ciHigh: 3.5, suppressed: true }, alpha: { alpha: null, n: 4, items: 4, smallSample: true } },
+        { waveId: 'w1', stats: { n: 4, mean: 2.9, sd: 0.4, ciLow: 2.3, ciHigh: 3.5, suppressed: true }, alpha: { alpha: null, n: 4, items: 4, smallSample: true, constantItems: 0, unavailable: 'too-small' } },
       ],
     },
   ],
@@ -53,7 +56,7 @@ const dashboard: Dashboard = {
       followUpWaveId: 'w1',
       linking: { baselineWaveId: 'w0', followUpWaveId: 'w1', matched: 6, tolerant: 1, proposals: 2, rejected: 4, unmatchedBaseline: 2, unmatchedFollowUp: 3 },
       exploratory: true,
-      rows: [{ kind: 'scale', id: 'ks_amb', label: lt('Gedeelde ambitie'), paired, independent, notices: [{ code: 'too-small', params: { min: 5 } }] }],
+      rows: [{ kind: 'scale', id: 'ks_amb', label: lt('Gedeelde ambitie'), allRespondents, paired, independent, notices: [{ code: 'too-small', params: { min: 5 } }] }],
     },
   ],
   organisations: { groupBy: 'organisation', groups: [], hiddenGroups: 0 },
@@ -90,14 +93,18 @@ describe('Vergelijking', () => {
   const table = comparisonTable(entries, 'nl');
   const rows = records(table);
 
-  it('gives the matched and the unmatched comparison with method, n, difference, CI, tests, p and effect sizes', () => {
-    expect(rows).toHaveLength(2);
+  it('gives the all-respondents comparison first, then the matched and the leavers-versus-joiners details', () => {
+    expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({
-      basismeting: 'T0', vervolgmeting: 'T1', methode: 'gekoppeld (dezelfde respondenten)', n_basis: 6, n_vervolg: 6, verschil: 0.5, bi95_onder: 0.1, bi95_boven: 0.9,
+      basismeting: 'T0', vervolgmeting: 'T1', methode: 'iedereen (hoofdvergelijking; gekoppelden als paren)', n_basis: 8, n_vervolg: 9, verschil: 0.4, bi95_onder: 0.05,
+      bi95_boven: 0.75, toets: 't-toets gedeeltelijk overlappende steekproeven (Derrick e.a. 2017)', toetsgrootheid: 2.4, df: 9.3, p: 0.039, rangtoets: null, te_klein: 'nee',
+    });
+    expect(rows[1]).toMatchObject({
+      methode: 'alleen gekoppelden (dezelfde respondenten)', n_basis: 6, n_vervolg: 6, verschil: 0.5, bi95_onder: 0.1, bi95_boven: 0.9,
       toets: 'gepaarde t-toets', toetsgrootheid: 3.1, df: 5, p: 0.027, rangtoets: 'Wilcoxon (V)', rangtoets_grootheid: 20, p_rangtoets: 0.0625, rangtoets_methode: 'exact',
       effectmaat: 'Cohen d_z', effect: 1.27, rang_biseriaal: 0.9, te_klein: 'nee', verkennend: 'ja', opmerking: 'too-small (min=5)',
     });
-    expect(rows[1]).toMatchObject({ methode: 'niet gekoppeld (twee groepen)', n_basis: 2, n_vervolg: 3, verschil: null, toets: 'Welch t-toets', p: null, te_klein: 'ja' });
+    expect(rows[2]).toMatchObject({ methode: 'vertrokken tegenover nieuw (alleen basismeting tegenover alleen vervolgmeting)', n_basis: 2, n_vervolg: 3, verschil: null, toets: 'Welch t-toets', p: null, te_klein: 'ja' });
   });
 
   it('formats p-values with three decimals', () => {
@@ -108,8 +115,8 @@ describe('Vergelijking', () => {
 describe('Betrouwbaarheid and Koppeling', () => {
   it('gives alpha with its n per scale and wave', () => {
     expect(records(reliabilityTable(entries, 'nl'))).toEqual([
-      { netwerk: 'Dementie Oost', vragenlijst: 'Kansrijke samenwerking', variabele: 'ks_amb', label: 'Gedeelde ambitie', meting: 'T0', alfa: 0.81, n_volledig: 7, items: 4, kleine_steekproef: 'ja' },
-      { netwerk: 'Dementie Oost', vragenlijst: 'Kansrijke samenwerking', variabele: 'ks_amb', label: 'Gedeelde ambitie', meting: 'T1', alfa: null, n_volledig: 4, items: 4, kleine_steekproef: 'ja' },
+      { netwerk: 'Dementie Oost', vragenlijst: 'Kansrijke samenwerking', variabele: 'ks_amb', label: 'Gedeelde ambitie', meting: 'T0', alfa: 0.81, n_volledig: 7, items: 4, kleine_steekproef: 'ja', items_zonder_variatie: 1, niet_te_berekenen: null },
+      { netwerk: 'Dementie Oost', vragenlijst: 'Kansrijke samenwerking', variabele: 'ks_amb', label: 'Gedeelde ambitie', meting: 'T1', alfa: null, n_volledig: 4, items: 4, kleine_steekproef: 'ja', items_zonder_variatie: 0, niet_te_berekenen: 'minder volledige antwoorden dan de minimale groepsgrootte' },
     ]);
   });
 

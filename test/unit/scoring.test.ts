@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { instrumentDefinition } from '../../shared/instruments';
 import { itemScore, scoreSubscale } from '../../shared/scoring';
-import { protectedMean } from '../../shared/statistics';
+import { scaleStats } from '../../shared/statistics';
 
 // A four-item subscale on a 1–5 scale with "weet niet" = 9, one item reverse-keyed.
 const def = instrumentDefinition.parse({
@@ -63,12 +63,14 @@ describe('subscale scores (mean of answered items when at least 75% answered)', 
 
 describe('protected means (small-cell protection)', () => {
   it('shows the mean from the minimum group size on: (3 + 4 + 4 + 5 + 2) / 5 = 3.6', () => {
-    expect(protectedMean([3, 4, 4, 5, 2], 5)).toEqual({ n: 5, mean: 3.6, suppressed: false });
+    const stats = scaleStats([3, 4, 4, 5, 2], 5);
+    expect(stats).toMatchObject({ n: 5, suppressed: false });
+    expect(stats.mean).toBeCloseTo(3.6, 12);
   });
-  it('withholds the mean of a group below the minimum', () => {
-    expect(protectedMean([3, 4, 4, 5], 5)).toEqual({ n: 4, mean: null, suppressed: true });
+  it('withholds the mean, SD and interval of a group below the minimum, but says how many', () => {
+    expect(scaleStats([3, 4, 4, 5], 5)).toEqual({ n: 4, mean: null, sd: null, ciLow: null, ciHigh: null, suppressed: true });
   });
   it('reports an empty group as empty, not as suppressed', () => {
-    expect(protectedMean([], 5)).toEqual({ n: 0, mean: null, suppressed: false });
+    expect(scaleStats([], 5)).toEqual({ n: 0, mean: null, sd: null, ciLow: null, ciHigh: null, suppressed: false });
   });
 });

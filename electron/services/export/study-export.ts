@@ -176,9 +176,11 @@ export async function collectDashboards(
   return { entries, problems };
 }
 
+/** The network (or how many), the wave when only one is exported (T0 and T1 exported apart stay apart), the date. */
 function suggestedName(selection: Selection, now: string, extension: string): string {
   const subject = selection.networks.length === 1 ? selection.networks[0]!.name : `${selection.networks.length}-netwerken`;
-  return `${safeFileName(['netwerkspiegel', subject, now.slice(0, 10)])}.${extension}`;
+  const wave = selection.waves.length === 1 ? [selection.waves[0]!.label] : [];
+  return `${safeFileName(['netwerkspiegel', subject, ...wave, now.slice(0, 10)])}.${extension}`;
 }
 
 type ProgressSink = (phase: ExportPhase, done: number, total: number) => void;

@@ -21,6 +21,7 @@ import type {
   Dashboard,
   GroupBreakdown,
   GroupBy,
+  AllRespondentsResult,
   IndependentResult,
   ItemSeries,
   ItemStats,
@@ -43,6 +44,7 @@ import {
   matchedPairsRankBiserial,
   pairedTTestOnDifferences,
   signedRankOnDifferences,
+  partiallyOverlappingTTest,
   welchTTest,
 } from '../../../shared/stats/tests';
 import { suppressCells, type Cell } from '../../../shared/suppression';
@@ -159,7 +161,7 @@ export function compareNetworks(ctx: ServiceContext, input: ParsedInput<'compare
           kind: w.wave.kind,
           scales: scales
             .filter((s) => w.subscaleIndex.has(s.id))
-            .map((s) => ({ scaleId: s.id, label: s.label, stats: scaleStats(scoresOf(w, s.id), network.minGroupSize) })),
+            .map((s) => ({ scaleId: s.id, label: s.label, stats: scaleStatsInWave(w, s.id, network.minGroupSize) })),
         })),
       };
     }),
@@ -202,6 +204,15 @@ function scoresOf(w: WaveData, scaleId: string, responses: readonly ResponseData
     if (s !== null && s !== undefined) values.push(s);
   }
   return values;
+}
+
+/**
+ * A scale's descriptives in one wave: n, mean, SD and CI over the complete responses with a score,
+ * withheld below the minimum group size. The dashboard, the network comparison and the per-wave
+ * overview all take their numbers from here.
+ */
+export function scaleStatsInWave(w: WaveData, scaleId: string, k: number): ScaleStats {
+  return scaleStats(scoresOf(w, scaleId), k);
 }
 
 // --- counts and notices ---------------------------------------------------------------------------
@@ -255,7 +266,7 @@ function versionNotices(data: readonly WaveData[], items: readonly UnionItem[], 
 
 // --- scales ---------------------------------------------------------------------------------------
 
-const emptyAlpha = (items: number): AlphaResult => ({ alpha: null, n: 0, items, smallSample: true });
+const emptyAlpha = (items: number): AlphaResult => ({ alpha: null, n: 0, items, smallSample: true, constantItems: 0, unavailable: 'too-few-respondents' });
 
 function scaleSeriesOf(scale: UnionScale, data: readonly WaveData[], k: number): ScaleSeries {
   return {
@@ -264,7 +275,7 @@ function scaleSeriesOf(scale: UnionScale, data: readonly WaveData[], k: number):
     perWave: data.map((w) => {
       const idx = w.subscaleIndex.get(scale.id);
       if (idx === undefined) return { waveId: w.wave.id, stats: scaleStats([], k), alpha: emptyAlpha(0) };
-      return { waveId: w.wave.id, stats: scaleStats(scoresOf(w, scale.id), k), alpha: alphaOf(w, idx, k) };
+      return { waveId: w.wave.id, stats: scaleStatsInWave(w, scale.id, k), alpha: alphaOf(w, idx, k) };
     }),
   };
 }
@@ -283,8 +294,15 @@ function alphaOf(w: WaveData, subscaleIdx: number, k: number): AlphaResult {
   }
   const result = cronbachAlpha(rows, sub.itemIndexes.length);
   // Too few complete cases to show anything about this group: no alpha either.
-  const alpha = result.n < k ? null : result.alpha;
-  return { alpha, n: result.n, items: result.items, smallSample: result.n < ALPHA_STABLE_N };
+  const tooSmall = result.n < k;
+  return {
+    alpha: tooSmall ? null : result.alpha,
+    n: result.n,
+    items: result.items,
+    smallSample: result.n < ALPHA_STABLE_N,
+    constantItems: result.constantItems,
+    unavailable: tooSmall ? 'too-small' : result.unavailable,
+  };
 }
 
 // --- items ----------------------------------------------------------------------------------------
@@ -460,9 +478,59 @@ function itemScoresOf(responses: readonly ResponseData[], j: number): number[] {
   return values;
 }
 
+/** The all-respondents comparison from one value per response (null: no score). */
+function allRespondentsResult(
+  pairsB: readonly ResponseData[],
+  pairsF: readonly ResponseData[],
+  unmatchedB: readonly ResponseData[],
+  unmatchedF: readonly ResponseData[],
+  valueB: (r: ResponseData) => number | null,
+  valueF: (r: ResponseData) => number | null,
+  k: number,
+): AllRespondentsResult {
+  const pairedX: number[] = [];
+  const pairedY: number[] = [];
+  const onlyX: number[] = [];
+  const onlyY: number[] = [];
+  for (let i = 0; i < pairsB.length; i++) {
+    const y = valueB(pairsB[i]!);
+    const x = valueF(pairsF[i]!);
+    if (x !== null && y !== null) {
+      pairedX.push(x);
+      pairedY.push(y);
+    } else if (x !== null) onlyX.push(x);
+    else if (y !== null) onlyY.push(y);
+  }
+  for (const r of unmatchedB) {
+    const y = valueB(r);
+    if (y !== null) onlyY.push(y);
+  }
+  for (const r of unmatchedF) {
+    const x = valueF(r);
+    if (x !== null) onlyX.push(x);
+  }
+  const nBaseline = pairedY.length + onlyY.length;
+  const nFollowUp = pairedX.length + onlyX.length;
+  const base = { nBaseline, nFollowUp, nPairs: pairedX.length };
+  if (nBaseline < Math.max(k, 2) || nFollowUp < Math.max(k, 2)) {
+    return { ...base, meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, p: null, tooSmall: true };
+  }
+  const t = partiallyOverlappingTTest(pairedX, pairedY, onlyX, onlyY);
+  return { ...base, meanDiff: t.estimate, ciLow: t.ciLow, ciHigh: t.ciHigh, t: t.t, df: t.df, p: t.p, tooSmall: false };
+}
+
+const emptyAllRespondents = (): AllRespondentsResult => ({ nBaseline: 0, nFollowUp: 0, nPairs: 0, meanDiff: null, ciLow: null, ciHigh: null, t: null, df: null, p: null, tooSmall: true });
+
+const scaleValue = (idx: number) => (r: ResponseData) => r.scores[idx] ?? null;
+const itemValue = (j: number) => (r: ResponseData) => {
+  const s = r.itemScores[j]!;
+  return s === s ? s : null;
+};
+
 /**
  * Baseline versus one follow-up: equal codes and accepted near matches are paired; near matches
- * nobody has decided on are in neither test (they may be one person on both sides).
+ * nobody has decided on are in no comparison at all, not even the all-respondents one (they may be
+ * one person, counted once as a pair or twice as two people: nobody knows until a researcher decides).
  */
 function compare(
   base: WaveData,
@@ -493,7 +561,7 @@ function compare(
     const rowNotices: Notice[] = [];
     if (ib === undefined || jf === undefined) {
       rowNotices.push({ code: 'not-in-both', params: { scaleId: s.id } });
-      rows.push({ kind: 'scale', id: s.id, label: s.label, paired: emptyPaired(0, true), independent: emptyIndependent(0, 0, true), notices: rowNotices });
+      rows.push({ kind: 'scale', id: s.id, label: s.label, allRespondents: emptyAllRespondents(), paired: emptyPaired(0, true), independent: emptyIndependent(0, 0, true), notices: rowNotices });
       continue;
     }
     const itemsB = base.compiled!.subscales[ib]!.itemIndexes.map((i) => base.compiled!.items[i]!.id);
@@ -503,6 +571,7 @@ function compare(
       kind: 'scale',
       id: s.id,
       label: s.label,
+      allRespondents: allRespondentsResult(pairsB, pairsF, unmatchedB, unmatchedF, scaleValue(ib), scaleValue(jf), k),
       paired: pairedResult(pairedScoreDifferences(pairsB, pairsF, ib, jf), k),
       independent: independentResult(scoresOf(base, s.id, unmatchedB), scoresOf(follow, s.id, unmatchedF), k),
       notices: rowNotices,
@@ -520,6 +589,7 @@ function compare(
         kind: 'item',
         id: it.id,
         label: it.label,
+        allRespondents: emptyAllRespondents(),
         paired: emptyPaired(0, true),
         independent: emptyIndependent(0, 0, true),
         notices: [{ code: 'not-in-both', params: { itemId: it.id } }],
@@ -530,6 +600,7 @@ function compare(
       kind: 'item',
       id: it.id,
       label: it.label,
+      allRespondents: allRespondentsResult(pairsB, pairsF, unmatchedB, unmatchedF, itemValue(ib!), itemValue(jf!), k),
       paired: pairedResult(pairedItemDifferences(pairsB, pairsF, ib!, jf!), k),
       independent: independentResult(itemScoresOf(unmatchedB, ib!), itemScoresOf(unmatchedF, jf!), k),
       notices: [],

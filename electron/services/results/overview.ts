@@ -1,45 +1,28 @@
 import type { WaveOverview } from '../../../shared/domain';
-import { scoreSubscale } from '../../../shared/scoring';
-import { protectedMean } from '../../../shared/statistics';
-import { listWaveAnswers } from '../../db/repositories/responses';
 import type { ServiceContext } from '../context';
-import { loadInstrument } from '../administration/instruments';
 import { requireNetwork, requireWave } from '../administration/networks';
-
-/** Answers per response and instrument: responseId → instrumentId → itemId → code. */
-export function groupCodes(rows: ReturnType<typeof listWaveAnswers>) {
-  const byResponse = new Map<string, Map<string, Map<string, number>>>();
-  for (const row of rows) {
-    let perInstrument = byResponse.get(row.responseId);
-    if (!perInstrument) byResponse.set(row.responseId, (perInstrument = new Map()));
-    if (row.instrumentId === null || row.itemId === null || row.value === null) continue;
-    let codes = perInstrument.get(row.instrumentId);
-    if (!codes) perInstrument.set(row.instrumentId, (codes = new Map()));
-    codes.set(row.itemId, row.value);
-  }
-  return byResponse;
-}
+import { scaleStatsInWave } from './dashboard';
+import { loadWaveData } from './dashboard-data';
 
 /**
- * Per condition (subscale) the mean of the respondents' condition scores over complete
- * responses, with n. Groups below the network's minimum size are withheld.
+ * The *Overzicht* of one wave: per condition (subscale) of each of the wave's instruments the mean
+ * and n, and how many questionnaires were started and completed. A view of the results service,
+ * not a computation of its own: the responses, scores and descriptives come from the same loading
+ * and the same per-wave statistics as the dashboard, so only complete responses count and a group
+ * below the network's minimum size is withheld, exactly as there.
  */
 export function getWaveOverview(ctx: ServiceContext, waveId: string): WaveOverview {
   const wave = requireWave(ctx, waveId);
   const network = requireNetwork(ctx, wave.networkId);
-  const rows = listWaveAnswers(ctx.db, waveId);
-  const completeIds = new Set(rows.filter((r) => r.status === 'complete').map((r) => r.responseId));
-  const codes = groupCodes(rows);
-  const conditions = wave.instruments.flatMap((ref) => {
-    const def = loadInstrument(ctx, ref.instrumentId, ref.version);
-    return def.subscales.map((sub) => {
-      const scores: number[] = [];
-      for (const responseId of completeIds) {
-        const s = scoreSubscale(def, sub, codes.get(responseId)?.get(def.id) ?? new Map()).score;
-        if (s !== null) scores.push(s);
-      }
-      return { instrumentId: def.id, subscaleId: sub.id, label: sub.label, ...protectedMean(scores, network.minGroupSize) };
-    });
-  });
-  return { waveId, minGroupSize: network.minGroupSize, started: codes.size, complete: completeIds.size, conditions };
+  const k = network.minGroupSize;
+  const perInstrument = wave.instruments.map((ref) => loadWaveData(ctx, [wave], ref.instrumentId, null)[0]!);
+  const conditions = perInstrument.flatMap((w) =>
+    w.compiled!.subscales.map((sub) => {
+      const { n, mean, suppressed } = scaleStatsInWave(w, sub.id, k);
+      return { instrumentId: w.compiled!.def.id, subscaleId: sub.id, label: sub.label, n, mean, suppressed };
+    }),
+  );
+  // Every instrument's pass counts the same responses; a wave always has at least one instrument.
+  const counts = perInstrument[0];
+  return { waveId, minGroupSize: k, started: counts?.started ?? 0, complete: counts?.complete.length ?? 0, conditions };
 }

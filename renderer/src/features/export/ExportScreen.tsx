@@ -22,8 +22,10 @@ const POLL_MS = 250;
  * *Exporteren* for advisors and researchers: the chosen networks, waves and instruments as one
  * Excel workbook, or as CSV with SPSS syntax and an R script beside it. The main process asks
  * where to save; while it works this screen polls `getExportProgress` and shows how far it is.
+ * Opened from one wave (*Exporteren naar Excel* on the wave), only that wave is ticked at first;
+ * every other choice is the same, open answers included only when ticked.
  */
-export function ExportScreen({ networkId, onBack }: { networkId: string; onBack: () => void }) {
+export function ExportScreen({ networkId, waveIds, onBack }: { networkId: string; waveIds?: readonly string[]; onBack: () => void }) {
   const { t } = useTranslation();
   const [setup] = useApiData(`export-setup/${networkId}`, async () => {
     const [networks, instruments, detail] = await Promise.all([api.listNetworks({}), api.listInstruments({}), api.getNetwork({ networkId })]);
@@ -39,18 +41,32 @@ export function ExportScreen({ networkId, onBack }: { networkId: string; onBack:
       </ScreenTitle>
       {setup.status === 'loading' && <p>{t('common.loading')}</p>}
       <ErrorAlert message={setup.status === 'error' ? setup.message : null} />
-      {setup.status === 'ready' && <ExportForm networkId={networkId} networks={setup.data.networks} instruments={setup.data.instruments} first={setup.data.detail} />}
+      {setup.status === 'ready' && (
+        <ExportForm networkId={networkId} waveIds={waveIds} networks={setup.data.networks} instruments={setup.data.instruments} first={setup.data.detail} />
+      )}
     </>
   );
 }
 
-function ExportForm({ networkId, networks, instruments, first }: { networkId: string; networks: NetworkSummary[]; instruments: InstrumentSummary[]; first: NetworkDetail }) {
+function ExportForm({
+  networkId,
+  waveIds,
+  networks,
+  instruments,
+  first,
+}: {
+  networkId: string;
+  waveIds: readonly string[] | undefined;
+  networks: NetworkSummary[];
+  instruments: InstrumentSummary[];
+  first: NetworkDetail;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const id = useId();
   const [chosenNetworks, setChosenNetworks] = useState<string[]>([networkId]);
   const [details, setDetails] = useState<Record<string, NetworkDetail>>({ [networkId]: first });
-  const [offWaves, setOffWaves] = useState<Set<string>>(() => new Set());
+  const [offWaves, setOffWaves] = useState<Set<string>>(() => new Set(waveIds ? first.waves.filter((w) => !waveIds.includes(w.id)).map((w) => w.id) : []));
   const [offInstruments, setOffInstruments] = useState<Set<string>>(() => new Set());
   const [format, setFormat] = useState<Format>('xlsx');
   const [values, setValues] = useState<Values>('codes');

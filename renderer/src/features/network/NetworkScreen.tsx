@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { NetworkDetail, Wave } from '../../../../shared/domain';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
-import { ExportButton } from '../../components/ExportButton';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale } from '../../i18n';
@@ -25,8 +24,8 @@ export interface NetworkScreenProps {
   onKiosk?: (waveId: string) => void;
   /** *Resultaten*: the dashboard of this network across its waves. */
   onResults?: () => void;
-  /** *Exporteren*: the workbook or CSV + SPSS syntax for this network. */
-  onExport?: () => void;
+  /** *Exporteren*: the workbook or CSV + SPSS syntax for this network; with wave ids, only those waves ticked. */
+  onExport?: (waveIds?: string[]) => void;
   /** The print view of the results (PDF, charts as PNG/SVG). */
   onResultsPrint?: () => void;
   /** *Koppelen*: near matches of self-made codes awaiting a decision. */
@@ -137,7 +136,7 @@ function NetworkDetailView({
           <h2 id="export-study-title">{t('export.study.title')}</h2>
           <p>{t('export.study.panelIntro')}</p>
           <div className="actions">
-            <button type="button" className="button button-secondary" onClick={links.onExport} aria-label={t('export.study.openFor', { network: network.name })} data-testid="open-export">
+            <button type="button" className="button button-secondary" onClick={() => links.onExport?.()} aria-label={t('export.study.openFor', { network: network.name })} data-testid="open-export">
               {t('export.study.open')}
             </button>
             {links.onResultsPrint && (
@@ -212,7 +211,17 @@ function WaveCard({
         >
           {t('responses.open')}
         </button>
-        <ExportButton waveId={wave.id} waveLabel={wave.label} />
+        {links.onExport && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => links.onExport?.([wave.id])}
+            aria-label={t('export.buttonFor', { wave: wave.label })}
+            data-testid={`export-${wave.id}`}
+          >
+            {t('export.button')}
+          </button>
+        )}
       </div>
     </li>
   );

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConditionSummary, WaveOverview } from '../../../../shared/domain';
 import { api } from '../../api';
-import { ExportButton } from '../../components/ExportButton';
 import { currentLocale, localized } from '../../i18n';
 import { formatMean } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
@@ -22,16 +21,7 @@ export function OverviewScreen({ networkId, waveId, onBack }: { networkId: strin
       onBack={onBack}
       heading={({ context }) => ({ title: t('overview.title', { wave: context.wave.label }), network: context.detail.network.name })}
     >
-      {({ context, overview }) => (
-        <>
-          <OverviewBody overview={overview} />
-          <section className="panel" aria-labelledby="overview-export">
-            <h2 id="overview-export">{t('export.title')}</h2>
-            <p>{t('export.intro')}</p>
-            <ExportButton waveId={waveId} waveLabel={context.wave.label} />
-          </section>
-        </>
-      )}
+      {({ overview }) => <OverviewBody overview={overview} />}
     </NetworkPage>
   );
 }
