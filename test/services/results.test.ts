@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { THEME_PROMPTS } from '../../shared/conversation';
-import type { Dashboard, ScaleStats } from '../../shared/results';
+import type { AllRespondentsResult, Dashboard, ScaleStats } from '../../shared/results';
 import { answersFor, decideSlip, KS, respond, resultsStudy } from '../support/results-study';
 import { useServices } from '../support/services';
 
@@ -17,6 +17,11 @@ const study = () => resultsStudy(open());
 function expectRel(actual: number | null | undefined, expected: number, rel = 1e-9) {
   expect(actual, `expected ${expected}`).toBeTypeOf('number');
   expect(Math.abs((actual as number) - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.max(Math.abs(expected), 1e-12));
+}
+
+/** An all-respondents result against R's po() (test/unit/stats-reference.test.ts): estimate, t, df, p, CI low, CI high. */
+function expectPo(r: AllRespondentsResult, po: [number, number, number, number, number, number]) {
+  [r.meanDiff, r.t, r.df, r.p, r.ciLow, r.ciHigh].forEach((actual, i) => expectRel(actual, po[i]!));
 }
 
 /** Every number anywhere in the value is finite: no NaN, no Infinity. */
@@ -102,12 +107,7 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     //   → 0.854395604395604, t 2.917521866080917, df 14.329714152353009, p 0.011024813195499,
     //     CI 0.227648453059085 … 1.481142755732124
     expect(ambRow.allRespondents).toMatchObject({ nBaseline: 13, nFollowUp: 14, nPairs: 8, tooSmall: false });
-    expectRel(ambRow.allRespondents.meanDiff, 0.854395604395604);
-    expectRel(ambRow.allRespondents.t, 2.917521866080917);
-    expectRel(ambRow.allRespondents.df, 14.329714152353009);
-    expectRel(ambRow.allRespondents.p, 0.011024813195499);
-    expectRel(ambRow.allRespondents.ciLow, 0.227648453059085);
-    expectRel(ambRow.allRespondents.ciHigh, 1.481142755732124);
+    expectPo(ambRow.allRespondents, [0.854395604395604, 2.917521866080917, 14.329714152353009, 0.011024813195499, 0.227648453059085, 1.481142755732124]);
     // Paired = the R case t.test(post1, pre1, paired = TRUE) and wilcox.test(post1, pre1, paired = TRUE).
     expect(ambRow.paired).toMatchObject({ n: 8, df: 7, wilcoxonV: 29, wilcoxonMethod: 'exact', tooSmall: false });
     expectRel(ambRow.paired.meanDiff, 0.6875);
@@ -243,12 +243,7 @@ describe('getDashboard: a near match of self-made codes enters a test only once 
     //   p 0.0239370581279131, CI 0.1170853018165742 … 1.4053505956193235
     const everyone = amb(d, w.t1.id).allRespondents;
     expect(everyone).toMatchObject({ nBaseline: 12, nFollowUp: 13, nPairs: 7, tooSmall: false });
-    expectRel(everyone.meanDiff, 0.7612179487179489);
-    expectRel(everyone.t, 2.5440283113673798);
-    expectRel(everyone.df, 13.470484403377661);
-    expectRel(everyone.p, 0.0239370581279131);
-    expectRel(everyone.ciLow, 0.1170853018165742);
-    expectRel(everyone.ciHigh, 1.4053505956193235);
+    expectPo(everyone, [0.7612179487179489, 2.5440283113673798, 13.470484403377661, 0.0239370581279131, 0.1170853018165742, 1.4053505956193235]);
   }, 60_000);
 
   it('after accepting it: eight pairs (the R case of the main test); after rejecting it: two more unmatched people', async () => {
@@ -282,12 +277,7 @@ describe('getDashboard: a near match of self-made codes enters a test only once 
     //     CI 0.24670562409710606 … 1.46208558469410299 (the same means as with the pair accepted, another SE)
     const everyone = amb(r, rejected.t1.id).allRespondents;
     expect(everyone).toMatchObject({ nBaseline: 13, nFollowUp: 14, nPairs: 7, tooSmall: false });
-    expectRel(everyone.meanDiff, 0.85439560439560447);
-    expectRel(everyone.t, 2.9942824083860935);
-    expectRel(everyone.df, 15.14387093426231);
-    expectRel(everyone.p, 0.00900151967679965);
-    expectRel(everyone.ciLow, 0.24670562409710606);
-    expectRel(everyone.ciHigh, 1.46208558469410299);
+    expectPo(everyone, [0.85439560439560447, 2.9942824083860935, 15.14387093426231, 0.00900151967679965, 0.24670562409710606, 1.46208558469410299]);
   }, 60_000);
 });
 

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { snapshot, useServices } from '../support/services';
+import { snapshot, studyFileOf, useServices, type Laptop } from '../support/services';
 
 /**
  * Link decisions (a researcher's "same person" or "not the same person" on a near match of
@@ -11,13 +10,6 @@ import { snapshot, useServices } from '../support/services';
 
 const open = useServices();
 const KS = 'kansrijke-samenwerking';
-type Laptop = ReturnType<typeof open>;
-
-async function exportFile(s: Laptop, networkIds: string[]): Promise<string> {
-  const result = await s.ok('exportStudyFile', { networkIds });
-  if (result.cancelled) throw new Error('export cancelled');
-  return readFileSync(result.filePath, 'utf8');
-}
 
 async function respond(s: Laptop, waveId: string, code: string) {
   const r = await s.ok('startResponse', { waveId, respondentCode: code, organisationId: null, mode: 'form' });
@@ -44,13 +36,13 @@ async function twoLaptops(options: { a?: { now: () => string }; b?: { now: () =>
   const t1 = await wave('T1', '2027-03-01');
   const t2 = await wave('T2', '2028-03-01');
   if (options.setUpOnly) {
-    await b.ok('importStudyFile', { content: await exportFile(a, [network.id]), decisions: [] });
+    await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
     await respond(b, t0.id, 'MA123');
     await respond(b, t1.id, 'MA133');
   } else {
     await respond(a, t0.id, 'MA123');
     await respond(a, t1.id, 'MA133');
-    await b.ok('importStudyFile', { content: await exportFile(a, [network.id]), decisions: [] });
+    await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
   }
   return { a, b, network, t0, t1, t2 };
 }
@@ -89,7 +81,7 @@ describe('link decisions in study files', () => {
   it('travel to the other laptop with their audit entry, link the pair there, and a second import changes nothing', async () => {
     const w = await twoLaptops();
     await decide(w.a, w, 'accepted');
-    const content = await exportFile(w.a, [w.network.id]);
+    const content = await studyFileOf(w.a, [w.network.id]);
 
     const preview = await w.b.ok('previewStudyFile', { content });
     expect(preview.counts.linkDecisions).toEqual({ added: 1, skipped: 0 });
@@ -118,8 +110,8 @@ describe('link decisions in study files', () => {
     const w = await twoLaptops({ a: clock(early), b: clock(late) });
     await decide(w.a, w, 'accepted');
     await decide(w.b, w, 'rejected');
-    const fileA = await exportFile(w.a, [w.network.id]);
-    const fileB = await exportFile(w.b, [w.network.id]);
+    const fileA = await studyFileOf(w.a, [w.network.id]);
+    const fileB = await studyFileOf(w.b, [w.network.id]);
 
     // A's decision is the earlier one: on A the file's decision holds, on B its own.
     const onA = await w.a.ok('previewStudyFile', { content: fileB });
@@ -167,9 +159,9 @@ describe('link decisions in study files', () => {
     await decide(w.b, w, 'rejected');
     // Worked out from the two device ids, not by the code under test.
     const expected = w.a.services.deviceId < w.b.services.deviceId ? 'accepted' : 'rejected';
-    const preview = await w.a.ok('previewStudyFile', { content: await exportFile(w.b, [w.network.id]) });
+    const preview = await w.a.ok('previewStudyFile', { content: await studyFileOf(w.b, [w.network.id]) });
     expect(preview.linkConflicts).toMatchObject([{ holds: expected === 'accepted' ? 'local' : 'incoming' }]);
-    await w.a.ok('importStudyFile', { content: await exportFile(w.b, [w.network.id]), decisions: [] });
+    await w.a.ok('importStudyFile', { content: await studyFileOf(w.b, [w.network.id]), decisions: [] });
     expect(await linking(w.a, w)).toEqual(expected === 'accepted' ? { tolerant: 1, proposals: 0, rejected: 0 } : { tolerant: 0, proposals: 0, rejected: 1 });
   });
 
@@ -179,8 +171,8 @@ describe('link decisions in study files', () => {
     const w = await twoLaptops({ setUpOnly: true });
     await decide(w.b, w, 'accepted');
     await respond(w.a, w.t2.id, 'MA133');
-    const fileA = await exportFile(w.a, [w.network.id]);
-    const fileB = await exportFile(w.b, [w.network.id]);
+    const fileA = await studyFileOf(w.a, [w.network.id]);
+    const fileB = await studyFileOf(w.b, [w.network.id]);
     const respondentOf = (s: Laptop, code: string) => s.db.prepare('SELECT id FROM respondents WHERE code = ?').pluck().get(code);
     expect(respondentOf(w.a, 'MA133')).not.toBe(respondentOf(w.b, 'MA133'));
     for (const order of [
@@ -207,8 +199,8 @@ describe('link decisions in study files', () => {
     await decide(w.b, w, 'accepted');
     await respond(w.a, w.t0.id, 'MA123');
     const coordinator = open();
-    await coordinator.ok('importStudyFile', { content: await exportFile(w.a, [w.network.id]), decisions: [] });
-    const fileB = await exportFile(w.b, [w.network.id]);
+    await coordinator.ok('importStudyFile', { content: await studyFileOf(w.a, [w.network.id]), decisions: [] });
+    const fileB = await studyFileOf(w.b, [w.network.id]);
     const preview = await coordinator.ok('previewStudyFile', { content: fileB });
     const duplicate = preview.conflicts.find((c) => c.kind === 'duplicate' && c.respondentCode === 'MA123')!;
     const report = await coordinator.ok('importStudyFile', { content: fileB, decisions: [{ incomingResponseId: duplicate.incomingResponseId, choice: 'both' }] });
@@ -226,7 +218,7 @@ describe('link decisions in study files', () => {
     const w = await twoLaptops();
     await decide(w.a, w, 'accepted');
     await w.b.ok('eraseRespondent', { networkId: w.network.id, respondentCode: 'MA133', confirmCode: 'MA133' });
-    const report = await w.b.ok('importStudyFile', { content: await exportFile(w.a, [w.network.id]), decisions: [] });
+    const report = await w.b.ok('importStudyFile', { content: await studyFileOf(w.a, [w.network.id]), decisions: [] });
     expect(report.counts.linkDecisions).toEqual({ added: 0, skipped: 1 });
     expect(report.erasedSkipped).toBeGreaterThanOrEqual(2); // MA133's response and the decision about MA133
     expect(w.b.db.prepare('SELECT count(*) FROM link_decisions').pluck().get()).toBe(0);
