@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { InstrumentsScreen } from './features/instruments/InstrumentsScreen';
@@ -17,9 +17,10 @@ import { CompareScreen } from './features/dashboard/CompareScreen';
 import { ExportScreen } from './features/export/ExportScreen';
 import { ResultsPrintScreen } from './features/export/ResultsPrintScreen';
 import { DashboardScreen } from './features/dashboard/DashboardScreen';
-import { api } from './api';
+import { api, onStudyFileOpened } from './api';
 import { useApiData } from './lib/useApiData';
 import type { ResponseRecord } from '../../shared/domain';
+import type { OpenedStudyFile } from '../../shared/contract';
 
 /** Navigation is plain state: the app has a handful of screens and no URLs to share. */
 export type Screen =
@@ -32,7 +33,7 @@ export type Screen =
   | { name: 'responses'; networkId: string; waveId: string }
   | { name: 'overview'; networkId: string; waveId: string }
   | { name: 'instruments' }
-  | { name: 'data' }
+  | { name: 'data'; openedFile?: OpenedStudyFile }
   | { name: 'kiosk'; networkId: string; waveId: string }
   | { name: 'results'; networkId: string }
   | { name: 'compare' }
@@ -53,6 +54,8 @@ function ResearcherApp() {
   const [screen, setScreen] = useState<Screen>({ name: 'networks' });
   const [info] = useApiData('app-info', () => api.getAppInfo({}));
   const toNetwork = (networkId: string) => setScreen({ name: 'network', networkId });
+  // A study file opened from outside the app (double-click) goes straight to its import preview.
+  useEffect(() => onStudyFileOpened((openedFile) => setScreen({ name: 'data', openedFile })), []);
 
   return (
     <>
@@ -78,7 +81,7 @@ function ResearcherApp() {
         {screen.name === 'export' && <ExportScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
         {screen.name === 'results-print' && <ResultsPrintScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
         {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
-        {screen.name === 'data' && <DataScreen onBack={() => setScreen({ name: 'networks' })} />}
+        {screen.name === 'data' && <DataScreen key={screen.openedFile?.sequence} openedFile={screen.openedFile} onBack={() => setScreen({ name: 'networks' })} />}
         {screen.name === 'network' && (
           <NetworkScreen
             networkId={screen.networkId}
