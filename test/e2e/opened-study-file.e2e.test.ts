@@ -66,6 +66,10 @@ describe('a study file opened from outside the app', () => {
     await page.getByTestId('merge-opened-file').getByText('kapot.nwstudie').waitFor();
     await page.getByTestId('merge-error').waitFor();
     expect(await textOf(page.getByTestId('merge-error'))).toContain('Dit is geen Netwerkspiegel-studiebestand. Kies een bestand dat met "Studiebestand exporteren" is gemaakt.');
+
+    // Choosing a file by hand afterwards: the opened file's name is no longer shown.
+    await page.getByTestId('merge-file').setInputFiles({ name: 'zelf-gekozen.nwstudie', mimeType: 'application/json', buffer: Buffer.from('{}') });
+    await page.getByTestId('merge-opened-file').waitFor({ state: 'detached' });
     expect(session.problems).toEqual([]);
   });
 

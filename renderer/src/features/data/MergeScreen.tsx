@@ -29,6 +29,7 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
   const [preview, setPreview] = useState<MergeReport | null>(null);
   const [decisions, setDecisions] = useState<Record<string, MergeChoice>>({});
   const [done, setDone] = useState<MergeReport | null>(null);
+  const [openedName, setOpenedName] = useState(openedFile?.fileName ?? null);
   const reading = useAction();
   const importing = useAction();
 
@@ -51,6 +52,7 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    setOpenedName(null);
     showPreview(async () => {
       if (file.size > MAX_FILE_BYTES) throw new ApiError('VALIDATION', t('data.merge.tooLarge'));
       try {
@@ -107,9 +109,9 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
             {t('data.merge.fileHint')}
           </p>
         </div>
-        {openedFile && (
+        {openedName !== null && (
           <p className="hint" data-testid="merge-opened-file">
-            {t('data.merge.openedFile', { name: openedFile.fileName })}
+            {t('data.merge.openedFile', { name: openedName })}
           </p>
         )}
         {reading.busy && <p>{t('data.merge.reading')}</p>}
