@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { lazyScreen, RouteBoundary } from './components/RouteLoader';
 import { NetworksScreen } from './features/networks/NetworksScreen';
 import { KioskGate } from './features/kiosk/KioskGate';
-import { api } from './api';
+import { api, onStudyFileOpened } from './api';
 import { useApiData } from './lib/useApiData';
 import type { ResponseRecord } from '../../shared/domain';
+import type { OpenedStudyFile } from '../../shared/contract';
 
 /*
  * The networks screen (and the kiosk, when kiosk mode is on) is in the first file the window
@@ -41,7 +42,7 @@ export type Screen =
   | { name: 'responses'; networkId: string; waveId: string }
   | { name: 'overview'; networkId: string; waveId: string }
   | { name: 'instruments' }
-  | { name: 'data' }
+  | { name: 'data'; openedFile?: OpenedStudyFile }
   | { name: 'kiosk'; networkId: string; waveId: string }
   | { name: 'results'; networkId: string }
   | { name: 'linking'; networkId: string }
@@ -63,6 +64,8 @@ function ResearcherApp() {
   const [screen, setScreen] = useState<Screen>({ name: 'networks' });
   const [info] = useApiData('app-info', () => api.getAppInfo({}));
   const toNetwork = (networkId: string) => setScreen({ name: 'network', networkId });
+  // A study file opened from outside the app (double-click) goes straight to its import preview.
+  useEffect(() => onStudyFileOpened((openedFile) => setScreen({ name: 'data', openedFile })), []);
 
   return (
     <>
@@ -92,7 +95,7 @@ function ResearcherApp() {
           {screen.name === 'export' && <ExportScreen networkId={screen.networkId} waveIds={screen.waveIds} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'results-print' && <ResultsPrintScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
-          {screen.name === 'data' && <DataScreen onBack={() => setScreen({ name: 'networks' })} />}
+          {screen.name === 'data' && <DataScreen key={screen.openedFile?.sequence} openedFile={screen.openedFile} onBack={() => setScreen({ name: 'networks' })} />}
           {screen.name === 'network' && (
             <NetworkScreen
               networkId={screen.networkId}
