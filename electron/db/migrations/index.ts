@@ -3,6 +3,7 @@ import { migrateToVersion1 } from './0001_initial';
 import { migrateToVersion2 } from './0002_kiosk_and_codes';
 import { migrateToVersion3 } from './0003_erasures_and_merges';
 import { migrateToVersion4 } from './0004_link_decisions';
+import { migrateToVersion5 } from './0005_answer_scores_index';
 
 export interface Migration {
   /** The schema version the database has after this step; equals its position in the list. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, file: '0002_kiosk_and_codes', up: migrateToVersion2 },
   { version: 3, file: '0003_erasures_and_merges', up: migrateToVersion3 },
   { version: 4, file: '0004_link_decisions', up: migrateToVersion4 },
+  { version: 5, file: '0005_answer_scores_index', up: migrateToVersion5 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
