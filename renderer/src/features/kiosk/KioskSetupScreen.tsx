@@ -7,8 +7,8 @@ import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
-import { digitsOnly } from './Dialogs';
 import { useEnterKiosk } from './KioskGate';
+import { PinInput, usePinEntry } from './PinEntry';
 
 /**
  * The researcher's way into kiosk mode for one wave: what will happen, the PIN (set on first
@@ -93,25 +93,6 @@ function KioskSetup({
   );
 }
 
-function PinInput({ id, label, value, onChange, describedBy }: { id: string; label: string; value: string; onChange: (v: string) => void; describedBy?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={8}
-        value={value}
-        onChange={(e) => onChange(digitsOnly(e.target.value))}
-        aria-describedby={describedBy}
-        className="input-pin"
-      />
-    </div>
-  );
-}
-
 /** First use: choose the PIN (4 to 8 digits), twice. */
 function PinForm({ onSet }: { onSet: () => void }) {
   const { t } = useTranslation();
@@ -156,19 +137,7 @@ function StartForm({ waveId, waveLabel }: { waveId: string; waveLabel: string })
   const { t } = useTranslation();
   const id = useId();
   const enterKiosk = useEnterKiosk();
-  const [pin, setPin] = useState('');
-  const { busy, error, run } = useAction();
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(async () => {
-      try {
-        enterKiosk(await api.startKiosk({ waveId, pin }));
-      } finally {
-        setPin('');
-      }
-    });
-  }
+  const { pin, setPin, busy, error, submit } = usePinEntry(async (typed) => enterKiosk(await api.startKiosk({ waveId, pin: typed })));
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`} data-testid="kiosk-start-form">

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, ResponseRecord, Wave } from '../../../../shared/domain';
 import { api } from '../../api';
+import { CodeInput } from '../../components/CodeInput';
 import { ErrorAlert } from '../../components/Messages';
 import { useAction } from '../../lib/useAction';
 
@@ -42,14 +43,10 @@ export function StartForm({
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-code`}>{t('questionnaire.code')}</label>
-            <input
+            <CodeInput
               id={`${id}-code`}
-              type="text"
               value={code}
               onChange={(e) => setCode(e.target.value)}
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
               maxLength={16}
               aria-required="true"
               aria-describedby={error ? `${id}-code-hint ${id}-error` : `${id}-code-hint`}
