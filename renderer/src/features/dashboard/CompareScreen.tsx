@@ -4,14 +4,15 @@ import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts'
 import type { NetworkComparison } from '../../../../shared/results';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
+import { numeric } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
-import { ChartFigure, ChartLegend, NoChart, PatternDefs, ResultTable, Section } from './ChartParts';
+import { ChartFigure, ChartLegend, MeanCell, NoChart, PatternDefs, ResultTable, Section } from './ChartParts';
 import { DEFAULT_RESULTS_INSTRUMENT } from './DashboardScreen';
-import { formatCount, formatNumber } from './format';
+import { formatNumber } from './format';
 import { meanCell, networkComparison, seriesKey } from './model';
 import { seriesStyle } from './palette';
 
@@ -137,29 +138,25 @@ function CompareResult({ result, mode }: { result: NetworkComparison; mode: 'lat
       ) : (
         <NoChart text={t('dashboard.noValues')} testId="no-chart-compare" />
       )}
-      <ResultTable caption={t('dashboard.compare.caption')} testId="compare-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.compare.network')}</th>
-            {scales.map((s) => (
-              <th key={s.scaleId} scope="col" className="numeric">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+      <ResultTable
+        caption={t('dashboard.compare.caption')}
+        testId="compare-table"
+        columns={[t('dashboard.compare.network'), ...scales.map((s) => numeric(s.label, { key: s.scaleId }))]}
+      >
         <tbody>
           {series.map((s) => (
             <tr key={s.key}>
               <th scope="row">{s.label}</th>
               {scales.map((sc) => {
                 const stats = s.values.get(sc.scaleId);
-                const shown = stats && !stats.suppressed && stats.mean !== null;
                 return (
-                  <td key={sc.scaleId} className={shown ? 'numeric' : 'withheld'}>
-                    {stats ? meanCell(stats, locale, texts) : t('dashboard.compare.notMeasured')}
-                    {shown && <span className="cell-n">{t('dashboard.nEquals', { n: formatCount(stats.n, locale) })}</span>}
-                  </td>
+                  <MeanCell
+                    key={sc.scaleId}
+                    shown={!!stats && !stats.suppressed && stats.mean !== null}
+                    text={stats ? meanCell(stats, locale, texts) : t('dashboard.compare.notMeasured')}
+                    n={stats?.n}
+                    locale={locale}
+                  />
                 );
               })}
             </tr>

@@ -134,6 +134,18 @@ export function DashboardView({ d }: { d: Dashboard }) {
   const texts = useCellTexts(d.minGroupSize);
   const noticeContext: NoticeContext = { locale, minGroupSize: d.minGroupSize, waves: d.waves, labels: labelMap(d) };
   const notices = noticeTexts(d.notices, translate, noticeContext);
+  // The sections below, in order: their anchor and title.
+  const contents: [string, string][] = [
+    ['dash-responses', t('dashboard.responses.title')],
+    ['dash-radar', t('dashboard.radar.title')],
+    ['dash-trend', t('dashboard.trend.title')],
+    ['dash-change', t('dashboard.change.title')],
+    ['dash-spread', t('dashboard.spread.title')],
+    ...(d.breakdown ? [['dash-breakdown', t('dashboard.breakdown.short')] as [string, string]] : []),
+    ['dash-distribution', t('dashboard.distribution.title')],
+    ['dash-stats', t('dashboard.stats.title')],
+    ['dash-conversation', t('dashboard.conversation.title')],
+  ];
   return (
     <div className="dashboard" data-testid="dashboard">
       <p className="lead">{t('dashboard.intro', { min: d.minGroupSize })}</p>
@@ -149,35 +161,11 @@ export function DashboardView({ d }: { d: Dashboard }) {
       )}
       <nav aria-label={t('dashboard.contents')} className="dashboard-toc">
         <ul>
-          <li>
-            <a href="#dash-responses">{t('dashboard.responses.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-radar">{t('dashboard.radar.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-trend">{t('dashboard.trend.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-change">{t('dashboard.change.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-spread">{t('dashboard.spread.title')}</a>
-          </li>
-          {d.breakdown && (
-            <li>
-              <a href="#dash-breakdown">{t('dashboard.breakdown.short')}</a>
+          {contents.map(([anchor, title]) => (
+            <li key={anchor}>
+              <a href={`#${anchor}`}>{title}</a>
             </li>
-          )}
-          <li>
-            <a href="#dash-distribution">{t('dashboard.distribution.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-stats">{t('dashboard.stats.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-conversation">{t('dashboard.conversation.title')}</a>
-          </li>
+          ))}
         </ul>
       </nav>
       <ResponseSection d={d} locale={locale} />

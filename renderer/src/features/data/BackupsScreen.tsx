@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupList, RestoreResult } from '../../../../shared/study';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
+import { DataTable, numeric } from '../../components/DataTable';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale } from '../../i18n';
@@ -85,46 +86,36 @@ function BackupTable({ list, onRestored }: { list: BackupList; onRestored: (resu
   const locale = currentLocale();
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
-    <div className="table-scroll">
-      <table className="data-table" data-testid="backup-list">
-        <thead>
-          <tr>
-            <th scope="col">{t('data.backups.columns.when')}</th>
-            <th scope="col">{t('data.backups.columns.reason')}</th>
-            <th scope="col" className="numeric">
-              {t('data.backups.columns.size')}
-            </th>
-            <th scope="col">{t('data.backups.columns.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.backups.map((b) => (
-            <tr key={b.name} data-testid={`backup-${b.name}`}>
-              <th scope="row">
-                {formatDateTime(b.createdAt, locale)}
-                {b.beforeErasure && <span className="warning-tag data-warning-tag">{t('data.backups.beforeErasure')}</span>}
-              </th>
-              <td>{t(reasonKey(b.reason))}</td>
-              <td className="numeric">{formatBytes(b.bytes, locale)}</td>
-              <td>
-                {confirming === b.name ? (
-                  <RestoreConfirm backup={b} onCancel={() => setConfirming(null)} onRestored={onRestored} />
-                ) : (
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => setConfirming(b.name)}
-                    aria-label={t('data.backups.restoreFor', { when: formatDateTime(b.createdAt, locale) })}
-                  >
-                    {t('data.backups.restore')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      scroll
+      testId="backup-list"
+      columns={[t('data.backups.columns.when'), t('data.backups.columns.reason'), numeric(t('data.backups.columns.size')), t('data.backups.columns.actions')]}
+    >
+      {list.backups.map((b) => (
+        <tr key={b.name} data-testid={`backup-${b.name}`}>
+          <th scope="row">
+            {formatDateTime(b.createdAt, locale)}
+            {b.beforeErasure && <span className="warning-tag data-warning-tag">{t('data.backups.beforeErasure')}</span>}
+          </th>
+          <td>{t(reasonKey(b.reason))}</td>
+          <td className="numeric">{formatBytes(b.bytes, locale)}</td>
+          <td>
+            {confirming === b.name ? (
+              <RestoreConfirm backup={b} onCancel={() => setConfirming(null)} onRestored={onRestored} />
+            ) : (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setConfirming(b.name)}
+                aria-label={t('data.backups.restoreFor', { when: formatDateTime(b.createdAt, locale) })}
+              >
+                {t('data.backups.restore')}
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { NetworkDetail, Wave } from '../../../../shared/domain';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
+import { DataTable } from '../../components/DataTable';
 import { ExportButton } from '../../components/ExportButton';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
@@ -75,25 +76,19 @@ function NetworkDetailView({
         {organisations.length === 0 ? (
           <p className="empty">{t('organisations.empty')}</p>
         ) : (
-          <table className="data-table" data-testid="organisation-table">
-            <caption className="visually-hidden">{t('organisations.caption', { network: network.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organisations.name')}</th>
-                <th scope="col">{t('organisations.sector')}</th>
-                <th scope="col">{t('organisations.size')}</th>
+          <DataTable
+            testId="organisation-table"
+            caption={t('organisations.caption', { network: network.name })}
+            columns={[t('organisations.name'), t('organisations.sector'), t('organisations.size')]}
+          >
+            {organisations.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">{o.name}</th>
+                <td>{t(`sector.${o.sector}`)}</td>
+                <td>{o.sizeClass ? t(`sizeClass.${o.sizeClass}`) : t('sizeClass.unknown')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {organisations.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">{o.name}</th>
-                  <td>{t(`sector.${o.sector}`)}</td>
-                  <td>{o.sizeClass ? t(`sizeClass.${o.sizeClass}`) : t('sizeClass.unknown')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
         <OrganisationForm networkId={network.id} onAdded={reload} />
       </section>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignedCode, Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorAlert, StatusMessage } from '../../../components/Messages';
 import { NumberField } from '../../../components/NumberField';
 import { currentLocale } from '../../../i18n';
@@ -88,33 +89,26 @@ function CodeList({ network, codes }: { network: Network; codes: AssignedCode[] 
       {codes.length === 0 ? (
         <p className="empty">{t('codes.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="code-table">
-            <caption className="visually-hidden">{t('codes.caption', { network: network.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('codes.colCode')}</th>
-                <th scope="col">{t('codes.colCreated')}</th>
-                <th scope="col">{t('codes.colWaves')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {codes.map((c) => (
-                <tr key={c.code} data-testid={`code-row-${c.code}`}>
-                  <th scope="row" className="respondent-code">
-                    {c.code}
-                  </th>
-                  <td>{formatDateTime(c.createdAt, locale)}</td>
-                  <td>
-                    {c.waves.length === 0
-                      ? t('codes.notUsed')
-                      : c.waves.map((w) => t('codes.waveStatus', { wave: w.label, status: t(`responses.status.${w.status}`) })).join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          scroll
+          testId="code-table"
+          caption={t('codes.caption', { network: network.name })}
+          columns={[t('codes.colCode'), t('codes.colCreated'), t('codes.colWaves')]}
+        >
+          {codes.map((c) => (
+            <tr key={c.code} data-testid={`code-row-${c.code}`}>
+              <th scope="row" className="respondent-code">
+                {c.code}
+              </th>
+              <td>{formatDateTime(c.createdAt, locale)}</td>
+              <td>
+                {c.waves.length === 0
+                  ? t('codes.notUsed')
+                  : c.waves.map((w) => t('codes.waveStatus', { wave: w.label, status: t(`responses.status.${w.status}`) })).join(', ')}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
