@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { NetworkComparison } from '../../../../shared/results';
@@ -44,22 +44,19 @@ function CompareForm({ networks, instruments }: { networks: { id: string; name: 
   const [instrumentId, setInstrumentId] = useState(() => (choices.some(([c]) => c === DEFAULT_RESULTS_INSTRUMENT) ? DEFAULT_RESULTS_INSTRUMENT : (choices[0]?.[0] ?? '')));
   const [mode, setMode] = useState<'latest' | 'all'>('latest');
   const [result, setResult] = useState<NetworkComparison | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, submit } = useAction();
 
   if (networks.length === 0) return <p className="empty">{t('networks.empty')}</p>;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    return run(async () => {
-      setResult(null);
-      const ordered = networks.filter((n) => picked.includes(n.id)).map((n) => n.id);
-      setResult(await api.compareNetworks({ networkIds: ordered, instrumentId }));
-    });
-  };
+  const compare = submit(async () => {
+    setResult(null);
+    const ordered = networks.filter((n) => picked.includes(n.id)).map((n) => n.id);
+    setResult(await api.compareNetworks({ networkIds: ordered, instrumentId }));
+  });
 
   return (
     <>
-      <form className="panel dashboard-filters" onSubmit={(e) => void submit(e)} noValidate data-testid="compare-form">
+      <form className="panel dashboard-filters" onSubmit={compare} noValidate data-testid="compare-form">
         <div className="filter-row">
           <fieldset className="checkbox-group">
             <legend>{t('dashboard.compare.networks')}</legend>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErasurePreview, ErasureResult } from '../../../../shared/study';
 import { api } from '../../api';
@@ -30,29 +30,24 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
   const locale = currentLocale();
   const selectedNetwork = networkId || (networks.status === 'ready' ? (networks.data[0]?.id ?? '') : '');
 
-  function find(event: FormEvent) {
-    event.preventDefault();
-    return finding.run(async () => {
-      setPreview(null);
-      setResult(null);
-      setDeletedOld(null);
-      setConfirmCode('');
-      const found = await api.previewErasure({ networkId: selectedNetwork, respondentCode: code });
-      setPreview({ ...found, networkId: selectedNetwork });
-    });
-  }
+  const find = finding.submit(async () => {
+    setPreview(null);
+    setResult(null);
+    setDeletedOld(null);
+    setConfirmCode('');
+    const found = await api.previewErasure({ networkId: selectedNetwork, respondentCode: code });
+    setPreview({ ...found, networkId: selectedNetwork });
+  });
 
-  function erase(event: FormEvent) {
-    event.preventDefault();
+  const erase = erasing.submit(async () => {
+    // The form is only there with a preview.
     if (!preview) return;
-    return erasing.run(async () => {
-      const done = await api.eraseRespondent({ networkId: preview.networkId, respondentCode: preview.respondentCode, confirmCode });
-      setResult(done);
-      setPreview(null);
-      setCode('');
-      setConfirmCode('');
-    });
-  }
+    const done = await api.eraseRespondent({ networkId: preview.networkId, respondentCode: preview.respondentCode, confirmCode });
+    setResult(done);
+    setPreview(null);
+    setCode('');
+    setConfirmCode('');
+  });
 
   return (
     <>
@@ -65,7 +60,7 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
       {networks.status === 'ready' && networks.data.length > 0 && (
         <section aria-labelledby={`${id}-find`} className="panel">
           <h2 id={`${id}-find`}>{t('data.erasure.findTitle')}</h2>
-          <form onSubmit={(e) => void find(e)} noValidate data-testid="erasure-find">
+          <form onSubmit={find} noValidate data-testid="erasure-find">
             <div className="field-row">
               <div className="field">
                 <label htmlFor={`${id}-network`}>{t('data.erasure.network')}</label>
@@ -110,7 +105,7 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
           </ul>
           {preview.responses.length === 0 && <p>{t('data.erasure.noResponses')}</p>}
           <p>{t('data.erasure.warning')}</p>
-          <form onSubmit={(e) => void erase(e)} noValidate>
+          <form onSubmit={erase} noValidate>
             <div className="field">
               <label htmlFor={`${id}-again`}>{t('data.erasure.confirmLabel')}</label>
               <input

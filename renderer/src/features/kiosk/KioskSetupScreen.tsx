@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskState, NetworkDetail } from '../../../../shared/domain';
+import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
@@ -99,32 +100,23 @@ function PinForm({ onSet }: { onSet: () => void }) {
   const id = useId();
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const { busy, error, run } = useAction();
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (pin !== repeat) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    void run(async () => {
-      await api.setResearcherPin({ pin, currentPin: null });
-      onSet();
-    });
-  }
+  const { busy, error, submit } = useAction();
+  const save = submit(async () => {
+    if (pin !== repeat) throw new ApiError('VALIDATION', t('kiosk.setup.pinMismatch'));
+    await api.setResearcherPin({ pin, currentPin: null });
+    onSet();
+  });
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`} data-testid="kiosk-pin-form">
       <h2 id={`${id}-title`}>{t('kiosk.setup.pinTitle')}</h2>
       <p id={`${id}-hint`}>{t('kiosk.setup.pinIntro')}</p>
-      <form onSubmit={submit} noValidate autoComplete="off">
+      <form onSubmit={save} noValidate autoComplete="off">
         <div className="field-row">
           <PinInput id={`${id}-pin`} label={t('kiosk.setup.newPin')} value={pin} onChange={setPin} describedBy={`${id}-hint`} />
           <PinInput id={`${id}-repeat`} label={t('kiosk.setup.repeatPin')} value={repeat} onChange={setRepeat} />
         </div>
-        <ErrorAlert message={mismatch ? t('kiosk.setup.pinMismatch') : error} testId="kiosk-pin-form-error" />
+        <ErrorAlert message={error} testId="kiosk-pin-form-error" />
         <button type="submit" className="button" disabled={busy}>
           {t('kiosk.setup.savePin')}
         </button>

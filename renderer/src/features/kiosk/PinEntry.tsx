@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useAction } from '../../lib/useAction';
 
 /** Digits only, as the researcher's PIN is 4 to 8 digits. */
@@ -48,16 +48,13 @@ export function PinInput({
  */
 export function usePinEntry(action: (pin: string) => Promise<void>) {
   const [pin, setPin] = useState('');
-  const { busy, error, run } = useAction();
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(async () => {
-      try {
-        await action(pin);
-      } finally {
-        setPin('');
-      }
-    });
-  }
-  return { pin, setPin, busy, error, submit };
+  const { busy, error, submit } = useAction();
+  const send = submit(async () => {
+    try {
+      await action(pin);
+    } finally {
+      setPin('');
+    }
+  });
+  return { pin, setPin, busy, error, submit: send };
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTORS, SIZE_CLASSES, type Sector, type SizeClass } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -13,30 +13,25 @@ export function OrganisationForm({ networkId, onAdded }: { networkId: string; on
   const [name, setName] = useState('');
   const [sector, setSector] = useState<Sector | ''>('');
   const [sizeClass, setSizeClass] = useState<SizeClass | typeof UNKNOWN_SIZE>(UNKNOWN_SIZE);
-  const [status, setStatus] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, status, submit } = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(null);
-    return run(async () => {
-      const org = await api.addOrganisation({
-        networkId,
-        name,
-        // An empty choice goes to the main process as is, so the person gets its message.
-        sector: sector as Sector,
-        sizeClass: sizeClass === UNKNOWN_SIZE ? null : sizeClass,
-      });
-      setName('');
-      setSector('');
-      setSizeClass(UNKNOWN_SIZE);
-      setStatus(t('organisations.added', { name: org.name }));
-      onAdded();
+  const add = submit(async () => {
+    const org = await api.addOrganisation({
+      networkId,
+      name,
+      // An empty choice goes to the main process as is, so the person gets its message.
+      sector: sector as Sector,
+      sizeClass: sizeClass === UNKNOWN_SIZE ? null : sizeClass,
     });
-  }
+    setName('');
+    setSector('');
+    setSizeClass(UNKNOWN_SIZE);
+    onAdded();
+    return t('organisations.added', { name: org.name });
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="subform" aria-labelledby={`${id}-title`} data-testid="organisation-form">
+    <form onSubmit={add} noValidate className="subform" aria-labelledby={`${id}-title`} data-testid="organisation-form">
       <h3 id={`${id}-title`}>{t('organisations.addTitle')}</h3>
       <div className="field-row">
         <div className="field">

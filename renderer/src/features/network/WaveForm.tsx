@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WAVE_KINDS, type InstrumentSummary, type WaveKind } from '../../../../shared/domain';
 // The zod-free module only: the instrument schema stays out of the renderer bundle.
@@ -62,8 +62,7 @@ function WaveFormFields({
   const [kind, setKind] = useState<WaveKind>(initialKind);
   const [plannedDate, setPlannedDate] = useState('');
   const [selected, setSelected] = useState<Set<string>>(() => defaultSelection(instruments));
-  const [status, setStatus] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, status, submit } = useAction();
 
   function chooseKind(next: WaveKind) {
     // Fill in the obvious label (T0, T1, T2) unless the person has typed their own.
@@ -80,30 +79,26 @@ function WaveFormFields({
     });
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(null);
-    return run(async () => {
-      const wave = await api.createWave({
-        networkId,
-        label,
-        kind,
-        plannedDate: plannedDate === '' ? null : plannedDate,
-        instruments: instruments.filter((i) => selected.has(instrumentKey(i))).map((i) => ({ instrumentId: i.instrumentId, version: i.version })),
-      });
-      // Suggest the next measurement: after T0 comes T1, after T1 comes T2.
-      const following: WaveKind = wave.kind === 'T0' ? 'T1' : wave.kind === 'T1' ? 'T2' : 'custom';
-      setKind(following);
-      setLabel(following === 'custom' ? '' : following);
-      setPlannedDate('');
-      setSelected(defaultSelection(instruments));
-      setStatus(t('waves.created', { label: wave.label }));
-      onCreated();
+  const create = submit(async () => {
+    const wave = await api.createWave({
+      networkId,
+      label,
+      kind,
+      plannedDate: plannedDate === '' ? null : plannedDate,
+      instruments: instruments.filter((i) => selected.has(instrumentKey(i))).map((i) => ({ instrumentId: i.instrumentId, version: i.version })),
     });
-  }
+    // Suggest the next measurement: after T0 comes T1, after T1 comes T2.
+    const following: WaveKind = wave.kind === 'T0' ? 'T1' : wave.kind === 'T1' ? 'T2' : 'custom';
+    setKind(following);
+    setLabel(following === 'custom' ? '' : following);
+    setPlannedDate('');
+    setSelected(defaultSelection(instruments));
+    onCreated();
+    return t('waves.created', { label: wave.label });
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
+    <form onSubmit={create} noValidate aria-labelledby={titleId}>
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t('waves.kind')}</label>

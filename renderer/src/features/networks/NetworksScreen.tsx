@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -77,21 +77,15 @@ function NewNetworkForm({ onCreated }: { onCreated: (network: Network) => void }
   const id = useId();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, submit } = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    return run(async () => {
-      // The main process validates (and trims); its Dutch message is what the person sees.
-      const network = await api.createNetwork({ name, description: description.trim() === '' ? undefined : description });
-      onCreated(network);
-    });
-  }
+  // The main process validates (and trims); its Dutch message is what the person sees.
+  const create = submit(async () => onCreated(await api.createNetwork({ name, description: description.trim() === '' ? undefined : description })));
 
   return (
     <section aria-labelledby={`${id}-title`} className="panel">
       <h2 id={`${id}-title`}>{t('networks.newTitle')}</h2>
-      <form onSubmit={(e) => void submit(e)} noValidate data-testid="new-network-form">
+      <form onSubmit={create} noValidate data-testid="new-network-form">
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('networks.name')}</label>
           <input

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, ResponseRecord, Wave } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -20,26 +20,17 @@ export function StartForm({
   const id = useId();
   const [code, setCode] = useState('');
   const [organisationId, setOrganisationId] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, submit } = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    return run(async () => {
-      const response = await api.startResponse({
-        waveId: wave.id,
-        respondentCode: code,
-        organisationId: organisationId === '' ? null : organisationId,
-        mode: 'form',
-      });
-      onStarted(response);
-    });
-  }
+  const start = submit(async () =>
+    onStarted(await api.startResponse({ waveId: wave.id, respondentCode: code, organisationId: organisationId === '' ? null : organisationId, mode: 'form' })),
+  );
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('questionnaire.startTitle')}</h2>
       <p>{t('questionnaire.startIntro')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate data-testid="start-form">
+      <form onSubmit={start} noValidate data-testid="start-form">
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-code`}>{t('questionnaire.code')}</label>

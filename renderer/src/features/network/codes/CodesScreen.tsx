@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignedCode, Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
@@ -53,22 +53,17 @@ function GenerateForm({ networkId, onGenerated }: { networkId: string; onGenerat
   const { t } = useTranslation();
   const id = useId();
   const [count, setCount] = useState('20');
-  const [status, setStatus] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, status, submit } = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(null);
-    return run(async () => {
-      const typed = /^\s*\d+\s*$/.test(count) ? Number(count) : Number.NaN;
-      const { codes } = await api.generateCodes({ networkId, count: typed });
-      setStatus(t('codes.generated', { count: codes.length }));
-      onGenerated();
-    });
-  }
+  const generate = submit(async () => {
+    const typed = /^\s*\d+\s*$/.test(count) ? Number(count) : Number.NaN;
+    const { codes } = await api.generateCodes({ networkId, count: typed });
+    onGenerated();
+    return t('codes.generated', { count: codes.length });
+  });
 
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`} data-testid="codes-generate">
+    <form className="panel" onSubmit={generate} noValidate aria-labelledby={`${id}-title`} data-testid="codes-generate">
       <h2 id={`${id}-title`}>{t('codes.generateTitle')}</h2>
       <NumberField id={`${id}-count`} hintId={`${id}-hint`} label={t('codes.count')} hint={t('codes.countHint')} value={count} onChange={setCount} />
       <ErrorAlert message={error} testId="codes-error" />

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CODE_POLICIES, type CodePolicy, type Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
@@ -30,31 +30,26 @@ function SettingsForm({ network }: { network: Network }) {
   const [codePolicy, setCodePolicy] = useState<CodePolicy>(network.codePolicy);
   const [idleSeconds, setIdleSeconds] = useState(String(network.idleSeconds));
   const [minGroupSize, setMinGroupSize] = useState(String(network.minGroupSize));
-  const [status, setStatus] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, status, submit } = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(null);
-    return run(async () => {
-      const saved = await api.updateNetworkSettings({
-        networkId: network.id,
-        consentNl: consentNl.trim() === '' ? null : consentNl,
-        consentEn: consentEn.trim() === '' ? null : consentEn,
-        codePolicy,
-        idleSeconds: wholeNumber(idleSeconds),
-        minGroupSize: wholeNumber(minGroupSize),
-      });
-      setConsentNl(saved.consentNl ?? '');
-      setConsentEn(saved.consentEn ?? '');
-      setIdleSeconds(String(saved.idleSeconds));
-      setMinGroupSize(String(saved.minGroupSize));
-      setStatus(t('settings.saved'));
+  const save = submit(async () => {
+    const saved = await api.updateNetworkSettings({
+      networkId: network.id,
+      consentNl: consentNl.trim() === '' ? null : consentNl,
+      consentEn: consentEn.trim() === '' ? null : consentEn,
+      codePolicy,
+      idleSeconds: wholeNumber(idleSeconds),
+      minGroupSize: wholeNumber(minGroupSize),
     });
-  }
+    setConsentNl(saved.consentNl ?? '');
+    setConsentEn(saved.consentEn ?? '');
+    setIdleSeconds(String(saved.idleSeconds));
+    setMinGroupSize(String(saved.minGroupSize));
+    return t('settings.saved');
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="settings-form">
+    <form onSubmit={save} noValidate data-testid="settings-form">
       <section className="panel" aria-labelledby={`${id}-consent`}>
         <h2 id={`${id}-consent`}>{t('settings.consentTitle')}</h2>
         <p className="hint section-hint">{t('settings.consentIntro')}</p>
