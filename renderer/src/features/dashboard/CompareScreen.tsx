@@ -7,6 +7,7 @@ import { BackButton } from '../../components/BackButton';
 import { numeric } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
@@ -28,9 +29,9 @@ export function CompareScreen({ onBack }: { onBack: () => void }) {
       <BackButton label={t('nav.backToNetworks')} onClick={onBack} />
       <ScreenTitle title={t('dashboard.compare.title')}>{t('dashboard.compare.title')}</ScreenTitle>
       <p className="lead">{t('dashboard.compare.intro')}</p>
-      {setup.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={setup.status === 'error' ? setup.message : null} />
-      {setup.status === 'ready' && <CompareForm networks={setup.data.networks} instruments={setup.data.instruments} />}
+      <WhenLoaded loaded={setup}>
+        {(data) => <CompareForm networks={data.networks} instruments={data.instruments} />}
+      </WhenLoaded>
     </div>
   );
 }

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { InstrumentSummary, NetworkDetail } from '../../../../shared/domain';
 import type { Dashboard } from '../../../../shared/results';
 import { api } from '../../api';
-import { BackButton } from '../../components/BackButton';
-import { ErrorAlert } from '../../components/Messages';
-import { ScreenTitle } from '../../components/ScreenTitle';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
+import { NetworkPage } from '../network/NetworkPage';
 import { ChangeSection, StatsSection } from './ChangeSections';
 import { BreakdownSection, SpreadSection } from './GroupSections';
 import { useCellTexts, useTranslate } from './hooks';
@@ -31,17 +30,16 @@ export function DashboardScreen({ networkId, onBack }: { networkId: string; onBa
     const [detail, instruments] = await Promise.all([api.getNetwork({ networkId }), api.listInstruments({})]);
     return { detail, instruments };
   });
-  const title = setup.status === 'ready' ? t('dashboard.title', { network: setup.data.detail.network.name }) : t('dashboard.titlePlain');
   return (
-    <div className="dashboard-screen">
-      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
-      <ScreenTitle title={title}>
-        <span className="title-kicker">{t('dashboard.kicker')}</span> {setup.status === 'ready' ? setup.data.detail.network.name : t('dashboard.titlePlain')}
-      </ScreenTitle>
-      {setup.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={setup.status === 'error' ? setup.message : null} />
-      {setup.status === 'ready' && <DashboardFilters detail={setup.data.detail} instruments={setup.data.instruments} />}
-    </div>
+    <NetworkPage
+      loaded={setup}
+      onBack={onBack}
+      pending={{ title: t('dashboard.titlePlain'), kicker: t('dashboard.kicker') }}
+      heading={({ detail }) => ({ title: t('dashboard.title', { network: detail.network.name }), text: detail.network.name, kicker: t('dashboard.kicker') })}
+      className="dashboard-screen"
+    >
+      {({ detail, instruments }) => <DashboardFilters detail={detail} instruments={instruments} />}
+    </NetworkPage>
   );
 }
 
@@ -114,14 +112,13 @@ function DashboardFilters({ detail, instruments }: { detail: NetworkDetail; inst
 }
 
 function DashboardResults({ networkId, waveIds, instrumentId, breakdown }: { networkId: string; waveIds: string[]; instrumentId: string; breakdown: Breakdown }) {
-  const { t } = useTranslation();
   const key = JSON.stringify([networkId, waveIds, instrumentId, breakdown]);
   const [loaded] = useApiData(key, () => api.getDashboard({ networkId, waveIds, instrumentId, breakdown }));
   return (
     <div aria-live="polite" aria-busy={loaded.status === 'loading'}>
-      {loaded.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={loaded.status === 'error' ? loaded.message : null} testId="dashboard-error" />
-      {loaded.status === 'ready' && <DashboardView d={loaded.data} />}
+      <WhenLoaded loaded={loaded} errorTestId="dashboard-error">
+        {(d) => <DashboardView d={d} />}
+      </WhenLoaded>
     </div>
   );
 }

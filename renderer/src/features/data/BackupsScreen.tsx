@@ -6,6 +6,7 @@ import { BackButton } from '../../components/BackButton';
 import { DataTable, numeric } from '../../components/DataTable';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
@@ -39,44 +40,44 @@ export function BackupsScreen({ onBack }: { onBack: () => void }) {
       <ScreenTitle title={t('data.backups.title')}>{t('data.backups.title')}</ScreenTitle>
       <p className="lead">{t('data.backups.intro')}</p>
       <StatusMessage message={message} testId="backups-status" />
-      {list.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={list.status === 'error' ? list.message : null} />
-      {list.status === 'ready' && (
-        <>
-          <section aria-labelledby="backups-list-title" className="panel">
-            <h2 id="backups-list-title">{t('data.backups.listTitle')}</h2>
-            <p className="hint" data-testid="backups-folder">
-              {t('data.backups.folder', { folder: list.data.folder, keep: list.data.keep })}
-            </p>
-            <p>
-              <button type="button" className="button button-secondary" onClick={() => void makeBackup()} disabled={create.busy} data-testid="backup-create">
-                {create.busy ? t('data.backups.createBusy') : t('data.backups.create')}
-              </button>
-            </p>
-            <ErrorAlert message={create.error} />
-            {list.data.backups.length === 0 ? (
-              <p className="empty">{t('data.backups.empty')}</p>
-            ) : (
-              <BackupTable
-                list={list.data}
-                onRestored={(result) => {
-                  setMessage(t('data.backups.restored', { when: when(result.restored.createdAt), safety: result.safetyBackup.name }));
+      <WhenLoaded loaded={list}>
+        {(listed) => (
+          <>
+            <section aria-labelledby="backups-list-title" className="panel">
+              <h2 id="backups-list-title">{t('data.backups.listTitle')}</h2>
+              <p className="hint" data-testid="backups-folder">
+                {t('data.backups.folder', { folder: listed.folder, keep: listed.keep })}
+              </p>
+              <p>
+                <button type="button" className="button button-secondary" onClick={() => void makeBackup()} disabled={create.busy} data-testid="backup-create">
+                  {create.busy ? t('data.backups.createBusy') : t('data.backups.create')}
+                </button>
+              </p>
+              <ErrorAlert message={create.error} />
+              {listed.backups.length === 0 ? (
+                <p className="empty">{t('data.backups.empty')}</p>
+              ) : (
+                <BackupTable
+                  list={listed}
+                  onRestored={(result) => {
+                    setMessage(t('data.backups.restored', { when: when(result.restored.createdAt), safety: result.safetyBackup.name }));
+                    reload();
+                  }}
+                />
+              )}
+            </section>
+            {listed.backups.some((b) => b.beforeErasure) && listed.lastErasureAt && (
+              <OldBackupsPanel
+                intro={t('data.backups.erasureWarning', { when: when(listed.lastErasureAt) })}
+                onDeleted={(count) => {
+                  setMessage(t('data.backups.deleted', { count }));
                   reload();
                 }}
               />
             )}
-          </section>
-          {list.data.backups.some((b) => b.beforeErasure) && list.data.lastErasureAt && (
-            <OldBackupsPanel
-              intro={t('data.backups.erasureWarning', { when: when(list.data.lastErasureAt) })}
-              onDeleted={(count) => {
-                setMessage(t('data.backups.deleted', { count }));
-                reload();
-              }}
-            />
-          )}
-        </>
-      )}
+          </>
+        )}
+      </WhenLoaded>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
@@ -54,44 +55,47 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
       <BackButton label={t('data.nav.back')} onClick={onBack} />
       <ScreenTitle title={t('data.erasure.title')}>{t('data.erasure.title')}</ScreenTitle>
       <p className="lead">{t('data.erasure.intro')}</p>
-      {networks.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={networks.status === 'error' ? networks.message : null} />
-      {networks.status === 'ready' && networks.data.length === 0 && <p className="empty">{t('data.erasure.noNetworks')}</p>}
-      {networks.status === 'ready' && networks.data.length > 0 && (
-        <section aria-labelledby={`${id}-find`} className="panel">
-          <h2 id={`${id}-find`}>{t('data.erasure.findTitle')}</h2>
-          <form onSubmit={find} noValidate data-testid="erasure-find">
-            <div className="field-row">
-              <div className="field">
-                <label htmlFor={`${id}-network`}>{t('data.erasure.network')}</label>
-                <select id={`${id}-network`} value={selectedNetwork} onChange={(e) => setNetworkId(e.target.value)}>
-                  {networks.data.map((n) => (
-                    <option key={n.id} value={n.id}>
-                      {n.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-code`}>{t('data.erasure.code')}</label>
-                <input
-                  id={`${id}-code`}
-                  type="text"
-                  className="input-code"
-                  value={code}
-                  onChange={(e) => setCode(e.target.value)}
-                  autoComplete="off"
-                  aria-invalid={finding.error ? true : undefined}
-                />
-              </div>
-            </div>
-            <ErrorAlert message={finding.error} testId="erasure-find-error" />
-            <button type="submit" className="button button-secondary" disabled={finding.busy}>
-              {t('data.erasure.find')}
-            </button>
-          </form>
-        </section>
-      )}
+      <WhenLoaded loaded={networks}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="empty">{t('data.erasure.noNetworks')}</p>
+          ) : (
+            <section aria-labelledby={`${id}-find`} className="panel">
+              <h2 id={`${id}-find`}>{t('data.erasure.findTitle')}</h2>
+              <form onSubmit={find} noValidate data-testid="erasure-find">
+                <div className="field-row">
+                  <div className="field">
+                    <label htmlFor={`${id}-network`}>{t('data.erasure.network')}</label>
+                    <select id={`${id}-network`} value={selectedNetwork} onChange={(e) => setNetworkId(e.target.value)}>
+                      {list.map((n) => (
+                        <option key={n.id} value={n.id}>
+                          {n.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-code`}>{t('data.erasure.code')}</label>
+                    <input
+                      id={`${id}-code`}
+                      type="text"
+                      className="input-code"
+                      value={code}
+                      onChange={(e) => setCode(e.target.value)}
+                      autoComplete="off"
+                      aria-invalid={finding.error ? true : undefined}
+                    />
+                  </div>
+                </div>
+                <ErrorAlert message={finding.error} testId="erasure-find-error" />
+                <button type="submit" className="button button-secondary" disabled={finding.busy}>
+                  {t('data.erasure.find')}
+                </button>
+              </form>
+            </section>
+          )
+        }
+      </WhenLoaded>
 
       {preview && (
         <section aria-labelledby={`${id}-confirm`} className="panel data-danger" data-testid="erasure-preview">

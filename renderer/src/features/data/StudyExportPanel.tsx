@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 
@@ -33,20 +34,23 @@ export function StudyExportPanel() {
     <section aria-labelledby={`${id}-title`} className="panel" data-testid="study-export">
       <h2 id={`${id}-title`}>{t('data.export.title')}</h2>
       <p>{t('data.export.intro')}</p>
-      {networks.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={networks.status === 'error' ? networks.message : null} />
-      {networks.status === 'ready' && networks.data.length === 0 && <p className="empty">{t('data.export.noNetworks')}</p>}
-      {networks.status === 'ready' && networks.data.length > 0 && (
-        <fieldset className="checkbox-group">
-          <legend>{t('data.export.networks')}</legend>
-          {networks.data.map((n) => (
-            <label key={n.id} className="checkbox">
-              <input type="checkbox" checked={chosen.has(n.id)} onChange={(e) => toggle(n.id, e.target.checked)} />
-              {n.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <WhenLoaded loaded={networks}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="empty">{t('data.export.noNetworks')}</p>
+          ) : (
+            <fieldset className="checkbox-group">
+              <legend>{t('data.export.networks')}</legend>
+              {list.map((n) => (
+                <label key={n.id} className="checkbox">
+                  <input type="checkbox" checked={chosen.has(n.id)} onChange={(e) => toggle(n.id, e.target.checked)} />
+                  {n.name}
+                </label>
+              ))}
+            </fieldset>
+          )
+        }
+      </WhenLoaded>
       <ErrorAlert message={error} testId="study-export-error" />
       <StatusMessage
         testId="study-export-status"

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskState, NetworkDetail } from '../../../../shared/domain';
+import type { KioskState, Network, Wave } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api';
-import { BackButton } from '../../components/BackButton';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
-import { ScreenTitle } from '../../components/ScreenTitle';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
+import { NetworkPage } from '../network/NetworkPage';
+import { waveOf } from '../questionnaire/QuestionnaireScreen';
 import { useEnterKiosk } from './KioskGate';
 import { PinInput, usePinEntry } from './PinEntry';
 
@@ -20,19 +20,16 @@ export function KioskSetupScreen({ networkId, waveId, onBack }: { networkId: str
   const [pinJustSet, setPinJustSet] = useState(false);
   const [loaded, reload] = useApiData(`kiosk-setup/${networkId}/${waveId}`, async () => {
     const [detail, kiosk] = await Promise.all([api.getNetwork({ networkId }), api.getKioskState({})]);
-    return { detail, kiosk };
+    return { network: detail.network, wave: waveOf(detail, waveId), kiosk };
   });
 
   return (
-    <>
-      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
-      {loaded.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={loaded.status === 'error' ? loaded.message : null} />
-      {loaded.status === 'ready' && (
+    <NetworkPage loaded={loaded} onBack={onBack} heading={({ network, wave }) => ({ title: t('kiosk.setup.title', { wave: wave.label }), network: network.name })}>
+      {({ network, wave, kiosk }) => (
         <KioskSetup
-          detail={loaded.data.detail}
-          kiosk={loaded.data.kiosk}
-          waveId={waveId}
+          network={network}
+          wave={wave}
+          kiosk={kiosk}
           pinJustSet={pinJustSet}
           onPinSet={() => {
             setPinJustSet(true);
@@ -40,27 +37,12 @@ export function KioskSetupScreen({ networkId, waveId, onBack }: { networkId: str
           }}
         />
       )}
-    </>
+    </NetworkPage>
   );
 }
 
-function KioskSetup({
-  detail,
-  kiosk,
-  waveId,
-  pinJustSet,
-  onPinSet,
-}: {
-  detail: NetworkDetail;
-  kiosk: KioskState;
-  waveId: string;
-  pinJustSet: boolean;
-  onPinSet: () => void;
-}) {
+function KioskSetup({ network, wave, kiosk, pinJustSet, onPinSet }: { network: Network; wave: Wave; kiosk: KioskState; pinJustSet: boolean; onPinSet: () => void }) {
   const { t } = useTranslation();
-  const wave = detail.waves.find((w) => w.id === waveId);
-  const { network } = detail;
-  if (!wave) return <ErrorAlert message={t('errors.waveNotFound')} />;
   const minutes = Math.floor(network.idleSeconds / 60);
   const seconds = network.idleSeconds % 60;
   const idle =
@@ -72,10 +54,6 @@ function KioskSetup({
 
   return (
     <>
-      <ScreenTitle title={t('kiosk.setup.title', { wave: wave.label })}>
-        {t('kiosk.setup.title', { wave: wave.label })}
-        <span className="title-sub">{network.name}</span>
-      </ScreenTitle>
       <section className="panel" aria-labelledby="kiosk-how-title">
         <h2 id="kiosk-how-title">{t('kiosk.setup.howTitle')}</h2>
         <ul className="kiosk-explain">

@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { NetworkDetail, Wave } from '../../../../shared/domain';
 import { api } from '../../api';
-import { BackButton } from '../../components/BackButton';
 import { DataTable } from '../../components/DataTable';
 import { ExportButton } from '../../components/ExportButton';
-import { ErrorAlert } from '../../components/Messages';
-import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
+import { NetworkPage } from './NetworkPage';
 import { OrganisationForm } from './OrganisationForm';
 import { NetworkToolsPanel } from './settings/NetworkToolsPanel';
 import { WaveForm } from './WaveForm';
@@ -40,12 +38,9 @@ export function NetworkScreen({ networkId, onBack, onFill, onOverview, ...links 
   const [detail, reload] = useApiData(networkId, () => api.getNetwork({ networkId }));
 
   return (
-    <>
-      <BackButton label={t('nav.backToNetworks')} onClick={onBack} />
-      {detail.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={detail.status === 'error' ? detail.message : null} />
-      {detail.status === 'ready' && <NetworkDetailView detail={detail.data} reload={reload} onFill={onFill} onOverview={onOverview} links={links} />}
-    </>
+    <NetworkPage loaded={detail} onBack={onBack} backLabel={t('nav.backToNetworks')} heading={({ network }) => ({ title: network.name, kicker: t('network.kicker') })}>
+      {(data) => <NetworkDetailView detail={data} reload={reload} onFill={onFill} onOverview={onOverview} links={links} />}
+    </NetworkPage>
   );
 }
 
@@ -66,9 +61,6 @@ function NetworkDetailView({
   const { network, organisations, waves } = detail;
   return (
     <>
-      <ScreenTitle title={network.name}>
-        <span className="title-kicker">{t('network.kicker')}</span> {network.name}
-      </ScreenTitle>
       {network.description && <p className="lead">{network.description}</p>}
 
       <section aria-labelledby="organisations-title" className="panel">

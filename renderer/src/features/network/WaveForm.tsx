@@ -5,6 +5,7 @@ import { WAVE_KINDS, type InstrumentSummary, type WaveKind } from '../../../../s
 import { DEFAULT_WAVE_INSTRUMENTS } from '../../../../shared/instruments/defaults';
 import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale, localized } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
@@ -23,11 +24,9 @@ export function WaveForm({ networkId, existingKinds, onCreated }: { networkId: s
   return (
     <div className="subform" data-testid="wave-form">
       <h3 id={`${id}-title`}>{t('waves.newTitle')}</h3>
-      {instruments.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={instruments.status === 'error' ? instruments.message : null} />
-      {instruments.status === 'ready' && (
-        <WaveFormFields networkId={networkId} initialKind={nextWaveKind(existingKinds)} instruments={instruments.data} titleId={`${id}-title`} onCreated={onCreated} />
-      )}
+      <WhenLoaded loaded={instruments}>
+        {(list) => <WaveFormFields networkId={networkId} initialKind={nextWaveKind(existingKinds)} instruments={list} titleId={`${id}-title`} onCreated={onCreated} />}
+      </WhenLoaded>
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseRecord, ResponseSummary, Wave } from '../../../../shared/domain';
-import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { DataTable, numeric } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/Messages';
-import i18n, { currentLocale } from '../../i18n';
+import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 import { NetworkPage } from '../network/NetworkPage';
+import { waveOf } from '../questionnaire/QuestionnaireScreen';
 import { formatDateTime } from './formatDateTime';
 
 interface ResponsesData {
@@ -35,9 +35,7 @@ export function ResponsesScreen({
   const { t } = useTranslation();
   const [data, reload] = useApiData<ResponsesData>(`responses/${networkId}/${waveId}`, async () => {
     const [detail, responses] = await Promise.all([api.getNetwork({ networkId }), api.listResponses({ waveId })]);
-    const wave = detail.waves.find((w) => w.id === waveId);
-    if (!wave) throw new ApiError('NOT_FOUND', i18n.t('errors.waveNotFound'));
-    return { networkName: detail.network.name, wave, responses };
+    return { networkName: detail.network.name, wave: waveOf(detail, waveId), responses };
   });
 
   return (
