@@ -4,22 +4,12 @@ import { ApiError } from '../../../shared/errors';
 import { appendAudit } from '../../db/repositories/audit';
 import { listWaveAnswers } from '../../db/repositories/responses';
 import type { ServiceContext } from '../context';
-import { writeFileAtomically } from '../files';
+import { safeFileName, writeFileAtomically } from '../files';
 import { loadInstrument } from '../administration/instruments';
 import { requireNetwork, requireWave } from '../administration/networks';
 
 /** Fixed columns before the items; variable names follow the codebook scheme (lowercase, ≤ 32). */
 export const EXPORT_FIXED_COLUMNS = ['netwerk', 'meting', 'respondent', 'organisatie', 'status', 'modus', 'gestart', 'voltooid'] as const;
-
-/** A file name without characters that Windows or macOS refuse. */
-export function safeFileName(parts: string[]): string {
-  return parts
-    .join('-')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .slice(0, 120);
-}
 
 /** The wave's raw answers as a sheet: one row per response, a header of variable names, numbers as numbers. */
 export function buildWaveSheet(ctx: ServiceContext, waveId: string): { header: string[]; rows: (string | number | Date | null)[][] } {
