@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WaveColumn } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { TableHead, type Column } from '../../components/DataTable';
+import { Field, Options } from '../../components/Field';
 import { ChartImageButtons } from '../export/ChartImageButtons';
 import { formatCount, tableToTsv } from './format';
 import { seriesStyle, type FillPattern, type MarkerShape } from './palette';
@@ -300,16 +301,11 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
 export function InlineSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: readonly { value: string; label: string }[] }) {
   const id = useId();
   return (
-    <div className="field field-inline">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} inline>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
-    </div>
+    </Field>
   );
 }
 

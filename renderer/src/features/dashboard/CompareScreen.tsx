@@ -5,6 +5,7 @@ import type { NetworkComparison } from '../../../../shared/results';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
 import { numeric } from '../../components/DataTable';
+import { Field, Options } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { WhenLoaded } from '../../components/WhenLoaded';
@@ -73,16 +74,11 @@ function CompareForm({ networks, instruments }: { networks: { id: string; name: 
             ))}
           </fieldset>
           <div className="filter-column">
-            <div className="field">
-              <label htmlFor={`${id}-instrument`}>{t('dashboard.filters.instrument')}</label>
+            <Field id={`${id}-instrument`} label={t('dashboard.filters.instrument')}>
               <select id={`${id}-instrument`} value={instrumentId} onChange={(e) => setInstrumentId(e.target.value)}>
-                {choices.map(([c, name]) => (
-                  <option key={c} value={c}>
-                    {name[locale] || name.nl}
-                  </option>
-                ))}
+                <Options options={choices.map(([c, name]) => ({ value: c, label: name[locale] || name.nl }))} />
               </select>
-            </div>
+            </Field>
             <fieldset className="checkbox-group">
               <legend>{t('dashboard.compare.mode')}</legend>
               <label className="checkbox">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InstrumentSummary, NetworkDetail } from '../../../../shared/domain';
 import type { Dashboard } from '../../../../shared/results';
 import { api } from '../../api';
+import { Field, Options } from '../../components/Field';
 import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
@@ -80,24 +81,18 @@ function DashboardFilters({ detail, instruments }: { detail: NetworkDetail; inst
               </label>
             ))}
           </fieldset>
-          <div className="field">
-            <label htmlFor={`${id}-instrument`}>{t('dashboard.filters.instrument')}</label>
+          <Field id={`${id}-instrument`} label={t('dashboard.filters.instrument')}>
             <select id={`${id}-instrument`} value={instrumentId} onChange={(e) => setInstrumentId(e.target.value)}>
-              {choices.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name[locale] || c.name.nl}
-                </option>
-              ))}
+              <Options options={choices.map((c) => ({ value: c.id, label: c.name[locale] || c.name.nl }))} />
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-breakdown`}>{t('dashboard.filters.breakdown')}</label>
+          </Field>
+          <Field id={`${id}-breakdown`} label={t('dashboard.filters.breakdown')}>
             <select id={`${id}-breakdown`} value={breakdown} onChange={(e) => setBreakdown(e.target.value as Breakdown)}>
               <option value="none">{t('dashboard.filters.breakdownNone')}</option>
               <option value="role">{t('dashboard.filters.breakdownRole')}</option>
               <option value="discipline">{t('dashboard.filters.breakdownDiscipline')}</option>
             </select>
-          </div>
+          </Field>
         </div>
       </form>
       {selected.length === 0 || instrumentId === '' ? (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErasurePreview, ErasureResult } from '../../../../shared/study';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
+import { Field, Options } from '../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { WhenLoaded } from '../../components/WhenLoaded';
@@ -64,18 +65,12 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
               <h2 id={`${id}-find`}>{t('data.erasure.findTitle')}</h2>
               <form onSubmit={find} noValidate data-testid="erasure-find">
                 <div className="field-row">
-                  <div className="field">
-                    <label htmlFor={`${id}-network`}>{t('data.erasure.network')}</label>
+                  <Field id={`${id}-network`} label={t('data.erasure.network')}>
                     <select id={`${id}-network`} value={selectedNetwork} onChange={(e) => setNetworkId(e.target.value)}>
-                      {list.map((n) => (
-                        <option key={n.id} value={n.id}>
-                          {n.name}
-                        </option>
-                      ))}
+                      <Options options={list.map((n) => ({ value: n.id, label: n.name }))} />
                     </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-code`}>{t('data.erasure.code')}</label>
+                  </Field>
+                  <Field id={`${id}-code`} label={t('data.erasure.code')}>
                     <input
                       id={`${id}-code`}
                       type="text"
@@ -85,7 +80,7 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
                       autoComplete="off"
                       aria-invalid={finding.error ? true : undefined}
                     />
-                  </div>
+                  </Field>
                 </div>
                 <ErrorAlert message={finding.error} testId="erasure-find-error" />
                 <button type="submit" className="button button-secondary" disabled={finding.busy}>
@@ -110,8 +105,7 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
           {preview.responses.length === 0 && <p>{t('data.erasure.noResponses')}</p>}
           <p>{t('data.erasure.warning')}</p>
           <form onSubmit={erase} noValidate>
-            <div className="field">
-              <label htmlFor={`${id}-again`}>{t('data.erasure.confirmLabel')}</label>
+            <Field id={`${id}-again`} label={t('data.erasure.confirmLabel')}>
               <input
                 id={`${id}-again`}
                 type="text"
@@ -121,7 +115,7 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
                 autoComplete="off"
                 aria-invalid={erasing.error ? true : undefined}
               />
-            </div>
+            </Field>
             <ErrorAlert message={erasing.error} testId="erasure-error" />
             <button type="submit" className="button" disabled={erasing.busy} data-testid="erasure-confirm">
               {t('data.erasure.erase')}

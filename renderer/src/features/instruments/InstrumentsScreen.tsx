@@ -4,6 +4,7 @@ import type { InstrumentSummary } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
+import { Field } from '../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { WhenLoaded } from '../../components/WhenLoaded';
@@ -177,8 +178,7 @@ function ImportPanel({ onImported }: { onImported: (summary: InstrumentSummary) 
     <section aria-labelledby={`${id}-title`} className="panel" data-testid="instrument-import">
       <h2 id={`${id}-title`}>{t('instruments.importTitle')}</h2>
       <p>{t('instruments.importIntro')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('instruments.importLabel')}</label>
+      <Field id={`${id}-file`} label={t('instruments.importLabel')} hint={t('instruments.importHint')} hintId={`${id}-hint`}>
         <input
           id={`${id}-file`}
           type="file"
@@ -190,10 +190,7 @@ function ImportPanel({ onImported }: { onImported: (summary: InstrumentSummary) 
           aria-invalid={error ? true : undefined}
           data-testid="instrument-file"
         />
-        <p id={`${id}-hint`} className="hint">
-          {t('instruments.importHint')}
-        </p>
-      </div>
+      </Field>
       {busy && <p>{t('instruments.importBusy')}</p>}
       <ProblemAlert message={error} id={`${id}-error`} testId="instrument-import-error" />
       <StatusMessage

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Field } from '../../components/Field';
 import { useAction } from '../../lib/useAction';
 
 /** Digits only, as the researcher's PIN is 4 to 8 digits. */
@@ -23,8 +24,7 @@ export function PinInput({
   autoFocus?: boolean;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label}>
       <input
         id={id}
         type="password"
@@ -38,7 +38,7 @@ export function PinInput({
         className="input-pin"
         autoFocus={autoFocus}
       />
-    </div>
+    </Field>
   );
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isWellFormedAssignedCode, normalizeAssignedCode, selfCode, selfCodeProblems, type SelfCodeProblem } from '../../../../shared/codes';
 import type { CodePolicy, KioskSession } from '../../../../shared/domain';
 import { CodeInput } from '../../components/CodeInput';
+import { Field } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { handlesEnter } from './keys';
 import { KioskTitle } from './KioskParts';
@@ -136,8 +137,12 @@ function TypedCodeForm({ policy, busy, error, onSubmit, onBack }: CodeFormProps 
   return (
     <form onSubmit={submit} noValidate autoComplete="off">
       <p>{policy === 'assigned' ? t('kiosk.code.assignedIntro') : t('kiosk.code.freeIntro')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-code`}>{policy === 'assigned' ? t('kiosk.code.assignedLabel') : t('kiosk.code.freeLabel')}</label>
+      <Field
+        id={`${id}-code`}
+        label={policy === 'assigned' ? t('kiosk.code.assignedLabel') : t('kiosk.code.freeLabel')}
+        hint={policy === 'assigned' ? t('kiosk.code.assignedHint') : t('kiosk.code.freeHint')}
+        hintId={`${id}-hint`}
+      >
         <CodeInput
           id={`${id}-code`}
           value={code}
@@ -149,10 +154,7 @@ function TypedCodeForm({ policy, busy, error, onSubmit, onBack }: CodeFormProps 
           autoFocus
           data-testid="kiosk-code-input"
         />
-        <p id={`${id}-hint`} className="hint">
-          {policy === 'assigned' ? t('kiosk.code.assignedHint') : t('kiosk.code.freeHint')}
-        </p>
-      </div>
+      </Field>
       <ErrorAlert message={shownError} testId="kiosk-code-error" id={`${id}-error`} />
       <CodeActions busy={busy} onBack={onBack} />
     </form>
@@ -172,19 +174,20 @@ function FactField({ id, problem, invalid, children }: { id: string; problem: Se
   const { t } = useKioskT();
   const controlId = `${id}-${problem}`;
   return (
-    <div className="field">
-      <label htmlFor={controlId}>{t(`kiosk.selfCode.${problem}`)}</label>
+    <Field
+      id={controlId}
+      label={t(`kiosk.selfCode.${problem}`)}
+      hint={t(`kiosk.selfCode.${problem}Hint`)}
+      hintId={`${controlId}-hint`}
+      after={<ErrorAlert message={invalid ? t(`kiosk.selfCode.${problem}Problem`) : null} id={`${controlId}-error`} testId={`kiosk-self-${problem}-error`} />}
+    >
       {children({
         id: controlId,
         className: 'kiosk-input kiosk-input-short',
         'aria-invalid': invalid ? true : undefined,
         'aria-describedby': invalid ? `${controlId}-error` : `${controlId}-hint`,
       })}
-      <p id={`${controlId}-hint`} className="hint">
-        {t(`kiosk.selfCode.${problem}Hint`)}
-      </p>
-      <ErrorAlert message={invalid ? t(`kiosk.selfCode.${problem}Problem`) : null} id={`${controlId}-error`} testId={`kiosk-self-${problem}-error`} />
-    </div>
+    </Field>
   );
 }
 

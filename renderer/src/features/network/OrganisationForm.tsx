@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTORS, SIZE_CLASSES, type Sector, type SizeClass } from '../../../../shared/domain';
 import { api } from '../../api';
+import { Field, Options } from '../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { useAction } from '../../lib/useAction';
 
@@ -34,32 +35,21 @@ export function OrganisationForm({ networkId, onAdded }: { networkId: string; on
     <form onSubmit={add} noValidate className="subform" aria-labelledby={`${id}-title`} data-testid="organisation-form">
       <h3 id={`${id}-title`}>{t('organisations.addTitle')}</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('organisations.name')}</label>
+        <Field id={`${id}-name`} label={t('organisations.name')}>
           <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="off" aria-required="true" />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-sector`}>{t('organisations.sector')}</label>
+        </Field>
+        <Field id={`${id}-sector`} label={t('organisations.sector')}>
           <select id={`${id}-sector`} value={sector} onChange={(e) => setSector(e.target.value as Sector | '')} aria-required="true">
             <option value="">{t('common.choose')}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sector.${s}`)}
-              </option>
-            ))}
+            <Options options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-size`}>{t('organisations.size')}</label>
+        </Field>
+        <Field id={`${id}-size`} label={t('organisations.size')}>
           <select id={`${id}-size`} value={sizeClass} onChange={(e) => setSizeClass(e.target.value as SizeClass | typeof UNKNOWN_SIZE)}>
-            {SIZE_CLASSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`sizeClass.${s}`)}
-              </option>
-            ))}
+            <Options options={SIZE_CLASSES.map((s) => ({ value: s, label: t(`sizeClass.${s}`) }))} />
             <option value={UNKNOWN_SIZE}>{t('sizeClass.unknown')}</option>
           </select>
-        </div>
+        </Field>
       </div>
       <ErrorAlert message={error} />
       <StatusMessage message={status} />

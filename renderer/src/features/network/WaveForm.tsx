@@ -4,6 +4,7 @@ import { WAVE_KINDS, type InstrumentSummary, type WaveKind } from '../../../../s
 // The zod-free module only: the instrument schema stays out of the renderer bundle.
 import { DEFAULT_WAVE_INSTRUMENTS } from '../../../../shared/instruments/defaults';
 import { api } from '../../api';
+import { Field, Options } from '../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale, localized } from '../../i18n';
@@ -99,18 +100,12 @@ function WaveFormFields({
   return (
     <form onSubmit={create} noValidate aria-labelledby={titleId}>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{t('waves.kind')}</label>
+        <Field id={`${id}-kind`} label={t('waves.kind')}>
           <select id={`${id}-kind`} value={kind} onChange={(e) => chooseKind(e.target.value as WaveKind)}>
-            {WAVE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`waveKind.${k}`)}
-              </option>
-            ))}
+            <Options options={WAVE_KINDS.map((k) => ({ value: k, label: t(`waveKind.${k}`) }))} />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-label`}>{t('waves.label')}</label>
+        </Field>
+        <Field id={`${id}-label`} label={t('waves.label')} hint={t('waves.labelHint')} hintId={`${id}-label-hint`}>
           <input
             id={`${id}-label`}
             type="text"
@@ -121,16 +116,10 @@ function WaveFormFields({
             aria-required="true"
             aria-describedby={`${id}-label-hint`}
           />
-          <p id={`${id}-label-hint`} className="hint">
-            {t('waves.labelHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>
-            {t('waves.plannedDate')} <span className="optional">{t('common.optional')}</span>
-          </label>
+        </Field>
+        <Field id={`${id}-date`} label={t('waves.plannedDate')} optional>
           <input id={`${id}-date`} type="date" value={plannedDate} onChange={(e) => setPlannedDate(e.target.value)} />
-        </div>
+        </Field>
       </div>
       <fieldset className="checkbox-group">
         <legend>{t('waves.instruments')}</legend>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../../shared/domain';
 import { api } from '../../api';
+import { Field } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { WhenLoaded } from '../../components/WhenLoaded';
@@ -90,8 +91,7 @@ function NewNetworkForm({ onCreated }: { onCreated: (network: Network) => void }
     <section aria-labelledby={`${id}-title`} className="panel">
       <h2 id={`${id}-title`}>{t('networks.newTitle')}</h2>
       <form onSubmit={create} noValidate data-testid="new-network-form">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('networks.name')}</label>
+        <Field id={`${id}-name`} label={t('networks.name')}>
           <input
             id={`${id}-name`}
             type="text"
@@ -103,13 +103,10 @@ function NewNetworkForm({ onCreated }: { onCreated: (network: Network) => void }
             aria-describedby={error ? `${id}-error` : undefined}
             autoComplete="off"
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-description`}>
-            {t('networks.description')} <span className="optional">{t('common.optional')}</span>
-          </label>
+        </Field>
+        <Field id={`${id}-description`} label={t('networks.description')} optional>
           <textarea id={`${id}-description`} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={2000} />
-        </div>
+        </Field>
         <ErrorAlert message={error} testId="new-network-error" id={`${id}-error`} />
         <button type="submit" className="button" disabled={busy}>
           {t('networks.create')}

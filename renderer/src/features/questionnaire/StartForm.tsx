@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation, ResponseRecord, Wave } from '../../../../shared/domain';
 import { api } from '../../api';
 import { CodeInput } from '../../components/CodeInput';
+import { Field, Options } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { useAction } from '../../lib/useAction';
 
@@ -32,8 +33,7 @@ export function StartForm({
       <p>{t('questionnaire.startIntro')}</p>
       <form onSubmit={start} noValidate data-testid="start-form">
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-code`}>{t('questionnaire.code')}</label>
+          <Field id={`${id}-code`} label={t('questionnaire.code')} hint={t('questionnaire.codeHint')} hintId={`${id}-code-hint`}>
             <CodeInput
               id={`${id}-code`}
               value={code}
@@ -44,23 +44,13 @@ export function StartForm({
               aria-invalid={error ? true : undefined}
               className="input-code"
             />
-            <p id={`${id}-code-hint`} className="hint">
-              {t('questionnaire.codeHint')}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-org`}>
-              {t('questionnaire.organisation')} <span className="optional">{t('common.optional')}</span>
-            </label>
+          </Field>
+          <Field id={`${id}-org`} label={t('questionnaire.organisation')} optional>
             <select id={`${id}-org`} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
               <option value="">{t('questionnaire.noOrganisation')}</option>
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <Options options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
             </select>
-          </div>
+          </Field>
         </div>
         <ErrorAlert message={error} testId="start-error" id={`${id}-error`} />
         <button type="submit" className="button button-large" disabled={busy}>

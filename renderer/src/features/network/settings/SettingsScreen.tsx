@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CODE_POLICIES, type CodePolicy, type Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
+import { Field } from '../../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../../components/Messages';
 import { NumberField } from '../../../components/NumberField';
 import { useAction } from '../../../lib/useAction';
@@ -53,14 +54,12 @@ function SettingsForm({ network }: { network: Network }) {
       <section className="panel" aria-labelledby={`${id}-consent`}>
         <h2 id={`${id}-consent`}>{t('settings.consentTitle')}</h2>
         <p className="hint section-hint">{t('settings.consentIntro')}</p>
-        <div className="field">
-          <label htmlFor={`${id}-consent-nl`}>{t('settings.consentNl')}</label>
+        <Field id={`${id}-consent-nl`} label={t('settings.consentNl')}>
           <textarea id={`${id}-consent-nl`} value={consentNl} onChange={(e) => setConsentNl(e.target.value)} rows={5} maxLength={8000} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-consent-en`}>{t('settings.consentEn')}</label>
+        </Field>
+        <Field id={`${id}-consent-en`} label={t('settings.consentEn')}>
           <textarea id={`${id}-consent-en`} value={consentEn} onChange={(e) => setConsentEn(e.target.value)} rows={5} maxLength={8000} lang="en" />
-        </div>
+        </Field>
       </section>
 
       <section className="panel" aria-labelledby={`${id}-codes`}>
