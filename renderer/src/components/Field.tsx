@@ -52,3 +52,37 @@ export function Options({ options }: { options: readonly { value: string; label:
     </option>
   ));
 }
+
+/**
+ * Several of a list chosen: one checkbox per option, in a fieldset named by `legend`. A newly
+ * ticked value comes last in the set given to `onChange`.
+ */
+export function CheckboxGroup({
+  legend,
+  options,
+  chosen,
+  onChange,
+}: {
+  legend: string;
+  options: readonly { value: string; label: ReactNode }[];
+  chosen: ReadonlySet<string>;
+  onChange: (chosen: Set<string>) => void;
+}) {
+  const toggle = (value: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(value);
+    else next.delete(value);
+    onChange(next);
+  };
+  return (
+    <fieldset className="checkbox-group">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="checkbox">
+          <input type="checkbox" checked={chosen.has(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -5,7 +5,7 @@ import type { NetworkComparison } from '../../../../shared/results';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
 import { numeric } from '../../components/DataTable';
-import { Field, Options } from '../../components/Field';
+import { CheckboxGroup, Field, Options } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { WhenLoaded } from '../../components/WhenLoaded';
@@ -42,7 +42,7 @@ function CompareForm({ networks, instruments }: { networks: { id: string; name: 
   const locale = currentLocale();
   const id = useId();
   const choices = [...new Map(instruments.map((i) => [i.instrumentId, i.name])).entries()];
-  const [picked, setPicked] = useState<string[]>(() => networks.map((n) => n.id));
+  const [picked, setPicked] = useState<Set<string>>(() => new Set(networks.map((n) => n.id)));
   const [instrumentId, setInstrumentId] = useState(() => (choices.some(([c]) => c === DEFAULT_RESULTS_INSTRUMENT) ? DEFAULT_RESULTS_INSTRUMENT : (choices[0]?.[0] ?? '')));
   const [mode, setMode] = useState<'latest' | 'all'>('latest');
   const [result, setResult] = useState<NetworkComparison | null>(null);
@@ -52,7 +52,7 @@ function CompareForm({ networks, instruments }: { networks: { id: string; name: 
 
   const compare = submit(async () => {
     setResult(null);
-    const ordered = networks.filter((n) => picked.includes(n.id)).map((n) => n.id);
+    const ordered = networks.filter((n) => picked.has(n.id)).map((n) => n.id);
     setResult(await api.compareNetworks({ networkIds: ordered, instrumentId }));
   });
 
@@ -60,19 +60,7 @@ function CompareForm({ networks, instruments }: { networks: { id: string; name: 
     <>
       <form className="panel dashboard-filters" onSubmit={compare} noValidate data-testid="compare-form">
         <div className="filter-row">
-          <fieldset className="checkbox-group">
-            <legend>{t('dashboard.compare.networks')}</legend>
-            {networks.map((n) => (
-              <label key={n.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={picked.includes(n.id)}
-                  onChange={(e) => setPicked((ids) => (e.target.checked ? [...ids, n.id] : ids.filter((x) => x !== n.id)))}
-                />
-                {n.name}
-              </label>
-            ))}
-          </fieldset>
+          <CheckboxGroup legend={t('dashboard.compare.networks')} options={networks.map((n) => ({ value: n.id, label: n.name }))} chosen={picked} onChange={setPicked} />
           <div className="filter-column">
             <Field id={`${id}-instrument`} label={t('dashboard.filters.instrument')}>
               <select id={`${id}-instrument`} value={instrumentId} onChange={(e) => setInstrumentId(e.target.value)}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InstrumentSummary, NetworkDetail } from '../../../../shared/domain';
 import type { Dashboard } from '../../../../shared/results';
 import { api } from '../../api';
-import { Field, Options } from '../../components/Field';
+import { CheckboxGroup, Field, Options } from '../../components/Field';
 import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
@@ -58,29 +58,20 @@ function DashboardFilters({ detail, instruments }: { detail: NetworkDetail; inst
   const locale = currentLocale();
   const id = useId();
   const choices = instrumentChoices(detail, instruments);
-  const [waveIds, setWaveIds] = useState<string[]>(() => detail.waves.map((w) => w.id));
+  const [waveIds, setWaveIds] = useState<Set<string>>(() => new Set(detail.waves.map((w) => w.id)));
   const [instrumentId, setInstrumentId] = useState(() => (choices.some((c) => c.id === DEFAULT_RESULTS_INSTRUMENT) ? DEFAULT_RESULTS_INSTRUMENT : (choices[0]?.id ?? '')));
   const [breakdown, setBreakdown] = useState<Breakdown>('none');
 
   if (detail.waves.length === 0) return <p className="empty">{t('dashboard.noWaves')}</p>;
 
-  const selected = detail.waves.filter((w) => waveIds.includes(w.id)).map((w) => w.id);
-  const toggle = (waveId: string, on: boolean) => setWaveIds((ids) => (on ? [...ids, waveId] : ids.filter((x) => x !== waveId)));
+  const selected = detail.waves.filter((w) => waveIds.has(w.id)).map((w) => w.id);
 
   return (
     <>
       <form className="panel dashboard-filters" onSubmit={(e) => e.preventDefault()} aria-labelledby={`${id}-title`} data-testid="dashboard-filters">
         <h2 id={`${id}-title`}>{t('dashboard.filters.title')}</h2>
         <div className="filter-row">
-          <fieldset className="checkbox-group">
-            <legend>{t('dashboard.filters.waves')}</legend>
-            {detail.waves.map((w) => (
-              <label key={w.id} className="checkbox">
-                <input type="checkbox" checked={waveIds.includes(w.id)} onChange={(e) => toggle(w.id, e.target.checked)} />
-                {w.label}
-              </label>
-            ))}
-          </fieldset>
+          <CheckboxGroup legend={t('dashboard.filters.waves')} options={detail.waves.map((w) => ({ value: w.id, label: w.label }))} chosen={waveIds} onChange={setWaveIds} />
           <Field id={`${id}-instrument`} label={t('dashboard.filters.instrument')}>
             <select id={`${id}-instrument`} value={instrumentId} onChange={(e) => setInstrumentId(e.target.value)}>
               <Options options={choices.map((c) => ({ value: c.id, label: c.name[locale] || c.name.nl }))} />

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { CheckboxGroup } from '../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { WhenLoaded } from '../../components/WhenLoaded';
 import { useAction } from '../../lib/useAction';
@@ -14,14 +15,6 @@ export function StudyExportPanel() {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [saved, setSaved] = useState<{ filePath: string; networks: number; responses: number } | null>(null);
   const { busy, error, run } = useAction();
-
-  const toggle = (networkId: string, on: boolean) =>
-    setChosen((current) => {
-      const next = new Set(current);
-      if (on) next.add(networkId);
-      else next.delete(networkId);
-      return next;
-    });
 
   const exportFile = () =>
     run(async () => {
@@ -39,15 +32,7 @@ export function StudyExportPanel() {
           list.length === 0 ? (
             <p className="empty">{t('data.export.noNetworks')}</p>
           ) : (
-            <fieldset className="checkbox-group">
-              <legend>{t('data.export.networks')}</legend>
-              {list.map((n) => (
-                <label key={n.id} className="checkbox">
-                  <input type="checkbox" checked={chosen.has(n.id)} onChange={(e) => toggle(n.id, e.target.checked)} />
-                  {n.name}
-                </label>
-              ))}
-            </fieldset>
+            <CheckboxGroup legend={t('data.export.networks')} options={list.map((n) => ({ value: n.id, label: n.name }))} chosen={chosen} onChange={setChosen} />
           )
         }
       </WhenLoaded>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SECTORS, SIZE_CLASSES, type Sector, type SizeClass } from '../../../../shared/domain';
 import { api } from '../../api';
 import { Field, Options } from '../../components/Field';
-import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useAction } from '../../lib/useAction';
 
 const UNKNOWN_SIZE = 'unknown';
@@ -14,9 +14,9 @@ export function OrganisationForm({ networkId, onAdded }: { networkId: string; on
   const [name, setName] = useState('');
   const [sector, setSector] = useState<Sector | ''>('');
   const [sizeClass, setSizeClass] = useState<SizeClass | typeof UNKNOWN_SIZE>(UNKNOWN_SIZE);
-  const { busy, error, status, submit } = useAction();
+  const action = useAction();
 
-  const add = submit(async () => {
+  const add = action.submit(async () => {
     const org = await api.addOrganisation({
       networkId,
       name,
@@ -51,11 +51,7 @@ export function OrganisationForm({ networkId, onAdded }: { networkId: string; on
           </select>
         </Field>
       </div>
-      <ErrorAlert message={error} />
-      <StatusMessage message={status} />
-      <button type="submit" className="button" disabled={busy}>
-        {t('organisations.add')}
-      </button>
+      <SubmitRow action={action} label={t('organisations.add')} />
     </form>
   );
 }

@@ -4,8 +4,8 @@ import { WAVE_KINDS, type InstrumentSummary, type WaveKind } from '../../../../s
 // The zod-free module only: the instrument schema stays out of the renderer bundle.
 import { DEFAULT_WAVE_INSTRUMENTS } from '../../../../shared/instruments/defaults';
 import { api } from '../../api';
-import { Field, Options } from '../../components/Field';
-import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { CheckboxGroup, Field, Options } from '../../components/Field';
+import { SubmitRow } from '../../components/SubmitRow';
 import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale, localized } from '../../i18n';
 import { useAction } from '../../lib/useAction';
@@ -62,7 +62,7 @@ function WaveFormFields({
   const [kind, setKind] = useState<WaveKind>(initialKind);
   const [plannedDate, setPlannedDate] = useState('');
   const [selected, setSelected] = useState<Set<string>>(() => defaultSelection(instruments));
-  const { busy, error, status, submit } = useAction();
+  const action = useAction();
 
   function chooseKind(next: WaveKind) {
     // Fill in the obvious label (T0, T1, T2) unless the person has typed their own.
@@ -70,16 +70,7 @@ function WaveFormFields({
     setKind(next);
   }
 
-  function toggle(key: string, on: boolean) {
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
-  }
-
-  const create = submit(async () => {
+  const create = action.submit(async () => {
     const wave = await api.createWave({
       networkId,
       label,
@@ -121,25 +112,20 @@ function WaveFormFields({
           <input id={`${id}-date`} type="date" value={plannedDate} onChange={(e) => setPlannedDate(e.target.value)} />
         </Field>
       </div>
-      <fieldset className="checkbox-group">
-        <legend>{t('waves.instruments')}</legend>
-        {instruments.map((i) => {
-          const key = instrumentKey(i);
-          return (
-            <label key={key} className="checkbox">
-              <input type="checkbox" checked={selected.has(key)} onChange={(e) => toggle(key, e.target.checked)} />
-              <span>
-                {localized(i.name, locale)} <span className="muted">{t('waves.instrumentVersion', { version: i.version })}</span>
-              </span>
-            </label>
-          );
-        })}
-      </fieldset>
-      <ErrorAlert message={error} />
-      <StatusMessage message={status} />
-      <button type="submit" className="button" disabled={busy}>
-        {t('waves.create')}
-      </button>
+      <CheckboxGroup
+        legend={t('waves.instruments')}
+        options={instruments.map((i) => ({
+          value: instrumentKey(i),
+          label: (
+            <span>
+              {localized(i.name, locale)} <span className="muted">{t('waves.instrumentVersion', { version: i.version })}</span>
+            </span>
+          ),
+        }))}
+        chosen={selected}
+        onChange={setSelected}
+      />
+      <SubmitRow action={action} label={t('waves.create')} />
     </form>
   );
 }

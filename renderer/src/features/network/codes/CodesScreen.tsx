@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AssignedCode, Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
 import { DataTable } from '../../../components/DataTable';
-import { ErrorAlert, StatusMessage } from '../../../components/Messages';
 import { NumberField } from '../../../components/NumberField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { currentLocale } from '../../../i18n';
 import { useAction } from '../../../lib/useAction';
 import { useApiData } from '../../../lib/useApiData';
@@ -53,9 +53,9 @@ function GenerateForm({ networkId, onGenerated }: { networkId: string; onGenerat
   const { t } = useTranslation();
   const id = useId();
   const [count, setCount] = useState('20');
-  const { busy, error, status, submit } = useAction();
+  const action = useAction();
 
-  const generate = submit(async () => {
+  const generate = action.submit(async () => {
     const typed = /^\s*\d+\s*$/.test(count) ? Number(count) : Number.NaN;
     const { codes } = await api.generateCodes({ networkId, count: typed });
     onGenerated();
@@ -66,11 +66,7 @@ function GenerateForm({ networkId, onGenerated }: { networkId: string; onGenerat
     <form className="panel" onSubmit={generate} noValidate aria-labelledby={`${id}-title`} data-testid="codes-generate">
       <h2 id={`${id}-title`}>{t('codes.generateTitle')}</h2>
       <NumberField id={`${id}-count`} hintId={`${id}-hint`} label={t('codes.count')} hint={t('codes.countHint')} value={count} onChange={setCount} />
-      <ErrorAlert message={error} testId="codes-error" />
-      <StatusMessage message={status} testId="codes-status" />
-      <button type="submit" className="button" disabled={busy}>
-        {t('codes.generate')}
-      </button>
+      <SubmitRow action={action} label={t('codes.generate')} errorTestId="codes-error" statusTestId="codes-status" />
     </form>
   );
 }

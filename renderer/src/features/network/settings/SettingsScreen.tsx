@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CODE_POLICIES, type CodePolicy, type Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
 import { Field } from '../../../components/Field';
-import { ErrorAlert, StatusMessage } from '../../../components/Messages';
 import { NumberField } from '../../../components/NumberField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { useAction } from '../../../lib/useAction';
 import { useApiData } from '../../../lib/useApiData';
 import { NetworkPage } from '../NetworkPage';
@@ -31,9 +31,9 @@ function SettingsForm({ network }: { network: Network }) {
   const [codePolicy, setCodePolicy] = useState<CodePolicy>(network.codePolicy);
   const [idleSeconds, setIdleSeconds] = useState(String(network.idleSeconds));
   const [minGroupSize, setMinGroupSize] = useState(String(network.minGroupSize));
-  const { busy, error, status, submit } = useAction();
+  const action = useAction();
 
-  const save = submit(async () => {
+  const save = action.submit(async () => {
     const saved = await api.updateNetworkSettings({
       networkId: network.id,
       consentNl: consentNl.trim() === '' ? null : consentNl,
@@ -112,11 +112,7 @@ function SettingsForm({ network }: { network: Network }) {
         </div>
       </section>
 
-      <ErrorAlert message={error} testId="settings-error" />
-      <StatusMessage message={status} testId="settings-status" />
-      <button type="submit" className="button button-large" disabled={busy}>
-        {t('settings.save')}
-      </button>
+      <SubmitRow action={action} label={t('settings.save')} large errorTestId="settings-error" statusTestId="settings-status" />
     </form>
   );
 }
