@@ -32,6 +32,13 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
   const locale = currentLocale();
   const selectedNetwork = networkId || (networks.status === 'ready' ? (networks.data[0]?.id ?? '') : '');
 
+  // The code to look up, and the same code typed again to confirm the erasure.
+  const codeField = (fieldId: string, label: string, value: string, onChange: (value: string) => void, invalid: boolean) => (
+    <Field id={fieldId} label={label}>
+      <input id={fieldId} type="text" className="input-code" value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" aria-invalid={invalid ? true : undefined} />
+    </Field>
+  );
+
   const find = finding.submit(async () => {
     setPreview(null);
     setResult(null);
@@ -56,40 +63,26 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
       <BackButton label={t('data.nav.back')} onClick={onBack} />
       <ScreenTitle title={t('data.erasure.title')}>{t('data.erasure.title')}</ScreenTitle>
       <p className="lead">{t('data.erasure.intro')}</p>
-      <WhenLoaded loaded={networks}>
-        {(list) =>
-          list.length === 0 ? (
-            <p className="empty">{t('data.erasure.noNetworks')}</p>
-          ) : (
-            <section aria-labelledby={`${id}-find`} className="panel">
-              <h2 id={`${id}-find`}>{t('data.erasure.findTitle')}</h2>
-              <form onSubmit={find} noValidate data-testid="erasure-find">
-                <div className="field-row">
-                  <Field id={`${id}-network`} label={t('data.erasure.network')}>
-                    <select id={`${id}-network`} value={selectedNetwork} onChange={(e) => setNetworkId(e.target.value)}>
-                      <Options options={list.map((n) => ({ value: n.id, label: n.name }))} />
-                    </select>
-                  </Field>
-                  <Field id={`${id}-code`} label={t('data.erasure.code')}>
-                    <input
-                      id={`${id}-code`}
-                      type="text"
-                      className="input-code"
-                      value={code}
-                      onChange={(e) => setCode(e.target.value)}
-                      autoComplete="off"
-                      aria-invalid={finding.error ? true : undefined}
-                    />
-                  </Field>
-                </div>
-                <ErrorAlert message={finding.error} testId="erasure-find-error" />
-                <button type="submit" className="button button-secondary" disabled={finding.busy}>
-                  {t('data.erasure.find')}
-                </button>
-              </form>
-            </section>
-          )
-        }
+      <WhenLoaded loaded={networks} empty={t('data.erasure.noNetworks')}>
+        {(list) => (
+          <section aria-labelledby={`${id}-find`} className="panel">
+            <h2 id={`${id}-find`}>{t('data.erasure.findTitle')}</h2>
+            <form onSubmit={find} noValidate data-testid="erasure-find">
+              <div className="field-row">
+                <Field id={`${id}-network`} label={t('data.erasure.network')}>
+                  <select id={`${id}-network`} value={selectedNetwork} onChange={(e) => setNetworkId(e.target.value)}>
+                    <Options options={list.map((n) => ({ value: n.id, label: n.name }))} />
+                  </select>
+                </Field>
+                {codeField(`${id}-code`, t('data.erasure.code'), code, setCode, !!finding.error)}
+              </div>
+              <ErrorAlert message={finding.error} testId="erasure-find-error" />
+              <button type="submit" className="button button-secondary" disabled={finding.busy}>
+                {t('data.erasure.find')}
+              </button>
+            </form>
+          </section>
+        )}
       </WhenLoaded>
 
       {preview && (
@@ -105,17 +98,7 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
           {preview.responses.length === 0 && <p>{t('data.erasure.noResponses')}</p>}
           <p>{t('data.erasure.warning')}</p>
           <form onSubmit={erase} noValidate>
-            <Field id={`${id}-again`} label={t('data.erasure.confirmLabel')}>
-              <input
-                id={`${id}-again`}
-                type="text"
-                className="input-code"
-                value={confirmCode}
-                onChange={(e) => setConfirmCode(e.target.value)}
-                autoComplete="off"
-                aria-invalid={erasing.error ? true : undefined}
-              />
-            </Field>
+            {codeField(`${id}-again`, t('data.erasure.confirmLabel'), confirmCode, setConfirmCode, !!erasing.error)}
             <ErrorAlert message={erasing.error} testId="erasure-error" />
             <button type="submit" className="button" disabled={erasing.busy} data-testid="erasure-confirm">
               {t('data.erasure.erase')}

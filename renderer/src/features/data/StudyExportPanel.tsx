@@ -27,14 +27,8 @@ export function StudyExportPanel() {
     <section aria-labelledby={`${id}-title`} className="panel" data-testid="study-export">
       <h2 id={`${id}-title`}>{t('data.export.title')}</h2>
       <p>{t('data.export.intro')}</p>
-      <WhenLoaded loaded={networks}>
-        {(list) =>
-          list.length === 0 ? (
-            <p className="empty">{t('data.export.noNetworks')}</p>
-          ) : (
-            <CheckboxGroup legend={t('data.export.networks')} options={list.map((n) => ({ value: n.id, label: n.name }))} chosen={chosen} onChange={setChosen} />
-          )
-        }
+      <WhenLoaded loaded={networks} empty={t('data.export.noNetworks')}>
+        {(list) => <CheckboxGroup legend={t('data.export.networks')} options={list.map((n) => ({ value: n.id, label: n.name }))} chosen={chosen} onChange={setChosen} />}
       </WhenLoaded>
       <ErrorAlert message={error} testId="study-export-error" />
       <StatusMessage

@@ -41,18 +41,14 @@ export function InstrumentsScreen({ onBack }: { onBack: () => void }) {
 
       <section aria-labelledby="instruments-list" className="panel">
         <h2 id="instruments-list">{t('instruments.listTitle')}</h2>
-        <WhenLoaded loaded={instruments}>
-          {(list) =>
-            list.length === 0 ? (
-              <p className="empty">{t('instruments.empty')}</p>
-            ) : (
-              <ul className="card-list" data-testid="instrument-list">
-                {list.map((i) => (
-                  <InstrumentCard key={refKey(i)} instrument={i} isNew={justImported === refKey(i)} />
-                ))}
-              </ul>
-            )
-          }
+        <WhenLoaded loaded={instruments} empty={t('instruments.empty')}>
+          {(list) => (
+            <ul className="card-list" data-testid="instrument-list">
+              {list.map((i) => (
+                <InstrumentCard key={refKey(i)} instrument={i} isNew={justImported === refKey(i)} />
+              ))}
+            </ul>
+          )}
         </WhenLoaded>
       </section>
 

@@ -41,34 +41,30 @@ export function NetworksScreen({ onOpen, onInstruments, onData, onCompare }: { o
 
       <section aria-labelledby="networks-list" className="panel">
         <h2 id="networks-list">{t('networks.listTitle')}</h2>
-        <WhenLoaded loaded={networks}>
-          {(list) =>
-            list.length === 0 ? (
-              <p className="empty">{t('networks.empty')}</p>
-            ) : (
-              <ul className="card-list" data-testid="network-list">
-                {list.map((n) => (
-                  <li key={n.id} className="card">
-                    <div className="card-body">
-                      <h3 className="card-title">{n.name}</h3>
-                      {n.description && <p className="card-text">{n.description}</p>}
-                      <p className="card-meta">
-                        {t('networks.organisationCount', { count: n.organisationCount })} · {t('networks.waveCount', { count: n.waveCount })}
-                      </p>
-                    </div>
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => onOpen(n.id)}
-                      aria-label={t('networks.openNamed', { name: n.name })}
-                    >
-                      {t('networks.open')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )
-          }
+        <WhenLoaded loaded={networks} empty={t('networks.empty')}>
+          {(list) => (
+            <ul className="card-list" data-testid="network-list">
+              {list.map((n) => (
+                <li key={n.id} className="card">
+                  <div className="card-body">
+                    <h3 className="card-title">{n.name}</h3>
+                    {n.description && <p className="card-text">{n.description}</p>}
+                    <p className="card-meta">
+                      {t('networks.organisationCount', { count: n.organisationCount })} · {t('networks.waveCount', { count: n.waveCount })}
+                    </p>
+                  </div>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => onOpen(n.id)}
+                    aria-label={t('networks.openNamed', { name: n.name })}
+                  >
+                    {t('networks.open')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
         </WhenLoaded>
       </section>
 
