@@ -11,7 +11,7 @@ import { scoreSubscale } from '../scoring';
 import type { Locale } from '../text';
 import { VariableNamer, waveSuffixes } from './names';
 import type { Cell, Column, MeasureLevel, Table, ValueLabel } from './table';
-import { EXPORT_TERMS, type ExportTerms } from './terms';
+import { CODEBOOK_COLUMNS, EXPORT_TERMS, type CodebookColumn, type ExportTerms } from './terms';
 
 export type ValueMode = 'codes' | 'labels';
 
@@ -213,26 +213,30 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   ];
   const namer = new VariableNamer(fixedColumns.map((c) => c.name));
 
-  // --- Item columns: per chosen instrument, the items of all versions in use ---
-  const itemColumns: ItemColumn[] = [];
-  for (const instrumentId of instrumentOrder) {
-    const versions = versionsOf.get(instrumentId)!;
-    const seen = new Map<string, ItemColumn>();
-    for (const version of [...versions].reverse()) {
+  /**
+   * What an instrument's versions in use contain (its items, its subscales), each once by id: in
+   * the latest version's order, those only in older versions after it; described by the newest
+   * version that has it, with the versions (oldest first) that do.
+   */
+  const acrossVersions = <P extends { id: string }>(instrumentId: string, partsOf: (def: InstrumentDefinition) => readonly P[]) => {
+    const seen = new Map<string, { part: P; def: InstrumentDefinition; versions: number[] }>();
+    for (const version of [...versionsOf.get(instrumentId)!].reverse()) {
       const def = source.definition({ instrumentId, version });
-      for (const item of def.items) {
-        if (item.type === 'open' && !options.includeOpenAnswers) continue;
-        const existing = seen.get(item.id);
+      for (const part of partsOf(def)) {
+        const existing = seen.get(part.id);
         if (existing) existing.versions.unshift(version);
-        else seen.set(item.id, { instrumentId, item, def, versions: [version], name: '', wideNames: [] });
+        else seen.set(part.id, { part, def, versions: [version] });
       }
     }
-    // Column order: the latest version's order, items only in older versions after it.
-    for (const col of seen.values()) {
-      col.name = namer.name(col.item.id);
-      itemColumns.push(col);
-    }
-  }
+    return [...seen.values()];
+  };
+
+  // --- Item columns: per chosen instrument, the items of all versions in use ---
+  const itemColumns: ItemColumn[] = instrumentOrder.flatMap((instrumentId) =>
+    acrossVersions(instrumentId, (def) => def.items.filter((item) => item.type !== 'open' || options.includeOpenAnswers)).map(
+      ({ part: item, def, versions }): ItemColumn => ({ instrumentId, item, def, versions, name: namer.name(item.id), wideNames: [] }),
+    ),
+  );
   const itemColumnDefs: Column[] = itemColumns.map((col) => {
     const scale = scaleOf(col.def, col.item);
     const labels = labelsOf(scale, lang);
@@ -244,23 +248,17 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   });
 
   // --- Score columns: per instrument with subscales, score, items answered and the prorated flag ---
-  const scoreGroups: ScoreColumnGroup[] = [];
-  for (const instrumentId of instrumentOrder) {
-    const versions = versionsOf.get(instrumentId)!;
-    const seen = new Map<string, ScoreColumnGroup>();
-    for (const version of [...versions].reverse()) {
-      const def = source.definition({ instrumentId, version });
-      for (const subscale of def.subscales) {
-        const existing = seen.get(subscale.id);
-        if (existing) existing.versions.unshift(version);
-        else seen.set(subscale.id, { instrumentId, subscale, def, versions: [version], names: ['', '', ''] });
-      }
-    }
-    for (const group of seen.values()) {
-      group.names = [namer.name(group.subscale.id), namer.name(group.subscale.id, 'n'), namer.name(group.subscale.id, 'prorated')];
-      scoreGroups.push(group);
-    }
-  }
+  const scoreGroups: ScoreColumnGroup[] = instrumentOrder.flatMap((instrumentId) =>
+    acrossVersions(instrumentId, (def) => def.subscales).map(
+      ({ part: subscale, def, versions }): ScoreColumnGroup => ({
+        instrumentId,
+        subscale,
+        def,
+        versions,
+        names: [namer.name(subscale.id), namer.name(subscale.id, 'n'), namer.name(subscale.id, 'prorated')],
+      }),
+    ),
+  );
   const proratedLabels: ValueLabel[] = [
     { code: 0, label: terms.scores.proratedLabels[0] },
     { code: 1, label: terms.scores.proratedLabels[1] },
@@ -554,45 +552,32 @@ export function longWithScores(dataset: Dataset): Table {
   };
 }
 
+/** How wide each codebook column is, in characters. */
+const CODEBOOK_WIDTHS: Record<CodebookColumn, number> = {
+  variable: 18,
+  label: 28,
+  question: 50,
+  instrument: 24,
+  version: 8,
+  subscale: 28,
+  type: 26,
+  level: 14,
+  values: 50,
+  notScored: 24,
+  missing: 40,
+  reverse: 10,
+  derivation: 60,
+  sheet: 28,
+  wide: 40,
+};
+
 export function codebookTable(dataset: Dataset, language: Locale): Table {
   const t: ExportTerms = EXPORT_TERMS[language];
-  const h = t.codebook.headers;
-  const col = (name: string, width: number): Column => ({ name, kind: 'text', width });
+  const cell = (e: CodebookEntry, column: CodebookColumn): string =>
+    column === 'level' ? t.codebook.levels[e.level] : column === 'sheet' ? e.sheets.join(', ') : column === 'wide' ? e.wide.join(', ') : e[column];
   return {
     name: t.sheets.codebook,
-    columns: [
-      col(h.variable, 18),
-      col(h.label, 28),
-      col(h.question, 50),
-      col(h.instrument, 24),
-      col(h.version, 8),
-      col(h.subscale, 28),
-      col(h.type, 26),
-      col(h.level, 14),
-      col(h.values, 50),
-      col(h.notScored, 24),
-      col(h.missing, 40),
-      col(h.reverse, 10),
-      col(h.derivation, 60),
-      col(h.sheet, 28),
-      col(h.wide, 40),
-    ],
-    rows: dataset.codebook.map((e) => [
-      e.variable,
-      e.label,
-      e.question,
-      e.instrument,
-      e.version,
-      e.subscale,
-      e.type,
-      t.codebook.levels[e.level],
-      e.values,
-      e.notScored,
-      e.missing,
-      e.reverse,
-      e.derivation,
-      e.sheets.join(', '),
-      e.wide.join(', '),
-    ]),
+    columns: CODEBOOK_COLUMNS.map((column) => ({ name: t.codebook.headers[column], kind: 'text', width: CODEBOOK_WIDTHS[column] })),
+    rows: dataset.codebook.map((e) => CODEBOOK_COLUMNS.map((column) => cell(e, column))),
   };
 }

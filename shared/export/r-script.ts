@@ -20,6 +20,11 @@ export function rString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
 }
 
+/** `name <- c(` (or `list(`), then one `key = value` entry a line with commas between them, then `)`. */
+function rAssignNamed(name: string, make: 'c' | 'list', entries: readonly string[]): string[] {
+  return [`${name} <- ${make}(`, ...entries.map((entry, i) => `  ${entry}${i < entries.length - 1 ? ',' : ''}`), ')'];
+}
+
 export function rScript(table: Table, options: RScriptOptions): string {
   const nl = options.language === 'nl';
   const dec = decimalMarkFor(options.separator);
@@ -47,21 +52,14 @@ export function rScript(table: Table, options: RScriptOptions): string {
   if (moments.length || dates.length) out.push('');
 
   out.push(nl ? '# Variabelelabels' : '# Variable labels');
-  out.push('variable_labels <- c(');
-  table.columns.forEach((c, i) => out.push(`  ${rString(c.name)} = ${rString(c.label ?? c.name)}${i < table.columns.length - 1 ? ',' : ''}`));
-  out.push(')');
+  out.push(...rAssignNamed('variable_labels', 'c', table.columns.map((c) => `${rString(c.name)} = ${rString(c.label ?? c.name)}`)));
   out.push('for (v in names(variable_labels)) attr(data[[v]], "label") <- unname(variable_labels[[v]])');
   out.push('');
 
   const labelled = table.columns.filter((c) => c.kind === 'integer' && c.valueLabels?.length);
   if (labelled.length) {
     out.push(nl ? '# Waardelabels (code per label)' : '# Value labels (code per label)');
-    out.push('value_labels <- list(');
-    labelled.forEach((c, i) => {
-      const pairs = c.valueLabels!.map((vl) => `${rString(vl.label)} = ${vl.code}`).join(', ');
-      out.push(`  ${rString(c.name)} = c(${pairs})${i < labelled.length - 1 ? ',' : ''}`);
-    });
-    out.push(')');
+    out.push(...rAssignNamed('value_labels', 'list', labelled.map((c) => `${rString(c.name)} = c(${c.valueLabels!.map((vl) => `${rString(vl.label)} = ${vl.code}`).join(', ')})`)));
     out.push('for (v in names(value_labels)) attr(data[[v]], "labels") <- value_labels[[v]]');
     out.push('');
   }
@@ -69,9 +67,7 @@ export function rScript(table: Table, options: RScriptOptions): string {
   const withMissing = table.columns.filter((c) => c.kind === 'integer' && c.missingCodes?.length);
   if (withMissing.length) {
     out.push(nl ? '# Niet-gescoorde codes (zoals 9 = weet niet / n.v.t.) per variabele' : '# Not-scored codes (such as 9 = don\u2019t know / n/a) per variable');
-    out.push('not_scored <- list(');
-    withMissing.forEach((c, i) => out.push(`  ${rString(c.name)} = c(${c.missingCodes!.join(', ')})${i < withMissing.length - 1 ? ',' : ''}`));
-    out.push(')');
+    out.push(...rAssignNamed('not_scored', 'list', withMissing.map((c) => `${rString(c.name)} = c(${c.missingCodes!.join(', ')})`)));
     out.push(nl ? '# Voor analyses: zet ze op NA in een kopie.' : '# For analyses: set them to NA in a copy.');
     out.push('# analysis <- data');
     out.push('# for (v in names(not_scored)) analysis[[v]][analysis[[v]] %in% not_scored[[v]]] <- NA');

@@ -48,14 +48,21 @@ function comparedWaveColumns(s: StatsTerms): Column[] {
   ];
 }
 
+/** What a row is about: the level (scale or item), its id and its label. */
+function subjectColumns(s: StatsTerms): Column[] {
+  return [
+    { name: s.level, kind: 'text', width: 8 },
+    { name: s.id, kind: 'text', width: 14 },
+    { name: s.label, kind: 'text', width: 30 },
+  ];
+}
+
 export function descriptivesTable(entries: readonly DashboardEntry[], language: Locale): Table {
   const t = EXPORT_TERMS[language];
   const s = t.stats;
   const columns: Column[] = [
     ...sourceColumns(s),
-    { name: s.level, kind: 'text', width: 8 },
-    { name: s.id, kind: 'text', width: 14 },
-    { name: s.label, kind: 'text', width: 30 },
+    ...subjectColumns(s),
     { name: s.wave, kind: 'text', width: 10 },
     { name: s.n, kind: 'integer', width: 6 },
     { name: s.mean, kind: 'decimal' },
@@ -106,9 +113,7 @@ export function comparisonTable(entries: readonly DashboardEntry[], language: Lo
   const s = t.stats;
   const columns: Column[] = [
     ...comparedWaveColumns(s),
-    { name: s.level, kind: 'text', width: 8 },
-    { name: s.id, kind: 'text', width: 14 },
-    { name: s.label, kind: 'text', width: 30 },
+    ...subjectColumns(s),
     { name: s.method, kind: 'text', width: 30 },
     { name: s.nBaseline, kind: 'integer' },
     { name: s.nFollowUp, kind: 'integer' },

@@ -7,6 +7,10 @@ import type { Locale } from '../text';
 
 type Fixed = { name: string; label: string };
 
+/** The codebook's columns, in the order of its sheet. */
+export const CODEBOOK_COLUMNS = ['variable', 'label', 'question', 'instrument', 'version', 'subscale', 'type', 'level', 'values', 'notScored', 'missing', 'reverse', 'derivation', 'sheet', 'wide'] as const;
+export type CodebookColumn = (typeof CODEBOOK_COLUMNS)[number];
+
 export interface ExportTerms {
   sheets: {
     notes: string;
@@ -45,23 +49,7 @@ export interface ExportTerms {
     proratedLabels: [string, string];
   };
   codebook: {
-    headers: {
-      variable: string;
-      label: string;
-      question: string;
-      instrument: string;
-      version: string;
-      subscale: string;
-      type: string;
-      level: string;
-      values: string;
-      notScored: string;
-      missing: string;
-      reverse: string;
-      derivation: string;
-      sheet: string;
-      wide: string;
-    };
+    headers: Record<CodebookColumn, string>;
     types: { scale: (scale: string) => string; choice: (scale: string) => string; number: (min: number, max: number) => string; open: string; text: string; datetime: string; code: string; score: string; count: string; flag: string };
     levels: { nominal: string; ordinal: string; scale: string };
     missingBlank: string;

@@ -46,25 +46,34 @@ export function quantile7(values: ArrayLike<number>, p: number): number | null {
   return quantileSorted(sortedCopy(values), p);
 }
 
-/** The values in ascending order; integers in a narrow range (item scores) by counting instead of sorting. */
-export function sortedCopy(values: ArrayLike<number>): ArrayLike<number> {
+/**
+ * How often each integer occurs (`counts[k]` for the value `min + k`), when the values are
+ * integers in a range of at most 1024 (item scores, their differences); else, or for no values, null.
+ * Counting them is faster than sorting.
+ */
+export function integerCounts(values: ArrayLike<number>): { min: number; counts: number[] } | null {
   const n = values.length;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let integers = true;
-  for (let i = 0; i < n && integers; i++) {
+  if (n === 0) return null;
+  let min = values[0]!;
+  let max = min;
+  for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    if (!Number.isInteger(v)) integers = false;
-    else {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    if (!Number.isInteger(v)) return null;
+    if (v < min) min = v;
+    else if (v > max) max = v;
   }
-  if (!integers || n === 0 || max - min > 1024) return Float64Array.from(values).sort();
+  if (max - min > 1024) return null;
   const counts: number[] = new Array<number>(max - min + 1).fill(0);
   for (let i = 0; i < n; i++) counts[values[i]! - min]!++;
+  return { min, counts };
+}
+
+/** The values in ascending order; integers in a narrow range (item scores) by counting instead of sorting. */
+export function sortedCopy(values: ArrayLike<number>): ArrayLike<number> {
+  const counted = integerCounts(values);
+  if (!counted) return Float64Array.from(values).sort();
   const out: number[] = [];
-  for (let k = 0; k < counts.length; k++) for (let c = counts[k]!; c > 0; c--) out.push(k + min);
+  for (let k = 0; k < counted.counts.length; k++) for (let c = counted.counts[k]!; c > 0; c--) out.push(k + counted.min);
   return out;
 }
 

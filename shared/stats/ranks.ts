@@ -1,5 +1,7 @@
 /** Ranks as R's `rank(x)` (ties get their average rank), and the tie sizes `table(rank(x))` gives. */
 
+import { integerCounts } from './descriptives';
+
 export interface Ranking {
   ranks: number[];
   /** Size of each group of equal values (1 for untied values). */
@@ -13,19 +15,10 @@ export function rankAverage(values: ArrayLike<number>): Ranking {
 
 /** Integers in a narrow range (item scores, their differences): ranks by counting, no sort. */
 function rankSmallIntegers(values: ArrayLike<number>): Ranking | null {
+  const counted = integerCounts(values);
+  if (!counted) return null;
+  const { min, counts } = counted;
   const n = values.length;
-  if (n === 0) return null;
-  let min = values[0]!;
-  let max = min;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (!Number.isInteger(v)) return null;
-    if (v < min) min = v;
-    else if (v > max) max = v;
-  }
-  if (max - min > 1024) return null;
-  const counts: number[] = new Array<number>(max - min + 1).fill(0);
-  for (let i = 0; i < n; i++) counts[values[i]! - min]!++;
   const rankOf: number[] = new Array<number>(counts.length).fill(0);
   const tieSizes: number[] = [];
   let hasTies = false;
@@ -85,47 +78,12 @@ export interface RankSum {
   hasTies: boolean;
 }
 
-/**
- * The sum of the (average) ranks of the first `first` values among all: what both Wilcoxon
- * statistics need. Integers in a narrow range are counted instead of ranked one by one.
- */
+/** The sum of the (average) ranks of the first `first` values among all: what both Wilcoxon statistics need. */
 export function rankSumOfFirst(values: ArrayLike<number>, first: number): RankSum {
-  const n = values.length;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let integers = n > 0;
-  for (let i = 0; i < n && integers; i++) {
-    const v = values[i]!;
-    if (!Number.isInteger(v)) integers = false;
-    else {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
-  if (!integers || max - min > 1024) {
-    const { ranks, tieSizes, hasTies } = rankBySorting(values);
-    let sum = 0;
-    for (let i = 0; i < first; i++) sum += ranks[i]!;
-    return { sum, tieSizes, hasTies };
-  }
-  const all: number[] = new Array<number>(max - min + 1).fill(0);
-  const chosen: number[] = new Array<number>(max - min + 1).fill(0);
-  for (let i = 0; i < n; i++) {
-    all[values[i]! - min]!++;
-    if (i < first) chosen[values[i]! - min]!++;
-  }
-  const tieSizes: number[] = [];
-  let hasTies = false;
-  let below = 0;
+  const { ranks, tieSizes, hasTies } = rankAverage(values);
+  // Average ranks are whole or halves, so this sum is exact in any order.
   let sum = 0;
-  for (let k = 0; k < all.length; k++) {
-    const c = all[k]!;
-    if (c === 0) continue;
-    sum += chosen[k]! * (below + (c + 1) / 2);
-    below += c;
-    tieSizes.push(c);
-    if (c > 1) hasTies = true;
-  }
+  for (let i = 0; i < first; i++) sum += ranks[i]!;
   return { sum, tieSizes, hasTies };
 }
 

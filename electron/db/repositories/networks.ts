@@ -1,17 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { CodePolicy, InstrumentRef, Network, NetworkSummary, Organisation, Sector, SizeClass, Wave, WaveKind } from '../../../shared/domain';
 import type { Db } from '../open';
 import { orderWaves } from '../../../shared/waves';
-import { prepared } from '../prepared';
+import { insertNewRow, prepared } from '../prepared';
 
 const networkColumns = `id, name, description, min_group_size AS minGroupSize, created_at AS createdAt,
   consent_nl AS consentNl, consent_en AS consentEn, code_policy AS codePolicy, idle_seconds AS idleSeconds`;
 
 export function insertNetwork(db: Db, deviceId: string, input: { name: string; description: string | null }, now: string): Network {
-  const id = randomUUID();
-  prepared(db, 
-    'INSERT INTO networks (id, name, description, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(id, input.name, input.description, now, now, deviceId);
+  const id = insertNewRow(db, 'networks', { name: input.name, description: input.description }, { now, deviceId });
   return getNetwork(db, id)!;
 }
 
@@ -45,10 +41,7 @@ export function insertOrganisation(
   input: { networkId: string; name: string; sector: Sector; sizeClass: SizeClass | null },
   now: string,
 ): Organisation {
-  const id = randomUUID();
-  prepared(db, 
-    'INSERT INTO organisations (id, network_id, name, sector, size_class, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, input.networkId, input.name, input.sector, input.sizeClass, now, now, deviceId);
+  const id = insertNewRow(db, 'organisations', { network_id: input.networkId, name: input.name, sector: input.sector, size_class: input.sizeClass }, { now, deviceId });
   return { id, networkId: input.networkId, name: input.name, sector: input.sector, sizeClass: input.sizeClass };
 }
 
@@ -78,10 +71,7 @@ export function insertWave(
   input: { networkId: string; label: string; kind: WaveKind; plannedDate: string | null; instruments: InstrumentRef[] },
   now: string,
 ): Wave {
-  const id = randomUUID();
-  prepared(db, 
-    'INSERT INTO waves (id, network_id, label, kind, planned_date, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, input.networkId, input.label, input.kind, input.plannedDate, now, now, deviceId);
+  const id = insertNewRow(db, 'waves', { network_id: input.networkId, label: input.label, kind: input.kind, planned_date: input.plannedDate }, { now, deviceId });
   const link = prepared(db, 'INSERT INTO wave_instruments (wave_id, instrument_id, instrument_version, position) VALUES (?, ?, ?, ?)');
   input.instruments.forEach((ref, i) => link.run(id, ref.instrumentId, ref.version, i));
   return getWave(db, id)!;

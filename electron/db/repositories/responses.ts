@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AssignedCode, Answer, ResponseMode, ResponseRecord, ResponseStatus, ResponseSummary } from '../../../shared/domain';
 import type { Db } from '../open';
-import { prepared } from '../prepared';
+import { insertNewRow, prepared } from '../prepared';
 
 export interface RespondentRow {
   id: string;
@@ -23,10 +23,12 @@ export function insertRespondent(
   input: { networkId: string; code: string; organisationId: string | null; codeKind?: CodeKind },
   now: string,
 ): RespondentRow {
-  const id = randomUUID();
-  prepared(db, 
-    'INSERT INTO respondents (id, network_id, code, code_kind, organisation_id, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, input.networkId, input.code, input.codeKind ?? 'free', input.organisationId, now, now, deviceId);
+  const id = insertNewRow(
+    db,
+    'respondents',
+    { network_id: input.networkId, code: input.code, code_kind: input.codeKind ?? 'free', organisation_id: input.organisationId },
+    { now, deviceId },
+  );
   return { id, networkId: input.networkId, code: input.code, organisationId: input.organisationId };
 }
 

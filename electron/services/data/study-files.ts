@@ -426,6 +426,29 @@ function versionView(row: Row<'responses'>, answers: Row<'answers'>[], organisat
 }
 
 /** Works out what an import would do, reading this database only. */
+/**
+ * Which local row each incoming row is: itself when this database has its id, else a local row
+ * that is the same thing under another id (`sameAs`, counted by `matched`), else the incoming row
+ * becomes new (`added`). Returns incoming id → local id.
+ */
+function localIds<R extends { id: string }>(
+  rows: readonly R[],
+  how: { exists: (id: string) => boolean; sameAs: (row: R) => string | undefined; matched: () => void; added: (row: R) => void },
+): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const row of rows) {
+    if (how.exists(row.id)) {
+      ids.set(row.id, row.id);
+      continue;
+    }
+    const same = how.sameAs(row);
+    if (same) how.matched();
+    else how.added(row);
+    ids.set(row.id, same ?? row.id);
+  }
+  return ids;
+}
+
 function planMerge(ctx: ServiceContext, file: StudyFile): Plan {
   const db = ctx.db;
   const data = file.data;
@@ -457,74 +480,50 @@ function planMerge(ctx: ServiceContext, file: StudyFile): Plan {
   for (const n of data.networks) if (!repo.exists.network(db, n.id)) plan.add.networks.push(n);
   const addedNetworks = new Set(plan.add.networks.map((n) => n.id));
 
-  const orgMap = new Map<string, string>();
-  for (const o of data.organisations) {
-    if (repo.exists.organisation(db, o.id)) {
-      orgMap.set(o.id, o.id);
-      continue;
-    }
-    const sameName = addedNetworks.has(o.network_id) ? undefined : repo.organisationIdByName(db, o.network_id, o.name);
-    if (sameName) {
-      orgMap.set(o.id, sameName);
-      plan.matched.organisations++;
-    } else {
-      orgMap.set(o.id, o.id);
-      plan.add.organisations.push(o);
-    }
-  }
+  const orgMap = localIds(data.organisations, {
+    exists: (id) => !!repo.exists.organisation(db, id),
+    sameAs: (o) => (addedNetworks.has(o.network_id) ? undefined : repo.organisationIdByName(db, o.network_id, o.name)),
+    matched: () => plan.matched.organisations++,
+    added: (o) => plan.add.organisations.push(o),
+  });
   const mapOrg = (id: string | null) => (id === null ? null : (orgMap.get(id) ?? id));
 
   for (const ins of data.instruments) {
     if (repo.instrumentDefinitionText(db, ins.instrument_id, ins.version) === undefined) plan.add.instruments.push(ins);
   }
 
-  const waveMap = new Map<string, string>();
   const refsOf = (waveId: string) =>
     data.wave_instruments
       .filter((wi) => wi.wave_id === waveId)
       .sort((a, b) => a.position - b.position)
       .map((wi) => `${wi.instrument_id}@${wi.instrument_version}`);
-  for (const w of data.waves) {
-    if (repo.exists.wave(db, w.id)) {
-      waveMap.set(w.id, w.id);
-      continue;
-    }
-    const sameLabel = addedNetworks.has(w.network_id) ? undefined : repo.waveIdByLabel(db, w.network_id, w.label);
-    if (sameLabel) {
-      if (JSON.stringify(repo.waveInstrumentRefs(db, sameLabel)) !== JSON.stringify(refsOf(w.id))) {
+  const waveMap = localIds(data.waves, {
+    exists: (id) => !!repo.exists.wave(db, id),
+    sameAs: (w) => {
+      const sameLabel = addedNetworks.has(w.network_id) ? undefined : repo.waveIdByLabel(db, w.network_id, w.label);
+      if (sameLabel && JSON.stringify(repo.waveInstrumentRefs(db, sameLabel)) !== JSON.stringify(refsOf(w.id))) {
         throw refused(
           `Meting "${w.label}" bestaat in dit netwerk al, maar met andere vragenlijsten dan in het studiebestand. Twee verschillende metingen met dezelfde naam kunnen niet worden samengevoegd.`,
         );
       }
-      waveMap.set(w.id, sameLabel);
-      plan.matched.waves++;
-    } else {
-      waveMap.set(w.id, w.id);
+      return sameLabel;
+    },
+    matched: () => plan.matched.waves++,
+    added: (w) => {
       plan.add.waves.push(w);
       plan.add.wave_instruments.push(...data.wave_instruments.filter((wi) => wi.wave_id === w.id));
-    }
-  }
+    },
+  });
 
-  const respondentMap = new Map<string, string>();
   const incomingRespondents = new Map(data.respondents.map((r) => [r.id, r]));
-  for (const r of data.respondents) {
-    if (isErased(r.id)) {
-      plan.erasedSkipped++;
-      continue;
-    }
-    if (repo.exists.respondent(db, r.id)) {
-      respondentMap.set(r.id, r.id);
-      continue;
-    }
-    const sameCode = repo.respondentIdByCode(db, r.network_id, r.code);
-    if (sameCode) {
-      respondentMap.set(r.id, sameCode);
-      plan.matched.respondents++;
-    } else {
-      respondentMap.set(r.id, r.id);
-      plan.add.respondents.push({ ...r, organisation_id: mapOrg(r.organisation_id) });
-    }
-  }
+  const keptRespondents = data.respondents.filter((r) => !isErased(r.id));
+  plan.erasedSkipped += data.respondents.length - keptRespondents.length;
+  const respondentMap = localIds(keptRespondents, {
+    exists: (id) => !!repo.exists.respondent(db, id),
+    sameAs: (r) => repo.respondentIdByCode(db, r.network_id, r.code),
+    matched: () => plan.matched.respondents++,
+    added: (r) => plan.add.respondents.push({ ...r, organisation_id: mapOrg(r.organisation_id) }),
+  });
 
   const answersOf = new Map<string, Row<'answers'>[]>();
   for (const a of data.answers) {

@@ -125,6 +125,22 @@ function dosDateTime(d: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * The fields a zip entry's local header (from byte 6) and its central directory record (from byte
+ * 8) share, in the same order: flags (UTF-8 names), method (deflate), time, date, CRC-32, both
+ * sizes and the length of the name. Extra-field lengths stay 0 from the zeroed buffer.
+ */
+function writeEntryFields(buffer: Buffer, at: number, e: Entry, nameLength: number, time: number, date: number): void {
+  buffer.writeUInt16LE(0x0800, at);
+  buffer.writeUInt16LE(8, at + 2);
+  buffer.writeUInt16LE(time, at + 4);
+  buffer.writeUInt16LE(date, at + 6);
+  buffer.writeUInt32LE(e.crc >>> 0, at + 8);
+  buffer.writeUInt32LE(e.compressedSize, at + 12);
+  buffer.writeUInt32LE(e.size, at + 16);
+  buffer.writeUInt16LE(nameLength, at + 20);
+}
+
 function zip(entries: Entry[], when: Date): Buffer {
   const { time, date } = dosDateTime(when);
   const parts: Buffer[] = [];
@@ -132,30 +148,17 @@ function zip(entries: Entry[], when: Date): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
+    // The local header: signature, version needed (2.0), the entry's fields, no extra field.
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.compressedSize, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 6, e, name.length, time, date);
+    // The central directory record: signature, made by and needed (2.0), the same fields, where the entry starts.
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(20, 4);
     header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt16LE(time, 12);
-    header.writeUInt16LE(date, 14);
-    header.writeUInt32LE(e.crc >>> 0, 16);
-    header.writeUInt32LE(e.compressedSize, 20);
-    header.writeUInt32LE(e.size, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeEntryFields(header, 8, e, name.length, time, date);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
     parts.push(local, name, ...e.chunks);
@@ -169,6 +172,17 @@ function zip(entries: Entry[], when: Date): Buffer {
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, ...central, end]);
+}
+
+/** Where `value` stands in `list`, added at the end the first time; `positions` remembers where each one stands. */
+function positionIn<T>(list: T[], positions: Map<T, number>, value: T): number {
+  let position = positions.get(value);
+  if (position === undefined) {
+    position = list.length;
+    list.push(value);
+    positions.set(value, position);
+  }
+  return position;
 }
 
 // --- styles --------------------------------------------------------------------------------------
@@ -190,13 +204,7 @@ class Styles {
       id = this.custom.get(format);
       if (id === undefined) this.custom.set(format, (id = 164 + this.custom.size));
     }
-    let xf = this.xfOf.get(id);
-    if (xf === undefined) {
-      xf = this.xfs.length;
-      this.xfs.push(id);
-      this.xfOf.set(id, xf);
-    }
-    return xf;
+    return positionIn(this.xfs, this.xfOf, id);
   }
 
   xml(): string {
@@ -232,13 +240,7 @@ class SharedStrings {
 
   id(text: string): number {
     this.count++;
-    let i = this.index.get(text);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(text);
-      this.index.set(text, i);
-    }
-    return i;
+    return positionIn(this.list, this.index, text);
   }
 }
 

@@ -1,3 +1,5 @@
+import { Field } from './Field';
+
 /**
  * A whole number typed as text (inputMode numeric, so nothing is rounded or refused by the
  * browser: the main process names a bad value in its own words), with a hint read out with it.
@@ -18,8 +20,7 @@ export function NumberField({
   onChange: (value: string) => void;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} hintId={hintId}>
       <input
         id={id}
         type="text"
@@ -30,9 +31,6 @@ export function NumberField({
         autoComplete="off"
         aria-describedby={hintId}
       />
-      <p id={hintId} className="hint">
-        {hint}
-      </p>
-    </div>
+    </Field>
   );
 }

@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { Comparison, ComparisonRow, Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
+import { numeric } from '../../components/DataTable';
 import { ChartFigure, ChartLegend, NoChart, ResultTable, Section } from './ChartParts';
 import { formatCount, formatNumber, formatSigned, pick } from './format';
 import { useTranslate } from './hooks';
@@ -104,28 +106,16 @@ function ChangeForWave({ d, followUpWaveId, locale, texts }: { d: Dashboard; fol
       ) : (
         <NoChart text={t('dashboard.noValues')} testId={`no-chart-change-${followUpWaveId}`} />
       )}
-      <ResultTable caption={t('dashboard.change.caption', { baseline, followUp })} testId={`change-table-${followUpWaveId}`}>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.item')}</th>
-            <th scope="col">{t('dashboard.scale')}</th>
-            <th scope="col" className="numeric">
-              {t('dashboard.change.meanIn', { wave: baseline })}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.change.nIn', { wave: baseline })}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.change.meanIn', { wave: followUp })}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.change.nIn', { wave: followUp })}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.change.difference')}
-            </th>
-          </tr>
-        </thead>
+      <ResultTable
+        caption={t('dashboard.change.caption', { baseline, followUp })}
+        testId={`change-table-${followUpWaveId}`}
+        columns={[
+          t('dashboard.item'),
+          t('dashboard.scale'),
+          ...[baseline, followUp].flatMap((wave) => [numeric(t('dashboard.change.meanIn', { wave })), numeric(t('dashboard.change.nIn', { wave }))]),
+          numeric(t('dashboard.change.difference')),
+        ]}
+      >
         <tbody>
           {rows.map((r) => (
             <tr key={r.itemId} data-testid={`change-row-${followUpWaveId}-${r.itemId}`}>
@@ -256,94 +246,56 @@ function StatsTables({
     );
   };
   const firstHead = kind === 'scale' ? t('dashboard.scale') : t('dashboard.item');
+  const tables = [
+    {
+      name: 'paired',
+      caption: t('dashboard.stats.pairedCaption', { baseline, followUp }),
+      columns: [t('dashboard.stats.nMatched'), t('dashboard.stats.meanDiff'), t('dashboard.ci'), t('dashboard.stats.tTest'), t('dashboard.stats.wilcoxon'), t('dashboard.stats.dz'), t('dashboard.stats.rankBiserial')],
+      methodAt: 4,
+      row: (r: ComparisonRow) => ({ cells: pairedCells(r.paired, locale, tooSmall), tooSmall: r.paired.tooSmall, method: r.paired.wilcoxonV !== null ? method(r.paired.wilcoxonMethod) : '' }),
+    },
+    {
+      name: 'independent',
+      caption: t('dashboard.stats.independentCaption', { baseline, followUp }),
+      columns: [t('dashboard.stats.nUnmatched', { baseline, followUp }), t('dashboard.stats.meanDiff'), t('dashboard.stats.welch'), t('dashboard.stats.mannWhitney'), t('dashboard.stats.rankBiserial')],
+      methodAt: 3,
+      row: (r: ComparisonRow) => ({
+        cells: independentCells(r.independent, locale, tooSmall),
+        tooSmall: r.independent.tooSmall,
+        method: r.independent.mannWhitneyW !== null ? method(r.independent.mannWhitneyMethod) : '',
+      }),
+    },
+  ];
   return (
     <>
-      <ResultTable caption={t('dashboard.stats.pairedCaption', { baseline, followUp })} testId={`${testId}-paired`} className="stats-table">
-        <thead>
-          <tr>
-            <th scope="col">{firstHead}</th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.nMatched')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.meanDiff')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.ci')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.tTest')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.wilcoxon')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.dz')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.rankBiserial')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const cells = pairedCells(r.paired, locale, tooSmall);
-            const m = method(r.paired.wilcoxonMethod);
-            return (
-              <tr key={r.id} data-testid={`paired-${r.id}`}>
-                {rowHead(r)}
-                {cells.map((cell, i) => (
-                  <td key={i} className={r.paired.tooSmall && i === 1 ? 'withheld withheld-span' : 'numeric'} colSpan={r.paired.tooSmall && i === 1 ? 6 : undefined}>
-                    {cell}
-                    {i === 4 && m && !r.paired.tooSmall && r.paired.wilcoxonV !== null ? ` (${m})` : ''}
-                  </td>
-                )).filter((_, i) => !(r.paired.tooSmall && i > 1))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </ResultTable>
-      <ResultTable caption={t('dashboard.stats.independentCaption', { baseline, followUp })} testId={`${testId}-independent`} className="stats-table">
-        <thead>
-          <tr>
-            <th scope="col">{firstHead}</th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.nUnmatched', { baseline, followUp })}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.meanDiff')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.welch')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.mannWhitney')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.stats.rankBiserial')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const cells = independentCells(r.independent, locale, tooSmall);
-            const m = method(r.independent.mannWhitneyMethod);
-            return (
-              <tr key={r.id} data-testid={`independent-${r.id}`}>
-                {rowHead(r)}
-                {cells
-                  .map((cell, i) => (
-                    <td key={i} className={r.independent.tooSmall && i === 1 ? 'withheld withheld-span' : 'numeric'} colSpan={r.independent.tooSmall && i === 1 ? 4 : undefined}>
-                      {cell}
-                      {i === 3 && m && !r.independent.tooSmall && r.independent.mannWhitneyW !== null ? ` (${m})` : ''}
-                    </td>
-                  ))
-                  .filter((_, i) => !(r.independent.tooSmall && i > 1))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </ResultTable>
+      {tables.map((table) => (
+        <ResultTable key={table.name} caption={table.caption} testId={`${testId}-${table.name}`} className="stats-table" columns={[firstHead, ...table.columns.map((label) => numeric(label))]}>
+          <tbody>
+            {rows.map((r) => (
+              <StatsRow key={r.id} testId={`${table.name}-${r.id}`} head={rowHead(r)} methodAt={table.methodAt} {...table.row(r)} />
+            ))}
+          </tbody>
+        </ResultTable>
+      ))}
     </>
+  );
+}
+
+/**
+ * One row of a statistics table: its name, then a cell per statistic, the rank test's cell with
+ * its method (exact or normal) after it. When too few are matched, the n stays and one sentence
+ * spans the other columns.
+ */
+function StatsRow({ testId, head, cells, tooSmall, method, methodAt }: { testId: string; head: ReactNode; cells: string[]; tooSmall: boolean; method: string; methodAt: number }) {
+  return (
+    <tr data-testid={testId}>
+      {head}
+      {(tooSmall ? cells.slice(0, 2) : cells).map((cell, i) => (
+        <td key={i} className={tooSmall && i === 1 ? 'withheld withheld-span' : 'numeric'} colSpan={tooSmall && i === 1 ? cells.length - 1 : undefined}>
+          {cell}
+          {i === methodAt && method && !tooSmall ? ` (${method})` : ''}
+        </td>
+      ))}
+    </tr>
   );
 }

@@ -1,8 +1,11 @@
 import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WaveColumn } from '../../../../shared/results';
+import type { Locale } from '../../../../shared/text';
+import { TableHead, type Column } from '../../components/DataTable';
+import { Field, Options } from '../../components/Field';
 import { ChartImageButtons } from '../export/ChartImageButtons';
-import { tableToTsv } from './format';
+import { formatCount, tableToTsv } from './format';
 import { seriesStyle, type FillPattern, type MarkerShape } from './palette';
 
 /**
@@ -36,8 +39,23 @@ export function Section({ id, title, intro, children, testId }: { id: string; ti
   );
 }
 
-/** A table with a visible caption and a button that copies it as tab-separated text. */
-export function ResultTable({ caption, children, testId, className }: { caption: string; children: ReactNode; testId?: string; className?: string }) {
+/**
+ * A table with a visible caption, a header row from `columns` and a button that copies it as
+ * tab-separated text. `children` are its `tbody` elements.
+ */
+export function ResultTable({
+  caption,
+  columns,
+  children,
+  testId,
+  className,
+}: {
+  caption: string;
+  columns: readonly (Column | string)[];
+  children: ReactNode;
+  testId?: string;
+  className?: string;
+}) {
   const ref = useRef<HTMLTableElement>(null);
   return (
     <div className="result-table">
@@ -45,11 +63,23 @@ export function ResultTable({ caption, children, testId, className }: { caption:
       <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table ref={ref} className={`data-table ${className ?? ''}`.trim()} data-testid={testId}>
           <caption>{caption}</caption>
+          <TableHead columns={columns} />
           {children}
         </table>
       </div>
       <CopyTableButton tableRef={ref} caption={caption} />
     </div>
+  );
+}
+
+/** A mean in a result table: right-aligned, with its n under it when given; else the sentence why it is not shown. */
+export function MeanCell({ shown, text, n, locale, testId }: { shown: boolean; text: string; n?: number; locale: Locale; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <td className={shown ? 'numeric' : 'withheld'} data-testid={testId}>
+      {text}
+      {shown && n !== undefined && <span className="cell-n">{t('dashboard.nEquals', { n: formatCount(n, locale) })}</span>}
+    </td>
   );
 }
 
@@ -267,22 +297,22 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
   );
 }
 
+/** A choice of what a section shows, on one line with its label. */
+export function InlineSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: readonly { value: string; label: string }[] }) {
+  const id = useId();
+  return (
+    <Field id={id} label={label} inline>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <Options options={options} />
+      </select>
+    </Field>
+  );
+}
+
 /** Which wave a per-wave section shows; the last wave by default. */
 export function WaveSelect({ waves, value, onChange, label }: { waves: readonly WaveColumn[]; value: string; onChange: (waveId: string) => void; label: string }) {
-  const id = useId();
   if (waves.length <= 1) return null;
-  return (
-    <div className="field field-inline">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {waves.map((w) => (
-          <option key={w.waveId} value={w.waveId}>
-            {w.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <InlineSelect label={label} value={value} onChange={onChange} options={waves.map((w) => ({ value: w.waveId, label: w.label }))} />;
 }
 
 /** The sentence for a chart that has nothing to draw. */

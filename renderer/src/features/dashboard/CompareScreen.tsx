@@ -1,17 +1,20 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { NetworkComparison } from '../../../../shared/results';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
+import { numeric } from '../../components/DataTable';
+import { CheckboxGroup, Field, Options } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
-import { ChartFigure, ChartLegend, NoChart, PatternDefs, ResultTable, Section } from './ChartParts';
+import { ChartFigure, ChartLegend, MeanCell, NoChart, PatternDefs, ResultTable, Section } from './ChartParts';
 import { DEFAULT_RESULTS_INSTRUMENT } from './DashboardScreen';
-import { formatCount, formatNumber } from './format';
+import { formatNumber } from './format';
 import { meanCell, networkComparison, seriesKey } from './model';
 import { seriesStyle } from './palette';
 
@@ -27,9 +30,9 @@ export function CompareScreen({ onBack }: { onBack: () => void }) {
       <BackButton label={t('nav.backToNetworks')} onClick={onBack} />
       <ScreenTitle title={t('dashboard.compare.title')}>{t('dashboard.compare.title')}</ScreenTitle>
       <p className="lead">{t('dashboard.compare.intro')}</p>
-      {setup.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={setup.status === 'error' ? setup.message : null} />
-      {setup.status === 'ready' && <CompareForm networks={setup.data.networks} instruments={setup.data.instruments} />}
+      <WhenLoaded loaded={setup}>
+        {(data) => <CompareForm networks={data.networks} instruments={data.instruments} />}
+      </WhenLoaded>
     </div>
   );
 }
@@ -39,51 +42,31 @@ function CompareForm({ networks, instruments }: { networks: { id: string; name: 
   const locale = currentLocale();
   const id = useId();
   const choices = [...new Map(instruments.map((i) => [i.instrumentId, i.name])).entries()];
-  const [picked, setPicked] = useState<string[]>(() => networks.map((n) => n.id));
+  const [picked, setPicked] = useState<Set<string>>(() => new Set(networks.map((n) => n.id)));
   const [instrumentId, setInstrumentId] = useState(() => (choices.some(([c]) => c === DEFAULT_RESULTS_INSTRUMENT) ? DEFAULT_RESULTS_INSTRUMENT : (choices[0]?.[0] ?? '')));
   const [mode, setMode] = useState<'latest' | 'all'>('latest');
   const [result, setResult] = useState<NetworkComparison | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, submit } = useAction();
 
   if (networks.length === 0) return <p className="empty">{t('networks.empty')}</p>;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    return run(async () => {
-      setResult(null);
-      const ordered = networks.filter((n) => picked.includes(n.id)).map((n) => n.id);
-      setResult(await api.compareNetworks({ networkIds: ordered, instrumentId }));
-    });
-  };
+  const compare = submit(async () => {
+    setResult(null);
+    const ordered = networks.filter((n) => picked.has(n.id)).map((n) => n.id);
+    setResult(await api.compareNetworks({ networkIds: ordered, instrumentId }));
+  });
 
   return (
     <>
-      <form className="panel dashboard-filters" onSubmit={(e) => void submit(e)} noValidate data-testid="compare-form">
+      <form className="panel dashboard-filters" onSubmit={compare} noValidate data-testid="compare-form">
         <div className="filter-row">
-          <fieldset className="checkbox-group">
-            <legend>{t('dashboard.compare.networks')}</legend>
-            {networks.map((n) => (
-              <label key={n.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={picked.includes(n.id)}
-                  onChange={(e) => setPicked((ids) => (e.target.checked ? [...ids, n.id] : ids.filter((x) => x !== n.id)))}
-                />
-                {n.name}
-              </label>
-            ))}
-          </fieldset>
+          <CheckboxGroup legend={t('dashboard.compare.networks')} options={networks.map((n) => ({ value: n.id, label: n.name }))} chosen={picked} onChange={setPicked} />
           <div className="filter-column">
-            <div className="field">
-              <label htmlFor={`${id}-instrument`}>{t('dashboard.filters.instrument')}</label>
+            <Field id={`${id}-instrument`} label={t('dashboard.filters.instrument')}>
               <select id={`${id}-instrument`} value={instrumentId} onChange={(e) => setInstrumentId(e.target.value)}>
-                {choices.map(([c, name]) => (
-                  <option key={c} value={c}>
-                    {name[locale] || name.nl}
-                  </option>
-                ))}
+                <Options options={choices.map(([c, name]) => ({ value: c, label: name[locale] || name.nl }))} />
               </select>
-            </div>
+            </Field>
             <fieldset className="checkbox-group">
               <legend>{t('dashboard.compare.mode')}</legend>
               <label className="checkbox">
@@ -137,29 +120,25 @@ function CompareResult({ result, mode }: { result: NetworkComparison; mode: 'lat
       ) : (
         <NoChart text={t('dashboard.noValues')} testId="no-chart-compare" />
       )}
-      <ResultTable caption={t('dashboard.compare.caption')} testId="compare-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.compare.network')}</th>
-            {scales.map((s) => (
-              <th key={s.scaleId} scope="col" className="numeric">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+      <ResultTable
+        caption={t('dashboard.compare.caption')}
+        testId="compare-table"
+        columns={[t('dashboard.compare.network'), ...scales.map((s) => numeric(s.label, { key: s.scaleId }))]}
+      >
         <tbody>
           {series.map((s) => (
             <tr key={s.key}>
               <th scope="row">{s.label}</th>
               {scales.map((sc) => {
                 const stats = s.values.get(sc.scaleId);
-                const shown = stats && !stats.suppressed && stats.mean !== null;
                 return (
-                  <td key={sc.scaleId} className={shown ? 'numeric' : 'withheld'}>
-                    {stats ? meanCell(stats, locale, texts) : t('dashboard.compare.notMeasured')}
-                    {shown && <span className="cell-n">{t('dashboard.nEquals', { n: formatCount(stats.n, locale) })}</span>}
-                  </td>
+                  <MeanCell
+                    key={sc.scaleId}
+                    shown={!!stats && !stats.suppressed && stats.mean !== null}
+                    text={stats ? meanCell(stats, locale, texts) : t('dashboard.compare.notMeasured')}
+                    n={stats?.n}
+                    locale={locale}
+                  />
                 );
               })}
             </tr>

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { InstrumentSummary, NetworkDetail } from '../../../../shared/domain';
 import type { Dashboard } from '../../../../shared/results';
 import { api } from '../../api';
-import { BackButton } from '../../components/BackButton';
-import { ErrorAlert } from '../../components/Messages';
-import { ScreenTitle } from '../../components/ScreenTitle';
+import { CheckboxGroup, Field, Options } from '../../components/Field';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
+import { NetworkPage } from '../network/NetworkPage';
 import { ChangeSection, StatsSection } from './ChangeSections';
 import { BreakdownSection, SpreadSection } from './GroupSections';
 import { useCellTexts, useTranslate } from './hooks';
@@ -31,17 +31,16 @@ export function DashboardScreen({ networkId, onBack, onLinking }: { networkId: s
     const [detail, instruments] = await Promise.all([api.getNetwork({ networkId }), api.listInstruments({})]);
     return { detail, instruments };
   });
-  const title = setup.status === 'ready' ? t('dashboard.title', { network: setup.data.detail.network.name }) : t('dashboard.titlePlain');
   return (
-    <div className="dashboard-screen">
-      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
-      <ScreenTitle title={title}>
-        <span className="title-kicker">{t('dashboard.kicker')}</span> {setup.status === 'ready' ? setup.data.detail.network.name : t('dashboard.titlePlain')}
-      </ScreenTitle>
-      {setup.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={setup.status === 'error' ? setup.message : null} />
-      {setup.status === 'ready' && <DashboardFilters detail={setup.data.detail} instruments={setup.data.instruments} onLinking={onLinking} />}
-    </div>
+    <NetworkPage
+      loaded={setup}
+      onBack={onBack}
+      pending={{ title: t('dashboard.titlePlain'), kicker: t('dashboard.kicker') }}
+      heading={({ detail }) => ({ title: t('dashboard.title', { network: detail.network.name }), text: detail.network.name, kicker: t('dashboard.kicker') })}
+      className="dashboard-screen"
+    >
+      {({ detail, instruments }) => <DashboardFilters detail={detail} instruments={instruments} onLinking={onLinking} />}
+    </NetworkPage>
   );
 }
 
@@ -59,47 +58,32 @@ function DashboardFilters({ detail, instruments, onLinking }: { detail: NetworkD
   const locale = currentLocale();
   const id = useId();
   const choices = instrumentChoices(detail, instruments);
-  const [waveIds, setWaveIds] = useState<string[]>(() => detail.waves.map((w) => w.id));
+  const [waveIds, setWaveIds] = useState<Set<string>>(() => new Set(detail.waves.map((w) => w.id)));
   const [instrumentId, setInstrumentId] = useState(() => (choices.some((c) => c.id === DEFAULT_RESULTS_INSTRUMENT) ? DEFAULT_RESULTS_INSTRUMENT : (choices[0]?.id ?? '')));
   const [breakdown, setBreakdown] = useState<Breakdown>('none');
 
   if (detail.waves.length === 0) return <p className="empty">{t('dashboard.noWaves')}</p>;
 
-  const selected = detail.waves.filter((w) => waveIds.includes(w.id)).map((w) => w.id);
-  const toggle = (waveId: string, on: boolean) => setWaveIds((ids) => (on ? [...ids, waveId] : ids.filter((x) => x !== waveId)));
+  const selected = detail.waves.filter((w) => waveIds.has(w.id)).map((w) => w.id);
 
   return (
     <>
       <form className="panel dashboard-filters" onSubmit={(e) => e.preventDefault()} aria-labelledby={`${id}-title`} data-testid="dashboard-filters">
         <h2 id={`${id}-title`}>{t('dashboard.filters.title')}</h2>
         <div className="filter-row">
-          <fieldset className="checkbox-group">
-            <legend>{t('dashboard.filters.waves')}</legend>
-            {detail.waves.map((w) => (
-              <label key={w.id} className="checkbox">
-                <input type="checkbox" checked={waveIds.includes(w.id)} onChange={(e) => toggle(w.id, e.target.checked)} />
-                {w.label}
-              </label>
-            ))}
-          </fieldset>
-          <div className="field">
-            <label htmlFor={`${id}-instrument`}>{t('dashboard.filters.instrument')}</label>
+          <CheckboxGroup legend={t('dashboard.filters.waves')} options={detail.waves.map((w) => ({ value: w.id, label: w.label }))} chosen={waveIds} onChange={setWaveIds} />
+          <Field id={`${id}-instrument`} label={t('dashboard.filters.instrument')}>
             <select id={`${id}-instrument`} value={instrumentId} onChange={(e) => setInstrumentId(e.target.value)}>
-              {choices.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name[locale] || c.name.nl}
-                </option>
-              ))}
+              <Options options={choices.map((c) => ({ value: c.id, label: c.name[locale] || c.name.nl }))} />
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-breakdown`}>{t('dashboard.filters.breakdown')}</label>
+          </Field>
+          <Field id={`${id}-breakdown`} label={t('dashboard.filters.breakdown')}>
             <select id={`${id}-breakdown`} value={breakdown} onChange={(e) => setBreakdown(e.target.value as Breakdown)}>
               <option value="none">{t('dashboard.filters.breakdownNone')}</option>
               <option value="role">{t('dashboard.filters.breakdownRole')}</option>
               <option value="discipline">{t('dashboard.filters.breakdownDiscipline')}</option>
             </select>
-          </div>
+          </Field>
         </div>
       </form>
       {selected.length === 0 || instrumentId === '' ? (
@@ -126,19 +110,18 @@ function DashboardResults({
   breakdown: Breakdown;
   onLinking?: () => void;
 }) {
-  const { t } = useTranslation();
   const key = JSON.stringify([networkId, waveIds, instrumentId, breakdown]);
   const [loaded] = useApiData(key, () => api.getDashboard({ networkId, waveIds, instrumentId, breakdown }));
   return (
     <div aria-live="polite" aria-busy={loaded.status === 'loading'}>
-      {loaded.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={loaded.status === 'error' ? loaded.message : null} testId="dashboard-error" />
-      {loaded.status === 'ready' && <DashboardView d={loaded.data} onLinking={onLinking} />}
+      <WhenLoaded loaded={loaded} errorTestId="dashboard-error">
+        {(d) => <DashboardView d={d} onLinking={onLinking} />}
+      </WhenLoaded>
     </div>
   );
 }
 
-/** All sections for one Dashboard. Exported for rendering with hand-made data. `onLinking` leads to the proposals awaiting a decision. */
+/** All sections for one Dashboard. Exported for rendering with hand-made data. */
 export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () => void }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -146,6 +129,18 @@ export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () =
   const texts = useCellTexts(d.minGroupSize);
   const noticeContext: NoticeContext = { locale, minGroupSize: d.minGroupSize, waves: d.waves, labels: labelMap(d) };
   const notices = noticeTexts(d.notices, translate, noticeContext);
+  // The sections below, in order: their anchor and title.
+  const contents: [string, string][] = [
+    ['dash-responses', t('dashboard.responses.title')],
+    ['dash-radar', t('dashboard.radar.title')],
+    ['dash-trend', t('dashboard.trend.title')],
+    ['dash-change', t('dashboard.change.title')],
+    ['dash-spread', t('dashboard.spread.title')],
+    ...(d.breakdown ? [['dash-breakdown', t('dashboard.breakdown.short')] as [string, string]] : []),
+    ['dash-distribution', t('dashboard.distribution.title')],
+    ['dash-stats', t('dashboard.stats.title')],
+    ['dash-conversation', t('dashboard.conversation.title')],
+  ];
   return (
     <div className="dashboard" data-testid="dashboard">
       <p className="lead">{t('dashboard.intro', { min: d.minGroupSize })}</p>
@@ -166,35 +161,11 @@ export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () =
       )}
       <nav aria-label={t('dashboard.contents')} className="dashboard-toc">
         <ul>
-          <li>
-            <a href="#dash-responses">{t('dashboard.responses.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-radar">{t('dashboard.radar.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-trend">{t('dashboard.trend.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-change">{t('dashboard.change.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-spread">{t('dashboard.spread.title')}</a>
-          </li>
-          {d.breakdown && (
-            <li>
-              <a href="#dash-breakdown">{t('dashboard.breakdown.short')}</a>
+          {contents.map(([anchor, title]) => (
+            <li key={anchor}>
+              <a href={`#${anchor}`}>{title}</a>
             </li>
-          )}
-          <li>
-            <a href="#dash-distribution">{t('dashboard.distribution.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-stats">{t('dashboard.stats.title')}</a>
-          </li>
-          <li>
-            <a href="#dash-conversation">{t('dashboard.conversation.title')}</a>
-          </li>
+          ))}
         </ul>
       </nav>
       <ResponseSection d={d} locale={locale} />

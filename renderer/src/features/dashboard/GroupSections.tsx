@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Line, XAxis, YAxis } from 'recharts';
 import type { Dashboard, GroupBreakdown } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
-import { ChartFigure, ChartLegend, markerDot, NoChart, PatternDefs, ResultTable, Section, WaveSelect } from './ChartParts';
-import { formatCount, formatNumber, NO_VALUE } from './format';
+import { numeric } from '../../components/DataTable';
+import { ChartFigure, ChartLegend, markerDot, MeanCell, NoChart, PatternDefs, ResultTable, Section, WaveSelect } from './ChartParts';
+import { formatNumber, NO_VALUE } from './format';
 import { groupCell, groupChartRows, groupScales, hasGroupValues, waveLabelOf, type CellTexts, type GroupScale } from './model';
 import { seriesStyle } from './palette';
 
@@ -25,31 +26,21 @@ function GroupTable({ scales, caption, testId, locale, texts, spreadColumn }: { 
   const { t } = useTranslation();
   const groups = scales[0]?.groups ?? [];
   return (
-    <ResultTable caption={caption} testId={testId}>
-      <thead>
-        <tr>
-          <th scope="col">{t('dashboard.scale')}</th>
-          {groups.map((g) => (
-            <th key={g.groupId} scope="col" className="numeric" data-testid={`${testId}-group-${g.groupId}`}>
-              {g.label}
-            </th>
-          ))}
-          {spreadColumn && (
-            <th scope="col" className="numeric">
-              {t('dashboard.spread.range')}
-            </th>
-          )}
-        </tr>
-      </thead>
+    <ResultTable
+      caption={caption}
+      testId={testId}
+      columns={[
+        t('dashboard.scale'),
+        ...groups.map((g) => numeric(g.label, { key: g.groupId, testId: `${testId}-group-${g.groupId}` })),
+        ...(spreadColumn ? [numeric(t('dashboard.spread.range'))] : []),
+      ]}
+    >
       <tbody>
         {scales.map((s) => (
           <tr key={s.scaleId}>
             <th scope="row">{s.label}</th>
             {s.groups.map((v) => (
-              <td key={v.groupId} className={v.mean === null ? 'withheld' : 'numeric'} data-testid={`${testId}-${v.groupId}-${s.scaleId}`}>
-                {groupCell(v, locale, texts)}
-                {v.mean !== null && <span className="cell-n">{t('dashboard.nEquals', { n: formatCount(v.n, locale) })}</span>}
-              </td>
+              <MeanCell key={v.groupId} shown={v.mean !== null} text={groupCell(v, locale, texts)} n={v.n} locale={locale} testId={`${testId}-${v.groupId}-${s.scaleId}`} />
             ))}
             {spreadColumn && (
               <td className="numeric" data-testid={`${testId}-range-${s.scaleId}`}>

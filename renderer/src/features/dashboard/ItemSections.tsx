@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { ConversationPoint, Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
-import { ChartFigure, ChartLegend, FillPatternDef, NoChart, ResultTable, Section } from './ChartParts';
+import { numeric } from '../../components/DataTable';
+import { ChartFigure, ChartLegend, FillPatternDef, InlineSelect, NoChart, ResultTable, Section } from './ChartParts';
 import { formatCount, formatPercent, pick } from './format';
 import { conversationGroups, conversationValue, distributionCell, distributionChartRows, distributionOptions, distributionRows, waveLabelOf, type CellTexts } from './model';
 import { optionColour, textOn } from './palette';
@@ -14,7 +15,7 @@ const AXIS = { fill: '#33404f', fontSize: 12 };
 
 export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
-  const selectId = useId();
+  const chartId = useId();
   const otherItems = d.items.some((it) => it.scaleId === null && it.perWave.some((p) => p.stats.distribution && p.stats.distribution.length > 0));
   const groups = [...d.scales.map((s) => ({ value: s.scaleId, label: pick(s.label, locale) })), ...(otherItems ? [{ value: '', label: t('dashboard.distribution.other') }] : [])];
   const [chosen, setChosen] = useState(groups[0]?.value ?? '');
@@ -31,19 +32,10 @@ export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale
     const scoredIndex = options.filter((x) => x.scored).findIndex((x) => x.code === code);
     return optionColour(scoredIndex, scoredCount, o?.scored ?? true);
   };
-  const patternId = `${selectId.replace(/:/g, '')}-ns`;
+  const patternId = `${chartId.replace(/:/g, '')}-ns`;
   return (
     <Section id="dash-distribution" title={t('dashboard.distribution.title')} intro={<p>{t('dashboard.distribution.intro')}</p>} testId="section-distribution">
-      <div className="field field-inline">
-        <label htmlFor={selectId}>{t('dashboard.distribution.choose')}</label>
-        <select id={selectId} value={value} onChange={(e) => setChosen(e.target.value)}>
-          {groups.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <InlineSelect label={t('dashboard.distribution.choose')} value={value} onChange={setChosen} options={groups} />
       {chartRows.length > 0 ? (
         <ChartFigure
           label={t('dashboard.distribution.chartLabel', { group: groupLabel })}
@@ -84,21 +76,11 @@ export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale
       ) : (
         <NoChart text={t('dashboard.noValues')} testId="no-chart-distribution" />
       )}
-      <ResultTable caption={t('dashboard.distribution.caption', { group: groupLabel })} testId="distribution-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.item')}</th>
-            <th scope="col">{t('dashboard.wave')}</th>
-            {options.map((o) => (
-              <th key={o.code} scope="col" className="numeric">
-                {o.label}
-              </th>
-            ))}
-            <th scope="col" className="numeric">
-              {t('dashboard.distribution.missing')}
-            </th>
-          </tr>
-        </thead>
+      <ResultTable
+        caption={t('dashboard.distribution.caption', { group: groupLabel })}
+        testId="distribution-table"
+        columns={[t('dashboard.item'), t('dashboard.wave'), ...options.map((o) => numeric(o.label, { key: String(o.code) })), numeric(t('dashboard.distribution.missing'))]}
+      >
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-testid={`distribution-${r.itemId}-${r.waveId}`}>

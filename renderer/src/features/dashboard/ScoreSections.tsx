@@ -17,12 +17,16 @@ import {
 } from 'recharts';
 import type { Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
-import { ChartFigure, ChartLegend, markerDot, NoChart, PatternDefs, ResultTable, Section } from './ChartParts';
+import { numeric } from '../../components/DataTable';
+import { ChartFigure, ChartLegend, markerDot, MeanCell, NoChart, PatternDefs, ResultTable, Section } from './ChartParts';
 import { formatCount, formatInterval, formatNumber, formatPercent, NO_VALUE } from './format';
 import { alphaRows, meanCell, omittedPoints, radarRows, responseRows, trendDomain, trendSeries, waveKey, wavesWithPoints, type CellTexts } from './model';
 import { seriesStyle } from './palette';
 
 const AXIS = { fill: '#33404f', fontSize: 13 };
+
+/** Columns of a table with a row per scale and a column per wave. */
+const scaleByWaveColumns = (d: Dashboard, first: string) => [first, ...d.waves.map((w) => numeric(w.label, { key: w.waveId }))];
 
 // --- 1. Response overview ------------------------------------------------------------------------
 
@@ -62,24 +66,11 @@ export function ResponseSection({ d, locale }: { d: Dashboard; locale: Locale })
       ) : (
         <NoChart text={t('dashboard.responses.none')} testId="no-chart-responses" />
       )}
-      <ResultTable caption={t('dashboard.responses.caption')} testId="response-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.wave')}</th>
-            <th scope="col" className="numeric">
-              {t('dashboard.responses.invited')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.responses.started')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.responses.complete')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.responses.rate')}
-            </th>
-          </tr>
-        </thead>
+      <ResultTable
+        caption={t('dashboard.responses.caption')}
+        testId="response-table"
+        columns={[t('dashboard.wave'), ...(['invited', 'started', 'complete', 'rate'] as const).map((k) => numeric(t(`dashboard.responses.${k}`)))]}
+      >
         <tbody>
           {rows.map((r) => (
             <tr key={r.waveId}>
@@ -178,29 +169,14 @@ export function RadarSection({ d, locale, texts }: { d: Dashboard; locale: Local
       ) : (
         <NoChart text={enoughAxes ? t('dashboard.noValues') : t('dashboard.radar.fewScales')} testId="no-chart-radar" />
       )}
-      <ResultTable caption={t('dashboard.radar.caption')} testId="radar-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.scale')}</th>
-            {d.waves.map((w) => (
-              <th key={w.waveId} scope="col" className="numeric">
-                {w.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+      <ResultTable caption={t('dashboard.radar.caption')} testId="radar-table" columns={scaleByWaveColumns(d, t('dashboard.scale'))}>
         <tbody>
           {d.scales.map((s) => (
             <tr key={s.scaleId}>
               <th scope="row">{data.find((r) => r.scaleId === s.scaleId)?.label}</th>
               {d.waves.map((w) => {
                 const stats = s.perWave.find((p) => p.waveId === w.waveId)?.stats;
-                const text = meanCell(stats, locale, texts);
-                return (
-                  <td key={w.waveId} className={stats && !stats.suppressed && stats.mean !== null ? 'numeric' : 'withheld'}>
-                    {text}
-                  </td>
-                );
+                return <MeanCell key={w.waveId} shown={!!stats && !stats.suppressed && stats.mean !== null} text={meanCell(stats, locale, texts)} locale={locale} />;
               })}
             </tr>
           ))}
@@ -255,25 +231,11 @@ export function TrendSection({ d, locale, texts }: { d: Dashboard; locale: Local
       ) : (
         <NoChart text={t('dashboard.noValues')} testId="no-chart-trend" />
       )}
-      <ResultTable caption={t('dashboard.trend.caption')} testId="scale-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.scale')}</th>
-            <th scope="col">{t('dashboard.wave')}</th>
-            <th scope="col" className="numeric">
-              {t('dashboard.n')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.mean')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.sd')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.ci')}
-            </th>
-          </tr>
-        </thead>
+      <ResultTable
+        caption={t('dashboard.trend.caption')}
+        testId="scale-table"
+        columns={[t('dashboard.scale'), t('dashboard.wave'), ...(['n', 'mean', 'sd', 'ci'] as const).map((k) => numeric(t(`dashboard.${k}`)))]}
+      >
         {d.scales.map((s) => {
           const label = series.find((x) => x.scaleId === s.scaleId)?.label;
           return (
@@ -294,9 +256,7 @@ export function TrendSection({ d, locale, texts }: { d: Dashboard; locale: Local
                     <td className="numeric" data-testid={`scale-n-${s.scaleId}-${w.waveId}`}>
                       {formatCount(stats?.n ?? 0, locale)}
                     </td>
-                    <td className={shown ? 'numeric' : 'withheld'} data-testid={`scale-mean-${s.scaleId}-${w.waveId}`}>
-                      {meanCell(stats, locale, texts)}
-                    </td>
+                    <MeanCell shown={!!shown} text={meanCell(stats, locale, texts)} locale={locale} testId={`scale-mean-${s.scaleId}-${w.waveId}`} />
                     <td className="numeric">{shown ? formatNumber(stats.sd, locale) : NO_VALUE}</td>
                     <td className="numeric" data-testid={`scale-ci-${s.scaleId}-${w.waveId}`}>
                       {shown ? formatInterval(stats.ciLow, stats.ciHigh, locale) : NO_VALUE}
@@ -320,17 +280,7 @@ export function AlphaSection({ d, locale }: { d: Dashboard; locale: Locale }) {
   if (rows.length === 0) return null;
   return (
     <Section id="dash-alpha" title={t('dashboard.alpha.title')} intro={<p>{t('dashboard.alpha.intro')}</p>} testId="section-alpha">
-      <ResultTable caption={t('dashboard.alpha.caption')} testId="alpha-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.scale')}</th>
-            {d.waves.map((w) => (
-              <th key={w.waveId} scope="col" className="numeric">
-                {w.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+      <ResultTable caption={t('dashboard.alpha.caption')} testId="alpha-table" columns={scaleByWaveColumns(d, t('dashboard.scale'))}>
         <tbody>
           {rows.map((r) => (
             <tr key={r.scaleId}>

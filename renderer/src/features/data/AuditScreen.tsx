@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../../shared/study';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
@@ -44,50 +46,41 @@ export function AuditScreen({ onBack }: { onBack: () => void }) {
         <StatusMessage testId="audit-export-status" message={savedTo ? t('data.audit.exported', { filePath: savedTo }) : null} />
         <ErrorAlert message={exporting.error} />
       </div>
-      {page.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={page.status === 'error' ? page.message : null} />
-      {page.status === 'ready' && (
-        <section className="panel" aria-labelledby="audit-list-title">
-          <h2 id="audit-list-title">{t('data.audit.page', { from: page.data.total === 0 ? 0 : offset + 1, to: offset + page.data.entries.length, total: page.data.total })}</h2>
-          <div className="table-scroll">
-            <table className="data-table audit-table" data-testid="audit-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('data.audit.columns.when')}</th>
-                  <th scope="col">{t('data.audit.columns.device')}</th>
-                  <th scope="col">{t('data.audit.columns.actor')}</th>
-                  <th scope="col">{t('data.audit.columns.action')}</th>
-                  <th scope="col">{t('data.audit.columns.subject')}</th>
-                  <th scope="col">{t('data.audit.columns.details')}</th>
+      <WhenLoaded loaded={page}>
+        {(found) => (
+          <section className="panel" aria-labelledby="audit-list-title">
+            <h2 id="audit-list-title">{t('data.audit.page', { from: found.total === 0 ? 0 : offset + 1, to: offset + found.entries.length, total: found.total })}</h2>
+            <DataTable
+              scroll
+              className="audit-table"
+              testId="audit-list"
+              columns={(['when', 'device', 'actor', 'action', 'subject', 'details'] as const).map((column) => t(`data.audit.columns.${column}`))}
+            >
+              {found.entries.map((e) => (
+                <tr key={e.id} data-action={e.action}>
+                  <td>{formatDateTime(e.at, locale)}</td>
+                  <td>{device(e)}</td>
+                  <td>{e.actor ?? '–'}</td>
+                  <td>{actions[e.action.replace(/\./g, '_')] ?? e.action}</td>
+                  <td>
+                    {e.entity}
+                    {e.entityId ? <span className="muted audit-id"> {e.entityId.length > 24 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</span> : null}
+                  </td>
+                  <td className="audit-details">{e.details ?? ''}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {page.data.entries.map((e) => (
-                  <tr key={e.id} data-action={e.action}>
-                    <td>{formatDateTime(e.at, locale)}</td>
-                    <td>{device(e)}</td>
-                    <td>{e.actor ?? '–'}</td>
-                    <td>{actions[e.action.replace(/\./g, '_')] ?? e.action}</td>
-                    <td>
-                      {e.entity}
-                      {e.entityId ? <span className="muted audit-id"> {e.entityId.length > 24 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</span> : null}
-                    </td>
-                    <td className="audit-details">{e.details ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="actions">
-            <button type="button" className="button button-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              {t('data.audit.newer')}
-            </button>
-            <button type="button" className="button button-secondary" disabled={offset + PAGE >= page.data.total} onClick={() => setOffset(offset + PAGE)}>
-              {t('data.audit.older')}
-            </button>
-          </div>
-        </section>
-      )}
+              ))}
+            </DataTable>
+            <div className="actions">
+              <button type="button" className="button button-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                {t('data.audit.newer')}
+              </button>
+              <button type="button" className="button button-secondary" disabled={offset + PAGE >= found.total} onClick={() => setOffset(offset + PAGE)}>
+                {t('data.audit.older')}
+              </button>
+            </div>
+          </section>
+        )}
+      </WhenLoaded>
     </>
   );
 }

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupList, RestoreResult } from '../../../../shared/study';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
+import { DataTable, numeric } from '../../components/DataTable';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
@@ -38,44 +40,44 @@ export function BackupsScreen({ onBack }: { onBack: () => void }) {
       <ScreenTitle title={t('data.backups.title')}>{t('data.backups.title')}</ScreenTitle>
       <p className="lead">{t('data.backups.intro')}</p>
       <StatusMessage message={message} testId="backups-status" />
-      {list.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={list.status === 'error' ? list.message : null} />
-      {list.status === 'ready' && (
-        <>
-          <section aria-labelledby="backups-list-title" className="panel">
-            <h2 id="backups-list-title">{t('data.backups.listTitle')}</h2>
-            <p className="hint" data-testid="backups-folder">
-              {t('data.backups.folder', { folder: list.data.folder, keep: list.data.keep })}
-            </p>
-            <p>
-              <button type="button" className="button button-secondary" onClick={() => void makeBackup()} disabled={create.busy} data-testid="backup-create">
-                {create.busy ? t('data.backups.createBusy') : t('data.backups.create')}
-              </button>
-            </p>
-            <ErrorAlert message={create.error} />
-            {list.data.backups.length === 0 ? (
-              <p className="empty">{t('data.backups.empty')}</p>
-            ) : (
-              <BackupTable
-                list={list.data}
-                onRestored={(result) => {
-                  setMessage(t('data.backups.restored', { when: when(result.restored.createdAt), safety: result.safetyBackup.name }));
+      <WhenLoaded loaded={list}>
+        {(listed) => (
+          <>
+            <section aria-labelledby="backups-list-title" className="panel">
+              <h2 id="backups-list-title">{t('data.backups.listTitle')}</h2>
+              <p className="hint" data-testid="backups-folder">
+                {t('data.backups.folder', { folder: listed.folder, keep: listed.keep })}
+              </p>
+              <p>
+                <button type="button" className="button button-secondary" onClick={() => void makeBackup()} disabled={create.busy} data-testid="backup-create">
+                  {create.busy ? t('data.backups.createBusy') : t('data.backups.create')}
+                </button>
+              </p>
+              <ErrorAlert message={create.error} />
+              {listed.backups.length === 0 ? (
+                <p className="empty">{t('data.backups.empty')}</p>
+              ) : (
+                <BackupTable
+                  list={listed}
+                  onRestored={(result) => {
+                    setMessage(t('data.backups.restored', { when: when(result.restored.createdAt), safety: result.safetyBackup.name }));
+                    reload();
+                  }}
+                />
+              )}
+            </section>
+            {listed.backups.some((b) => b.beforeErasure) && listed.lastErasureAt && (
+              <OldBackupsPanel
+                intro={t('data.backups.erasureWarning', { when: when(listed.lastErasureAt) })}
+                onDeleted={(count) => {
+                  setMessage(t('data.backups.deleted', { count }));
                   reload();
                 }}
               />
             )}
-          </section>
-          {list.data.backups.some((b) => b.beforeErasure) && list.data.lastErasureAt && (
-            <OldBackupsPanel
-              intro={t('data.backups.erasureWarning', { when: when(list.data.lastErasureAt) })}
-              onDeleted={(count) => {
-                setMessage(t('data.backups.deleted', { count }));
-                reload();
-              }}
-            />
-          )}
-        </>
-      )}
+          </>
+        )}
+      </WhenLoaded>
     </>
   );
 }
@@ -85,46 +87,36 @@ function BackupTable({ list, onRestored }: { list: BackupList; onRestored: (resu
   const locale = currentLocale();
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
-    <div className="table-scroll">
-      <table className="data-table" data-testid="backup-list">
-        <thead>
-          <tr>
-            <th scope="col">{t('data.backups.columns.when')}</th>
-            <th scope="col">{t('data.backups.columns.reason')}</th>
-            <th scope="col" className="numeric">
-              {t('data.backups.columns.size')}
-            </th>
-            <th scope="col">{t('data.backups.columns.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.backups.map((b) => (
-            <tr key={b.name} data-testid={`backup-${b.name}`}>
-              <th scope="row">
-                {formatDateTime(b.createdAt, locale)}
-                {b.beforeErasure && <span className="warning-tag data-warning-tag">{t('data.backups.beforeErasure')}</span>}
-              </th>
-              <td>{t(reasonKey(b.reason))}</td>
-              <td className="numeric">{formatBytes(b.bytes, locale)}</td>
-              <td>
-                {confirming === b.name ? (
-                  <RestoreConfirm backup={b} onCancel={() => setConfirming(null)} onRestored={onRestored} />
-                ) : (
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => setConfirming(b.name)}
-                    aria-label={t('data.backups.restoreFor', { when: formatDateTime(b.createdAt, locale) })}
-                  >
-                    {t('data.backups.restore')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      scroll
+      testId="backup-list"
+      columns={[t('data.backups.columns.when'), t('data.backups.columns.reason'), numeric(t('data.backups.columns.size')), t('data.backups.columns.actions')]}
+    >
+      {list.backups.map((b) => (
+        <tr key={b.name} data-testid={`backup-${b.name}`}>
+          <th scope="row">
+            {formatDateTime(b.createdAt, locale)}
+            {b.beforeErasure && <span className="warning-tag data-warning-tag">{t('data.backups.beforeErasure')}</span>}
+          </th>
+          <td>{t(reasonKey(b.reason))}</td>
+          <td className="numeric">{formatBytes(b.bytes, locale)}</td>
+          <td>
+            {confirming === b.name ? (
+              <RestoreConfirm backup={b} onCancel={() => setConfirming(null)} onRestored={onRestored} />
+            ) : (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setConfirming(b.name)}
+                aria-label={t('data.backups.restoreFor', { when: formatDateTime(b.createdAt, locale) })}
+              >
+                {t('data.backups.restore')}
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

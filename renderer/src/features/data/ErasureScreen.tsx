@@ -1,10 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErasurePreview, ErasureResult } from '../../../../shared/study';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
+import { Field, Options } from '../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
@@ -30,73 +32,58 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
   const locale = currentLocale();
   const selectedNetwork = networkId || (networks.status === 'ready' ? (networks.data[0]?.id ?? '') : '');
 
-  function find(event: FormEvent) {
-    event.preventDefault();
-    return finding.run(async () => {
-      setPreview(null);
-      setResult(null);
-      setDeletedOld(null);
-      setConfirmCode('');
-      const found = await api.previewErasure({ networkId: selectedNetwork, respondentCode: code });
-      setPreview({ ...found, networkId: selectedNetwork });
-    });
-  }
+  // The code to look up, and the same code typed again to confirm the erasure.
+  const codeField = (fieldId: string, label: string, value: string, onChange: (value: string) => void, invalid: boolean) => (
+    <Field id={fieldId} label={label}>
+      <input id={fieldId} type="text" className="input-code" value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" aria-invalid={invalid ? true : undefined} />
+    </Field>
+  );
 
-  function erase(event: FormEvent) {
-    event.preventDefault();
+  const find = finding.submit(async () => {
+    setPreview(null);
+    setResult(null);
+    setDeletedOld(null);
+    setConfirmCode('');
+    const found = await api.previewErasure({ networkId: selectedNetwork, respondentCode: code });
+    setPreview({ ...found, networkId: selectedNetwork });
+  });
+
+  const erase = erasing.submit(async () => {
+    // The form is only there with a preview.
     if (!preview) return;
-    return erasing.run(async () => {
-      const done = await api.eraseRespondent({ networkId: preview.networkId, respondentCode: preview.respondentCode, confirmCode });
-      setResult(done);
-      setPreview(null);
-      setCode('');
-      setConfirmCode('');
-    });
-  }
+    const done = await api.eraseRespondent({ networkId: preview.networkId, respondentCode: preview.respondentCode, confirmCode });
+    setResult(done);
+    setPreview(null);
+    setCode('');
+    setConfirmCode('');
+  });
 
   return (
     <>
       <BackButton label={t('data.nav.back')} onClick={onBack} />
       <ScreenTitle title={t('data.erasure.title')}>{t('data.erasure.title')}</ScreenTitle>
       <p className="lead">{t('data.erasure.intro')}</p>
-      {networks.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={networks.status === 'error' ? networks.message : null} />
-      {networks.status === 'ready' && networks.data.length === 0 && <p className="empty">{t('data.erasure.noNetworks')}</p>}
-      {networks.status === 'ready' && networks.data.length > 0 && (
-        <section aria-labelledby={`${id}-find`} className="panel">
-          <h2 id={`${id}-find`}>{t('data.erasure.findTitle')}</h2>
-          <form onSubmit={(e) => void find(e)} noValidate data-testid="erasure-find">
-            <div className="field-row">
-              <div className="field">
-                <label htmlFor={`${id}-network`}>{t('data.erasure.network')}</label>
-                <select id={`${id}-network`} value={selectedNetwork} onChange={(e) => setNetworkId(e.target.value)}>
-                  {networks.data.map((n) => (
-                    <option key={n.id} value={n.id}>
-                      {n.name}
-                    </option>
-                  ))}
-                </select>
+      <WhenLoaded loaded={networks} empty={t('data.erasure.noNetworks')}>
+        {(list) => (
+          <section aria-labelledby={`${id}-find`} className="panel">
+            <h2 id={`${id}-find`}>{t('data.erasure.findTitle')}</h2>
+            <form onSubmit={find} noValidate data-testid="erasure-find">
+              <div className="field-row">
+                <Field id={`${id}-network`} label={t('data.erasure.network')}>
+                  <select id={`${id}-network`} value={selectedNetwork} onChange={(e) => setNetworkId(e.target.value)}>
+                    <Options options={list.map((n) => ({ value: n.id, label: n.name }))} />
+                  </select>
+                </Field>
+                {codeField(`${id}-code`, t('data.erasure.code'), code, setCode, !!finding.error)}
               </div>
-              <div className="field">
-                <label htmlFor={`${id}-code`}>{t('data.erasure.code')}</label>
-                <input
-                  id={`${id}-code`}
-                  type="text"
-                  className="input-code"
-                  value={code}
-                  onChange={(e) => setCode(e.target.value)}
-                  autoComplete="off"
-                  aria-invalid={finding.error ? true : undefined}
-                />
-              </div>
-            </div>
-            <ErrorAlert message={finding.error} testId="erasure-find-error" />
-            <button type="submit" className="button button-secondary" disabled={finding.busy}>
-              {t('data.erasure.find')}
-            </button>
-          </form>
-        </section>
-      )}
+              <ErrorAlert message={finding.error} testId="erasure-find-error" />
+              <button type="submit" className="button button-secondary" disabled={finding.busy}>
+                {t('data.erasure.find')}
+              </button>
+            </form>
+          </section>
+        )}
+      </WhenLoaded>
 
       {preview && (
         <section aria-labelledby={`${id}-confirm`} className="panel data-danger" data-testid="erasure-preview">
@@ -110,19 +97,8 @@ export function ErasureScreen({ onBack }: { onBack: () => void }) {
           </ul>
           {preview.responses.length === 0 && <p>{t('data.erasure.noResponses')}</p>}
           <p>{t('data.erasure.warning')}</p>
-          <form onSubmit={(e) => void erase(e)} noValidate>
-            <div className="field">
-              <label htmlFor={`${id}-again`}>{t('data.erasure.confirmLabel')}</label>
-              <input
-                id={`${id}-again`}
-                type="text"
-                className="input-code"
-                value={confirmCode}
-                onChange={(e) => setConfirmCode(e.target.value)}
-                autoComplete="off"
-                aria-invalid={erasing.error ? true : undefined}
-              />
-            </div>
+          <form onSubmit={erase} noValidate>
+            {codeField(`${id}-again`, t('data.erasure.confirmLabel'), confirmCode, setConfirmCode, !!erasing.error)}
             <ErrorAlert message={erasing.error} testId="erasure-error" />
             <button type="submit" className="button" disabled={erasing.busy} data-testid="erasure-confirm">
               {t('data.erasure.erase')}

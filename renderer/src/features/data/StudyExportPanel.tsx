@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { CheckboxGroup } from '../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 
@@ -14,14 +16,6 @@ export function StudyExportPanel() {
   const [saved, setSaved] = useState<{ filePath: string; networks: number; responses: number } | null>(null);
   const { busy, error, run } = useAction();
 
-  const toggle = (networkId: string, on: boolean) =>
-    setChosen((current) => {
-      const next = new Set(current);
-      if (on) next.add(networkId);
-      else next.delete(networkId);
-      return next;
-    });
-
   const exportFile = () =>
     run(async () => {
       setSaved(null);
@@ -33,20 +27,9 @@ export function StudyExportPanel() {
     <section aria-labelledby={`${id}-title`} className="panel" data-testid="study-export">
       <h2 id={`${id}-title`}>{t('data.export.title')}</h2>
       <p>{t('data.export.intro')}</p>
-      {networks.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={networks.status === 'error' ? networks.message : null} />
-      {networks.status === 'ready' && networks.data.length === 0 && <p className="empty">{t('data.export.noNetworks')}</p>}
-      {networks.status === 'ready' && networks.data.length > 0 && (
-        <fieldset className="checkbox-group">
-          <legend>{t('data.export.networks')}</legend>
-          {networks.data.map((n) => (
-            <label key={n.id} className="checkbox">
-              <input type="checkbox" checked={chosen.has(n.id)} onChange={(e) => toggle(n.id, e.target.checked)} />
-              {n.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <WhenLoaded loaded={networks} empty={t('data.export.noNetworks')}>
+        {(list) => <CheckboxGroup legend={t('data.export.networks')} options={list.map((n) => ({ value: n.id, label: n.name }))} chosen={chosen} onChange={setChosen} />}
+      </WhenLoaded>
       <ErrorAlert message={error} testId="study-export-error" />
       <StatusMessage
         testId="study-export-status"

@@ -4,8 +4,10 @@ import type { InstrumentSummary } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
+import { Field } from '../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale, localized } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
@@ -39,16 +41,15 @@ export function InstrumentsScreen({ onBack }: { onBack: () => void }) {
 
       <section aria-labelledby="instruments-list" className="panel">
         <h2 id="instruments-list">{t('instruments.listTitle')}</h2>
-        {instruments.status === 'loading' && <p>{t('common.loading')}</p>}
-        <ErrorAlert message={instruments.status === 'error' ? instruments.message : null} />
-        {instruments.status === 'ready' && instruments.data.length === 0 && <p className="empty">{t('instruments.empty')}</p>}
-        {instruments.status === 'ready' && instruments.data.length > 0 && (
-          <ul className="card-list" data-testid="instrument-list">
-            {instruments.data.map((i) => (
-              <InstrumentCard key={refKey(i)} instrument={i} isNew={justImported === refKey(i)} />
-            ))}
-          </ul>
-        )}
+        <WhenLoaded loaded={instruments} empty={t('instruments.empty')}>
+          {(list) => (
+            <ul className="card-list" data-testid="instrument-list">
+              {list.map((i) => (
+                <InstrumentCard key={refKey(i)} instrument={i} isNew={justImported === refKey(i)} />
+              ))}
+            </ul>
+          )}
+        </WhenLoaded>
       </section>
 
       <ImportPanel
@@ -123,20 +124,21 @@ function InstrumentDetails({ instrumentId, version }: { instrumentId: string; ve
   const { t } = useTranslation();
   const locale = currentLocale();
   const [definition] = useApiData(`${instrumentId}@${version}`, () => api.getInstrument({ instrumentId, version }));
-  if (definition.status === 'loading') return <p>{t('common.loading')}</p>;
-  if (definition.status === 'error') return <ErrorAlert message={definition.message} />;
-  const def = definition.data;
   return (
-    <dl className="instrument-facts">
-      <dt>{t('instruments.description')}</dt>
-      <dd>{localized(def.description, locale)}</dd>
-      <dt>{t('instruments.content')}</dt>
-      <dd>{t('instruments.counts', { items: def.items.length, subscales: def.subscales.length })}</dd>
-      <dt>{t('instruments.attribution')}</dt>
-      <dd>{localized(def.attribution, locale)}</dd>
-      <dt>{t('instruments.licence')}</dt>
-      <dd>{localized(def.licence, locale)}</dd>
-    </dl>
+    <WhenLoaded loaded={definition}>
+      {(def) => (
+        <dl className="instrument-facts">
+          <dt>{t('instruments.description')}</dt>
+          <dd>{localized(def.description, locale)}</dd>
+          <dt>{t('instruments.content')}</dt>
+          <dd>{t('instruments.counts', { items: def.items.length, subscales: def.subscales.length })}</dd>
+          <dt>{t('instruments.attribution')}</dt>
+          <dd>{localized(def.attribution, locale)}</dd>
+          <dt>{t('instruments.licence')}</dt>
+          <dd>{localized(def.licence, locale)}</dd>
+        </dl>
+      )}
+    </WhenLoaded>
   );
 }
 
@@ -172,8 +174,7 @@ function ImportPanel({ onImported }: { onImported: (summary: InstrumentSummary) 
     <section aria-labelledby={`${id}-title`} className="panel" data-testid="instrument-import">
       <h2 id={`${id}-title`}>{t('instruments.importTitle')}</h2>
       <p>{t('instruments.importIntro')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('instruments.importLabel')}</label>
+      <Field id={`${id}-file`} label={t('instruments.importLabel')} hint={t('instruments.importHint')} hintId={`${id}-hint`}>
         <input
           id={`${id}-file`}
           type="file"
@@ -185,10 +186,7 @@ function ImportPanel({ onImported }: { onImported: (summary: InstrumentSummary) 
           aria-invalid={error ? true : undefined}
           data-testid="instrument-file"
         />
-        <p id={`${id}-hint`} className="hint">
-          {t('instruments.importHint')}
-        </p>
-      </div>
+      </Field>
       {busy && <p>{t('instruments.importBusy')}</p>}
       <ProblemAlert message={error} id={`${id}-error`} testId="instrument-import-error" />
       <StatusMessage

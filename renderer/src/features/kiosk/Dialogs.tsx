@@ -1,9 +1,9 @@
-import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/Messages';
-import { useAction } from '../../lib/useAction';
 import { useKioskT } from './kioskLocale';
+import { PinInput, usePinEntry } from './PinEntry';
 
 /**
  * A modal dialog (the native <dialog> with showModal): the rest of the page is inert, focus stays
@@ -94,9 +94,6 @@ export function IdleDialog({ onContinue, onTimeout }: { onContinue: () => void; 
   );
 }
 
-/** Digits only, as the researcher's PIN is 4 to 8 digits. */
-export const digitsOnly = (typed: string) => typed.replace(/\D/g, '').slice(0, 8);
-
 /**
  * The researcher ends kiosk mode with the PIN. In the app's (the researcher's) language; a wrong
  * PIN shows the main process's Dutch message and leaves kiosk mode on.
@@ -104,20 +101,10 @@ export const digitsOnly = (typed: string) => typed.replace(/\D/g, '').slice(0, 8
 export function PinDialog({ onCancel, onExited }: { onCancel: () => void; onExited: () => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [pin, setPin] = useState('');
-  const { busy, error, run } = useAction();
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(async () => {
-      try {
-        const state = await api.exitKiosk({ pin });
-        if (!state.session) onExited();
-      } finally {
-        setPin('');
-      }
-    });
-  }
+  const { pin, setPin, busy, error, submit } = usePinEntry(async (typed) => {
+    const state = await api.exitKiosk({ pin: typed });
+    if (!state.session) onExited();
+  });
 
   return (
     <ModalDialog titleId={`${id}-title`} descriptionId={`${id}-text`} onCancel={onCancel} testId="kiosk-pin-dialog">
@@ -125,22 +112,15 @@ export function PinDialog({ onCancel, onExited }: { onCancel: () => void; onExit
         <h2 id={`${id}-title`}>{t('kiosk.exit.title')}</h2>
         <p id={`${id}-text`}>{t('kiosk.exit.text')}</p>
         <form onSubmit={submit} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-pin`}>{t('kiosk.pin.label')}</label>
-            <input
-              id={`${id}-pin`}
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={8}
-              value={pin}
-              onChange={(e) => setPin(digitsOnly(e.target.value))}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              className="input-pin"
-              autoFocus
-            />
-          </div>
+          <PinInput
+            id={`${id}-pin`}
+            label={t('kiosk.pin.label')}
+            value={pin}
+            onChange={setPin}
+            invalid={!!error}
+            describedBy={error ? `${id}-error` : undefined}
+            autoFocus
+          />
           <ErrorAlert message={error} testId="kiosk-pin-error" id={`${id}-error`} />
           <div className="actions">
             <button type="submit" className="button" disabled={busy}>

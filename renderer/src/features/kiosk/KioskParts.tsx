@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { LOCALES } from '../../i18n';
+import { LanguageButtons } from '../../components/LanguageSwitch';
 import type { Locale } from '../../../../shared/text';
 import { useKioskT } from './kioskLocale';
 
@@ -26,21 +26,14 @@ export function KioskTitle({ children, focus = true, testId }: { children: React
 export function KioskLanguageSwitch({ onChange }: { onChange: (locale: Locale) => void }) {
   const { t, locale } = useKioskT();
   return (
-    <div role="group" aria-label={t('kiosk.language')} className="language-switch kiosk-language">
-      {LOCALES.map((lng) => (
-        <button
-          key={lng}
-          type="button"
-          lang={lng}
-          aria-pressed={locale === lng}
-          onClick={() => onChange(lng)}
-          data-testid={`kiosk-language-${lng}`}
-        >
-          <span aria-hidden="true">{lng.toUpperCase()}</span>
-          <span className="visually-hidden">{t(`language.${lng}`, { lng })}</span>
-        </button>
-      ))}
-    </div>
+    <LanguageButtons
+      label={t('kiosk.language')}
+      current={locale}
+      onChange={onChange}
+      name={(lng) => t(`language.${lng}`, { lng })}
+      className="language-switch kiosk-language"
+      testIdPrefix="kiosk-language"
+    />
   );
 }
 

@@ -1,14 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskState, NetworkDetail } from '../../../../shared/domain';
+import type { KioskState, Network, Wave } from '../../../../shared/domain';
+import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api';
-import { BackButton } from '../../components/BackButton';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
-import { ScreenTitle } from '../../components/ScreenTitle';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
-import { digitsOnly } from './Dialogs';
+import { NetworkPage } from '../network/NetworkPage';
+import { waveOf } from '../questionnaire/QuestionnaireScreen';
 import { useEnterKiosk } from './KioskGate';
+import { PinInput, usePinEntry } from './PinEntry';
 
 /**
  * The researcher's way into kiosk mode for one wave: what will happen, the PIN (set on first
@@ -19,19 +20,16 @@ export function KioskSetupScreen({ networkId, waveId, onBack }: { networkId: str
   const [pinJustSet, setPinJustSet] = useState(false);
   const [loaded, reload] = useApiData(`kiosk-setup/${networkId}/${waveId}`, async () => {
     const [detail, kiosk] = await Promise.all([api.getNetwork({ networkId }), api.getKioskState({})]);
-    return { detail, kiosk };
+    return { network: detail.network, wave: waveOf(detail, waveId), kiosk };
   });
 
   return (
-    <>
-      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
-      {loaded.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={loaded.status === 'error' ? loaded.message : null} />
-      {loaded.status === 'ready' && (
+    <NetworkPage loaded={loaded} onBack={onBack} heading={({ network, wave }) => ({ title: t('kiosk.setup.title', { wave: wave.label }), network: network.name })}>
+      {({ network, wave, kiosk }) => (
         <KioskSetup
-          detail={loaded.data.detail}
-          kiosk={loaded.data.kiosk}
-          waveId={waveId}
+          network={network}
+          wave={wave}
+          kiosk={kiosk}
           pinJustSet={pinJustSet}
           onPinSet={() => {
             setPinJustSet(true);
@@ -39,27 +37,12 @@ export function KioskSetupScreen({ networkId, waveId, onBack }: { networkId: str
           }}
         />
       )}
-    </>
+    </NetworkPage>
   );
 }
 
-function KioskSetup({
-  detail,
-  kiosk,
-  waveId,
-  pinJustSet,
-  onPinSet,
-}: {
-  detail: NetworkDetail;
-  kiosk: KioskState;
-  waveId: string;
-  pinJustSet: boolean;
-  onPinSet: () => void;
-}) {
+function KioskSetup({ network, wave, kiosk, pinJustSet, onPinSet }: { network: Network; wave: Wave; kiosk: KioskState; pinJustSet: boolean; onPinSet: () => void }) {
   const { t } = useTranslation();
-  const wave = detail.waves.find((w) => w.id === waveId);
-  const { network } = detail;
-  if (!wave) return <ErrorAlert message={t('errors.waveNotFound')} />;
   const minutes = Math.floor(network.idleSeconds / 60);
   const seconds = network.idleSeconds % 60;
   const idle =
@@ -71,10 +54,6 @@ function KioskSetup({
 
   return (
     <>
-      <ScreenTitle title={t('kiosk.setup.title', { wave: wave.label })}>
-        {t('kiosk.setup.title', { wave: wave.label })}
-        <span className="title-sub">{network.name}</span>
-      </ScreenTitle>
       <section className="panel" aria-labelledby="kiosk-how-title">
         <h2 id="kiosk-how-title">{t('kiosk.setup.howTitle')}</h2>
         <ul className="kiosk-explain">
@@ -93,57 +72,29 @@ function KioskSetup({
   );
 }
 
-function PinInput({ id, label, value, onChange, describedBy }: { id: string; label: string; value: string; onChange: (v: string) => void; describedBy?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={8}
-        value={value}
-        onChange={(e) => onChange(digitsOnly(e.target.value))}
-        aria-describedby={describedBy}
-        className="input-pin"
-      />
-    </div>
-  );
-}
-
 /** First use: choose the PIN (4 to 8 digits), twice. */
 function PinForm({ onSet }: { onSet: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const { busy, error, run } = useAction();
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (pin !== repeat) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    void run(async () => {
-      await api.setResearcherPin({ pin, currentPin: null });
-      onSet();
-    });
-  }
+  const { busy, error, submit } = useAction();
+  const save = submit(async () => {
+    if (pin !== repeat) throw new ApiError('VALIDATION', t('kiosk.setup.pinMismatch'));
+    await api.setResearcherPin({ pin, currentPin: null });
+    onSet();
+  });
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`} data-testid="kiosk-pin-form">
       <h2 id={`${id}-title`}>{t('kiosk.setup.pinTitle')}</h2>
       <p id={`${id}-hint`}>{t('kiosk.setup.pinIntro')}</p>
-      <form onSubmit={submit} noValidate autoComplete="off">
+      <form onSubmit={save} noValidate autoComplete="off">
         <div className="field-row">
           <PinInput id={`${id}-pin`} label={t('kiosk.setup.newPin')} value={pin} onChange={setPin} describedBy={`${id}-hint`} />
           <PinInput id={`${id}-repeat`} label={t('kiosk.setup.repeatPin')} value={repeat} onChange={setRepeat} />
         </div>
-        <ErrorAlert message={mismatch ? t('kiosk.setup.pinMismatch') : error} testId="kiosk-pin-form-error" />
+        <ErrorAlert message={error} testId="kiosk-pin-form-error" />
         <button type="submit" className="button" disabled={busy}>
           {t('kiosk.setup.savePin')}
         </button>
@@ -156,19 +107,7 @@ function StartForm({ waveId, waveLabel }: { waveId: string; waveLabel: string })
   const { t } = useTranslation();
   const id = useId();
   const enterKiosk = useEnterKiosk();
-  const [pin, setPin] = useState('');
-  const { busy, error, run } = useAction();
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(async () => {
-      try {
-        enterKiosk(await api.startKiosk({ waveId, pin }));
-      } finally {
-        setPin('');
-      }
-    });
-  }
+  const { pin, setPin, busy, error, submit } = usePinEntry(async (typed) => enterKiosk(await api.startKiosk({ waveId, pin: typed })));
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`} data-testid="kiosk-start-form">

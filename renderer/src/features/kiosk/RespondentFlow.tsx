@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KioskSession, ResponseRecord } from '../../../../shared/domain';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import type { Locale } from '../../../../shared/text';
 import { api } from '../../api';
-import { ErrorAlert } from '../../components/Messages';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import type { Loaded } from '../../lib/useApiData';
 import { useAction } from '../../lib/useAction';
 import { IdleDialog } from './Dialogs';
@@ -35,6 +36,8 @@ export function RespondentFlow({
   onDone: () => void;
   onResearcher: () => void;
 }) {
+  // For the one sentence said here ("Laden…"), asked for in the respondent's language.
+  const { t } = useTranslation();
   const [locale, setLocale] = useState<Locale>('nl');
   const [stage, setStage] = useState<Stage>('welcome');
   const [response, setResponse] = useState<ResponseRecord | null>(null);
@@ -73,7 +76,9 @@ export function RespondentFlow({
             <CodeStep policy={session.codePolicy} busy={busy} error={error} onSubmit={(code) => void begin(code)} onBack={() => setStage('consent')} />
           )}
           {stage === 'questions' && response && (
-            <Questions session={session} response={response} definitions={definitions} onSubmitted={() => setStage('thanks')} />
+            <WhenLoaded loaded={definitions} loadingText={t('common.loading', { lng: locale })}>
+              {(loadedDefinitions) => <ResponseFlow session={session} response={response} definitions={loadedDefinitions} onSubmitted={() => setStage('thanks')} />}
+            </WhenLoaded>
           )}
           {stage === 'thanks' && <ThanksStep onDone={finish} />}
         </main>
@@ -94,21 +99,4 @@ function KioskHeader({ networkName, onLanguage }: { networkName: string; onLangu
       <KioskLanguageSwitch onChange={onLanguage} />
     </header>
   );
-}
-
-function Questions({
-  session,
-  response,
-  definitions,
-  onSubmitted,
-}: {
-  session: KioskSession;
-  response: ResponseRecord;
-  definitions: Loaded<InstrumentDefinition[]>;
-  onSubmitted: () => void;
-}) {
-  const { t } = useKioskT();
-  if (definitions.status === 'loading') return <p>{t('common.loading')}</p>;
-  if (definitions.status === 'error') return <ErrorAlert message={definitions.message} />;
-  return <ResponseFlow session={session} response={response} definitions={definitions.data} onSubmitted={onSubmitted} />;
 }

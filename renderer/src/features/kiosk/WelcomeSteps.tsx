@@ -1,7 +1,9 @@
-import { useEffect, useEffectEvent, useId, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isWellFormedAssignedCode, normalizeAssignedCode, selfCode, selfCodeProblems, type SelfCodeProblem } from '../../../../shared/codes';
 import type { CodePolicy, KioskSession } from '../../../../shared/domain';
+import { CodeInput } from '../../components/CodeInput';
+import { Field } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { handlesEnter } from './keys';
 import { KioskTitle } from './KioskParts';
@@ -80,28 +82,20 @@ export function ConsentStep({ session, onAccept, onDecline }: { session: KioskSe
  * The respondent code, as the network's code policy asks for it. With self-generated codes the
  * three answers stay on this screen: only the code made from them is sent.
  */
-export function CodeStep({
-  policy,
-  busy,
-  error,
-  onSubmit,
-  onBack,
-}: {
-  policy: CodePolicy;
+/** What a code form gets from the kiosk flow: the state of starting the response, and where a code or "Terug" goes. */
+interface CodeFormProps {
   busy: boolean;
   error: string | null;
   onSubmit: (code: string) => void;
   onBack: () => void;
-}) {
+}
+
+export function CodeStep({ policy, ...form }: CodeFormProps & { policy: CodePolicy }) {
   const { t } = useKioskT();
   return (
     <section className="kiosk-step" data-testid="kiosk-code">
       <KioskTitle>{policy === 'self' ? t('kiosk.code.selfTitle') : t('kiosk.code.title')}</KioskTitle>
-      {policy === 'self' ? (
-        <SelfCodeForm busy={busy} error={error} onSubmit={onSubmit} onBack={onBack} />
-      ) : (
-        <TypedCodeForm policy={policy} busy={busy} error={error} onSubmit={onSubmit} onBack={onBack} />
-      )}
+      {policy === 'self' ? <SelfCodeForm {...form} /> : <TypedCodeForm policy={policy} {...form} />}
     </section>
   );
 }
@@ -120,19 +114,7 @@ function CodeActions({ busy, onBack }: { busy: boolean; onBack: () => void }) {
   );
 }
 
-function TypedCodeForm({
-  policy,
-  busy,
-  error,
-  onSubmit,
-  onBack,
-}: {
-  policy: 'free' | 'assigned';
-  busy: boolean;
-  error: string | null;
-  onSubmit: (code: string) => void;
-  onBack: () => void;
-}) {
+function TypedCodeForm({ policy, busy, error, onSubmit, onBack }: CodeFormProps & { policy: 'free' | 'assigned' }) {
   const { t } = useKioskT();
   const id = useId();
   const [code, setCode] = useState('');
@@ -141,35 +123,30 @@ function TypedCodeForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (policy === 'assigned') {
-      // A quick check of the card code's form and check character; the main process decides
-      // whether it is on the network's list.
-      const normalized = normalizeAssignedCode(code);
-      if (!isWellFormedAssignedCode(normalized)) {
-        setHint(t('kiosk.code.assignedMalformed'));
-        return;
-      }
-      setHint(null);
-      onSubmit(normalized);
+    const typed = policy === 'assigned' ? normalizeAssignedCode(code) : code;
+    // A quick check of the card code's form and check character; the main process decides
+    // whether it is on the network's list.
+    if (policy === 'assigned' && !isWellFormedAssignedCode(typed)) {
+      setHint(t('kiosk.code.assignedMalformed'));
       return;
     }
     setHint(null);
-    onSubmit(code);
+    onSubmit(typed);
   }
 
   return (
     <form onSubmit={submit} noValidate autoComplete="off">
       <p>{policy === 'assigned' ? t('kiosk.code.assignedIntro') : t('kiosk.code.freeIntro')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-code`}>{policy === 'assigned' ? t('kiosk.code.assignedLabel') : t('kiosk.code.freeLabel')}</label>
-        <input
+      <Field
+        id={`${id}-code`}
+        label={policy === 'assigned' ? t('kiosk.code.assignedLabel') : t('kiosk.code.freeLabel')}
+        hint={policy === 'assigned' ? t('kiosk.code.assignedHint') : t('kiosk.code.freeHint')}
+        hintId={`${id}-hint`}
+      >
+        <CodeInput
           id={`${id}-code`}
-          type="text"
           value={code}
           onChange={(e) => setCode(e.target.value)}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
           maxLength={16}
           aria-describedby={shownError ? `${id}-hint ${id}-error` : `${id}-hint`}
           aria-invalid={shownError ? true : undefined}
@@ -177,33 +154,44 @@ function TypedCodeForm({
           autoFocus
           data-testid="kiosk-code-input"
         />
-        <p id={`${id}-hint`} className="hint">
-          {policy === 'assigned' ? t('kiosk.code.assignedHint') : t('kiosk.code.freeHint')}
-        </p>
-      </div>
+      </Field>
       <ErrorAlert message={shownError} testId="kiosk-code-error" id={`${id}-error`} />
       <CodeActions busy={busy} onBack={onBack} />
     </form>
   );
 }
 
-const PROBLEM_KEYS = {
-  parentLetters: 'kiosk.selfCode.parentLettersProblem',
-  birthDay: 'kiosk.selfCode.birthDayProblem',
-  olderSiblings: 'kiosk.selfCode.olderSiblingsProblem',
-} as const;
+/** What the control of one of the three facts needs: its id, its class and what describes it. */
+interface FactControl {
+  id: string;
+  className: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string;
+}
 
-function SelfCodeForm({
-  busy,
-  error,
-  onSubmit,
-  onBack,
-}: {
-  busy: boolean;
-  error: string | null;
-  onSubmit: (code: string) => void;
-  onBack: () => void;
-}) {
+/** One of the three facts: its question, hint and own error, and the control that answers it. */
+function FactField({ id, problem, invalid, children }: { id: string; problem: SelfCodeProblem; invalid: boolean; children: (control: FactControl) => ReactNode }) {
+  const { t } = useKioskT();
+  const controlId = `${id}-${problem}`;
+  return (
+    <Field
+      id={controlId}
+      label={t(`kiosk.selfCode.${problem}`)}
+      hint={t(`kiosk.selfCode.${problem}Hint`)}
+      hintId={`${controlId}-hint`}
+      after={<ErrorAlert message={invalid ? t(`kiosk.selfCode.${problem}Problem`) : null} id={`${controlId}-error`} testId={`kiosk-self-${problem}-error`} />}
+    >
+      {children({
+        id: controlId,
+        className: 'kiosk-input kiosk-input-short',
+        'aria-invalid': invalid ? true : undefined,
+        'aria-describedby': invalid ? `${controlId}-error` : `${controlId}-hint`,
+      })}
+    </Field>
+  );
+}
+
+function SelfCodeForm({ busy, error, onSubmit, onBack }: CodeFormProps) {
   const { t } = useKioskT();
   const id = useId();
   const [letters, setLetters] = useState('');
@@ -224,78 +212,38 @@ function SelfCodeForm({
     onSubmit(selfCode(facts));
   }
 
-  const fieldProps = (problem: SelfCodeProblem) => ({
-    'aria-invalid': problems.includes(problem) ? true : undefined,
-    'aria-describedby': problems.includes(problem) ? `${id}-${problem}-error` : `${id}-${problem}-hint`,
-  });
-  const fieldError = (problem: SelfCodeProblem) => (
-    <ErrorAlert message={problems.includes(problem) ? t(PROBLEM_KEYS[problem]) : null} id={`${id}-${problem}-error`} testId={`kiosk-self-${problem}-error`} />
-  );
-
   return (
     <form onSubmit={submit} noValidate autoComplete="off">
       <p>{t('kiosk.selfCode.intro')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-letters`}>{t('kiosk.selfCode.parentLetters')}</label>
-        <input
-          id={`${id}-letters`}
-          type="text"
-          value={letters}
-          onChange={(e) => setLetters(e.target.value)}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={4}
-          className="kiosk-input kiosk-input-short"
-          autoFocus
-          {...fieldProps('parentLetters')}
-        />
-        <p id={`${id}-parentLetters-hint`} className="hint">
-          {t('kiosk.selfCode.parentLettersHint')}
-        </p>
-        {fieldError('parentLetters')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-day`}>{t('kiosk.selfCode.birthDay')}</label>
-        <input
-          id={`${id}-day`}
-          type="text"
-          inputMode="numeric"
-          value={day}
-          onChange={(e) => setDay(e.target.value.replace(/\D/g, '').slice(0, 2))}
-          autoComplete="off"
-          maxLength={2}
-          className="kiosk-input kiosk-input-short"
-          {...fieldProps('birthDay')}
-        />
-        <p id={`${id}-birthDay-hint`} className="hint">
-          {t('kiosk.selfCode.birthDayHint')}
-        </p>
-        {fieldError('birthDay')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-siblings`}>{t('kiosk.selfCode.olderSiblings')}</label>
-        <select
-          id={`${id}-siblings`}
-          value={siblings}
-          onChange={(e) => setSiblings(e.target.value)}
-          autoComplete="off"
-          className="kiosk-input kiosk-input-short"
-          {...fieldProps('olderSiblings')}
-        >
-          <option value="">{t('kiosk.selfCode.choose')}</option>
-          {[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-          <option value={9}>{t('kiosk.selfCode.nineOrMore')}</option>
-        </select>
-        <p id={`${id}-olderSiblings-hint`} className="hint">
-          {t('kiosk.selfCode.olderSiblingsHint')}
-        </p>
-        {fieldError('olderSiblings')}
-      </div>
+      <FactField id={id} problem="parentLetters" invalid={problems.includes('parentLetters')}>
+        {(control) => <CodeInput {...control} value={letters} onChange={(e) => setLetters(e.target.value)} maxLength={4} autoFocus />}
+      </FactField>
+      <FactField id={id} problem="birthDay" invalid={problems.includes('birthDay')}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            value={day}
+            onChange={(e) => setDay(e.target.value.replace(/\D/g, '').slice(0, 2))}
+            autoComplete="off"
+            maxLength={2}
+          />
+        )}
+      </FactField>
+      <FactField id={id} problem="olderSiblings" invalid={problems.includes('olderSiblings')}>
+        {(control) => (
+          <select {...control} value={siblings} onChange={(e) => setSiblings(e.target.value)} autoComplete="off">
+            <option value="">{t('kiosk.selfCode.choose')}</option>
+            {[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+            <option value={9}>{t('kiosk.selfCode.nineOrMore')}</option>
+          </select>
+        )}
+      </FactField>
       <p className="hint">{t('kiosk.selfCode.privacy')}</p>
       <ErrorAlert message={error} testId="kiosk-code-error" />
       <CodeActions busy={busy} onBack={onBack} />

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { NetworkDetail, Wave } from '../../../../shared/domain';
 import { api } from '../../api';
-import { BackButton } from '../../components/BackButton';
-import { ErrorAlert } from '../../components/Messages';
-import { ScreenTitle } from '../../components/ScreenTitle';
+import { DataTable } from '../../components/DataTable';
 import { currentLocale } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
+import { NetworkPage } from './NetworkPage';
 import { OrganisationForm } from './OrganisationForm';
 import { NetworkToolsPanel } from './settings/NetworkToolsPanel';
 import { WaveForm } from './WaveForm';
@@ -40,12 +39,9 @@ export function NetworkScreen({ networkId, onBack, onFill, onOverview, ...links 
   const [detail, reload] = useApiData(networkId, () => api.getNetwork({ networkId }));
 
   return (
-    <>
-      <BackButton label={t('nav.backToNetworks')} onClick={onBack} />
-      {detail.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={detail.status === 'error' ? detail.message : null} />
-      {detail.status === 'ready' && <NetworkDetailView detail={detail.data} reload={reload} onFill={onFill} onOverview={onOverview} links={links} />}
-    </>
+    <NetworkPage loaded={detail} onBack={onBack} backLabel={t('nav.backToNetworks')} heading={({ network }) => ({ title: network.name, kicker: t('network.kicker') })}>
+      {(data) => <NetworkDetailView detail={data} reload={reload} onFill={onFill} onOverview={onOverview} links={links} />}
+    </NetworkPage>
   );
 }
 
@@ -66,9 +62,6 @@ function NetworkDetailView({
   const { network, organisations, waves } = detail;
   return (
     <>
-      <ScreenTitle title={network.name}>
-        <span className="title-kicker">{t('network.kicker')}</span> {network.name}
-      </ScreenTitle>
       {network.description && <p className="lead">{network.description}</p>}
 
       <section aria-labelledby="organisations-title" className="panel">
@@ -76,25 +69,19 @@ function NetworkDetailView({
         {organisations.length === 0 ? (
           <p className="empty">{t('organisations.empty')}</p>
         ) : (
-          <table className="data-table" data-testid="organisation-table">
-            <caption className="visually-hidden">{t('organisations.caption', { network: network.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organisations.name')}</th>
-                <th scope="col">{t('organisations.sector')}</th>
-                <th scope="col">{t('organisations.size')}</th>
+          <DataTable
+            testId="organisation-table"
+            caption={t('organisations.caption', { network: network.name })}
+            columns={[t('organisations.name'), t('organisations.sector'), t('organisations.size')]}
+          >
+            {organisations.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">{o.name}</th>
+                <td>{t(`sector.${o.sector}`)}</td>
+                <td>{o.sizeClass ? t(`sizeClass.${o.sizeClass}`) : t('sizeClass.unknown')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {organisations.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">{o.name}</th>
-                  <td>{t(`sector.${o.sector}`)}</td>
-                  <td>{o.sizeClass ? t(`sizeClass.${o.sizeClass}`) : t('sizeClass.unknown')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
         <OrganisationForm networkId={network.id} onAdded={reload} />
       </section>

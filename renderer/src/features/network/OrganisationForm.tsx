@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTORS, SIZE_CLASSES, type Sector, type SizeClass } from '../../../../shared/domain';
 import { api } from '../../api';
-import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { Field, Options } from '../../components/Field';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useAction } from '../../lib/useAction';
 
 const UNKNOWN_SIZE = 'unknown';
@@ -13,64 +14,44 @@ export function OrganisationForm({ networkId, onAdded }: { networkId: string; on
   const [name, setName] = useState('');
   const [sector, setSector] = useState<Sector | ''>('');
   const [sizeClass, setSizeClass] = useState<SizeClass | typeof UNKNOWN_SIZE>(UNKNOWN_SIZE);
-  const [status, setStatus] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const action = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(null);
-    return run(async () => {
-      const org = await api.addOrganisation({
-        networkId,
-        name,
-        // An empty choice goes to the main process as is, so the person gets its message.
-        sector: sector as Sector,
-        sizeClass: sizeClass === UNKNOWN_SIZE ? null : sizeClass,
-      });
-      setName('');
-      setSector('');
-      setSizeClass(UNKNOWN_SIZE);
-      setStatus(t('organisations.added', { name: org.name }));
-      onAdded();
+  const add = action.submit(async () => {
+    const org = await api.addOrganisation({
+      networkId,
+      name,
+      // An empty choice goes to the main process as is, so the person gets its message.
+      sector: sector as Sector,
+      sizeClass: sizeClass === UNKNOWN_SIZE ? null : sizeClass,
     });
-  }
+    setName('');
+    setSector('');
+    setSizeClass(UNKNOWN_SIZE);
+    onAdded();
+    return t('organisations.added', { name: org.name });
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="subform" aria-labelledby={`${id}-title`} data-testid="organisation-form">
+    <form onSubmit={add} noValidate className="subform" aria-labelledby={`${id}-title`} data-testid="organisation-form">
       <h3 id={`${id}-title`}>{t('organisations.addTitle')}</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('organisations.name')}</label>
+        <Field id={`${id}-name`} label={t('organisations.name')}>
           <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="off" aria-required="true" />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-sector`}>{t('organisations.sector')}</label>
+        </Field>
+        <Field id={`${id}-sector`} label={t('organisations.sector')}>
           <select id={`${id}-sector`} value={sector} onChange={(e) => setSector(e.target.value as Sector | '')} aria-required="true">
             <option value="">{t('common.choose')}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sector.${s}`)}
-              </option>
-            ))}
+            <Options options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-size`}>{t('organisations.size')}</label>
+        </Field>
+        <Field id={`${id}-size`} label={t('organisations.size')}>
           <select id={`${id}-size`} value={sizeClass} onChange={(e) => setSizeClass(e.target.value as SizeClass | typeof UNKNOWN_SIZE)}>
-            {SIZE_CLASSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`sizeClass.${s}`)}
-              </option>
-            ))}
+            <Options options={SIZE_CLASSES.map((s) => ({ value: s, label: t(`sizeClass.${s}`) }))} />
             <option value={UNKNOWN_SIZE}>{t('sizeClass.unknown')}</option>
           </select>
-        </div>
+        </Field>
       </div>
-      <ErrorAlert message={error} />
-      <StatusMessage message={status} />
-      <button type="submit" className="button" disabled={busy}>
-        {t('organisations.add')}
-      </button>
+      <SubmitRow action={action} label={t('organisations.add')} />
     </form>
   );
 }

@@ -1,10 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WAVE_KINDS, type InstrumentSummary, type WaveKind } from '../../../../shared/domain';
 // The zod-free module only: the instrument schema stays out of the renderer bundle.
 import { DEFAULT_WAVE_INSTRUMENTS } from '../../../../shared/instruments/defaults';
 import { api } from '../../api';
-import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { CheckboxGroup, Field, Options } from '../../components/Field';
+import { SubmitRow } from '../../components/SubmitRow';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale, localized } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
@@ -23,11 +25,9 @@ export function WaveForm({ networkId, existingKinds, onCreated }: { networkId: s
   return (
     <div className="subform" data-testid="wave-form">
       <h3 id={`${id}-title`}>{t('waves.newTitle')}</h3>
-      {instruments.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={instruments.status === 'error' ? instruments.message : null} />
-      {instruments.status === 'ready' && (
-        <WaveFormFields networkId={networkId} initialKind={nextWaveKind(existingKinds)} instruments={instruments.data} titleId={`${id}-title`} onCreated={onCreated} />
-      )}
+      <WhenLoaded loaded={instruments}>
+        {(list) => <WaveFormFields networkId={networkId} initialKind={nextWaveKind(existingKinds)} instruments={list} titleId={`${id}-title`} onCreated={onCreated} />}
+      </WhenLoaded>
     </div>
   );
 }
@@ -62,8 +62,7 @@ function WaveFormFields({
   const [kind, setKind] = useState<WaveKind>(initialKind);
   const [plannedDate, setPlannedDate] = useState('');
   const [selected, setSelected] = useState<Set<string>>(() => defaultSelection(instruments));
-  const [status, setStatus] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const action = useAction();
 
   function chooseKind(next: WaveKind) {
     // Fill in the obvious label (T0, T1, T2) unless the person has typed their own.
@@ -71,52 +70,33 @@ function WaveFormFields({
     setKind(next);
   }
 
-  function toggle(key: string, on: boolean) {
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
+  const create = action.submit(async () => {
+    const wave = await api.createWave({
+      networkId,
+      label,
+      kind,
+      plannedDate: plannedDate === '' ? null : plannedDate,
+      instruments: instruments.filter((i) => selected.has(instrumentKey(i))).map((i) => ({ instrumentId: i.instrumentId, version: i.version })),
     });
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(null);
-    return run(async () => {
-      const wave = await api.createWave({
-        networkId,
-        label,
-        kind,
-        plannedDate: plannedDate === '' ? null : plannedDate,
-        instruments: instruments.filter((i) => selected.has(instrumentKey(i))).map((i) => ({ instrumentId: i.instrumentId, version: i.version })),
-      });
-      // Suggest the next measurement: after T0 comes T1, after T1 comes T2.
-      const following: WaveKind = wave.kind === 'T0' ? 'T1' : wave.kind === 'T1' ? 'T2' : 'custom';
-      setKind(following);
-      setLabel(following === 'custom' ? '' : following);
-      setPlannedDate('');
-      setSelected(defaultSelection(instruments));
-      setStatus(t('waves.created', { label: wave.label }));
-      onCreated();
-    });
-  }
+    // Suggest the next measurement: after T0 comes T1, after T1 comes T2.
+    const following: WaveKind = wave.kind === 'T0' ? 'T1' : wave.kind === 'T1' ? 'T2' : 'custom';
+    setKind(following);
+    setLabel(following === 'custom' ? '' : following);
+    setPlannedDate('');
+    setSelected(defaultSelection(instruments));
+    onCreated();
+    return t('waves.created', { label: wave.label });
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
+    <form onSubmit={create} noValidate aria-labelledby={titleId}>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{t('waves.kind')}</label>
+        <Field id={`${id}-kind`} label={t('waves.kind')}>
           <select id={`${id}-kind`} value={kind} onChange={(e) => chooseKind(e.target.value as WaveKind)}>
-            {WAVE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`waveKind.${k}`)}
-              </option>
-            ))}
+            <Options options={WAVE_KINDS.map((k) => ({ value: k, label: t(`waveKind.${k}`) }))} />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-label`}>{t('waves.label')}</label>
+        </Field>
+        <Field id={`${id}-label`} label={t('waves.label')} hint={t('waves.labelHint')} hintId={`${id}-label-hint`}>
           <input
             id={`${id}-label`}
             type="text"
@@ -127,36 +107,25 @@ function WaveFormFields({
             aria-required="true"
             aria-describedby={`${id}-label-hint`}
           />
-          <p id={`${id}-label-hint`} className="hint">
-            {t('waves.labelHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>
-            {t('waves.plannedDate')} <span className="optional">{t('common.optional')}</span>
-          </label>
+        </Field>
+        <Field id={`${id}-date`} label={t('waves.plannedDate')} optional>
           <input id={`${id}-date`} type="date" value={plannedDate} onChange={(e) => setPlannedDate(e.target.value)} />
-        </div>
+        </Field>
       </div>
-      <fieldset className="checkbox-group">
-        <legend>{t('waves.instruments')}</legend>
-        {instruments.map((i) => {
-          const key = instrumentKey(i);
-          return (
-            <label key={key} className="checkbox">
-              <input type="checkbox" checked={selected.has(key)} onChange={(e) => toggle(key, e.target.checked)} />
-              <span>
-                {localized(i.name, locale)} <span className="muted">{t('waves.instrumentVersion', { version: i.version })}</span>
-              </span>
-            </label>
-          );
-        })}
-      </fieldset>
-      <ErrorAlert message={error} />
-      <StatusMessage message={status} />
-      <button type="submit" className="button" disabled={busy}>
-        {t('waves.create')}
-      </button>
+      <CheckboxGroup
+        legend={t('waves.instruments')}
+        options={instruments.map((i) => ({
+          value: instrumentKey(i),
+          label: (
+            <span>
+              {localized(i.name, locale)} <span className="muted">{t('waves.instrumentVersion', { version: i.version })}</span>
+            </span>
+          ),
+        }))}
+        chosen={selected}
+        onChange={setSelected}
+      />
+      <SubmitRow action={action} label={t('waves.create')} />
     </form>
   );
 }

@@ -1,9 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../../shared/domain';
 import { api } from '../../api';
+import { Field } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { WhenLoaded } from '../../components/WhenLoaded';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 
@@ -39,32 +41,31 @@ export function NetworksScreen({ onOpen, onInstruments, onData, onCompare }: { o
 
       <section aria-labelledby="networks-list" className="panel">
         <h2 id="networks-list">{t('networks.listTitle')}</h2>
-        {networks.status === 'loading' && <p>{t('common.loading')}</p>}
-        <ErrorAlert message={networks.status === 'error' ? networks.message : null} />
-        {networks.status === 'ready' && networks.data.length === 0 && <p className="empty">{t('networks.empty')}</p>}
-        {networks.status === 'ready' && networks.data.length > 0 && (
-          <ul className="card-list" data-testid="network-list">
-            {networks.data.map((n) => (
-              <li key={n.id} className="card">
-                <div className="card-body">
-                  <h3 className="card-title">{n.name}</h3>
-                  {n.description && <p className="card-text">{n.description}</p>}
-                  <p className="card-meta">
-                    {t('networks.organisationCount', { count: n.organisationCount })} · {t('networks.waveCount', { count: n.waveCount })}
-                  </p>
-                </div>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => onOpen(n.id)}
-                  aria-label={t('networks.openNamed', { name: n.name })}
-                >
-                  {t('networks.open')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <WhenLoaded loaded={networks} empty={t('networks.empty')}>
+          {(list) => (
+            <ul className="card-list" data-testid="network-list">
+              {list.map((n) => (
+                <li key={n.id} className="card">
+                  <div className="card-body">
+                    <h3 className="card-title">{n.name}</h3>
+                    {n.description && <p className="card-text">{n.description}</p>}
+                    <p className="card-meta">
+                      {t('networks.organisationCount', { count: n.organisationCount })} · {t('networks.waveCount', { count: n.waveCount })}
+                    </p>
+                  </div>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => onOpen(n.id)}
+                    aria-label={t('networks.openNamed', { name: n.name })}
+                  >
+                    {t('networks.open')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </WhenLoaded>
       </section>
 
       <NewNetworkForm onCreated={(network) => onOpen(network.id)} />
@@ -77,23 +78,16 @@ function NewNetworkForm({ onCreated }: { onCreated: (network: Network) => void }
   const id = useId();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, submit } = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    return run(async () => {
-      // The main process validates (and trims); its Dutch message is what the person sees.
-      const network = await api.createNetwork({ name, description: description.trim() === '' ? undefined : description });
-      onCreated(network);
-    });
-  }
+  // The main process validates (and trims); its Dutch message is what the person sees.
+  const create = submit(async () => onCreated(await api.createNetwork({ name, description: description.trim() === '' ? undefined : description })));
 
   return (
     <section aria-labelledby={`${id}-title`} className="panel">
       <h2 id={`${id}-title`}>{t('networks.newTitle')}</h2>
-      <form onSubmit={(e) => void submit(e)} noValidate data-testid="new-network-form">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('networks.name')}</label>
+      <form onSubmit={create} noValidate data-testid="new-network-form">
+        <Field id={`${id}-name`} label={t('networks.name')}>
           <input
             id={`${id}-name`}
             type="text"
@@ -105,13 +99,10 @@ function NewNetworkForm({ onCreated }: { onCreated: (network: Network) => void }
             aria-describedby={error ? `${id}-error` : undefined}
             autoComplete="off"
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-description`}>
-            {t('networks.description')} <span className="optional">{t('common.optional')}</span>
-          </label>
+        </Field>
+        <Field id={`${id}-description`} label={t('networks.description')} optional>
           <textarea id={`${id}-description`} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={2000} />
-        </div>
+        </Field>
         <ErrorAlert message={error} testId="new-network-error" id={`${id}-error`} />
         <button type="submit" className="button" disabled={busy}>
           {t('networks.create')}

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../../shared/domain';
+import { TableHead } from '../../components/DataTable';
 import { currentLocale, localized } from '../../i18n';
 import type { PaperColumn } from './columns';
 import { PaperRow, type GridApi } from './PaperRow';
@@ -63,22 +64,14 @@ export function PaperGrid({
           <caption id="paper-grid-caption" className="visually-hidden">
             {t('paper.gridCaption', { wave: waveLabel })}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="paper-code">
-                {t('paper.code')}
-              </th>
-              <th scope="col">{t('paper.organisation')}</th>
-              {columns.map((c) => (
-                <th key={c.key} scope="col" className={`paper-head paper-head-${c.kind}`} title={localized(c.question, locale)}>
-                  {c.itemId}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">{t('paper.status')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('paper.code'), className: 'paper-code' },
+              t('paper.organisation'),
+              ...columns.map((c) => ({ label: c.itemId, key: c.key, className: `paper-head paper-head-${c.kind}`, title: localized(c.question, locale) })),
+              { label: <span className="visually-hidden">{t('paper.status')}</span> },
+            ]}
+          />
           <tbody>
             {rows.map((i) => (
               <PaperRow key={i} index={i} grid={grid} autoFocus={focusNewRow && i === rowCount - 1} />

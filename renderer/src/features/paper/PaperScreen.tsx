@@ -1,11 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
-import { BackButton } from '../../components/BackButton';
-import { ErrorAlert } from '../../components/Messages';
-import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale, localized } from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
+import { NetworkPage } from '../network/NetworkPage';
 import { loadWaveContext, type WaveContext } from '../questionnaire/QuestionnaireScreen';
 import { paperColumns } from './columns';
 import { PaperGrid } from './PaperGrid';
@@ -16,12 +14,14 @@ export function PaperScreen({ networkId, waveId, onBack }: { networkId: string; 
   const [context] = useApiData(`paper/${networkId}/${waveId}`, () => loadWaveContext(networkId, waveId));
 
   return (
-    <div className="paper-screen">
-      <BackButton label={t('nav.backToNetwork')} onClick={onBack} />
-      {context.status === 'loading' && <p>{t('common.loading')}</p>}
-      <ErrorAlert message={context.status === 'error' ? context.message : null} />
-      {context.status === 'ready' && <PaperEntry context={context.data} />}
-    </div>
+    <NetworkPage
+      loaded={context}
+      onBack={onBack}
+      heading={({ wave, detail }) => ({ title: t('paper.title', { wave: wave.label }), network: detail.network.name })}
+      className="paper-screen"
+    >
+      {(data) => <PaperEntry context={data} />}
+    </NetworkPage>
   );
 }
 
@@ -31,10 +31,6 @@ function PaperEntry({ context }: { context: WaveContext }) {
   const columns = useMemo(() => paperColumns(definitions), [definitions]);
   return (
     <>
-      <ScreenTitle title={t('paper.title', { wave: wave.label })}>
-        {t('paper.title', { wave: wave.label })}
-        <span className="title-sub">{detail.network.name}</span>
-      </ScreenTitle>
       <p className="lead">{t('paper.intro')}</p>
       <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} organisations={detail.organisations} />
       <CodeLegend definitions={definitions} />

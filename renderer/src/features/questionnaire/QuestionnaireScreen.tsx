@@ -16,11 +16,17 @@ export interface WaveContext {
   definitions: InstrumentDefinition[];
 }
 
+/** The wave of a network, or the refusal the screen shows when it is not (or no longer) there. */
+export function waveOf(detail: NetworkDetail, waveId: string): Wave {
+  const wave = detail.waves.find((w) => w.id === waveId);
+  if (!wave) throw new ApiError('NOT_FOUND', i18n.t('errors.waveNotFound'));
+  return wave;
+}
+
 /** The network, the wave and the wave's instrument definitions, in the order the wave lists them. */
 export async function loadWaveContext(networkId: string, waveId: string): Promise<WaveContext> {
   const detail = await api.getNetwork({ networkId });
-  const wave = detail.waves.find((w) => w.id === waveId);
-  if (!wave) throw new ApiError('NOT_FOUND', i18n.t('errors.waveNotFound'));
+  const wave = waveOf(detail, waveId);
   const definitions = await Promise.all(wave.instruments.map((ref) => api.getInstrument(ref)));
   return { detail, wave, definitions };
 }

@@ -1,7 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, ResponseRecord, Wave } from '../../../../shared/domain';
 import { api } from '../../api';
+import { CodeInput } from '../../components/CodeInput';
+import { Field, Options } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { useAction } from '../../lib/useAction';
 
@@ -19,60 +21,36 @@ export function StartForm({
   const id = useId();
   const [code, setCode] = useState('');
   const [organisationId, setOrganisationId] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, submit } = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    return run(async () => {
-      const response = await api.startResponse({
-        waveId: wave.id,
-        respondentCode: code,
-        organisationId: organisationId === '' ? null : organisationId,
-        mode: 'form',
-      });
-      onStarted(response);
-    });
-  }
+  const start = submit(async () =>
+    onStarted(await api.startResponse({ waveId: wave.id, respondentCode: code, organisationId: organisationId === '' ? null : organisationId, mode: 'form' })),
+  );
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('questionnaire.startTitle')}</h2>
       <p>{t('questionnaire.startIntro')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate data-testid="start-form">
+      <form onSubmit={start} noValidate data-testid="start-form">
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-code`}>{t('questionnaire.code')}</label>
-            <input
+          <Field id={`${id}-code`} label={t('questionnaire.code')} hint={t('questionnaire.codeHint')} hintId={`${id}-code-hint`}>
+            <CodeInput
               id={`${id}-code`}
-              type="text"
               value={code}
               onChange={(e) => setCode(e.target.value)}
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
               maxLength={16}
               aria-required="true"
               aria-describedby={error ? `${id}-code-hint ${id}-error` : `${id}-code-hint`}
               aria-invalid={error ? true : undefined}
               className="input-code"
             />
-            <p id={`${id}-code-hint`} className="hint">
-              {t('questionnaire.codeHint')}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-org`}>
-              {t('questionnaire.organisation')} <span className="optional">{t('common.optional')}</span>
-            </label>
+          </Field>
+          <Field id={`${id}-org`} label={t('questionnaire.organisation')} optional>
             <select id={`${id}-org`} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
               <option value="">{t('questionnaire.noOrganisation')}</option>
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <Options options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
             </select>
-          </div>
+          </Field>
         </div>
         <ErrorAlert message={error} testId="start-error" id={`${id}-error`} />
         <button type="submit" className="button button-large" disabled={busy}>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseRecord, ResponseSummary, Wave } from '../../../../shared/domain';
-import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api';
+import { DataTable, numeric } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/Messages';
-import i18n, { currentLocale } from '../../i18n';
+import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 import { NetworkPage } from '../network/NetworkPage';
+import { waveOf } from '../questionnaire/QuestionnaireScreen';
 import { formatDateTime } from './formatDateTime';
 
 interface ResponsesData {
@@ -34,9 +35,7 @@ export function ResponsesScreen({
   const { t } = useTranslation();
   const [data, reload] = useApiData<ResponsesData>(`responses/${networkId}/${waveId}`, async () => {
     const [detail, responses] = await Promise.all([api.getNetwork({ networkId }), api.listResponses({ waveId })]);
-    const wave = detail.waves.find((w) => w.id === waveId);
-    if (!wave) throw new ApiError('NOT_FOUND', i18n.t('errors.waveNotFound'));
-    return { networkName: detail.network.name, wave, responses };
+    return { networkName: detail.network.name, wave: waveOf(detail, waveId), responses };
   });
 
   return (
@@ -84,75 +83,68 @@ function ResponseTable({
       {responses.length === 0 ? (
         <p className="empty">{t('responses.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="responses-table">
-            <caption className="visually-hidden">{t('responses.caption', { wave: wave.label })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('responses.colCode')}</th>
-                <th scope="col">{t('responses.colStatus')}</th>
-                <th scope="col">{t('responses.colMode')}</th>
-                <th scope="col" className="numeric">
-                  {t('responses.colAnswered')}
-                </th>
-                <th scope="col">{t('responses.colUpdated')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('responses.colActions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {responses.map((r) => (
-                <tr key={r.id} data-testid={`response-row-${r.respondentCode}`}>
-                  <th scope="row" className="respondent-code">
-                    {r.respondentCode}
-                  </th>
-                  <td>
-                    <span className={`status-badge status-${r.status}`}>{t(`responses.status.${r.status}`)}</span>
-                  </td>
-                  <td>{t(`responses.mode.${r.mode}`)}</td>
-                  <td className="numeric">{r.answered}</td>
-                  <td>{formatDateTime(r.updatedAt, locale)}</td>
-                  <td>
-                    {r.status === 'in_progress' && confirming !== r.id && (
-                      <>
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          onClick={() => void resume(r.id)}
-                          disabled={busy}
-                          aria-label={t('responses.resumeFor', { code: r.respondentCode })}
-                        >
-                          {t('responses.resume')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => setConfirming(r.id)}
-                          disabled={busy}
-                          aria-label={t('responses.discardFor', { code: r.respondentCode })}
-                        >
-                          {t('responses.discard')}
-                        </button>
-                      </>
-                    )}
-                    {r.status === 'in_progress' && confirming === r.id && (
-                      <span role="group" aria-label={t('responses.discardConfirmFor', { code: r.respondentCode })}>
-                        <span>{t('responses.discardQuestion', { count: r.answered })}</span>{' '}
-                        <button type="button" className="button" onClick={() => void discard(r.id)} disabled={busy}>
-                          {t('responses.discardYes')}
-                        </button>{' '}
-                        <button type="button" className="link-button" onClick={() => setConfirming(null)} disabled={busy}>
-                          {t('common.cancel')}
-                        </button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          scroll
+          testId="responses-table"
+          caption={t('responses.caption', { wave: wave.label })}
+          columns={[
+            t('responses.colCode'),
+            t('responses.colStatus'),
+            t('responses.colMode'),
+            numeric(t('responses.colAnswered')),
+            t('responses.colUpdated'),
+            { label: <span className="visually-hidden">{t('responses.colActions')}</span> },
+          ]}
+        >
+          {responses.map((r) => (
+            <tr key={r.id} data-testid={`response-row-${r.respondentCode}`}>
+              <th scope="row" className="respondent-code">
+                {r.respondentCode}
+              </th>
+              <td>
+                <span className={`status-badge status-${r.status}`}>{t(`responses.status.${r.status}`)}</span>
+              </td>
+              <td>{t(`responses.mode.${r.mode}`)}</td>
+              <td className="numeric">{r.answered}</td>
+              <td>{formatDateTime(r.updatedAt, locale)}</td>
+              <td>
+                {r.status === 'in_progress' && confirming !== r.id && (
+                  <>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      onClick={() => void resume(r.id)}
+                      disabled={busy}
+                      aria-label={t('responses.resumeFor', { code: r.respondentCode })}
+                    >
+                      {t('responses.resume')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setConfirming(r.id)}
+                      disabled={busy}
+                      aria-label={t('responses.discardFor', { code: r.respondentCode })}
+                    >
+                      {t('responses.discard')}
+                    </button>
+                  </>
+                )}
+                {r.status === 'in_progress' && confirming === r.id && (
+                  <span role="group" aria-label={t('responses.discardConfirmFor', { code: r.respondentCode })}>
+                    <span>{t('responses.discardQuestion', { count: r.answered })}</span>{' '}
+                    <button type="button" className="button" onClick={() => void discard(r.id)} disabled={busy}>
+                      {t('responses.discardYes')}
+                    </button>{' '}
+                    <button type="button" className="link-button" onClick={() => setConfirming(null)} disabled={busy}>
+                      {t('common.cancel')}
+                    </button>
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

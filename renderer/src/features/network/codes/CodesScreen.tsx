@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignedCode, Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
-import { ErrorAlert, StatusMessage } from '../../../components/Messages';
+import { DataTable } from '../../../components/DataTable';
 import { NumberField } from '../../../components/NumberField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { currentLocale } from '../../../i18n';
 import { useAction } from '../../../lib/useAction';
 import { useApiData } from '../../../lib/useApiData';
@@ -52,29 +53,20 @@ function GenerateForm({ networkId, onGenerated }: { networkId: string; onGenerat
   const { t } = useTranslation();
   const id = useId();
   const [count, setCount] = useState('20');
-  const [status, setStatus] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const action = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(null);
-    return run(async () => {
-      const typed = /^\s*\d+\s*$/.test(count) ? Number(count) : Number.NaN;
-      const { codes } = await api.generateCodes({ networkId, count: typed });
-      setStatus(t('codes.generated', { count: codes.length }));
-      onGenerated();
-    });
-  }
+  const generate = action.submit(async () => {
+    const typed = /^\s*\d+\s*$/.test(count) ? Number(count) : Number.NaN;
+    const { codes } = await api.generateCodes({ networkId, count: typed });
+    onGenerated();
+    return t('codes.generated', { count: codes.length });
+  });
 
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`} data-testid="codes-generate">
+    <form className="panel" onSubmit={generate} noValidate aria-labelledby={`${id}-title`} data-testid="codes-generate">
       <h2 id={`${id}-title`}>{t('codes.generateTitle')}</h2>
       <NumberField id={`${id}-count`} hintId={`${id}-hint`} label={t('codes.count')} hint={t('codes.countHint')} value={count} onChange={setCount} />
-      <ErrorAlert message={error} testId="codes-error" />
-      <StatusMessage message={status} testId="codes-status" />
-      <button type="submit" className="button" disabled={busy}>
-        {t('codes.generate')}
-      </button>
+      <SubmitRow action={action} label={t('codes.generate')} errorTestId="codes-error" statusTestId="codes-status" />
     </form>
   );
 }
@@ -88,33 +80,26 @@ function CodeList({ network, codes }: { network: Network; codes: AssignedCode[] 
       {codes.length === 0 ? (
         <p className="empty">{t('codes.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="code-table">
-            <caption className="visually-hidden">{t('codes.caption', { network: network.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('codes.colCode')}</th>
-                <th scope="col">{t('codes.colCreated')}</th>
-                <th scope="col">{t('codes.colWaves')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {codes.map((c) => (
-                <tr key={c.code} data-testid={`code-row-${c.code}`}>
-                  <th scope="row" className="respondent-code">
-                    {c.code}
-                  </th>
-                  <td>{formatDateTime(c.createdAt, locale)}</td>
-                  <td>
-                    {c.waves.length === 0
-                      ? t('codes.notUsed')
-                      : c.waves.map((w) => t('codes.waveStatus', { wave: w.label, status: t(`responses.status.${w.status}`) })).join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          scroll
+          testId="code-table"
+          caption={t('codes.caption', { network: network.name })}
+          columns={[t('codes.colCode'), t('codes.colCreated'), t('codes.colWaves')]}
+        >
+          {codes.map((c) => (
+            <tr key={c.code} data-testid={`code-row-${c.code}`}>
+              <th scope="row" className="respondent-code">
+                {c.code}
+              </th>
+              <td>{formatDateTime(c.createdAt, locale)}</td>
+              <td>
+                {c.waves.length === 0
+                  ? t('codes.notUsed')
+                  : c.waves.map((w) => t('codes.waveStatus', { wave: w.label, status: t(`responses.status.${w.status}`) })).join(', ')}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CODE_POLICIES, type CodePolicy, type Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
-import { ErrorAlert, StatusMessage } from '../../../components/Messages';
+import { Field } from '../../../components/Field';
 import { NumberField } from '../../../components/NumberField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { useAction } from '../../../lib/useAction';
 import { useApiData } from '../../../lib/useApiData';
 import { NetworkPage } from '../NetworkPage';
@@ -30,42 +31,35 @@ function SettingsForm({ network }: { network: Network }) {
   const [codePolicy, setCodePolicy] = useState<CodePolicy>(network.codePolicy);
   const [idleSeconds, setIdleSeconds] = useState(String(network.idleSeconds));
   const [minGroupSize, setMinGroupSize] = useState(String(network.minGroupSize));
-  const [status, setStatus] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const action = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(null);
-    return run(async () => {
-      const saved = await api.updateNetworkSettings({
-        networkId: network.id,
-        consentNl: consentNl.trim() === '' ? null : consentNl,
-        consentEn: consentEn.trim() === '' ? null : consentEn,
-        codePolicy,
-        idleSeconds: wholeNumber(idleSeconds),
-        minGroupSize: wholeNumber(minGroupSize),
-      });
-      setConsentNl(saved.consentNl ?? '');
-      setConsentEn(saved.consentEn ?? '');
-      setIdleSeconds(String(saved.idleSeconds));
-      setMinGroupSize(String(saved.minGroupSize));
-      setStatus(t('settings.saved'));
+  const save = action.submit(async () => {
+    const saved = await api.updateNetworkSettings({
+      networkId: network.id,
+      consentNl: consentNl.trim() === '' ? null : consentNl,
+      consentEn: consentEn.trim() === '' ? null : consentEn,
+      codePolicy,
+      idleSeconds: wholeNumber(idleSeconds),
+      minGroupSize: wholeNumber(minGroupSize),
     });
-  }
+    setConsentNl(saved.consentNl ?? '');
+    setConsentEn(saved.consentEn ?? '');
+    setIdleSeconds(String(saved.idleSeconds));
+    setMinGroupSize(String(saved.minGroupSize));
+    return t('settings.saved');
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="settings-form">
+    <form onSubmit={save} noValidate data-testid="settings-form">
       <section className="panel" aria-labelledby={`${id}-consent`}>
         <h2 id={`${id}-consent`}>{t('settings.consentTitle')}</h2>
         <p className="hint section-hint">{t('settings.consentIntro')}</p>
-        <div className="field">
-          <label htmlFor={`${id}-consent-nl`}>{t('settings.consentNl')}</label>
+        <Field id={`${id}-consent-nl`} label={t('settings.consentNl')}>
           <textarea id={`${id}-consent-nl`} value={consentNl} onChange={(e) => setConsentNl(e.target.value)} rows={5} maxLength={8000} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-consent-en`}>{t('settings.consentEn')}</label>
+        </Field>
+        <Field id={`${id}-consent-en`} label={t('settings.consentEn')}>
           <textarea id={`${id}-consent-en`} value={consentEn} onChange={(e) => setConsentEn(e.target.value)} rows={5} maxLength={8000} lang="en" />
-        </div>
+        </Field>
       </section>
 
       <section className="panel" aria-labelledby={`${id}-codes`}>
@@ -118,11 +112,7 @@ function SettingsForm({ network }: { network: Network }) {
         </div>
       </section>
 
-      <ErrorAlert message={error} testId="settings-error" />
-      <StatusMessage message={status} testId="settings-status" />
-      <button type="submit" className="button button-large" disabled={busy}>
-        {t('settings.save')}
-      </button>
+      <SubmitRow action={action} label={t('settings.save')} large errorTestId="settings-error" statusTestId="settings-status" />
     </form>
   );
 }
