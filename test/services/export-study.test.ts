@@ -6,7 +6,7 @@ import * as XLSX from 'xlsx';
 import type { Input } from '../../shared/contract';
 import { getDashboard } from '../../electron/services/results/dashboard';
 import { snapshot, studyExportInput, useServices } from '../support/services';
-import { HOSTILE, parseSps, xlsxParts } from '../unit/export-support';
+import { emptyTextCells, HOSTILE, parseSps, xlsxParts } from '../unit/export-support';
 
 /**
  * The study export through the real dispatcher and services over a real SQLite file: the
@@ -109,6 +109,12 @@ describe('the study workbook', () => {
       for (const width of widths) expect(width).toBeGreaterThanOrEqual(6);
     }
     expect(readdirSync(w.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('has no text cell without text on any sheet: what is empty is blank', async () => {
+    const w = await study();
+    const bytes = readFileSync((await exported(w, { includeOpenAnswers: true })).filePath);
+    expect(emptyTextCells(bytes)).toEqual([]);
   });
 
   it('has every stored answer in Data_lang as a numeric cell, with dates as dates', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { columnLetters, excelSerial, writeWorkbook, xmlText } from '../../electron/services/export/xlsx-writer';
 import type { Table } from '../../shared/export/table';
-import { HOSTILE, xlsxParts } from './export-support';
+import { emptyTextCells, HOSTILE, xlsxParts } from './export-support';
 
 const meta = { title: 'Test', appVersion: '1.0', createdAt: new Date(2026, 2, 1, 9, 30) };
 
@@ -60,6 +60,31 @@ describe('the xlsx writer', () => {
     expect(sst).toContain('<t xml:space="preserve">_x000D_x</t>');
     expect(sst).toContain('<t xml:space="preserve">\tx</t>');
     expect(sst).toContain('_x005F_x0041_');
+  });
+
+  it('writes an empty text as a blank cell, not as a text cell holding nothing', async () => {
+    const withEmpty: Table = {
+      name: 'Toelichting',
+      columns: [
+        { name: 'onderwerp', kind: 'text' },
+        { name: 'waarde', kind: 'mixed' },
+        { name: 'toelichting', kind: 'text' },
+      ],
+      rows: [
+        ['Netwerk: Dementie Oost', '', ''],
+        ['Minimale groepsgrootte', 5, 'Kleine groepen worden niet getoond.'],
+      ],
+    };
+    const bytes = await writeWorkbook([withEmpty], meta);
+    expect(emptyTextCells(bytes)).toEqual([]);
+    const sheetXml = xlsxParts(bytes).get('xl/worksheets/sheet1.xml')!;
+    // Row 2 has only its first cell; row 3 all three.
+    expect([...sheetXml.matchAll(/<c r="([A-Z]+2)"/g)].map((m) => m[1])).toEqual(['A2']);
+    expect([...sheetXml.matchAll(/<c r="([A-Z]+3)"/g)].map((m) => m[1])).toEqual(['A3', 'B3', 'C3']);
+    expect(xlsxParts(bytes).get('xl/sharedStrings.xml')).not.toMatch(/<si><t[^>]*><\/t><\/si>/);
+    const sheet = XLSX.read(bytes, { type: 'buffer' }).Sheets.Toelichting!;
+    expect(sheet.B2).toBeUndefined();
+    expect(sheet.C2).toBeUndefined();
   });
 
   it('freezes and emphasises the header row and filters it', async () => {

@@ -261,7 +261,8 @@ function columnWidth(table: Table, column: Column, index: number): number {
 const isMidnight = (d: Date) => d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0 && d.getMilliseconds() === 0;
 
 function cellXml(ref: string, value: Cell, numberStyle: number, dateStyle: (d: Date) => number, strings: SharedStrings): string {
-  if (value === null) return '';
+  // An empty text is a blank cell, not a text cell holding nothing (Excel would count it as filled).
+  if (value === null || value === '') return '';
   if (typeof value === 'string') return `<c r="${ref}" t="s"><v>${strings.id(value)}</v></c>`;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
