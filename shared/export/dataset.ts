@@ -421,6 +421,14 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     derivation: '',
     wide: [],
   };
+  /** Not-scored codes and what counts as missing, for a coded variable (an item, or the role group taken from ag_rol). */
+  const missingOf = (labels: { valueLabels: ValueLabel[]; missing: number[] }) => {
+    const notScored = labels.valueLabels.filter((l) => labels.missing.includes(l.code));
+    return {
+      notScored: joinLabels(notScored),
+      missing: [cb.missingBlank, ...(notScored.length ? [cb.missingNotScored(notScored.map((l) => l.code).join(', '))] : [])].join('; '),
+    };
+  };
   const codebook: CodebookEntry[] = [];
   for (const col of fixedColumns) {
     const entry: CodebookEntry = {
@@ -433,8 +441,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     };
     if (col.name === f.roleGroup.name) {
       entry.values = joinLabels(roleLabels.valueLabels);
-      entry.notScored = joinLabels(roleLabels.valueLabels.filter((l) => roleLabels.missing.includes(l.code)));
-      entry.missing = cb.missingBlank;
+      Object.assign(entry, missingOf(roleLabels));
       entry.derivation = cb.roleDerivation;
     }
     if (col.name === f.mode.name) entry.values = joinLabels(modeLabels);
@@ -456,7 +463,6 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     const subscales = def.subscales.filter((s) => s.items.includes(item.id)).map((s) => `${s.id} (${s.label[lang]})`);
     const type =
       item.type === 'scale' ? cb.types.scale(item.scale) : item.type === 'choice' ? cb.types.choice(item.scale) : item.type === 'number' ? cb.types.number(item.min, item.max) : cb.types.open;
-    const notScored = labels.valueLabels.filter((l) => labels.missing.includes(l.code));
     codebook.push({
       variable: col.name,
       label: item.label[lang],
@@ -467,8 +473,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       type,
       level: item.type === 'scale' ? 'ordinal' : item.type === 'number' ? 'scale' : 'nominal',
       values: item.type === 'number' ? `${item.min}–${item.max}` : joinLabels(labels.valueLabels),
-      notScored: joinLabels(notScored),
-      missing: [cb.missingBlank, ...(notScored.length ? [cb.missingNotScored(notScored.map((l) => l.code).join(', '))] : [])].join('; '),
+      ...missingOf(labels),
       reverse: item.type === 'scale' ? (item.reverse ? terms.yes : terms.no) : '',
       derivation: '',
       sheets: [sheets.long, sheets.wide],

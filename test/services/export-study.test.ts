@@ -207,6 +207,15 @@ describe('the study workbook', () => {
     expect(String(byName.get('ks_amb')!.berekening)).toContain('75% (3 van 4)');
   });
 
+  it('counts "Zeg ik liever niet" (9) as missing for the role group, in the codebook as for ag_rol itself', async () => {
+    const w = await study();
+    const { rows } = sheetRecords(XLSX.readFile((await exported(w)).filePath), 'Codeboek');
+    const byName = new Map(rows.map((r) => [r.variabele as string, r]));
+    expect(byName.get('rolgroep')).toMatchObject({ niet_gescoord: '9 = Zeg ik liever niet' });
+    expect(byName.get('rolgroep')!.ontbrekend).toBe('Leeg = niet beantwoord of niet gevraagd in deze meting; 9 = niet gescoord (telt niet mee in scores)');
+    expect(byName.get('rolgroep')!.ontbrekend).toBe(byName.get('ag_rol')!.ontbrekend);
+  });
+
   it('explains the file: study, waves with dates and counts, app version, export time, threshold, attribution and licence', async () => {
     const w = await study();
     const book = XLSX.readFile((await exported(w)).filePath, { cellDates: true });
@@ -420,6 +429,9 @@ describe('CSV with SPSS syntax and an R script', () => {
       }
     }
     expect(sps.valueLabels.get('ag_rol')?.get(1)).toBe('Professional (zorg of welzijn)');
+    expect(sps.valueLabels.get('rolgroep')?.get(9)).toBe('Zeg ik liever niet');
+    expect(sps.missing.get('rolgroep')).toEqual([9]);
+    expect(sps.missing.get('ag_rol')).toEqual([9]);
     expect(sps.valueLabels.get('status')).toEqual(new Map([[1, 'Afgerond'], [0, 'Niet afgerond']]));
     expect(sps.valueLabels.has('ks_cijfer')).toBe(false);
     expect(sps.levels.get('ks_amb')).toBe('SCALE');
