@@ -429,6 +429,11 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       missing: [cb.missingBlank, ...(notScored.length ? [cb.missingNotScored(notScored.map((l) => l.code).join(', '))] : [])].join('; '),
     };
   };
+  // Derivations name the variables as exported: an item or score renamed for a clash or the length limit goes by its new name.
+  const itemName = new Map(itemColumns.map((c) => [`${c.instrumentId}/${c.item.id}`, c.name]));
+  const scoreName = new Map(scoreGroups.map((g) => [`${g.instrumentId}/${g.subscale.id}`, g.names[0]]));
+  const exportedItem = (instrumentId: string, itemId: string) => itemName.get(`${instrumentId}/${itemId}`) ?? itemId;
+  const subscaleTitle = (instrumentId: string, subscale: Subscale) => `${scoreName.get(`${instrumentId}/${subscale.id}`) ?? subscale.id} (${subscale.label[lang]})`;
   const codebook: CodebookEntry[] = [];
   for (const col of fixedColumns) {
     const entry: CodebookEntry = {
@@ -460,7 +465,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     const { item, def } = col;
     const scale = scaleOf(def, item);
     const labels = labelsOf(scale, lang);
-    const subscales = def.subscales.filter((s) => s.items.includes(item.id)).map((s) => `${s.id} (${s.label[lang]})`);
+    const subscales = def.subscales.filter((s) => s.items.includes(item.id)).map((s) => subscaleTitle(col.instrumentId, s));
     const type =
       item.type === 'scale' ? cb.types.scale(item.scale) : item.type === 'choice' ? cb.types.choice(item.scale) : item.type === 'number' ? cb.types.number(item.min, item.max) : cb.types.open;
     codebook.push({
@@ -489,14 +494,14 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       .filter((it): it is Extract<InstrumentItem, { type: 'scale' }> => it?.type === 'scale' && it.reverse)
       .map((it) => {
         const scored = scaleOf(def, it)?.options.map((o) => o.code) ?? [];
-        return cb.reversed(it.id, `${Math.min(...scored) + Math.max(...scored)} − code`);
+        return cb.reversed(exportedItem(g.instrumentId, it.id), `${Math.min(...scored) + Math.max(...scored)} − code`);
       })
       .join('');
     const common = {
       ...blank,
       instrument: instrumentName(g.instrumentId, g.versions.at(-1)!),
       version: g.versions.join(', '),
-      subscale: `${subscale.id} (${subscale.label[lang]})`,
+      subscale: subscaleTitle(g.instrumentId, subscale),
       sheets: [sheets.scores],
     };
     codebook.push({
@@ -506,7 +511,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       type: cb.types.score,
       level: 'scale',
       missing: cb.missingBlank,
-      derivation: cb.scoreDerivation(subscale.items.join(', '), subscale.minAnsweredShare, needed, total, reversed),
+      derivation: cb.scoreDerivation(subscale.items.map((id) => exportedItem(g.instrumentId, id)).join(', '), subscale.minAnsweredShare, needed, total, reversed),
     });
     codebook.push({
       ...common,
@@ -515,7 +520,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       type: cb.types.count,
       level: 'scale',
       values: `0–${total}`,
-      derivation: cb.answeredDerivation(subscale.id),
+      derivation: cb.answeredDerivation(g.names[0]),
     });
     codebook.push({
       ...common,
@@ -525,7 +530,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       level: 'nominal',
       values: joinLabels(proratedLabels),
       missing: cb.missingBlank,
-      derivation: cb.proratedDerivation(subscale.id),
+      derivation: cb.proratedDerivation(g.names[0]),
     });
   }
 

@@ -222,3 +222,35 @@ describe('the codebook', () => {
     expect(row('a_sc_prorated').codes_en_labels).toBe('0 = Alle items beantwoord; 1 = Score over een deel van de items');
   });
 });
+
+describe('the codebook of renamed variables', () => {
+  // test-c reuses test-a's item id a_01 (exported as a_01_2) and calls its subscale a_02, an item
+  // id of test-a (so its score is exported as a_02_2); c_02 is reverse-keyed.
+  const c1 = instrument('test-c', 1, [scale('a_01'), scale('c_02', true)], [{ id: 'a_02', label: t('Samen C'), items: ['a_01', 'c_02'], minAnsweredShare: 0.5 }]);
+  const renamed: ExportSource = {
+    networks: [{ id: 'N1', name: 'Dementie Oost', minGroupSize: 5 }],
+    waves: [{ id: 'w10', networkId: 'N1', label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: 'test-a', version: 1 }, { instrumentId: 'test-c', version: 1 }] }],
+    instrumentIds: ['test-a', 'test-c'],
+    definition: (ref) => (ref.instrumentId === 'test-c' ? c1 : defs.get(`${ref.instrumentId}@${ref.version}`)!),
+    responses: [response('N1', 'w10', 'R-001', { 'test-a': { a_01: 4 }, 'test-c': { a_01: 2, c_02: 1 } })],
+  };
+  const data = buildDataset(renamed, { language: 'nl', values: 'codes', includeOpenAnswers: false });
+  const entry = (variable: string) => data.codebook.find((e) => e.variable === variable)!;
+
+  it('names the exported variables in derivations, not the item and scale ids they were renamed from', () => {
+    expect(data.long.columns.map((c) => c.name).slice(9)).toEqual(['a_01', 'a_02', 'a_03', 'a_04', 'a_cijfer', 'a_01_2', 'c_02']);
+    expect(data.scoreColumns.map((c) => c.name)).toEqual(['a_sc', 'a_sc_n', 'a_sc_prorated', 'a_02_2', 'a_02_n', 'a_02_prorated']);
+    expect(entry('a_02_2').derivation).toBe(
+      'Gemiddelde van de gescoorde antwoorden op a_01_2, c_02; alleen als ten minste 50% (1 van 2) beantwoord is, anders leeg. Niet-gescoorde codes en lege antwoorden tellen niet mee. c_02 is omgekeerd gescoord (6 − code).',
+    );
+    expect(entry('a_02_2').subscale).toBe('a_02_2 (Samen C)');
+    expect(entry('a_02_n').derivation).toBe('Aantal gescoorde antwoorden op de items van a_02_2.');
+    expect(entry('a_02_prorated').derivation).toContain('de score a_02_2 ');
+    // The item rows name the score they belong to by its exported name too; test-a's own a_02 is untouched.
+    expect(entry('a_01_2').subscale).toBe('a_02_2 (Samen C)');
+    expect(entry('a_02').subscale).toBe('a_sc (Samen)');
+    expect(entry('a_sc').derivation).toContain('op a_01, a_02, a_03, a_04;');
+    // R-001 in test-c: a_01 = 2, c_02 = 1 reversed to 5 → (2 + 5) / 2 = 3.5.
+    expect(data.scoreRows[0]!.slice(3)).toEqual([3.5, 2, 0]);
+  });
+});
