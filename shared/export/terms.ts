@@ -6,6 +6,7 @@
 import type { Locale } from '../text';
 
 type Fixed = { name: string; label: string };
+type NoticeParams = Record<string, string | number>;
 
 export interface ExportTerms {
   sheets: {
@@ -132,6 +133,10 @@ export interface ExportTerms {
     unmatchedBaseline: string;
     unmatchedFollowUp: string;
     unavailable: (what: string, message: string) => string;
+    /** A notice of the results as a sentence for people, per notice code (see Notice in shared/results.ts). */
+    notices: Record<string, (params: NoticeParams) => string>;
+    /** For a notice code this version does not know. */
+    noticeGeneric: string;
   };
   notes: {
     headers: { topic: string; value: string; explanation: string };
@@ -313,6 +318,23 @@ const nl: ExportTerms = {
     unmatchedBaseline: 'alleen_basismeting',
     unmatchedFollowUp: 'alleen_vervolgmeting',
     unavailable: (what, message) => `Geen statistieken voor ${what}: ${message}`,
+    notices: {
+      'not-in-both': (p) => `${p.itemId === undefined ? 'Deze schaal' : 'Deze vraag'} zit niet in beide metingen (andere versie van de vragenlijst); niet vergeleken.`,
+      'scale-changed': () => 'De vragen van deze schaal verschillen tussen de metingen (andere versie van de vragenlijst); vergelijk met voorzichtigheid.',
+      'too-small': (p) =>
+        `${p.n === undefined ? 'Te weinig ingeleverde vragenlijsten' : `Er zijn ${p.n} ingeleverde vragenlijsten`}, minder dan ${p.min}: om de respondenten te beschermen worden de resultaten niet getoond.`,
+      'no-waves': () => 'Er zijn geen metingen met deze vragenlijst.',
+      'instrument-not-in-wave': () => 'Deze vragenlijst is in een van de metingen niet afgenomen.',
+      'no-responses': () => 'Een van de metingen heeft nog geen ingeleverde vragenlijsten.',
+      'single-respondent': () => 'Een van de metingen heeft maar één ingeleverde vragenlijst; de antwoorden van één persoon worden niet als resultaat getoond.',
+      'all-declined': () => 'Alle antwoorden zijn ‘weet niet / n.v.t.’; er is geen score te berekenen.',
+      'no-scores': () => 'Geen enkele respondent beantwoordde genoeg vragen van deze schaal om een score te berekenen.',
+      'instrument-changed': (p) => `De vragenlijst is tussen de metingen veranderd (versie per meting: ${p.versions}).`,
+      'alpha-small-n': (p) => `Cronbachs alfa berust op minder dan ${p.threshold} respondenten en is daardoor onzeker.`,
+      'breakdown-unavailable': () => 'Uitsplitsen kan niet: de vragenlijst Achtergrond is in deze metingen niet afgenomen.',
+      'tolerant-matches': (p) => `${p.count} respondenten gekoppeld met een zelfgemaakte code die op één onderdeel verschilt.`,
+    },
+    noticeGeneric: 'Niet alle resultaten konden worden berekend of getoond.',
   },
   notes: {
     headers: { topic: 'onderwerp', value: 'waarde', explanation: 'toelichting' },
@@ -506,6 +528,22 @@ const en: ExportTerms = {
     unmatchedBaseline: 'baseline_only',
     unmatchedFollowUp: 'follow_up_only',
     unavailable: (what, message) => `No statistics for ${what}: ${message}`,
+    notices: {
+      'not-in-both': (p) => `${p.itemId === undefined ? 'This scale' : 'This question'} is not in both waves (another version of the questionnaire); not compared.`,
+      'scale-changed': () => 'The questions of this scale differ between the waves (another version of the questionnaire); compare with care.',
+      'too-small': (p) => `${p.n === undefined ? 'Too few completed questionnaires' : `There are ${p.n} completed questionnaires`}, fewer than ${p.min}: to protect the respondents the results are not shown.`,
+      'no-waves': () => 'There are no waves with this questionnaire.',
+      'instrument-not-in-wave': () => 'This questionnaire was not used in one of the waves.',
+      'no-responses': () => 'One of the waves has no completed questionnaires yet.',
+      'single-respondent': () => 'One of the waves has only one completed questionnaire; the answers of one person are not shown as a result.',
+      'all-declined': () => 'All answers are ‘don’t know / n/a’; no score can be computed.',
+      'no-scores': () => 'No respondent answered enough questions of this scale to compute a score.',
+      'instrument-changed': (p) => `The questionnaire changed between the waves (version per wave: ${p.versions}).`,
+      'alpha-small-n': (p) => `Cronbach's alpha rests on fewer than ${p.threshold} respondents and is therefore uncertain.`,
+      'breakdown-unavailable': () => 'No breakdown: the Background questionnaire was not used in these waves.',
+      'tolerant-matches': (p) => `${p.count} respondents matched by a self-made code that differs in one element.`,
+    },
+    noticeGeneric: 'Not all results could be computed or shown.',
   },
   notes: {
     headers: { topic: 'topic', value: 'value', explanation: 'explanation' },
