@@ -57,6 +57,7 @@ export function notesTable(input: NotesInput): Table {
   for (const key of input.sheets) add(`${n.sheet}: ${t.sheets[key]}`, n.sheetTexts[key]);
   if (input.sheets.includes('comparison')) add(n.exploratory, n.exploratoryText);
   add(n.formulas, n.formulasText);
+  add(n.longTexts, n.longTextsText(t.cellShortened('N')));
   add(n.layout, n.layoutText);
   for (const problem of input.problems) add('!', problem);
 

@@ -138,6 +138,8 @@ export interface ExportTerms {
     /** For a notice code this version does not know. */
     noticeGeneric: string;
   };
+  /** The end of a text shortened to fit a spreadsheet cell; `length` is the full text's length. */
+  cellShortened: (length: number | string) => string;
   notes: {
     headers: { topic: string; value: string; explanation: string };
     title: string;
@@ -170,6 +172,9 @@ export interface ExportTerms {
     layoutText: string;
     formulas: string;
     formulasText: string;
+    longTexts: string;
+    /** `marker`: the end of a shortened text, with N for its length. */
+    longTextsText: (marker: string) => string;
   };
 }
 
@@ -336,6 +341,7 @@ const nl: ExportTerms = {
     },
     noticeGeneric: 'Niet alle resultaten konden worden berekend of getoond.',
   },
+  cellShortened: (length) => `… [ingekort: ${length} tekens]`,
   notes: {
     headers: { topic: 'onderwerp', value: 'waarde', explanation: 'toelichting' },
     title: 'Bestand',
@@ -380,6 +386,9 @@ const nl: ExportTerms = {
       'Op elk blad staat de kopregel vast, vet en met een filter; kolommen hebben een leesbare breedte. Getallen zijn getallen (met een vast aantal decimalen), datums zijn datums (lokale tijd).',
     formulas: 'Formules',
     formulasText: 'Tekst uit antwoorden staat als tekst in het bestand en wordt nooit als formule uitgevoerd, ook als die met =, +, - of @ begint.',
+    longTexts: 'Lange teksten',
+    longTextsText: (marker) =>
+      `Een Excel-cel bevat hoogstens 32.767 tekens. Een langere tekst wordt in de werkmap ingekort en eindigt dan op "${marker}", met N de volledige lengte. De CSV-export bevat altijd de hele tekst.`,
   },
 };
 
@@ -545,6 +554,7 @@ const en: ExportTerms = {
     },
     noticeGeneric: 'Not all results could be computed or shown.',
   },
+  cellShortened: (length) => `… [shortened: ${length} characters]`,
   notes: {
     headers: { topic: 'topic', value: 'value', explanation: 'explanation' },
     title: 'File',
@@ -588,6 +598,9 @@ const en: ExportTerms = {
       'On every sheet the header row is frozen, bold and has a filter; columns have a readable width. Numbers are numbers (with a fixed number of decimals), dates are dates (local time).',
     formulas: 'Formulas',
     formulasText: 'Text from answers is stored as text and is never run as a formula, even when it starts with =, +, - or @.',
+    longTexts: 'Long texts',
+    longTextsText: (marker) =>
+      `An Excel cell holds at most 32,767 characters. A longer text is shortened in the workbook and then ends with "${marker}", N being the full length. The CSV export always has the whole text.`,
   },
 };
 

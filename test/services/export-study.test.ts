@@ -231,6 +231,9 @@ describe('the study workbook', () => {
     expect(text).toContain('Kaats en W. Opheij');
     expect(text).toContain('Vrij te gebruiken.');
     expect(text).toContain('kopregel vast, vet en met een filter');
+    expect(value('Lange teksten')).toBe(
+      'Een Excel-cel bevat hoogstens 32.767 tekens. Een langere tekst wordt in de werkmap ingekort en eindigt dan op "… [ingekort: N tekens]", met N de volledige lengte. De CSV-export bevat altijd de hele tekst.',
+    );
     // The planned date is a date cell.
     const dateRow = rows.findIndex((r) => r.onderwerp === 'Geplande datum');
     const dateCell = sheet[XLSX.utils.encode_cell({ r: dateRow + 1, c: 1 })] as XLSX.CellObject;

@@ -321,7 +321,7 @@ export async function exportStudy(ctx: ServiceContext, input: StudyExportInput, 
       set('writing', 0, 1);
       const bytes = await writeWorkbook(
         built.tables,
-        { title: terms.notes.titleValue, appVersion: ctx.appVersion, createdAt: new Date(ctx.now()) },
+        { title: terms.notes.titleValue, appVersion: ctx.appVersion, createdAt: new Date(ctx.now()), language: input.language },
         { onProgress: (done, total) => set('writing', done, total), yieldToEventLoop: nextTick },
       );
       files = [{ path: target, bytes }];
