@@ -1,8 +1,8 @@
 /**
- * An R script beside the CSV: reads it with the right separator, decimal mark and encoding, turns
- * the date columns into date-times, and attaches variable labels (`label`) and value labels
- * (`labels`, the convention of haven and labelled). A commented block sets the not-scored codes
- * to NA for analysis.
+ * An R script beside the CSV: reads it with the right separator, decimal mark and encoding (text
+ * columns as text, so respondent code `001` stays `"001"`), turns the date columns into
+ * date-times, and attaches variable labels (`label`) and value labels (`labels`, the convention
+ * of haven and labelled). A commented block sets the not-scored codes to NA for analysis.
  */
 import { decimalMarkFor, type CsvSeparator } from './csv';
 import type { Table } from './table';
@@ -35,8 +35,14 @@ export function rScript(table: Table, options: RScriptOptions): string {
   out.push(`${nl ? 'map' : 'folder'} <- ${rString(options.folder)}`);
   out.push(`csv <- ${rString(options.csvFileName)}`);
   out.push(`if (!file.exists(csv)) csv <- file.path(${nl ? 'map' : 'folder'}, csv)`);
+  // Text columns are read as text: R would otherwise turn respondent code 001 into the number 1.
+  const texts = table.columns.filter((c) => c.kind === 'text');
+  out.push(nl ? '# Tekstkolommen als tekst inlezen, zodat een code als 001 niet het getal 1 wordt' : '# Read text columns as text, so that a code such as 001 does not become the number 1');
+  out.push('text_columns <- c(');
+  texts.forEach((c, i) => out.push(`  ${rString(c.name)}${i < texts.length - 1 ? ',' : ''}`));
+  out.push(')');
   out.push(
-    `data <- read.csv(csv, sep = ${rString(options.separator)}, dec = ${rString(dec)}, fileEncoding = "UTF-8-BOM", na.strings = "", stringsAsFactors = FALSE, check.names = FALSE)`,
+    `data <- read.csv(csv, sep = ${rString(options.separator)}, dec = ${rString(dec)}, fileEncoding = "UTF-8-BOM", na.strings = "", stringsAsFactors = FALSE, check.names = FALSE,\n  colClasses = setNames(rep("character", length(text_columns)), text_columns))`,
   );
   out.push('');
 

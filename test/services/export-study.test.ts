@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Input } from '../../shared/contract';
 import { getDashboard } from '../../electron/services/results/dashboard';
+import { hasRscript, RSCRIPT_MISSING, runR } from '../support/rscript';
 import { snapshot, studyExportInput, useServices } from '../support/services';
 import { emptyTextCells, HOSTILE, parseSps, xlsxParts } from '../unit/export-support';
 
@@ -442,6 +443,47 @@ describe('CSV with SPSS syntax and an R script', () => {
     expect(r).toContain('sep = ";", dec = ","');
     expect(r).toContain(`csv <- "${result.filePath.split('/').at(-1)}"`);
   });
+});
+
+describe('the R script, run by R', () => {
+  if (!hasRscript) console.warn(RSCRIPT_MISSING);
+
+  /** Two respondents whose codes are all digits, in an organisation whose name is all digits. */
+  async function digitCodes() {
+    const s = open();
+    const network = await s.ok('createNetwork', { name: '2026' });
+    const org = await s.ok('addOrganisation', { networkId: network.id, name: '0123', sector: 'zorg', sizeClass: null });
+    const wave = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
+    for (const [respondentCode, value] of [['001', 4], ['010', 2]] as const) {
+      const r = await s.ok('startResponse', { waveId: wave.id, respondentCode, organisationId: org.id, mode: 'form' });
+      for (let k = 1; k <= 4; k++) await s.ok('saveAnswer', { responseId: r.id, instrumentId: KS, itemId: `ks_amb_0${k}`, value: k === 4 ? 5 : value, text: null });
+      await s.ok('completeResponse', { responseId: r.id });
+    }
+    return { ...s, network };
+  }
+
+  for (const separator of [';', ','] as const) {
+    it.skipIf(!hasRscript)(`keeps all-digit codes and names as text: 001 stays "001" (separator ${separator})`, async () => {
+      const w = await digitCodes();
+      const result = await w.ok('exportStudy', studyExportInput(w.network.id, { format: 'csv', separator }));
+      if (result.cancelled) throw new Error('export was cancelled');
+      const script = result.files.find((f) => f.endsWith('.R'))!.split('/').at(-1)!;
+      const out = runR(
+        `source(${JSON.stringify(script)}, encoding = "UTF-8")
+         writeLines(c(class(data$respondent), data$respondent, class(data$organisatie), data$organisatie, class(data$netwerk), data$netwerk))
+         writeLines(c(class(data$ks_amb_01), data$ks_amb_01, sprintf("%.4f", data$ks_amb), attr(data$respondent, "label")))`,
+        w.dir,
+      ).trim().split('\n');
+      expect(out).toEqual([
+        'character', '001', '010',
+        'character', '0123', '0123',
+        'character', '2026', '2026',
+        // Numbers stay numbers: ks_amb_01 is 4 and 2; the score (4 + 4 + 4 + 5) / 4 = 4.25 and (2 + 2 + 2 + 5) / 4 = 2.75.
+        'integer', '4', '2', '4.2500', '2.7500',
+        'Respondentcode (pseudoniem, geen naam)',
+      ]);
+    });
+  }
 });
 
 describe('safety of the export', () => {
