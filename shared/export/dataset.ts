@@ -9,6 +9,7 @@ import type { InstrumentRef, ResponseMode, ResponseStatus, WaveKind } from '../d
 import type { InstrumentDefinition, InstrumentItem, ResponseScale, Subscale } from '../instruments/schema';
 import { scoreSubscale } from '../scoring';
 import type { Locale } from '../text';
+import { formatIsoWithOffset } from './csv';
 import { VariableNamer, waveSuffixes } from './names';
 import type { Cell, Column, MeasureLevel, Table, ValueLabel } from './table';
 import { EXPORT_TERMS, type ExportTerms } from './terms';
@@ -208,8 +209,11 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     ...(hasRole ? [coded(f.roleGroup, roleLabels.valueLabels, roleLabels.missing)] : []),
     coded(f.mode, modeLabels),
     coded(f.status, statusLabels),
-    { name: f.started.name, label: f.started.label, kind: 'datetime', level: 'scale' },
-    { name: f.completed.name, label: f.completed.label, kind: 'datetime', level: 'scale' },
+    // Local time for people and spreadsheets, and beside it the same moment with its UTC offset.
+    { name: f.started.name, label: f.started.label, kind: 'datetime', level: 'scale', exactText: f.startedExact.name },
+    text(f.startedExact, 26),
+    { name: f.completed.name, label: f.completed.label, kind: 'datetime', level: 'scale', exactText: f.completedExact.name },
+    text(f.completedExact, 26),
   ];
   const namer = new VariableNamer(fixedColumns.map((c) => c.name));
 
@@ -298,6 +302,8 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     const roleCode = role ? r.codes.get(role.instrumentId)?.get(ROLE_ITEM) : undefined;
     const roleItem = role?.def.items.find((it) => it.id === ROLE_ITEM);
     const roleCell: Cell = roleCode === undefined || !role || !roleItem ? null : codes ? roleCode : labelFor(role.def, roleItem, roleCode);
+    const started = new Date(r.startedAt);
+    const completed = r.completedAt ? new Date(r.completedAt) : null;
     const fixed: Cell[] = [
       networkName.get(r.networkId) ?? '',
       wave.label,
@@ -307,8 +313,10 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       ...(hasRole ? [roleCell] : []),
       codes ? MODE_CODES[r.mode] : terms.modeLabels[r.mode],
       codes ? STATUS_CODES[r.status] : terms.statusLabels[r.status],
-      new Date(r.startedAt),
-      r.completedAt ? new Date(r.completedAt) : null,
+      started,
+      formatIsoWithOffset(started),
+      completed,
+      completed && formatIsoWithOffset(completed),
     ];
     for (let i = 0; i < fixed.length; i++) row[i] = fixed[i]!;
 
@@ -434,6 +442,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   const scoreName = new Map(scoreGroups.map((g) => [`${g.instrumentId}/${g.subscale.id}`, g.names[0]]));
   const exportedItem = (instrumentId: string, itemId: string) => itemName.get(`${instrumentId}/${itemId}`) ?? itemId;
   const subscaleTitle = (instrumentId: string, subscale: Subscale) => `${scoreName.get(`${instrumentId}/${subscale.id}`) ?? subscale.id} (${subscale.label[lang]})`;
+  const localOf = new Map(fixedColumns.flatMap((c) => (c.exactText ? [[c.exactText, c.name] as const] : [])));
   const codebook: CodebookEntry[] = [];
   for (const col of fixedColumns) {
     const entry: CodebookEntry = {
@@ -449,6 +458,9 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       Object.assign(entry, missingOf(roleLabels));
       entry.derivation = cb.roleDerivation;
     }
+    if (col.exactText) entry.derivation = cb.localTimeDerivation(col.exactText);
+    const local = localOf.get(col.name);
+    if (local) Object.assign(entry, { type: cb.types.exactMoment, derivation: cb.exactMomentDerivation(local) });
     if (col.name === f.mode.name) entry.values = joinLabels(modeLabels);
     if (col.name === f.status.name) {
       entry.values = joinLabels(statusLabels);

@@ -56,6 +56,8 @@ export function notesTable(input: NotesInput): Table {
   }
   for (const key of input.sheets) add(`${n.sheet}: ${t.sheets[key]}`, n.sheetTexts[key]);
   if (input.sheets.includes('comparison')) add(n.exploratory, n.exploratoryText);
+  const f = t.fixed;
+  add(n.times, n.timesText(`${f.started.name}, ${f.completed.name}`, `${f.startedExact.name}, ${f.completedExact.name}`));
   add(n.formulas, n.formulasText);
   add(n.longTexts, n.longTextsText(t.cellShortened('N')));
   add(n.layout, n.layoutText);

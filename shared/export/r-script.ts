@@ -48,7 +48,15 @@ export function rScript(table: Table, options: RScriptOptions): string {
 
   const moments = table.columns.filter((c) => c.kind === 'datetime');
   const dates = table.columns.filter((c) => c.kind === 'date');
-  for (const c of moments) out.push(`data[[${rString(c.name)}]] <- as.POSIXct(data[[${rString(c.name)}]], format = "%Y-%m-%d %H:%M:%S")`);
+  for (const c of moments) {
+    // From the ISO text with its UTC offset when there is one: local time repeats an hour in autumn.
+    // (R before 4.3 reads the offset only without its colon: +01:00 becomes +0100.)
+    out.push(
+      c.exactText
+        ? `data[[${rString(c.name)}]] <- as.POSIXct(sub(${rString('([+-][0-9]{2}):([0-9]{2})$')}, ${rString('\\1\\2')}, data[[${rString(c.exactText)}]]), format = "%Y-%m-%dT%H:%M:%S%z")`
+        : `data[[${rString(c.name)}]] <- as.POSIXct(data[[${rString(c.name)}]], format = "%Y-%m-%d %H:%M:%S")`,
+    );
+  }
   for (const c of dates) out.push(`data[[${rString(c.name)}]] <- as.Date(data[[${rString(c.name)}]])`);
   if (moments.length || dates.length) out.push('');
 

@@ -30,7 +30,10 @@ export interface ExportTerms {
     mode: Fixed;
     status: Fixed;
     started: Fixed;
+    /** The same moment as text with its UTC offset (local time alone repeats an hour in autumn). */
+    startedExact: Fixed;
     completed: Fixed;
+    completedExact: Fixed;
   };
   waveKinds: { T0: string; T1: string; T2: string; custom: string };
   statusLabels: { complete: string; in_progress: string };
@@ -63,7 +66,7 @@ export interface ExportTerms {
       sheet: string;
       wide: string;
     };
-    types: { scale: (scale: string) => string; choice: (scale: string) => string; number: (min: number, max: number) => string; open: string; text: string; datetime: string; code: string; score: string; count: string; flag: string };
+    types: { scale: (scale: string) => string; choice: (scale: string) => string; number: (min: number, max: number) => string; open: string; text: string; datetime: string; exactMoment: string; code: string; score: string; count: string; flag: string };
     levels: { nominal: string; ordinal: string; scale: string };
     missingBlank: string;
     missingNotScored: (codes: string) => string;
@@ -72,6 +75,8 @@ export interface ExportTerms {
     answeredDerivation: (subscale: string) => string;
     proratedDerivation: (subscale: string) => string;
     roleDerivation: string;
+    localTimeDerivation: (exact: string) => string;
+    exactMomentDerivation: (local: string) => string;
     openLeftOut: string;
   };
   stats: {
@@ -170,6 +175,8 @@ export interface ExportTerms {
     sheetTexts: Record<'long' | 'wide' | 'scores' | 'codebook' | 'descriptives' | 'comparison' | 'reliability' | 'linking', string>;
     layout: string;
     layoutText: string;
+    times: string;
+    timesText: (local: string, exact: string) => string;
     formulas: string;
     formulasText: string;
     longTexts: string;
@@ -200,7 +207,9 @@ const nl: ExportTerms = {
     mode: { name: 'modus', label: 'Manier van invullen' },
     status: { name: 'status', label: 'Vragenlijst afgerond' },
     started: { name: 'gestart', label: 'Begonnen op (lokale tijd)' },
+    startedExact: { name: 'gestart_iso', label: 'Begonnen op, ISO 8601 met afwijking van UTC (eenduidig)' },
     completed: { name: 'voltooid', label: 'Afgerond op (lokale tijd)' },
+    completedExact: { name: 'voltooid_iso', label: 'Afgerond op, ISO 8601 met afwijking van UTC (eenduidig)' },
   },
   waveKinds: { T0: 'T0 (nulmeting)', T1: 'T1 (na 1 jaar)', T2: 'T2 (na 2 jaar)', custom: 'Eigen meting' },
   statusLabels: { complete: 'Afgerond', in_progress: 'Niet afgerond' },
@@ -243,6 +252,7 @@ const nl: ExportTerms = {
       open: 'Open antwoord (tekst)',
       text: 'Tekst',
       datetime: 'Datum en tijd',
+      exactMoment: 'Tekst: datum en tijd in ISO 8601 met afwijking van UTC',
       code: 'Code',
       score: 'Schaalscore (berekend)',
       count: 'Aantal (berekend)',
@@ -257,6 +267,10 @@ const nl: ExportTerms = {
     answeredDerivation: (subscale) => `Aantal gescoorde antwoorden op de items van ${subscale}.`,
     proratedDerivation: (subscale) => `1 als de score ${subscale} over minder items is berekend dan de schaal heeft, 0 als alle items beantwoord zijn, leeg zonder score.`,
     roleDerivation: 'Het antwoord op vraag ag_rol (Achtergrond) in dezelfde meting.',
+    localTimeDerivation: (exact) =>
+      `Lokale tijd van de computer die exporteerde, als echte datum en tijd (Excel kent geen tijdzones). Bij de overgang naar wintertijd komt 02:00–03:00 twee keer voor; ${exact} wijst het moment eenduidig aan.`,
+    exactMomentDerivation: (local) =>
+      `Hetzelfde moment als ${local}, als tekst in ISO 8601 met de afwijking van UTC: 2026-10-25T02:30:00+02:00 en een uur later 2026-10-25T02:30:00+01:00 zijn twee momenten met dezelfde lokale tijd.`,
     openLeftOut: 'Open antwoorden zijn niet meegenomen (bij het exporteren niet aangevinkt).',
   },
   stats: {
@@ -384,6 +398,9 @@ const nl: ExportTerms = {
     layout: 'Opmaak',
     layoutText:
       'Op elk blad staat de kopregel vast, vet en met een filter; kolommen hebben een leesbare breedte. Getallen zijn getallen (met een vast aantal decimalen), datums zijn datums (lokale tijd).',
+    times: 'Tijden',
+    timesText: (local, exact) =>
+      `${local} zijn echte datums in de lokale tijd van de computer die exporteerde; Excel kent geen tijdzones. Bij de overgang naar wintertijd komt het uur 02:00–03:00 twee keer voor, dus kunnen twee momenten dezelfde tijd krijgen. ${exact} geven daarom hetzelfde moment als tekst in ISO 8601 met de afwijking van UTC (bijvoorbeeld 2026-10-25T02:30:00+01:00): die is altijd eenduidig.`,
     formulas: 'Formules',
     formulasText: 'Tekst uit antwoorden staat als tekst in het bestand en wordt nooit als formule uitgevoerd, ook als die met =, +, - of @ begint.',
     longTexts: 'Lange teksten',
@@ -414,7 +431,9 @@ const en: ExportTerms = {
     mode: { name: 'mode', label: 'How the questionnaire was filled in' },
     status: { name: 'status', label: 'Questionnaire completed' },
     started: { name: 'started', label: 'Started at (local time)' },
+    startedExact: { name: 'started_iso', label: 'Started at, ISO 8601 with UTC offset (unambiguous)' },
     completed: { name: 'completed', label: 'Completed at (local time)' },
+    completedExact: { name: 'completed_iso', label: 'Completed at, ISO 8601 with UTC offset (unambiguous)' },
   },
   waveKinds: { T0: 'T0 (baseline)', T1: 'T1 (after 1 year)', T2: 'T2 (after 2 years)', custom: 'Custom wave' },
   statusLabels: { complete: 'Completed', in_progress: 'Not completed' },
@@ -457,6 +476,7 @@ const en: ExportTerms = {
       open: 'Open answer (text)',
       text: 'Text',
       datetime: 'Date and time',
+      exactMoment: 'Text: date and time in ISO 8601 with UTC offset',
       code: 'Code',
       score: 'Scale score (derived)',
       count: 'Count (derived)',
@@ -471,6 +491,10 @@ const en: ExportTerms = {
     answeredDerivation: (subscale) => `Number of scored answers to the items of ${subscale}.`,
     proratedDerivation: (subscale) => `1 when the score ${subscale} is computed over fewer items than the scale has, 0 when all items are answered, empty without a score.`,
     roleDerivation: 'The answer to question ag_rol (Background) in the same wave.',
+    localTimeDerivation: (exact) =>
+      `Local time of the computer that exported, as a real date and time (Excel has no time zones). At the change to winter time 02:00–03:00 happens twice; ${exact} names the moment unambiguously.`,
+    exactMomentDerivation: (local) =>
+      `The same moment as ${local}, as text in ISO 8601 with the offset from UTC: 2026-10-25T02:30:00+02:00 and an hour later 2026-10-25T02:30:00+01:00 are two moments with the same local time.`,
     openLeftOut: 'Open answers are left out (not ticked when exporting).',
   },
   stats: {
@@ -596,6 +620,9 @@ const en: ExportTerms = {
     layout: 'Layout',
     layoutText:
       'On every sheet the header row is frozen, bold and has a filter; columns have a readable width. Numbers are numbers (with a fixed number of decimals), dates are dates (local time).',
+    times: 'Times',
+    timesText: (local, exact) =>
+      `${local} are real dates in the local time of the computer that exported; Excel has no time zones. At the change to winter time the hour 02:00–03:00 happens twice, so two moments can get the same time. ${exact} therefore give the same moment as text in ISO 8601 with the offset from UTC (for example 2026-10-25T02:30:00+01:00), which is always unambiguous.`,
     formulas: 'Formulas',
     formulasText: 'Text from answers is stored as text and is never run as a formula, even when it starts with =, +, - or @.',
     longTexts: 'Long texts',

@@ -100,7 +100,7 @@ describe('export from the UI', () => {
     const csv = readFileSync(join(session.exportDir, csvName));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]!.startsWith('network;wave;wave_kind;respondent;organisation;mode;status;started;completed;ks_amb_01')).toBe(true);
+    expect(lines[0]!.startsWith('network;wave;wave_kind;respondent;organisation;mode;status;started;started_iso;completed;completed_iso;ks_amb_01')).toBe(true);
     expect(lines).toHaveLength(12 + 2);
     expect(csv.toString('utf8')).not.toContain('HYPERLINK'); // open answers were not ticked
     const sps = readFileSync(join(session.exportDir, files.find((f) => f.endsWith('.sps'))!), 'utf8');

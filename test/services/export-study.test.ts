@@ -122,7 +122,7 @@ describe('the study workbook', () => {
     const w = await study();
     const book = XLSX.readFile((await exported(w)).filePath, { cellDates: true, cellNF: true });
     const { rows, header, cell } = sheetRecords(book, 'Data_lang');
-    expect(header.slice(0, 10)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'rolgroep', 'modus', 'status', 'gestart', 'voltooid']);
+    expect(header.slice(0, 12)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'rolgroep', 'modus', 'status', 'gestart', 'gestart_iso', 'voltooid', 'voltooid_iso']);
     expect(header).not.toContain('ks_open_goed');
     expect(rows).toHaveLength(12);
     const rowOf = (code: string, wave: string) => rows.findIndex((r) => r.respondent === code && r.meting === wave);
@@ -154,6 +154,9 @@ describe('the study workbook', () => {
     const started = db.prepare("SELECT r.started_at AS s FROM responses r JOIN respondents p ON p.id = r.respondent_id WHERE p.code = 'A-001' AND r.wave_id = ?").pluck().get(w.t0.id) as string;
     db.close();
     expect(Math.abs((cell(r1, 'gestart')!.v as Date).getTime() - Date.parse(started))).toBeLessThan(1000);
+    // Beside it the same moment as ISO 8601 text with its UTC offset, to the second.
+    expect(cell(r1, 'gestart_iso')?.t).toBe('s');
+    expect(Date.parse(cell(r1, 'gestart_iso')!.v as string)).toBe(Math.floor(Date.parse(started) / 1000) * 1000);
   });
 
   it('lays out Data_breed with one row per respondent and items suffixed per wave', async () => {
@@ -232,6 +235,8 @@ describe('the study workbook', () => {
     expect(text).toContain('Kaats en W. Opheij');
     expect(text).toContain('Vrij te gebruiken.');
     expect(text).toContain('kopregel vast, vet en met een filter');
+    expect(value('Tijden')).toContain('gestart, voltooid zijn echte datums in de lokale tijd');
+    expect(value('Tijden')).toContain('gestart_iso, voltooid_iso geven daarom hetzelfde moment als tekst in ISO 8601 met de afwijking van UTC');
     expect(value('Lange teksten')).toBe(
       'Een Excel-cel bevat hoogstens 32.767 tekens. Een langere tekst wordt in de werkmap ingekort en eindigt dan op "… [ingekort: N tekens]", met N de volledige lengte. De CSV-export bevat altijd de hele tekst.',
     );

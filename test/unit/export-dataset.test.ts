@@ -90,9 +90,9 @@ describe('the long layout', () => {
 
   it('has the fixed columns, then the items of the chosen instruments, names unique and valid', () => {
     const names = data.long.columns.map((c) => c.name);
-    expect(names.slice(0, 10)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'rolgroep', 'modus', 'status', 'gestart', 'voltooid']);
+    expect(names.slice(0, 12)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'rolgroep', 'modus', 'status', 'gestart', 'gestart_iso', 'voltooid', 'voltooid_iso']);
     // Version 2's order, with test-b's a_01 renamed because test-a has it.
-    expect(names.slice(10)).toEqual(['a_01', 'a_02', 'a_03', 'a_04', 'a_cijfer', 'a_open', 'a_05', 'a_01_2']);
+    expect(names.slice(12)).toEqual(['a_01', 'a_02', 'a_03', 'a_04', 'a_cijfer', 'a_open', 'a_05', 'a_01_2']);
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]{0,31}$/);
   });
@@ -214,6 +214,19 @@ describe('the codebook', () => {
     expect(row('a_cijfer')).toMatchObject({ codes_en_labels: '1–10', meetniveau: 'interval/ratio' });
   });
 
+  it('describes the times: local time, and the same moment in ISO 8601 with its UTC offset', () => {
+    expect(row('gestart')).toMatchObject({ type: 'Datum en tijd', meetniveau: 'interval/ratio' });
+    expect(row('gestart').berekening).toBe(
+      'Lokale tijd van de computer die exporteerde, als echte datum en tijd (Excel kent geen tijdzones). Bij de overgang naar wintertijd komt 02:00–03:00 twee keer voor; gestart_iso wijst het moment eenduidig aan.',
+    );
+    expect(row('voltooid_iso')).toMatchObject({ type: 'Tekst: datum en tijd in ISO 8601 met afwijking van UTC', label: 'Afgerond op, ISO 8601 met afwijking van UTC (eenduidig)' });
+    expect(row('voltooid_iso').berekening).toContain('Hetzelfde moment als voltooid, als tekst in ISO 8601');
+    // The text holds the stored moment: parsed back it is the same instant, whatever the local zone.
+    expect(Date.parse(column(data.long, 'gestart_iso')[0] as string)).toBe(Date.parse('2026-03-01T09:00:00.000Z'));
+    expect(column(data.long, 'gestart_iso')[0]).toMatch(/^2026-03-01T\d{2}:00:00[+-]\d{2}:\d{2}$/);
+    expect(column(data.long, 'voltooid_iso')[1]).toBeNull();
+  });
+
   it('says how a score is computed, reverse keying included', () => {
     const score = row('a_sc');
     expect(score.berekening).toContain('a_01, a_02, a_03, a_04');
@@ -238,7 +251,7 @@ describe('the codebook of renamed variables', () => {
   const entry = (variable: string) => data.codebook.find((e) => e.variable === variable)!;
 
   it('names the exported variables in derivations, not the item and scale ids they were renamed from', () => {
-    expect(data.long.columns.map((c) => c.name).slice(9)).toEqual(['a_01', 'a_02', 'a_03', 'a_04', 'a_cijfer', 'a_01_2', 'c_02']);
+    expect(data.long.columns.map((c) => c.name).slice(11)).toEqual(['a_01', 'a_02', 'a_03', 'a_04', 'a_cijfer', 'a_01_2', 'c_02']);
     expect(data.scoreColumns.map((c) => c.name)).toEqual(['a_sc', 'a_sc_n', 'a_sc_prorated', 'a_02_2', 'a_02_n', 'a_02_prorated']);
     expect(entry('a_02_2').derivation).toBe(
       'Gemiddelde van de gescoorde antwoorden op a_01_2, c_02; alleen als ten minste 50% (1 van 2) beantwoord is, anders leeg. Niet-gescoorde codes en lege antwoorden tellen niet mee. c_02 is omgekeerd gescoord (6 − code).',
