@@ -576,10 +576,15 @@ export function longWithScores(dataset: Dataset): Table {
   };
 }
 
-export function codebookTable(dataset: Dataset, language: Locale): Table {
+/**
+ * The codebook as a table: the workbook's *Codeboek* sheet, or (`csv`) the codebook file beside the
+ * CSV, which leaves out the columns about workbook sheets (the CSV is one table).
+ */
+export function codebookTable(dataset: Dataset, language: Locale, layout: 'workbook' | 'csv' = 'workbook'): Table {
   const t: ExportTerms = EXPORT_TERMS[language];
   const h = t.codebook.headers;
   const col = (name: string, width: number): Column => ({ name, kind: 'text', width });
+  const workbook = layout === 'workbook';
   return {
     name: t.sheets.codebook,
     columns: [
@@ -596,8 +601,7 @@ export function codebookTable(dataset: Dataset, language: Locale): Table {
       col(h.missing, 40),
       col(h.reverse, 10),
       col(h.derivation, 60),
-      col(h.sheet, 28),
-      col(h.wide, 40),
+      ...(workbook ? [col(h.sheet, 28), col(h.wide, 40)] : []),
     ],
     rows: dataset.codebook.map((e) => [
       e.variable,
@@ -613,8 +617,7 @@ export function codebookTable(dataset: Dataset, language: Locale): Table {
       e.missing,
       e.reverse,
       e.derivation,
-      e.sheets.join(', '),
-      e.wide.join(', '),
+      ...(workbook ? [e.sheets.join(', '), e.wide.join(', ')] : []),
     ]),
   };
 }

@@ -95,8 +95,9 @@ describe('export from the UI', () => {
     expect(await page.getByTestId('export-study-status').textContent()).toContain('SPSS syntax file and the R script');
 
     const files = exportedFiles(session);
-    expect(files.map((f) => f.split('.').at(-1))).toEqual(['R', 'csv', 'sps']);
-    const csvName = files.find((f) => f.endsWith('.csv'))!;
+    expect(files.map((f) => f.split('.').at(-1))).toEqual(['csv', 'R', 'csv', 'sps']);
+    const csvName = files.find((f) => f.endsWith('.csv') && !f.endsWith('-codebook.csv'))!;
+    expect(files).toContain(csvName.replace(/\.csv$/, '-codebook.csv'));
     const csv = readFileSync(join(session.exportDir, csvName));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).split('\r\n');

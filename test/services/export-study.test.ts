@@ -389,7 +389,7 @@ describe('CSV with SPSS syntax and an R script', () => {
   it('writes UTF-8 with a BOM, ; with a decimal comma, and a .sps and .R beside it', async () => {
     const w = await study();
     const result = await exported(w, { format: 'csv' });
-    expect(result.files.map((f) => f.slice(result.filePath.length - 4))).toEqual(['.csv', '.sps', '.R']);
+    expect(result.files.map((f) => f.slice(result.filePath.length - 4))).toEqual(['.csv', '-codeboek.csv', '.sps', '.R']);
     const raw = readFileSync(result.filePath);
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = raw.toString('utf8').slice(1).split('\r\n');
@@ -411,7 +411,7 @@ describe('CSV with SPSS syntax and an R script', () => {
     const header = lines[0]!.split(',');
     const a3 = lines.find((l) => l.includes(',A-003,') && l.startsWith('Dementie Oost,T0,'))!.split(',');
     expect(a3[header.indexOf('ks_amb')]).toBe(String(10 / 3));
-    const sps = parseSps(readFileSync(result.files[1]!, 'utf8'));
+    const sps = parseSps(readFileSync(result.files[2]!, 'utf8'));
     expect(sps).toMatchObject({ delimiter: ',', decimal: 'DOT' });
   });
 
@@ -419,7 +419,7 @@ describe('CSV with SPSS syntax and an R script', () => {
     const w = await study();
     const result = await exported(w, { format: 'csv' });
     const csvHeader = readFileSync(result.filePath, 'utf8').slice(1).split('\r\n')[0]!.split(';');
-    const text = readFileSync(result.files[1]!, 'utf8');
+    const text = readFileSync(result.files[2]!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const sps = parseSps(text);
     expect(sps).toMatchObject({ delimiter: ';', decimal: 'COMMA', encoding: 'UTF8', qualifier: '"', firstCase: 2 });
@@ -444,9 +444,69 @@ describe('CSV with SPSS syntax and an R script', () => {
     expect(sps.valueLabels.get('status')).toEqual(new Map([[1, 'Afgerond'], [0, 'Niet afgerond']]));
     expect(sps.valueLabels.has('ks_cijfer')).toBe(false);
     expect(sps.levels.get('ks_amb')).toBe('SCALE');
-    const r = readFileSync(result.files[2]!, 'utf8');
+    const r = readFileSync(result.files[3]!, 'utf8');
     expect(r).toContain('sep = ";", dec = ","');
     expect(r).toContain(`csv <- "${result.filePath.split('/').at(-1)}"`);
+  });
+});
+
+describe('the codebook beside the CSV', () => {
+  /** The codebook file read by SheetJS as text (raw: no guessing of numbers or dates), as objects keyed by header. */
+  function readCodebook(path: string, separator: ';' | ',') {
+    const raw = readFileSync(path);
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(raw.toString('utf8')).toContain('\r\n');
+    const book = XLSX.read(raw.toString('utf8').slice(1), { type: 'string', FS: separator, raw: true });
+    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets[book.SheetNames[0]!]!, { defval: null, raw: true });
+    return new Map(rows.map((r) => [r.variabele ?? r.variable ?? '', r]));
+  }
+
+  for (const separator of [';', ','] as const) {
+    it(`describes every variable of the CSV, with the same separator and encoding (${separator})`, async () => {
+      const w = await study();
+      const result = await exported(w, { format: 'csv', separator });
+      const codebookPath = result.files[1]!;
+      expect(codebookPath).toBe(result.filePath.replace(/\.csv$/, '-codeboek.csv'));
+      const header = readFileSync(result.filePath, 'utf8').slice(1).split('\r\n')[0]!.split(separator);
+      const byName = readCodebook(codebookPath, separator);
+      for (const v of header) expect(byName.has(v), v).toBe(true);
+      // The workbook's columns about sheets have no meaning beside a CSV.
+      expect(Object.keys(byName.get('ks_amb_01')!)).toEqual(['variabele', 'label', 'vraagtekst', 'vragenlijst', 'versie', 'schaal', 'type', 'meetniveau', 'codes_en_labels', 'niet_gescoord', 'ontbrekend', 'omgekeerd', 'berekening']);
+      expect(byName.get('ks_amb_01')).toMatchObject({
+        vraagtekst: 'De partners in ons netwerk streven dezelfde ambitie na.',
+        vragenlijst: 'Kansrijke samenwerking',
+        versie: '1',
+        schaal: 'ks_amb (Gedeelde ambitie)',
+        codes_en_labels: '1 = Helemaal oneens; 2 = Oneens; 3 = Neutraal; 4 = Eens; 5 = Helemaal eens; 9 = Weet niet / n.v.t.',
+        niet_gescoord: '9 = Weet niet / n.v.t.',
+        omgekeerd: 'nee',
+      });
+      expect(byName.get('ks_amb')).toMatchObject({
+        type: 'Schaalscore (berekend)',
+        berekening:
+          'Gemiddelde van de gescoorde antwoorden op ks_amb_01, ks_amb_02, ks_amb_03, ks_amb_04; alleen als ten minste 75% (3 van 4) beantwoord is, anders leeg. Niet-gescoorde codes en lege antwoorden tellen niet mee.',
+      });
+      expect(byName.get('rolgroep')).toMatchObject({ niet_gescoord: '9 = Zeg ik liever niet' });
+      // Every row of the workbook's Codeboek sheet says the same, less the two sheet columns.
+      const sheet = sheetRecords(XLSX.readFile((await exported(w)).filePath), 'Codeboek').rows;
+      for (const row of sheet) {
+        const { blad: _sheet, in_data_breed: _wide, ...rest } = row;
+        const fromCsv = byName.get(row.variabele as string);
+        if (fromCsv) expect(fromCsv, String(row.variabele)).toEqual(rest);
+      }
+    });
+  }
+
+  it('is one of the files written together: a codebook that cannot be written leaves no CSV', async () => {
+    const w = await study();
+    const folder = join(w.dir, 'out');
+    mkdirSync(join(folder, 'data-codeboek.csv'), { recursive: true }); // a folder where the codebook should go
+    w.services.chooseExportPath = async () => join(folder, 'data.csv');
+    const result = await w.call('exportStudy', base(w, { format: 'csv' }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'EXPORT_FAILED' } });
+    // The main file is renamed into place last, so it never appears without its codebook.
+    expect(readdirSync(folder)).not.toContain('data.csv');
+    expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 
