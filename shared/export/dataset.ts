@@ -12,7 +12,7 @@ import type { Locale } from '../text';
 import { formatIsoWithOffset } from './csv';
 import { VariableNamer, waveSuffixes } from './names';
 import type { Cell, Column, MeasureLevel, Table, ValueLabel } from './table';
-import { EXPORT_TERMS, type ExportTerms } from './terms';
+import { EXPORT_TERMS, type ExportTerms, type MethodKey } from './terms';
 
 export type ValueMode = 'codes' | 'labels';
 
@@ -64,7 +64,7 @@ export interface DatasetOptions {
   includeOpenAnswers: boolean;
 }
 
-/** One row of the codebook. */
+/** One row of the codebook: a variable, or (at the end, without a variable) a rule behind the numbers. */
 export interface CodebookEntry {
   variable: string;
   label: string;
@@ -73,7 +73,7 @@ export interface CodebookEntry {
   version: string;
   subscale: string;
   type: string;
-  level: MeasureLevel;
+  level: MeasureLevel | null;
   values: string;
   notScored: string;
   missing: string;
@@ -95,6 +95,15 @@ export interface Dataset {
   /** Instruments (id@version) that contributed columns, for the explanatory sheet. */
   instrumentsUsed: InstrumentRef[];
 }
+
+/** The rules behind the numbers, in the order the Toelichting and the codebook give them, with the sheets they concern. */
+export const EXPORT_METHODS: readonly { key: MethodKey; sheets: ('descriptives' | 'comparison' | 'reliability' | 'linking')[] }[] = [
+  { key: 'completedOnly', sheets: ['descriptives', 'comparison', 'reliability', 'linking'] },
+  { key: 'linking', sheets: ['comparison', 'linking'] },
+  { key: 'comparison', sheets: ['comparison'] },
+  { key: 'ties', sheets: ['comparison'] },
+  { key: 'alpha', sheets: ['reliability'] },
+];
 
 const ROLE_ITEM = 'ag_rol';
 const MODE_CODES: Record<ResponseMode, number> = { form: 1, kiosk: 2, paper: 3 };
@@ -546,6 +555,11 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     });
   }
 
+  for (const { key, sheets: concerns } of EXPORT_METHODS) {
+    const method = terms.methods[key];
+    codebook.push({ ...blank, variable: '', label: method.topic, type: cb.types.method, level: null, derivation: method.text, sheets: concerns.map((k) => sheets[k]) });
+  }
+
   return {
     long: { name: sheets.long, columns: [...fixedColumns, ...itemColumnDefs], rows: longRows },
     wide: { name: sheets.wide, columns: wideColumns, rows: wideRows },
@@ -611,7 +625,7 @@ export function codebookTable(dataset: Dataset, language: Locale, layout: 'workb
       e.version,
       e.subscale,
       e.type,
-      t.codebook.levels[e.level],
+      e.level && t.codebook.levels[e.level],
       e.values,
       e.notScored,
       e.missing,

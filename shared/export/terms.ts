@@ -6,6 +6,8 @@
 import type { Locale } from '../text';
 
 type Fixed = { name: string; label: string };
+/** The rules behind the numbers, said in the Toelichting and at the end of the codebook. */
+export type MethodKey = 'completedOnly' | 'linking' | 'comparison' | 'ties' | 'alpha';
 type NoticeParams = Record<string, string | number>;
 
 export interface ExportTerms {
@@ -66,7 +68,7 @@ export interface ExportTerms {
       sheet: string;
       wide: string;
     };
-    types: { scale: (scale: string) => string; choice: (scale: string) => string; number: (min: number, max: number) => string; open: string; text: string; datetime: string; exactMoment: string; code: string; score: string; count: string; flag: string };
+    types: { scale: (scale: string) => string; choice: (scale: string) => string; number: (min: number, max: number) => string; open: string; text: string; datetime: string; exactMoment: string; code: string; score: string; count: string; flag: string; method: string };
     levels: { nominal: string; ordinal: string; scale: string };
     missingBlank: string;
     missingNotScored: (codes: string) => string;
@@ -143,6 +145,7 @@ export interface ExportTerms {
     /** For a notice code this version does not know. */
     noticeGeneric: string;
   };
+  methods: Record<MethodKey, { topic: string; text: string }>;
   /** The end of a text shortened to fit a spreadsheet cell; `length` is the full text's length. */
   cellShortened: (length: number | string) => string;
   notes: {
@@ -257,6 +260,7 @@ const nl: ExportTerms = {
       score: 'Schaalscore (berekend)',
       count: 'Aantal (berekend)',
       flag: 'Vlag 0/1 (berekend)',
+      method: 'Werkwijze',
     },
     levels: { nominal: 'nominaal', ordinal: 'ordinaal', scale: 'interval/ratio' },
     missingBlank: 'Leeg = niet beantwoord of niet gevraagd in deze meting',
@@ -355,6 +359,28 @@ const nl: ExportTerms = {
     },
     noticeGeneric: 'Niet alle resultaten konden worden berekend of getoond.',
   },
+  methods: {
+    completedOnly: {
+      topic: 'Welke vragenlijsten meetellen',
+      text: 'Alleen afgeronde vragenlijsten (status = 1) tellen mee in de statistieken: het dashboard en de bladen Beschrijvend, Vergelijking, Betrouwbaarheid en Koppeling. Niet-afgeronde vragenlijsten staan wel in de data (Data_lang, Data_breed, Scores en de CSV) met status 0 = Niet afgerond; hun scores zijn berekend over wat ze beantwoordden. Filter op status = 1 om dezelfde groep te krijgen als de statistieken.',
+    },
+    linking: {
+      topic: 'Koppelen van metingen',
+      text: 'Respondenten worden tussen metingen gekoppeld op hun respondentcode, nooit op naam. Precies gelijke codes worden automatisch gekoppeld. Zelfgemaakte codes die net verschillen (één onderdeel anders) worden alleen gekoppeld als een onderzoeker die koppeling heeft bevestigd; het blad Koppeling telt ze apart (waarvan_bij_benadering).',
+    },
+    comparison: {
+      topic: 'Vergelijking van metingen',
+      text: 'Hoofdvergelijking: iedereen die de basismeting of de vervolgmeting afrondde, met de gekoppelde respondenten als paren: de t-toets voor gedeeltelijk overlappende steekproeven van Derrick, Russ, Toher & White (2017), in de vorm voor ongelijke varianties. Details: alleen de gekoppelden (gepaarde t-toets en Wilcoxon-rangtekentoets) en vertrokken tegenover nieuw, dat wil zeggen alleen de basismeting tegenover alleen de vervolgmeting (Welch t-toets en Mann-Whitney-toets).',
+    },
+    ties: {
+      topic: 'Rangtoetsen en gelijke waarden',
+      text: 'Voor de Wilcoxon- en de Mann-Whitney-toets worden de waarden eerst afgerond op 10 significante cijfers en dan gerangschikt, zoals R doet met digits.rank = 10: waarden die alleen door rekenafronding verschillen, tellen als gelijk en krijgen de gemiddelde rang. Bij gelijke waarden (en bij Wilcoxon ook bij verschillen van nul) is de p-waarde, net als in R, de normale benadering (rangtoets_methode).',
+    },
+    alpha: {
+      topic: 'Betrouwbaarheid (Cronbachs alfa)',
+      text: 'Cronbachs alfa is raw_alpha van psych::alpha in R, over de respondenten die alle items van de schaal beantwoordden (volledige gevallen; "weet niet / n.v.t." telt als niet beantwoord), met omgekeerd gescoorde items al omgedraaid. Items zonder variatie (iedereen hetzelfde antwoord) worden eerst weggelaten, zoals psych doet; hun aantal staat in items_zonder_variatie.',
+    },
+  },
   cellShortened: (length) => `… [ingekort: ${length} tekens]`,
   notes: {
     headers: { topic: 'onderwerp', value: 'waarde', explanation: 'toelichting' },
@@ -391,7 +417,7 @@ const nl: ExportTerms = {
       scores: 'Schaal- en conditiescores per ingevulde vragenlijst, met het aantal beantwoorde items en of de score over een deel van de items is berekend.',
       codebook: 'Per variabele: vraagtekst, vragenlijst en versie, schaal, type, codes en labels, niet-gescoorde en ontbrekende codes, omgekeerde scoring en berekening.',
       descriptives: 'Per meting en schaal (en per vraag): n, gemiddelde, sd, 95%-betrouwbaarheidsinterval; kleine groepen onderdrukt. Dezelfde getallen als het dashboard.',
-      comparison: 'Basismeting tegenover elke vervolgmeting. Hoofdvergelijking: iedereen die een van beide metingen invulde, met de gekoppelde respondenten als paren (t-toets voor gedeeltelijk overlappende steekproeven, Derrick e.a. 2017). Details: alleen de gekoppelden (gepaarde t-toets, Wilcoxon) en vertrokken tegenover nieuw (Welch, Mann-Whitney). Verschillen, intervallen, p-waarden en effectgroottes.',
+      comparison: 'Basismeting tegenover elke vervolgmeting: per schaal en vraag de hoofdvergelijking en twee details (zie Vergelijking van metingen), met verschillen, intervallen, p-waarden en effectgroottes.',
       reliability: 'Cronbachs alfa per schaal en meting, met het aantal respondenten dat alle items beantwoordde.',
       linking: 'Hoeveel respondentcodes tussen de metingen gekoppeld zijn en hoeveel alleen in één meting voorkomen.',
     },
@@ -481,6 +507,7 @@ const en: ExportTerms = {
       score: 'Scale score (derived)',
       count: 'Count (derived)',
       flag: 'Flag 0/1 (derived)',
+      method: 'Method',
     },
     levels: { nominal: 'nominal', ordinal: 'ordinal', scale: 'interval/ratio' },
     missingBlank: 'Empty = not answered or not asked in this wave',
@@ -578,6 +605,28 @@ const en: ExportTerms = {
     },
     noticeGeneric: 'Not all results could be computed or shown.',
   },
+  methods: {
+    completedOnly: {
+      topic: 'Which questionnaires count',
+      text: 'Only completed questionnaires (status = 1) count in the statistics: the dashboard and the sheets Descriptives, Comparison, Reliability and Linking. Unfinished questionnaires are in the data (Data_long, Data_wide, Scores and the CSV) with status 0 = Not completed; their scores are computed over what they answered. Filter on status = 1 to get the same group as the statistics.',
+    },
+    linking: {
+      topic: 'Linking waves',
+      text: 'Respondents are linked between waves by their respondent code, never by name. Exactly equal codes are linked automatically. Self-made codes that differ slightly (one element different) are linked only when a researcher has confirmed the link; the Linking sheet counts them apart (of_which_approximate).',
+    },
+    comparison: {
+      topic: 'Comparing waves',
+      text: 'Main comparison: everyone who completed the baseline or the follow-up, with the matched respondents as pairs: the partially overlapping samples t-test of Derrick, Russ, Toher & White (2017), in its unequal-variance form. Details: the matched only (paired t-test and Wilcoxon signed-rank test) and leavers versus joiners, that is baseline only versus follow-up only (Welch t-test and Mann-Whitney test).',
+    },
+    ties: {
+      topic: 'Rank tests and ties',
+      text: 'For the Wilcoxon and Mann-Whitney tests the values are first rounded to 10 significant digits and then ranked, as R does with digits.rank = 10: values that differ only by rounding in the computer count as equal and get the mean rank. With ties (and for Wilcoxon also with zero differences) the p-value is, as in R, the normal approximation (rank_method).',
+    },
+    alpha: {
+      topic: "Reliability (Cronbach's alpha)",
+      text: "Cronbach's alpha is raw_alpha of psych::alpha in R, over the respondents who answered every item of the scale (complete cases; \"don't know / n/a\" counts as not answered), with reverse-keyed items already reversed. Items without variance (everyone gave the same answer) are left out first, as psych does; their number is in items_without_variance.",
+    },
+  },
   cellShortened: (length) => `… [shortened: ${length} characters]`,
   notes: {
     headers: { topic: 'topic', value: 'value', explanation: 'explanation' },
@@ -613,7 +662,7 @@ const en: ExportTerms = {
       scores: 'Scale and condition scores per questionnaire, with the number of items answered and whether the score is over part of the items.',
       codebook: 'Per variable: question text, instrument and version, scale, type, codes and labels, not-scored and missing codes, reverse keying and derivation.',
       descriptives: 'Per wave and scale (and per question): n, mean, sd, 95% confidence interval; small groups suppressed. The same numbers as the dashboard.',
-      comparison: 'Baseline versus each follow-up. Main comparison: everyone who answered either wave, with the matched respondents as pairs (partially overlapping samples t-test, Derrick et al. 2017). Details: the matched only (paired t-test, Wilcoxon) and leavers versus joiners (Welch, Mann-Whitney). Differences, intervals, p-values and effect sizes.',
+      comparison: 'Baseline versus each follow-up: per scale and question the main comparison and two details (see Comparing waves), with differences, intervals, p-values and effect sizes.',
       reliability: "Cronbach's alpha per scale and wave, with the number of respondents who answered all items.",
       linking: 'How many respondent codes are matched between waves and how many appear in one wave only.',
     },

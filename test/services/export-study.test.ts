@@ -235,6 +235,13 @@ describe('the study workbook', () => {
     expect(text).toContain('Kaats en W. Opheij');
     expect(text).toContain('Vrij te gebruiken.');
     expect(text).toContain('kopregel vast, vet en met een filter');
+    // The rules behind the numbers, the same sentences as at the end of the codebook.
+    const codebook = sheetRecords(book, 'Codeboek').rows.filter((r) => r.variabele === null);
+    expect(codebook.map((r) => r.label)).toEqual(['Welke vragenlijsten meetellen', 'Koppelen van metingen', 'Vergelijking van metingen', 'Rangtoetsen en gelijke waarden', 'Betrouwbaarheid (Cronbachs alfa)']);
+    for (const rule of codebook) expect(value(rule.label as string), String(rule.label)).toBe(rule.berekening);
+    expect(value('Welke vragenlijsten meetellen')).toContain('Alleen afgeronde vragenlijsten (status = 1) tellen mee in de statistieken');
+    expect(value('Vergelijking van metingen')).toContain('Derrick, Russ, Toher & White (2017), in de vorm voor ongelijke varianties');
+    expect(value('Rangtoetsen en gelijke waarden')).toContain('digits.rank = 10');
     expect(value('Tijden')).toContain('gestart, voltooid zijn echte datums in de lokale tijd');
     expect(value('Tijden')).toContain('gestart_iso, voltooid_iso geven daarom hetzelfde moment als tekst in ISO 8601 met de afwijking van UTC');
     expect(value('Lange teksten')).toBe(
@@ -457,8 +464,12 @@ describe('the codebook beside the CSV', () => {
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(raw.toString('utf8')).toContain('\r\n');
     const book = XLSX.read(raw.toString('utf8').slice(1), { type: 'string', FS: separator, raw: true });
-    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets[book.SheetNames[0]!]!, { defval: null, raw: true });
-    return new Map(rows.map((r) => [r.variabele ?? r.variable ?? '', r]));
+    const rows = XLSX.utils.sheet_to_json<Record<string, string | null>>(book.Sheets[book.SheetNames[0]!]!, { defval: null, raw: true });
+    // The rules behind the numbers end the codebook, without a variable.
+    expect(rows.filter((r) => r.variabele === null).map((r) => r.label)).toEqual([
+      'Welke vragenlijsten meetellen', 'Koppelen van metingen', 'Vergelijking van metingen', 'Rangtoetsen en gelijke waarden', 'Betrouwbaarheid (Cronbachs alfa)',
+    ]);
+    return new Map(rows.filter((r) => r.variabele !== null).map((r) => [r.variabele!, r]));
   }
 
   for (const separator of [';', ','] as const) {

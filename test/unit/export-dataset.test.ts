@@ -181,16 +181,40 @@ describe('the wide layout', () => {
 describe('the codebook', () => {
   const data = buildDataset(source, { language: 'nl', values: 'codes', includeOpenAnswers: true });
   const book = codebookTable(data, 'nl');
+  const asRecord = (r: Cell[]) => Object.fromEntries(book.columns.map((c, i) => [c.name, r[i]]));
   const row = (variable: string) => {
     const r = book.rows.find((x) => x[0] === variable);
     if (!r) throw new Error(`no codebook row for ${variable}`);
-    return Object.fromEntries(book.columns.map((c, i) => [c.name, r[i]]));
+    return asRecord(r);
   };
 
   it('has a row for every variable of the data and score sheets', () => {
-    const variables = book.rows.map((r) => r[0]);
+    const variables = book.rows.map((r) => r[0]).filter((v) => v !== '');
     for (const c of [...data.long.columns, ...data.scoreColumns]) expect(variables).toContain(c.name);
     expect(new Set(variables).size).toBe(variables.length);
+  });
+
+  it('ends with the rules behind the numbers, one row each, without a variable', () => {
+    const rules = book.rows.filter((r) => r[0] === '').map((r) => asRecord(r));
+    expect(rules.map((r) => [r.label, r.type, r.meetniveau, r.blad])).toEqual([
+      ['Welke vragenlijsten meetellen', 'Werkwijze', null, 'Beschrijvend, Vergelijking, Betrouwbaarheid, Koppeling'],
+      ['Koppelen van metingen', 'Werkwijze', null, 'Vergelijking, Koppeling'],
+      ['Vergelijking van metingen', 'Werkwijze', null, 'Vergelijking'],
+      ['Rangtoetsen en gelijke waarden', 'Werkwijze', null, 'Vergelijking'],
+      ['Betrouwbaarheid (Cronbachs alfa)', 'Werkwijze', null, 'Betrouwbaarheid'],
+    ]);
+    expect(book.rows.slice(-5).every((r) => r[0] === '')).toBe(true);
+    const rule = (label: string) => String(rules.find((r) => r.label === label)!.berekening);
+    expect(rule('Welke vragenlijsten meetellen')).toContain('Alleen afgeronde vragenlijsten (status = 1) tellen mee in de statistieken');
+    expect(rule('Welke vragenlijsten meetellen')).toContain('Niet-afgeronde vragenlijsten staan wel in de data');
+    expect(rule('Koppelen van metingen')).toContain('Precies gelijke codes worden automatisch gekoppeld.');
+    expect(rule('Koppelen van metingen')).toContain('alleen gekoppeld als een onderzoeker die koppeling heeft bevestigd');
+    expect(rule('Vergelijking van metingen')).toContain('de t-toets voor gedeeltelijk overlappende steekproeven van Derrick, Russ, Toher & White (2017), in de vorm voor ongelijke varianties');
+    expect(rule('Vergelijking van metingen')).toContain('alleen de gekoppelden (gepaarde t-toets en Wilcoxon-rangtekentoets)');
+    expect(rule('Vergelijking van metingen')).toContain('(Welch t-toets en Mann-Whitney-toets)');
+    expect(rule('Rangtoetsen en gelijke waarden')).toContain('afgerond op 10 significante cijfers en dan gerangschikt, zoals R doet met digits.rank = 10');
+    expect(rule('Betrouwbaarheid (Cronbachs alfa)')).toContain('raw_alpha van psych::alpha in R, over de respondenten die alle items van de schaal beantwoordden (volledige gevallen');
+    expect(rule('Betrouwbaarheid (Cronbachs alfa)')).toContain('Items zonder variatie (iedereen hetzelfde antwoord) worden eerst weggelaten');
   });
 
   it('describes an item: text, instrument and versions, subscale, codes, not-scored and missing codes, reverse keying, wide names', () => {
