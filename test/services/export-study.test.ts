@@ -26,6 +26,17 @@ function code(i: number, c: number, k: number, w: number): number {
   return ((i + k + c + w) % 5) + 1;
 }
 
+/** The codebook's description of ks_amb_01, as the instrument defines it (workbook and CSV alike). */
+const KS_AMB_01_CODEBOOK = {
+  vraagtekst: 'De partners in ons netwerk streven dezelfde ambitie na.',
+  vragenlijst: 'Kansrijke samenwerking',
+  versie: '1',
+  schaal: 'ks_amb (Gedeelde ambitie)',
+  codes_en_labels: '1 = Helemaal oneens; 2 = Oneens; 3 = Neutraal; 4 = Eens; 5 = Helemaal eens; 9 = Weet niet / n.v.t.',
+  niet_gescoord: '9 = Weet niet / n.v.t.',
+  omgekeerd: 'nee',
+};
+
 /** Open answers of the T0 respondents: the hostile strings, one per person, plus a name in A01's. */
 const OPEN_GOOD = HOSTILE;
 const NAME_IN_ANSWER = 'Vooral Jan de Vries van de gemeente helpt';
@@ -198,16 +209,7 @@ describe('the study workbook', () => {
     const { rows } = sheetRecords(book, 'Codeboek');
     const byName = new Map(rows.map((r) => [r.variabele as string, r]));
     for (const v of [...long, ...scores]) expect(byName.has(v), v).toBe(true);
-    expect(byName.get('ks_amb_01')).toMatchObject({
-      vraagtekst: 'De partners in ons netwerk streven dezelfde ambitie na.',
-      vragenlijst: 'Kansrijke samenwerking',
-      versie: '1',
-      schaal: 'ks_amb (Gedeelde ambitie)',
-      codes_en_labels: '1 = Helemaal oneens; 2 = Oneens; 3 = Neutraal; 4 = Eens; 5 = Helemaal eens; 9 = Weet niet / n.v.t.',
-      niet_gescoord: '9 = Weet niet / n.v.t.',
-      omgekeerd: 'nee',
-      in_data_breed: 'ks_amb_01_t0, ks_amb_01_t1',
-    });
+    expect(byName.get('ks_amb_01')).toMatchObject({ ...KS_AMB_01_CODEBOOK, in_data_breed: 'ks_amb_01_t0, ks_amb_01_t1' });
     expect(String(byName.get('ks_amb')!.berekening)).toContain('75% (3 van 4)');
   });
 
@@ -483,15 +485,7 @@ describe('the codebook beside the CSV', () => {
       for (const v of header) expect(byName.has(v), v).toBe(true);
       // The workbook's columns about sheets have no meaning beside a CSV.
       expect(Object.keys(byName.get('ks_amb_01')!)).toEqual(['variabele', 'label', 'vraagtekst', 'vragenlijst', 'versie', 'schaal', 'type', 'meetniveau', 'codes_en_labels', 'niet_gescoord', 'ontbrekend', 'omgekeerd', 'berekening']);
-      expect(byName.get('ks_amb_01')).toMatchObject({
-        vraagtekst: 'De partners in ons netwerk streven dezelfde ambitie na.',
-        vragenlijst: 'Kansrijke samenwerking',
-        versie: '1',
-        schaal: 'ks_amb (Gedeelde ambitie)',
-        codes_en_labels: '1 = Helemaal oneens; 2 = Oneens; 3 = Neutraal; 4 = Eens; 5 = Helemaal eens; 9 = Weet niet / n.v.t.',
-        niet_gescoord: '9 = Weet niet / n.v.t.',
-        omgekeerd: 'nee',
-      });
+      expect(byName.get('ks_amb_01')).toMatchObject(KS_AMB_01_CODEBOOK);
       expect(byName.get('ks_amb')).toMatchObject({
         type: 'Schaalscore (berekend)',
         berekening:
