@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/services/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/durability/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/services/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/durability/**/*.test.ts', 'test/packaging/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -21,7 +21,7 @@ import {
   type WaveOverview,
 } from './domain';
 import type { Envelope } from './errors';
-import type { Dashboard, NetworkComparison } from './results';
+import type { Dashboard, LinkProposalList, NetworkComparison } from './results';
 import type { InstrumentDefinition } from './instruments/schema';
 import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult } from './study';
 
@@ -164,6 +164,17 @@ export const contract = {
   compareNetworks: method<NetworkComparison>()(
     z.strictObject({ networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(50), instrumentId: z.string().min(1).max(64) }),
   ),
+  /** Near matches of self-made codes between the baseline and each later wave, open and decided. */
+  listLinkProposals: method<LinkProposalList>()(z.strictObject({ networkId: id })),
+  /** A researcher's decision on one proposal: the same person (linked from now on) or not; once per pair. */
+  decideLinkProposal: method<LinkProposalList>()(
+    z.strictObject({
+      networkId: id,
+      baselineResponseId: id,
+      followUpResponseId: id,
+      decision: z.enum(['accepted', 'rejected'], { error: 'Kies "Zelfde persoon" of "Niet dezelfde persoon"' }),
+    }),
+  ),
 
   // --- exports ---
   /**
@@ -249,8 +260,33 @@ export type Input<K extends MethodName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type Output<K extends MethodName> = NonNullable<Contract[K]['output']>;
 
-/** What the preload exposes as `window.api` (and the harness shim imitates): one function per method. */
-export type BridgeApi = { [K in MethodName]: (input: Input<K>) => Promise<Envelope<Output<K>>> };
+/**
+ * A study file the operating system handed to the app (double-click, "Open with"), read by the
+ * main process itself: its content, or the Dutch reason it was refused (wrong kind, too large,
+ * unreadable). `sequence` counts the files opened since the app started, so opening the same file
+ * twice is two events.
+ */
+export type OpenedStudyFile = { sequence: number; fileName: string } & ({ content: string } | { refusal: string });
+
+/**
+ * One-way messages between the main process and the renderer outside the request/response API.
+ * The renderer says it is listening (`studyFileListening`); from then on the main process pushes
+ * each opened study file (`studyFileOpened`). The preload writes these names out itself (it may
+ * import values from nowhere); test/electron/preload.test.ts keeps them equal.
+ */
+export const PUSH_CHANNELS = {
+  studyFileOpened: 'push:studyFileOpened',
+  studyFileListening: 'push:studyFileListening',
+} as const;
+
+/** Events the main process pushes to the renderer; each subscription returns its unsubscribe. */
+export interface BridgeEvents {
+  /** A study file was opened from outside the app; the renderer shows its import preview. */
+  onStudyFileOpened: (listener: (file: OpenedStudyFile) => void) => () => void;
+}
+
+/** What the preload exposes as `window.api` (and the harness shim imitates): one function per method, and the events. */
+export type BridgeApi = { [K in MethodName]: (input: Input<K>) => Promise<Envelope<Output<K>>> } & BridgeEvents;
 
 /** The renderer's view: the same methods, unwrapped, throwing ApiError on failure. */
 export type Api = { [K in MethodName]: (input: Input<K>) => Promise<Output<K>> };

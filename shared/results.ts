@@ -5,12 +5,15 @@
  */
 import type { LocalizedText } from './text';
 import type { WaveKind } from './domain';
+import type { SelfCodeProblem } from './codes';
+import type { LinkDecision } from './linking';
 
 export interface Notice {
   /**
    * e.g. 'no-responses', 'single-respondent', 'all-declined', 'instrument-changed', 'alpha-small-n', 'too-small'.
    * The results service also sends 'no-waves', 'instrument-not-in-wave', 'no-scores' (a scale
-   * without scores in a wave: too few items answered), 'tolerant-matches', 'breakdown-unavailable', and
+   * without scores in a wave: too few items answered), 'tolerant-matches' (accepted near matches of
+   * self-made codes), 'link-proposals' (near matches awaiting a decision), 'breakdown-unavailable', and
    * in comparison rows 'not-in-both' and 'scale-changed'. Params name what a notice is about with
    * `waveId`, `scaleId` or `itemId` where it applies.
    */
@@ -96,10 +99,15 @@ export interface ItemSeries {
 export interface LinkReport {
   baselineWaveId: string;
   followUpWaveId: string;
-  /** Complete responses linked by an equal code (tolerant matches not included). */
+  /** Complete responses linked by an equal code (accepted near matches not included). */
   matched: number;
-  /** Self-generated codes that differ in exactly one element; reported separately, used as matches. */
+  /** Self-made codes one element apart that a researcher accepted as one person; linked, counted separately. */
   tolerant: number;
+  /** Self-made codes one element apart awaiting a researcher's decision: in no test until decided. */
+  proposals: number;
+  /** Near matches a researcher rejected: two people, each among the unmatched. */
+  rejected: number;
+  /** Neither linked nor proposed: the two independent groups. */
   unmatchedBaseline: number;
   unmatchedFollowUp: number;
 }
@@ -236,5 +244,62 @@ export interface NetworkComparison {
     networkId: string;
     name: string;
     waves: { waveId: string; label: string; kind: WaveKind; scales: { scaleId: string; label: LocalizedText; stats: ScaleStats }[] }[];
+  }[];
+}
+
+// --- Linking screen: near matches of self-made codes a researcher decides on --------------------
+
+/**
+ * A group a respondent belongs to, as far as it may be shown: by name only when the group has at
+ * least the network's minimum group size of complete responses in that wave; `hidden` otherwise;
+ * `unknown` when the respondent gave none (or preferred not to say).
+ */
+export type LinkGroup = { shown: true; label: LocalizedText } | { shown: false; reason: 'hidden' | 'unknown' };
+
+/** One side of a near match: a complete response. */
+export interface LinkSide {
+  responseId: string;
+  waveId: string;
+  waveLabel: string;
+  code: string;
+  organisation: LinkGroup;
+  /** The role group (`ag_rol` of the background questionnaire). */
+  roleGroup: LinkGroup;
+}
+
+export interface LinkProposalView {
+  baseline: LinkSide;
+  followUp: LinkSide;
+  /** The element of the self-made code that differs. */
+  differs: SelfCodeProblem;
+}
+
+export interface LinkDecisionView {
+  baseline: LinkSide;
+  followUp: LinkSide;
+  /** The element that differs (null if the codes differ in more than one). */
+  differs: SelfCodeProblem | null;
+  /** The decision that holds (with several laptops: the later, then the smaller device id). */
+  decision: LinkDecision;
+  decidedAt: string;
+  deviceId: string;
+  /** How many other decisions on the same pair (from other laptops) say otherwise and were overruled. */
+  overruled: number;
+}
+
+export interface LinkProposalList {
+  networkId: string;
+  networkName: string;
+  minGroupSize: number;
+  /** The first wave in time order; null without waves. */
+  baselineWaveId: string | null;
+  /** The baseline against each later wave, in time order. */
+  comparisons: {
+    baselineWaveId: string;
+    baselineWaveLabel: string;
+    followUpWaveId: string;
+    followUpWaveLabel: string;
+    proposals: LinkProposalView[];
+    decided: LinkDecisionView[];
   }[];
 }

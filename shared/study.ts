@@ -13,7 +13,12 @@ import { CODE_POLICIES, RESPONSE_MODES, SECTORS, SIZE_CLASSES, WAVE_KINDS, type 
  */
 
 export const STUDY_FILE_FORMAT = 'netwerkspiegel-studiebestand';
-export const STUDY_FILE_VERSION = 1;
+/**
+ * 2 added `link_decisions` (a researcher's decisions on near matches of self-made codes). A version-1
+ * file is still read, as one without decisions; an app that knows only version 1 refuses a version-2
+ * file as made by a newer app, rather than as a file with an unknown field.
+ */
+export const STUDY_FILE_VERSION = 2;
 /** File extension of a study file (its content is JSON). */
 export const STUDY_FILE_EXTENSION = 'nwstudie';
 /** The largest study file accepted, in characters: far above what a few networks produce (~1 MB per 1000 responses). */
@@ -83,7 +88,7 @@ export interface TableCount {
   skipped: number;
 }
 
-export const MERGE_TABLES = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'auditLog', 'erasures'] as const;
+export const MERGE_TABLES = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures'] as const;
 export type MergeTable = (typeof MERGE_TABLES)[number];
 
 export interface AnswerVersion {
@@ -138,6 +143,28 @@ export interface MergeConflict {
   newRespondentCode?: string;
 }
 
+/** One side of a pair of respondents decided differently on two laptops. */
+export interface LinkDecisionVersion {
+  decision: 'accepted' | 'rejected';
+  decidedAt: string;
+  deviceId: string;
+}
+
+/**
+ * The same near match of self-made codes decided differently here and in the file. Nobody is asked:
+ * the later decision holds (at the same moment, the one from the smaller device id), so every
+ * laptop ends up with the same one; both stay recorded.
+ */
+export interface LinkDecisionConflict {
+  networkName: string;
+  baselineCode: string;
+  followUpCode: string;
+  /** The decision that held here before the import. */
+  local: LinkDecisionVersion;
+  incoming: LinkDecisionVersion;
+  holds: 'local' | 'incoming';
+}
+
 export interface StudyFileInfo {
   createdAt: string;
   appVersion: string;
@@ -159,6 +186,8 @@ export interface MergeReport {
   /** Local rows erased because the study file records their erasure on another laptop. */
   erasuresApplied: number;
   conflicts: MergeConflict[];
+  /** Near matches decided differently here and in the file, and which decision holds (see LinkDecisionConflict). */
+  linkConflicts: LinkDecisionConflict[];
   /** Conflicts decided at an earlier import of the same content, decided the same way again. */
   decidedEarlier: number;
   /** Import only: the backup taken just before. */
@@ -305,6 +334,19 @@ export const studyErasureRow = z.strictObject({
   device_id: uuid,
 });
 
+/** A researcher's decision on a near match of self-made codes: two respondent ids, never codes. */
+export const studyLinkDecisionRow = z
+  .strictObject({
+    id: uuid,
+    network_id: uuid,
+    baseline_respondent_id: uuid,
+    follow_up_respondent_id: uuid,
+    decision: z.enum(['accepted', 'rejected']),
+    decided_at: timestamp,
+    device_id: uuid,
+  })
+  .refine((d) => d.baseline_respondent_id !== d.follow_up_respondent_id, { message: 'Een koppelbesluit over één en dezelfde respondent' });
+
 export const studyData = z.strictObject({
   networks: rows(studyNetworkRow, 1_000),
   organisations: rows(studyOrganisationRow, 20_000),
@@ -316,6 +358,7 @@ export const studyData = z.strictObject({
   answers: rows(studyAnswerRow, 2_000_000),
   audit_log: rows(studyAuditRow, 1_000_000),
   erasures: rows(studyErasureRow, 200_000),
+  link_decisions: rows(studyLinkDecisionRow, 200_000),
 });
 export type StudyData = z.infer<typeof studyData>;
 

@@ -1,5 +1,6 @@
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { PUSH_CHANNELS } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { startServices } from '../services/app';
 import type { ServiceContext } from '../services/context';
@@ -11,6 +12,7 @@ import { createExportPathChooser } from './dialogs';
 import { createSenderCheck, registerIpc } from './ipc';
 import { createKioskWindowController, type KioskWindowController } from './kiosk';
 import { buildMenuTemplate } from './menu';
+import { createStudyFileInbox, studyFilePathFromArgv } from './opened-study-files';
 import { resolveDatabasePath } from './paths';
 import { createAppUrlMatcher, hardenSession, hardenWebContents } from './security';
 import { createMainWindow, focusWindow, resolveRendererTarget } from './window';
@@ -83,7 +85,29 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
   // The services switch kiosk mode on and off; this locks and unlocks the window to match.
   const kioskWindow = createKioskWindowController(() => mainWindow);
 
-  app.on('second-instance', () => focusWindow(mainWindow));
+  // A double-clicked study file: in argv at first start, in the second copy's argv when the app
+  // already runs (Windows, Linux), or as open-file (macOS, possibly before ready). It waits until
+  // the page listens and kiosk mode is off.
+  const studyFiles = createStudyFileInbox({
+    deliver: (file) => {
+      if (!mainWindow || mainWindow.isDestroyed()) return;
+      mainWindow.webContents.send(PUSH_CHANNELS.studyFileOpened, file);
+      focusWindow(mainWindow);
+    },
+    isKioskOn: () => kioskWindow.isOn(),
+  });
+  const offerStudyFile = (path: string | null) => {
+    if (path !== null) studyFiles.offer(path);
+  };
+  offerStudyFile(studyFilePathFromArgv(argv, process.cwd()));
+  app.on('second-instance', (_event, secondArgv, workingDirectory) => {
+    focusWindow(mainWindow);
+    offerStudyFile(studyFilePathFromArgv(secondArgv, workingDirectory));
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    studyFiles.offer(path);
+  });
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, isAppUrl);
     hardenSession(contents.session);
@@ -143,7 +167,12 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
   app.on('will-quit', stopDailyBackups);
 
   const dispatch = createDispatcher(createHandlers(running));
-  registerIpc(ipcMain, dispatch, createSenderCheck(() => mainWindow?.webContents, isAppUrl));
+  const isTrustedSender = createSenderCheck(() => mainWindow?.webContents, isAppUrl);
+  registerIpc(ipcMain, dispatch, isTrustedSender);
+  ipcMain.on(PUSH_CHANNELS.studyFileListening, (event) => {
+    if (isTrustedSender(event)) studyFiles.rendererListening();
+    else console.error(`${PUSH_CHANNELS.studyFileListening} van een onbekende afzender genegeerd`);
+  });
 
   const showAbout = () => {
     const text = {
@@ -163,6 +192,7 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
   kioskWindow.set(kioskOn);
   mainWindow = createMainWindow({ target, preloadPath: join(mainDir, '..', 'preload', 'index.js'), kiosk: kioskOn });
   kioskWindow.attach(mainWindow);
+  mainWindow.webContents.on('did-start-loading', () => studyFiles.rendererGone());
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

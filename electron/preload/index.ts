@@ -1,10 +1,11 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import type { BridgeApi } from '../../shared/contract';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { BridgeApi, OpenedStudyFile } from '../../shared/contract';
 
 /*
  * The preload runs sandboxed: it may import only 'electron' (plus type-only imports, which
  * vanish at build time). It exposes one function per contract method and never the raw
  * ipcRenderer. `satisfies BridgeApi` turns a missing or extra method into a type error.
+ * Channel names of the pushed events are PUSH_CHANNELS in shared/contract.ts, written out here.
  */
 const api = {
   getAppInfo: (input) => ipcRenderer.invoke('api:getAppInfo', input),
@@ -38,6 +39,8 @@ const api = {
   // --- results ---
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),
+  listLinkProposals: (input) => ipcRenderer.invoke('api:listLinkProposals', input),
+  decideLinkProposal: (input) => ipcRenderer.invoke('api:decideLinkProposal', input),
   // --- exports ---
   exportStudy: (input) => ipcRenderer.invoke('api:exportStudy', input),
   getExportProgress: (input) => ipcRenderer.invoke('api:getExportProgress', input),
@@ -57,6 +60,15 @@ const api = {
   exportAuditLog: (input) => ipcRenderer.invoke('api:exportAuditLog', input),
   previewErasure: (input) => ipcRenderer.invoke('api:previewErasure', input),
   eraseRespondent: (input) => ipcRenderer.invoke('api:eraseRespondent', input),
+  // --- events pushed by the main process (the listener never sees the IPC event) ---
+  onStudyFileOpened: (listener) => {
+    const forward = (_event: IpcRendererEvent, file: OpenedStudyFile) => listener(file);
+    ipcRenderer.on('push:studyFileOpened', forward);
+    ipcRenderer.send('push:studyFileListening');
+    return () => {
+      ipcRenderer.removeListener('push:studyFileOpened', forward);
+    };
+  },
 } satisfies BridgeApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -15,6 +15,7 @@ import { exportStudyFile, importStudyFile, previewStudyFile } from './data/study
 import { saveChartImage, saveResultsPdf } from './export/charts';
 import { exportStudy, getExportProgress } from './export/study-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
+import { decideLinkProposal, listLinkProposals } from './results/link-proposals';
 import { getWaveOverview } from './results/overview';
 
 /**
@@ -59,6 +60,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     // results
     getDashboard: (input) => getDashboard(ctx, input),
     compareNetworks: (input) => compareNetworks(ctx, input),
+    listLinkProposals: (input) => listLinkProposals(ctx, input),
+    decideLinkProposal: (input) => decideLinkProposal(ctx, input),
 
     // exports for reports and analyses
     exportStudy: (input) => exportStudy(ctx, input),

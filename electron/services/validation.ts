@@ -57,6 +57,10 @@ const fieldNames: Record<string, string> = {
   offset: 'beginpunt',
   limit: 'aantal regels',
   confirmCode: 'bevestiging van de code',
+  // linking
+  baselineResponseId: 'eerdere vragenlijst',
+  followUpResponseId: 'latere vragenlijst',
+  decision: 'besluit',
 };
 
 function fieldOf(path: readonly PropertyKey[]): string {

@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { lazyScreen, RouteBoundary } from './components/RouteLoader';
 import { NetworksScreen } from './features/networks/NetworksScreen';
 import { KioskGate } from './features/kiosk/KioskGate';
-import { api } from './api';
+import { api, onStudyFileOpened } from './api';
 import { useApiData } from './lib/useApiData';
 import type { ResponseRecord } from '../../shared/domain';
+import type { OpenedStudyFile } from '../../shared/contract';
 
 /*
  * The networks screen (and the kiosk, when kiosk mode is on) is in the first file the window
@@ -28,6 +29,7 @@ const CompareScreen = lazyScreen(() => import('./features/dashboard/CompareScree
 const ExportScreen = lazyScreen(() => import('./features/export/ExportScreen').then((m) => m.ExportScreen));
 const ResultsPrintScreen = lazyScreen(() => import('./features/export/ResultsPrintScreen').then((m) => m.ResultsPrintScreen));
 const DashboardScreen = lazyScreen(() => import('./features/dashboard/DashboardScreen').then((m) => m.DashboardScreen));
+const LinkingScreen = lazyScreen(() => import('./features/linking/LinkingScreen').then((m) => m.LinkingScreen));
 
 /** Navigation is plain state: the app has a handful of screens and no URLs to share. */
 export type Screen =
@@ -40,9 +42,10 @@ export type Screen =
   | { name: 'responses'; networkId: string; waveId: string }
   | { name: 'overview'; networkId: string; waveId: string }
   | { name: 'instruments' }
-  | { name: 'data' }
+  | { name: 'data'; openedFile?: OpenedStudyFile }
   | { name: 'kiosk'; networkId: string; waveId: string }
   | { name: 'results'; networkId: string }
+  | { name: 'linking'; networkId: string }
   | { name: 'compare' }
   | { name: 'export'; networkId: string; waveIds?: string[] }
   | { name: 'results-print'; networkId: string };
@@ -61,6 +64,8 @@ function ResearcherApp() {
   const [screen, setScreen] = useState<Screen>({ name: 'networks' });
   const [info] = useApiData('app-info', () => api.getAppInfo({}));
   const toNetwork = (networkId: string) => setScreen({ name: 'network', networkId });
+  // A study file opened from outside the app (double-click) goes straight to its import preview.
+  useEffect(() => onStudyFileOpened((openedFile) => setScreen({ name: 'data', openedFile })), []);
 
   return (
     <>
@@ -83,11 +88,14 @@ function ResearcherApp() {
             <NetworksScreen onOpen={toNetwork} onInstruments={() => setScreen({ name: 'instruments' })} onData={() => setScreen({ name: 'data' })} onCompare={() => setScreen({ name: 'compare' })} />
           )}
           {screen.name === 'compare' && <CompareScreen onBack={() => setScreen({ name: 'networks' })} />}
-          {screen.name === 'results' && <DashboardScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
+          {screen.name === 'results' && (
+            <DashboardScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })} />
+          )}
+          {screen.name === 'linking' && <LinkingScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'export' && <ExportScreen networkId={screen.networkId} waveIds={screen.waveIds} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'results-print' && <ResultsPrintScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
-          {screen.name === 'data' && <DataScreen onBack={() => setScreen({ name: 'networks' })} />}
+          {screen.name === 'data' && <DataScreen key={screen.openedFile?.sequence} openedFile={screen.openedFile} onBack={() => setScreen({ name: 'networks' })} />}
           {screen.name === 'network' && (
             <NetworkScreen
               networkId={screen.networkId}
@@ -102,6 +110,7 @@ function ResearcherApp() {
               onResults={() => setScreen({ name: 'results', networkId: screen.networkId })}
               onExport={(waveIds) => setScreen({ name: 'export', networkId: screen.networkId, waveIds })}
               onResultsPrint={() => setScreen({ name: 'results-print', networkId: screen.networkId })}
+              onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })}
             />
           )}
           {screen.name === 'questionnaire' && (

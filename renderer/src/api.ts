@@ -1,4 +1,4 @@
-import type { Api, BridgeApi, Input, MethodName, Output } from '../../shared/contract';
+import type { Api, BridgeApi, Input, MethodName, OpenedStudyFile, Output } from '../../shared/contract';
 import { ApiError, unwrap, type Envelope } from '../../shared/errors';
 import i18n from './i18n';
 
@@ -55,6 +55,8 @@ export const api: Api = {
   // --- results ---
   getDashboard: call('getDashboard'),
   compareNetworks: call('compareNetworks'),
+  listLinkProposals: call('listLinkProposals'),
+  decideLinkProposal: call('decideLinkProposal'),
   // --- exports ---
   exportStudy: call('exportStudy'),
   getExportProgress: call('getExportProgress'),
@@ -75,3 +77,12 @@ export const api: Api = {
   previewErasure: call('previewErasure'),
   eraseRespondent: call('eraseRespondent'),
 };
+
+/**
+ * Calls `listener` with each study file opened from outside the app (double-click, "Open with");
+ * returns the unsubscribe. The main process holds a file back until someone listens.
+ */
+export function onStudyFileOpened(listener: (file: OpenedStudyFile) => void): () => void {
+  const bridge: BridgeApi | undefined = (window as Partial<Window>).api;
+  return bridge ? bridge.onStudyFileOpened(listener) : () => undefined;
+}

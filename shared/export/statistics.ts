@@ -205,6 +205,8 @@ export function linkingTable(entries: readonly DashboardEntry[], language: Local
     ...comparedWaveColumns(s),
     { name: s.matched, kind: 'integer' },
     { name: s.tolerant, kind: 'integer' },
+    { name: s.proposals, kind: 'integer' },
+    { name: s.rejected, kind: 'integer' },
     { name: s.unmatchedBaseline, kind: 'integer' },
     { name: s.unmatchedFollowUp, kind: 'integer' },
   ];
@@ -215,7 +217,7 @@ export function linkingTable(entries: readonly DashboardEntry[], language: Local
       const l = c.linking;
       rows.push([
         d.networkName, instrumentName, waves.get(l.baselineWaveId) ?? l.baselineWaveId, waves.get(l.followUpWaveId) ?? l.followUpWaveId,
-        l.matched, l.tolerant, l.unmatchedBaseline, l.unmatchedFollowUp,
+        l.matched, l.tolerant, l.proposals, l.rejected, l.unmatchedBaseline, l.unmatchedFollowUp,
       ]);
     }
   }

@@ -137,6 +137,8 @@ export interface ExportTerms {
     alphaReasons: Record<'too-small' | 'too-few-items' | 'too-few-respondents' | 'no-variance', string>;
     matched: string;
     tolerant: string;
+    proposals: string;
+    rejected: string;
     unmatchedBaseline: string;
     unmatchedFollowUp: string;
     unavailable: (what: string, message: string) => string;
@@ -338,6 +340,8 @@ const nl: ExportTerms = {
     },
     matched: 'gekoppeld',
     tolerant: 'waarvan_bij_benadering',
+    proposals: 'mogelijke_koppelingen',
+    rejected: 'afgewezen_koppelingen',
     unmatchedBaseline: 'alleen_basismeting',
     unmatchedFollowUp: 'alleen_vervolgmeting',
     unavailable: (what, message) => `Geen statistieken voor ${what}: ${message}`,
@@ -355,7 +359,8 @@ const nl: ExportTerms = {
       'instrument-changed': (p) => `De vragenlijst is tussen de metingen veranderd (versie per meting: ${p.versions}).`,
       'alpha-small-n': (p) => `Cronbachs alfa berust op minder dan ${p.threshold} respondenten en is daardoor onzeker.`,
       'breakdown-unavailable': () => 'Uitsplitsen kan niet: de vragenlijst Achtergrond is in deze metingen niet afgenomen.',
-      'tolerant-matches': (p) => `${p.count} respondenten gekoppeld met een zelfgemaakte code die op één onderdeel verschilt.`,
+      'tolerant-matches': (p) => `${p.count} respondenten gekoppeld na het besluit van een onderzoeker (zelfgemaakte codes die op één onderdeel verschillen).`,
+      'link-proposals': (p) => `${p.count} mogelijke koppelingen wachten op een besluit; tot dan tellen die respondenten in geen enkele vergelijking mee.`,
     },
     noticeGeneric: 'Niet alle resultaten konden worden berekend of getoond.',
   },
@@ -366,7 +371,7 @@ const nl: ExportTerms = {
     },
     linking: {
       topic: 'Koppelen van metingen',
-      text: 'Respondenten worden tussen metingen gekoppeld op hun respondentcode, nooit op naam. Precies gelijke codes worden automatisch gekoppeld. Zelfgemaakte codes die net verschillen (één onderdeel anders) worden alleen gekoppeld als een onderzoeker die koppeling heeft bevestigd; het blad Koppeling telt ze apart (waarvan_bij_benadering).',
+      text: 'Respondenten worden tussen metingen gekoppeld op hun respondentcode, nooit op naam. Precies gelijke codes worden automatisch gekoppeld. Zelfgemaakte codes die op één onderdeel verschillen, worden alleen gekoppeld als een onderzoeker die koppeling heeft bevestigd (waarvan_bij_benadering in het blad Koppeling). Zolang een mogelijke koppeling op een besluit wacht, tellen die twee respondenten in geen enkele vergelijking mee (mogelijke_koppelingen); een afgewezen koppeling telt als twee verschillende personen (afgewezen_koppelingen).',
     },
     comparison: {
       topic: 'Vergelijking van metingen',
@@ -419,7 +424,8 @@ const nl: ExportTerms = {
       descriptives: 'Per meting en schaal (en per vraag): n, gemiddelde, sd, 95%-betrouwbaarheidsinterval; kleine groepen onderdrukt. Dezelfde getallen als het dashboard.',
       comparison: 'Basismeting tegenover elke vervolgmeting: per schaal en vraag de hoofdvergelijking en twee details (zie Vergelijking van metingen), met verschillen, intervallen, p-waarden en effectgroottes.',
       reliability: 'Cronbachs alfa per schaal en meting, met het aantal respondenten dat alle items beantwoordde.',
-      linking: 'Hoeveel respondentcodes tussen de metingen gekoppeld zijn en hoeveel alleen in één meting voorkomen.',
+      linking:
+        'Hoeveel respondentcodes tussen de metingen gekoppeld zijn (waarvan zelfgemaakte codes met één afwijking die een onderzoeker als dezelfde persoon bevestigde), hoeveel mogelijke koppelingen nog op een besluit wachten (die tellen in geen enkele toets mee), hoeveel zijn afgewezen, en hoeveel codes alleen in één meting voorkomen.',
     },
     layout: 'Opmaak',
     layoutText:
@@ -585,6 +591,8 @@ const en: ExportTerms = {
     },
     matched: 'matched',
     tolerant: 'of_which_approximate',
+    proposals: 'proposed_links',
+    rejected: 'rejected_links',
     unmatchedBaseline: 'baseline_only',
     unmatchedFollowUp: 'follow_up_only',
     unavailable: (what, message) => `No statistics for ${what}: ${message}`,
@@ -601,7 +609,8 @@ const en: ExportTerms = {
       'instrument-changed': (p) => `The questionnaire changed between the waves (version per wave: ${p.versions}).`,
       'alpha-small-n': (p) => `Cronbach's alpha rests on fewer than ${p.threshold} respondents and is therefore uncertain.`,
       'breakdown-unavailable': () => 'No breakdown: the Background questionnaire was not used in these waves.',
-      'tolerant-matches': (p) => `${p.count} respondents matched by a self-made code that differs in one element.`,
+      'tolerant-matches': (p) => `${p.count} respondents linked after a researcher's decision (self-made codes that differ in one element).`,
+      'link-proposals': (p) => `${p.count} possible links await a decision; until then those respondents count in no comparison.`,
     },
     noticeGeneric: 'Not all results could be computed or shown.',
   },
@@ -612,7 +621,7 @@ const en: ExportTerms = {
     },
     linking: {
       topic: 'Linking waves',
-      text: 'Respondents are linked between waves by their respondent code, never by name. Exactly equal codes are linked automatically. Self-made codes that differ slightly (one element different) are linked only when a researcher has confirmed the link; the Linking sheet counts them apart (of_which_approximate).',
+      text: 'Respondents are linked between waves by their respondent code, never by name. Exactly equal codes are linked automatically. Self-made codes that differ in one element are linked only when a researcher has confirmed the link (of_which_approximate in the Linking sheet). While a possible link awaits a decision, those two respondents count in no comparison (proposed_links); a rejected link counts as two different people (rejected_links).',
     },
     comparison: {
       topic: 'Comparing waves',
@@ -664,7 +673,8 @@ const en: ExportTerms = {
       descriptives: 'Per wave and scale (and per question): n, mean, sd, 95% confidence interval; small groups suppressed. The same numbers as the dashboard.',
       comparison: 'Baseline versus each follow-up: per scale and question the main comparison and two details (see Comparing waves), with differences, intervals, p-values and effect sizes.',
       reliability: "Cronbach's alpha per scale and wave, with the number of respondents who answered all items.",
-      linking: 'How many respondent codes are matched between waves and how many appear in one wave only.',
+      linking:
+        'How many respondent codes are matched between waves (of which self-made codes with one difference that a researcher confirmed as the same person), how many proposed links still await a decision (they are in no test), how many were rejected, and how many codes appear in one wave only.',
     },
     layout: 'Layout',
     layoutText:

@@ -1,15 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Input, MethodName, Output } from '../../shared/contract';
-import { unwrap } from '../../shared/errors';
-import { startServices } from '../../electron/services/app';
-import { createDispatcher } from '../../electron/services/dispatch';
-import { createHandlers } from '../../electron/services/handlers';
 import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
+import { secondLaptop, studyFileContent } from './support/laptops';
 import { heading } from './support/kiosk';
 
 /**
@@ -22,19 +17,6 @@ import { heading } from './support/kiosk';
 const KS = 'kansrijke-samenwerking';
 const { newSession, cleanup } = useE2eSessions();
 
-/** Laptop B: the real services on a file of its own, in this process. */
-function secondLaptop() {
-  const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-laptop-b-'));
-  const services = startServices({ databasePath: join(dir, 'netwerkspiegel.sqlite'), appVersion: 'laptop-b', chooseExportPath: async (name) => join(dir, name) });
-  cleanup(() => {
-    services.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const dispatch = createDispatcher(createHandlers(services));
-  const call = async <K extends MethodName>(name: K, input: Input<K>) => unwrap(await dispatch(name, input)) as Output<K>;
-  return { dir, services, call };
-}
-
 async function openDataScreen(session: Session): Promise<Page> {
   const { page } = session;
   await page.goto(session.harness.url);
@@ -44,17 +26,11 @@ async function openDataScreen(session: Session): Promise<Page> {
   return page;
 }
 
-async function studyFileContent(call: (name: 'exportStudyFile', input: Input<'exportStudyFile'>) => Promise<Output<'exportStudyFile'>>, networkId: string) {
-  const result = await call('exportStudyFile', { networkIds: [networkId] });
-  if (result.cancelled) throw new Error('cancelled');
-  return readFileSync(result.filePath, 'utf8');
-}
-
 describe('Studiebestand importeren: merging another laptop', () => {
   it('shows what changes and both versions of a conflict, imports the choices, and the result is in SQLite', async () => {
     const session = await newSession();
     const a = session.call;
-    const b = secondLaptop();
+    const b = secondLaptop(cleanup);
 
     // Laptop A sets up the network and starts a response; laptop B gets it all through a study file.
     const network = await a('createNetwork', { name: 'Dementie Twente' });

@@ -86,6 +86,8 @@ export class FakeWebContents extends FakeEmitter {
     this.devToolsOpen = false;
   });
   printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 fake'));
+  /** Messages pushed to the page (webContents.send). */
+  send = vi.fn((_channel: string, ..._args: unknown[]) => {});
 }
 
 export class FakeBrowserWindow extends FakeEmitter {
@@ -176,12 +178,22 @@ class FakeApp extends FakeEmitter {
   });
 }
 
-class FakeIpcMain {
+class FakeIpcMain extends FakeEmitter {
   readonly handlers = new Map<string, Listener>();
   handle = vi.fn((channel: string, listener: Listener) => {
     // Electron's own ipcMain.handle refuses a second handler for a channel.
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, listener);
+  });
+}
+
+/** The page side of IPC: invoke answers with what it was asked; on/send/removeListener are recorded. */
+class FakeIpcRenderer extends FakeEmitter {
+  invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } }));
+  send = vi.fn((_channel: string, ..._args: unknown[]) => {});
+  removeListener = vi.fn((event: string, listener: Listener) => {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    return this;
   });
 }
 
@@ -201,7 +213,7 @@ function freshState() {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
     },
     contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: { invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })) },
+    ipcRenderer: new FakeIpcRenderer(),
   };
 }
 

@@ -46,7 +46,15 @@ export interface Harness {
   kioskWindow: { on: boolean; changes: boolean[] };
 }
 
-/** The script a test injects before the page loads: `window.api` forwarding each method over HTTP. */
+/** Name of the window property through which a test pushes events the main process would push. */
+export const HARNESS_HOOK = '__netwerkspiegelHarness';
+
+/**
+ * The script a test injects before the page loads: `window.api` forwarding each method over HTTP.
+ * Pushed events have no main process here: a test plays the operating system with
+ * `window.${HARNESS_HOOK}.openStudyFile(file)`, which hands the file to the page's listeners (as
+ * the main process does once the page listens) and returns how many there were.
+ */
 export function shimScript(): string {
   return `(() => {
     const names = ${JSON.stringify(METHOD_NAMES)};
@@ -57,7 +65,14 @@ export function shimScript(): string {
         return res.json();
       };
     }
+    const studyFileListeners = new Set();
+    api.onStudyFileOpened = (listener) => {
+      studyFileListeners.add(listener);
+      return () => studyFileListeners.delete(listener);
+    };
+    const hook = { openStudyFile: (file) => { for (const listener of studyFileListeners) listener(file); return studyFileListeners.size; } };
     Object.defineProperty(window, 'api', { value: Object.freeze(api), configurable: false, writable: false });
+    Object.defineProperty(window, ${JSON.stringify(HARNESS_HOOK)}, { value: Object.freeze(hook), configurable: false, writable: false });
   })();`;
 }
 

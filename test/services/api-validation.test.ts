@@ -137,6 +137,18 @@ const badInputs: Record<MethodName, Case[]> = {
     ['a wave id that is not a uuid', (w) => ({ networkId: w.network.id, waveIds: ['T0'], instrumentId: 'kansrijke-samenwerking', breakdown: 'none' }), 'VALIDATION'],
     ['21 waves', (w) => ({ networkId: w.network.id, waveIds: Array.from({ length: 21 }, () => w.wave.id), instrumentId: 'kansrijke-samenwerking', breakdown: 'none' }), 'VALIDATION'],
   ],
+  listLinkProposals: [
+    ['an unknown network', () => ({ networkId: missingId }), 'NOT_FOUND'],
+    ['not a uuid', () => ({ networkId: 'Dementienetwerk Noord' }), 'VALIDATION'],
+  ],
+  decideLinkProposal: [
+    ['an unknown network', (w) => ({ networkId: missingId, baselineResponseId: w.response.id, followUpResponseId: w.response.id, decision: 'accepted' }), 'NOT_FOUND'],
+    ['a response that does not exist', (w) => ({ networkId: w.network.id, baselineResponseId: w.response.id, followUpResponseId: missingId, decision: 'accepted' }), 'NOT_FOUND'],
+    ['a response that is not submitted', (w) => ({ networkId: w.network.id, baselineResponseId: w.response.id, followUpResponseId: w.response.id, decision: 'rejected' }), 'VALIDATION'],
+    ['an unknown decision', (w) => ({ networkId: w.network.id, baselineResponseId: w.response.id, followUpResponseId: w.response.id, decision: 'maybe' }), 'VALIDATION'],
+    ['no decision', (w) => ({ networkId: w.network.id, baselineResponseId: w.response.id, followUpResponseId: w.response.id }), 'VALIDATION'],
+    ['a code instead of a response id', (w) => ({ networkId: w.network.id, baselineResponseId: 'MA123', followUpResponseId: w.response.id, decision: 'accepted' }), 'VALIDATION'],
+  ],
   compareNetworks: [
     ['no networks', () => ({ networkIds: [], instrumentId: 'kansrijke-samenwerking' }), 'VALIDATION'],
     ['an unknown network', (w) => ({ networkIds: [w.network.id, missingId], instrumentId: 'kansrijke-samenwerking' }), 'NOT_FOUND'],

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Input } from '../../shared/contract';
 import { getDashboard } from '../../electron/services/results/dashboard';
+import { decideSlip, resultsStudy } from '../support/results-study';
 import { hasRscript, RSCRIPT_MISSING, runR } from '../support/rscript';
 import { snapshot, studyExportInput, useServices } from '../support/services';
 import { emptyTextCells, HOSTILE, parseSps, xlsxParts } from '../unit/export-support';
@@ -71,7 +72,7 @@ async function study() {
 
 type Study = Awaited<ReturnType<typeof study>>;
 
-const base = (w: Study, extra: Partial<Input<'exportStudy'>> = {}): Input<'exportStudy'> => studyExportInput(w.network.id, extra);
+const base = (w: { network: { id: string } }, extra: Partial<Input<'exportStudy'>> = {}): Input<'exportStudy'> => studyExportInput(w.network.id, extra);
 
 async function exported(w: Study, extra: Partial<Input<'exportStudy'>> = {}) {
   const result = await w.ok('exportStudy', base(w, extra));
@@ -298,8 +299,22 @@ describe('the study workbook', () => {
     }
     const link = sheetRecords(book, 'Koppeling').rows.find((r) => r.vragenlijst === 'Kansrijke samenwerking')!;
     // By hand: A-001…A-004 answered both waves (matched); only T0; B-001 only T1 (B-002 did not finish).
-    expect(link).toMatchObject({ basismeting: 'T0', vervolgmeting: 'T1', gekoppeld: 4, alleen_basismeting: 2, alleen_vervolgmeting: 1 });
+    expect(link).toMatchObject({ basismeting: 'T0', vervolgmeting: 'T1', gekoppeld: 4, mogelijke_koppelingen: 0, afgewezen_koppelingen: 0, alleen_basismeting: 2, alleen_vervolgmeting: 1 });
     expect(comparison.linking).toMatchObject({ matched: 4, unmatchedBaseline: 2, unmatchedFollowUp: 1 });
+  });
+
+  it('counts in Koppeling the proposals that wait for a decision, and then the rejected ones', async () => {
+    // Self-made codes: MA123 at T0 and MA133 at T1 are one slip apart (test/support/results-study.ts).
+    const w = await resultsStudy(open());
+    const koppeling = async () => {
+      const result = await w.ok('exportStudy', base(w));
+      if (result.cancelled) throw new Error('export was cancelled');
+      return sheetRecords(XLSX.readFile(result.filePath), 'Koppeling').rows.find((r) => r.vragenlijst === 'Kansrijke samenwerking' && r.vervolgmeting === 'T1');
+    };
+    // By hand: 7 equal codes; MA123 → MA133 proposed (in neither group); T0 has 5 others, T1 6.
+    expect(await koppeling()).toMatchObject({ gekoppeld: 7, waarvan_bij_benadering: 0, mogelijke_koppelingen: 1, afgewezen_koppelingen: 0, alleen_basismeting: 5, alleen_vervolgmeting: 6 });
+    await decideSlip(w, 'rejected');
+    expect(await koppeling()).toMatchObject({ gekoppeld: 7, waarvan_bij_benadering: 0, mogelijke_koppelingen: 0, afgewezen_koppelingen: 1, alleen_basismeting: 6, alleen_vervolgmeting: 7 });
   });
 
   it('uses English sheet and variable names when asked', async () => {

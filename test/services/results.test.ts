@@ -6,17 +6,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { THEME_PROMPTS } from '../../shared/conversation';
-import type { Dashboard, ScaleStats } from '../../shared/results';
+import type { AllRespondentsResult, Dashboard, ScaleStats } from '../../shared/results';
+import { answersFor, decideSlip, KS, respond, resultsStudy } from '../support/results-study';
 import { useServices } from '../support/services';
 
 const open = useServices();
-const KS = 'kansrijke-samenwerking';
-const AG = 'achtergrond';
+const study = () => resultsStudy(open());
 
 /** Relative agreement to 1e-9. */
 function expectRel(actual: number | null | undefined, expected: number, rel = 1e-9) {
   expect(actual, `expected ${expected}`).toBeTypeOf('number');
   expect(Math.abs((actual as number) - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.max(Math.abs(expected), 1e-12));
+}
+
+/** An all-respondents result against R's po() (test/unit/stats-reference.test.ts): estimate, t, df, p, CI low, CI high. */
+function expectPo(r: AllRespondentsResult, po: [number, number, number, number, number, number]) {
+  [r.meanDiff, r.t, r.df, r.p, r.ciLow, r.ciHigh].forEach((actual, i) => expectRel(actual, po[i]!));
 }
 
 /** Every number anywhere in the value is finite: no NaN, no Infinity. */
@@ -26,90 +31,6 @@ function expectNoNaN(value: unknown, path = '$') {
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) expectNoNaN(v, `${path}.${k}`);
 }
 
-/** A ks_amb score s (a multiple of 0.25) as four items: 4s spread as evenly as possible, the extra points first (R: items_for). */
-function itemsFor(s: number): number[] {
-  const total = Math.round(4 * s);
-  const base = Math.floor(total / 4);
-  const extra = total % 4;
-  return [0, 1, 2, 3].map((i) => base + (i < extra ? 1 : 0));
-}
-
-type Services = ReturnType<ReturnType<typeof useServices>>;
-
-async function respond(
-  s: Services,
-  waveId: string,
-  code: string,
-  organisationId: string | null,
-  answers: Record<string, number>,
-  background: Record<string, number> = {},
-  complete = true,
-) {
-  const r = await s.ok('startResponse', { waveId, respondentCode: code, organisationId, mode: 'form' });
-  for (const [itemId, value] of Object.entries(answers)) await s.ok('saveAnswer', { responseId: r.id, instrumentId: KS, itemId, value, text: null });
-  for (const [itemId, value] of Object.entries(background)) await s.ok('saveAnswer', { responseId: r.id, instrumentId: AG, itemId, value, text: null });
-  if (complete) await s.ok('completeResponse', { responseId: r.id });
-  return r.id;
-}
-
-/** A response: ks_amb from the score, ks_bel 3 (item 4 "weet niet" when `declineBel`), ks_per and ks_org 4, ks_pro 2. */
-function answersFor(ambScore: number, declineBel = false): Record<string, number> {
-  const out: Record<string, number> = {};
-  itemsFor(ambScore).forEach((v, i) => (out[`ks_amb_0${i + 1}`] = v));
-  for (let i = 1; i <= 4; i++) {
-    out[`ks_bel_0${i}`] = declineBel && i === 4 ? 9 : 3;
-    out[`ks_per_0${i}`] = 4;
-    out[`ks_org_0${i}`] = 4;
-    out[`ks_pro_0${i}`] = 2;
-  }
-  return out;
-}
-
-// Gedeelde ambitie (ks_amb) condition scores, as in the R reference cases:
-//   linked respondents: pre1 (T0) → post1 (T1); the eighth is linked by a self-code with one slip.
-const pre1 = [3.0, 2.5, 3.25, 2.75, 2.0, 3.5, 2.25, 1.75];
-const post1 = [2.75, 3.0, 4.0, 3.75, 3.25, 2.0, 4.0, 3.75];
-const linkedT0 = ['AN011', 'BE022', 'CO033', 'DE044', 'EL055', 'FR066', 'GI077', 'MA123'];
-const linkedT1 = ['AN011', 'BE022', 'CO033', 'DE044', 'EL055', 'FR066', 'GI077', 'MA133'];
-//   unmatched: y1 in T0 only, x1 in T1 only (codes at least two elements apart from everything on the other side).
-const y1 = [2.75, 3.5, 2.0, 1.5, 2.25];
-const x1 = [3.25, 4.0, 3.75, 2.5, 4.5, 3.0];
-const onlyT0 = ['HA041', 'JO142', 'KE243', 'LI014', 'NO115'];
-const onlyT1 = ['PE201', 'RO212', 'SA223', 'TI234', 'VI245', 'WI256'];
-
-async function study() {
-  const s = open();
-  const network = await s.ok('createNetwork', { name: 'Dementienetwerk Noord' });
-  await s.ok('updateNetworkSettings', { networkId: network.id, consentNl: null, consentEn: null, codePolicy: 'self', idleSeconds: 180, minGroupSize: 5 });
-  const thuiszorg = await s.ok('addOrganisation', { networkId: network.id, name: 'Thuiszorg Oost', sector: 'zorg', sizeClass: 'ge100' });
-  const welzijn = await s.ok('addOrganisation', { networkId: network.id, name: 'Welzijn West', sector: 'welzijn', sizeClass: 'lt100' });
-  const huisartsen = await s.ok('addOrganisation', { networkId: network.id, name: 'Huisartsen Centrum', sector: 'huisartsenzorg', sizeClass: 'lt100' });
-  const instruments = [{ instrumentId: KS, version: 1 }, { instrumentId: AG, version: 1 }];
-  const t0 = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: '2026-01-15', instruments });
-  const t1 = await s.ok('createWave', { networkId: network.id, label: 'T1', kind: 'T1', plannedDate: '2027-01-15', instruments });
-  const t2 = await s.ok('createWave', { networkId: network.id, label: 'T2', kind: 'T2', plannedDate: '2028-01-15', instruments });
-
-  // T0 (13): organisations Thuiszorg = linked 1–6, Welzijn = linked 7–8 + only-T0 1–3, Huisartsen = only-T0 4–5.
-  //          roles: professional (1) = linked 1–7, manager (2) = linked 8 + only-T0 1–3, declined (9) = only-T0 4–5.
-  for (let i = 0; i < 8; i++) {
-    await respond(s, t0.id, linkedT0[i]!, i < 6 ? thuiszorg.id : welzijn.id, { ...answersFor(pre1[i]!), ks_cijfer: 6 }, { ag_rol: i < 7 ? 1 : 2 });
-  }
-  for (let i = 0; i < 5; i++) {
-    await respond(s, t0.id, onlyT0[i]!, i < 3 ? welzijn.id : huisartsen.id, { ...answersFor(y1[i]!), ks_cijfer: 6 }, { ag_rol: i < 3 ? 2 : 9 });
-  }
-  // T1 (14): Thuiszorg = linked 1–6 + only-T1 1, Welzijn = linked 7–8 + only-T1 2–6.
-  //          roles: professional = linked 1–8 + only-T1 1, manager = only-T1 2–6. Only-T1 respondents answer ks_bel_04 "weet niet".
-  for (let i = 0; i < 8; i++) {
-    await respond(s, t1.id, linkedT1[i]!, i < 6 ? thuiszorg.id : welzijn.id, { ...answersFor(post1[i]!), ks_cijfer: 7 }, { ag_rol: 1 });
-  }
-  for (let i = 0; i < 6; i++) {
-    await respond(s, t1.id, onlyT1[i]!, i < 1 ? thuiszorg.id : welzijn.id, { ...answersFor(x1[i]!, true), ks_cijfer: 7 }, { ag_rol: i < 1 ? 1 : 2 });
-  }
-  // An unfinished T1 response: started, never in the numbers.
-  await respond(s, t1.id, 'ZZ319', null, answersFor(1), {}, false);
-  return { ...s, network, thuiszorg, welzijn, huisartsen, t0, t1, t2 };
-}
-
 const scale = (d: Dashboard, id: string) => d.scales.find((s) => s.scaleId === id)!;
 const item = (d: Dashboard, id: string) => d.items.find((s) => s.itemId === id)!;
 const onWave = <T extends { waveId: string }>(list: T[], waveId: string) => list.find((p) => p.waveId === waveId)!;
@@ -117,6 +38,7 @@ const onWave = <T extends { waveId: string }>(list: T[], waveId: string) => list
 describe('getDashboard on a network with T0, T1 and an empty T2', () => {
   it('computes counts, scales, items, comparisons, groups and conversation points', async () => {
     const w = await study();
+    await decideSlip(w, 'accepted');
     const d = await w.ok('getDashboard', { networkId: w.network.id, waveIds: [], instrumentId: KS, breakdown: 'role' });
     expectNoNaN(d);
     expect(d.waves.map((c) => c.label)).toEqual(['T0', 'T1', 'T2']);
@@ -172,11 +94,12 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     expect(item(d, 'ks_amb_01').scaleId).toBe('ks_amb');
     expect(d.items.some((it) => it.itemId === 'ks_open_goed')).toBe(false);
 
-    // T0 versus T1: 7 exact matches + MA123 → MA133 (day of birth mistyped), 5 and 6 unmatched.
+    // T0 versus T1: 7 exact matches + MA123 → MA133 (day of birth mistyped, accepted above), 5 and 6 unmatched.
     const c1 = d.comparisons.find((c) => c.followUpWaveId === w.t1.id)!;
     expect(c1.exploratory).toBe(true);
-    expect(c1.linking).toEqual({ baselineWaveId: w.t0.id, followUpWaveId: w.t1.id, matched: 7, tolerant: 1, unmatchedBaseline: 5, unmatchedFollowUp: 6 });
+    expect(c1.linking).toEqual({ baselineWaveId: w.t0.id, followUpWaveId: w.t1.id, matched: 7, tolerant: 1, proposals: 0, rejected: 0, unmatchedBaseline: 5, unmatchedFollowUp: 6 });
     expect(d.notices).toContainEqual({ code: 'tolerant-matches', params: { waveId: w.t1.id, count: 1 } });
+    expect(d.notices.some((n) => n.code === 'link-proposals')).toBe(false);
     const ambRow = c1.rows.find((r) => r.kind === 'scale' && r.id === 'ks_amb')!;
     // Everyone = the partially overlapping samples t-test (Derrick et al. 2017) over c(post1, x1)
     // against c(pre1, y1) with the 8 pairs, written out in base R as po() in
@@ -184,12 +107,7 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     //   → 0.854395604395604, t 2.917521866080917, df 14.329714152353009, p 0.011024813195499,
     //     CI 0.227648453059085 … 1.481142755732124
     expect(ambRow.allRespondents).toMatchObject({ nBaseline: 13, nFollowUp: 14, nPairs: 8, tooSmall: false });
-    expectRel(ambRow.allRespondents.meanDiff, 0.854395604395604);
-    expectRel(ambRow.allRespondents.t, 2.917521866080917);
-    expectRel(ambRow.allRespondents.df, 14.329714152353009);
-    expectRel(ambRow.allRespondents.p, 0.011024813195499);
-    expectRel(ambRow.allRespondents.ciLow, 0.227648453059085);
-    expectRel(ambRow.allRespondents.ciHigh, 1.481142755732124);
+    expectPo(ambRow.allRespondents, [0.854395604395604, 2.917521866080917, 14.329714152353009, 0.011024813195499, 0.227648453059085, 1.481142755732124]);
     // Paired = the R case t.test(post1, pre1, paired = TRUE) and wilcox.test(post1, pre1, paired = TRUE).
     expect(ambRow.paired).toMatchObject({ n: 8, df: 7, wilcoxonV: 29, wilcoxonMethod: 'exact', tooSmall: false });
     expectRel(ambRow.paired.meanDiff, 0.6875);
@@ -215,7 +133,7 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     expect(c1.rows.filter((r) => r.kind === 'item').map((r) => r.id)).toContain('ks_cijfer');
     // T0 versus the empty T2: nothing to compare, and it says so.
     const c2 = d.comparisons.find((c) => c.followUpWaveId === w.t2.id)!;
-    expect(c2.linking).toMatchObject({ matched: 0, tolerant: 0, unmatchedBaseline: 13, unmatchedFollowUp: 0 });
+    expect(c2.linking).toMatchObject({ matched: 0, tolerant: 0, proposals: 0, rejected: 0, unmatchedBaseline: 13, unmatchedFollowUp: 0 });
     expect(c2.rows.every((r) => r.paired.tooSmall && r.independent.tooSmall && r.allRespondents.tooSmall)).toBe(true);
     expect(d.notices).toContainEqual({ code: 'no-responses', params: { waveId: w.t2.id, started: 0 } });
 
@@ -289,6 +207,77 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     expect(big.waves.map((x) => x.label)).toEqual(['T0', 'T1', 'T2']);
     expectRel(big.waves[0]!.scales.find((s) => s.scaleId === 'ks_amb')!.stats.mean, 2.538461538461538);
     expect(cmp.networks[1]!.waves[0]!.scales[0]!.stats).toMatchObject({ n: 3, mean: null, suppressed: true });
+  }, 60_000);
+});
+
+describe('getDashboard: a near match of self-made codes enters a test only once accepted', () => {
+  const t1Comparison = (d: Dashboard, waveId: string) => d.comparisons.find((c) => c.followUpWaveId === waveId)!;
+  const amb = (d: Dashboard, waveId: string) => t1Comparison(d, waveId).rows.find((r) => r.kind === 'scale' && r.id === 'ks_amb')!;
+
+  it('before a decision: MA123 → MA133 is a proposal, in no comparison at all', async () => {
+    const w = await study();
+    const d = await w.ok('getDashboard', { networkId: w.network.id, waveIds: [], instrumentId: KS, breakdown: 'none' });
+    expectNoNaN(d);
+    expect(t1Comparison(d, w.t1.id).linking).toEqual({ baselineWaveId: w.t0.id, followUpWaveId: w.t1.id, matched: 7, tolerant: 0, proposals: 1, rejected: 0, unmatchedBaseline: 5, unmatchedFollowUp: 6 });
+    expect(d.notices).toContainEqual({ code: 'link-proposals', params: { waveId: w.t1.id, count: 1 } });
+    expect(d.notices.some((n) => n.code === 'tolerant-matches')).toBe(false);
+    // Paired: the seven exact pairs only. Differences post1 − pre1 for 1..7: −0.25, 0.5, 0.75, 1, 1.25, −1.5, 1.75
+    // (by hand: sum 3.5, mean 0.5; |d| all distinct, so exact; V = 2 + 3 + 4 + 5 + 7 = 21, r = (21 − 7) / 28 = 0.5).
+    // R: pre <- pre1[1:7]; post <- post1[1:7]; t.test(post, pre, paired = TRUE); wilcox.test(post, pre, paired = TRUE); mean(post - pre) / sd(post - pre)
+    //    → t 1.22474487139159, df 6, p 0.266569703380069, CI −0.4989475801457 … 1.4989475801457; V 21, p 0.296875; d_z 0.462910049886276
+    const paired = amb(d, w.t1.id).paired;
+    expect(paired).toMatchObject({ n: 7, df: 6, wilcoxonV: 21, wilcoxonMethod: 'exact', tooSmall: false });
+    expectRel(paired.meanDiff, 0.5);
+    expectRel(paired.t, 1.22474487139159);
+    expectRel(paired.pT, 0.266569703380069);
+    expectRel(paired.ciLow, -0.4989475801457);
+    expectRel(paired.ciHigh, 1.4989475801457);
+    expectRel(paired.pWilcoxon, 0.296875);
+    expectRel(paired.dz, 0.462910049886276);
+    expectRel(paired.rankBiserial, 0.5);
+    // Two groups: y1 and x1 only, as with the pair accepted (the proposal may be one person on both sides).
+    expect(amb(d, w.t1.id).independent).toMatchObject({ nBaseline: 5, nFollowUp: 6, mannWhitneyW: 26 });
+    expectRel(amb(d, w.t1.id).independent.welchT, 2.4369346127355298);
+    // Everyone: without MA123 and MA133 as well. R, with po() from test/unit/stats-reference.test.ts:
+    //   po(x1, y1, post1[1:7], pre1[1:7]) → 0.7612179487179489, t 2.5440283113673798, df 13.470484403377661,
+    //   p 0.0239370581279131, CI 0.1170853018165742 … 1.4053505956193235
+    const everyone = amb(d, w.t1.id).allRespondents;
+    expect(everyone).toMatchObject({ nBaseline: 12, nFollowUp: 13, nPairs: 7, tooSmall: false });
+    expectPo(everyone, [0.7612179487179489, 2.5440283113673798, 13.470484403377661, 0.0239370581279131, 0.1170853018165742, 1.4053505956193235]);
+  }, 60_000);
+
+  it('after accepting it: eight pairs (the R case of the main test); after rejecting it: two more unmatched people', async () => {
+    const accepted = await study();
+    await decideSlip(accepted, 'accepted');
+    const a = await accepted.ok('getDashboard', { networkId: accepted.network.id, waveIds: [], instrumentId: KS, breakdown: 'none' });
+    expect(amb(a, accepted.t1.id).paired).toMatchObject({ n: 8, wilcoxonV: 29 });
+    expectRel(amb(a, accepted.t1.id).paired.meanDiff, 0.6875);
+
+    const rejected = await study();
+    await decideSlip(rejected, 'rejected');
+    const r = await rejected.ok('getDashboard', { networkId: rejected.network.id, waveIds: [], instrumentId: KS, breakdown: 'none' });
+    expectNoNaN(r);
+    expect(t1Comparison(r, rejected.t1.id).linking).toMatchObject({ matched: 7, tolerant: 0, proposals: 0, rejected: 1, unmatchedBaseline: 6, unmatchedFollowUp: 7 });
+    expect(r.notices.some((n) => n.code === 'link-proposals' || n.code === 'tolerant-matches')).toBe(false);
+    expect(amb(r, rejected.t1.id).paired).toMatchObject({ n: 7, wilcoxonV: 21 });
+    // Two people now: MA123 (1.75) joins the T0-only group, MA133 (3.75) the T1-only group.
+    // R: x <- c(x1, 3.75); y <- c(y1, 1.75); t.test(x, y); wilcox.test(x, y) (ties: normal approximation)
+    //    → difference 1.24404761904762, t 3.18034911273258, df 10.3116180905237, p 0.00945597360369937; W 38, p 0.0182558605874593
+    // Rank-biserial by hand: 2 · 38 / (7 · 6) − 1 = 34 / 42.
+    const independent = amb(r, rejected.t1.id).independent;
+    expect(independent).toMatchObject({ nBaseline: 6, nFollowUp: 7, mannWhitneyW: 38, mannWhitneyMethod: 'normal', tooSmall: false });
+    expectRel(independent.meanDiff, 1.24404761904762);
+    expectRel(independent.welchT, 3.18034911273258);
+    expectRel(independent.welchDf, 10.3116180905237);
+    expectRel(independent.pWelch, 0.00945597360369937);
+    expectRel(independent.pMannWhitney, 0.0182558605874593);
+    expectRel(independent.rankBiserial, 34 / 42);
+    // Everyone: all 13 and 14, seven of them pairs. R: po(c(x1, 3.75), c(y1, 1.75), post1[1:7], pre1[1:7])
+    //   → 0.85439560439560447, t 2.9942824083860935, df 15.14387093426231, p 0.00900151967679965,
+    //     CI 0.24670562409710606 … 1.46208558469410299 (the same means as with the pair accepted, another SE)
+    const everyone = amb(r, rejected.t1.id).allRespondents;
+    expect(everyone).toMatchObject({ nBaseline: 13, nFollowUp: 14, nPairs: 7, tooSmall: false });
+    expectPo(everyone, [0.85439560439560447, 2.9942824083860935, 15.14387093426231, 0.00900151967679965, 0.24670562409710606, 1.46208558469410299]);
   }, 60_000);
 });
 

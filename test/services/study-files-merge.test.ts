@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STUDY_COLUMNS } from '../../electron/db/repositories/study';
 import { studyData } from '../../shared/study';
-import { useServices } from '../support/services';
+import { studyFileOf, useServices, type Laptop } from '../support/services';
 
 /**
  * Two laptops at two meetings of overlapping networks, and a coordinator who merges both study
@@ -12,7 +11,6 @@ import { useServices } from '../support/services';
 
 const open = useServices();
 const KS = 'kansrijke-samenwerking';
-type Laptop = ReturnType<typeof open>;
 
 interface Filled {
   network: string;
@@ -21,12 +19,6 @@ interface Filled {
   status: 'complete' | 'in_progress';
   organisation: string | null;
   answers: Record<string, number>;
-}
-
-async function exportFile(s: Laptop, networkIds: string[]): Promise<string> {
-  const result = await s.ok('exportStudyFile', { networkIds });
-  if (result.cancelled) throw new Error('cancelled');
-  return readFileSync(result.filePath, 'utf8');
 }
 
 /** Fills in one questionnaire and returns what was entered, for the expected dataset. */
@@ -65,7 +57,7 @@ describe('two laptops, overlapping networks, one dataset', () => {
     const thuiszorg = await a.ok('addOrganisation', { networkId: shared.id, name: 'Thuiszorg Oost', sector: 'zorg', sizeClass: 'ge100' });
     const t0 = await wave(shared.id, 'T0');
     const t1 = await wave(shared.id, 'T1');
-    await b.ok('importStudyFile', { content: await exportFile(a, [shared.id]), decisions: [] });
+    await b.ok('importStudyFile', { content: await studyFileOf(a, [shared.id]), decisions: [] });
     // Each laptop also has a network of its own.
     const onlyA = await a.ok('createNetwork', { name: 'Wijknetwerk Oost' });
     const onlyAT0 = await wave(onlyA.id, 'T0');
@@ -85,8 +77,8 @@ describe('two laptops, overlapping networks, one dataset', () => {
       await fill(b, 'Dementie Twente', t1, 'A01', { ks_amb_01: 5 }),
       await fill(b, 'Mantelzorgnetwerk Hengelo', onlyBT0, 'Y01', { ks_amb_01: 4 }),
     ];
-    const fileA = await exportFile(a, [shared.id, onlyA.id]);
-    const fileB = await exportFile(b, [shared.id, onlyB.id]);
+    const fileA = await studyFileOf(a, [shared.id, onlyA.id]);
+    const fileB = await studyFileOf(b, [shared.id, onlyB.id]);
 
     for (const order of [
       [fileA, fileB],

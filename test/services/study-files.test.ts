@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { studyChecksum } from '../../electron/services/data/study-files';
 import { STUDY_FILE_MAX_CHARS, type StudyFile } from '../../shared/study';
-import { snapshot, useServices } from '../support/services';
+import { snapshot, studyFileOf, useServices, type Laptop } from '../support/services';
 
 /**
  * Study files between laptops, through the real dispatcher over real files: the round trip, the
@@ -13,14 +12,6 @@ import { snapshot, useServices } from '../support/services';
 
 const open = useServices();
 const KS = 'kansrijke-samenwerking';
-type Laptop = ReturnType<typeof open>;
-
-async function exportFile(s: Laptop, networkIds: string[]): Promise<string> {
-  const result = await s.ok('exportStudyFile', { networkIds });
-  if (result.cancelled) throw new Error('export cancelled');
-  expect(result.filePath.endsWith('.nwstudie')).toBe(true);
-  return readFileSync(result.filePath, 'utf8');
-}
 
 /** Laptop A with a network, an organisation and wave T0; laptop B got the set-up through a study file. */
 async function twoLaptops() {
@@ -29,7 +20,7 @@ async function twoLaptops() {
   const network = await a.ok('createNetwork', { name: 'Dementie Twente' });
   const org = await a.ok('addOrganisation', { networkId: network.id, name: 'Thuiszorg Oost', sector: 'zorg', sizeClass: 'ge100' });
   const wave = await a.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
-  await b.ok('importStudyFile', { content: await exportFile(a, [network.id]), decisions: [] });
+  await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
   return { a, b, network, org, wave };
 }
 
@@ -56,10 +47,10 @@ describe('a study file round trip', () => {
     await a.ok('saveAnswer', { responseId: r1.id, instrumentId: KS, itemId: 'ks_open_goed', value: null, text: 'Het overleg; "goed"' });
     await a.ok('completeResponse', { responseId: r1.id });
 
-    const content = await exportFile(a, [network.id]);
+    const content = await studyFileOf(a, [network.id]);
     const file = JSON.parse(content) as StudyFile;
     expect(file.format).toBe('netwerkspiegel-studiebestand');
-    expect(file.formatVersion).toBe(1);
+    expect(file.formatVersion).toBe(2);
     expect(file.manifest.networks).toEqual([{ id: network.id, name: 'Dementie Twente' }]);
     expect(file.manifest.deviceId).toBe(a.services.deviceId);
     expect(file.data.responses.map((r) => [r.id, r.device_id])).toEqual([[r1.id, a.services.deviceId]]);
@@ -87,11 +78,24 @@ describe('a study file round trip', () => {
     expect(JSON.parse(imported.details)).toMatchObject({ sourceDevice: a.services.deviceId, added: { responses: 1, answers: 2 } });
   });
 
+  it('reads a file of format version 1, from before link decisions', async () => {
+    const { a, b, network, wave } = await twoLaptops();
+    const r = await a.ok('startResponse', { waveId: wave.id, respondentCode: 'ABC123', organisationId: null, mode: 'form' });
+    await answer(a, r.id, 'ks_amb_01', 4);
+    const file = JSON.parse(await studyFileOf(a, [network.id])) as Record<string, unknown> & { data: Partial<StudyFile['data']> };
+    delete file.data.link_decisions;
+    file['formatVersion'] = 1;
+    const report = await b.ok('importStudyFile', { content: reseal(file), decisions: [] });
+    expect(report.counts.responses).toEqual({ added: 1, skipped: 0 });
+    expect(report.counts.linkDecisions).toEqual({ added: 0, skipped: 0 });
+    expect(valueOf(b, r.id, 'ks_amb_01')).toBe(4);
+  });
+
   it('changes nothing when the same file is imported a second time', async () => {
     const { a, b, network, wave } = await twoLaptops();
     const r = await a.ok('startResponse', { waveId: wave.id, respondentCode: 'ABC123', organisationId: null, mode: 'form' });
     await answer(a, r.id, 'ks_amb_01', 3);
-    const content = await exportFile(a, [network.id]);
+    const content = await studyFileOf(a, [network.id]);
     await b.ok('importStudyFile', { content, decisions: [] });
     const before = snapshot(b.db);
     const backupsBefore = (await b.ok('listBackups', {})).backups.length;
@@ -114,7 +118,7 @@ describe('a study file round trip', () => {
     const a = open();
     const one = await a.ok('createNetwork', { name: 'Netwerk een' });
     const two = await a.ok('createNetwork', { name: 'Netwerk twee' });
-    const file = JSON.parse(await exportFile(a, [two.id])) as StudyFile;
+    const file = JSON.parse(await studyFileOf(a, [two.id])) as StudyFile;
     expect(file.data.networks.map((n) => n.name)).toEqual(['Netwerk twee']);
     expect(file.data.audit_log.map((e) => e.entity_id)).toEqual([two.id]);
     expect(JSON.stringify(file)).not.toContain(one.id);
@@ -128,12 +132,12 @@ describe('merging what two laptops did', () => {
     const { a, b, network, wave } = await twoLaptops();
     const r = await a.ok('startResponse', { waveId: wave.id, respondentCode: 'ABC123', organisationId: null, mode: 'form' });
     await answer(a, r.id, 'ks_amb_01', 4);
-    await b.ok('importStudyFile', { content: await exportFile(a, [network.id]), decisions: [] });
+    await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
     // Both laptops go on with the same (unfinished) response.
     await answer(a, r.id, 'ks_amb_01', 5);
     await answer(b, r.id, 'ks_amb_01', 2);
     await answer(b, r.id, 'ks_amb_02', 3);
-    const fromB = await exportFile(b, [network.id]);
+    const fromB = await studyFileOf(b, [network.id]);
 
     const preview = await a.ok('previewStudyFile', { content: fromB });
     expect(preview.conflicts).toHaveLength(1);
@@ -171,10 +175,10 @@ describe('merging what two laptops did', () => {
     const { a, b, network, wave } = await twoLaptops();
     const r = await a.ok('startResponse', { waveId: wave.id, respondentCode: 'ABC123', organisationId: null, mode: 'form' });
     await answer(a, r.id, 'ks_amb_01', 4);
-    await b.ok('importStudyFile', { content: await exportFile(a, [network.id]), decisions: [] });
+    await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
     await answer(a, r.id, 'ks_amb_01', 5);
     await answer(b, r.id, 'ks_amb_01', 1);
-    const fromB = await exportFile(b, [network.id]);
+    const fromB = await studyFileOf(b, [network.id]);
 
     await a.ok('importStudyFile', { content: fromB, decisions: [{ incomingResponseId: r.id, choice: 'local' }] });
     expect(valueOf(a, r.id, 'ks_amb_01')).toBe(5);
@@ -192,17 +196,17 @@ describe('merging what two laptops did', () => {
     const { a, b, network, wave } = await twoLaptops();
     const r = await a.ok('startResponse', { waveId: wave.id, respondentCode: 'ABC123', organisationId: null, mode: 'form' });
     await answer(a, r.id, 'ks_amb_01', 4);
-    await b.ok('importStudyFile', { content: await exportFile(a, [network.id]), decisions: [] });
+    await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
     await answer(a, r.id, 'ks_amb_02', 5);
     await a.ok('completeResponse', { responseId: r.id });
 
-    const report = await b.ok('importStudyFile', { content: await exportFile(a, [network.id]), decisions: [] });
+    const report = await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
     expect(report).toMatchObject({ conflicts: [], updatedResponses: 1 });
     expect(report.counts.answers.added).toBe(1);
     expect(b.db.prepare('SELECT status FROM responses WHERE id = ?').get(r.id)).toEqual({ status: 'complete' });
     expect(valueOf(b, r.id, 'ks_amb_02')).toBe(5);
     // The other way round: A already has everything B has.
-    const back = await a.ok('importStudyFile', { content: await exportFile(b, [network.id]), decisions: [] });
+    const back = await a.ok('importStudyFile', { content: await studyFileOf(b, [network.id]), decisions: [] });
     expect(back).toMatchObject({ conflicts: [], updatedResponses: 0 });
     expect(back.counts.responses).toEqual({ added: 0, skipped: 1 });
   });
@@ -213,7 +217,7 @@ describe('merging what two laptops did', () => {
     await answer(a, onA.id, 'ks_amb_01', 4);
     const onB = await b.ok('startResponse', { waveId: wave.id, respondentCode: 'DUP001', organisationId: null, mode: 'paper' });
     await answer(b, onB.id, 'ks_amb_01', 1);
-    const fromB = await exportFile(b, [network.id]);
+    const fromB = await studyFileOf(b, [network.id]);
 
     const preview = await a.ok('previewStudyFile', { content: fromB });
     expect(preview.conflicts).toHaveLength(1);
@@ -246,7 +250,7 @@ describe('merging what two laptops did', () => {
     const onA = await a.ok('startResponse', { waveId: wave.id, respondentCode: 'DUP002', organisationId: null, mode: 'form' });
     const onB = await b.ok('startResponse', { waveId: wave.id, respondentCode: 'DUP002', organisationId: null, mode: 'form' });
     await answer(b, onB.id, 'ks_amb_01', 2);
-    await a.ok('importStudyFile', { content: await exportFile(b, [network.id]), decisions: [{ incomingResponseId: onB.id, choice: 'incoming' }] });
+    await a.ok('importStudyFile', { content: await studyFileOf(b, [network.id]), decisions: [{ incomingResponseId: onB.id, choice: 'incoming' }] });
     expect(a.db.prepare('SELECT id FROM responses').all()).toEqual([{ id: onB.id }]);
     expect(a.db.prepare('SELECT count(*) AS n FROM responses WHERE id = ?').get(onA.id)).toEqual({ n: 0 });
   });
@@ -259,7 +263,7 @@ describe('merging what two laptops did', () => {
     const t1b = await b.ok('createWave', { networkId: network.id, label: 'T1', kind: 'T1', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
     const r = await b.ok('startResponse', { waveId: t1b.id, respondentCode: 'XYZ001', organisationId: orgB.id, mode: 'form' });
 
-    const report = await a.ok('importStudyFile', { content: await exportFile(b, [network.id]), decisions: [] });
+    const report = await a.ok('importStudyFile', { content: await studyFileOf(b, [network.id]), decisions: [] });
     expect(report.matched).toMatchObject({ organisations: 1, waves: 1 });
     expect(a.db.prepare('SELECT count(*) AS n FROM organisations').get()).toEqual({ n: 2 });
     const stored = a.db
@@ -273,7 +277,7 @@ describe('merging what two laptops did', () => {
     await a.ok('createWave', { networkId: network.id, label: 'T1', kind: 'T1', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
     await b.ok('createWave', { networkId: network.id, label: 'T1', kind: 'T1', plannedDate: null, instruments: [{ instrumentId: 'netwerkfase', version: 1 }] });
     const before = snapshot(a.db);
-    const result = await a.call('importStudyFile', { content: await exportFile(b, [network.id]), decisions: [] });
+    const result = await a.call('importStudyFile', { content: await studyFileOf(b, [network.id]), decisions: [] });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!result.ok) expect(result.error.message).toMatch(/Meting "T1".*andere vragenlijsten.*Er is niets gewijzigd\.$/);
     expect(snapshot(a.db)).toEqual(before);
@@ -285,7 +289,7 @@ describe('erasures travel with study files', () => {
     const { a, b, network, wave } = await twoLaptops();
     const r = await a.ok('startResponse', { waveId: wave.id, respondentCode: 'WIS001', organisationId: null, mode: 'form' });
     await answer(a, r.id, 'ks_amb_01', 4);
-    const beforeErasure = await exportFile(a, [network.id]);
+    const beforeErasure = await studyFileOf(a, [network.id]);
     await b.ok('importStudyFile', { content: beforeErasure, decisions: [] });
     await a.ok('eraseRespondent', { networkId: network.id, respondentCode: 'WIS001', confirmCode: 'wis001' });
 
@@ -295,13 +299,13 @@ describe('erasures travel with study files', () => {
     expect(a.db.prepare("SELECT count(*) AS n FROM respondents WHERE code = 'WIS001'").get()).toEqual({ n: 0 });
 
     // A's new file erases the person on B as well.
-    const report = await b.ok('importStudyFile', { content: await exportFile(a, [network.id]), decisions: [] });
+    const report = await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
     expect(report.erasuresApplied).toBe(2);
     expect(report.counts.erasures).toEqual({ added: 2, skipped: 0 });
     expect(b.db.prepare('SELECT count(*) AS n FROM responses').get()).toEqual({ n: 0 });
     expect(b.db.prepare('SELECT count(*) AS n FROM respondents').get()).toEqual({ n: 0 });
     expect(b.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'study.erasures_applied' AND entity_id IS NULL").get()).toEqual({ n: 1 });
-    const file = JSON.parse(await exportFile(a, [network.id])) as StudyFile;
+    const file = JSON.parse(await studyFileOf(a, [network.id])) as StudyFile;
     expect(JSON.stringify(file)).not.toContain('WIS001');
   });
 });
@@ -311,14 +315,14 @@ describe('files that are refused with a clear message and no change', () => {
     const { a, b, network, wave } = await twoLaptops();
     const r = await a.ok('startResponse', { waveId: wave.id, respondentCode: 'ABC123', organisationId: null, mode: 'form' });
     await answer(a, r.id, 'ks_amb_01', 4);
-    const content = await exportFile(a, [network.id]);
+    const content = await studyFileOf(a, [network.id]);
     return { b, content, file: () => JSON.parse(content) as Record<string, unknown> & { data: StudyFile['data']; manifest: StudyFile['manifest'] } };
   }
 
   const cases: [string, (content: string, file: () => Record<string, unknown> & { data: StudyFile['data'] }) => string, RegExp][] = [
     ['a spreadsheet, not JSON', () => 'netwerk;meting\nDementie;T0\n', /geen geldige JSON/],
     ['an instrument definition instead of a study file', () => JSON.stringify({ id: 'x', version: 1, items: [] }), /geen Netwerkspiegel-studiebestand/],
-    ['a newer format version', (_c, f) => JSON.stringify({ ...f(), formatVersion: 2 }), /nieuwere versie van Netwerkspiegel \(formaatversie 2/],
+    ['a newer format version', (_c, f) => JSON.stringify({ ...f(), formatVersion: 3 }), /nieuwere versie van Netwerkspiegel \(formaatversie 3/],
     ['a format version that is text', (_c, f) => JSON.stringify({ ...f(), formatVersion: '1' }), /geen geldige formaatversie/],
     ['an answer changed by hand (bad checksum)', (c) => c.replace('"value":4', '"value":5'), /controlegetal .* klopt niet/],
     ['a truncated file', (c) => c.slice(0, Math.floor(c.length / 2)), /geen geldige JSON/],
@@ -394,6 +398,41 @@ describe('files that are refused with a clear message and no change', () => {
         return reseal(file);
       },
       /twee keer/,
+    ],
+    [
+      'a link decision about a respondent that is not there',
+      (_c, f) => {
+        const file = f();
+        file.data.link_decisions.push({
+          id: '11111111-2222-4333-8444-555555555555',
+          network_id: file.data.networks[0]!.id,
+          baseline_respondent_id: file.data.respondents[0]!.id,
+          follow_up_respondent_id: '66666666-2222-4333-8444-555555555555',
+          decision: 'accepted',
+          decided_at: '2027-03-01T10:00:00.000Z',
+          device_id: file.data.respondents[0]!.device_id,
+        });
+        return reseal(file);
+      },
+      /verwijst naar een respondent van dit netwerk die niet in het bestand en niet in deze database staat \(koppelbesluit 1\)/,
+    ],
+    [
+      'a link decision that is neither accepted nor rejected',
+      (_c, f) => {
+        const file = f();
+        const respondent = file.data.respondents[0]!;
+        file.data.link_decisions.push({
+          id: '11111111-2222-4333-8444-555555555555',
+          network_id: respondent.network_id,
+          baseline_respondent_id: respondent.id,
+          follow_up_respondent_id: respondent.id,
+          decision: 'misschien' as 'accepted',
+          decided_at: '2027-03-01T10:00:00.000Z',
+          device_id: file.data.respondents[0]!.device_id,
+        });
+        return reseal(file);
+      },
+      /koppelbesluit 1 → decision/,
     ],
     [
       'a wrong type',

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Input, MethodName, Output } from '../../shared/contract';
@@ -34,6 +35,17 @@ export function useServices() {
     const ok = async <K extends MethodName>(name: K, input: Input<K>) => unwrap(await dispatch(name, input)) as Output<K>;
     return { services, db: services.db, dir, dispatch, call, ok, kioskWindow };
   };
+}
+
+/** One laptop: the services `useServices()` opened. */
+export type Laptop = ReturnType<ReturnType<typeof useServices>>;
+
+/** A laptop's study file of these networks (a `.nwstudie` file), as the text another laptop reads from it. */
+export async function studyFileOf(s: Laptop, networkIds: string[]): Promise<string> {
+  const result = await s.ok('exportStudyFile', { networkIds });
+  if (result.cancelled) throw new Error('export cancelled');
+  if (!result.filePath.endsWith('.nwstudie')) throw new Error(`a study file without its extension: ${result.filePath}`);
+  return readFileSync(result.filePath, 'utf8');
 }
 
 /** The study export's input as the export screen starts: workbook, codes, no open answers, `;`, Dutch, all waves and instruments. */

@@ -184,7 +184,7 @@ export function richDashboard(): Dashboard {
     comparisons: [W1, W2].map((f, fi) => ({
       baselineWaveId: W0,
       followUpWaveId: f,
-      linking: { baselineWaveId: W0, followUpWaveId: f, matched: 9 - fi * 5, tolerant: 1, unmatchedBaseline: 5, unmatchedFollowUp: 3 },
+      linking: { baselineWaveId: W0, followUpWaveId: f, matched: 9 - fi * 5, tolerant: 1, proposals: 0, rejected: 0, unmatchedBaseline: 5, unmatchedFollowUp: 3 },
       exploratory: true as const,
       rows: [
         ...CONDITIONS.map(([scaleId, nl, en]) => ({
@@ -295,7 +295,7 @@ export function suppressedDashboard(): Dashboard {
       {
         baselineWaveId: waves[0]!.waveId,
         followUpWaveId: waves[1]!.waveId,
-        linking: { baselineWaveId: waves[0]!.waveId, followUpWaveId: waves[1]!.waveId, matched: 1, tolerant: 0, unmatchedBaseline: 0, unmatchedFollowUp: 0 },
+        linking: { baselineWaveId: waves[0]!.waveId, followUpWaveId: waves[1]!.waveId, matched: 1, tolerant: 0, proposals: 0, rejected: 0, unmatchedBaseline: 0, unmatchedFollowUp: 0 },
         exploratory: true,
         rows: d.scales.map((s) => ({
           kind: 'scale' as const,

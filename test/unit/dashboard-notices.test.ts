@@ -53,6 +53,9 @@ describe('notice texts', () => {
     expect(noticeText({ code: 'alpha-small-n', params: { threshold: 30 } }, translator('en'), ctx('en'))).toBe(
       'Cronbach’s alpha rests on fewer than 30 respondents here and is therefore uncertain.',
     );
+    expect(noticeText({ code: 'link-proposals', params: { waveId: W1, count: 3 } }, translator('nl'), ctx())).toBe(
+      'T1: Mogelijke koppelingen die op uw besluit wachten: 3. Tot u besluit, tellen deze respondenten in geen enkele vergelijking mee.',
+    );
     // Without n the sentence cannot be completed: the generic one instead of "{{n}}".
     expect(noticeText({ code: 'too-small', params: { waveId: W1 } }, translator('nl'), ctx())).toBe(
       'T1: Niet alle resultaten konden worden berekend of getoond. De tabellen laten zien wat er wel is.',

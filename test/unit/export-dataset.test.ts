@@ -209,6 +209,7 @@ describe('the codebook', () => {
     expect(rule('Welke vragenlijsten meetellen')).toContain('Niet-afgeronde vragenlijsten staan wel in de data');
     expect(rule('Koppelen van metingen')).toContain('Precies gelijke codes worden automatisch gekoppeld.');
     expect(rule('Koppelen van metingen')).toContain('alleen gekoppeld als een onderzoeker die koppeling heeft bevestigd');
+    expect(rule('Koppelen van metingen')).toContain('Zolang een mogelijke koppeling op een besluit wacht, tellen die twee respondenten in geen enkele vergelijking mee');
     expect(rule('Vergelijking van metingen')).toContain('de t-toets voor gedeeltelijk overlappende steekproeven van Derrick, Russ, Toher & White (2017), in de vorm voor ongelijke varianties');
     expect(rule('Vergelijking van metingen')).toContain('alleen de gekoppelden (gepaarde t-toets en Wilcoxon-rangtekentoets)');
     expect(rule('Vergelijking van metingen')).toContain('(Welch t-toets en Mann-Whitney-toets)');

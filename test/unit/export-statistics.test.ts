@@ -54,7 +54,7 @@ const dashboard: Dashboard = {
     {
       baselineWaveId: 'w0',
       followUpWaveId: 'w1',
-      linking: { baselineWaveId: 'w0', followUpWaveId: 'w1', matched: 6, tolerant: 1, unmatchedBaseline: 2, unmatchedFollowUp: 3 },
+      linking: { baselineWaveId: 'w0', followUpWaveId: 'w1', matched: 6, tolerant: 1, proposals: 2, rejected: 4, unmatchedBaseline: 2, unmatchedFollowUp: 3 },
       exploratory: true,
       rows: [{ kind: 'scale', id: 'ks_amb', label: lt('Gedeelde ambitie'), allRespondents, paired, independent, notices: [{ code: 'too-small', params: { min: 5 } }] }],
     },
@@ -146,7 +146,26 @@ describe('Betrouwbaarheid and Koppeling', () => {
 
   it('gives the matching report per comparison', () => {
     expect(records(linkingTable(entries, 'nl'))).toEqual([
-      { netwerk: 'Dementie Oost', vragenlijst: 'Kansrijke samenwerking', basismeting: 'T0', vervolgmeting: 'T1', gekoppeld: 6, waarvan_bij_benadering: 1, alleen_basismeting: 2, alleen_vervolgmeting: 3 },
+      {
+        netwerk: 'Dementie Oost',
+        vragenlijst: 'Kansrijke samenwerking',
+        basismeting: 'T0',
+        vervolgmeting: 'T1',
+        gekoppeld: 6,
+        waarvan_bij_benadering: 1,
+        mogelijke_koppelingen: 2,
+        afgewezen_koppelingen: 4,
+        alleen_basismeting: 2,
+        alleen_vervolgmeting: 3,
+      },
+    ]);
+    expect(linkingTable(entries, 'en').columns.map((c) => c.name).slice(4)).toEqual([
+      'matched',
+      'of_which_approximate',
+      'proposed_links',
+      'rejected_links',
+      'baseline_only',
+      'follow_up_only',
     ]);
   });
 });

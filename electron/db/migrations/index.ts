@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { migrateToVersion1 } from './0001_initial';
 import { migrateToVersion2 } from './0002_kiosk_and_codes';
 import { migrateToVersion3 } from './0003_erasures_and_merges';
+import { migrateToVersion4 } from './0004_link_decisions';
 
 export interface Migration {
   /** The schema version the database has after this step; equals its position in the list. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, file: '0001_initial', up: migrateToVersion1 },
   { version: 2, file: '0002_kiosk_and_codes', up: migrateToVersion2 },
   { version: 3, file: '0003_erasures_and_merges', up: migrateToVersion3 },
+  { version: 4, file: '0004_link_decisions', up: migrateToVersion4 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

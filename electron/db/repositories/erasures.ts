@@ -43,10 +43,17 @@ export function registerErasure(db: Db, entry: { id: string; kind: 'respondent' 
 
 /**
  * Deletes every row the register names: responses (their answers go with them), then respondents
- * with any response they still have. Returns how many responses and respondents went.
+ * with any response they still have and the link decisions about them. Returns how many responses
+ * and respondents went.
  */
 export function applyErasureRegister(db: Db): { responses: number; respondents: number } {
   prepared(db, "DELETE FROM merge_decisions WHERE response_id IN (SELECT id FROM erasures WHERE kind = 'response')").run();
+  // Link decisions are append-only; their table lets a decision go only once a respondent of it is in the register.
+  prepared(
+    db,
+    `DELETE FROM link_decisions WHERE baseline_respondent_id IN (SELECT id FROM erasures WHERE kind = 'respondent')
+       OR follow_up_respondent_id IN (SELECT id FROM erasures WHERE kind = 'respondent')`,
+  ).run();
   const responses =
     prepared(db, "DELETE FROM responses WHERE id IN (SELECT id FROM erasures WHERE kind = 'response')").run().changes +
     prepared(db, "DELETE FROM responses WHERE respondent_id IN (SELECT id FROM erasures WHERE kind = 'respondent')").run().changes;

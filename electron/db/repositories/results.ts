@@ -12,6 +12,8 @@ export interface ResultResponseRow {
   /** 1 for a complete response, 0 for one in progress. */
   complete: 0 | 1;
   organisationId: string | null;
+  /** The respondent (person) behind the code: link decisions name respondents. */
+  respondentId: string;
   code: string;
   /** 1 for a self-generated code (code_kind 'self'). */
   selfCode: 0 | 1;
@@ -22,7 +24,7 @@ export function listResponsesOfWaves(db: Db, waveIds: readonly string[]): Result
   return prepared(
     db,
     `SELECT r.rowid, w.key AS wave, r.status = 'complete' AS complete, r.organisation_id AS organisationId,
-            p.code, p.code_kind = 'self' AS selfCode
+            r.respondent_id AS respondentId, p.code, p.code_kind = 'self' AS selfCode
      FROM json_each(?) w JOIN responses r ON r.wave_id = w.value JOIN respondents p ON p.id = r.respondent_id`,
   ).all(JSON.stringify(waveIds)) as ResultResponseRow[];
 }

@@ -21,6 +21,7 @@ export const STUDY_COLUMNS = {
   answers: ['id', 'response_id', 'instrument_id', 'instrument_version', 'item_id', 'value', 'text', 'updated_at', 'device_id'],
   audit_log: ['id', 'at', 'device_id', 'actor', 'action', 'entity', 'entity_id', 'details'],
   erasures: ['id', 'kind', 'network_id', 'erased_at', 'device_id'],
+  link_decisions: ['id', 'network_id', 'baseline_respondent_id', 'follow_up_respondent_id', 'decision', 'decided_at', 'device_id'],
 } as const satisfies Record<keyof StudyData, readonly string[]>;
 
 const cols = (table: keyof StudyData) => STUDY_COLUMNS[table].join(', ');
@@ -48,12 +49,14 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
     waveIds,
   );
   const answers = all<'answers'>(`SELECT ${cols('answers')} FROM answers WHERE response_id ${inList} ORDER BY response_id, rowid`, responseIds);
-  // The log entries about what is exported: the networks, their organisations, waves and responses, and the instruments used.
+  const linkDecisions = all<'link_decisions'>(`SELECT ${cols('link_decisions')} FROM link_decisions WHERE network_id ${inList} ORDER BY decided_at, id`, ids);
+  // The log entries about what is exported: the networks, their organisations, waves, responses and link decisions, and the instruments used.
   const entityIds = JSON.stringify([
     ...networkIds,
     ...organisations.map((o) => o.id),
     ...waves.map((w) => w.id),
     ...responses.map((r) => r.id),
+    ...linkDecisions.map((d) => d.id),
     ...instruments.map((i) => `${i.instrument_id}@${i.version}`),
   ]);
   const auditLog = all<'audit_log'>(`SELECT ${cols('audit_log')} FROM audit_log WHERE entity_id ${inList} ORDER BY at, rowid`, entityIds);
@@ -69,6 +72,7 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
     answers,
     audit_log: auditLog,
     erasures,
+    link_decisions: linkDecisions,
   };
 }
 
@@ -100,6 +104,7 @@ export const exists = {
   respondent: (db: Db, id: string) => prepared(db, 'SELECT network_id AS networkId, code FROM respondents WHERE id = ?').get(id) as { networkId: string; code: string } | undefined,
   answer: (db: Db, id: string) => prepared(db, 'SELECT response_id AS responseId FROM answers WHERE id = ?').get(id) as { responseId: string } | undefined,
   erasure: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM erasures WHERE id = ?').get(id),
+  linkDecision: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM link_decisions WHERE id = ?').get(id),
 };
 
 export function auditExists(db: Db, id: string): boolean {

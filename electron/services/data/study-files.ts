@@ -33,6 +33,7 @@ import { createBackup, RESEARCHER_KEY } from './backups';
 import { safeFileName, writeFileAtomically } from '../files';
 import { requireNetwork } from '../administration/networks';
 import { describeIssue } from '../validation';
+import { linkDecisionConflicts, placedLinkDecisions, planLinkDecisions, type PlannedLinkDecision } from './study-link-decisions';
 
 /**
  * Study files: one laptop's networks as a single JSON file (format in shared/study.ts and
@@ -137,6 +138,7 @@ const tableNames: Record<string, string> = {
   answers: 'antwoord',
   audit_log: 'logregel',
   erasures: 'wissing',
+  link_decisions: 'koppelbesluit',
 };
 
 /** "antwoord 13 → value": where in the file a problem is, by table and row number. */
@@ -184,16 +186,23 @@ export function parseStudyFile(content: string): StudyFile {
       `Dit studiebestand is gemaakt met een nieuwere versie van Netwerkspiegel (formaatversie ${version}; deze app kent versie ${STUDY_FILE_VERSION}). Werk de app bij en probeer het opnieuw.`,
     );
   }
-  if (version !== STUDY_FILE_VERSION) throw refused(`Deze formaatversie van een studiebestand (${version}) kent deze app niet.`);
+  if (version !== STUDY_FILE_VERSION && version !== 1) throw refused(`Deze formaatversie van een studiebestand (${version}) kent deze app niet.`);
   const forbidden = findForbiddenKey(raw);
   if (forbidden !== null) throw refused(`Dit studiebestand bevat de niet-toegestane sleutel "${forbidden}" en wordt daarom geweigerd.`);
   const checksum = (record['checksum'] as { value?: unknown } | undefined)?.value;
   if (typeof checksum !== 'string' || checksum !== studyChecksum(record['manifest'], record['data'])) {
     throw refused('Het controlegetal van dit studiebestand klopt niet: het bestand is beschadigd of na het exporteren gewijzigd. Exporteer het opnieuw.');
   }
-  const parsed = studyFile.safeParse(raw);
+  const parsed = studyFile.safeParse(version === 1 ? fromVersion1(record) : raw);
   if (!parsed.success) throw refused(`Dit studiebestand klopt niet: ${listProblems(parsed.error.issues)}.`);
   return parsed.data;
+}
+
+/** A version-1 file (checksum already checked) read as version 2: the same data without link decisions. */
+function fromVersion1(record: Record<string, unknown>): Record<string, unknown> {
+  const data = record['data'];
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || 'link_decisions' in data) return record;
+  return { ...record, formatVersion: STUDY_FILE_VERSION, data: { ...data, link_decisions: [] } };
 }
 
 function refusedTooLarge(): never {
@@ -210,6 +219,8 @@ interface PlannedResponse {
   versionsHash?: string;
   earlier?: MergeChoice;
   respondentOrganisation: string | null;
+  /** Already here under another person than its code names: kept as a second person ("both") at an earlier import. */
+  keptApart?: boolean;
 }
 
 interface Plan {
@@ -224,6 +235,7 @@ interface Plan {
     erasures: Rows<'erasures'>;
   };
   responses: PlannedResponse[];
+  linkDecisions: PlannedLinkDecision[];
   auditMissing: number;
   matched: MergeReport['matched'];
   erasedSkipped: number;
@@ -259,6 +271,7 @@ function checkReferences(ctx: ServiceContext, data: StudyData): Map<string, Inst
   requireUnique(data.answers, (r) => `${r.response_id}/${r.instrument_id}/${r.item_id}`, 'antwoord');
   requireUnique(data.audit_log, (r) => r.id, 'logregel');
   requireUnique(data.erasures, (r) => r.id, 'wissing');
+  requireUnique(data.link_decisions, (r) => r.id, 'koppelbesluit');
 
   const networks = new Set(data.networks.map((n) => n.id));
   const networkOk = (id: string) => networks.has(id) || repo.exists.network(db, id);
@@ -323,6 +336,12 @@ function checkReferences(ctx: ServiceContext, data: StudyData): Map<string, Inst
     if (wNetwork !== network) throw refused(`Ingevulde vragenlijst ${i + 1} in het studiebestand hoort bij een meting van een ander netwerk dan de respondent.`);
     if (r.organisation_id !== null && orgNetwork(r.organisation_id) !== network) throw missingReference('een organisatie van dit netwerk', `ingevulde vragenlijst ${i + 1}`);
     responseInstruments.set(r.id, new Set());
+  });
+  data.link_decisions.forEach((d, i) => {
+    if (!networkOk(d.network_id)) throw missingReference('een netwerk', `koppelbesluit ${i + 1}`);
+    for (const respondentId of [d.baseline_respondent_id, d.follow_up_respondent_id]) {
+      if (respondentNetwork(respondentId) !== d.network_id) throw missingReference('een respondent van dit netwerk', `koppelbesluit ${i + 1}`);
+    }
   });
   data.answers.forEach((a, i) => {
     if (!responseInstruments.has(a.response_id)) throw missingReference('een ingevulde vragenlijst', `antwoord ${i + 1}`);
@@ -416,6 +435,7 @@ function planMerge(ctx: ServiceContext, file: StudyFile): Plan {
     file,
     add: { networks: [], organisations: [], instruments: [], waves: [], wave_instruments: [], respondents: [], erasures: [] },
     responses: [],
+    linkDecisions: [],
     auditMissing: 0,
     matched: { organisations: 0, waves: 0, respondents: 0 },
     erasedSkipped: 0,
@@ -532,6 +552,7 @@ function planMerge(ctx: ServiceContext, file: StudyFile): Plan {
     };
     const planned: PlannedResponse = { row, answers, action: 'add', respondentOrganisation: respondent ? mapOrg(respondent.organisation_id) : null };
     const local = repo.responseRow(db, incoming.id);
+    if (local && local.respondent_id !== row.respondent_id) planned.keptApart = true;
     const duplicateOf = local ? undefined : repo.responseIdFor(db, row.respondent_id, row.wave_id);
     if (local || duplicateOf) {
       const localRow = local ?? repo.responseRow(db, duplicateOf!)!;
@@ -570,6 +591,8 @@ function planMerge(ctx: ServiceContext, file: StudyFile): Plan {
     plan.responses.push(planned);
   }
 
+  plan.linkDecisions = planLinkDecisions(db, data, { respondentMap, isErased });
+  plan.erasedSkipped += plan.linkDecisions.filter((d) => d.action === 'erased').length;
   plan.auditMissing = data.audit_log.filter((e) => !repo.auditExists(db, e.id)).length;
   return plan;
 }
@@ -629,6 +652,8 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
   }
   set('responses', responsesAdded, data.responses.length);
   set('answers', answersAdded, data.answers.length);
+  const linkDecisions = linkDecisionsToAdd(plan, decisions);
+  set('linkDecisions', linkDecisions.length, data.link_decisions.length);
 
   const changed =
     MERGE_TABLES.some((t) => counts[t].added > 0) || updated > 0 || plan.erasuresWouldApply > 0 || conflicts.some((c) => c.decision && c.decision !== 'local');
@@ -640,10 +665,22 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
     erasedSkipped: plan.erasedSkipped,
     erasuresApplied: plan.erasuresWouldApply,
     conflicts,
+    linkConflicts: linkDecisionConflicts(ctx.db, data, linkDecisions),
     decidedEarlier,
     backup: null,
     nothingChanged: !changed,
   };
+}
+
+/** The file's link decisions to add, given the choices: none about a person kept as a second person ("both", now or earlier). */
+function linkDecisionsToAdd(plan: Plan, decisions?: Map<string, MergeChoice>): Rows<'link_decisions'> {
+  const respondentOf = new Map(plan.file.data.responses.map((r) => [r.id, r.respondent_id]));
+  const split = new Set<string>();
+  for (const p of plan.responses) {
+    const choice = p.action === 'decide' && p.conflict ? (p.earlier ?? decisions?.get(p.conflict.incomingResponseId)) : undefined;
+    if (p.keptApart || choice === 'both') split.add(respondentOf.get(p.row.id)!);
+  }
+  return placedLinkDecisions(plan.linkDecisions, split);
 }
 
 /** What importing this file would do; reads only, writes nothing. */
@@ -761,6 +798,7 @@ export function importStudyFile(ctx: ServiceContext, input: ParsedInput<'importS
           repo.freezeInstrumentVersion(db, ref.slice(0, at), Number(ref.slice(at + 1)), now);
         }
       }
+      for (const d of linkDecisionsToAdd(plan, decisions)) repo.insertStudyRow(db, 'link_decisions', d);
       for (const e of plan.add.erasures) {
         registerErasure(db, { id: e.id, kind: e.kind, networkId: e.network_id, erasedAt: e.erased_at, deviceId: e.device_id });
       }
@@ -781,6 +819,7 @@ export function importStudyFile(ctx: ServiceContext, input: ParsedInput<'importS
             added: summary,
             updated: before.updatedResponses,
             conflicts: before.conflicts.length,
+            linkConflicts: before.linkConflicts.length,
             sourceDevice: file.manifest.deviceId,
             checksum: file.checksum.value.slice(0, 16),
             backup: backup?.name ?? null,

@@ -19,6 +19,7 @@ export const BREAKDOWN_ITEMS = { role: 'ag_rol', discipline: 'ag_discipline' } a
 export interface ResponseData {
   /** The response's row key (the dashboard never needs its id). */
   rowid: number;
+  respondentId: string;
   code: string;
   selfCode: boolean;
   organisationId: string | null;
@@ -105,7 +106,17 @@ export function loadWaveData(
     wave.started++;
     if (!row.complete) continue;
     const codes: number[] = new Array<number>(wave.compiled?.items.length ?? 0).fill(Number.NaN);
-    const response: ResponseData = { rowid: row.rowid, code: row.code, selfCode: row.selfCode === 1, organisationId: row.organisationId, codes, itemScores: codes, scores: [], group: null };
+    const response: ResponseData = {
+      rowid: row.rowid,
+      respondentId: row.respondentId,
+      code: row.code,
+      selfCode: row.selfCode === 1,
+      organisationId: row.organisationId,
+      codes,
+      itemScores: codes,
+      scores: [],
+      group: null,
+    };
     wave.complete.push(response);
     byResponse.set(row.rowid, { response, wave });
   }

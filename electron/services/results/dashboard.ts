@@ -12,7 +12,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { pickConversationPoints, type IndicatorSummary } from '../../../shared/conversation';
 import type { LocalizedText } from '../../../shared/text';
-import { linkWaves } from '../../../shared/linking';
+import { linkWaves, type LinkDecisions } from '../../../shared/linking';
 import type {
   AlphaResult,
   Comparison,
@@ -52,6 +52,7 @@ import { listOrganisations, listWaves } from '../../db/repositories/networks';
 import { countAssignedCodes } from '../../db/repositories/results';
 import type { ServiceContext } from '../context';
 import { requireNetwork } from '../administration/networks';
+import { linkCandidate, linkDecisionsOf } from './link-proposals';
 import {
   BACKGROUND_INSTRUMENT,
   BREAKDOWN_ITEMS,
@@ -103,7 +104,8 @@ export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboa
   if (scaleSeries.some((s) => s.perWave.some((p) => p.alpha.alpha !== null && p.alpha.smallSample))) {
     notices.push({ code: 'alpha-small-n', params: { threshold: ALPHA_STABLE_N } });
   }
-  const comparisons = data.slice(1).map((followUp) => compare(data[0]!, followUp, scales, items, k, notices));
+  const decisions = data.length > 1 ? linkDecisionsOf(ctx, network.id) : new Map();
+  const comparisons = data.slice(1).map((followUp) => compare(data[0]!, followUp, decisions, scales, items, k, notices));
 
   const organisations = listOrganisations(ctx.db, network.id);
   const organisationBreakdown = breakdownOf(
@@ -525,13 +527,28 @@ const itemValue = (j: number) => (r: ResponseData) => {
   return s === s ? s : null;
 };
 
-function compare(base: WaveData, follow: WaveData, scales: readonly UnionScale[], items: readonly UnionItem[], k: number, notices: Notice[]): Comparison {
+/**
+ * Baseline versus one follow-up: equal codes and accepted near matches are paired; near matches
+ * nobody has decided on are in no comparison at all, not even the all-respondents one (they may be
+ * one person, counted once as a pair or twice as two people: nobody knows until a researcher decides).
+ */
+function compare(
+  base: WaveData,
+  follow: WaveData,
+  decisions: LinkDecisions,
+  scales: readonly UnionScale[],
+  items: readonly UnionItem[],
+  k: number,
+  notices: Notice[],
+): Comparison {
   const byId = new Map([...base.complete, ...follow.complete].map((r) => [String(r.rowid), r]));
   const link = linkWaves(
-    base.complete.map((r) => ({ key: String(r.rowid), code: r.code, selfCode: r.selfCode })),
-    follow.complete.map((r) => ({ key: String(r.rowid), code: r.code, selfCode: r.selfCode })),
+    base.complete.map((r) => linkCandidate(String(r.rowid), r)),
+    follow.complete.map((r) => linkCandidate(String(r.rowid), r)),
+    decisions,
   );
   if (link.tolerant > 0) notices.push({ code: 'tolerant-matches', params: { waveId: follow.wave.id, count: link.tolerant } });
+  if (link.proposals.length > 0) notices.push({ code: 'link-proposals', params: { waveId: follow.wave.id, count: link.proposals.length } });
   const pairsB = link.pairs.map((p) => byId.get(p.baseline)!);
   const pairsF = link.pairs.map((p) => byId.get(p.followUp)!);
   const unmatchedB = link.unmatchedBaseline.map((id) => byId.get(id)!);
@@ -598,6 +615,8 @@ function compare(base: WaveData, follow: WaveData, scales: readonly UnionScale[]
       followUpWaveId: follow.wave.id,
       matched: link.matched,
       tolerant: link.tolerant,
+      proposals: link.proposals.length,
+      rejected: link.rejected,
       unmatchedBaseline: link.unmatchedBaseline.length,
       unmatchedFollowUp: link.unmatchedFollowUp.length,
     },

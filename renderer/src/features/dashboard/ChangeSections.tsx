@@ -186,26 +186,24 @@ function ComparisonBlock({ d, c, locale, noticeContext }: { d: Dashboard; c: Com
   const scaleRows = rows.filter((r) => r.kind === 'scale');
   const itemRows = rows.filter((r) => r.kind === 'item');
   const l = c.linking;
+  const linkCounts: [key: string, label: string, count: number][] = [
+    ['matched', t('dashboard.stats.matched'), l.matched],
+    ['tolerant', t('dashboard.stats.tolerant'), l.tolerant],
+    ['proposals', t('dashboard.stats.proposals'), l.proposals],
+    ['rejected', t('dashboard.stats.rejected'), l.rejected],
+    ['unmatched-baseline', t('dashboard.stats.unmatchedIn', { wave: baseline }), l.unmatchedBaseline],
+    ['unmatched-followup', t('dashboard.stats.unmatchedIn', { wave: followUp }), l.unmatchedFollowUp],
+  ];
   return (
     <div className="per-wave" data-testid={`stats-${c.followUpWaveId}`}>
       <h3>{t('dashboard.stats.subtitle', { baseline, followUp })}</h3>
       <dl className="counts counts-small" data-testid={`linking-${c.followUpWaveId}`}>
-        <div>
-          <dt>{t('dashboard.stats.matched')}</dt>
-          <dd data-testid={`linking-matched-${c.followUpWaveId}`}>{formatCount(l.matched, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.stats.tolerant')}</dt>
-          <dd data-testid={`linking-tolerant-${c.followUpWaveId}`}>{formatCount(l.tolerant, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.stats.unmatchedIn', { wave: baseline })}</dt>
-          <dd data-testid={`linking-unmatched-baseline-${c.followUpWaveId}`}>{formatCount(l.unmatchedBaseline, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.stats.unmatchedIn', { wave: followUp })}</dt>
-          <dd data-testid={`linking-unmatched-followup-${c.followUpWaveId}`}>{formatCount(l.unmatchedFollowUp, locale)}</dd>
-        </div>
+        {linkCounts.map(([key, label, count]) => (
+          <div key={key}>
+            <dt>{label}</dt>
+            <dd data-testid={`linking-${key}-${c.followUpWaveId}`}>{formatCount(count, locale)}</dd>
+          </div>
+        ))}
       </dl>
       <p className="hint">
         {t('dashboard.stats.tolerantHint')} {t('dashboard.stats.methodHint')}

@@ -25,7 +25,7 @@ type Breakdown = 'none' | 'role' | 'discipline';
  * *Resultaten* of one network: filters (waves, instrument, breakdown) and the sections of the
  * dashboard. Every chart has a table with the same numbers; what is suppressed is said, not drawn.
  */
-export function DashboardScreen({ networkId, onBack }: { networkId: string; onBack: () => void }) {
+export function DashboardScreen({ networkId, onBack, onLinking }: { networkId: string; onBack: () => void; onLinking?: () => void }) {
   const { t } = useTranslation();
   const [setup] = useApiData(`results-setup/${networkId}`, async () => {
     const [detail, instruments] = await Promise.all([api.getNetwork({ networkId }), api.listInstruments({})]);
@@ -40,7 +40,7 @@ export function DashboardScreen({ networkId, onBack }: { networkId: string; onBa
       </ScreenTitle>
       {setup.status === 'loading' && <p>{t('common.loading')}</p>}
       <ErrorAlert message={setup.status === 'error' ? setup.message : null} />
-      {setup.status === 'ready' && <DashboardFilters detail={setup.data.detail} instruments={setup.data.instruments} />}
+      {setup.status === 'ready' && <DashboardFilters detail={setup.data.detail} instruments={setup.data.instruments} onLinking={onLinking} />}
     </div>
   );
 }
@@ -54,7 +54,7 @@ function instrumentChoices(detail: NetworkDetail, instruments: InstrumentSummary
   });
 }
 
-function DashboardFilters({ detail, instruments }: { detail: NetworkDetail; instruments: InstrumentSummary[] }) {
+function DashboardFilters({ detail, instruments, onLinking }: { detail: NetworkDetail; instruments: InstrumentSummary[]; onLinking?: () => void }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const id = useId();
@@ -107,13 +107,25 @@ function DashboardFilters({ detail, instruments }: { detail: NetworkDetail; inst
           {selected.length === 0 ? t('dashboard.filters.chooseWave') : t('dashboard.filters.noInstrument')}
         </p>
       ) : (
-        <DashboardResults networkId={detail.network.id} waveIds={selected} instrumentId={instrumentId} breakdown={breakdown} />
+        <DashboardResults networkId={detail.network.id} waveIds={selected} instrumentId={instrumentId} breakdown={breakdown} onLinking={onLinking} />
       )}
     </>
   );
 }
 
-function DashboardResults({ networkId, waveIds, instrumentId, breakdown }: { networkId: string; waveIds: string[]; instrumentId: string; breakdown: Breakdown }) {
+function DashboardResults({
+  networkId,
+  waveIds,
+  instrumentId,
+  breakdown,
+  onLinking,
+}: {
+  networkId: string;
+  waveIds: string[];
+  instrumentId: string;
+  breakdown: Breakdown;
+  onLinking?: () => void;
+}) {
   const { t } = useTranslation();
   const key = JSON.stringify([networkId, waveIds, instrumentId, breakdown]);
   const [loaded] = useApiData(key, () => api.getDashboard({ networkId, waveIds, instrumentId, breakdown }));
@@ -121,13 +133,13 @@ function DashboardResults({ networkId, waveIds, instrumentId, breakdown }: { net
     <div aria-live="polite" aria-busy={loaded.status === 'loading'}>
       {loaded.status === 'loading' && <p>{t('common.loading')}</p>}
       <ErrorAlert message={loaded.status === 'error' ? loaded.message : null} testId="dashboard-error" />
-      {loaded.status === 'ready' && <DashboardView d={loaded.data} />}
+      {loaded.status === 'ready' && <DashboardView d={loaded.data} onLinking={onLinking} />}
     </div>
   );
 }
 
-/** All sections for one Dashboard. Exported for rendering with hand-made data. */
-export function DashboardView({ d }: { d: Dashboard }) {
+/** All sections for one Dashboard. Exported for rendering with hand-made data. `onLinking` leads to the proposals awaiting a decision. */
+export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () => void }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const translate = useTranslate();
@@ -145,6 +157,11 @@ export function DashboardView({ d }: { d: Dashboard }) {
               <li key={text}>{text}</li>
             ))}
           </ul>
+          {onLinking && d.notices.some((n) => n.code === 'link-proposals') && (
+            <button type="button" className="button button-secondary" onClick={onLinking} data-testid="dashboard-open-linking">
+              {t('dashboard.linkingOpen')}
+            </button>
+          )}
         </div>
       )}
       <nav aria-label={t('dashboard.contents')} className="dashboard-toc">

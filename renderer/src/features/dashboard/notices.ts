@@ -19,6 +19,7 @@ export const KNOWN_NOTICES = [
   'alpha-small-n',
   'breakdown-unavailable',
   'tolerant-matches',
+  'link-proposals',
   // On a row of the statistics table (the row names the scale or item):
   'not-in-both',
   'scale-changed',

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OpenedStudyFile } from '../../../../shared/contract';
 import type { DataSettings } from '../../../../shared/study';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
@@ -18,14 +19,19 @@ export type DataSection = 'home' | 'backups' | 'merge' | 'audit' | 'erasure';
 /**
  * *Gegevens en reservekopieën*: this laptop's settings for the audit log and backups, exporting a
  * study file, and the way to the screens for backups and restore, merging a study file, the audit
- * log and erasure. Sub-screens are local state, so App.tsx needs one entry only.
+ * log and erasure. Sub-screens are local state, so App.tsx needs one entry only. `openedFile`: a
+ * study file opened from outside the app; the screen starts at its import preview, once.
  */
-export function DataScreen({ onBack, initial = 'home' }: { onBack: () => void; initial?: DataSection }) {
+export function DataScreen({ onBack, initial = 'home', openedFile }: { onBack: () => void; initial?: DataSection; openedFile?: OpenedStudyFile }) {
   const { t } = useTranslation();
-  const [section, setSection] = useState<DataSection>(initial);
-  const home = () => setSection('home');
+  const [section, setSection] = useState<DataSection>(openedFile ? 'merge' : initial);
+  const [opened, setOpened] = useState(openedFile);
+  const home = () => {
+    setOpened(undefined);
+    setSection('home');
+  };
   if (section === 'backups') return <BackupsScreen onBack={home} />;
-  if (section === 'merge') return <MergeScreen onBack={home} />;
+  if (section === 'merge') return <MergeScreen onBack={home} openedFile={opened} />;
   if (section === 'audit') return <AuditScreen onBack={home} />;
   if (section === 'erasure') return <ErasureScreen onBack={home} />;
 

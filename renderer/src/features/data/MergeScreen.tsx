@@ -1,5 +1,6 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OpenedStudyFile } from '../../../../shared/contract';
 import { ApiError } from '../../../../shared/errors';
 import type { MergeChoice, MergeConflict, MergeReport, MergeTable, ResponseVersion } from '../../../../shared/study';
 import { api } from '../../api';
@@ -13,45 +14,63 @@ import { shortDevice } from './format';
 
 /** The contract refuses more; saying so before reading the file is friendlier. */
 const MAX_FILE_BYTES = 25_000_000;
-const TABLES: MergeTable[] = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'auditLog', 'erasures'];
+const TABLES: MergeTable[] = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures'];
 
 /**
  * *Studiebestand importeren*: pick the file another laptop exported, see what would change (added,
  * already here, conflicts with both versions side by side), choose per conflict, then import in
- * one go. Nothing is written before "Importeren".
+ * one go. Nothing is written before "Importeren". `openedFile`: a study file opened from outside
+ * the app (double-click), read by the main process; its preview (or refusal) shows at once.
  */
-export function MergeScreen({ onBack }: { onBack: () => void }) {
+export function MergeScreen({ onBack, openedFile }: { onBack: () => void; openedFile?: OpenedStudyFile }) {
   const { t } = useTranslation();
   const id = useId();
   const [content, setContent] = useState<string | null>(null);
   const [preview, setPreview] = useState<MergeReport | null>(null);
   const [decisions, setDecisions] = useState<Record<string, MergeChoice>>({});
   const [done, setDone] = useState<MergeReport | null>(null);
+  const [openedName, setOpenedName] = useState(openedFile?.fileName ?? null);
   const reading = useAction();
   const importing = useAction();
+
+  /** Forgets any earlier file, reads the new one and asks the main process what importing it would change. */
+  function showPreview(read: () => Promise<string>) {
+    void reading.run(async () => {
+      setContent(null);
+      setPreview(null);
+      setDone(null);
+      setDecisions({});
+      const text = await read();
+      const report = await api.previewStudyFile({ content: text });
+      setContent(text);
+      setPreview(report);
+    });
+  }
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    void reading.run(async () => {
-      setContent(null);
-      setPreview(null);
-      setDone(null);
-      setDecisions({});
+    setOpenedName(null);
+    showPreview(async () => {
       if (file.size > MAX_FILE_BYTES) throw new ApiError('VALIDATION', t('data.merge.tooLarge'));
-      let text: string;
       try {
-        text = await file.text();
+        return await file.text();
       } catch {
         throw new ApiError('VALIDATION', t('data.merge.readFailed'));
       }
-      const report = await api.previewStudyFile({ content: text });
-      setContent(text);
-      setPreview(report);
     });
   }
+
+  const previewOpenedFile = useEffectEvent(() => {
+    if (!openedFile) return;
+    showPreview(async () => {
+      if ('refusal' in openedFile) throw new ApiError('VALIDATION', openedFile.refusal);
+      return openedFile.content;
+    });
+  });
+  useEffect(() => previewOpenedFile(), []);
 
   const runImport = () =>
     importing.run(async () => {
@@ -90,6 +109,11 @@ export function MergeScreen({ onBack }: { onBack: () => void }) {
             {t('data.merge.fileHint')}
           </p>
         </div>
+        {openedName !== null && (
+          <p className="hint" data-testid="merge-opened-file">
+            {t('data.merge.openedFile', { name: openedName })}
+          </p>
+        )}
         {reading.busy && <p>{t('data.merge.reading')}</p>}
         <ErrorAlert message={reading.error} testId="merge-error" />
       </section>
@@ -191,6 +215,25 @@ function ReportPanel({ report, title, testId, showDecisions = false }: { report:
         {report.decidedEarlier > 0 && <li>{t('data.merge.decidedEarlier', { count: report.decidedEarlier })}</li>}
         {!showDecisions && <li data-testid={`${testId}-conflict-count`}>{t('data.merge.conflictCount', { count: report.conflicts.length })}</li>}
       </ul>
+      {report.linkConflicts.length > 0 && (
+        <>
+          <p>{t('data.merge.linkConflictsIntro')}</p>
+          <ul className="data-notes" data-testid={`${testId}-link-conflicts`}>
+            {report.linkConflicts.map((c) => (
+              <li key={`${c.baselineCode}/${c.followUpCode}/${c.networkName}`}>
+                {t('data.merge.linkConflict', {
+                  baseline: c.baselineCode,
+                  followUp: c.followUpCode,
+                  network: c.networkName,
+                  local: t(`linking.decision.${c.local.decision}`),
+                  incoming: t(`linking.decision.${c.incoming.decision}`),
+                })}{' '}
+                {c.holds === 'local' ? t('data.merge.linkHoldsLocal') : t('data.merge.linkHoldsIncoming')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {showDecisions && report.conflicts.length > 0 && (
         <ul className="data-notes" data-testid={`${testId}-decisions`}>
           {report.conflicts.map((c) => (

@@ -28,10 +28,12 @@ export interface NetworkScreenProps {
   onExport?: (waveIds?: string[]) => void;
   /** The print view of the results (PDF, charts as PNG/SVG). */
   onResultsPrint?: () => void;
+  /** *Koppelen*: near matches of self-made codes awaiting a decision. */
+  onLinking?: () => void;
 }
 
 /** Where the network screen leads besides filling in and the overview: settings, codes, paper entry, the list of questionnaires. */
-type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onResponses' | 'onKiosk' | 'onResults' | 'onExport' | 'onResultsPrint'>;
+type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onResponses' | 'onKiosk' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onLinking'>;
 
 export function NetworkScreen({ networkId, onBack, onFill, onOverview, ...links }: NetworkScreenProps) {
   const { t } = useTranslation();
@@ -109,7 +111,12 @@ function NetworkDetailView({
               data-testid="open-results"
             >
               {t('dashboard.open')}
-            </button>
+            </button>{' '}
+            {links.onLinking && waves.length > 1 && (
+              <button type="button" className="button button-secondary" onClick={links.onLinking} aria-label={t('linking.openFor', { network: network.name })} data-testid="open-linking">
+                {t('linking.open')}
+              </button>
+            )}
           </p>
         )}
         {waves.length === 0 ? (
