@@ -3,9 +3,9 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, extname, join } from 'node:path';
 
 /**
- * Writes the files of one save (a workbook; or a CSV with its SPSS syntax and R script) the safe
- * way: every file first goes to a temporary file beside its target and is synced; only when all are
- * written are they renamed into place, the first (main) file last. A failure on the way removes the
+ * Writes the files of one save (a workbook; or a CSV with its codebook, SPSS syntax and R script)
+ * the safe way: every file first goes to a temporary file beside its target and is synced; only
+ * when all are written are they renamed into place, the first (main) file last. A failure on the way removes the
  * temporary files and leaves no half-written file behind (a target is only ever replaced by a
  * complete file).
  */

@@ -9,9 +9,10 @@ import type { InstrumentRef, ResponseMode, ResponseStatus, WaveKind } from '../d
 import type { InstrumentDefinition, InstrumentItem, ResponseScale, Subscale } from '../instruments/schema';
 import { scoreSubscale } from '../scoring';
 import type { Locale } from '../text';
+import { formatIsoWithOffset } from './csv';
 import { VariableNamer, waveSuffixes } from './names';
 import type { Cell, Column, MeasureLevel, Table, ValueLabel } from './table';
-import { CODEBOOK_COLUMNS, EXPORT_TERMS, type CodebookColumn, type ExportTerms } from './terms';
+import { CODEBOOK_COLUMNS, EXPORT_TERMS, type CodebookColumn, type ExportTerms, type MethodKey } from './terms';
 
 export type ValueMode = 'codes' | 'labels';
 
@@ -63,7 +64,7 @@ export interface DatasetOptions {
   includeOpenAnswers: boolean;
 }
 
-/** One row of the codebook. */
+/** One row of the codebook: a variable, or (at the end, without a variable) a rule behind the numbers. */
 export interface CodebookEntry {
   variable: string;
   label: string;
@@ -72,7 +73,7 @@ export interface CodebookEntry {
   version: string;
   subscale: string;
   type: string;
-  level: MeasureLevel;
+  level: MeasureLevel | null;
   values: string;
   notScored: string;
   missing: string;
@@ -94,6 +95,15 @@ export interface Dataset {
   /** Instruments (id@version) that contributed columns, for the explanatory sheet. */
   instrumentsUsed: InstrumentRef[];
 }
+
+/** The rules behind the numbers, in the order the Toelichting and the codebook give them, with the sheets they concern. */
+export const EXPORT_METHODS: readonly { key: MethodKey; sheets: ('descriptives' | 'comparison' | 'reliability' | 'linking')[] }[] = [
+  { key: 'completedOnly', sheets: ['descriptives', 'comparison', 'reliability', 'linking'] },
+  { key: 'linking', sheets: ['comparison', 'linking'] },
+  { key: 'comparison', sheets: ['comparison'] },
+  { key: 'ties', sheets: ['comparison'] },
+  { key: 'alpha', sheets: ['reliability'] },
+];
 
 const ROLE_ITEM = 'ag_rol';
 const MODE_CODES: Record<ResponseMode, number> = { form: 1, kiosk: 2, paper: 3 };
@@ -208,8 +218,11 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     ...(hasRole ? [coded(f.roleGroup, roleLabels.valueLabels, roleLabels.missing)] : []),
     coded(f.mode, modeLabels),
     coded(f.status, statusLabels),
-    { name: f.started.name, label: f.started.label, kind: 'datetime', level: 'scale' },
-    { name: f.completed.name, label: f.completed.label, kind: 'datetime', level: 'scale' },
+    // Local time for people and spreadsheets, and beside it the same moment with its UTC offset.
+    { name: f.started.name, label: f.started.label, kind: 'datetime', level: 'scale', exactText: f.startedExact.name },
+    text(f.startedExact, 26),
+    { name: f.completed.name, label: f.completed.label, kind: 'datetime', level: 'scale', exactText: f.completedExact.name },
+    text(f.completedExact, 26),
   ];
   const namer = new VariableNamer(fixedColumns.map((c) => c.name));
 
@@ -296,6 +309,8 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     const roleCode = role ? r.codes.get(role.instrumentId)?.get(ROLE_ITEM) : undefined;
     const roleItem = role?.def.items.find((it) => it.id === ROLE_ITEM);
     const roleCell: Cell = roleCode === undefined || !role || !roleItem ? null : codes ? roleCode : labelFor(role.def, roleItem, roleCode);
+    const started = new Date(r.startedAt);
+    const completed = r.completedAt ? new Date(r.completedAt) : null;
     const fixed: Cell[] = [
       networkName.get(r.networkId) ?? '',
       wave.label,
@@ -305,8 +320,10 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       ...(hasRole ? [roleCell] : []),
       codes ? MODE_CODES[r.mode] : terms.modeLabels[r.mode],
       codes ? STATUS_CODES[r.status] : terms.statusLabels[r.status],
-      new Date(r.startedAt),
-      r.completedAt ? new Date(r.completedAt) : null,
+      started,
+      formatIsoWithOffset(started),
+      completed,
+      completed && formatIsoWithOffset(completed),
     ];
     for (let i = 0; i < fixed.length; i++) row[i] = fixed[i]!;
 
@@ -419,6 +436,20 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     derivation: '',
     wide: [],
   };
+  /** Not-scored codes and what counts as missing, for a coded variable (an item, or the role group taken from ag_rol). */
+  const missingOf = (labels: { valueLabels: ValueLabel[]; missing: number[] }) => {
+    const notScored = labels.valueLabels.filter((l) => labels.missing.includes(l.code));
+    return {
+      notScored: joinLabels(notScored),
+      missing: [cb.missingBlank, ...(notScored.length ? [cb.missingNotScored(notScored.map((l) => l.code).join(', '))] : [])].join('; '),
+    };
+  };
+  // Derivations name the variables as exported: an item or score renamed for a clash or the length limit goes by its new name.
+  const itemName = new Map(itemColumns.map((c) => [`${c.instrumentId}/${c.item.id}`, c.name]));
+  const scoreName = new Map(scoreGroups.map((g) => [`${g.instrumentId}/${g.subscale.id}`, g.names[0]]));
+  const exportedItem = (instrumentId: string, itemId: string) => itemName.get(`${instrumentId}/${itemId}`) ?? itemId;
+  const subscaleTitle = (instrumentId: string, subscale: Subscale) => `${scoreName.get(`${instrumentId}/${subscale.id}`) ?? subscale.id} (${subscale.label[lang]})`;
+  const localOf = new Map(fixedColumns.flatMap((c) => (c.exactText ? [[c.exactText, c.name] as const] : [])));
   const codebook: CodebookEntry[] = [];
   for (const col of fixedColumns) {
     const entry: CodebookEntry = {
@@ -431,10 +462,12 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     };
     if (col.name === f.roleGroup.name) {
       entry.values = joinLabels(roleLabels.valueLabels);
-      entry.notScored = joinLabels(roleLabels.valueLabels.filter((l) => roleLabels.missing.includes(l.code)));
-      entry.missing = cb.missingBlank;
+      Object.assign(entry, missingOf(roleLabels));
       entry.derivation = cb.roleDerivation;
     }
+    if (col.exactText) entry.derivation = cb.localTimeDerivation(col.exactText);
+    const local = localOf.get(col.name);
+    if (local) Object.assign(entry, { type: cb.types.exactMoment, derivation: cb.exactMomentDerivation(local) });
     if (col.name === f.mode.name) entry.values = joinLabels(modeLabels);
     if (col.name === f.status.name) {
       entry.values = joinLabels(statusLabels);
@@ -451,10 +484,9 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     const { item, def } = col;
     const scale = scaleOf(def, item);
     const labels = labelsOf(scale, lang);
-    const subscales = def.subscales.filter((s) => s.items.includes(item.id)).map((s) => `${s.id} (${s.label[lang]})`);
+    const subscales = def.subscales.filter((s) => s.items.includes(item.id)).map((s) => subscaleTitle(col.instrumentId, s));
     const type =
       item.type === 'scale' ? cb.types.scale(item.scale) : item.type === 'choice' ? cb.types.choice(item.scale) : item.type === 'number' ? cb.types.number(item.min, item.max) : cb.types.open;
-    const notScored = labels.valueLabels.filter((l) => labels.missing.includes(l.code));
     codebook.push({
       variable: col.name,
       label: item.label[lang],
@@ -465,8 +497,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       type,
       level: item.type === 'scale' ? 'ordinal' : item.type === 'number' ? 'scale' : 'nominal',
       values: item.type === 'number' ? `${item.min}–${item.max}` : joinLabels(labels.valueLabels),
-      notScored: joinLabels(notScored),
-      missing: [cb.missingBlank, ...(notScored.length ? [cb.missingNotScored(notScored.map((l) => l.code).join(', '))] : [])].join('; '),
+      ...missingOf(labels),
       reverse: item.type === 'scale' ? (item.reverse ? terms.yes : terms.no) : '',
       derivation: '',
       sheets: [sheets.long, sheets.wide],
@@ -482,14 +513,14 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       .filter((it): it is Extract<InstrumentItem, { type: 'scale' }> => it?.type === 'scale' && it.reverse)
       .map((it) => {
         const scored = scaleOf(def, it)?.options.map((o) => o.code) ?? [];
-        return cb.reversed(it.id, `${Math.min(...scored) + Math.max(...scored)} − code`);
+        return cb.reversed(exportedItem(g.instrumentId, it.id), `${Math.min(...scored) + Math.max(...scored)} − code`);
       })
       .join('');
     const common = {
       ...blank,
       instrument: instrumentName(g.instrumentId, g.versions.at(-1)!),
       version: g.versions.join(', '),
-      subscale: `${subscale.id} (${subscale.label[lang]})`,
+      subscale: subscaleTitle(g.instrumentId, subscale),
       sheets: [sheets.scores],
     };
     codebook.push({
@@ -499,7 +530,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       type: cb.types.score,
       level: 'scale',
       missing: cb.missingBlank,
-      derivation: cb.scoreDerivation(subscale.items.join(', '), subscale.minAnsweredShare, needed, total, reversed),
+      derivation: cb.scoreDerivation(subscale.items.map((id) => exportedItem(g.instrumentId, id)).join(', '), subscale.minAnsweredShare, needed, total, reversed),
     });
     codebook.push({
       ...common,
@@ -508,7 +539,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       type: cb.types.count,
       level: 'scale',
       values: `0–${total}`,
-      derivation: cb.answeredDerivation(subscale.id),
+      derivation: cb.answeredDerivation(g.names[0]),
     });
     codebook.push({
       ...common,
@@ -518,8 +549,13 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       level: 'nominal',
       values: joinLabels(proratedLabels),
       missing: cb.missingBlank,
-      derivation: cb.proratedDerivation(subscale.id),
+      derivation: cb.proratedDerivation(g.names[0]),
     });
+  }
+
+  for (const { key, sheets: concerns } of EXPORT_METHODS) {
+    const method = terms.methods[key];
+    codebook.push({ ...blank, variable: '', label: method.topic, type: cb.types.method, level: null, derivation: method.text, sheets: concerns.map((k) => sheets[k]) });
   }
 
   return {
@@ -571,13 +607,21 @@ const CODEBOOK_WIDTHS: Record<CodebookColumn, number> = {
   wide: 40,
 };
 
-export function codebookTable(dataset: Dataset, language: Locale): Table {
+/** The columns about workbook sheets, left out of the codebook file beside a CSV (the CSV is one table). */
+const WORKBOOK_ONLY: readonly CodebookColumn[] = ['sheet', 'wide'];
+
+/**
+ * The codebook as a table: the workbook's *Codeboek* sheet, or (`csv`) the codebook file beside the
+ * CSV, which leaves out the columns about workbook sheets.
+ */
+export function codebookTable(dataset: Dataset, language: Locale, layout: 'workbook' | 'csv' = 'workbook'): Table {
   const t: ExportTerms = EXPORT_TERMS[language];
-  const cell = (e: CodebookEntry, column: CodebookColumn): string =>
-    column === 'level' ? t.codebook.levels[e.level] : column === 'sheet' ? e.sheets.join(', ') : column === 'wide' ? e.wide.join(', ') : e[column];
+  const columns = CODEBOOK_COLUMNS.filter((column) => layout === 'workbook' || !WORKBOOK_ONLY.includes(column));
+  const cell = (e: CodebookEntry, column: CodebookColumn): string | null =>
+    column === 'level' ? e.level && t.codebook.levels[e.level] : column === 'sheet' ? e.sheets.join(', ') : column === 'wide' ? e.wide.join(', ') : e[column];
   return {
     name: t.sheets.codebook,
-    columns: CODEBOOK_COLUMNS.map((column) => ({ name: t.codebook.headers[column], kind: 'text', width: CODEBOOK_WIDTHS[column] })),
-    rows: dataset.codebook.map((e) => CODEBOOK_COLUMNS.map((column) => cell(e, column))),
+    columns: columns.map((column) => ({ name: t.codebook.headers[column], kind: 'text', width: CODEBOOK_WIDTHS[column] })),
+    rows: dataset.codebook.map((e) => columns.map((column) => cell(e, column))),
   };
 }

@@ -6,7 +6,7 @@
 import type { WaveKind } from '../domain';
 import type { InstrumentDefinition } from '../instruments/schema';
 import type { Locale } from '../text';
-import type { ValueMode } from './dataset';
+import { EXPORT_METHODS, type ValueMode } from './dataset';
 import { localDate, type Cell, type Table } from './table';
 import { EXPORT_TERMS } from './terms';
 
@@ -55,8 +55,12 @@ export function notesTable(input: NotesInput): Table {
     add(n.licence, def.licence[input.language]);
   }
   for (const key of input.sheets) add(`${n.sheet}: ${t.sheets[key]}`, n.sheetTexts[key]);
+  for (const { key } of EXPORT_METHODS) add(t.methods[key].topic, t.methods[key].text);
   if (input.sheets.includes('comparison')) add(n.exploratory, n.exploratoryText);
+  const f = t.fixed;
+  add(n.times, n.timesText(`${f.started.name}, ${f.completed.name}`, `${f.startedExact.name}, ${f.completedExact.name}`));
   add(n.formulas, n.formulasText);
+  add(n.longTexts, n.longTextsText(t.cellShortened('N')));
   add(n.layout, n.layoutText);
   for (const problem of input.problems) add('!', problem);
 

@@ -1,8 +1,8 @@
 /**
- * An R script beside the CSV: reads it with the right separator, decimal mark and encoding, turns
- * the date columns into date-times, and attaches variable labels (`label`) and value labels
- * (`labels`, the convention of haven and labelled). A commented block sets the not-scored codes
- * to NA for analysis.
+ * An R script beside the CSV: reads it with the right separator, decimal mark and encoding (text
+ * columns as text, so respondent code `001` stays `"001"`), turns the date columns into
+ * date-times, and attaches variable labels (`label`) and value labels (`labels`, the convention
+ * of haven and labelled). A commented block sets the not-scored codes to NA for analysis.
  */
 import { decimalMarkFor, type CsvSeparator } from './csv';
 import type { Table } from './table';
@@ -40,14 +40,28 @@ export function rScript(table: Table, options: RScriptOptions): string {
   out.push(`${nl ? 'map' : 'folder'} <- ${rString(options.folder)}`);
   out.push(`csv <- ${rString(options.csvFileName)}`);
   out.push(`if (!file.exists(csv)) csv <- file.path(${nl ? 'map' : 'folder'}, csv)`);
+  // Text columns are read as text: R would otherwise turn respondent code 001 into the number 1.
+  const texts = table.columns.filter((c) => c.kind === 'text');
+  out.push(nl ? '# Tekstkolommen als tekst inlezen, zodat een code als 001 niet het getal 1 wordt' : '# Read text columns as text, so that a code such as 001 does not become the number 1');
+  out.push('text_columns <- c(');
+  texts.forEach((c, i) => out.push(`  ${rString(c.name)}${i < texts.length - 1 ? ',' : ''}`));
+  out.push(')');
   out.push(
-    `data <- read.csv(csv, sep = ${rString(options.separator)}, dec = ${rString(dec)}, fileEncoding = "UTF-8-BOM", na.strings = "", stringsAsFactors = FALSE, check.names = FALSE)`,
+    `data <- read.csv(csv, sep = ${rString(options.separator)}, dec = ${rString(dec)}, fileEncoding = "UTF-8-BOM", na.strings = "", stringsAsFactors = FALSE, check.names = FALSE,\n  colClasses = setNames(rep("character", length(text_columns)), text_columns))`,
   );
   out.push('');
 
   const moments = table.columns.filter((c) => c.kind === 'datetime');
   const dates = table.columns.filter((c) => c.kind === 'date');
-  for (const c of moments) out.push(`data[[${rString(c.name)}]] <- as.POSIXct(data[[${rString(c.name)}]], format = "%Y-%m-%d %H:%M:%S")`);
+  for (const c of moments) {
+    // From the ISO text with its UTC offset when there is one: local time repeats an hour in autumn.
+    // (R before 4.3 reads the offset only without its colon: +01:00 becomes +0100.)
+    out.push(
+      c.exactText
+        ? `data[[${rString(c.name)}]] <- as.POSIXct(sub(${rString('([+-][0-9]{2}):([0-9]{2})$')}, ${rString('\\1\\2')}, data[[${rString(c.exactText)}]]), format = "%Y-%m-%dT%H:%M:%S%z")`
+        : `data[[${rString(c.name)}]] <- as.POSIXct(data[[${rString(c.name)}]], format = "%Y-%m-%d %H:%M:%S")`,
+    );
+  }
   for (const c of dates) out.push(`data[[${rString(c.name)}]] <- as.Date(data[[${rString(c.name)}]])`);
   if (moments.length || dates.length) out.push('');
 

@@ -19,13 +19,10 @@ export interface DashboardEntry {
 const P = '0.000';
 const TWO = '0.00';
 
-function noticeText(notices: Notice[]): string {
-  return notices
-    .map((n) => {
-      const params = Object.entries(n.params);
-      return params.length ? `${n.code} (${params.map(([k, v]) => `${k}=${v}`).join(', ')})` : n.code;
-    })
-    .join('; ');
+/** The notices of a row as sentences for people (never the internal code), each sentence once. */
+function noticeText(notices: Notice[], s: StatsTerms): string | null {
+  const sentences = new Set(notices.map((n) => (Object.hasOwn(s.notices, n.code) ? s.notices[n.code]!(n.params) : s.noticeGeneric)));
+  return sentences.size ? [...sentences].join(' ') : null;
 }
 
 function waveLabels(d: Dashboard): Map<string, string> {
@@ -145,7 +142,7 @@ export function comparisonTable(entries: readonly DashboardEntry[], language: Lo
       const follow = waves.get(c.followUpWaveId) ?? c.followUpWaveId;
       for (const row of c.rows) {
         const kind = row.kind === 'scale' ? s.levelScale : s.levelItem;
-        const note = noticeText(row.notices);
+        const note = noticeText(row.notices, s);
         const a = row.allRespondents;
         rows.push([
           d.networkName, instrumentName, base, follow, kind, row.id, row.label[language], s.methodAll,

@@ -37,6 +37,11 @@ export interface Column {
   valueLabels?: ValueLabel[];
   /** Codes that are stored but are not a value on the scale ("weet niet / n.v.t."). */
   missingCodes?: number[];
+  /**
+   * For a `datetime` column (local time, which repeats an hour at the autumn clock change): the
+   * name of the text column holding the same moment as ISO 8601 with its UTC offset.
+   */
+  exactText?: string;
 }
 
 export interface Table {

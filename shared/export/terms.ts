@@ -6,6 +6,9 @@
 import type { Locale } from '../text';
 
 type Fixed = { name: string; label: string };
+/** The rules behind the numbers, said in the Toelichting and at the end of the codebook. */
+export type MethodKey = 'completedOnly' | 'linking' | 'comparison' | 'ties' | 'alpha';
+type NoticeParams = Record<string, string | number>;
 
 /** The codebook's columns, in the order of its sheet. */
 export const CODEBOOK_COLUMNS = ['variable', 'label', 'question', 'instrument', 'version', 'subscale', 'type', 'level', 'values', 'notScored', 'missing', 'reverse', 'derivation', 'sheet', 'wide'] as const;
@@ -33,7 +36,10 @@ export interface ExportTerms {
     mode: Fixed;
     status: Fixed;
     started: Fixed;
+    /** The same moment as text with its UTC offset (local time alone repeats an hour in autumn). */
+    startedExact: Fixed;
     completed: Fixed;
+    completedExact: Fixed;
   };
   waveKinds: { T0: string; T1: string; T2: string; custom: string };
   statusLabels: { complete: string; in_progress: string };
@@ -50,7 +56,7 @@ export interface ExportTerms {
   };
   codebook: {
     headers: Record<CodebookColumn, string>;
-    types: { scale: (scale: string) => string; choice: (scale: string) => string; number: (min: number, max: number) => string; open: string; text: string; datetime: string; code: string; score: string; count: string; flag: string };
+    types: { scale: (scale: string) => string; choice: (scale: string) => string; number: (min: number, max: number) => string; open: string; text: string; datetime: string; exactMoment: string; code: string; score: string; count: string; flag: string; method: string };
     levels: { nominal: string; ordinal: string; scale: string };
     missingBlank: string;
     missingNotScored: (codes: string) => string;
@@ -59,6 +65,8 @@ export interface ExportTerms {
     answeredDerivation: (subscale: string) => string;
     proratedDerivation: (subscale: string) => string;
     roleDerivation: string;
+    localTimeDerivation: (exact: string) => string;
+    exactMomentDerivation: (local: string) => string;
     openLeftOut: string;
   };
   stats: {
@@ -122,7 +130,14 @@ export interface ExportTerms {
     unmatchedBaseline: string;
     unmatchedFollowUp: string;
     unavailable: (what: string, message: string) => string;
+    /** A notice of the results as a sentence for people, per notice code (see Notice in shared/results.ts). */
+    notices: Record<string, (params: NoticeParams) => string>;
+    /** For a notice code this version does not know. */
+    noticeGeneric: string;
   };
+  methods: Record<MethodKey, { topic: string; text: string }>;
+  /** The end of a text shortened to fit a spreadsheet cell; `length` is the full text's length. */
+  cellShortened: (length: number | string) => string;
   notes: {
     headers: { topic: string; value: string; explanation: string };
     title: string;
@@ -153,8 +168,13 @@ export interface ExportTerms {
     sheetTexts: Record<'long' | 'wide' | 'scores' | 'codebook' | 'descriptives' | 'comparison' | 'reliability' | 'linking', string>;
     layout: string;
     layoutText: string;
+    times: string;
+    timesText: (local: string, exact: string) => string;
     formulas: string;
     formulasText: string;
+    longTexts: string;
+    /** `marker`: the end of a shortened text, with N for its length. */
+    longTextsText: (marker: string) => string;
   };
 }
 
@@ -180,7 +200,9 @@ const nl: ExportTerms = {
     mode: { name: 'modus', label: 'Manier van invullen' },
     status: { name: 'status', label: 'Vragenlijst afgerond' },
     started: { name: 'gestart', label: 'Begonnen op (lokale tijd)' },
+    startedExact: { name: 'gestart_iso', label: 'Begonnen op, ISO 8601 met afwijking van UTC (eenduidig)' },
     completed: { name: 'voltooid', label: 'Afgerond op (lokale tijd)' },
+    completedExact: { name: 'voltooid_iso', label: 'Afgerond op, ISO 8601 met afwijking van UTC (eenduidig)' },
   },
   waveKinds: { T0: 'T0 (nulmeting)', T1: 'T1 (na 1 jaar)', T2: 'T2 (na 2 jaar)', custom: 'Eigen meting' },
   statusLabels: { complete: 'Afgerond', in_progress: 'Niet afgerond' },
@@ -223,10 +245,12 @@ const nl: ExportTerms = {
       open: 'Open antwoord (tekst)',
       text: 'Tekst',
       datetime: 'Datum en tijd',
+      exactMoment: 'Tekst: datum en tijd in ISO 8601 met afwijking van UTC',
       code: 'Code',
       score: 'Schaalscore (berekend)',
       count: 'Aantal (berekend)',
       flag: 'Vlag 0/1 (berekend)',
+      method: 'Werkwijze',
     },
     levels: { nominal: 'nominaal', ordinal: 'ordinaal', scale: 'interval/ratio' },
     missingBlank: 'Leeg = niet beantwoord of niet gevraagd in deze meting',
@@ -237,6 +261,10 @@ const nl: ExportTerms = {
     answeredDerivation: (subscale) => `Aantal gescoorde antwoorden op de items van ${subscale}.`,
     proratedDerivation: (subscale) => `1 als de score ${subscale} over minder items is berekend dan de schaal heeft, 0 als alle items beantwoord zijn, leeg zonder score.`,
     roleDerivation: 'Het antwoord op vraag ag_rol (Achtergrond) in dezelfde meting.',
+    localTimeDerivation: (exact) =>
+      `Lokale tijd van de computer die exporteerde, als echte datum en tijd (Excel kent geen tijdzones). Bij de overgang naar wintertijd komt 02:00–03:00 twee keer voor; ${exact} wijst het moment eenduidig aan.`,
+    exactMomentDerivation: (local) =>
+      `Hetzelfde moment als ${local}, als tekst in ISO 8601 met de afwijking van UTC: 2026-10-25T02:30:00+02:00 en een uur later 2026-10-25T02:30:00+01:00 zijn twee momenten met dezelfde lokale tijd.`,
     openLeftOut: 'Open antwoorden zijn niet meegenomen (bij het exporteren niet aangevinkt).',
   },
   stats: {
@@ -305,7 +333,48 @@ const nl: ExportTerms = {
     unmatchedBaseline: 'alleen_basismeting',
     unmatchedFollowUp: 'alleen_vervolgmeting',
     unavailable: (what, message) => `Geen statistieken voor ${what}: ${message}`,
+    notices: {
+      'not-in-both': (p) => `${p.itemId === undefined ? 'Deze schaal' : 'Deze vraag'} zit niet in beide metingen (andere versie van de vragenlijst); niet vergeleken.`,
+      'scale-changed': () => 'De vragen van deze schaal verschillen tussen de metingen (andere versie van de vragenlijst); vergelijk met voorzichtigheid.',
+      'too-small': (p) =>
+        `${p.n === undefined ? 'Te weinig ingeleverde vragenlijsten' : `Er zijn ${p.n} ingeleverde vragenlijsten`}, minder dan ${p.min}: om de respondenten te beschermen worden de resultaten niet getoond.`,
+      'no-waves': () => 'Er zijn geen metingen met deze vragenlijst.',
+      'instrument-not-in-wave': () => 'Deze vragenlijst is in een van de metingen niet afgenomen.',
+      'no-responses': () => 'Een van de metingen heeft nog geen ingeleverde vragenlijsten.',
+      'single-respondent': () => 'Een van de metingen heeft maar één ingeleverde vragenlijst; de antwoorden van één persoon worden niet als resultaat getoond.',
+      'all-declined': () => 'Alle antwoorden zijn ‘weet niet / n.v.t.’; er is geen score te berekenen.',
+      'no-scores': () => 'Geen enkele respondent beantwoordde genoeg vragen van deze schaal om een score te berekenen.',
+      'instrument-changed': (p) => `De vragenlijst is tussen de metingen veranderd (versie per meting: ${p.versions}).`,
+      'alpha-small-n': (p) => `Cronbachs alfa berust op minder dan ${p.threshold} respondenten en is daardoor onzeker.`,
+      'breakdown-unavailable': () => 'Uitsplitsen kan niet: de vragenlijst Achtergrond is in deze metingen niet afgenomen.',
+      'tolerant-matches': (p) => `${p.count} respondenten gekoppeld na het besluit van een onderzoeker (zelfgemaakte codes die op één onderdeel verschillen).`,
+      'link-proposals': (p) => `${p.count} mogelijke koppelingen wachten op een besluit; tot dan tellen die respondenten in geen enkele vergelijking mee.`,
+    },
+    noticeGeneric: 'Niet alle resultaten konden worden berekend of getoond.',
   },
+  methods: {
+    completedOnly: {
+      topic: 'Welke vragenlijsten meetellen',
+      text: 'Alleen afgeronde vragenlijsten (status = 1) tellen mee in de statistieken: het dashboard en de bladen Beschrijvend, Vergelijking, Betrouwbaarheid en Koppeling. Niet-afgeronde vragenlijsten staan wel in de data (Data_lang, Data_breed, Scores en de CSV) met status 0 = Niet afgerond; hun scores zijn berekend over wat ze beantwoordden. Filter op status = 1 om dezelfde groep te krijgen als de statistieken.',
+    },
+    linking: {
+      topic: 'Koppelen van metingen',
+      text: 'Respondenten worden tussen metingen gekoppeld op hun respondentcode, nooit op naam. Precies gelijke codes worden automatisch gekoppeld. Zelfgemaakte codes die op één onderdeel verschillen, worden alleen gekoppeld als een onderzoeker die koppeling heeft bevestigd (waarvan_bij_benadering in het blad Koppeling). Zolang een mogelijke koppeling op een besluit wacht, tellen die twee respondenten in geen enkele vergelijking mee (mogelijke_koppelingen); een afgewezen koppeling telt als twee verschillende personen (afgewezen_koppelingen).',
+    },
+    comparison: {
+      topic: 'Vergelijking van metingen',
+      text: 'Hoofdvergelijking: iedereen die de basismeting of de vervolgmeting afrondde, met de gekoppelde respondenten als paren: de t-toets voor gedeeltelijk overlappende steekproeven van Derrick, Russ, Toher & White (2017), in de vorm voor ongelijke varianties. Details: alleen de gekoppelden (gepaarde t-toets en Wilcoxon-rangtekentoets) en vertrokken tegenover nieuw, dat wil zeggen alleen de basismeting tegenover alleen de vervolgmeting (Welch t-toets en Mann-Whitney-toets).',
+    },
+    ties: {
+      topic: 'Rangtoetsen en gelijke waarden',
+      text: 'Voor de Wilcoxon- en de Mann-Whitney-toets worden de waarden eerst afgerond op 10 significante cijfers en dan gerangschikt, zoals R doet met digits.rank = 10: waarden die alleen door rekenafronding verschillen, tellen als gelijk en krijgen de gemiddelde rang. Bij gelijke waarden (en bij Wilcoxon ook bij verschillen van nul) is de p-waarde, net als in R, de normale benadering (rangtoets_methode).',
+    },
+    alpha: {
+      topic: 'Betrouwbaarheid (Cronbachs alfa)',
+      text: 'Cronbachs alfa is raw_alpha van psych::alpha in R, over de respondenten die alle items van de schaal beantwoordden (volledige gevallen; "weet niet / n.v.t." telt als niet beantwoord), met omgekeerd gescoorde items al omgedraaid. Items zonder variatie (iedereen hetzelfde antwoord) worden eerst weggelaten, zoals psych doet; hun aantal staat in items_zonder_variatie.',
+    },
+  },
+  cellShortened: (length) => `… [ingekort: ${length} tekens]`,
   notes: {
     headers: { topic: 'onderwerp', value: 'waarde', explanation: 'toelichting' },
     title: 'Bestand',
@@ -341,7 +410,7 @@ const nl: ExportTerms = {
       scores: 'Schaal- en conditiescores per ingevulde vragenlijst, met het aantal beantwoorde items en of de score over een deel van de items is berekend.',
       codebook: 'Per variabele: vraagtekst, vragenlijst en versie, schaal, type, codes en labels, niet-gescoorde en ontbrekende codes, omgekeerde scoring en berekening.',
       descriptives: 'Per meting en schaal (en per vraag): n, gemiddelde, sd, 95%-betrouwbaarheidsinterval; kleine groepen onderdrukt. Dezelfde getallen als het dashboard.',
-      comparison: 'Basismeting tegenover elke vervolgmeting. Hoofdvergelijking: iedereen die een van beide metingen invulde, met de gekoppelde respondenten als paren (t-toets voor gedeeltelijk overlappende steekproeven, Derrick e.a. 2017). Details: alleen de gekoppelden (gepaarde t-toets, Wilcoxon) en vertrokken tegenover nieuw (Welch, Mann-Whitney). Verschillen, intervallen, p-waarden en effectgroottes.',
+      comparison: 'Basismeting tegenover elke vervolgmeting: per schaal en vraag de hoofdvergelijking en twee details (zie Vergelijking van metingen), met verschillen, intervallen, p-waarden en effectgroottes.',
       reliability: 'Cronbachs alfa per schaal en meting, met het aantal respondenten dat alle items beantwoordde.',
       linking:
         'Hoeveel respondentcodes tussen de metingen gekoppeld zijn (waarvan zelfgemaakte codes met één afwijking die een onderzoeker als dezelfde persoon bevestigde), hoeveel mogelijke koppelingen nog op een besluit wachten (die tellen in geen enkele toets mee), hoeveel zijn afgewezen, en hoeveel codes alleen in één meting voorkomen.',
@@ -349,8 +418,14 @@ const nl: ExportTerms = {
     layout: 'Opmaak',
     layoutText:
       'Op elk blad staat de kopregel vast, vet en met een filter; kolommen hebben een leesbare breedte. Getallen zijn getallen (met een vast aantal decimalen), datums zijn datums (lokale tijd).',
+    times: 'Tijden',
+    timesText: (local, exact) =>
+      `${local} zijn echte datums in de lokale tijd van de computer die exporteerde; Excel kent geen tijdzones. Bij de overgang naar wintertijd komt het uur 02:00–03:00 twee keer voor, dus kunnen twee momenten dezelfde tijd krijgen. ${exact} geven daarom hetzelfde moment als tekst in ISO 8601 met de afwijking van UTC (bijvoorbeeld 2026-10-25T02:30:00+01:00): die is altijd eenduidig.`,
     formulas: 'Formules',
     formulasText: 'Tekst uit antwoorden staat als tekst in het bestand en wordt nooit als formule uitgevoerd, ook als die met =, +, - of @ begint.',
+    longTexts: 'Lange teksten',
+    longTextsText: (marker) =>
+      `Een Excel-cel bevat hoogstens 32.767 tekens. Een langere tekst wordt in de werkmap ingekort en eindigt dan op "${marker}", met N de volledige lengte. De CSV-export bevat altijd de hele tekst.`,
   },
 };
 
@@ -376,7 +451,9 @@ const en: ExportTerms = {
     mode: { name: 'mode', label: 'How the questionnaire was filled in' },
     status: { name: 'status', label: 'Questionnaire completed' },
     started: { name: 'started', label: 'Started at (local time)' },
+    startedExact: { name: 'started_iso', label: 'Started at, ISO 8601 with UTC offset (unambiguous)' },
     completed: { name: 'completed', label: 'Completed at (local time)' },
+    completedExact: { name: 'completed_iso', label: 'Completed at, ISO 8601 with UTC offset (unambiguous)' },
   },
   waveKinds: { T0: 'T0 (baseline)', T1: 'T1 (after 1 year)', T2: 'T2 (after 2 years)', custom: 'Custom wave' },
   statusLabels: { complete: 'Completed', in_progress: 'Not completed' },
@@ -419,10 +496,12 @@ const en: ExportTerms = {
       open: 'Open answer (text)',
       text: 'Text',
       datetime: 'Date and time',
+      exactMoment: 'Text: date and time in ISO 8601 with UTC offset',
       code: 'Code',
       score: 'Scale score (derived)',
       count: 'Count (derived)',
       flag: 'Flag 0/1 (derived)',
+      method: 'Method',
     },
     levels: { nominal: 'nominal', ordinal: 'ordinal', scale: 'interval/ratio' },
     missingBlank: 'Empty = not answered or not asked in this wave',
@@ -433,6 +512,10 @@ const en: ExportTerms = {
     answeredDerivation: (subscale) => `Number of scored answers to the items of ${subscale}.`,
     proratedDerivation: (subscale) => `1 when the score ${subscale} is computed over fewer items than the scale has, 0 when all items are answered, empty without a score.`,
     roleDerivation: 'The answer to question ag_rol (Background) in the same wave.',
+    localTimeDerivation: (exact) =>
+      `Local time of the computer that exported, as a real date and time (Excel has no time zones). At the change to winter time 02:00–03:00 happens twice; ${exact} names the moment unambiguously.`,
+    exactMomentDerivation: (local) =>
+      `The same moment as ${local}, as text in ISO 8601 with the offset from UTC: 2026-10-25T02:30:00+02:00 and an hour later 2026-10-25T02:30:00+01:00 are two moments with the same local time.`,
     openLeftOut: 'Open answers are left out (not ticked when exporting).',
   },
   stats: {
@@ -501,7 +584,47 @@ const en: ExportTerms = {
     unmatchedBaseline: 'baseline_only',
     unmatchedFollowUp: 'follow_up_only',
     unavailable: (what, message) => `No statistics for ${what}: ${message}`,
+    notices: {
+      'not-in-both': (p) => `${p.itemId === undefined ? 'This scale' : 'This question'} is not in both waves (another version of the questionnaire); not compared.`,
+      'scale-changed': () => 'The questions of this scale differ between the waves (another version of the questionnaire); compare with care.',
+      'too-small': (p) => `${p.n === undefined ? 'Too few completed questionnaires' : `There are ${p.n} completed questionnaires`}, fewer than ${p.min}: to protect the respondents the results are not shown.`,
+      'no-waves': () => 'There are no waves with this questionnaire.',
+      'instrument-not-in-wave': () => 'This questionnaire was not used in one of the waves.',
+      'no-responses': () => 'One of the waves has no completed questionnaires yet.',
+      'single-respondent': () => 'One of the waves has only one completed questionnaire; the answers of one person are not shown as a result.',
+      'all-declined': () => 'All answers are ‘don’t know / n/a’; no score can be computed.',
+      'no-scores': () => 'No respondent answered enough questions of this scale to compute a score.',
+      'instrument-changed': (p) => `The questionnaire changed between the waves (version per wave: ${p.versions}).`,
+      'alpha-small-n': (p) => `Cronbach's alpha rests on fewer than ${p.threshold} respondents and is therefore uncertain.`,
+      'breakdown-unavailable': () => 'No breakdown: the Background questionnaire was not used in these waves.',
+      'tolerant-matches': (p) => `${p.count} respondents linked after a researcher's decision (self-made codes that differ in one element).`,
+      'link-proposals': (p) => `${p.count} possible links await a decision; until then those respondents count in no comparison.`,
+    },
+    noticeGeneric: 'Not all results could be computed or shown.',
   },
+  methods: {
+    completedOnly: {
+      topic: 'Which questionnaires count',
+      text: 'Only completed questionnaires (status = 1) count in the statistics: the dashboard and the sheets Descriptives, Comparison, Reliability and Linking. Unfinished questionnaires are in the data (Data_long, Data_wide, Scores and the CSV) with status 0 = Not completed; their scores are computed over what they answered. Filter on status = 1 to get the same group as the statistics.',
+    },
+    linking: {
+      topic: 'Linking waves',
+      text: 'Respondents are linked between waves by their respondent code, never by name. Exactly equal codes are linked automatically. Self-made codes that differ in one element are linked only when a researcher has confirmed the link (of_which_approximate in the Linking sheet). While a possible link awaits a decision, those two respondents count in no comparison (proposed_links); a rejected link counts as two different people (rejected_links).',
+    },
+    comparison: {
+      topic: 'Comparing waves',
+      text: 'Main comparison: everyone who completed the baseline or the follow-up, with the matched respondents as pairs: the partially overlapping samples t-test of Derrick, Russ, Toher & White (2017), in its unequal-variance form. Details: the matched only (paired t-test and Wilcoxon signed-rank test) and leavers versus joiners, that is baseline only versus follow-up only (Welch t-test and Mann-Whitney test).',
+    },
+    ties: {
+      topic: 'Rank tests and ties',
+      text: 'For the Wilcoxon and Mann-Whitney tests the values are first rounded to 10 significant digits and then ranked, as R does with digits.rank = 10: values that differ only by rounding in the computer count as equal and get the mean rank. With ties (and for Wilcoxon also with zero differences) the p-value is, as in R, the normal approximation (rank_method).',
+    },
+    alpha: {
+      topic: "Reliability (Cronbach's alpha)",
+      text: "Cronbach's alpha is raw_alpha of psych::alpha in R, over the respondents who answered every item of the scale (complete cases; \"don't know / n/a\" counts as not answered), with reverse-keyed items already reversed. Items without variance (everyone gave the same answer) are left out first, as psych does; their number is in items_without_variance.",
+    },
+  },
+  cellShortened: (length) => `… [shortened: ${length} characters]`,
   notes: {
     headers: { topic: 'topic', value: 'value', explanation: 'explanation' },
     title: 'File',
@@ -536,7 +659,7 @@ const en: ExportTerms = {
       scores: 'Scale and condition scores per questionnaire, with the number of items answered and whether the score is over part of the items.',
       codebook: 'Per variable: question text, instrument and version, scale, type, codes and labels, not-scored and missing codes, reverse keying and derivation.',
       descriptives: 'Per wave and scale (and per question): n, mean, sd, 95% confidence interval; small groups suppressed. The same numbers as the dashboard.',
-      comparison: 'Baseline versus each follow-up. Main comparison: everyone who answered either wave, with the matched respondents as pairs (partially overlapping samples t-test, Derrick et al. 2017). Details: the matched only (paired t-test, Wilcoxon) and leavers versus joiners (Welch, Mann-Whitney). Differences, intervals, p-values and effect sizes.',
+      comparison: 'Baseline versus each follow-up: per scale and question the main comparison and two details (see Comparing waves), with differences, intervals, p-values and effect sizes.',
       reliability: "Cronbach's alpha per scale and wave, with the number of respondents who answered all items.",
       linking:
         'How many respondent codes are matched between waves (of which self-made codes with one difference that a researcher confirmed as the same person), how many proposed links still await a decision (they are in no test), how many were rejected, and how many codes appear in one wave only.',
@@ -544,8 +667,14 @@ const en: ExportTerms = {
     layout: 'Layout',
     layoutText:
       'On every sheet the header row is frozen, bold and has a filter; columns have a readable width. Numbers are numbers (with a fixed number of decimals), dates are dates (local time).',
+    times: 'Times',
+    timesText: (local, exact) =>
+      `${local} are real dates in the local time of the computer that exported; Excel has no time zones. At the change to winter time the hour 02:00–03:00 happens twice, so two moments can get the same time. ${exact} therefore give the same moment as text in ISO 8601 with the offset from UTC (for example 2026-10-25T02:30:00+01:00), which is always unambiguous.`,
     formulas: 'Formulas',
     formulasText: 'Text from answers is stored as text and is never run as a formula, even when it starts with =, +, - or @.',
+    longTexts: 'Long texts',
+    longTextsText: (marker) =>
+      `An Excel cell holds at most 32,767 characters. A longer text is shortened in the workbook and then ends with "${marker}", N being the full length. The CSV export always has the whole text.`,
   },
 };
 

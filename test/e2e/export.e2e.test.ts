@@ -95,12 +95,13 @@ describe('export from the UI', () => {
     expect(await page.getByTestId('export-study-status').textContent()).toContain('SPSS syntax file and the R script');
 
     const files = exportedFiles(session);
-    expect(files.map((f) => f.split('.').at(-1))).toEqual(['R', 'csv', 'sps']);
-    const csvName = files.find((f) => f.endsWith('.csv'))!;
+    expect(files.map((f) => f.split('.').at(-1))).toEqual(['csv', 'R', 'csv', 'sps']);
+    const csvName = files.find((f) => f.endsWith('.csv') && !f.endsWith('-codebook.csv'))!;
+    expect(files).toContain(csvName.replace(/\.csv$/, '-codebook.csv'));
     const csv = readFileSync(join(session.exportDir, csvName));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]!.startsWith('network;wave;wave_kind;respondent;organisation;mode;status;started;completed;ks_amb_01')).toBe(true);
+    expect(lines[0]!.startsWith('network;wave;wave_kind;respondent;organisation;mode;status;started;started_iso;completed;completed_iso;ks_amb_01')).toBe(true);
     expect(lines).toHaveLength(12 + 2);
     expect(csv.toString('utf8')).not.toContain('HYPERLINK'); // open answers were not ticked
     const sps = readFileSync(join(session.exportDir, files.find((f) => f.endsWith('.sps'))!), 'utf8');

@@ -410,7 +410,7 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
     const header: string[] = [];
     for (let col = range.s.c; col <= range.e.c; col++) header.push(String(sheet[XLSX.utils.encode_cell({ r: 0, c: col })]?.v));
     const expectedHeader = [
-      'netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'modus', 'status', 'gestart', 'voltooid',
+      'netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'modus', 'status', 'gestart', 'gestart_iso', 'voltooid', 'voltooid_iso',
       'ks_amb_01', 'ks_amb_02', 'ks_amb_03', 'ks_amb_04',
       'ks_bel_01', 'ks_bel_02', 'ks_bel_03', 'ks_bel_04',
       'ks_per_01', 'ks_per_02', 'ks_per_03', 'ks_per_04',
@@ -456,9 +456,11 @@ describe('thin path: network → wave → questionnaire → overview → Excel',
         const c = cell(r, column)!;
         expect(c.t, `${code} ${column} is a numeric date cell`).toBe('n');
         expect(Math.abs(serialToDate(c.v as number).getTime() - new Date(iso).getTime())).toBeLessThanOrEqual(1000);
+        // Beside it the same moment as ISO 8601 text with its UTC offset, to the second.
+        expect(Date.parse(cell(r, `${column}_iso`)?.v as string)).toBe(Math.floor(Date.parse(iso) / 1000) * 1000);
       }
       const inDb = answersInDb(session, code);
-      for (const column of expectedHeader.slice(9)) {
+      for (const column of expectedHeader.slice(11)) {
         const c = cell(r, column);
         const want = inDb.get(column);
         if (want === undefined) expect(c?.v, `${code} ${column} is empty`).toBeUndefined();

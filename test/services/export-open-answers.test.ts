@@ -142,14 +142,14 @@ describe('open answers leave the app only when asked for', () => {
               expect(cells.filter((c) => c.text.includes(MARKER)), what).toEqual([]);
             }
 
-            // The CSV with its SPSS syntax and R script.
+            // The CSV with its codebook, SPSS syntax and R script.
             let csvResult: Awaited<ReturnType<typeof s.ok<'exportStudy'>>> | undefined;
             const csvFiles = await filesWrittenBy(s, async () => {
               csvResult = await s.ok('exportStudy', exportInput(s, { waveIds: selection.waveIds, values, language, includeOpenAnswers, format: 'csv' }));
             });
             if (!csvResult || csvResult.cancelled) throw new Error('export was cancelled');
             expect(csvFiles.sort(), what).toEqual([...csvResult.files].sort());
-            expect(csvFiles.map((f) => f.split('.').at(-1)).sort(), what).toEqual(['R', 'csv', 'sps']);
+            expect(csvFiles.map((f) => f.split('.').at(-1)).sort(), what).toEqual(['R', 'csv', 'csv', 'sps']);
             const csv = readFileSync(csvResult.filePath, 'utf8');
             if (includeOpenAnswers) {
               // One data line per open answer (line breaks inside an answer become spaces).

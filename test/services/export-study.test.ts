@@ -6,8 +6,9 @@ import * as XLSX from 'xlsx';
 import type { Input } from '../../shared/contract';
 import { getDashboard } from '../../electron/services/results/dashboard';
 import { decideSlip, resultsStudy } from '../support/results-study';
+import { hasRscript, RSCRIPT_MISSING, runR } from '../support/rscript';
 import { snapshot, studyExportInput, useServices } from '../support/services';
-import { HOSTILE, parseSps, xlsxParts } from '../unit/export-support';
+import { emptyTextCells, HOSTILE, parseSps, xlsxParts } from '../unit/export-support';
 
 /**
  * The study export through the real dispatcher and services over a real SQLite file: the
@@ -25,6 +26,17 @@ function code(i: number, c: number, k: number, w: number): number {
   if (i === 3 && c === 0 && k === 2) return 9;
   return ((i + k + c + w) % 5) + 1;
 }
+
+/** The codebook's description of ks_amb_01, as the instrument defines it (workbook and CSV alike). */
+const KS_AMB_01_CODEBOOK = {
+  vraagtekst: 'De partners in ons netwerk streven dezelfde ambitie na.',
+  vragenlijst: 'Kansrijke samenwerking',
+  versie: '1',
+  schaal: 'ks_amb (Gedeelde ambitie)',
+  codes_en_labels: '1 = Helemaal oneens; 2 = Oneens; 3 = Neutraal; 4 = Eens; 5 = Helemaal eens; 9 = Weet niet / n.v.t.',
+  niet_gescoord: '9 = Weet niet / n.v.t.',
+  omgekeerd: 'nee',
+};
 
 /** Open answers of the T0 respondents: the hostile strings, one per person, plus a name in A01's. */
 const OPEN_GOOD = HOSTILE;
@@ -112,11 +124,17 @@ describe('the study workbook', () => {
     expect(readdirSync(w.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('has no text cell without text on any sheet: what is empty is blank', async () => {
+    const w = await study();
+    const bytes = readFileSync((await exported(w, { includeOpenAnswers: true })).filePath);
+    expect(emptyTextCells(bytes)).toEqual([]);
+  });
+
   it('has every stored answer in Data_lang as a numeric cell, with dates as dates', async () => {
     const w = await study();
     const book = XLSX.readFile((await exported(w)).filePath, { cellDates: true, cellNF: true });
     const { rows, header, cell } = sheetRecords(book, 'Data_lang');
-    expect(header.slice(0, 10)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'rolgroep', 'modus', 'status', 'gestart', 'voltooid']);
+    expect(header.slice(0, 12)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'rolgroep', 'modus', 'status', 'gestart', 'gestart_iso', 'voltooid', 'voltooid_iso']);
     expect(header).not.toContain('ks_open_goed');
     expect(rows).toHaveLength(12);
     const rowOf = (code: string, wave: string) => rows.findIndex((r) => r.respondent === code && r.meting === wave);
@@ -148,6 +166,9 @@ describe('the study workbook', () => {
     const started = db.prepare("SELECT r.started_at AS s FROM responses r JOIN respondents p ON p.id = r.respondent_id WHERE p.code = 'A-001' AND r.wave_id = ?").pluck().get(w.t0.id) as string;
     db.close();
     expect(Math.abs((cell(r1, 'gestart')!.v as Date).getTime() - Date.parse(started))).toBeLessThan(1000);
+    // Beside it the same moment as ISO 8601 text with its UTC offset, to the second.
+    expect(cell(r1, 'gestart_iso')?.t).toBe('s');
+    expect(Date.parse(cell(r1, 'gestart_iso')!.v as string)).toBe(Math.floor(Date.parse(started) / 1000) * 1000);
   });
 
   it('lays out Data_breed with one row per respondent and items suffixed per wave', async () => {
@@ -189,17 +210,17 @@ describe('the study workbook', () => {
     const { rows } = sheetRecords(book, 'Codeboek');
     const byName = new Map(rows.map((r) => [r.variabele as string, r]));
     for (const v of [...long, ...scores]) expect(byName.has(v), v).toBe(true);
-    expect(byName.get('ks_amb_01')).toMatchObject({
-      vraagtekst: 'De partners in ons netwerk streven dezelfde ambitie na.',
-      vragenlijst: 'Kansrijke samenwerking',
-      versie: '1',
-      schaal: 'ks_amb (Gedeelde ambitie)',
-      codes_en_labels: '1 = Helemaal oneens; 2 = Oneens; 3 = Neutraal; 4 = Eens; 5 = Helemaal eens; 9 = Weet niet / n.v.t.',
-      niet_gescoord: '9 = Weet niet / n.v.t.',
-      omgekeerd: 'nee',
-      in_data_breed: 'ks_amb_01_t0, ks_amb_01_t1',
-    });
+    expect(byName.get('ks_amb_01')).toMatchObject({ ...KS_AMB_01_CODEBOOK, in_data_breed: 'ks_amb_01_t0, ks_amb_01_t1' });
     expect(String(byName.get('ks_amb')!.berekening)).toContain('75% (3 van 4)');
+  });
+
+  it('counts "Zeg ik liever niet" (9) as missing for the role group, in the codebook as for ag_rol itself', async () => {
+    const w = await study();
+    const { rows } = sheetRecords(XLSX.readFile((await exported(w)).filePath), 'Codeboek');
+    const byName = new Map(rows.map((r) => [r.variabele as string, r]));
+    expect(byName.get('rolgroep')).toMatchObject({ niet_gescoord: '9 = Zeg ik liever niet' });
+    expect(byName.get('rolgroep')!.ontbrekend).toBe('Leeg = niet beantwoord of niet gevraagd in deze meting; 9 = niet gescoord (telt niet mee in scores)');
+    expect(byName.get('rolgroep')!.ontbrekend).toBe(byName.get('ag_rol')!.ontbrekend);
   });
 
   it('explains the file: study, waves with dates and counts, app version, export time, threshold, attribution and licence', async () => {
@@ -217,6 +238,18 @@ describe('the study workbook', () => {
     expect(text).toContain('Kaats en W. Opheij');
     expect(text).toContain('Vrij te gebruiken.');
     expect(text).toContain('kopregel vast, vet en met een filter');
+    // The rules behind the numbers, the same sentences as at the end of the codebook.
+    const codebook = sheetRecords(book, 'Codeboek').rows.filter((r) => r.variabele === null);
+    expect(codebook.map((r) => r.label)).toEqual(['Welke vragenlijsten meetellen', 'Koppelen van metingen', 'Vergelijking van metingen', 'Rangtoetsen en gelijke waarden', 'Betrouwbaarheid (Cronbachs alfa)']);
+    for (const rule of codebook) expect(value(rule.label as string), String(rule.label)).toBe(rule.berekening);
+    expect(value('Welke vragenlijsten meetellen')).toContain('Alleen afgeronde vragenlijsten (status = 1) tellen mee in de statistieken');
+    expect(value('Vergelijking van metingen')).toContain('Derrick, Russ, Toher & White (2017), in de vorm voor ongelijke varianties');
+    expect(value('Rangtoetsen en gelijke waarden')).toContain('digits.rank = 10');
+    expect(value('Tijden')).toContain('gestart, voltooid zijn echte datums in de lokale tijd');
+    expect(value('Tijden')).toContain('gestart_iso, voltooid_iso geven daarom hetzelfde moment als tekst in ISO 8601 met de afwijking van UTC');
+    expect(value('Lange teksten')).toBe(
+      'Een Excel-cel bevat hoogstens 32.767 tekens. Een langere tekst wordt in de werkmap ingekort en eindigt dan op "… [ingekort: N tekens]", met N de volledige lengte. De CSV-export bevat altijd de hele tekst.',
+    );
     // The planned date is a date cell.
     const dateRow = rows.findIndex((r) => r.onderwerp === 'Geplande datum');
     const dateCell = sheet[XLSX.utils.encode_cell({ r: dateRow + 1, c: 1 })] as XLSX.CellObject;
@@ -380,7 +413,7 @@ describe('CSV with SPSS syntax and an R script', () => {
   it('writes UTF-8 with a BOM, ; with a decimal comma, and a .sps and .R beside it', async () => {
     const w = await study();
     const result = await exported(w, { format: 'csv' });
-    expect(result.files.map((f) => f.slice(result.filePath.length - 4))).toEqual(['.csv', '.sps', '.R']);
+    expect(result.files.map((f) => f.slice(result.filePath.length - 4))).toEqual(['.csv', '-codeboek.csv', '.sps', '.R']);
     const raw = readFileSync(result.filePath);
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = raw.toString('utf8').slice(1).split('\r\n');
@@ -402,7 +435,7 @@ describe('CSV with SPSS syntax and an R script', () => {
     const header = lines[0]!.split(',');
     const a3 = lines.find((l) => l.includes(',A-003,') && l.startsWith('Dementie Oost,T0,'))!.split(',');
     expect(a3[header.indexOf('ks_amb')]).toBe(String(10 / 3));
-    const sps = parseSps(readFileSync(result.files[1]!, 'utf8'));
+    const sps = parseSps(readFileSync(result.files[2]!, 'utf8'));
     expect(sps).toMatchObject({ delimiter: ',', decimal: 'DOT' });
   });
 
@@ -410,7 +443,7 @@ describe('CSV with SPSS syntax and an R script', () => {
     const w = await study();
     const result = await exported(w, { format: 'csv' });
     const csvHeader = readFileSync(result.filePath, 'utf8').slice(1).split('\r\n')[0]!.split(';');
-    const text = readFileSync(result.files[1]!, 'utf8');
+    const text = readFileSync(result.files[2]!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const sps = parseSps(text);
     expect(sps).toMatchObject({ delimiter: ';', decimal: 'COMMA', encoding: 'UTF8', qualifier: '"', firstCase: 2 });
@@ -429,13 +462,113 @@ describe('CSV with SPSS syntax and an R script', () => {
       }
     }
     expect(sps.valueLabels.get('ag_rol')?.get(1)).toBe('Professional (zorg of welzijn)');
+    expect(sps.valueLabels.get('rolgroep')?.get(9)).toBe('Zeg ik liever niet');
+    expect(sps.missing.get('rolgroep')).toEqual([9]);
+    expect(sps.missing.get('ag_rol')).toEqual([9]);
     expect(sps.valueLabels.get('status')).toEqual(new Map([[1, 'Afgerond'], [0, 'Niet afgerond']]));
     expect(sps.valueLabels.has('ks_cijfer')).toBe(false);
     expect(sps.levels.get('ks_amb')).toBe('SCALE');
-    const r = readFileSync(result.files[2]!, 'utf8');
+    const r = readFileSync(result.files[3]!, 'utf8');
     expect(r).toContain('sep = ";", dec = ","');
     expect(r).toContain(`csv <- "${result.filePath.split('/').at(-1)}"`);
   });
+});
+
+describe('the codebook beside the CSV', () => {
+  /** The codebook file read by SheetJS as text (raw: no guessing of numbers or dates), as objects keyed by header. */
+  function readCodebook(path: string, separator: ';' | ',') {
+    const raw = readFileSync(path);
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(raw.toString('utf8')).toContain('\r\n');
+    const book = XLSX.read(raw.toString('utf8').slice(1), { type: 'string', FS: separator, raw: true });
+    const rows = XLSX.utils.sheet_to_json<Record<string, string | null>>(book.Sheets[book.SheetNames[0]!]!, { defval: null, raw: true });
+    // The rules behind the numbers end the codebook, without a variable.
+    expect(rows.filter((r) => r.variabele === null).map((r) => r.label)).toEqual([
+      'Welke vragenlijsten meetellen', 'Koppelen van metingen', 'Vergelijking van metingen', 'Rangtoetsen en gelijke waarden', 'Betrouwbaarheid (Cronbachs alfa)',
+    ]);
+    return new Map(rows.filter((r) => r.variabele !== null).map((r) => [r.variabele!, r]));
+  }
+
+  for (const separator of [';', ','] as const) {
+    it(`describes every variable of the CSV, with the same separator and encoding (${separator})`, async () => {
+      const w = await study();
+      const result = await exported(w, { format: 'csv', separator });
+      const codebookPath = result.files[1]!;
+      expect(codebookPath).toBe(result.filePath.replace(/\.csv$/, '-codeboek.csv'));
+      const header = readFileSync(result.filePath, 'utf8').slice(1).split('\r\n')[0]!.split(separator);
+      const byName = readCodebook(codebookPath, separator);
+      for (const v of header) expect(byName.has(v), v).toBe(true);
+      // The workbook's columns about sheets have no meaning beside a CSV.
+      expect(Object.keys(byName.get('ks_amb_01')!)).toEqual(['variabele', 'label', 'vraagtekst', 'vragenlijst', 'versie', 'schaal', 'type', 'meetniveau', 'codes_en_labels', 'niet_gescoord', 'ontbrekend', 'omgekeerd', 'berekening']);
+      expect(byName.get('ks_amb_01')).toMatchObject(KS_AMB_01_CODEBOOK);
+      expect(byName.get('ks_amb')).toMatchObject({
+        type: 'Schaalscore (berekend)',
+        berekening:
+          'Gemiddelde van de gescoorde antwoorden op ks_amb_01, ks_amb_02, ks_amb_03, ks_amb_04; alleen als ten minste 75% (3 van 4) beantwoord is, anders leeg. Niet-gescoorde codes en lege antwoorden tellen niet mee.',
+      });
+      expect(byName.get('rolgroep')).toMatchObject({ niet_gescoord: '9 = Zeg ik liever niet' });
+      // Every row of the workbook's Codeboek sheet says the same, less the two sheet columns.
+      const sheet = sheetRecords(XLSX.readFile((await exported(w)).filePath), 'Codeboek').rows;
+      for (const row of sheet) {
+        const { blad: _sheet, in_data_breed: _wide, ...rest } = row;
+        const fromCsv = byName.get(row.variabele as string);
+        if (fromCsv) expect(fromCsv, String(row.variabele)).toEqual(rest);
+      }
+    });
+  }
+
+  it('is one of the files written together: a codebook that cannot be written leaves no CSV', async () => {
+    const w = await study();
+    const folder = join(w.dir, 'out');
+    mkdirSync(join(folder, 'data-codeboek.csv'), { recursive: true }); // a folder where the codebook should go
+    w.services.chooseExportPath = async () => join(folder, 'data.csv');
+    const result = await w.call('exportStudy', base(w, { format: 'csv' }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'EXPORT_FAILED' } });
+    // The main file is renamed into place last, so it never appears without its codebook.
+    expect(readdirSync(folder)).not.toContain('data.csv');
+    expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('the R script, run by R', () => {
+  if (!hasRscript) console.warn(RSCRIPT_MISSING);
+
+  /** Two respondents whose codes are all digits, in an organisation whose name is all digits. */
+  async function digitCodes() {
+    const s = open();
+    const network = await s.ok('createNetwork', { name: '2026' });
+    const org = await s.ok('addOrganisation', { networkId: network.id, name: '0123', sector: 'zorg', sizeClass: null });
+    const wave = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
+    for (const [respondentCode, value] of [['001', 4], ['010', 2]] as const) {
+      const r = await s.ok('startResponse', { waveId: wave.id, respondentCode, organisationId: org.id, mode: 'form' });
+      for (let k = 1; k <= 4; k++) await s.ok('saveAnswer', { responseId: r.id, instrumentId: KS, itemId: `ks_amb_0${k}`, value: k === 4 ? 5 : value, text: null });
+      await s.ok('completeResponse', { responseId: r.id });
+    }
+    return { ...s, network };
+  }
+
+  for (const separator of [';', ','] as const) {
+    it.skipIf(!hasRscript)(`keeps all-digit codes and names as text: 001 stays "001" (separator ${separator})`, async () => {
+      const w = await digitCodes();
+      const result = await w.ok('exportStudy', studyExportInput(w.network.id, { format: 'csv', separator }));
+      if (result.cancelled) throw new Error('export was cancelled');
+      const script = result.files.find((f) => f.endsWith('.R'))!.split('/').at(-1)!;
+      const out = runR(
+        `source(${JSON.stringify(script)}, encoding = "UTF-8")
+         writeLines(c(class(data$respondent), data$respondent, class(data$organisatie), data$organisatie, class(data$netwerk), data$netwerk))
+         writeLines(c(class(data$ks_amb_01), data$ks_amb_01, sprintf("%.4f", data$ks_amb), attr(data$respondent, "label")))`,
+        w.dir,
+      ).trim().split('\n');
+      expect(out).toEqual([
+        'character', '001', '010',
+        'character', '0123', '0123',
+        'character', '2026', '2026',
+        // Numbers stay numbers: ks_amb_01 is 4 and 2; the score (4 + 4 + 4 + 5) / 4 = 4.25 and (2 + 2 + 2 + 5) / 4 = 2.75.
+        'integer', '4', '2', '4.2500', '2.7500',
+        'Respondentcode (pseudoniem, geen naam)',
+      ]);
+    });
+  }
 });
 
 describe('safety of the export', () => {

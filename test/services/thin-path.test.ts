@@ -113,7 +113,7 @@ describe('the thin path through the services', () => {
     expect(result.filePath).toMatch(/\/netwerkspiegel-Palliatieve_Zorg_Twente-T0-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(readdirSync(w.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // No role-group column: the wave has no background questionnaire.
-    expect(header.slice(0, 9)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'modus', 'status', 'gestart', 'voltooid']);
+    expect(header.slice(0, 11)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'modus', 'status', 'gestart', 'gestart_iso', 'voltooid', 'voltooid_iso']);
     expect(new Set(header).size).toBe(header.length);
     expect(header).not.toContain('ks_open_beter');
     expect(new Set(rows.map((r) => r.meting))).toEqual(new Set(['T0']));

@@ -49,6 +49,11 @@ describe('CSV fields', () => {
     expect(csvField(null, decimal, ';')).toBe('');
   });
 
+  it('writes an empty text as an empty field, like a missing value', () => {
+    expect(csvField('', text, ';')).toBe('');
+    expect(toCsv({ name: 'x', columns: [{ name: 'a', kind: 'text' }, { name: 'b', kind: 'text' }], rows: [['', null]] }, ';').slice(1).split('\r\n')[1]).toBe(';');
+  });
+
   it('writes moments in local time as yyyy-mm-dd hh:mm:ss and dates as yyyy-mm-dd', () => {
     const d = new Date(2026, 2, 1, 9, 5, 7);
     expect(formatDateTime(d)).toBe('2026-03-01 09:05:07');

@@ -90,9 +90,9 @@ describe('the long layout', () => {
 
   it('has the fixed columns, then the items of the chosen instruments, names unique and valid', () => {
     const names = data.long.columns.map((c) => c.name);
-    expect(names.slice(0, 10)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'rolgroep', 'modus', 'status', 'gestart', 'voltooid']);
+    expect(names.slice(0, 12)).toEqual(['netwerk', 'meting', 'meting_soort', 'respondent', 'organisatie', 'rolgroep', 'modus', 'status', 'gestart', 'gestart_iso', 'voltooid', 'voltooid_iso']);
     // Version 2's order, with test-b's a_01 renamed because test-a has it.
-    expect(names.slice(10)).toEqual(['a_01', 'a_02', 'a_03', 'a_04', 'a_cijfer', 'a_open', 'a_05', 'a_01_2']);
+    expect(names.slice(12)).toEqual(['a_01', 'a_02', 'a_03', 'a_04', 'a_cijfer', 'a_open', 'a_05', 'a_01_2']);
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]{0,31}$/);
   });
@@ -181,16 +181,41 @@ describe('the wide layout', () => {
 describe('the codebook', () => {
   const data = buildDataset(source, { language: 'nl', values: 'codes', includeOpenAnswers: true });
   const book = codebookTable(data, 'nl');
+  const asRecord = (r: Cell[]) => Object.fromEntries(book.columns.map((c, i) => [c.name, r[i]]));
   const row = (variable: string) => {
     const r = book.rows.find((x) => x[0] === variable);
     if (!r) throw new Error(`no codebook row for ${variable}`);
-    return Object.fromEntries(book.columns.map((c, i) => [c.name, r[i]]));
+    return asRecord(r);
   };
 
   it('has a row for every variable of the data and score sheets', () => {
-    const variables = book.rows.map((r) => r[0]);
+    const variables = book.rows.map((r) => r[0]).filter((v) => v !== '');
     for (const c of [...data.long.columns, ...data.scoreColumns]) expect(variables).toContain(c.name);
     expect(new Set(variables).size).toBe(variables.length);
+  });
+
+  it('ends with the rules behind the numbers, one row each, without a variable', () => {
+    const rules = book.rows.filter((r) => r[0] === '').map((r) => asRecord(r));
+    expect(rules.map((r) => [r.label, r.type, r.meetniveau, r.blad])).toEqual([
+      ['Welke vragenlijsten meetellen', 'Werkwijze', null, 'Beschrijvend, Vergelijking, Betrouwbaarheid, Koppeling'],
+      ['Koppelen van metingen', 'Werkwijze', null, 'Vergelijking, Koppeling'],
+      ['Vergelijking van metingen', 'Werkwijze', null, 'Vergelijking'],
+      ['Rangtoetsen en gelijke waarden', 'Werkwijze', null, 'Vergelijking'],
+      ['Betrouwbaarheid (Cronbachs alfa)', 'Werkwijze', null, 'Betrouwbaarheid'],
+    ]);
+    expect(book.rows.slice(-5).every((r) => r[0] === '')).toBe(true);
+    const rule = (label: string) => String(rules.find((r) => r.label === label)!.berekening);
+    expect(rule('Welke vragenlijsten meetellen')).toContain('Alleen afgeronde vragenlijsten (status = 1) tellen mee in de statistieken');
+    expect(rule('Welke vragenlijsten meetellen')).toContain('Niet-afgeronde vragenlijsten staan wel in de data');
+    expect(rule('Koppelen van metingen')).toContain('Precies gelijke codes worden automatisch gekoppeld.');
+    expect(rule('Koppelen van metingen')).toContain('alleen gekoppeld als een onderzoeker die koppeling heeft bevestigd');
+    expect(rule('Koppelen van metingen')).toContain('Zolang een mogelijke koppeling op een besluit wacht, tellen die twee respondenten in geen enkele vergelijking mee');
+    expect(rule('Vergelijking van metingen')).toContain('de t-toets voor gedeeltelijk overlappende steekproeven van Derrick, Russ, Toher & White (2017), in de vorm voor ongelijke varianties');
+    expect(rule('Vergelijking van metingen')).toContain('alleen de gekoppelden (gepaarde t-toets en Wilcoxon-rangtekentoets)');
+    expect(rule('Vergelijking van metingen')).toContain('(Welch t-toets en Mann-Whitney-toets)');
+    expect(rule('Rangtoetsen en gelijke waarden')).toContain('afgerond op 10 significante cijfers en dan gerangschikt, zoals R doet met digits.rank = 10');
+    expect(rule('Betrouwbaarheid (Cronbachs alfa)')).toContain('raw_alpha van psych::alpha in R, over de respondenten die alle items van de schaal beantwoordden (volledige gevallen');
+    expect(rule('Betrouwbaarheid (Cronbachs alfa)')).toContain('Items zonder variatie (iedereen hetzelfde antwoord) worden eerst weggelaten');
   });
 
   it('describes an item: text, instrument and versions, subscale, codes, not-scored and missing codes, reverse keying, wide names', () => {
@@ -214,11 +239,56 @@ describe('the codebook', () => {
     expect(row('a_cijfer')).toMatchObject({ codes_en_labels: '1–10', meetniveau: 'interval/ratio' });
   });
 
+  it('describes the times: local time, and the same moment in ISO 8601 with its UTC offset', () => {
+    expect(row('gestart')).toMatchObject({ type: 'Datum en tijd', meetniveau: 'interval/ratio' });
+    expect(row('gestart').berekening).toBe(
+      'Lokale tijd van de computer die exporteerde, als echte datum en tijd (Excel kent geen tijdzones). Bij de overgang naar wintertijd komt 02:00–03:00 twee keer voor; gestart_iso wijst het moment eenduidig aan.',
+    );
+    expect(row('voltooid_iso')).toMatchObject({ type: 'Tekst: datum en tijd in ISO 8601 met afwijking van UTC', label: 'Afgerond op, ISO 8601 met afwijking van UTC (eenduidig)' });
+    expect(row('voltooid_iso').berekening).toContain('Hetzelfde moment als voltooid, als tekst in ISO 8601');
+    // The text holds the stored moment: parsed back it is the same instant, whatever the local zone.
+    expect(Date.parse(column(data.long, 'gestart_iso')[0] as string)).toBe(Date.parse('2026-03-01T09:00:00.000Z'));
+    expect(column(data.long, 'gestart_iso')[0]).toMatch(/^2026-03-01T\d{2}:00:00[+-]\d{2}:\d{2}$/);
+    expect(column(data.long, 'voltooid_iso')[1]).toBeNull();
+  });
+
   it('says how a score is computed, reverse keying included', () => {
     const score = row('a_sc');
     expect(score.berekening).toContain('a_01, a_02, a_03, a_04');
     expect(score.berekening).toContain('75% (3 van 4)');
     expect(score.berekening).toContain('a_04 is omgekeerd gescoord (6 − code)');
     expect(row('a_sc_prorated').codes_en_labels).toBe('0 = Alle items beantwoord; 1 = Score over een deel van de items');
+  });
+});
+
+describe('the codebook of renamed variables', () => {
+  // test-c reuses test-a's item id a_01 (exported as a_01_2) and calls its subscale a_02, an item
+  // id of test-a (so its score is exported as a_02_2); c_02 is reverse-keyed.
+  const c1 = instrument('test-c', 1, [scale('a_01'), scale('c_02', true)], [{ id: 'a_02', label: t('Samen C'), items: ['a_01', 'c_02'], minAnsweredShare: 0.5 }]);
+  const renamed: ExportSource = {
+    networks: [{ id: 'N1', name: 'Dementie Oost', minGroupSize: 5 }],
+    waves: [{ id: 'w10', networkId: 'N1', label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: 'test-a', version: 1 }, { instrumentId: 'test-c', version: 1 }] }],
+    instrumentIds: ['test-a', 'test-c'],
+    definition: (ref) => (ref.instrumentId === 'test-c' ? c1 : defs.get(`${ref.instrumentId}@${ref.version}`)!),
+    responses: [response('N1', 'w10', 'R-001', { 'test-a': { a_01: 4 }, 'test-c': { a_01: 2, c_02: 1 } })],
+  };
+  const data = buildDataset(renamed, { language: 'nl', values: 'codes', includeOpenAnswers: false });
+  const entry = (variable: string) => data.codebook.find((e) => e.variable === variable)!;
+
+  it('names the exported variables in derivations, not the item and scale ids they were renamed from', () => {
+    expect(data.long.columns.map((c) => c.name).slice(11)).toEqual(['a_01', 'a_02', 'a_03', 'a_04', 'a_cijfer', 'a_01_2', 'c_02']);
+    expect(data.scoreColumns.map((c) => c.name)).toEqual(['a_sc', 'a_sc_n', 'a_sc_prorated', 'a_02_2', 'a_02_n', 'a_02_prorated']);
+    expect(entry('a_02_2').derivation).toBe(
+      'Gemiddelde van de gescoorde antwoorden op a_01_2, c_02; alleen als ten minste 50% (1 van 2) beantwoord is, anders leeg. Niet-gescoorde codes en lege antwoorden tellen niet mee. c_02 is omgekeerd gescoord (6 − code).',
+    );
+    expect(entry('a_02_2').subscale).toBe('a_02_2 (Samen C)');
+    expect(entry('a_02_n').derivation).toBe('Aantal gescoorde antwoorden op de items van a_02_2.');
+    expect(entry('a_02_prorated').derivation).toContain('de score a_02_2 ');
+    // The item rows name the score they belong to by its exported name too; test-a's own a_02 is untouched.
+    expect(entry('a_01_2').subscale).toBe('a_02_2 (Samen C)');
+    expect(entry('a_02').subscale).toBe('a_sc (Samen)');
+    expect(entry('a_sc').derivation).toContain('op a_01, a_02, a_03, a_04;');
+    // R-001 in test-c: a_01 = 2, c_02 = 1 reversed to 5 → (2 + 5) / 2 = 3.5.
+    expect(data.scoreRows[0]!.slice(3)).toEqual([3.5, 2, 0]);
   });
 });

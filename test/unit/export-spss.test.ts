@@ -96,6 +96,12 @@ describe('R script', () => {
     expect(r).toContain('map <- "C:\\\\Users\\\\Eva\\\\Project \'X\'"');
   });
 
+  it('reads every text column as text (a respondent code 001 must not become the number 1), and only those', () => {
+    const r = rScript(table, options);
+    expect(r).toContain('text_columns <- c(\n  "netwerk",\n  "respondent",\n  "ks_open_goed"\n)');
+    expect(r).toContain('colClasses = setNames(rep("character", length(text_columns)), text_columns))');
+  });
+
   it('escapes R strings', () => {
     expect(rString('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c\\nd"');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonTable, descriptivesTable, linkingTable, reliabilityTable, type DashboardEntry } from '../../shared/export/statistics';
 import type { Table } from '../../shared/export/table';
-import type { AllRespondentsResult, Dashboard, IndependentResult, PairedResult } from '../../shared/results';
+import type { AllRespondentsResult, Dashboard, IndependentResult, Notice, PairedResult } from '../../shared/results';
 
 const lt = (nl: string, en = nl) => ({ nl, en });
 
@@ -102,9 +102,33 @@ describe('Vergelijking', () => {
     expect(rows[1]).toMatchObject({
       methode: 'alleen gekoppelden (dezelfde respondenten)', n_basis: 6, n_vervolg: 6, verschil: 0.5, bi95_onder: 0.1, bi95_boven: 0.9,
       toets: 'gepaarde t-toets', toetsgrootheid: 3.1, df: 5, p: 0.027, rangtoets: 'Wilcoxon (V)', rangtoets_grootheid: 20, p_rangtoets: 0.0625, rangtoets_methode: 'exact',
-      effectmaat: 'Cohen d_z', effect: 1.27, rang_biseriaal: 0.9, te_klein: 'nee', verkennend: 'ja', opmerking: 'too-small (min=5)',
+      effectmaat: 'Cohen d_z', effect: 1.27, rang_biseriaal: 0.9, te_klein: 'nee', verkennend: 'ja',
+      opmerking: 'Te weinig ingeleverde vragenlijsten, minder dan 5: om de respondenten te beschermen worden de resultaten niet getoond.',
     });
     expect(rows[2]).toMatchObject({ methode: 'vertrokken tegenover nieuw (alleen basismeting tegenover alleen vervolgmeting)', n_basis: 2, n_vervolg: 3, verschil: null, toets: 'Welch t-toets', p: null, te_klein: 'ja' });
+  });
+
+  it('writes notices as sentences for people, never as internal codes with their parameters', () => {
+    const row = dashboard.comparisons[0]!.rows[0]!;
+    const noted = (notices: Notice[]): DashboardEntry[] => [
+      { instrumentName: 'Interprofessioneel samenwerken', dashboard: { ...dashboard, comparisons: [{ ...dashboard.comparisons[0]!, rows: [{ ...row, notices }] }] } },
+    ];
+    const note = (notices: Notice[], language: 'nl' | 'en' = 'nl') => {
+      const table = comparisonTable(noted(notices), language);
+      const at = table.columns.findIndex((c) => c.name === (language === 'nl' ? 'opmerking' : 'note'));
+      return [...new Set(table.rows.map((r) => r[at]))];
+    };
+    expect(note([{ code: 'not-in-both', params: { scaleId: 'ip_ind' } }])).toEqual(['Deze schaal zit niet in beide metingen (andere versie van de vragenlijst); niet vergeleken.']);
+    expect(note([{ code: 'not-in-both', params: { itemId: 'ts_d' } }])).toEqual(['Deze vraag zit niet in beide metingen (andere versie van de vragenlijst); niet vergeleken.']);
+    expect(note([{ code: 'not-in-both', params: { scaleId: 'ip_ind' } }], 'en')).toEqual(['This scale is not in both waves (another version of the questionnaire); not compared.']);
+    expect(note([{ code: 'scale-changed', params: { scaleId: 'ip_ind' } }])).toEqual([
+      'De vragen van deze schaal verschillen tussen de metingen (andere versie van de vragenlijst); vergelijk met voorzichtigheid.',
+    ]);
+    // A code this version does not know still becomes a sentence; the same sentence is said once.
+    expect(note([{ code: 'something-new', params: { scaleId: 'ip_ind' } }, { code: 'toString', params: {} }])).toEqual(['Niet alle resultaten konden worden berekend of getoond.']);
+    expect(note([])).toEqual([null]);
+    const all = comparisonTable(noted([{ code: 'not-in-both', params: { scaleId: 'ip_ind' } }]), 'nl');
+    expect(JSON.stringify(all.rows)).not.toMatch(/not-in-both|scaleId|ip_ind\)/);
   });
 
   it('formats p-values with three decimals', () => {

@@ -121,3 +121,35 @@ export function xlsxParts(bytes: Buffer): Map<string, string> {
   });
   return parts;
 }
+
+/** The text of each shared string (its `<t>` runs joined, escapes undone), in order. */
+function sharedStrings(sst: string): string[] {
+  return [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1]!.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => t[1]!).join(''),
+  );
+}
+
+/**
+ * Every cell in the workbook that is a text cell holding no text: a shared string that is empty,
+ * an inline string without text, or a formula-string result without text. As `Sheet!ref`.
+ */
+export function emptyTextCells(bytes: Buffer): string[] {
+  const parts = xlsxParts(bytes);
+  const strings = sharedStrings(parts.get('xl/sharedStrings.xml') ?? '');
+  const names = [...(parts.get('xl/workbook.xml') ?? '').matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]!);
+  const empty: string[] = [];
+  names.forEach((name, i) => {
+    const xml = parts.get(`xl/worksheets/sheet${i + 1}.xml`) ?? '';
+    for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const [, ref, attrs, body = ''] = c;
+      const type = /\st="(\w+)"/.exec(attrs!)?.[1];
+      const inner = (tag: string) => new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(body)?.[1] ?? '';
+      const isEmpty =
+        (type === 's' && strings[Number(inner('v'))] === '') ||
+        (type === 'inlineStr' && inner('t') === '') ||
+        (type === 'str' && inner('v') === '');
+      if (isEmpty) empty.push(`${name}!${ref}`);
+    }
+  });
+  return empty;
+}

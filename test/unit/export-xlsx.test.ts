@@ -2,8 +2,9 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { columnLetters, excelSerial, writeWorkbook, xmlText } from '../../electron/services/export/xlsx-writer';
+import { toCsv } from '../../shared/export/csv';
 import type { Table } from '../../shared/export/table';
-import { HOSTILE, xlsxParts } from './export-support';
+import { emptyTextCells, HOSTILE, xlsxParts } from './export-support';
 
 const meta = { title: 'Test', appVersion: '1.0', createdAt: new Date(2026, 2, 1, 9, 30) };
 
@@ -60,6 +61,56 @@ describe('the xlsx writer', () => {
     expect(sst).toContain('<t xml:space="preserve">_x000D_x</t>');
     expect(sst).toContain('<t xml:space="preserve">\tx</t>');
     expect(sst).toContain('_x005F_x0041_');
+  });
+
+  it('writes an empty text as a blank cell, not as a text cell holding nothing', async () => {
+    const withEmpty: Table = {
+      name: 'Toelichting',
+      columns: [
+        { name: 'onderwerp', kind: 'text' },
+        { name: 'waarde', kind: 'mixed' },
+        { name: 'toelichting', kind: 'text' },
+      ],
+      rows: [
+        ['Netwerk: Dementie Oost', '', ''],
+        ['Minimale groepsgrootte', 5, 'Kleine groepen worden niet getoond.'],
+      ],
+    };
+    const bytes = await writeWorkbook([withEmpty], meta);
+    expect(emptyTextCells(bytes)).toEqual([]);
+    const sheetXml = xlsxParts(bytes).get('xl/worksheets/sheet1.xml')!;
+    // Row 2 has only its first cell; row 3 all three.
+    expect([...sheetXml.matchAll(/<c r="([A-Z]+2)"/g)].map((m) => m[1])).toEqual(['A2']);
+    expect([...sheetXml.matchAll(/<c r="([A-Z]+3)"/g)].map((m) => m[1])).toEqual(['A3', 'B3', 'C3']);
+    expect(xlsxParts(bytes).get('xl/sharedStrings.xml')).not.toMatch(/<si><t[^>]*><\/t><\/si>/);
+    const sheet = XLSX.read(bytes, { type: 'buffer' }).Sheets.Toelichting!;
+    expect(sheet.B2).toBeUndefined();
+    expect(sheet.C2).toBeUndefined();
+  });
+
+  it('shortens a text over 32,767 characters (Excel\'s cell limit) with a visible marker, in the workbook only', async () => {
+    // 40,000 characters: a sentence repeated, so the kept part can be compared with the original.
+    const long = 'Het overleg verloopt goed. '.repeat(1482).slice(0, 40_000);
+    expect(long).toHaveLength(40_000);
+    // A text whose cut would fall inside a two-unit character (😀 at 32,740–32,741).
+    const emoji = `${'a'.repeat(32_740)}😀${'b'.repeat(7_258)}`;
+    expect(emoji).toHaveLength(40_000);
+    const texts: Table = { name: 'Data_lang', columns: [{ name: 'ks_open_goed', kind: 'text' }], rows: [[long], [emoji], ['kort']] };
+    const cells = async (language?: 'en') => {
+      const sheet = XLSX.read(await writeWorkbook([texts], { ...meta, language }), { type: 'buffer' }).Sheets.Data_lang!;
+      return [sheet.A2!.v, sheet.A3!.v, sheet.A4!.v] as string[];
+    };
+    const [shortened, withEmoji, short] = await cells();
+    // The marker "… [ingekort: 40000 tekens]" is 26 characters: 32,741 kept + 26 = 32,767.
+    expect(shortened).toHaveLength(32_767);
+    expect(shortened).toBe(`${long.slice(0, 32_741)}… [ingekort: 40000 tekens]`);
+    // The emoji is not split: 32,740 kept, one less than the limit allows.
+    expect(withEmoji).toBe(`${'a'.repeat(32_740)}… [ingekort: 40000 tekens]`);
+    expect(short).toBe('kort');
+    const [english] = await cells('en');
+    expect(english).toBe(`${long.slice(0, 32_767 - '… [shortened: 40000 characters]'.length)}… [shortened: 40000 characters]`);
+    // The CSV has no such limit: it keeps the whole text.
+    expect(toCsv(texts, ';').split('\r\n')[1]).toBe(long);
   });
 
   it('freezes and emphasises the header row and filters it', async () => {

@@ -26,7 +26,8 @@ import { getDashboard } from '../results/dashboard';
 /**
  * The study export: the chosen networks, waves and instruments as one workbook
  * (Toelichting, Data_lang, Data_breed, Scores, Codeboek, Beschrijvend, Vergelijking,
- * Betrouwbaarheid, Koppeling) or as CSV with an SPSS syntax file and an R script beside it.
+ * Betrouwbaarheid, Koppeling) or as CSV with its codebook (`<name>-codeboek.csv`), an SPSS syntax
+ * file and an R script beside it.
  *
  * Flow: check the selection, ask where to save (before any heavy work), load the answers wave by
  * wave, compute the statistics with the dashboard's own service, build the tables, write the
@@ -224,7 +225,7 @@ async function loadStudy(ctx: ServiceContext, selection: Selection, progress: Pr
 }
 
 export interface StudyTables {
-  /** The tables in the order they are written: the workbook's sheets, or the one CSV table. */
+  /** The tables in the order they are written: the workbook's sheets, or the CSV's data and its codebook. */
   tables: Table[];
   rows: number;
   columns: number;
@@ -283,13 +284,14 @@ export async function buildWorkbookTables(
   return { tables, rows: dataset.long.rows.length, columns: dataset.long.columns.length };
 }
 
-/** The CSV's one table: the long data with the scores appended. */
-export async function buildCsvTable(ctx: ServiceContext, input: StudyExportInput, selection: Selection, progress: ProgressSink = () => {}): Promise<StudyTables> {
+/** The CSV's tables: the long data with the scores appended, and the codebook that describes it. */
+export async function buildCsvTables(ctx: ServiceContext, input: StudyExportInput, selection: Selection, progress: ProgressSink = () => {}): Promise<StudyTables> {
   const { source } = await loadStudy(ctx, selection, progress);
   progress('building', 0, source.responses.length);
-  const table = longWithScores(await buildDatasetInSteps(source, { language: input.language, values: input.values, includeOpenAnswers: input.includeOpenAnswers }, progress));
+  const dataset = await buildDatasetInSteps(source, { language: input.language, values: input.values, includeOpenAnswers: input.includeOpenAnswers }, progress);
+  const table = longWithScores(dataset);
   await nextTick();
-  return { tables: [table], rows: table.rows.length, columns: table.columns.length };
+  return { tables: [table, codebookTable(dataset, input.language, 'csv')], rows: table.rows.length, columns: table.columns.length };
 }
 
 export async function exportStudy(ctx: ServiceContext, input: StudyExportInput, dashboardOf: DashboardSource = getDashboard): Promise<StudyExportResult> {
@@ -307,12 +309,14 @@ export async function exportStudy(ctx: ServiceContext, input: StudyExportInput, 
     let files: { path: string; bytes: Uint8Array }[];
     let built: StudyTables;
     if (input.format === 'csv') {
-      built = await buildCsvTable(ctx, input, selection, set);
-      const table = built.tables[0]!;
+      built = await buildCsvTables(ctx, input, selection, set);
+      const [table, codebook] = built.tables as [Table, Table];
       const scriptOptions = { csvFileName: basename(target), folder: dirname(target), separator: input.separator, title, language: input.language };
       set('writing', 0, 1);
       files = [
         { path: target, bytes: Buffer.from(toCsv(table, input.separator), 'utf8') },
+        // Same separator, encoding and byte-order mark as the data, so it opens the same way.
+        { path: siblingPath(target, `-${terms.sheets.codebook.toLowerCase()}.csv`), bytes: Buffer.from(toCsv(codebook, input.separator), 'utf8') },
         { path: siblingPath(target, '.sps'), bytes: Buffer.from(`\uFEFF${spssSyntax(table, scriptOptions)}`, 'utf8') },
         { path: siblingPath(target, '.R'), bytes: Buffer.from(rScript(table, scriptOptions), 'utf8') },
       ];
@@ -321,7 +325,7 @@ export async function exportStudy(ctx: ServiceContext, input: StudyExportInput, 
       set('writing', 0, 1);
       const bytes = await writeWorkbook(
         built.tables,
-        { title: terms.notes.titleValue, appVersion: ctx.appVersion, createdAt: new Date(ctx.now()) },
+        { title: terms.notes.titleValue, appVersion: ctx.appVersion, createdAt: new Date(ctx.now()), language: input.language },
         { onProgress: (done, total) => set('writing', done, total), yieldToEventLoop: nextTick },
       );
       files = [{ path: target, bytes }];

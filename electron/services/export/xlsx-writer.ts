@@ -1,5 +1,7 @@
 import { constants, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { DEFAULT_FORMATS, type Cell, type Column, type Table } from '../../../shared/export/table';
+import { EXPORT_TERMS } from '../../../shared/export/terms';
+import type { Locale } from '../../../shared/text';
 
 /**
  * A small streaming writer for .xlsx (Office Open XML SpreadsheetML) workbooks: tables in,
@@ -15,7 +17,8 @@ import { DEFAULT_FORMATS, type Cell, type Column, type Table } from '../../../sh
  * still writes the single-wave export (export.ts), and the tests read these workbooks back with it.
  *
  * Safety: every text is a shared string (`t="s"`); no cell ever gets a formula (`<f>`), whatever
- * the text starts with. Characters XML cannot carry (control characters such as a carriage
+ * the text starts with. An empty text is a blank cell; a text over Excel's 32,767 characters per
+ * cell is shortened with a visible marker (the CSV keeps it whole). Characters XML cannot carry (control characters such as a carriage
  * return) are written with the `_xHHHH_` escape Excel uses, so they survive the round trip.
  */
 
@@ -23,6 +26,8 @@ export interface WorkbookMeta {
   title: string;
   appVersion: string;
   createdAt: Date;
+  /** The language of the marker on a text shortened to fit a cell (Dutch unless told). */
+  language?: Locale;
 }
 
 export interface WriteOptions {
@@ -238,6 +243,9 @@ class SharedStrings {
   private readonly index = new Map<string, number>();
   count = 0;
 
+  /** The marker that ends a text shortened to fit a cell. */
+  constructor(readonly marker: (length: number) => string) {}
+
   id(text: string): number {
     this.count++;
     return positionIn(this.list, this.index, text);
@@ -260,11 +268,28 @@ function columnWidth(table: Table, column: Column, index: number): number {
   return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
 }
 
+/** The most characters an Excel cell holds; a longer text makes Excel refuse or repair the file. */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * A text as it fits in one cell: a longer text is cut and ends with a visible marker that gives its
+ * full length (`… [ingekort: 40000 tekens]`), never splitting a character made of two code units.
+ */
+export function fitCellText(text: string, marker: (length: number) => string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  const tail = marker(text.length);
+  let keep = MAX_CELL_TEXT - tail.length;
+  const last = text.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep -= 1;
+  return text.slice(0, keep) + tail;
+}
+
 const isMidnight = (d: Date) => d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0 && d.getMilliseconds() === 0;
 
 function cellXml(ref: string, value: Cell, numberStyle: number, dateStyle: (d: Date) => number, strings: SharedStrings): string {
-  if (value === null) return '';
-  if (typeof value === 'string') return `<c r="${ref}" t="s"><v>${strings.id(value)}</v></c>`;
+  // An empty text is a blank cell, not a text cell holding nothing (Excel would count it as filled).
+  if (value === null || value === '') return '';
+  if (typeof value === 'string') return `<c r="${ref}" t="s"><v>${strings.id(fitCellText(value, strings.marker))}</v></c>`;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
     return numberStyle ? `<c r="${ref}" s="${numberStyle}"><v>${value}</v></c>` : `<c r="${ref}"><v>${value}</v></c>`;
@@ -337,7 +362,7 @@ export async function writeWorkbook(tables: readonly Table[], meta: WorkbookMeta
     options.onProgress?.(done, total);
   };
   const styles = new Styles();
-  const strings = new SharedStrings();
+  const strings = new SharedStrings(EXPORT_TERMS[meta.language ?? 'nl'].cellShortened);
   const sheets: Entry[] = [];
   for (const [i, table] of tables.entries()) {
     const entry = new Entry(`xl/worksheets/sheet${i + 1}.xml`);
