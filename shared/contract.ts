@@ -42,6 +42,17 @@ export const respondentCode = z
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{2,15}$/, 'Een respondentcode heeft 3 tot 16 letters, cijfers of streepjes');
 
+/**
+ * The birth month, asked only when two people made the same self-made code (SELF_CODE_TAKEN);
+ * gives the second one a code of their own. Ignored when there is no collision.
+ */
+const birthMonth = z
+  .number({ error: 'Kies een geboortemaand uit de lijst (1 tot en met 12)' })
+  .int('Kies een geboortemaand uit de lijst (1 tot en met 12)')
+  .min(1, 'Kies een geboortemaand uit de lijst (1 tot en met 12)')
+  .max(12, 'Kies een geboortemaand uit de lijst (1 tot en met 12)')
+  .optional();
+
 const none = z.strictObject({});
 /** The researcher's PIN: 4 to 8 digits. */
 const pin = z.string().regex(/^\d{4,8}$/, 'Een pincode heeft 4 tot 8 cijfers');
@@ -94,6 +105,7 @@ export const contract = {
       respondentCode,
       organisationId: id.nullable(),
       mode: z.enum(RESPONSE_MODES),
+      birthMonth,
     }),
   ),
   getResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
@@ -139,6 +151,7 @@ export const contract = {
       respondentCode,
       consent: z.literal(true, { error: 'Zonder toestemming kan de vragenlijst niet worden ingevuld' }),
       language: locale,
+      birthMonth,
     }),
   ),
   /** In kiosk mode: back to the welcome screen (after thanks or a timeout); saved answers stay as an incomplete response. */
