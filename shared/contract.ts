@@ -46,12 +46,8 @@ export const respondentCode = z
  * The birth month, asked only when two people made the same self-made code (SELF_CODE_TAKEN);
  * gives the second one a code of their own. Ignored when there is no collision.
  */
-const birthMonth = z
-  .number({ error: 'Kies een geboortemaand uit de lijst (1 tot en met 12)' })
-  .int('Kies een geboortemaand uit de lijst (1 tot en met 12)')
-  .min(1, 'Kies een geboortemaand uit de lijst (1 tot en met 12)')
-  .max(12, 'Kies een geboortemaand uit de lijst (1 tot en met 12)')
-  .optional();
+const monthChoice = 'Kies een geboortemaand uit de lijst (1 tot en met 12)';
+const birthMonth = z.number().int().min(1, monthChoice).max(12, monthChoice).optional();
 
 const none = z.strictObject({});
 /** The researcher's PIN: 4 to 8 digits. */
