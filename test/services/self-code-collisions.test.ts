@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
+import type { ResponseRecord } from '../../shared/domain';
+import type { Envelope } from '../../shared/errors';
 import { answersFor, KS } from '../support/results-study';
 import { snapshot, useServices, type Laptop } from '../support/services';
 
@@ -23,9 +25,9 @@ async function selfCodeNetwork() {
 }
 
 /** Starts a form-mode response of a self-made code in a wave, with a birth month when given. */
-const start = (s: Laptop, waveId: string, respondentCode: string, birthMonth?: number) => {
+const start = async (s: Laptop, waveId: string, respondentCode: string, birthMonth?: number) => {
   const input: Input<'startResponse'> = { waveId, respondentCode, organisationId: null, mode: 'form' };
-  return s.call('startResponse', birthMonth === undefined ? input : { ...input, birthMonth });
+  return (await s.call('startResponse', birthMonth === undefined ? input : { ...input, birthMonth })) as Envelope<ResponseRecord>;
 };
 
 /** Starts, answers every Kansrijke samenwerking item with 3s and 4s, and submits; the code as stored. */
@@ -173,16 +175,20 @@ describe('a self-made code someone else already used (kiosk mode)', () => {
     await s.ok('startKiosk', { waveId: s.t0.id, pin: '1234' });
     return s;
   }
-  const begin = (s: Laptop, birthMonth?: number) =>
-    s.call('kioskBegin', birthMonth === undefined ? { respondentCode: 'MA010', consent: true, language: 'nl' } : { respondentCode: 'MA010', consent: true, language: 'nl', birthMonth });
-
-  it('asks the month of the second person, writing nothing, and gives them MA010-07', async () => {
+  const begin = async (s: Laptop, birthMonth?: number) =>
+    (await s.call('kioskBegin', { respondentCode: 'MA010', consent: true, language: 'nl', birthMonth })) as Envelope<ResponseRecord>;
+  /** The kiosk with a first MA010 who has submitted and left; their response id. */
+  async function afterFirstPerson() {
     const s = await kiosk();
     const first = await begin(s);
     if (!first.ok) throw new Error(first.error.message);
     await s.ok('completeResponse', { responseId: first.value.id });
     await s.ok('kioskReset', {});
+    return { s, firstId: first.value.id };
+  }
 
+  it('asks the month of the second person, writing nothing, and gives them MA010-07', async () => {
+    const { s, firstId } = await afterFirstPerson();
     const before = snapshot(s.db);
     expect(await begin(s)).toMatchObject({ ok: false, error: { code: 'SELF_CODE_TAKEN' } });
     for (const birthMonth of [0, 13, 'x']) {
@@ -196,15 +202,11 @@ describe('a self-made code someone else already used (kiosk mode)', () => {
     expect(second).toMatchObject({ ok: true, value: { respondentCode: 'MA010-07', mode: 'kiosk', status: 'in_progress' } });
     // The kiosk now serves the second person's response only.
     if (second.ok) expect((await s.ok('getKioskState', {})).session?.currentResponseId).toBe(second.value.id);
-    expect(await s.call('getResponse', { responseId: first.value.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await s.call('getResponse', { responseId: firstId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('refuses to reopen an unfinished response of the chosen code, without suggesting a typo', async () => {
-    const s = await kiosk();
-    const first = await begin(s);
-    if (!first.ok) throw new Error(first.error.message);
-    await s.ok('completeResponse', { responseId: first.value.id });
-    await s.ok('kioskReset', {});
+    const { s } = await afterFirstPerson();
     const second = await begin(s, 7);
     if (!second.ok) throw new Error(second.error.message);
     await s.ok('kioskReset', {}); // timed out, unfinished
