@@ -681,7 +681,10 @@ describe('kiosk mode: a crash in the middle of a questionnaire', () => {
     await page.getByLabel('Uw code').fill('K-KILL1');
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByTestId('kiosk-code-error').waitFor();
-    expect(await testIdText(page, 'kiosk-code-error')).toBe('Met code K-KILL1 is deze vragenlijst al begonnen. Vraag de onderzoeker om die te hervatten.');
+    // Said without the code and without suggesting a typo: it may also be someone else with the same code.
+    expect(await testIdText(page, 'kiosk-code-error')).toBe(
+      'Met deze code is in meting T0 al een vragenlijst begonnen die nog niet is ingeleverd. Vraag de onderzoeker om hulp; die kan een onderbroken vragenlijst hervatten.',
+    );
     expect(await page.getByTestId('kiosk-page').count()).toBe(0);
 
     // The researcher leaves kiosk mode and resumes it.
