@@ -23,6 +23,7 @@ const fieldNames: Record<string, string> = {
   instrumentId: 'vragenlijst-id',
   itemId: 'vraag',
   respondentCode: 'respondentcode',
+  birthMonth: 'geboortemaand',
   sector: 'sector',
   sizeClass: 'omvang',
   label: 'naam van de meting',
