@@ -206,7 +206,7 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     for (const section of ['radar', 'trend', 'alpha', 'change', 'distribution', 'stats']) {
       await page.getByTestId(`section-${section}`).screenshot({ path: `/tmp/results-ui-teamklimaat-${section}.png` });
     }
-    await page.screenshot({ path: '/tmp/results-ui-teamklimaat-top.png', clip: { x: 0, y: 0, width: 1200, height: 1000 } });
+    await page.screenshot({ path: '/tmp/results-ui-teamklimaat-top.png', fullPage: true, clip: { x: 0, y: 0, width: 1200, height: 1000 } });
 
     // --- Interprofessioneel samenwerken: the five levels on one 1–5 radar, the checklist as shares ---------
     await chooseInstrument(page, 'Interprofessioneel samenwerken', IP);

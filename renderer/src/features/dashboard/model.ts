@@ -15,6 +15,7 @@ import type {
   WaveColumn,
 } from '../../../../shared/results';
 import type { Locale, LocalizedText } from '../../../../shared/text';
+import { byRange } from '../../lib/ranges';
 import {
   formatCount,
   formatNumber,
@@ -90,30 +91,7 @@ export function responseRows(d: Dashboard): ResponseRow[] {
 
 // --- Score ranges: every chart on the instrument's own answer scale -----------------------------------
 
-/** The same range (1–7 and 1–7), for grouping. */
-export const rangeKey = (r: ScoreRange) => `${r.min}-${r.max}`;
-
-/** Whole-number ticks from one end of a domain to the other; a wide range gets a coarser step (at most 11 ticks). */
-export function rangeTicks([low, high]: readonly [number, number]): number[] {
-  const step = Math.max(1, Math.ceil((high - low) / 10));
-  const ticks: number[] = [];
-  for (let v = low; v <= high; v += step) ticks.push(v);
-  if (ticks.at(-1) !== high) ticks.push(high);
-  return ticks;
-}
-
-/** Things with a range, grouped per range in order of first appearance: what may share one axis. */
-export function byRange<T>(list: readonly T[], rangeOf: (t: T) => ScoreRange): { key: string; range: ScoreRange; members: T[] }[] {
-  const groups = new Map<string, { key: string; range: ScoreRange; members: T[] }>();
-  for (const t of list) {
-    const range = rangeOf(t);
-    const key = rangeKey(range);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { key, range, members: [] }));
-    group.members.push(t);
-  }
-  return [...groups.values()];
-}
+export { byRange, rangeKey, rangeTicks } from '../../lib/ranges';
 
 /**
  * The rule for a scale with few labelled answers (ja / deels / nee): with at most this many scored
