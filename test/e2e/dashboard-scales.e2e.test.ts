@@ -100,7 +100,7 @@ const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '-' : ''}${comma(Math.abs
 
 async function chooseInstrument(page: Page, label: string, instrumentId: string): Promise<void> {
   await page.getByTestId('dashboard-filters').getByLabel('Vragenlijst').selectOption({ label });
-  await expect.poll(() => page.getByTestId('dashboard').getAttribute('data-instrument')).toBe(instrumentId);
+  await page.locator(`[data-testid="dashboard"][data-instrument="${instrumentId}"]`).waitFor();
 }
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -198,6 +198,9 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     expect(cells.at(-1)).toBe('17%');
     await page.getByTestId(`change-items-${t1.id}`).locator('summary').click();
     expect(await textOf(page.getByTestId(`change-${t1.id}-items-tk_ste_03`).getByRole('rowheader'))).toBe('Roddelen na omkeren');
+
+    // Conversation points name the scale of a mean: Doelgerichtheid at T1, (4·5 + 5)/6 = 4,17 on 1–7.
+    expect(await textOf(page.getByTestId('conversation-lowest'))).toContain('T1: gemiddelde 4,17 op een schaal van 1 tot 7');
 
     const visible = await page.locator('main').innerText();
     for (const bad of ['NaN', 'undefined', 'null', 'Infinity', '{{']) expect(visible, bad).not.toContain(bad);

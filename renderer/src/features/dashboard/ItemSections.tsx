@@ -186,6 +186,12 @@ export function ConversationSection({ d, locale }: { d: Dashboard; locale: Local
 function PointList({ title, points, d, locale, testId }: { title: string; points: ConversationPoint[]; d: Dashboard; locale: Locale; testId: string }) {
   const { t } = useTranslation();
   const reversed = new Set(reverseKeyed(d, locale).map((r) => r.itemId));
+  // A mean says little without its scale: "gemiddelde 2,40 op een schaal van 1 tot 3".
+  const pointMean = (p: ConversationPoint) => {
+    const range = d.items.find((it) => it.itemId === p.itemId)?.range;
+    const params = { wave: waveLabelOf(d.waves, p.waveId), value: conversationValue(p, locale) };
+    return range ? t('dashboard.conversation.meanOnRange', { ...params, range: t('dashboard.rangePlain', { ...range }) }) : t('dashboard.conversation.meanIn', params);
+  };
   return (
     <div>
       <h3>{title}</h3>
@@ -196,7 +202,7 @@ function PointList({ title, points, d, locale, testId }: { title: string; points
               <strong>{pick(p.label, locale)}</strong>{' '}
               <span className="muted">
                 {p.kind === 'lowest'
-                  ? t('dashboard.conversation.meanIn', { wave: waveLabelOf(d.waves, p.waveId), value: conversationValue(p, locale) })
+                  ? pointMean(p)
                   : t('dashboard.conversation.declinedIn', { wave: waveLabelOf(d.waves, p.waveId), value: conversationValue(p, locale) })}
                 {p.kind === 'lowest' && reversed.has(p.itemId) && ` (${t('dashboard.reverse.afterReversal')})`}
               </span>
