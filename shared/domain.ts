@@ -147,6 +147,8 @@ export interface ConditionSummary {
   instrumentId: string;
   subscaleId: string;
   label: { nl: string; en: string };
+  /** Lowest and highest possible score (the instrument's answer scale), for the chart's axis. */
+  range: { min: number; max: number };
   n: number;
   mean: number | null;
   suppressed: boolean;

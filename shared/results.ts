@@ -60,7 +60,10 @@ export interface ItemStats {
   q3: number | null;
   /** Count per option code, scored and not scored, in the scale's order. */
   distribution: { code: number; label: LocalizedText; count: number; scored: boolean }[] | null;
-  /** Share of scored answers in the top two options (agree / strongly agree); null for non-agreement items. */
+  /**
+   * Share of the scored answers above the middle of an agreement scale (4 and 5 of 5, 5 to 7 of 7,
+   * 3 and 4 of 4), of the raw answers (not reversed); null for items that are no agreement statement.
+   */
   shareAgree: number | null;
   suppressed: boolean;
 }
@@ -80,9 +83,29 @@ export interface ResponseCounts {
   complete: number;
 }
 
+/**
+ * The lowest and highest score an item or scale can have: the lowest and highest scored code of its
+ * answer scale (the same after reversing a reverse-keyed item), or a number item's min and max.
+ * Every axis, caption and colour scale of the results is drawn on this range, never on a fixed 1–5.
+ */
+export interface ScoreRange {
+  min: number;
+  max: number;
+}
+
+/** A scored option of an answer scale, in the scale's order (lowest code first as the instrument lists it). */
+export interface AnswerOption {
+  code: number;
+  label: LocalizedText;
+}
+
 export interface ScaleSeries {
   scaleId: string;
   label: LocalizedText;
+  /** Lowest and highest possible scale score: over its items (and over the instrument versions in use). */
+  range: ScoreRange;
+  /** The scored options when all items of the scale use one answer scale (in every version in use); null when they differ. */
+  options: AnswerOption[] | null;
   perWave: { waveId: string; stats: ScaleStats; alpha: AlphaResult }[];
 }
 
@@ -91,6 +114,14 @@ export interface ItemSeries {
   label: LocalizedText;
   text: LocalizedText;
   scaleId: string | null;
+  /** Lowest and highest possible item score; null for items without scores (choices). */
+  range: ScoreRange | null;
+  /**
+   * Reverse-keyed (agreeing means a worse situation): its scores (mean, median, the scale score,
+   * comparisons) are after reversal (min + max − code); its distribution and `shareAgree` are of the
+   * raw answers, as given.
+   */
+  reverse: boolean;
   /** Waves whose instrument version has this item (versions may differ between waves). */
   presentIn: string[];
   perWave: { waveId: string; stats: ItemStats }[];
@@ -243,7 +274,7 @@ export interface NetworkComparison {
   networks: {
     networkId: string;
     name: string;
-    waves: { waveId: string; label: string; kind: WaveKind; scales: { scaleId: string; label: LocalizedText; stats: ScaleStats }[] }[];
+    waves: { waveId: string; label: string; kind: WaveKind; scales: { scaleId: string; label: LocalizedText; range: ScoreRange; stats: ScaleStats }[] }[];
   }[];
 }
 

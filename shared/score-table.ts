@@ -6,7 +6,7 @@
  * per response indexed by item position (NaN = no answer), and codes map to small integer slots
  * through a typed array, so scoring needs no Map and no object per answer.
  */
-import type { InstrumentDefinition, InstrumentItem } from './instruments/schema';
+import type { InstrumentDefinition, InstrumentItem, ScaleItem } from './instruments/schema';
 import { itemScore } from './scoring';
 
 /** The range of stored codes the instrument schema allows. */
@@ -34,8 +34,11 @@ export interface CompiledItem {
   options: CompiledOption[] | null;
   /** Lowest and highest possible item score (null for items without scores). */
   range: [number, number] | null;
-  /** Top two of five agreement options, as stored codes; null when the item is not an agreement statement. */
-  agreeCodes: [number, number] | null;
+  /**
+   * The agreeing options of an agreement scale, as stored codes: the scored options above the middle
+   * (4 and 5 of 5, 5 to 7 of 7, 3 and 4 of 4); null when the item is not an agreement statement.
+   */
+  agreeCodes: number[] | null;
 }
 
 export interface CompiledSubscale {
@@ -44,6 +47,10 @@ export interface CompiledSubscale {
   /** Positions in `items`. */
   itemIndexes: number[];
   minAnsweredShare: number;
+  /** Lowest and highest possible score: the widest range of its items. */
+  range: [number, number];
+  /** The scored options when every item of the subscale uses one answer scale; null when they differ. */
+  options: CompiledOption[] | null;
 }
 
 export interface CompiledInstrument {
@@ -58,13 +65,22 @@ export interface CompiledInstrument {
   subscales: CompiledSubscale[];
 }
 
+/** An agreement scale ends on an agreeing label ("Helemaal eens", "Strongly agree"), not a disagreeing one. */
 const AGREEMENT = /eens|agree/i;
+const DISAGREEMENT = /oneens|disagree/i;
+const agrees = (label: { nl: string; en: string }) =>
+  (AGREEMENT.test(label.nl) && !DISAGREEMENT.test(label.nl)) || (AGREEMENT.test(label.en) && !DISAGREEMENT.test(label.en));
+
+/** The options above the middle of a scale of `count` options: positions past (count − 1) / 2. */
+function aboveMiddle<T>(options: readonly T[]): T[] {
+  return options.filter((_, i) => i > (options.length - 1) / 2);
+}
 
 function compileItem(def: InstrumentDefinition, item: InstrumentItem): CompiledItem {
   let codes: number[] = [];
   let options: CompiledOption[] | null = null;
   let range: [number, number] | null = null;
-  let agreeCodes: [number, number] | null = null;
+  let agreeCodes: number[] | null = null;
   if (item.type === 'number') {
     for (let c = item.min; c <= item.max; c++) codes.push(c);
     range = [item.min, item.max];
@@ -75,10 +91,7 @@ function compileItem(def: InstrumentDefinition, item: InstrumentItem): CompiledI
     if (item.type === 'scale') {
       const scored = scale.options.map((o) => o.code);
       range = [Math.min(...scored), Math.max(...scored)];
-      const top = scale.options[scale.options.length - 1]!;
-      if (scale.options.length === 5 && (AGREEMENT.test(top.label.nl) || AGREEMENT.test(top.label.en))) {
-        agreeCodes = [scale.options[3]!.code, scale.options[4]!.code];
-      }
+      if (scale.options.length >= 2 && agrees(scale.options[scale.options.length - 1]!.label)) agreeCodes = aboveMiddle(scale.options).map((o) => o.code);
     }
   }
   const slotScores = new Float64Array(codes.length);
@@ -99,12 +112,21 @@ export function compileInstrument(def: InstrumentDefinition): CompiledInstrument
   const sortedPositions = sortedIds.map((id) => index.get(id)!);
   const sortedRank: number[] = new Array<number>(items.length);
   sortedPositions.forEach((position, rank) => (sortedRank[position] = rank));
-  const subscales = def.subscales.map((s) => ({
-    id: s.id,
-    label: s.label,
-    itemIndexes: s.items.map((id) => index.get(id)!),
-    minAnsweredShare: s.minAnsweredShare,
-  }));
+  const subscales = def.subscales.map((s) => {
+    const itemIndexes = s.items.map((id) => index.get(id)!);
+    // Subscale items are scale items (the schema checks it), so each has a range and an answer scale.
+    const ranges = itemIndexes.map((i) => items[i]!.range!);
+    const scaleIds = new Set(itemIndexes.map((i) => (items[i]!.item as ScaleItem).scale));
+    const shared = scaleIds.size === 1 ? def.scales.find((sc) => scaleIds.has(sc.id)) : undefined;
+    return {
+      id: s.id,
+      label: s.label,
+      itemIndexes,
+      minAnsweredShare: s.minAnsweredShare,
+      range: [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))] as [number, number],
+      options: shared ? shared.options.map((o) => ({ ...o, scored: true })) : null,
+    };
+  });
   return { def, items, index, sortedIds, sortedPositions, sortedRank, subscales };
 }
 

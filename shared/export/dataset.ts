@@ -103,6 +103,7 @@ export const EXPORT_METHODS: readonly { key: MethodKey; sheets: ('descriptives' 
   { key: 'comparison', sheets: ['comparison'] },
   { key: 'ties', sheets: ['comparison'] },
   { key: 'alpha', sheets: ['reliability'] },
+  { key: 'reverse', sheets: ['descriptives', 'comparison'] },
 ];
 
 const ROLE_ITEM = 'ag_rol';

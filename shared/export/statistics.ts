@@ -93,11 +93,12 @@ export function descriptivesTable(entries: readonly DashboardEntry[], language: 
     for (const item of d.items) {
       for (const { waveId, stats } of item.perWave) {
         const show = (v: number | null) => (stats.suppressed ? null : v);
+        const note = [stats.suppressed ? hidden : '', item.reverse ? s.reversedNote : ''].filter((x) => x !== '').join(' ');
         rows.push([
           d.networkName, instrumentName, s.levelItem, item.itemId, item.label[language], waves.get(waveId) ?? waveId,
           stats.n, show(stats.mean), show(stats.sd), null, null,
           show(stats.median), show(stats.q1), show(stats.q3), stats.missing, stats.declined, show(stats.shareAgree),
-          stats.suppressed ? t.yes : t.no, stats.suppressed ? hidden : '',
+          stats.suppressed ? t.yes : t.no, note,
         ]);
       }
     }

@@ -7,7 +7,7 @@ import type { Locale } from '../text';
 
 type Fixed = { name: string; label: string };
 /** The rules behind the numbers, said in the Toelichting and at the end of the codebook. */
-export type MethodKey = 'completedOnly' | 'linking' | 'comparison' | 'ties' | 'alpha';
+export type MethodKey = 'completedOnly' | 'linking' | 'comparison' | 'ties' | 'alpha' | 'reverse';
 type NoticeParams = Record<string, string | number>;
 
 /** The codebook's columns, in the order of its sheet. */
@@ -92,6 +92,8 @@ export interface ExportTerms {
     suppressed: string;
     note: string;
     suppressedNote: (min: number) => string;
+    /** On an item row of a reverse-keyed item: which numbers are after reversal and which are raw. */
+    reversedNote: string;
     baseline: string;
     followUp: string;
     method: string;
@@ -290,6 +292,7 @@ const nl: ExportTerms = {
     suppressed: 'onderdrukt',
     note: 'opmerking',
     suppressedNote: (min) => `Te weinig antwoorden om te tonen (minder dan ${min})`,
+    reversedNote: 'Omgekeerd gescoord: gemiddelde, sd, mediaan en kwartielen na omkeren; aandeel_eens van de ruwe antwoorden.',
     baseline: 'basismeting',
     followUp: 'vervolgmeting',
     method: 'methode',
@@ -372,6 +375,10 @@ const nl: ExportTerms = {
     alpha: {
       topic: 'Betrouwbaarheid (Cronbachs alfa)',
       text: 'Cronbachs alfa is raw_alpha van psych::alpha in R, over de respondenten die alle items van de schaal beantwoordden (volledige gevallen; "weet niet / n.v.t." telt als niet beantwoord), met omgekeerd gescoorde items al omgedraaid. Items zonder variatie (iedereen hetzelfde antwoord) worden eerst weggelaten, zoals psych doet; hun aantal staat in items_zonder_variatie.',
+    },
+    reverse: {
+      topic: 'Omgekeerd gescoorde vragen',
+      text: 'Bij een omgekeerd gescoorde vraag (omgekeerd = ja in het codeboek) betekent het eens zijn met de uitspraak een slechtere situatie. Scores zijn na omkeren (laagste + hoogste code − code; op 1 tot 5 wordt 1 een 5): de schaalscores, het gemiddelde, de sd, de mediaan en de kwartielen van de vraag (Beschrijvend) en de verschillen (Vergelijking). De data (Data_lang, Data_breed, de CSV), de verdeling van de antwoorden en aandeel_eens zijn van de ruwe antwoorden, zoals ze gegeven zijn. Het dashboard volgt dezelfde regel en zegt bij zo’n vraag ‘na omkeren’ of ‘ruwe antwoorden’.',
     },
   },
   cellShortened: (length) => `… [ingekort: ${length} tekens]`,
@@ -541,6 +548,7 @@ const en: ExportTerms = {
     suppressed: 'suppressed',
     note: 'note',
     suppressedNote: (min) => `Too few answers to show (fewer than ${min})`,
+    reversedNote: 'Reverse-keyed: mean, sd, median and quartiles after reversal; share_agree of the raw answers.',
     baseline: 'baseline',
     followUp: 'follow_up',
     method: 'method',
@@ -622,6 +630,10 @@ const en: ExportTerms = {
     alpha: {
       topic: "Reliability (Cronbach's alpha)",
       text: "Cronbach's alpha is raw_alpha of psych::alpha in R, over the respondents who answered every item of the scale (complete cases; \"don't know / n/a\" counts as not answered), with reverse-keyed items already reversed. Items without variance (everyone gave the same answer) are left out first, as psych does; their number is in items_without_variance.",
+    },
+    reverse: {
+      topic: 'Reverse-keyed items',
+      text: 'For a reverse-keyed item (reverse = yes in the codebook) agreeing with the statement means a worse situation. Scores are after reversal (lowest + highest code − code; on 1 to 5, 1 becomes 5): the scale scores, the item’s mean, sd, median and quartiles (Descriptives) and the differences (Comparison). The data (Data_long, Data_wide, the CSV), the distribution of the answers and share_agree are of the raw answers, as given. The dashboard follows the same rule and says ‘after reversal’ or ‘raw answers’ at such an item.',
     },
   },
   cellShortened: (length) => `… [shortened: ${length} characters]`,

@@ -259,20 +259,27 @@ describe('Resultaten (dashboard)', () => {
       }
     }
     // The radar's table gives the same means: row "Gedeelde ambitie" reads 3,25 and 3,87.
-    const radarRow = page.getByTestId('radar-table').getByRole('row', { name: /Gedeelde ambitie/ });
+    const radarRow = page.getByTestId('radar-table-1-5').getByRole('row', { name: /Gedeelde ambitie/ });
     expect(await radarRow.getByRole('cell').allTextContents()).toEqual(['3,25', '3,87']);
-    expect(await page.getByTestId('chart-radar').getAttribute('data-testid')).toBe('chart-radar');
-    expect(await page.getByTestId('chart-radar').locator('[role="img"]').getAttribute('aria-label')).toContain('T0, T1');
+    expect(await page.getByTestId('chart-radar-1-5').locator('[role="img"]').getAttribute('aria-label')).toContain('T0, T1');
+    // All five conditions are on 1–5: one radar, with the ticks 1 to 5.
+    expect(await page.locator('[data-testid^="chart-radar-"]').count()).toBe(1);
+    expect(await page.getByTestId('chart-radar-1-5').locator('.recharts-polar-radius-axis-tick text').allTextContents()).toEqual(['1', '2', '3', '4', '5']);
+    expect(await textOf(page.locator('.dashboard .lead'))).toContain('1 (helemaal oneens) tot 5 (helemaal eens)');
 
     // Alpha of "Goed persoonlijk samenwerken" is 1 over 15 respondents, flagged as uncertain.
     expect(await textOf(page.getByTestId(`alpha-ks_per-${t0.id}`))).toBe('1,00 (n = 15)onzeker: n < 30');
 
-    // 4. Change per indicator: Mate van gedeeldheid (ks_amb_01) 3,40 → 3,87 = +0,47, n 15 and 15.
-    const changeRow = page.getByTestId(`change-row-${t1.id}-ks_amb_01`);
+    // 4. Change over everyone, the headline: Gedeelde ambitie 3,25 → 3,87 = 9,25 / 15 = +0,62, 15 and 15, 12 pairs.
+    const headline = await page.getByTestId(`headline-${t1.id}-ks_amb`).getByRole('cell').allTextContents();
+    expect(headline.slice(0, 4)).toEqual(['15', '15', '12', '+0,62']);
+    // Per question (folded away): Mate van gedeeldheid (ks_amb_01) 3,40 → 3,87 = 7 / 15 = +0,47.
+    await page.getByTestId(`change-items-${t1.id}`).locator('summary').click();
+    const changeRow = page.getByTestId(`change-${t1.id}-items-ks_amb_01`);
     expect(await changeRow.getByRole('rowheader').textContent()).toBe('Mate van gedeeldheid');
-    expect(await changeRow.getByRole('cell').allTextContents()).toEqual(['Gedeelde ambitie', '3,40', '15', '3,87', '15', '+0,47']);
+    expect((await changeRow.getByRole('cell').allTextContents()).slice(0, 5)).toEqual(['Gedeelde ambitie', '15', '15', '12', '+0,47']);
     // ks_pro_04 at T0 has 14 scored answers (one weet niet).
-    expect((await page.getByTestId(`change-row-${t1.id}-ks_pro_04`).getByRole('cell').allTextContents()).slice(2, 3)).toEqual(['14']);
+    expect((await page.getByTestId(`change-${t1.id}-items-ks_pro_04`).getByRole('cell').allTextContents()).slice(1, 2)).toEqual(['14']);
 
     // 5. Spread between organisations: A and B only, at T1 by default, then at T0.
     const spread = page.getByTestId('spread-table');
@@ -307,7 +314,8 @@ describe('Resultaten (dashboard)', () => {
     await page.getByTestId('section-distribution').getByLabel('Vragen van').selectOption({ label: 'Betekenisgevend proces' });
     const dist = page.getByTestId(`distribution-ks_pro_04-${t0.id}`);
     await dist.waitFor();
-    expect(await dist.getByRole('cell').allTextContents()).toEqual(['T0', '0 (0%)', '7 (47%)', '7 (47%)', '0 (0%)', '0 (0%)', '1 (7%)', '0']);
+    // The last column: the share agreeing (Eens or Helemaal eens) of the 14 scored answers, 0%.
+    expect(await dist.getByRole('cell').allTextContents()).toEqual(['T0', '0 (0%)', '7 (47%)', '7 (47%)', '0 (0%)', '0 (0%)', '1 (7%)', '0', '0%']);
 
     // 8. Statistics, labelled exploratory: 12 linked, 3 + 3 not; paired difference +0,77 for amb.
     const stats = page.getByTestId('section-stats');
@@ -394,10 +402,10 @@ describe('Resultaten (dashboard)', () => {
     expect(notices).toContain('T0: Er zijn nog geen ingeleverde vragenlijsten, dus nog geen resultaten.');
     expect(notices).toContain('T1: Er is maar één ingeleverde vragenlijst.');
     // No picture where there is nothing to draw; the tables say why.
-    expect(await page.getByTestId('chart-radar').count()).toBe(0);
-    expect(await page.getByTestId('no-chart-radar').count()).toBe(1);
+    expect(await page.getByTestId('chart-radar-1-5').count()).toBe(0);
+    expect(await page.getByTestId('no-chart-radar-1-5').count()).toBe(1);
     expect(await page.getByTestId('chart-trend').count()).toBe(0);
-    expect(await page.getByTestId(`no-chart-change-${single.id}`).count()).toBe(1);
+    expect(await page.getByTestId(`no-chart-change-${single.id}-scales`).count()).toBe(1);
     expect(await textOf(page.getByTestId(`scale-mean-ks_amb-${empty.id}`))).toBe('geen antwoorden');
     expect(await textOf(page.getByTestId(`scale-n-ks_amb-${single.id}`))).toBe('0');
     expect(await textOf(page.getByTestId(`count-complete-${single.id}`))).toBe('1');

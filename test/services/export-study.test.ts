@@ -240,7 +240,7 @@ describe('the study workbook', () => {
     expect(text).toContain('kopregel vast, vet en met een filter');
     // The rules behind the numbers, the same sentences as at the end of the codebook.
     const codebook = sheetRecords(book, 'Codeboek').rows.filter((r) => r.variabele === null);
-    expect(codebook.map((r) => r.label)).toEqual(['Welke vragenlijsten meetellen', 'Koppelen van metingen', 'Vergelijking van metingen', 'Rangtoetsen en gelijke waarden', 'Betrouwbaarheid (Cronbachs alfa)']);
+    expect(codebook.map((r) => r.label)).toEqual(['Welke vragenlijsten meetellen', 'Koppelen van metingen', 'Vergelijking van metingen', 'Rangtoetsen en gelijke waarden', 'Betrouwbaarheid (Cronbachs alfa)', 'Omgekeerd gescoorde vragen']);
     for (const rule of codebook) expect(value(rule.label as string), String(rule.label)).toBe(rule.berekening);
     expect(value('Welke vragenlijsten meetellen')).toContain('Alleen afgeronde vragenlijsten (status = 1) tellen mee in de statistieken');
     expect(value('Vergelijking van metingen')).toContain('Derrick, Russ, Toher & White (2017), in de vorm voor ongelijke varianties');
@@ -485,6 +485,7 @@ describe('the codebook beside the CSV', () => {
     // The rules behind the numbers end the codebook, without a variable.
     expect(rows.filter((r) => r.variabele === null).map((r) => r.label)).toEqual([
       'Welke vragenlijsten meetellen', 'Koppelen van metingen', 'Vergelijking van metingen', 'Rangtoetsen en gelijke waarden', 'Betrouwbaarheid (Cronbachs alfa)',
+      'Omgekeerd gescoorde vragen',
     ]);
     return new Map(rows.filter((r) => r.variabele !== null).map((r) => [r.variabele!, r]));
   }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { THEME_PROMPTS } from '../../shared/conversation';
 import type { AllRespondentsResult, Dashboard, ScaleStats } from '../../shared/results';
 import { answersFor, decideSlip, KS, respond, resultsStudy } from '../support/results-study';
+import { AGREE7, DONT_KNOW, OFTEN5, REVERSED_ITEM, SEVEN_POINT_ID, sevenPointInstrument } from '../support/seven-point-instrument';
 import { useServices } from '../support/services';
 
 const open = useServices();
@@ -278,6 +279,74 @@ describe('getDashboard: a near match of self-made codes enters a test only once 
     const everyone = amb(r, rejected.t1.id).allRespondents;
     expect(everyone).toMatchObject({ nBaseline: 13, nFollowUp: 14, nPairs: 7, tooSmall: false });
     expectPo(everyone, [0.85439560439560447, 2.9942824083860935, 15.14387093426231, 0.00900151967679965, 0.24670562409710606, 1.46208558469410299]);
+  }, 60_000);
+});
+
+describe('getDashboard on an imported 7-point instrument', () => {
+  it('gives every scale and item its own score range, and the share agreeing above the middle of 7', async () => {
+    const s = open();
+    await s.ok('importInstrument', { definitionJson: JSON.stringify(sevenPointInstrument()) });
+    const net = await s.ok('createNetwork', { name: 'Zevenpunts' });
+    const t0 = await s.ok('createWave', { networkId: net.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: SEVEN_POINT_ID, version: 1 }] });
+    // Six respondents. tk_vei_01: 7, 6, 5, 4, 2 and "weet niet" (99); the reverse-keyed tk_ste_03: 6, 6, 6, 2, 2, 7.
+    const vei01 = [7, 6, 5, 4, 2, DONT_KNOW];
+    const ste03 = [6, 6, 6, 2, 2, 7];
+    for (let i = 0; i < 6; i++) {
+      const r = await s.ok('startResponse', { waveId: t0.id, respondentCode: `ZP00${i}`, organisationId: null, mode: 'form' });
+      const values: Record<string, number> = { tk_vei_01: vei01[i]!, tk_vei_02: 6, tk_vei_03: 6, tk_doe_01: 3, tk_doe_02: 3, tk_doe_03: 3, tk_ste_01: 5, tk_ste_02: 5, tk_ste_03: ste03[i]!, tk_ove_01: 4, tk_ove_02: 2 };
+      for (const [itemId, value] of Object.entries(values)) await s.ok('saveAnswer', { responseId: r.id, instrumentId: SEVEN_POINT_ID, itemId, value, text: null });
+      await s.ok('completeResponse', { responseId: r.id });
+    }
+    const d = await s.ok('getDashboard', { networkId: net.id, waveIds: [], instrumentId: SEVEN_POINT_ID, breakdown: 'none' });
+    expectNoNaN(d);
+    expect(d.scales.map((x) => [x.scaleId, x.range])).toEqual([
+      ['tk_vei', { min: 1, max: 7 }],
+      ['tk_doe', { min: 1, max: 7 }],
+      ['tk_ste', { min: 1, max: 7 }],
+      ['tk_ove', { min: 1, max: 5 }],
+    ]);
+    expect(scale(d, 'tk_vei').options!.map((o) => o.label.nl)).toEqual(AGREE7);
+    expect(scale(d, 'tk_ove').options!.map((o) => o.label.nl)).toEqual(OFTEN5);
+    expect(item(d, 'tk_vei_01')).toMatchObject({ range: { min: 1, max: 7 }, reverse: false });
+    expect(item(d, REVERSED_ITEM)).toMatchObject({ range: { min: 1, max: 7 }, reverse: true });
+    expect(item(d, 'tk_ove_01')).toMatchObject({ range: { min: 1, max: 5 }, reverse: false });
+
+    // tk_vei_01: 5 scored answers (one "weet niet"); agreeing = 5, 6 or 7 (above Neutraal = 4): 7, 6, 5 → 3 of 5 = 0.6.
+    const vei = item(d, 'tk_vei_01').perWave[0]!.stats;
+    expect(vei).toMatchObject({ n: 5, declined: 1, shareAgree: 0.6 });
+    expectRel(vei.mean, 24 / 5); // (7 + 6 + 5 + 4 + 2) / 5
+    // Reverse-keyed tk_ste_03: the mean is after reversal (8 − code: 2, 2, 2, 6, 6, 1 → 19 / 6);
+    // the distribution and the share agreeing are of the raw answers (6, 6, 6, 7 agree → 4 of 6).
+    const ste = item(d, REVERSED_ITEM).perWave[0]!.stats;
+    expectRel(ste.mean, 19 / 6);
+    expectRel(ste.shareAgree, 4 / 6);
+    expect(ste.distribution!.filter((o) => o.count > 0).map((o) => [o.code, o.count])).toEqual([[2, 2], [6, 3], [7, 1]]);
+    // Steun = mean of 5, 5 and the reversed tk_ste_03: (5 + 5 + 2) / 3 = 4 for three people, (5 + 5 + 6) / 3 for two, (5 + 5 + 1) / 3 for one.
+    expectRel(scale(d, 'tk_ste').perWave[0]!.stats.mean, (3 * 4 + 2 * (16 / 3) + 11 / 3) / 6);
+    // Nooit … Altijd is no agreement scale: no share agreeing.
+    expect(item(d, 'tk_ove_01').perWave[0]!.stats.shareAgree).toBeNull();
+
+    const cmp = await s.ok('compareNetworks', { networkIds: [net.id], instrumentId: SEVEN_POINT_ID });
+    expect(cmp.networks[0]!.waves[0]!.scales.map((x) => [x.scaleId, x.range])).toEqual([
+      ['tk_vei', { min: 1, max: 7 }],
+      ['tk_doe', { min: 1, max: 7 }],
+      ['tk_ste', { min: 1, max: 7 }],
+      ['tk_ove', { min: 1, max: 5 }],
+    ]);
+  }, 60_000);
+
+  it('the built-ins: 1–5 statements, the 1–3 checklist with ja / deels / nee, and the grade 1–10', async () => {
+    const w = await study();
+    const d = await w.ok('getDashboard', { networkId: w.network.id, waveIds: [], instrumentId: KS, breakdown: 'none' });
+    expect(d.scales.every((x) => x.range.min === 1 && x.range.max === 5)).toBe(true);
+    expect(item(d, 'ks_cijfer').range).toEqual({ min: 1, max: 10 });
+    // The study's waves do not use the interprofessional instrument; its scales still come from the stored version.
+    const ip = await w.ok('getDashboard', { networkId: w.network.id, waveIds: [], instrumentId: 'interprofessioneel-samenwerken', breakdown: 'none' });
+    expect(scale(ip, 'ip_tpr').range).toEqual({ min: 1, max: 5 });
+    expect(scale(ip, 'ip_kenmerk').range).toEqual({ min: 1, max: 3 });
+    expect(scale(ip, 'ip_kenmerk').options!.map((o) => o.label.nl)).toEqual(['Nee', 'Deels', 'Ja']);
+    expect(item(ip, 'ip_tpr_02').reverse).toBe(true);
+    expect(item(ip, 'ip_tpr_01').reverse).toBe(false);
   }, 60_000);
 });
 

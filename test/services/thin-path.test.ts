@@ -64,6 +64,8 @@ describe('the thin path through the services', () => {
     expect(overview.conditions.map((c) => c.label.nl)).toEqual([
       'Gedeelde ambitie', 'Recht doen aan belangen', 'Goed persoonlijk samenwerken', 'Professioneel organiseren', 'Betekenisgevend proces',
     ]);
+    // The chart's axis comes from the answer scale: Helemaal oneens (1) to Helemaal eens (5).
+    expect(overview.conditions.map((c) => c.range)).toEqual(Array.from({ length: 5 }, () => ({ min: 1, max: 5 })));
   });
 
   it('shows in the overview the same mean and n per condition as the dashboard, for either minimum group size', async () => {

@@ -135,6 +135,8 @@ export function richDashboard(): Dashboard {
   const scales = CONDITIONS.map(([scaleId, nl, en]) => ({
     scaleId,
     label: { nl, en },
+    range: { min: 1, max: 5 },
+    options: OPTIONS.filter((o) => o.scored).map(({ code, label }) => ({ code, label })),
     perWave: waves.map((w, i) => ({
       waveId: w.waveId,
       stats: scaleId === 'ks_org' && i === 1 ? hidden(4) : shown([14, 12, 9][i]!, means[scaleId]![i]!),
@@ -147,6 +149,9 @@ export function richDashboard(): Dashboard {
       label: { nl: `${nl} ${k}`, en: `Indicator ${scaleId} ${k}` },
       text: { nl: `Uitspraak ${k}`, en: `Statement ${k}` },
       scaleId,
+      range: { min: 1, max: 5 },
+      // One reverse-keyed statement: "Betekenisgevend proces 2".
+      reverse: scaleId === 'ks_pro' && k === 2,
       presentIn: scaleId === 'ks_pro' && k === 4 ? [W0, W1] : [W0, W1, W2],
       perWave: waves.map((w, i) => ({
         waveId: w.waveId,
@@ -164,6 +169,8 @@ export function richDashboard(): Dashboard {
     label: { nl: 'Rapportcijfer', en: 'Overall grade' },
     text: { nl: 'Welk rapportcijfer?', en: 'What grade?' },
     scaleId: null,
+    range: { min: 1, max: 10 },
+    reverse: false,
     presentIn: [W0, W1, W2],
     perWave: waves.map((w) => ({ waveId: w.waveId, stats: { ...itemStats([0, 0, 0, 0, 0, 0]), distribution: null, n: 12, mean: 7.1 } })),
   });
@@ -316,4 +323,74 @@ export function suppressedDashboard(): Dashboard {
       { code: 'all-declined', params: { waveId: waves[1]!.waveId } },
     ],
   };
+}
+
+const AGREE7 = ['Helemaal oneens', 'Oneens', 'Enigszins oneens', 'Neutraal', 'Enigszins eens', 'Eens', 'Helemaal eens'];
+const JA_DEELS_NEE = [
+  { code: 1, label: { nl: 'Nee', en: 'No' } },
+  { code: 2, label: { nl: 'Deels', en: 'Partly' } },
+  { code: 3, label: { nl: 'Ja', en: 'Yes' } },
+];
+
+/**
+ * The rich dashboard plus scales on other answer scales: two on 1–7 (Veiligheid 5,2 → 5,6; Steun
+ * 4,1 → 4,4 at T0 → T1, hidden at T2) and the ja / deels / nee checklist on 1–3 with one item
+ * (Regelmatig overleg: nee 2, deels 3, ja 7 at T0), with their comparison rows.
+ */
+export function mixedDashboard(): Dashboard {
+  const d = richDashboard();
+  const agree7 = AGREE7.map((nl, i) => ({ code: i + 1, label: { nl, en: nl } }));
+  const seven = (scaleId: string, nl: string, means: [number, number]) => ({
+    scaleId,
+    label: { nl, en: nl },
+    range: { min: 1, max: 7 },
+    options: agree7,
+    perWave: d.waves.map((w, i) => ({
+      waveId: w.waveId,
+      stats: i === 2 ? hidden(3) : shown(12, means[i]!),
+      alpha: { alpha: null, n: 12, items: 3, smallSample: true, constantItems: i === 0 ? 1 : 0, unavailable: i === 0 ? ('no-variance' as const) : null },
+    })),
+  });
+  d.scales.push(seven('tk_vei', 'Veiligheid', [5.2, 5.6]), seven('tk_ste', 'Steun', [4.1, 4.4]), {
+    scaleId: 'ip_kenmerk',
+    label: { nl: 'Kenmerken', en: 'Characteristics' },
+    range: { min: 1, max: 3 },
+    options: JA_DEELS_NEE,
+    perWave: d.waves.map((w) => ({ waveId: w.waveId, stats: shown(12, 2.4, 0.5), alpha: { alpha: 0.7, n: 12, items: 1, smallSample: true, constantItems: 0, unavailable: null } })),
+  });
+  d.items.push({
+    itemId: 'ip_ken_01',
+    label: { nl: 'Regelmatig overleg', en: 'Regular meetings' },
+    text: { nl: 'Het team komt regelmatig bij elkaar.', en: 'The team meets regularly.' },
+    scaleId: 'ip_kenmerk',
+    range: { min: 1, max: 3 },
+    reverse: false,
+    presentIn: [W0, W1, W2],
+    perWave: d.waves.map((w) => ({
+      waveId: w.waveId,
+      stats: {
+        n: 12,
+        missing: 0,
+        declined: 1,
+        mean: (2 * 1 + 3 * 2 + 7 * 3) / 12,
+        sd: 0.8,
+        median: 3,
+        q1: 2,
+        q3: 3,
+        distribution: [
+          ...JA_DEELS_NEE.map((o, i) => ({ ...o, scored: true, count: [2, 3, 7][i]! })),
+          { code: 9, label: { nl: 'Weet niet', en: 'Don’t know' }, scored: false, count: 1 },
+        ],
+        shareAgree: null,
+        suppressed: false,
+      },
+    })),
+  });
+  for (const c of d.comparisons) {
+    c.rows.push(
+      { kind: 'scale', id: 'tk_vei', label: { nl: 'Veiligheid', en: 'Veiligheid' }, allRespondents: allRespondents({ meanDiff: 0.4, ciLow: -0.3, ciHigh: 1.1 }), paired: paired(), independent: independent(), notices: [] },
+      { kind: 'scale', id: 'ip_kenmerk', label: { nl: 'Kenmerken', en: 'Characteristics' }, allRespondents: allRespondents({ meanDiff: -1.3, ciLow: -1.8, ciHigh: -0.8 }), paired: paired(), independent: independent(), notices: [] },
+    );
+  }
+  return d;
 }

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../shared/results';
 import {
   alphaRows,
+  byRange,
   changeDomain,
-  changeRows,
+  changeTicks,
+  differenceCells,
+  differenceCharts,
+  differenceRows,
   conversationGroups,
   conversationValue,
   distributionCell,
@@ -22,14 +26,20 @@ import {
   orderedRows,
   pairedCells,
   radarRows,
+  rangeTexts,
+  rangeTicks,
   responseRows,
+  reverseKeyed,
+  scoreChartGroups,
+  showsShares,
   shownMean,
   trendDomain,
   trendSeries,
   wavesWithPoints,
 } from '../../renderer/src/features/dashboard/model';
+import { optionColour } from '../../renderer/src/features/dashboard/palette';
 import { noticeTexts, type Translate } from '../../renderer/src/features/dashboard/notices';
-import { emptyDashboard, hidden, independent, itemStats, paired, richDashboard, shown, suppressedDashboard, W0, W1, W2 } from './dashboard-fixtures';
+import { emptyDashboard, hidden, independent, itemStats, mixedDashboard, paired, richDashboard, shown, suppressedDashboard, W0, W1, W2 } from './dashboard-fixtures';
 
 /**
  * Chart data and table cells built from hand-made Dashboard objects. The expected values are
@@ -63,21 +73,26 @@ describe('responses', () => {
 
 describe('radar', () => {
   it('has one row per condition with a value per wave, and null for the suppressed point', () => {
-    const rows = radarRows(richDashboard(), 'nl');
+    const d = richDashboard();
+    const rows = radarRows(d, d.scales, 'nl');
     expect(rows.map((r) => r.label)).toEqual(['Gedeelde ambitie', 'Recht doen aan belangen', 'Goed persoonlijk samenwerken', 'Professioneel organiseren', 'Betekenisgevend proces']);
     expect(rows[0]).toMatchObject({ w0: 3.4, w1: 3.85, w2: 4.05 });
     expect(rows[3]).toMatchObject({ scaleId: 'ks_org', w0: 2.8, w1: null, w2: 3.1 });
   });
 
   it('lists the omitted points with the reason', () => {
-    expect(omittedPoints(richDashboard(), 'nl')).toEqual([{ scale: 'Professioneel organiseren', wave: 'T1', reason: 'suppressed' }]);
-    expect(omittedPoints(emptyDashboard(), 'en')).toHaveLength(5);
-    expect(omittedPoints(emptyDashboard(), 'en')[0]).toEqual({ scale: 'Shared ambition', wave: 'T0', reason: 'empty' });
+    const rich = richDashboard();
+    const empty = emptyDashboard();
+    expect(omittedPoints(rich, rich.scales, 'nl')).toEqual([{ scale: 'Professioneel organiseren', wave: 'T1', reason: 'suppressed' }]);
+    expect(omittedPoints(empty, empty.scales, 'en')).toHaveLength(5);
+    expect(omittedPoints(empty, empty.scales, 'en')[0]).toEqual({ scale: 'Shared ambition', wave: 'T0', reason: 'empty' });
   });
 
   it('draws no polygon for a wave without any shown point', () => {
-    expect(wavesWithPoints(richDashboard())).toEqual([0, 1, 2]);
-    expect(wavesWithPoints(suppressedDashboard())).toEqual([]);
+    const rich = richDashboard();
+    const suppressed = suppressedDashboard();
+    expect(wavesWithPoints(rich, rich.scales)).toEqual([0, 1, 2]);
+    expect(wavesWithPoints(suppressed, suppressed.scales)).toEqual([]);
     expect(hasScaleValues(suppressedDashboard())).toBe(false);
     expect(hasScaleValues(emptyDashboard())).toBe(false);
   });
@@ -94,51 +109,157 @@ describe('trend', () => {
     expect(org.points[1]).toMatchObject({ mean: null, ci: null, ciLow: null, ciHigh: null, n: 4 });
   });
 
-  it('uses 1–5 unless a CI reaches beyond it', () => {
-    expect(trendDomain(trendSeries(richDashboard(), 'nl'))).toEqual([1, 5]);
-    expect(trendDomain(trendSeries(emptyDashboard(), 'nl'))).toEqual([1, 5]);
+  it('uses each scale’s own range unless a CI reaches beyond it', () => {
+    expect(trendDomain(trendSeries(richDashboard(), 'nl')[0]!)).toEqual([1, 5]);
+    expect(trendDomain(trendSeries(emptyDashboard(), 'nl')[0]!)).toEqual([1, 5]);
     const d = richDashboard();
     d.scales[0]!.perWave[0]!.stats = { ...shown(2, 4.8), ciLow: 3.2, ciHigh: 6.4 };
-    expect(trendDomain(trendSeries(d, 'nl'))).toEqual([1, 7]);
+    expect(trendDomain(trendSeries(d, 'nl')[0]!)).toEqual([1, 7]);
+    // The other scales keep 1–5: one scale's wide interval does not stretch the others.
+    expect(trendDomain(trendSeries(d, 'nl')[1]!)).toEqual([1, 5]);
+    const mixed = trendSeries(mixedDashboard(), 'nl');
+    // Veiligheid 5,2 ± 0,5 and 5,6 ± 0,5 on 1–7: the axis is 1–7, not 1–5 or 1–6.
+    expect(trendDomain(mixed.find((s) => s.scaleId === 'tk_vei')!)).toEqual([1, 7]);
+    expect(trendDomain(mixed.find((s) => s.scaleId === 'ip_kenmerk')!)).toEqual([1, 3]);
   });
 });
 
 describe('alpha', () => {
   it('gives alpha with n and flags n < 30', () => {
     const rows = alphaRows(richDashboard(), 'nl');
-    expect(rows[0]!.cells[0]).toEqual({ waveId: W0, alpha: '0,81', n: '13', items: '4', smallSample: true });
-    expect(rows[0]!.cells[2]).toMatchObject({ alpha: '–', n: '2' });
+    expect(rows[0]!.cells[0]).toEqual({ waveId: W0, alpha: '0,81', n: '13', items: '4', smallSample: true, unavailable: null, constantItems: 0 });
+    expect(rows[0]!.cells[2]).toMatchObject({ alpha: null, n: '2', unavailable: 'too-small', smallSample: false });
     const d = richDashboard();
     d.scales[0]!.perWave[0]!.alpha = { alpha: 0.9, n: 31, items: 4, smallSample: false, constantItems: 0, unavailable: null };
     expect(alphaRows(d, 'nl')[0]!.cells[0]!.smallSample).toBe(false);
   });
 });
 
-describe('change per indicator', () => {
-  it('is the follow-up item mean minus the baseline item mean, with both n', () => {
-    const rows = changeRows(richDashboard(), W1, 'nl');
-    expect(rows).toHaveLength(20); // the rapportcijfer belongs to no scale and is left out
-    const first = rows[0]!;
-    // ks_amb_01 (k = 1): T0 counts [1,2,4,5,2] + (1+j)%2 = [1,0,1,0,1] → [2,2,5,5,3] → n = 17,
-    //   sum = 2·1 + 2·2 + 5·3 + 5·4 + 3·5 = 56 → mean 56/17;
-    // T1 counts [0,1,3,6,2] + [1,0,1,0,1] → [1,1,4,6,3] → n = 15, sum = 1 + 2 + 12 + 24 + 15 = 54 → 54/15 = 3.6.
-    expect(first).toMatchObject({ itemId: 'ks_amb_01', scaleLabel: 'Gedeelde ambitie', nBaseline: 17, nFollowUp: 15, status: 'ok' });
-    expect(first.diff).toBeCloseTo(3.6 - 56 / 17, 12);
+describe('alpha that cannot be computed', () => {
+  it('says why, and how many items without variance were left out', () => {
+    const rows = alphaRows(mixedDashboard(), 'nl');
+    const vei = rows.find((r) => r.scaleId === 'tk_vei')!;
+    expect(vei.cells[0]).toMatchObject({ alpha: null, unavailable: 'no-variance', constantItems: 1 });
+    expect(vei.cells[1]).toMatchObject({ alpha: null, unavailable: null, constantItems: 0 });
+  });
+});
+
+describe('score ranges', () => {
+  it('puts whole-number ticks on the range, at most eleven', () => {
+    expect(rangeTicks([1, 7])).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(rangeTicks([1, 3])).toEqual([1, 2, 3]);
+    expect(rangeTicks([1, 10])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(rangeTicks([0, 100])).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    // 0–25 in steps of 3 (25 / 10 rounded up), and the top end always.
+    expect(rangeTicks([0, 25])).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 25]);
   });
 
-  it('has no bar for a suppressed item or one missing from a version, and says which', () => {
-    const t1 = changeRows(richDashboard(), W1, 'nl');
-    expect(t1.find((r) => r.itemId === 'ks_org_01')).toMatchObject({ status: 'suppressed', diff: null, baselineMean: null, followUpMean: null });
-    const t2 = changeRows(richDashboard(), W2, 'nl');
-    expect(t2.find((r) => r.itemId === 'ks_pro_04')).toMatchObject({ status: 'absent', diff: null });
-    expect(changeRows(emptyDashboard(), W0, 'nl')).toEqual([]);
-    expect(changeRows(suppressedDashboard(), W1, 'nl').every((r) => r.diff === null && r.status === 'suppressed')).toBe(true);
+  it('groups by range in order of first appearance', () => {
+    const groups = byRange([{ r: { min: 1, max: 5 } }, { r: { min: 1, max: 7 } }, { r: { min: 1, max: 5 } }], (x) => x.r);
+    expect(groups.map((g) => [g.key, g.members.length])).toEqual([
+      ['1-5', 2],
+      ['1-7', 1],
+    ]);
   });
 
-  it('centres the axis on zero', () => {
+  it('never puts scales of different ranges on one radar; two scales on a range get bars; ja / deels / nee gets shares', () => {
+    const d = mixedDashboard();
+    const groups = scoreChartGroups(d);
+    expect(groups.map((g) => [g.key, g.kind, g.scales.map((s) => s.scaleId)])).toEqual([
+      ['1-5', 'radar', ['ks_amb', 'ks_bel', 'ks_per', 'ks_org', 'ks_pro']],
+      ['1-7', 'bars', ['tk_vei', 'tk_ste']],
+    ]);
+    for (const g of groups) expect(new Set(g.scales.map((s) => `${s.range.min}-${s.range.max}`))).toEqual(new Set([g.key]));
+    expect(d.scales.filter(showsShares).map((s) => s.scaleId)).toEqual(['ip_kenmerk']);
+    const sevenRows = radarRows(d, groups[1]!.scales, 'nl');
+    expect(sevenRows).toEqual([
+      { scaleId: 'tk_vei', label: 'Veiligheid', w0: 5.2, w1: 5.6, w2: null },
+      { scaleId: 'tk_ste', label: 'Steun', w0: 4.1, w1: 4.4, w2: null },
+    ]);
+    expect(wavesWithPoints(d, groups[1]!.scales)).toEqual([0, 1]);
+  });
+
+  it('a scale of four or more options, or of mixed answer scales, is shown as a mean', () => {
+    const d = mixedDashboard();
+    const kenmerk = d.scales.find((s) => s.scaleId === 'ip_kenmerk')!;
+    expect(showsShares({ ...kenmerk, options: null })).toBe(false);
+    expect(showsShares({ ...kenmerk, options: [...kenmerk.options!, { code: 4, label: { nl: 'Altijd', en: 'Always' } }] })).toBe(false);
+  });
+
+  it('names each range once, with its end labels when the scales on it share them', () => {
+    expect(rangeTexts(mixedDashboard().scales, 'nl')).toEqual([
+      { min: 1, max: 5, minLabel: 'Helemaal oneens', maxLabel: 'Helemaal eens' },
+      { min: 1, max: 7, minLabel: 'Helemaal oneens', maxLabel: 'Helemaal eens' },
+      { min: 1, max: 3, minLabel: 'Nee', maxLabel: 'Ja' },
+    ]);
+    const d = richDashboard();
+    d.scales[1]!.options = null;
+    expect(rangeTexts(d.scales, 'en')).toEqual([{ min: 1, max: 5, minLabel: null, maxLabel: null }]);
+  });
+
+  it('colours the options of any scale from red-brown through grey to blue', () => {
+    expect([0, 1, 2, 3, 4].map((i) => optionColour(i, 5, true))).toEqual(['#8c2d04', '#d9825b', '#c9ced6', '#6aa3cc', '#1f5f8b']);
+    expect([0, 1, 2].map((i) => optionColour(i, 3, true))).toEqual(['#8c2d04', '#c9ced6', '#1f5f8b']);
+    // 7 options: position 1 lies 4/6 of the way from #8c2d04 to #d9825b:
+    // 140 + 77·⅔ = 191,3 → bf; 45 + 85·⅔ = 101,7 → 66; 4 + 87·⅔ = 62 → 3e. The middle (3) is the grey.
+    expect(optionColour(1, 7, true)).toBe('#bf663e');
+    expect(optionColour(3, 7, true)).toBe('#c9ced6');
+    expect(optionColour(2, 5, false)).toBe('#7a8491');
+  });
+});
+
+describe('change: the comparison over everyone', () => {
+  it('gives per scale the all-respondents difference with its interval, both n and the pairs', () => {
+    const d = richDashboard();
+    const rows = differenceRows(d, d.comparisons[0]!, 'scale', 'nl');
+    expect(rows.map((r) => r.id)).toEqual(['ks_amb', 'ks_bel', 'ks_per', 'ks_org', 'ks_pro']);
+    // Fixture allRespondents: 14 / 12, 9 pairs, +0,36 [0,02; 0,70], t 2,2 (df 14,6), p 0,044.
+    expect(rows[0]).toMatchObject({ label: 'Gedeelde ambitie', nBaseline: 14, nFollowUp: 12, nPairs: 9, diff: 0.36, ciLow: 0.02, ciHigh: 0.7, p: 0.044, status: 'ok', range: { min: 1, max: 5 } });
+    expect(rows[0]!.ci![0]).toBeCloseTo(0.34, 12);
+    expect(rows[0]!.ci![1]).toBeCloseTo(0.34, 12);
+    expect(differenceCells(rows[0]!, 'nl')).toEqual(['14', '12', '9', '+0,36', '[+0,02; +0,70]', '2,20 (14,6); 0,044']);
+    expect(differenceCells(rows[0]!, 'en')).toEqual(['14', '12', '9', '+0.36', '[+0.02, +0.70]', '2.20 (14.6); 0.044']);
+  });
+
+  it('has no bar for an item not in both versions or with too few answers, and says which', () => {
+    const d = richDashboard();
+    const items = differenceRows(d, d.comparisons[0]!, 'item', 'nl');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ id: 'ks_pro_04', scaleLabel: 'Betekenisgevend proces', status: 'absent', diff: null, ci: null });
+    const suppressed = suppressedDashboard();
+    const rows = differenceRows(suppressed, suppressed.comparisons[0]!, 'scale', 'nl');
+    expect(rows.every((r) => r.status === 'tooSmall' && r.diff === null && r.nBaseline === 1)).toBe(true);
+    expect(differenceCharts(rows)).toEqual([]);
+  });
+
+  it('marks a reverse-keyed item: its difference is after reversal', () => {
+    const d = richDashboard();
+    d.comparisons[0]!.rows.push({ ...d.comparisons[0]!.rows[5]!, id: 'ks_pro_02', notices: [] });
+    const row = differenceRows(d, d.comparisons[0]!, 'item', 'nl').find((r) => r.id === 'ks_pro_02')!;
+    expect(row).toMatchObject({ reverse: true, status: 'tooSmall' });
+    expect(reverseKeyed(d, 'nl')).toEqual([{ itemId: 'ks_pro_02', label: 'Betekenisgevend proces 2' }]);
+  });
+
+  it('draws one chart per range, on an axis around zero that holds the intervals', () => {
+    const d = mixedDashboard();
+    const rows = differenceRows(d, d.comparisons[0]!, 'scale', 'nl');
+    const charts = differenceCharts(rows);
+    expect(charts.map((c) => [c.key, c.rows.map((r) => r.id)])).toEqual([
+      ['1-5', ['ks_amb', 'ks_bel', 'ks_per', 'ks_org', 'ks_pro']],
+      ['1-7', ['tk_vei']],
+      ['1-3', ['ip_kenmerk']],
+    ]);
     expect(changeDomain([])).toEqual([-1, 1]);
-    expect(changeDomain(changeRows(richDashboard(), W1, 'nl'))).toEqual([-1, 1]);
-    expect(changeDomain([{ diff: -1.3 } as never, { diff: null } as never])).toEqual([-1.5, 1.5]);
+    expect(changeDomain(charts[0]!.rows)).toEqual([-1, 1]);
+    // −1,3 with its interval down to −1,8: ±2.
+    expect(changeDomain(charts[2]!.rows)).toEqual([-2, 2]);
+    expect(changeDomain([{ diff: -1.3, ciLow: null, ciHigh: null }])).toEqual([-1.5, 1.5]);
+    // Wider: 2,87 → step 1 → ±3; 6,2 → step 2 → ±8.
+    expect(changeDomain([{ diff: 1.5, ciLow: 0.13, ciHigh: 2.87 }])).toEqual([-3, 3]);
+    expect(changeDomain([{ diff: -6.2, ciLow: null, ciHigh: null }])).toEqual([-8, 8]);
+    expect(changeTicks([-1, 1])).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect(changeTicks([-3, 3])).toEqual([-3, -2, -1, 0, 1, 2, 3]);
+    expect(changeTicks([-8, 8])).toEqual([-8, -6, -4, -2, 0, 2, 4, 6, 8]);
   });
 });
 
@@ -174,13 +295,25 @@ describe('answer distributions', () => {
     expect(rows).toHaveLength(12); // 4 items × 3 waves
     // ks_amb_01 at T0: [1,2,4,5,2 | 1] + [1,0,1,0,1 | 0] = [2,2,5,5,3] and 1 × weet niet = 18 answers
     const r = rows[0]!;
-    expect(r).toMatchObject({ itemId: 'ks_amb_01', waveLabel: 'T0', total: 18, missing: 1, suppressed: false, absent: false });
+    expect(r).toMatchObject({ itemId: 'ks_amb_01', waveLabel: 'T0', total: 18, missing: 1, suppressed: false, absent: false, reverse: false });
+    // Share agreeing of the 17 scored answers: 5 × Eens + 3 × Helemaal eens = 8 / 17.
+    expect(r.shareAgree).toBeCloseTo(8 / 17, 12);
+    expect(distributionRows(richDashboard(), 'ks_pro', 'nl').find((x) => x.itemId === 'ks_pro_02')!.reverse).toBe(true);
     expect(distributionCell(r, 3, 'nl')).toBe('5 (28%)'); // 5/18 = 27.8%
     expect(distributionCell(r, 9, 'nl')).toBe('1 (6%)'); // 1/18 = 5.6%
     expect(distributionOptions(rows).map((o) => o.code)).toEqual([1, 2, 3, 4, 5, 9]);
     const chart = distributionChartRows(rows)[0]!;
     expect(chart.label).toBe('Gedeelde ambitie 1 · T0');
     expect(chart.o9).toBeCloseTo(1 / 18, 12);
+  });
+
+  it('gives the ja / deels / nee checklist as shares of each answer per item and wave', () => {
+    const rows = distributionRows(mixedDashboard(), 'ip_kenmerk', 'nl');
+    expect(rows).toHaveLength(3);
+    // nee 2, deels 3, ja 7, weet niet 1: 13 answers.
+    expect(distributionOptions(rows).map((o) => o.label)).toEqual(['Nee', 'Deels', 'Ja', 'Weet niet']);
+    expect(['Nee', 'Deels', 'Ja'].map((_, i) => distributionCell(rows[0]!, i + 1, 'nl'))).toEqual(['2 (15%)', '3 (23%)', '7 (54%)']);
+    expect(rows[0]!.shareAgree).toBeNull();
   });
 
   it('leaves suppressed and absent items out of the chart', () => {
@@ -240,6 +373,7 @@ describe('conversation points', () => {
 });
 
 describe('network comparison', () => {
+  const FIVE = { min: 1, max: 5 };
   const nc = {
     instrumentId: 'kansrijke-samenwerking',
     networks: [
@@ -247,16 +381,19 @@ describe('network comparison', () => {
         networkId: 'n1',
         name: 'Dementie Twente',
         waves: [
-          { waveId: 'a0', label: 'T0', kind: 'T0' as const, scales: [{ scaleId: 'ks_amb', label: { nl: 'Gedeelde ambitie', en: 'Shared ambition' }, stats: shown(8, 3.1) }] },
-          { waveId: 'a1', label: 'T1', kind: 'T1' as const, scales: [{ scaleId: 'ks_amb', label: { nl: 'Gedeelde ambitie', en: 'Shared ambition' }, stats: shown(7, 3.6) }] },
+          { waveId: 'a0', label: 'T0', kind: 'T0' as const, scales: [{ scaleId: 'ks_amb', label: { nl: 'Gedeelde ambitie', en: 'Shared ambition' }, range: FIVE, stats: shown(8, 3.1) }] },
+          { waveId: 'a1', label: 'T1', kind: 'T1' as const, scales: [{ scaleId: 'ks_amb', label: { nl: 'Gedeelde ambitie', en: 'Shared ambition' }, range: FIVE, stats: shown(7, 3.6) }] },
         ],
       },
       {
         networkId: 'n2',
         name: 'Wijknetwerk Noord',
         waves: [
-          { waveId: 'b0', label: 'T0', kind: 'T0' as const, scales: [{ scaleId: 'ks_bel', label: { nl: 'Recht doen aan belangen', en: 'Doing justice' }, stats: shown(6, 2.9) }] },
-          { waveId: 'b1', label: 'T1', kind: 'T1' as const, scales: [{ scaleId: 'ks_bel', label: { nl: 'Recht doen aan belangen', en: 'Doing justice' }, stats: hidden(3) }] },
+          { waveId: 'b0', label: 'T0', kind: 'T0' as const, scales: [
+              { scaleId: 'ks_bel', label: { nl: 'Recht doen aan belangen', en: 'Doing justice' }, range: FIVE, stats: shown(6, 2.9) },
+              { scaleId: 'tk_vei', label: { nl: 'Veiligheid', en: 'Safety' }, range: { min: 1, max: 7 }, stats: shown(6, 5.5) },
+            ] },
+          { waveId: 'b1', label: 'T1', kind: 'T1' as const, scales: [{ scaleId: 'ks_bel', label: { nl: 'Recht doen aan belangen', en: 'Doing justice' }, range: FIVE, stats: hidden(3) }] },
         ],
       },
     ],
@@ -265,18 +402,25 @@ describe('network comparison', () => {
   it('takes the latest wave with values per network', () => {
     const c = networkComparison(nc, 'latest', 'nl');
     expect(c.series.map((s) => s.label)).toEqual(['Dementie Twente (T1)', 'Wijknetwerk Noord (T0)']);
-    expect(c.scales.map((s) => s.scaleId)).toEqual(['ks_amb', 'ks_bel']);
+    expect(c.scales.map((s) => s.scaleId)).toEqual(['ks_amb', 'ks_bel', 'tk_vei']);
     expect(c.rows).toEqual([
       { scaleId: 'ks_amb', label: 'Gedeelde ambitie', s0: 3.6, s1: null },
       { scaleId: 'ks_bel', label: 'Recht doen aan belangen', s0: null, s1: 2.9 },
+      { scaleId: 'tk_vei', label: 'Veiligheid', s0: null, s1: 5.5 },
     ]);
     expect(c.hasValues).toBe(true);
+    // One chart per range: the 1–7 scale is not drawn on the 1–5 axis.
+    expect(c.charts.map((x) => [x.key, x.rows.map((r) => r.scaleId)])).toEqual([
+      ['1-5', ['ks_amb', 'ks_bel']],
+      ['1-7', ['tk_vei']],
+    ]);
   });
 
   it('or every wave, with suppressed values as null', () => {
     const c = networkComparison(nc, 'all', 'nl');
     expect(c.series).toHaveLength(4);
     expect(c.rows[1]).toMatchObject({ s2: 2.9, s3: null });
+    expect(c.rows[2]).toMatchObject({ s2: 5.5, s3: null });
     expect(networkComparison({ instrumentId: 'x', networks: [] }, 'all', 'nl')).toMatchObject({ series: [], rows: [], hasValues: false });
   });
 });
@@ -307,6 +451,8 @@ function poisoned(): Dashboard {
   d.scales[1]!.perWave[0]!.alpha = { alpha: Number.NaN, n: 6, items: 4, smallSample: true, constantItems: 0, unavailable: null };
   d.items[0]!.perWave[0]!.stats = { ...d.items[0]!.perWave[0]!.stats, mean: Number.NaN };
   d.comparisons[0]!.rows[0]!.paired = paired({ meanDiff: Number.NaN, t: Number.POSITIVE_INFINITY, pT: Number.NaN, dz: Number.NaN });
+  d.comparisons[0]!.rows[1]!.allRespondents = { ...d.comparisons[0]!.rows[1]!.allRespondents, meanDiff: Number.NaN, ciLow: Number.NEGATIVE_INFINITY, t: Number.NaN };
+  d.comparisons[0]!.rows[2]!.allRespondents = { ...d.comparisons[0]!.rows[2]!.allRespondents, ciHigh: Number.NaN, p: Number.POSITIVE_INFINITY };
   d.organisations.groups[0]!.perScale[0]!.perWave[0]!.stats = { n: 6, mean: Number.NaN, sd: null, ciLow: null, ciHigh: null, suppressed: false };
   return d;
 }
@@ -319,16 +465,22 @@ describe('no broken text for any dashboard', () => {
     ['empty (no responses)', emptyDashboard],
     ['suppressed (single respondent, all weet niet)', suppressedDashboard],
     ['poisoned (NaN and Infinity)', poisoned],
+    ['mixed ranges (1–5, 1–7, ja / deels / nee)', mixedDashboard],
   ];
   for (const [name, make] of cases) {
     it(name, () => {
       const d = make();
       const outputs: unknown[] = [];
       for (const locale of ['nl', 'en'] as const) {
-        outputs.push(responseRows(d), radarRows(d, locale), omittedPoints(d, locale), trendSeries(d, locale), alphaRows(d, locale));
+        outputs.push(responseRows(d), radarRows(d, d.scales, locale), omittedPoints(d, d.scales, locale), trendSeries(d, locale), alphaRows(d, locale), rangeTexts(d.scales, locale));
+        outputs.push(trendSeries(d, locale).map(trendDomain));
+        for (const c of d.comparisons) {
+          for (const kind of ['scale', 'item'] as const) {
+            const rows = differenceRows(d, c, kind, locale);
+            outputs.push(rows, rows.map((r) => differenceCells(r, locale)), differenceCharts(rows).map((x) => changeDomain(x.rows)));
+          }
+        }
         for (const w of d.waves) {
-          const change = changeRows(d, w.waveId, locale);
-          outputs.push(change, changeDomain(change));
           for (const b of [d.organisations, d.breakdown]) {
             const scales = groupScales(d, b, w.waveId, locale);
             outputs.push(scales, groupChartRows(scales), scales.flatMap((s) => s.groups.map((g) => groupCell(g, locale, texts))));

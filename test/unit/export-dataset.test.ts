@@ -202,8 +202,9 @@ describe('the codebook', () => {
       ['Vergelijking van metingen', 'Werkwijze', null, 'Vergelijking'],
       ['Rangtoetsen en gelijke waarden', 'Werkwijze', null, 'Vergelijking'],
       ['Betrouwbaarheid (Cronbachs alfa)', 'Werkwijze', null, 'Betrouwbaarheid'],
+      ['Omgekeerd gescoorde vragen', 'Werkwijze', null, 'Beschrijvend, Vergelijking'],
     ]);
-    expect(book.rows.slice(-5).every((r) => r[0] === '')).toBe(true);
+    expect(book.rows.slice(-6).every((r) => r[0] === '')).toBe(true);
     const rule = (label: string) => String(rules.find((r) => r.label === label)!.berekening);
     expect(rule('Welke vragenlijsten meetellen')).toContain('Alleen afgeronde vragenlijsten (status = 1) tellen mee in de statistieken');
     expect(rule('Welke vragenlijsten meetellen')).toContain('Niet-afgeronde vragenlijsten staan wel in de data');
@@ -216,6 +217,8 @@ describe('the codebook', () => {
     expect(rule('Rangtoetsen en gelijke waarden')).toContain('afgerond op 10 significante cijfers en dan gerangschikt, zoals R doet met digits.rank = 10');
     expect(rule('Betrouwbaarheid (Cronbachs alfa)')).toContain('raw_alpha van psych::alpha in R, over de respondenten die alle items van de schaal beantwoordden (volledige gevallen');
     expect(rule('Betrouwbaarheid (Cronbachs alfa)')).toContain('Items zonder variatie (iedereen hetzelfde antwoord) worden eerst weggelaten');
+    expect(rule('Omgekeerd gescoorde vragen')).toContain('Scores zijn na omkeren');
+    expect(rule('Omgekeerd gescoorde vragen')).toContain('de verdeling van de antwoorden en aandeel_eens zijn van de ruwe antwoorden');
   });
 
   it('describes an item: text, instrument and versions, subscale, codes, not-scored and missing codes, reverse keying, wide names', () => {

@@ -30,6 +30,8 @@ const dashboard: Dashboard = {
     {
       scaleId: 'ks_amb',
       label: lt('Gedeelde ambitie', 'Shared ambition'),
+      range: { min: 1, max: 5 },
+      options: null,
       perWave: [
         { waveId: 'w0', stats: { n: 7, mean: 3.7, sd: 0.5, ciLow: 3.24, ciHigh: 4.16, suppressed: false }, alpha: { alpha: 0.81, n: 7, items: 4, smallSample: true, constantItems: 1, unavailable: null } },
         // Suppressed, but with numbers filled in: the export must still not show them.
@@ -43,6 +45,9 @@ const dashboard: Dashboard = {
       label: lt('Mate van gedeeldheid'),
       text: lt('De partners streven dezelfde ambitie na.'),
       scaleId: 'ks_amb',
+      range: { min: 1, max: 5 },
+      // Reverse-keyed, to see how the sheet labels its numbers.
+      reverse: true,
       presentIn: ['w0', 'w1'],
       perWave: [
         { waveId: 'w0', stats: { n: 6, missing: 0, declined: 1, mean: 3.5, sd: 1, median: 4, q1: 3, q3: 4, distribution: null, shareAgree: 0.5, suppressed: false } },
@@ -81,6 +86,12 @@ describe('Beschrijvend', () => {
   it('shows n but no other number of a suppressed group, and says why', () => {
     expect(rows[1]).toMatchObject({ meting: 'T1', n: 4, gemiddelde: null, sd: null, bi95_onder: null, bi95_boven: null, onderdrukt: 'ja', opmerking: 'Te weinig antwoorden om te tonen (minder dan 5)' });
     expect(rows[3]).toMatchObject({ meting: 'T1', n: 3, gemiddelde: null, mediaan: null, q1: null, q3: null, aandeel_eens: null, onderdrukt: 'ja' });
+  });
+
+  it('says at a reverse-keyed item that its mean is after reversal and its share agreeing of the raw answers', () => {
+    expect(rows[0]!.opmerking).toBe('');
+    expect(rows[2]!.opmerking).toBe('Omgekeerd gescoord: gemiddelde, sd, mediaan en kwartielen na omkeren; aandeel_eens van de ruwe antwoorden.');
+    expect(rows[3]!.opmerking).toBe('Te weinig antwoorden om te tonen (minder dan 5) Omgekeerd gescoord: gemiddelde, sd, mediaan en kwartielen na omkeren; aandeel_eens van de ruwe antwoorden.');
   });
 
   it('uses English headers and labels for an English export', () => {

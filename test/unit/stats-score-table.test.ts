@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtInInstruments } from '../../shared/instruments';
+import { instrumentDefinition } from '../../shared/instruments/schema';
 import { compileInstrument, scoreCompiledSubscale, scoreOf, slotFor } from '../../shared/score-table';
 import { itemScore, scoreSubscale } from '../../shared/scoring';
+import { AGREE7, REVERSED_ITEM, sevenPointInstrument } from '../support/seven-point-instrument';
 
 /** A small seeded generator, so a failure can be reproduced. */
 function prng(seed: number) {
@@ -47,5 +49,46 @@ describe('the compiled scorer agrees with shared/scoring', () => {
     expect(ks.items.some((i) => i.id === 'ks_open_goed')).toBe(false);
     const ip = compileInstrument(builtInInstruments.find((d) => d.id === 'interprofessioneel-samenwerken')!);
     expect(ip.items.find((i) => i.id === 'ip_ken_01')!.agreeCodes).toBeNull(); // ja / deels / nee
+  });
+});
+
+describe('ranges and agreeing options from the instrument’s own answer scale', () => {
+  it('a 7-point agreement scale: range 1–7 and the three options above the middle agree', () => {
+    const compiled = compileInstrument(instrumentDefinition.parse(sevenPointInstrument()));
+    const item = (id: string) => compiled.items.find((i) => i.id === id)!;
+    expect(item('tk_vei_01').range).toEqual([1, 7]);
+    // 7 options, middle at position 3 (Neutraal): positions 4, 5, 6 = codes 5, 6, 7.
+    expect(item('tk_vei_01').agreeCodes).toEqual([5, 6, 7]);
+    // Reverse-keyed: the same range, and "agree" is still agreeing with the statement as written.
+    expect(item(REVERSED_ITEM).range).toEqual([1, 7]);
+    expect(item(REVERSED_ITEM).agreeCodes).toEqual([5, 6, 7]);
+    // Nooit … Altijd is no agreement scale.
+    expect(item('tk_ove_01').range).toEqual([1, 5]);
+    expect(item('tk_ove_01').agreeCodes).toBeNull();
+    const sub = (id: string) => compiled.subscales.find((s) => s.id === id)!;
+    expect(sub('tk_vei').range).toEqual([1, 7]);
+    expect(sub('tk_vei').options!.map((o) => o.label.nl)).toEqual(AGREE7);
+    expect(sub('tk_ove').range).toEqual([1, 5]);
+  });
+
+  it('a 4-point agreement scale agrees on its top two; a scale ending on "oneens" agrees on nothing', () => {
+    const def = sevenPointInstrument();
+    def.scales[0]!.options = ['Helemaal oneens', 'Oneens', 'Eens', 'Helemaal eens'].map((nl, i) => ({ code: i + 1, label: { nl, en: nl } }));
+    expect(compileInstrument(instrumentDefinition.parse(def)).items[0]!.agreeCodes).toEqual([3, 4]);
+    def.scales[0]!.options = ['Helemaal eens', 'Eens', 'Oneens', 'Helemaal oneens'].map((nl, i) => ({ code: i + 1, label: { nl, en: nl } }));
+    expect(compileInstrument(instrumentDefinition.parse(def)).items[0]!.agreeCodes).toBeNull();
+  });
+
+  it('the interprofessional checklist: range 1–3 with its three options; a mixed subscale has no shared options', () => {
+    const ip = compileInstrument(builtInInstruments.find((d) => d.id === 'interprofessioneel-samenwerken')!);
+    const kenmerk = ip.subscales.find((s) => s.id === 'ip_kenmerk')!;
+    expect(kenmerk.range).toEqual([1, 3]);
+    expect(kenmerk.options!.map((o) => o.label.nl)).toEqual(['Nee', 'Deels', 'Ja']);
+    expect(ip.subscales.find((s) => s.id === 'ip_tpr')!.range).toEqual([1, 5]);
+    const def = sevenPointInstrument();
+    def.subscales[0]!.items = ['tk_vei_01', 'tk_ove_01'];
+    const mixed = compileInstrument(instrumentDefinition.parse(def)).subscales[0]!;
+    expect(mixed.range).toEqual([1, 7]);
+    expect(mixed.options).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ import type { LocalizedText } from '../../../shared/text';
 import { linkWaves, type LinkDecisions } from '../../../shared/linking';
 import type {
   AlphaResult,
+  AnswerOption,
   Comparison,
   ComparisonRow,
   ConversationPoint,
@@ -31,8 +32,9 @@ import type {
   ResponseCounts,
   ScaleSeries,
   ScaleStats,
+  ScoreRange,
 } from '../../../shared/results';
-import { CODE_MAX, CODE_MIN, slotFor, type CompiledInstrument, type CompiledItem } from '../../../shared/score-table';
+import { CODE_MAX, CODE_MIN, slotFor, type CompiledInstrument, type CompiledItem, type CompiledSubscale } from '../../../shared/score-table';
 import { hiddenScaleStats, scaleStats } from '../../../shared/statistics';
 // Straight from the modules, not the shared/stats barrel: re-exports become getters in CommonJS, on the hot path.
 import { cronbachAlpha } from '../../../shared/stats/alpha';
@@ -72,6 +74,8 @@ const ALPHA_STABLE_N = 30;
 interface UnionScale {
   id: string;
   label: LocalizedText;
+  range: ScoreRange;
+  options: AnswerOption[] | null;
 }
 
 interface UnionItem {
@@ -79,6 +83,8 @@ interface UnionItem {
   label: LocalizedText;
   text: LocalizedText;
   scaleId: string | null;
+  range: ScoreRange | null;
+  reverse: boolean;
 }
 
 // --- entry points ---------------------------------------------------------------------------------
@@ -161,7 +167,7 @@ export function compareNetworks(ctx: ServiceContext, input: ParsedInput<'compare
           kind: w.wave.kind,
           scales: scales
             .filter((s) => w.subscaleIndex.has(s.id))
-            .map((s) => ({ scaleId: s.id, label: s.label, stats: scaleStatsInWave(w, s.id, network.minGroupSize) })),
+            .map((s) => ({ scaleId: s.id, label: s.label, range: s.range, stats: scaleStatsInWave(w, s.id, network.minGroupSize) })),
         })),
       };
     }),
@@ -177,9 +183,32 @@ function labelSource(ctx: ServiceContext, data: readonly WaveData[], instrumentI
   return inUse.length > 0 ? inUse : [compiledInstrument(ctx, instrumentId, newestStored)];
 }
 
+/** The range that holds both (a scale or item whose answer scale changed between versions). */
+function widest(a: ScoreRange | null, b: [number, number] | null): ScoreRange | null {
+  if (!b) return a;
+  return a ? { min: Math.min(a.min, b[0]), max: Math.max(a.max, b[1]) } : { min: b[0], max: b[1] };
+}
+
+const sameOptions = (a: readonly AnswerOption[], b: readonly AnswerOption[]) =>
+  a.length === b.length && a.every((o, i) => o.code === b[i]!.code && o.label.nl === b[i]!.label.nl && o.label.en === b[i]!.label.en);
+
+const answerOptions = (options: CompiledSubscale['options']): AnswerOption[] | null => options?.map((o) => ({ code: o.code, label: o.label })) ?? null;
+
+/** Scales over the versions in use: label from the newest, range over all, options only when every version has the same. */
 function unionScales(sources: readonly CompiledInstrument[]): UnionScale[] {
   const seen = new Map<string, UnionScale>();
-  for (const c of sources) for (const s of c.subscales) if (!seen.has(s.id)) seen.set(s.id, { id: s.id, label: s.label });
+  for (const c of sources) {
+    for (const s of c.subscales) {
+      const known = seen.get(s.id);
+      if (!known) {
+        seen.set(s.id, { id: s.id, label: s.label, range: widest(null, s.range)!, options: answerOptions(s.options) });
+        continue;
+      }
+      known.range = widest(known.range, s.range)!;
+      const options = answerOptions(s.options);
+      if (known.options && !(options && sameOptions(known.options, options))) known.options = null;
+    }
+  }
   return [...seen.values()];
 }
 
@@ -187,9 +216,14 @@ function unionItems(sources: readonly CompiledInstrument[]): UnionItem[] {
   const seen = new Map<string, UnionItem>();
   for (const c of sources) {
     for (const it of c.items) {
-      if (seen.has(it.id)) continue;
+      const known = seen.get(it.id);
+      if (known) {
+        known.range = widest(known.range, it.range);
+        continue;
+      }
       const scaleId = c.def.subscales.find((s) => s.items.includes(it.id))?.id ?? null;
-      seen.set(it.id, { id: it.id, label: it.item.label, text: it.item.text, scaleId });
+      const reverse = it.item.type === 'scale' && it.item.reverse;
+      seen.set(it.id, { id: it.id, label: it.item.label, text: it.item.text, scaleId, range: widest(null, it.range), reverse });
     }
   }
   return [...seen.values()];
@@ -272,6 +306,8 @@ function scaleSeriesOf(scale: UnionScale, data: readonly WaveData[], k: number):
   return {
     scaleId: scale.id,
     label: scale.label,
+    range: scale.range,
+    options: scale.options,
     perWave: data.map((w) => {
       const idx = w.subscaleIndex.get(scale.id);
       if (idx === undefined) return { waveId: w.wave.id, stats: scaleStats([], k), alpha: emptyAlpha(0) };
@@ -327,6 +363,8 @@ function itemSeriesOf(item: UnionItem, data: readonly WaveData[], k: number): It
     label: item.label,
     text: item.text,
     scaleId: item.scaleId,
+    range: item.range,
+    reverse: item.reverse,
     presentIn: data.filter((w) => w.compiled?.index.has(item.id)).map((w) => w.wave.id),
     perWave: data.map((w) => {
       const j = w.compiled?.index.get(item.id);
@@ -365,8 +403,9 @@ function itemStats(item: CompiledItem, j: number, responses: readonly ResponseDa
   if (suppressed) return { ...emptyItemStats(), n, missing, declined, suppressed: true };
   const d = describe(values);
   const distribution = item.options?.map((o, slot) => ({ code: o.code, label: o.label, count: counts[slot]!, scored: o.scored })) ?? null;
+  // Of the raw answers: a reverse-keyed item's "agree" is agreeing with its statement as written.
   let shareAgree: number | null = null;
-  if (item.agreeCodes && n > 0) shareAgree = (counts[slotFor(item, item.agreeCodes[0])]! + counts[slotFor(item, item.agreeCodes[1])]!) / n;
+  if (item.agreeCodes && n > 0) shareAgree = item.agreeCodes.reduce((sum, code) => sum + counts[slotFor(item, code)]!, 0) / n;
   return { n, missing, declined, mean: d.mean, sd: d.sd, median: d.median, q1: d.q1, q3: d.q3, distribution, shareAgree, suppressed: false };
 }
 

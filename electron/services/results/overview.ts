@@ -19,7 +19,7 @@ export function getWaveOverview(ctx: ServiceContext, waveId: string): WaveOvervi
   const conditions = perInstrument.flatMap((w) =>
     w.compiled!.subscales.map((sub) => {
       const { n, mean, suppressed } = scaleStatsInWave(w, sub.id, k);
-      return { instrumentId: w.compiled!.def.id, subscaleId: sub.id, label: sub.label, n, mean, suppressed };
+      return { instrumentId: w.compiled!.def.id, subscaleId: sub.id, label: sub.label, range: { min: sub.range[0], max: sub.range[1] }, n, mean, suppressed };
     }),
   );
   // Every instrument's pass counts the same responses; a wave always has at least one instrument.

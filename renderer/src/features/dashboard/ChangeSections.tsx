@@ -1,25 +1,37 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { Comparison, ComparisonRow, Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { numeric } from '../../components/DataTable';
-import { ChartFigure, ChartLegend, NoChart, ResultTable, Section } from './ChartParts';
-import { formatCount, formatNumber, formatSigned, pick } from './format';
+import { ChartFigure, ChartLegend, NoChart, ResultTable, RowNote, Section } from './ChartParts';
+import { formatCount, formatSigned, formatSignedInterval, pick } from './format';
 import { useTranslate } from './hooks';
 import { noticeText, type NoticeContext } from './notices';
-import { changeDomain, changeRows, independentCells, orderedRows, pairedCells, waveLabelOf, type CellTexts, type ChangeRow } from './model';
+import {
+  changeDomain,
+  changeTicks,
+  differenceCells,
+  differenceCharts,
+  differenceRows,
+  independentCells,
+  orderedRows,
+  pairedCells,
+  reverseKeyed,
+  waveLabelOf,
+  type CellTexts,
+  type DifferenceRow,
+} from './model';
 
 const AXIS = { fill: '#33404f', fontSize: 13 };
 const UP = '#1f5f8b';
 const DOWN = '#b8430b';
 
-// --- 4. Change per indicator versus baseline -------------------------------------------------------
+// --- 4. Change: the comparison over everyone ---------------------------------------------------------
 
 export function ChangeSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
   const baseline = d.waves[0];
-  const followUps = d.waves.slice(1);
   return (
     <Section
       id="dash-change"
@@ -27,120 +39,183 @@ export function ChangeSection({ d, locale, texts }: { d: Dashboard; locale: Loca
       intro={<p>{baseline ? t('dashboard.change.intro', { baseline: baseline.label }) : null}</p>}
       testId="section-change"
     >
-      {followUps.length === 0 || !baseline ? (
+      {d.comparisons.length === 0 ? (
         <NoChart text={t('dashboard.change.needTwo')} testId="no-chart-change" />
       ) : (
-        followUps.map((w) => <ChangeForWave key={w.waveId} d={d} followUpWaveId={w.waveId} locale={locale} texts={texts} />)
+        d.comparisons.map((c) => <ChangeForWave key={c.followUpWaveId} d={d} c={c} locale={locale} texts={texts} />)
       )}
     </Section>
   );
 }
 
-function ChangeForWave({ d, followUpWaveId, locale, texts }: { d: Dashboard; followUpWaveId: string; locale: Locale; texts: CellTexts }) {
+/**
+ * One follow-up wave against the baseline: first, per scale, the all-respondents difference with its
+ * 95% interval (chart and table); the same per question folded away below it.
+ */
+function ChangeForWave({ d, c, locale, texts }: { d: Dashboard; c: Comparison; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
-  const baseline = d.waves[0]!.label;
-  const followUp = waveLabelOf(d.waves, followUpWaveId);
-  const rows = changeRows(d, followUpWaveId, locale);
-  const bars = rows.filter((r) => r.diff !== null);
-  const domain = changeDomain(rows);
-  const statusText = (r: ChangeRow) =>
-    r.status === 'absent' ? t('dashboard.change.absent') : r.status === 'suppressed' ? texts.suppressed : t('dashboard.change.empty');
-  const barLabel = (r: ChangeRow) => `${formatSigned(r.diff, locale)} · ${t('dashboard.change.nPair', { baseline: formatCount(r.nBaseline, locale), followUp: formatCount(r.nFollowUp, locale) })}`;
-  const labels = new Map(bars.map((r) => [r.itemId, barLabel(r)]));
-  const up = bars.filter((r) => (r.diff ?? 0) > 0).length;
-  const down = bars.filter((r) => (r.diff ?? 0) < 0).length;
+  const baseline = waveLabelOf(d.waves, c.baselineWaveId);
+  const followUp = waveLabelOf(d.waves, c.followUpWaveId);
+  const wave = c.followUpWaveId;
+  const scaleRows = differenceRows(d, c, 'scale', locale);
+  const itemRows = differenceRows(d, c, 'item', locale);
   return (
-    <div className="per-wave" data-testid={`change-${followUpWaveId}`}>
+    <div className="per-wave" data-testid={`change-${wave}`}>
       <h3>{t('dashboard.change.subtitle', { baseline, followUp })}</h3>
-      {bars.length > 0 ? (
-        <ChartFigure
-          label={t('dashboard.change.chartLabel', { baseline, followUp, up, down, count: bars.length })}
-          testId={`chart-change-${followUpWaveId}`}
-          legend={
-            <ChartLegend
-              items={[
-                { key: 'up', label: t('dashboard.change.up'), colour: UP, pattern: 'solid' },
-                { key: 'down', label: t('dashboard.change.down'), colour: DOWN, pattern: 'diagonal' },
-              ]}
-            />
-          }
-        >
-          <BarChart
-            width={800}
-            height={bars.length * 30 + 60}
-            data={bars}
-            layout="vertical"
-            margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
-            accessibilityLayer={false}
-          >
-            <defs>
-              <pattern id={`down-${followUpWaveId}`} width="8" height="8" patternUnits="userSpaceOnUse">
-                <rect width="8" height="8" fill="#ffffff" />
-                <path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke={DOWN} strokeWidth="2.5" />
-              </pattern>
-            </defs>
-            <CartesianGrid yAxisId="items" horizontal={false} stroke="#e1e6ec" />
-            <XAxis type="number" dataKey="diff" domain={domain} tick={AXIS} tickFormatter={(v: number) => formatSigned(v, locale, 1)} />
-            <YAxis yAxisId="items" type="category" dataKey="label" width={250} tick={{ fill: '#1d2733', fontSize: 12 }} interval={0} />
-            {/* The difference and both n of each bar, as a column on the right (also for a bar of length 0). */}
-            <YAxis
-              yAxisId="values"
-              orientation="right"
-              type="category"
-              dataKey="itemId"
-              width={190}
-              axisLine={false}
-              tickLine={false}
-              interval={0}
-              tick={{ fill: '#1d2733', fontSize: 12 }}
-              tickFormatter={(id: string) => labels.get(id) ?? ''}
-            />
-            <ReferenceLine yAxisId="items" x={0} stroke="#1d2733" strokeWidth={1.5} />
-            <Bar yAxisId="items" dataKey="diff" barSize={18} isAnimationActive={false}>
-              {bars.map((r) => (
-                <Cell key={r.itemId} fill={(r.diff ?? 0) >= 0 ? UP : `url(#down-${followUpWaveId})`} stroke={(r.diff ?? 0) >= 0 ? UP : DOWN} strokeWidth={1.5} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ChartFigure>
-      ) : (
-        <NoChart text={t('dashboard.noValues')} testId={`no-chart-change-${followUpWaveId}`} />
+      <DifferenceCharts rows={scaleRows} baseline={baseline} followUp={followUp} id={`${wave}-scales`} locale={locale} />
+      <DifferenceTable rows={scaleRows} caption={t('dashboard.change.caption', { baseline, followUp })} baseline={baseline} followUp={followUp} testId={`headline-${wave}`} locale={locale} texts={texts} />
+      {itemRows.length > 0 && (
+        <details className="item-details" data-testid={`change-items-${wave}`}>
+          <summary>{t('dashboard.change.perItem')}</summary>
+          <DifferenceCharts rows={itemRows} baseline={baseline} followUp={followUp} id={`${wave}-items`} locale={locale} />
+          <DifferenceTable rows={itemRows} caption={t('dashboard.change.itemCaption', { baseline, followUp })} baseline={baseline} followUp={followUp} testId={`change-${wave}-items`} locale={locale} texts={texts} />
+        </details>
       )}
-      <ResultTable
-        caption={t('dashboard.change.caption', { baseline, followUp })}
-        testId={`change-table-${followUpWaveId}`}
-        columns={[
-          t('dashboard.item'),
-          t('dashboard.scale'),
-          ...[baseline, followUp].flatMap((wave) => [numeric(t('dashboard.change.meanIn', { wave })), numeric(t('dashboard.change.nIn', { wave }))]),
-          numeric(t('dashboard.change.difference')),
-        ]}
-      >
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.itemId} data-testid={`change-row-${followUpWaveId}-${r.itemId}`}>
-              <th scope="row">{r.label}</th>
-              <td>{r.scaleLabel}</td>
-              {r.status === 'ok' ? (
-                <>
-                  <td className="numeric">{formatNumber(r.baselineMean, locale)}</td>
-                  <td className="numeric">{formatCount(r.nBaseline, locale)}</td>
-                  <td className="numeric">{formatNumber(r.followUpMean, locale)}</td>
-                  <td className="numeric">{formatCount(r.nFollowUp, locale)}</td>
-                  <td className="numeric" data-testid={`change-diff-${followUpWaveId}-${r.itemId}`}>
-                    {formatSigned(r.diff, locale)}
-                  </td>
-                </>
-              ) : (
-                <td colSpan={5} className="withheld withheld-span" data-testid={`change-diff-${followUpWaveId}-${r.itemId}`}>
-                  {statusText(r)}
+    </div>
+  );
+}
+
+/** Diverging bars of the all-respondents difference with their 95% interval, one chart per score range. */
+function DifferenceCharts({ rows, baseline, followUp, id, locale }: { rows: DifferenceRow[]; baseline: string; followUp: string; id: string; locale: Locale }) {
+  const { t } = useTranslation();
+  const charts = differenceCharts(rows);
+  if (charts.length === 0) return <NoChart text={t('dashboard.noValues')} testId={`no-chart-change-${id}`} />;
+  return (
+    <>
+      {charts.map(({ key, range, rows: bars }) => {
+        const domain = changeDomain(bars);
+        const labels = new Map(bars.map((r) => [r.id, `${formatSigned(r.diff, locale)} ${formatSignedInterval(r.ciLow, r.ciHigh, locale, 2, '')}`.trim()]));
+        const up = bars.filter((r) => (r.diff ?? 0) > 0).length;
+        const down = bars.filter((r) => (r.diff ?? 0) < 0).length;
+        const patternId = `down-${id}-${key}`;
+        return (
+          <ChartFigure
+            key={key}
+            label={t('dashboard.change.chartLabel', { baseline, followUp, up, down, count: bars.length, ...range })}
+            testId={`chart-change-${id}-${key}`}
+            legend={
+              <ChartLegend
+                items={[
+                  { key: 'up', label: t('dashboard.change.up'), colour: UP, pattern: 'solid' },
+                  { key: 'down', label: t('dashboard.change.down'), colour: DOWN, pattern: 'diagonal' },
+                  { key: 'ci', label: t('dashboard.change.interval'), colour: '#1d2733' },
+                ]}
+              />
+            }
+          >
+            <BarChart width={800} height={bars.length * 30 + 60} data={bars} layout="vertical" margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
+              <defs>
+                <pattern id={patternId} width="8" height="8" patternUnits="userSpaceOnUse">
+                  <rect width="8" height="8" fill="#ffffff" />
+                  <path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke={DOWN} strokeWidth="2.5" />
+                </pattern>
+              </defs>
+              <CartesianGrid yAxisId="rows" horizontal={false} stroke="#e1e6ec" />
+              <XAxis type="number" dataKey="diff" domain={domain} ticks={changeTicks(domain)} interval={0} tick={AXIS} tickFormatter={(v: number) => formatSigned(v, locale, 1)} />
+              <YAxis yAxisId="rows" type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 12 }} interval={0} />
+              {/* The difference and its interval as a column on the right (also for a bar of length 0). */}
+              <YAxis
+                yAxisId="values"
+                orientation="right"
+                type="category"
+                dataKey="id"
+                width={210}
+                axisLine={false}
+                tickLine={false}
+                interval={0}
+                tick={{ fill: '#1d2733', fontSize: 12 }}
+                tickFormatter={(rowId: string) => labels.get(rowId) ?? ''}
+              />
+              <ReferenceLine yAxisId="rows" x={0} stroke="#1d2733" strokeWidth={1.5} />
+              <Bar yAxisId="rows" dataKey="diff" barSize={18} isAnimationActive={false}>
+                {bars.map((r) => (
+                  <Cell key={r.id} fill={(r.diff ?? 0) >= 0 ? UP : `url(#${patternId})`} stroke={(r.diff ?? 0) >= 0 ? UP : DOWN} strokeWidth={1.5} />
+                ))}
+                <ErrorBar dataKey="ci" width={6} stroke="#1d2733" strokeWidth={1.5} direction="x" />
+              </Bar>
+            </BarChart>
+          </ChartFigure>
+        );
+      })}
+    </>
+  );
+}
+
+/** The headline table: n per wave, of which pairs, the difference with its interval and the test. */
+function DifferenceTable({
+  rows,
+  caption,
+  baseline,
+  followUp,
+  testId,
+  locale,
+  texts,
+}: {
+  rows: DifferenceRow[];
+  caption: string;
+  baseline: string;
+  followUp: string;
+  testId: string;
+  locale: Locale;
+  texts: CellTexts;
+}) {
+  const { t } = useTranslation();
+  const items = rows.some((r) => r.kind === 'item');
+  return (
+    <ResultTable
+      caption={caption}
+      testId={testId}
+      className="stats-table"
+      columns={[
+        items ? t('dashboard.item') : t('dashboard.scale'),
+        ...(items ? [t('dashboard.scale')] : []),
+        numeric(t('dashboard.change.nIn', { wave: baseline })),
+        numeric(t('dashboard.change.nIn', { wave: followUp })),
+        numeric(t('dashboard.change.nPairs')),
+        numeric(t('dashboard.change.difference')),
+        numeric(t('dashboard.ci')),
+        numeric(t('dashboard.change.test')),
+      ]}
+    >
+      <tbody>
+        {rows.map((r) => {
+          const cells = differenceCells(r, locale);
+          return (
+            <tr key={r.id} data-testid={`${testId}-${r.id}`}>
+              <th scope="row">
+                {r.label}
+                {r.reverse && <RowNote>{t('dashboard.reverse.afterReversal')}</RowNote>}
+              </th>
+              {items && <td>{r.scaleLabel}</td>}
+              {r.status === 'absent' ? (
+                <td colSpan={6} className="withheld withheld-span">
+                  {t('dashboard.change.absent')}
                 </td>
+              ) : (
+                <>
+                  {cells.slice(0, 3).map((cell, i) => (
+                    <td key={i} className="numeric">
+                      {cell}
+                    </td>
+                  ))}
+                  {r.status === 'tooSmall' ? (
+                    <td colSpan={3} className="withheld withheld-span">
+                      {texts.suppressed}
+                    </td>
+                  ) : (
+                    cells.slice(3).map((cell, i) => (
+                      <td key={i} className="numeric" data-testid={i === 0 ? `${testId}-${r.id}-diff` : undefined}>
+                        {cell}
+                      </td>
+                    ))
+                  )}
+                </>
               )}
             </tr>
-          ))}
-        </tbody>
-      </ResultTable>
-    </div>
+          );
+        })}
+      </tbody>
+    </ResultTable>
   );
 }
 
@@ -175,6 +250,7 @@ function ComparisonBlock({ d, c, locale, noticeContext }: { d: Dashboard; c: Com
   const rows = orderedRows(c);
   const scaleRows = rows.filter((r) => r.kind === 'scale');
   const itemRows = rows.filter((r) => r.kind === 'item');
+  const reversed = new Set(reverseKeyed(d, locale).map((r) => r.itemId));
   const l = c.linking;
   const linkCounts: [key: string, label: string, count: number][] = [
     ['matched', t('dashboard.stats.matched'), l.matched],
@@ -199,11 +275,11 @@ function ComparisonBlock({ d, c, locale, noticeContext }: { d: Dashboard; c: Com
         {t('dashboard.stats.tolerantHint')} {t('dashboard.stats.methodHint')}
       </p>
 
-      <StatsTables rows={scaleRows} baseline={baseline} followUp={followUp} locale={locale} noticeContext={noticeContext} testId={`stats-scales-${c.followUpWaveId}`} kind="scale" />
+      <StatsTables rows={scaleRows} baseline={baseline} followUp={followUp} locale={locale} noticeContext={noticeContext} testId={`stats-scales-${c.followUpWaveId}`} kind="scale" reversed={reversed} />
       {itemRows.length > 0 && (
         <details className="item-details">
           <summary>{t('dashboard.stats.perItem')}</summary>
-          <StatsTables rows={itemRows} baseline={baseline} followUp={followUp} locale={locale} noticeContext={noticeContext} testId={`stats-items-${c.followUpWaveId}`} kind="item" />
+          <StatsTables rows={itemRows} baseline={baseline} followUp={followUp} locale={locale} noticeContext={noticeContext} testId={`stats-items-${c.followUpWaveId}`} kind="item" reversed={reversed} />
         </details>
       )}
     </div>
@@ -218,6 +294,7 @@ function StatsTables({
   noticeContext,
   testId,
   kind,
+  reversed,
 }: {
   rows: ComparisonRow[];
   baseline: string;
@@ -226,6 +303,8 @@ function StatsTables({
   noticeContext: NoticeContext;
   testId: string;
   kind: 'scale' | 'item';
+  /** Reverse-keyed items: their differences are after reversal. */
+  reversed: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const translate = useTranslate();
@@ -237,6 +316,7 @@ function StatsTables({
     return (
       <th scope="row">
         {pick(r.label, locale)}
+        {reversed.has(r.id) && <RowNote>{t('dashboard.reverse.afterReversal')}</RowNote>}
         {notes.map((note) => (
           <span key={note} className="row-note">
             {note}

@@ -83,6 +83,16 @@ export function MeanCell({ shown, text, n, locale, testId }: { shown: boolean; t
   );
 }
 
+/** A short note under a row's name ("na omkeren", "1 tot 7"), after a space so that copied text keeps the words apart. */
+export function RowNote({ children }: { children: ReactNode }) {
+  return (
+    <>
+      {' '}
+      <span className="row-note">{children}</span>
+    </>
+  );
+}
+
 /** Every row of a table as text cells (colspans repeated as empty cells, so columns line up). */
 export function tableCells(table: HTMLTableElement): string[][] {
   return Array.from(table.rows).map((row) =>

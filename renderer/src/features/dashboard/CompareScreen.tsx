@@ -15,7 +15,7 @@ import { useApiData } from '../../lib/useApiData';
 import { ChartFigure, ChartLegend, MeanCell, NoChart, PatternDefs, ResultTable, Section } from './ChartParts';
 import { DEFAULT_RESULTS_INSTRUMENT } from './DashboardScreen';
 import { formatNumber } from './format';
-import { meanCell, networkComparison, seriesKey } from './model';
+import { meanCell, networkComparison, rangeKey, rangeTicks, seriesKey } from './model';
 import { seriesStyle } from './palette';
 
 /** *Netwerken vergelijken*: the scale means of several networks side by side, for researchers who follow more than one. */
@@ -95,35 +95,45 @@ function CompareResult({ result, mode }: { result: NetworkComparison; mode: 'lat
   const locale = currentLocale();
   // Networks may use different minimum group sizes; the sentence names none.
   const texts = { suppressed: t('dashboard.suppressedPlain'), noAnswers: t('dashboard.noAnswers') };
-  const { scales, series, rows, hasValues } = networkComparison(result, mode, locale);
-  const height = Math.max(180, scales.length * (series.length * 14 + 28) + 60);
+  const { scales, series, charts } = networkComparison(result, mode, locale);
+  // Scales on different answer scales (1–5, 1–7 …) get a chart each; the table names each scale's range.
+  const several = new Set(scales.map((s) => rangeKey(s.range))).size > 1;
   return (
     <Section id="compare-result" title={t('dashboard.compare.resultTitle')} testId="compare-result">
-      {hasValues && series.length > 0 ? (
-        <ChartFigure
-          label={t('dashboard.compare.chartLabel', { networks: series.map((s) => s.label).join(', ') })}
-          testId="chart-compare"
-          legend={<ChartLegend items={series.map((s, i) => ({ key: s.key, label: s.label, colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
-        >
-          <BarChart width={760} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
-            <PatternDefs prefix="cmp" count={series.length} />
-            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
-            <XAxis type="number" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={{ fill: '#33404f', fontSize: 13 }} allowDataOverflow />
-            <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
-            {series.map((s, i) => (
-              <Bar key={s.key} dataKey={seriesKey(i)} fill={`url(#cmp-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={12} isAnimationActive={false}>
-                <LabelList dataKey={seriesKey(i)} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
-              </Bar>
-            ))}
-          </BarChart>
-        </ChartFigure>
+      {charts.length > 0 && series.length > 0 ? (
+        charts.map(({ key, range, rows }) => {
+          const domain: [number, number] = [range.min, range.max];
+          return (
+            <ChartFigure
+              key={key}
+              label={t('dashboard.compare.chartLabel', { networks: series.map((s) => s.label).join(', '), ...range })}
+              testId={`chart-compare-${key}`}
+              legend={<ChartLegend items={series.map((s, i) => ({ key: s.key, label: s.label, colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
+            >
+              <BarChart width={760} height={Math.max(180, rows.length * (series.length * 14 + 28) + 60)} data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
+                <PatternDefs prefix={`cmp-${key}`} count={series.length} />
+                <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+                <XAxis type="number" domain={domain} ticks={rangeTicks(domain)} tick={{ fill: '#33404f', fontSize: 13 }} allowDataOverflow />
+                <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
+                {series.map((s, i) => (
+                  <Bar key={s.key} dataKey={seriesKey(i)} fill={`url(#cmp-${key}-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={12} isAnimationActive={false}>
+                    <LabelList dataKey={seriesKey(i)} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
+                  </Bar>
+                ))}
+              </BarChart>
+            </ChartFigure>
+          );
+        })
       ) : (
         <NoChart text={t('dashboard.noValues')} testId="no-chart-compare" />
       )}
       <ResultTable
         caption={t('dashboard.compare.caption')}
         testId="compare-table"
-        columns={[t('dashboard.compare.network'), ...scales.map((s) => numeric(s.label, { key: s.scaleId }))]}
+        columns={[
+          t('dashboard.compare.network'),
+          ...scales.map((s) => numeric(several ? `${s.label} (${t('dashboard.rangePlain', { ...s.range })})` : s.label, { key: s.scaleId })),
+        ]}
       >
         <tbody>
           {series.map((s) => (

@@ -12,7 +12,7 @@ import { ChangeSection, StatsSection } from './ChangeSections';
 import { BreakdownSection, SpreadSection } from './GroupSections';
 import { useCellTexts, useTranslate } from './hooks';
 import { ConversationSection, DistributionSection } from './ItemSections';
-import { labelMap } from './model';
+import { labelMap, rangeTexts, reverseKeyed } from './model';
 import { noticeTexts, type NoticeContext } from './notices';
 import { AlphaSection, RadarSection, ResponseSection, TrendSection } from './ScoreSections';
 
@@ -129,6 +129,10 @@ export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () =
   const texts = useCellTexts(d.minGroupSize);
   const noticeContext: NoticeContext = { locale, minGroupSize: d.minGroupSize, waves: d.waves, labels: labelMap(d) };
   const notices = noticeTexts(d.notices, translate, noticeContext);
+  const ranges = rangeTexts(d.scales, locale)
+    .map((r) => (r.minLabel !== null && r.maxLabel !== null ? t('dashboard.rangeLabelled', { ...r, minLabel: r.minLabel.toLowerCase(), maxLabel: r.maxLabel.toLowerCase() }) : t('dashboard.rangePlain', { min: r.min, max: r.max })))
+    .join('; ');
+  const reversed = reverseKeyed(d, locale);
   // The sections below, in order: their anchor and title.
   const contents: [string, string][] = [
     ['dash-responses', t('dashboard.responses.title')],
@@ -142,8 +146,13 @@ export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () =
     ['dash-conversation', t('dashboard.conversation.title')],
   ];
   return (
-    <div className="dashboard" data-testid="dashboard">
-      <p className="lead">{t('dashboard.intro', { min: d.minGroupSize })}</p>
+    <div className="dashboard" data-testid="dashboard" data-instrument={d.instrumentId}>
+      <p className="lead">{t('dashboard.intro', { min: d.minGroupSize, ranges })}</p>
+      {reversed.length > 0 && (
+        <p className="hint" data-testid="dashboard-reverse">
+          {t('dashboard.reverse.intro', { items: reversed.map((r) => r.label).join(', ') })}
+        </p>
+      )}
       {notices.length > 0 && (
         <div className="message message-info notices" data-testid="dashboard-notices">
           <h2 className="notices-title">{t('dashboard.noticesTitle')}</h2>

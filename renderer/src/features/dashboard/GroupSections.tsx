@@ -4,9 +4,9 @@ import { Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Line, XAxis, YA
 import type { Dashboard, GroupBreakdown } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { numeric } from '../../components/DataTable';
-import { ChartFigure, ChartLegend, markerDot, MeanCell, NoChart, PatternDefs, ResultTable, Section, WaveSelect } from './ChartParts';
+import { ChartFigure, ChartLegend, markerDot, MeanCell, NoChart, PatternDefs, ResultTable, RowNote, Section, WaveSelect } from './ChartParts';
 import { formatNumber, NO_VALUE } from './format';
-import { groupCell, groupChartRows, groupScales, hasGroupValues, waveLabelOf, type CellTexts, type GroupScale } from './model';
+import { byRange, groupCell, groupChartRows, groupScales, hasGroupValues, rangeTicks, waveLabelOf, type CellTexts, type GroupScale } from './model';
 import { seriesStyle } from './palette';
 
 const AXIS = { fill: '#33404f', fontSize: 13 };
@@ -25,6 +25,7 @@ function HiddenGroups({ count, min, kind }: { count: number; min: number; kind: 
 function GroupTable({ scales, caption, testId, locale, texts, spreadColumn }: { scales: GroupScale[]; caption: string; testId: string; locale: Locale; texts: CellTexts; spreadColumn: boolean }) {
   const { t } = useTranslation();
   const groups = scales[0]?.groups ?? [];
+  const several = byRange(scales, (s) => s.range).length > 1;
   return (
     <ResultTable
       caption={caption}
@@ -38,7 +39,10 @@ function GroupTable({ scales, caption, testId, locale, texts, spreadColumn }: { 
       <tbody>
         {scales.map((s) => (
           <tr key={s.scaleId}>
-            <th scope="row">{s.label}</th>
+            <th scope="row">
+              {s.label}
+              {several && <RowNote>{t('dashboard.rangePlain', { ...s.range })}</RowNote>}
+            </th>
             {s.groups.map((v) => (
               <MeanCell key={v.groupId} shown={v.mean !== null} text={groupCell(v, locale, texts)} n={v.n} locale={locale} testId={`${testId}-${v.groupId}-${s.scaleId}`} />
             ))}
@@ -56,6 +60,13 @@ function GroupTable({ scales, caption, testId, locale, texts, spreadColumn }: { 
   );
 }
 
+/** The scales with a value to draw, one chart per score range (different answer scales never share an axis). */
+const groupCharts = (scales: readonly GroupScale[]) =>
+  byRange(
+    scales.filter((s) => s.groups.some((g) => g.mean !== null)),
+    (s) => s.range,
+  );
+
 /** The last wave in which some group has a shown value (else the last wave): where a per-wave section starts. */
 function startWave(d: Dashboard, breakdown: GroupBreakdown | null): string {
   const withValues = d.waves.filter((w) => hasGroupValues(groupScales(d, breakdown, w.waveId, 'nl')));
@@ -71,41 +82,47 @@ export function SpreadSection({ d, locale, texts }: { d: Dashboard; locale: Loca
   const scales = groupScales(d, d.organisations, waveId, locale);
   const groups = d.organisations.groups;
   const wave = waveLabelOf(d.waves, waveId);
-  const rows = groupChartRows(scales);
   return (
     <Section id="dash-spread" title={t('dashboard.spread.title')} intro={<p>{t('dashboard.spread.intro', { min: d.minGroupSize })}</p>} testId="section-spread">
       <WaveSelect waves={d.waves} value={waveId} onChange={setWaveId} label={t('dashboard.showWave')} />
       {groups.length > 0 && hasGroupValues(scales) ? (
-        <ChartFigure
-          label={t('dashboard.spread.chartLabel', { wave, count: groups.length })}
-          testId="chart-spread"
-          legend={
-            <ChartLegend
-              items={[
-                { key: 'range', label: t('dashboard.spread.rangeLegend'), colour: '#9aa7b5', pattern: 'solid' as const },
-                ...groups.map((g, i) => ({ key: g.groupId, label: scales[0]?.groups[i]?.label ?? '', colour: seriesStyle(i).colour, marker: seriesStyle(i).marker, markerOnly: true })),
-              ]}
-            />
-          }
-        >
-          <ComposedChart width={760} height={scales.length * 56 + 60} data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
-            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
-            <XAxis type="number" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={AXIS} />
-            <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
-            <Bar dataKey="range" barSize={10} fill="#c9d1db" isAnimationActive={false} />
-            {groups.map((g, i) => (
-              <Line
-                key={g.groupId}
-                dataKey={`g${i}`}
-                stroke="none"
-                dot={markerDot(seriesStyle(i).marker, seriesStyle(i).colour, 12, (i - (groups.length - 1) / 2) * Math.min(8, 32 / groups.length))}
-                activeDot={false}
-                isAnimationActive={false}
-                legendType="none"
-              />
-            ))}
-          </ComposedChart>
-        </ChartFigure>
+        groupCharts(scales).map(({ key, range, members }) => {
+          const rows = groupChartRows(members);
+          const domain: [number, number] = [range.min, range.max];
+          return (
+            <ChartFigure
+              key={key}
+              label={t('dashboard.spread.chartLabel', { wave, count: groups.length, ...range })}
+              testId={`chart-spread-${key}`}
+              legend={
+                <ChartLegend
+                  items={[
+                    { key: 'range', label: t('dashboard.spread.rangeLegend'), colour: '#9aa7b5', pattern: 'solid' as const },
+                    ...groups.map((g, i) => ({ key: g.groupId, label: scales[0]?.groups[i]?.label ?? '', colour: seriesStyle(i).colour, marker: seriesStyle(i).marker, markerOnly: true })),
+                  ]}
+                />
+              }
+            >
+              <ComposedChart width={760} height={members.length * 56 + 60} data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+                <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+                <XAxis type="number" domain={domain} ticks={rangeTicks(domain)} tick={AXIS} allowDataOverflow />
+                <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
+                <Bar dataKey="range" barSize={10} fill="#c9d1db" isAnimationActive={false} />
+                {groups.map((g, i) => (
+                  <Line
+                    key={g.groupId}
+                    dataKey={`g${i}`}
+                    stroke="none"
+                    dot={markerDot(seriesStyle(i).marker, seriesStyle(i).colour, 12, (i - (groups.length - 1) / 2) * Math.min(8, 32 / groups.length))}
+                    activeDot={false}
+                    isAnimationActive={false}
+                    legendType="none"
+                  />
+                ))}
+              </ComposedChart>
+            </ChartFigure>
+          );
+        })
       ) : (
         <NoChart text={groups.length === 0 ? t('dashboard.spread.none', { min: d.minGroupSize }) : t('dashboard.noValues')} testId="no-chart-spread" />
       )}
@@ -133,30 +150,36 @@ export function BreakdownSection({ d, breakdown, locale, texts }: { d: Dashboard
   const scales = groupScales(d, breakdown, waveId, locale);
   const groups = breakdown.groups;
   const wave = waveLabelOf(d.waves, waveId);
-  const rows = groupChartRows(scales);
   const by = breakdown.groupBy === 'discipline' ? t('dashboard.breakdown.byDiscipline') : t('dashboard.breakdown.byRole');
-  const height = Math.max(160, scales.length * (groups.length * 16 + 24) + 60);
   return (
     <Section id="dash-breakdown" title={t('dashboard.breakdown.title', { by })} intro={<p>{t('dashboard.breakdown.intro', { min: d.minGroupSize })}</p>} testId="section-breakdown">
       <WaveSelect waves={d.waves} value={waveId} onChange={setWaveId} label={t('dashboard.showWave')} />
       {groups.length > 0 && hasGroupValues(scales) ? (
-        <ChartFigure
-          label={t('dashboard.breakdown.chartLabel', { by, wave })}
-          testId="chart-breakdown"
-          legend={<ChartLegend items={groups.map((g, i) => ({ key: g.groupId, label: scales[0]?.groups[i]?.label ?? '', colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
-        >
-          <BarChart width={760} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
-            <PatternDefs prefix="bd" count={groups.length} />
-            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
-            <XAxis type="number" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={AXIS} allowDataOverflow />
-            <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
-            {groups.map((g, i) => (
-              <Bar key={g.groupId} dataKey={`g${i}`} fill={`url(#bd-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={14} isAnimationActive={false}>
-                <LabelList dataKey={`g${i}`} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
-              </Bar>
-            ))}
-          </BarChart>
-        </ChartFigure>
+        groupCharts(scales).map(({ key, range, members }) => {
+          const rows = groupChartRows(members);
+          const domain: [number, number] = [range.min, range.max];
+          const height = Math.max(160, members.length * (groups.length * 16 + 24) + 60);
+          return (
+            <ChartFigure
+              key={key}
+              label={t('dashboard.breakdown.chartLabel', { by, wave, ...range })}
+              testId={`chart-breakdown-${key}`}
+              legend={<ChartLegend items={groups.map((g, i) => ({ key: g.groupId, label: scales[0]?.groups[i]?.label ?? '', colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
+            >
+              <BarChart width={760} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
+                <PatternDefs prefix={`bd-${key}`} count={groups.length} />
+                <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+                <XAxis type="number" domain={domain} ticks={rangeTicks(domain)} tick={AXIS} allowDataOverflow />
+                <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
+                {groups.map((g, i) => (
+                  <Bar key={g.groupId} dataKey={`g${i}`} fill={`url(#bd-${key}-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={14} isAnimationActive={false}>
+                    <LabelList dataKey={`g${i}`} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
+                  </Bar>
+                ))}
+              </BarChart>
+            </ChartFigure>
+          );
+        })
       ) : (
         <NoChart text={groups.length === 0 ? t('dashboard.breakdown.none', { min: d.minGroupSize }) : t('dashboard.noValues')} testId="no-chart-breakdown" />
       )}

@@ -4,9 +4,20 @@ import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts'
 import type { ConversationPoint, Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { numeric } from '../../components/DataTable';
-import { ChartFigure, ChartLegend, FillPatternDef, InlineSelect, NoChart, ResultTable, Section } from './ChartParts';
+import { ChartFigure, ChartLegend, FillPatternDef, InlineSelect, NoChart, ResultTable, RowNote, Section } from './ChartParts';
 import { formatCount, formatPercent, pick } from './format';
-import { conversationGroups, conversationValue, distributionCell, distributionChartRows, distributionOptions, distributionRows, waveLabelOf, type CellTexts } from './model';
+import {
+  conversationGroups,
+  conversationValue,
+  distributionCell,
+  distributionChartRows,
+  distributionOptions,
+  distributionRows,
+  reverseKeyed,
+  waveLabelOf,
+  type CellTexts,
+  type DistributionRow,
+} from './model';
 import { optionColour, textOn } from './palette';
 
 const AXIS = { fill: '#33404f', fontSize: 12 };
@@ -15,18 +26,54 @@ const AXIS = { fill: '#33404f', fontSize: 12 };
 
 export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
-  const chartId = useId();
   const otherItems = d.items.some((it) => it.scaleId === null && it.perWave.some((p) => p.stats.distribution && p.stats.distribution.length > 0));
   const groups = [...d.scales.map((s) => ({ value: s.scaleId, label: pick(s.label, locale) })), ...(otherItems ? [{ value: '', label: t('dashboard.distribution.other') }] : [])];
   const [chosen, setChosen] = useState(groups[0]?.value ?? '');
   const value = groups.some((g) => g.value === chosen) ? chosen : (groups[0]?.value ?? '');
   if (groups.length === 0) return null;
-  const scaleId = value === '' ? null : value;
   const groupLabel = groups.find((g) => g.value === value)?.label ?? '';
-  const rows = distributionRows(d, scaleId, locale);
+  return (
+    <Section id="dash-distribution" title={t('dashboard.distribution.title')} intro={<p>{t('dashboard.distribution.intro')}</p>} testId="section-distribution">
+      <InlineSelect label={t('dashboard.distribution.choose')} value={value} onChange={setChosen} options={groups} />
+      <DistributionFigure
+        rows={distributionRows(d, value === '' ? null : value, locale)}
+        chartLabel={t('dashboard.distribution.chartLabel', { group: groupLabel })}
+        caption={t('dashboard.distribution.caption', { group: groupLabel })}
+        testId="distribution"
+        locale={locale}
+        texts={texts}
+      />
+    </Section>
+  );
+}
+
+/**
+ * The raw answers of some items per wave: a stacked bar per item and wave (share of each option,
+ * "weet niet" hatched) and a table with count and percentage per option, the share agreeing where it
+ * applies, and "ruwe antwoorden" at a reverse-keyed item. Test ids: `chart-<testId>`,
+ * `<testId>-table`, rows `<testId>-<itemId>-<waveId>`.
+ */
+export function DistributionFigure({
+  rows,
+  chartLabel,
+  caption,
+  testId,
+  locale,
+  texts,
+}: {
+  rows: DistributionRow[];
+  chartLabel: string;
+  caption: string;
+  testId: string;
+  locale: Locale;
+  texts: CellTexts;
+}) {
+  const { t } = useTranslation();
+  const chartId = useId();
   const options = distributionOptions(rows);
   const scoredCount = options.filter((o) => o.scored).length;
   const chartRows = distributionChartRows(rows);
+  const withShareAgree = rows.some((r) => r.shareAgree !== null);
   const colourOf = (code: number) => {
     const o = options.find((x) => x.code === code);
     const scoredIndex = options.filter((x) => x.scored).findIndex((x) => x.code === code);
@@ -34,12 +81,11 @@ export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale
   };
   const patternId = `${chartId.replace(/:/g, '')}-ns`;
   return (
-    <Section id="dash-distribution" title={t('dashboard.distribution.title')} intro={<p>{t('dashboard.distribution.intro')}</p>} testId="section-distribution">
-      <InlineSelect label={t('dashboard.distribution.choose')} value={value} onChange={setChosen} options={groups} />
+    <>
       {chartRows.length > 0 ? (
         <ChartFigure
-          label={t('dashboard.distribution.chartLabel', { group: groupLabel })}
-          testId="chart-distribution"
+          label={chartLabel}
+          testId={`chart-${testId}`}
           legend={<ChartLegend items={options.map((o) => ({ key: String(o.code), label: o.label, colour: colourOf(o.code), pattern: o.scored ? ('solid' as const) : ('diagonal' as const) }))} />}
         >
           <BarChart
@@ -74,20 +120,29 @@ export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale
           </BarChart>
         </ChartFigure>
       ) : (
-        <NoChart text={t('dashboard.noValues')} testId="no-chart-distribution" />
+        <NoChart text={t('dashboard.noValues')} testId={`no-chart-${testId}`} />
       )}
       <ResultTable
-        caption={t('dashboard.distribution.caption', { group: groupLabel })}
-        testId="distribution-table"
-        columns={[t('dashboard.item'), t('dashboard.wave'), ...options.map((o) => numeric(o.label, { key: String(o.code) })), numeric(t('dashboard.distribution.missing'))]}
+        caption={caption}
+        testId={`${testId}-table`}
+        columns={[
+          t('dashboard.item'),
+          t('dashboard.wave'),
+          ...options.map((o) => numeric(o.label, { key: String(o.code) })),
+          numeric(t('dashboard.distribution.missing')),
+          ...(withShareAgree ? [numeric(t('dashboard.distribution.shareAgree'))] : []),
+        ]}
       >
         <tbody>
           {rows.map((r) => (
-            <tr key={r.key} data-testid={`distribution-${r.itemId}-${r.waveId}`}>
-              <th scope="row">{r.itemLabel}</th>
+            <tr key={r.key} data-testid={`${testId}-${r.itemId}-${r.waveId}`}>
+              <th scope="row">
+                {r.itemLabel}
+                {r.reverse && <RowNote>{t('dashboard.reverse.raw')}</RowNote>}
+              </th>
               <td>{r.waveLabel}</td>
               {r.absent || r.suppressed || r.total === 0 ? (
-                <td colSpan={options.length + 1} className="withheld withheld-span">
+                <td colSpan={options.length + 1 + (withShareAgree ? 1 : 0)} className="withheld withheld-span">
                   {r.absent ? t('dashboard.distribution.absent') : r.suppressed ? texts.suppressed : texts.noAnswers}
                 </td>
               ) : (
@@ -98,13 +153,14 @@ export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale
                     </td>
                   ))}
                   <td className="numeric">{formatCount(r.missing, locale)}</td>
+                  {withShareAgree && <td className="numeric">{formatPercent(r.shareAgree, locale)}</td>}
                 </>
               )}
             </tr>
           ))}
         </tbody>
       </ResultTable>
-    </Section>
+    </>
   );
 }
 
@@ -129,6 +185,13 @@ export function ConversationSection({ d, locale }: { d: Dashboard; locale: Local
 
 function PointList({ title, points, d, locale, testId }: { title: string; points: ConversationPoint[]; d: Dashboard; locale: Locale; testId: string }) {
   const { t } = useTranslation();
+  const reversed = new Set(reverseKeyed(d, locale).map((r) => r.itemId));
+  // A mean says little without its scale: "gemiddelde 2,40 op een schaal van 1 tot 3".
+  const pointMean = (p: ConversationPoint) => {
+    const range = d.items.find((it) => it.itemId === p.itemId)?.range;
+    const params = { wave: waveLabelOf(d.waves, p.waveId), value: conversationValue(p, locale) };
+    return range ? t('dashboard.conversation.meanOnRange', { ...params, range: t('dashboard.rangePlain', { ...range }) }) : t('dashboard.conversation.meanIn', params);
+  };
   return (
     <div>
       <h3>{title}</h3>
@@ -139,8 +202,9 @@ function PointList({ title, points, d, locale, testId }: { title: string; points
               <strong>{pick(p.label, locale)}</strong>{' '}
               <span className="muted">
                 {p.kind === 'lowest'
-                  ? t('dashboard.conversation.meanIn', { wave: waveLabelOf(d.waves, p.waveId), value: conversationValue(p, locale) })
+                  ? pointMean(p)
                   : t('dashboard.conversation.declinedIn', { wave: waveLabelOf(d.waves, p.waveId), value: conversationValue(p, locale) })}
+                {p.kind === 'lowest' && reversed.has(p.itemId) && ` (${t('dashboard.reverse.afterReversal')})`}
               </span>
             </p>
             <p className="conversation-prompt">{pick(p.prompt, locale)}</p>

@@ -15,12 +15,29 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { Dashboard } from '../../../../shared/results';
+import type { Dashboard, ScaleSeries } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { numeric } from '../../components/DataTable';
 import { ChartFigure, ChartLegend, markerDot, MeanCell, NoChart, PatternDefs, ResultTable, Section } from './ChartParts';
-import { formatCount, formatInterval, formatNumber, formatPercent, NO_VALUE } from './format';
-import { alphaRows, meanCell, omittedPoints, radarRows, responseRows, trendDomain, trendSeries, waveKey, wavesWithPoints, type CellTexts } from './model';
+import { formatCount, formatInterval, formatNumber, formatPercent, NO_VALUE, pick } from './format';
+import { DistributionFigure } from './ItemSections';
+import {
+  alphaRows,
+  distributionRows,
+  meanCell,
+  omittedPoints,
+  radarRows,
+  rangeTicks,
+  responseRows,
+  scoreChartGroups,
+  showsShares,
+  trendDomain,
+  trendSeries,
+  waveKey,
+  wavesWithPoints,
+  type CellTexts,
+  type ScoreChartGroup,
+} from './model';
 import { seriesStyle } from './palette';
 
 const AXIS = { fill: '#33404f', fontSize: 13 };
@@ -124,30 +141,49 @@ function GappedPolygon(props: { points?: { x: number; y: number; value?: unknown
 
 export function RadarSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
-  const data = radarRows(d, locale);
-  const drawn = wavesWithPoints(d);
-  const omitted = omittedPoints(d, locale);
-  const enoughAxes = d.scales.length >= 3;
-  const chartLabel = t('dashboard.radar.chartLabel', { waves: drawn.map((i) => d.waves[i]!.label).join(', ') });
+  const groups = scoreChartGroups(d);
+  const shareScales = d.scales.filter(showsShares);
   return (
     <Section id="dash-radar" title={t('dashboard.radar.title')} intro={<p>{t('dashboard.radar.intro')}</p>} testId="section-radar">
-      {drawn.length > 0 && enoughAxes ? (
-        <ChartFigure
-          label={chartLabel}
-          testId="chart-radar"
-          legend={
-            <ChartLegend
-              items={drawn.map((i) => {
-                const s = seriesStyle(i);
-                return { key: d.waves[i]!.waveId, label: d.waves[i]!.label, colour: s.colour, dash: s.dash, marker: s.marker };
-              })}
-            />
-          }
-        >
+      {groups.map((g) => (
+        <ScoreChart key={g.key} d={d} group={g} heading={groups.length + shareScales.length > 1} locale={locale} texts={texts} />
+      ))}
+      {shareScales.map((s) => (
+        <SharesBlock key={s.scaleId} d={d} scale={s} locale={locale} texts={texts} />
+      ))}
+    </Section>
+  );
+}
+
+/** The scores of the scales on one range: a radar (three or more scales) or bars, with the table of the same numbers. */
+function ScoreChart({ d, group, heading, locale, texts }: { d: Dashboard; group: ScoreChartGroup; heading: boolean; locale: Locale; texts: CellTexts }) {
+  const { t } = useTranslation();
+  const { key, range, scales } = group;
+  const data = radarRows(d, scales, locale);
+  const drawn = wavesWithPoints(d, scales);
+  const omitted = omittedPoints(d, scales, locale);
+  const domain: [number, number] = [range.min, range.max];
+  const ticks = rangeTicks(domain);
+  const waves = drawn.map((i) => d.waves[i]!.label).join(', ');
+  const legend = (
+    <ChartLegend
+      items={drawn.map((i) => {
+        const s = seriesStyle(i);
+        return { key: d.waves[i]!.waveId, label: d.waves[i]!.label, colour: s.colour, dash: group.kind === 'radar' ? s.dash : undefined, marker: group.kind === 'radar' ? s.marker : undefined, pattern: group.kind === 'bars' ? s.pattern : undefined };
+      })}
+    />
+  );
+  return (
+    <div className="per-wave" data-testid={`scores-${key}`}>
+      {heading && <h3>{t('dashboard.rangeTitle', { ...range })}</h3>}
+      {drawn.length === 0 ? (
+        <NoChart text={t('dashboard.noValues')} testId={`no-chart-radar-${key}`} />
+      ) : group.kind === 'radar' ? (
+        <ChartFigure label={t('dashboard.radar.chartLabel', { ...range, waves })} testId={`chart-radar-${key}`} legend={legend}>
           <RadarChart width={720} height={430} data={data} outerRadius={150} margin={{ top: 16, right: 120, bottom: 16, left: 120 }} accessibilityLayer={false}>
             <PolarGrid stroke="#c9d1db" />
             <PolarAngleAxis dataKey="label" tick={{ fill: '#1d2733', fontSize: 13 }} />
-            <PolarRadiusAxis angle={90} domain={[1, 5]} tickCount={5} tick={{ fill: '#4a5665', fontSize: 11 }} axisLine={false} />
+            <PolarRadiusAxis angle={90} domain={domain} ticks={ticks} tickCount={ticks.length} tick={{ fill: '#4a5665', fontSize: 11 }} axisLine={false} />
             {drawn.map((i) => {
               const s = seriesStyle(i);
               return (
@@ -167,11 +203,23 @@ export function RadarSection({ d, locale, texts }: { d: Dashboard; locale: Local
           </RadarChart>
         </ChartFigure>
       ) : (
-        <NoChart text={enoughAxes ? t('dashboard.noValues') : t('dashboard.radar.fewScales')} testId="no-chart-radar" />
+        <ChartFigure label={t('dashboard.radar.barsLabel', { ...range, waves, scales: data.map((r) => r.label).join(', ') })} testId={`chart-radar-${key}`} legend={legend}>
+          <BarChart width={720} height={scales.length * (drawn.length * 22 + 24) + 60} data={data} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
+            <PatternDefs prefix={`score-${key}`} count={d.waves.length} />
+            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+            <XAxis type="number" domain={domain} ticks={ticks} tick={AXIS} allowDataOverflow />
+            <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
+            {drawn.map((i) => (
+              <Bar key={d.waves[i]!.waveId} dataKey={waveKey(i)} fill={`url(#score-${key}-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={18} isAnimationActive={false}>
+                <LabelList dataKey={waveKey(i)} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
+              </Bar>
+            ))}
+          </BarChart>
+        </ChartFigure>
       )}
-      <ResultTable caption={t('dashboard.radar.caption')} testId="radar-table" columns={scaleByWaveColumns(d, t('dashboard.scale'))}>
+      <ResultTable caption={t('dashboard.radar.caption', { ...range })} testId={`radar-table-${key}`} columns={scaleByWaveColumns(d, t('dashboard.scale'))}>
         <tbody>
-          {d.scales.map((s) => (
+          {scales.map((s) => (
             <tr key={s.scaleId}>
               <th scope="row">{data.find((r) => r.scaleId === s.scaleId)?.label}</th>
               {d.waves.map((w) => {
@@ -183,7 +231,7 @@ export function RadarSection({ d, locale, texts }: { d: Dashboard; locale: Local
         </tbody>
       </ResultTable>
       {omitted.length > 0 && (
-        <div className="omitted" data-testid="radar-omitted">
+        <div className="omitted" data-testid={`radar-omitted-${key}`}>
           <p>{t('dashboard.radar.omitted')}</p>
           <ul>
             {omitted.map((o) => (
@@ -194,7 +242,28 @@ export function RadarSection({ d, locale, texts }: { d: Dashboard; locale: Local
           </ul>
         </div>
       )}
-    </Section>
+    </div>
+  );
+}
+
+/** A scale with few labelled answers (ja / deels / nee): per item and wave the share of each answer, not a mean. */
+function SharesBlock({ d, scale, locale, texts }: { d: Dashboard; scale: ScaleSeries; locale: Locale; texts: CellTexts }) {
+  const { t } = useTranslation();
+  const name = pick(scale.label, locale);
+  const options = (scale.options ?? []).map((o) => pick(o.label, locale)).join(' / ');
+  return (
+    <div className="per-wave" data-testid={`shares-${scale.scaleId}`}>
+      <h3>{t('dashboard.radar.sharesTitle', { scale: name, options })}</h3>
+      <p className="hint">{t('dashboard.radar.sharesIntro', { count: scale.options?.length ?? 0, options, ...scale.range })}</p>
+      <DistributionFigure
+        rows={distributionRows(d, scale.scaleId, locale)}
+        chartLabel={t('dashboard.radar.sharesChartLabel', { scale: name, options })}
+        caption={t('dashboard.radar.sharesCaption', { scale: name })}
+        testId={`shares-${scale.scaleId}`}
+        locale={locale}
+        texts={texts}
+      />
+    </div>
   );
 }
 
@@ -203,29 +272,32 @@ export function RadarSection({ d, locale, texts }: { d: Dashboard; locale: Local
 export function TrendSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
   const series = trendSeries(d, locale);
-  const domain = trendDomain(series);
   const withValues = series.filter((s) => s.points.some((p) => p.mean !== null));
-  const ticks = Array.from({ length: domain[1] - domain[0] + 1 }, (_, k) => domain[0] + k);
   return (
     <Section id="dash-trend" title={t('dashboard.trend.title')} intro={<p>{t('dashboard.trend.intro')}</p>} testId="section-trend">
       {withValues.length > 0 ? (
         <ChartFigure label={t('dashboard.trend.chartLabel', { scales: withValues.map((s) => s.label).join(', ') })} testId="chart-trend">
           <div className="small-multiples">
-            {withValues.map((s) => (
-              <div key={s.scaleId} className="small-multiple">
-                <p className="small-multiple-title" aria-hidden="true">
-                  {s.label}
-                </p>
-                <LineChart width={250} height={190} data={s.points} margin={{ top: 10, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
-                  <CartesianGrid stroke="#e1e6ec" />
-                  <XAxis dataKey="wave" tick={AXIS} padding={{ left: 20, right: 20 }} />
-                  <YAxis domain={domain} ticks={ticks} tick={AXIS} width={28} allowDataOverflow />
-                  <Line dataKey="mean" stroke="#1f5f8b" strokeWidth={2.5} connectNulls={false} dot={markerDot('circle', '#1f5f8b', 9)} isAnimationActive={false}>
-                    <ErrorBar dataKey="ci" width={8} stroke="#33404f" strokeWidth={1.5} direction="y" />
-                  </Line>
-                </LineChart>
-              </div>
-            ))}
+            {withValues.map((s) => {
+              // Each scale on its own answer scale (1–3, 1–5, 1–7 …), never on a shared fixed axis; every whole number a tick.
+              const domain = trendDomain(s);
+              const ticks = rangeTicks(domain);
+              return (
+                <div key={s.scaleId} className="small-multiple" data-testid={`trend-${s.scaleId}`}>
+                  <p className="small-multiple-title" aria-hidden="true">
+                    {s.label}
+                  </p>
+                  <LineChart width={250} height={Math.max(190, ticks.length * 22 + 40)} data={s.points} margin={{ top: 10, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+                    <CartesianGrid stroke="#e1e6ec" />
+                    <XAxis dataKey="wave" tick={AXIS} padding={{ left: 20, right: 20 }} />
+                    <YAxis domain={domain} ticks={ticks} interval={0} tick={AXIS} width={28} allowDataOverflow />
+                    <Line dataKey="mean" stroke="#1f5f8b" strokeWidth={2.5} connectNulls={false} dot={markerDot('circle', '#1f5f8b', 9)} isAnimationActive={false}>
+                      <ErrorBar dataKey="ci" width={8} stroke="#33404f" strokeWidth={1.5} direction="y" />
+                    </Line>
+                  </LineChart>
+                </div>
+              );
+            })}
           </div>
         </ChartFigure>
       ) : (
@@ -286,9 +358,14 @@ export function AlphaSection({ d, locale }: { d: Dashboard; locale: Locale }) {
             <tr key={r.scaleId}>
               <th scope="row">{r.label}</th>
               {r.cells.map((c) => (
-                <td key={c.waveId} className="numeric" data-testid={`alpha-${r.scaleId}-${c.waveId}`}>
-                  {t('dashboard.alpha.cell', { alpha: c.alpha, n: c.n })}
+                <td key={c.waveId} className={c.alpha === null ? 'withheld' : 'numeric'} data-testid={`alpha-${r.scaleId}-${c.waveId}`}>
+                  {c.alpha !== null
+                    ? t('dashboard.alpha.cell', { alpha: c.alpha, n: c.n })
+                    : c.unavailable
+                      ? t('dashboard.alpha.unavailable', { reason: t(`dashboard.alpha.reasons.${c.unavailable}`, { min: d.minGroupSize }) })
+                      : NO_VALUE}
                   {c.smallSample && <span className="warning-tag">{t('dashboard.alpha.smallN')}</span>}
+                  {c.constantItems > 0 && <span className="cell-note">{t('dashboard.alpha.constant', { count: c.constantItems })}</span>}
                 </td>
               ))}
             </tr>

@@ -1,5 +1,6 @@
 import type {
   AlphaResult,
+  AnswerOption,
   Comparison,
   ConversationPoint,
   Dashboard,
@@ -8,10 +9,13 @@ import type {
   ItemStats,
   NetworkComparison,
   PairedResult,
+  ScaleSeries,
   ScaleStats,
+  ScoreRange,
   WaveColumn,
 } from '../../../../shared/results';
 import type { Locale, LocalizedText } from '../../../../shared/text';
+import { byRange } from '../../lib/ranges';
 import {
   formatCount,
   formatNumber,
@@ -85,15 +89,49 @@ export function responseRows(d: Dashboard): ResponseRow[] {
   });
 }
 
-// --- 2. Radar and 3. trend ---------------------------------------------------------------------
+// --- Score ranges: every chart on the instrument's own answer scale -----------------------------------
 
-export function statsFor(d: Dashboard, scaleId: string, waveId: string): { stats: ScaleStats; alpha: AlphaResult } | null {
-  return d.scales.find((s) => s.scaleId === scaleId)?.perWave.find((p) => p.waveId === waveId) ?? null;
+export { byRange, rangeKey, rangeTicks } from '../../lib/ranges';
+
+/**
+ * The rule for a scale with few labelled answers (ja / deels / nee): with at most this many scored
+ * options, and every item on that one answer scale, a scale is shown as the share of each answer per
+ * item and wave, not as a mean (a mean of 2,4 on 1–3 reads like a weak score on a 1–5 radar).
+ */
+export const SHARES_MAX_OPTIONS = 3;
+
+export const showsShares = (s: ScaleSeries): boolean => s.options !== null && s.options.length <= SHARES_MAX_OPTIONS;
+
+/** The lowest and highest answer of a range, with their labels when the scales on it share their options. */
+export interface RangeText {
+  min: number;
+  max: number;
+  minLabel: string | null;
+  maxLabel: string | null;
 }
 
+/** The ranges the scales of a dashboard are on, once each, for a caption such as "1 (helemaal oneens) tot 5 (helemaal eens)". */
+export function rangeTexts(scales: readonly ScaleSeries[], locale: Locale): RangeText[] {
+  return byRange(scales, (s) => s.range).map(({ range, members }) => {
+    const first = members[0]!.options;
+    const same = first !== null && members.every((m) => m.options !== null && sameEnds(m.options, first));
+    return {
+      min: range.min,
+      max: range.max,
+      minLabel: same ? pick(first[0]!.label, locale) : null,
+      maxLabel: same ? pick(first.at(-1)!.label, locale) : null,
+    };
+  });
+}
+
+const sameEnds = (a: readonly AnswerOption[], b: readonly AnswerOption[]) =>
+  a[0]!.label.nl === b[0]!.label.nl && a.at(-1)!.label.nl === b.at(-1)!.label.nl && a[0]!.code === b[0]!.code && a.at(-1)!.code === b.at(-1)!.code;
+
+// --- 2. Scores per scale: radars (one per range) and bars ---------------------------------------------
+
 /** One row per scale with a value per wave (`w0`, `w1`, …); null where the point is omitted. */
-export function radarRows(d: Dashboard, locale: Locale): Record<string, string | number | null>[] {
-  return d.scales.map((s) => {
+export function radarRows(d: Dashboard, scales: readonly ScaleSeries[], locale: Locale): Record<string, string | number | null>[] {
+  return scales.map((s) => {
     const row: Record<string, string | number | null> = { scaleId: s.scaleId, label: pick(s.label, locale) };
     d.waves.forEach((w, i) => {
       row[waveKey(i)] = shownMean(s.perWave.find((p) => p.waveId === w.waveId)?.stats);
@@ -102,10 +140,10 @@ export function radarRows(d: Dashboard, locale: Locale): Record<string, string |
   });
 }
 
-/** Points left out of the radar chart and why (the table next to it says so). */
-export function omittedPoints(d: Dashboard, locale: Locale): { scale: string; wave: string; reason: 'suppressed' | 'empty' }[] {
+/** Points left out of a chart and why (the table next to it says so). */
+export function omittedPoints(d: Dashboard, scales: readonly ScaleSeries[], locale: Locale): { scale: string; wave: string; reason: 'suppressed' | 'empty' }[] {
   const out: { scale: string; wave: string; reason: 'suppressed' | 'empty' }[] = [];
-  for (const s of d.scales) {
+  for (const s of scales) {
     for (const w of d.waves) {
       const stats = s.perWave.find((p) => p.waveId === w.waveId)?.stats;
       if (shownMean(stats) !== null) continue;
@@ -115,9 +153,30 @@ export function omittedPoints(d: Dashboard, locale: Locale): { scale: string; wa
   return out;
 }
 
-/** Waves with at least one point on the radar: a wave without any gets no polygon or legend entry. */
-export function wavesWithPoints(d: Dashboard): number[] {
-  return d.waves.map((w, i) => ({ w, i })).filter(({ w }) => d.scales.some((s) => shownMean(s.perWave.find((p) => p.waveId === w.waveId)?.stats) !== null)).map(({ i }) => i);
+/** Waves with at least one point among these scales: a wave without any gets no polygon or legend entry. */
+export function wavesWithPoints(d: Dashboard, scales: readonly ScaleSeries[]): number[] {
+  return d.waves.map((w, i) => ({ w, i })).filter(({ w }) => scales.some((s) => shownMean(s.perWave.find((p) => p.waveId === w.waveId)?.stats) !== null)).map(({ i }) => i);
+}
+
+/** A radar needs three axes; fewer scales on a range are drawn as bars. */
+export const RADAR_MIN_AXES = 3;
+
+export interface ScoreChartGroup {
+  key: string;
+  range: ScoreRange;
+  kind: 'radar' | 'bars';
+  scales: ScaleSeries[];
+}
+
+/**
+ * The charts of the scores per scale: the scales shown as means (not as shares), one chart per
+ * score range, so that scales on different answer scales never share a radar or an axis.
+ */
+export function scoreChartGroups(d: Dashboard): ScoreChartGroup[] {
+  return byRange(
+    d.scales.filter((s) => !showsShares(s)),
+    (s) => s.range,
+  ).map(({ key, range, members }) => ({ key, range, kind: members.length >= RADAR_MIN_AXES ? 'radar' : 'bars', scales: members }));
 }
 
 export interface TrendPoint {
@@ -134,6 +193,7 @@ export interface TrendPoint {
 export interface TrendSeries {
   scaleId: string;
   label: string;
+  range: ScoreRange;
   points: TrendPoint[];
 }
 
@@ -141,6 +201,7 @@ export function trendSeries(d: Dashboard, locale: Locale): TrendSeries[] {
   return d.scales.map((s) => ({
     scaleId: s.scaleId,
     label: pick(s.label, locale),
+    range: s.range,
     points: d.waves.map((w) => {
       const stats = s.perWave.find((p) => p.waveId === w.waveId)?.stats;
       const mean = shownMean(stats);
@@ -159,31 +220,33 @@ export function trendSeries(d: Dashboard, locale: Locale): TrendSeries[] {
   }));
 }
 
-/** The y-range of a trend chart: the 1–5 agreement scale, widened when a CI reaches beyond it. */
-export function trendDomain(series: readonly TrendSeries[]): [number, number] {
-  let low = Infinity;
-  let high = -Infinity;
-  for (const s of series) {
-    for (const p of s.points) {
-      for (const v of [p.ciLow, p.ciHigh, p.mean]) {
-        if (v === null) continue;
-        low = Math.min(low, v);
-        high = Math.max(high, v);
-      }
+/** The y-range of one scale's trend chart: the scale's own range, widened to whole numbers when a CI reaches beyond it. */
+export function trendDomain(series: TrendSeries): [number, number] {
+  let low = series.range.min;
+  let high = series.range.max;
+  for (const p of series.points) {
+    for (const v of [p.ciLow, p.ciHigh, p.mean]) {
+      if (v === null) continue;
+      low = Math.min(low, Math.floor(v));
+      high = Math.max(high, Math.ceil(v));
     }
   }
-  if (low === Infinity) return [1, 5];
-  return [Math.min(1, Math.floor(low)), Math.max(5, Math.ceil(high))];
+  return [low, high];
 }
 
 // --- Alpha ---------------------------------------------------------------------------------------
 
 export interface AlphaCell {
   waveId: string;
-  alpha: string;
+  /** The formatted alpha; null when there is none to show (then `unavailable` says why, if known). */
+  alpha: string | null;
   n: string;
   items: string;
   smallSample: boolean;
+  /** Why alpha cannot be computed (from the results service), or null. */
+  unavailable: AlphaResult['unavailable'];
+  /** Items left out because everyone gave them the same answer (as psych::alpha does). */
+  constantItems: number;
 }
 
 export function alphaRows(d: Dashboard, locale: Locale): { scaleId: string; label: string; cells: AlphaCell[] }[] {
@@ -192,73 +255,122 @@ export function alphaRows(d: Dashboard, locale: Locale): { scaleId: string; labe
     label: pick(s.label, locale),
     cells: d.waves.map((w) => {
       const a = s.perWave.find((p) => p.waveId === w.waveId)?.alpha;
+      const shown = finite(a?.alpha);
       return {
         waveId: w.waveId,
-        alpha: formatNumber(a?.alpha ?? null, locale, 2),
+        alpha: shown ? formatNumber(a!.alpha, locale, 2) : null,
         n: formatCount(a?.n ?? null, locale),
         items: formatCount(a?.items ?? null, locale),
-        smallSample: a ? a.smallSample || a.n < 30 : false,
+        smallSample: shown ? a!.smallSample || a!.n < 30 : false,
+        unavailable: shown ? null : (a?.unavailable ?? null),
+        constantItems: a && finite(a.constantItems) ? a.constantItems : 0,
       };
     }),
   }));
 }
 
-// --- 4. Change per indicator ---------------------------------------------------------------------
+// --- 4. Change: the comparison over everyone, per scale and per item ------------------------------------
 
-export type ChangeStatus = 'ok' | 'suppressed' | 'absent' | 'empty';
+export type DifferenceStatus = 'ok' | 'tooSmall' | 'absent';
 
-export interface ChangeRow {
-  itemId: string;
+export interface DifferenceRow {
+  id: string;
+  kind: 'scale' | 'item';
   label: string;
+  /** The item's scale (empty for scales and for items of no scale). */
   scaleLabel: string;
-  diff: number | null;
-  baselineMean: number | null;
-  followUpMean: number | null;
+  /** The scale's or item's score range (the axis its difference is drawn on). */
+  range: ScoreRange | null;
+  /** A reverse-keyed item: its difference is of the scores after reversal. */
+  reverse: boolean;
   nBaseline: number;
   nFollowUp: number;
-  status: ChangeStatus;
+  nPairs: number;
+  diff: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Distances from the difference to the CI bounds, for an error bar; null without a CI. */
+  ci: [number, number] | null;
+  t: number | null;
+  df: number | null;
+  p: number | null;
+  status: DifferenceStatus;
 }
 
 /**
- * Follow-up minus baseline item mean (all respondents of each wave), for the items that belong
- * to a scale (the agreement statements). An item that is not in both versions, or whose mean is
- * not shown in either wave, has no bar and says why.
+ * The headline comparison of one follow-up wave with the baseline: per scale (or per item) the
+ * all-respondents difference, follow-up minus baseline, with its 95% interval and the n of both waves
+ * and of the pairs among them. A row that is not in both versions, or has too few answers, has no bar.
  */
-export function changeRows(d: Dashboard, followUpWaveId: string, locale: Locale): ChangeRow[] {
-  const baseline = d.waves[0];
-  if (!baseline || baseline.waveId === followUpWaveId) return [];
-  const scaleLabels = new Map(d.scales.map((s) => [s.scaleId, pick(s.label, locale)]));
-  return d.items
-    .filter((it) => it.scaleId !== null)
-    .map((it) => {
-      const b = it.perWave.find((p) => p.waveId === baseline.waveId)?.stats;
-      const f = it.perWave.find((p) => p.waveId === followUpWaveId)?.stats;
-      const bm = shownMean(b);
-      const fm = shownMean(f);
-      let status: ChangeStatus = 'ok';
-      if (!it.presentIn.includes(baseline.waveId) || !it.presentIn.includes(followUpWaveId)) status = 'absent';
-      else if (b?.suppressed || f?.suppressed) status = 'suppressed';
-      else if (bm === null || fm === null) status = 'empty';
-      const ok = status === 'ok' && bm !== null && fm !== null;
+export function differenceRows(d: Dashboard, c: Comparison, kind: 'scale' | 'item', locale: Locale): DifferenceRow[] {
+  const scales = new Map(d.scales.map((s) => [s.scaleId, s]));
+  const items = new Map(d.items.map((it) => [it.itemId, it]));
+  return c.rows
+    .filter((r) => r.kind === kind)
+    .map((r) => {
+      const a = r.allRespondents;
+      const item = kind === 'item' ? items.get(r.id) : undefined;
+      const status: DifferenceStatus = r.notices.some((n) => n.code === 'not-in-both') ? 'absent' : a.tooSmall || !finite(a.meanDiff) ? 'tooSmall' : 'ok';
+      const ok = status === 'ok';
+      const diff = ok ? a.meanDiff : null;
+      const ciLow = ok && finite(a.ciLow) && finite(a.ciHigh) ? a.ciLow : null;
+      const ciHigh = ciLow !== null ? a.ciHigh : null;
       return {
-        itemId: it.itemId,
-        label: pick(it.label, locale),
-        scaleLabel: it.scaleId ? (scaleLabels.get(it.scaleId) ?? '') : '',
-        diff: ok ? fm - bm : null,
-        baselineMean: ok ? bm : null,
-        followUpMean: ok ? fm : null,
-        nBaseline: b?.n ?? 0,
-        nFollowUp: f?.n ?? 0,
+        id: r.id,
+        kind,
+        label: pick(r.label, locale),
+        scaleLabel: item?.scaleId ? pick(scales.get(item.scaleId)?.label, locale) : '',
+        range: kind === 'scale' ? (scales.get(r.id)?.range ?? null) : (item?.range ?? null),
+        reverse: item?.reverse ?? false,
+        nBaseline: a.nBaseline,
+        nFollowUp: a.nFollowUp,
+        nPairs: a.nPairs,
+        diff,
+        ciLow,
+        ciHigh,
+        ci: diff !== null && ciLow !== null && ciHigh !== null ? [Math.max(0, diff - ciLow), Math.max(0, ciHigh - diff)] : null,
+        t: ok && finite(a.t) ? a.t : null,
+        df: ok && finite(a.df) ? a.df : null,
+        p: ok && finite(a.p) ? a.p : null,
         status,
       };
     });
 }
 
-/** A symmetric x-range around zero for diverging bars, at least ±1 and in steps of 0,5. */
-export function changeDomain(rows: readonly ChangeRow[]): [number, number] {
-  const max = rows.reduce((m, r) => (r.diff === null ? m : Math.max(m, Math.abs(r.diff))), 0);
-  const edge = Math.max(1, Math.ceil(max * 2) / 2);
+/** The rows with a bar, one chart per score range (a difference of 1 on 1–3 is not one on 1–7). */
+export function differenceCharts(rows: readonly DifferenceRow[]): { key: string; range: ScoreRange; rows: DifferenceRow[] }[] {
+  const drawn = rows.filter((r) => r.diff !== null && r.range !== null);
+  return byRange(drawn, (r) => r.range!).map(({ key, range, members }) => ({ key, range, rows: members }));
+}
+
+/** The tick step of a difference axis reaching `edge`: 0,5 up to ±2, then 1, 2 and 5, so that there are at most nine ticks. */
+const changeStep = (edge: number) => (edge <= 2 ? 0.5 : edge <= 4 ? 1 : edge <= 8 ? 2 : 5);
+
+/** A symmetric x-range around zero for diverging bars and their intervals: at least ±1, on a whole tick step. */
+export function changeDomain(rows: readonly Pick<DifferenceRow, 'diff' | 'ciLow' | 'ciHigh'>[]): [number, number] {
+  const max = Math.max(1, rows.reduce((m, r) => Math.max(m, ...[r.diff, r.ciLow, r.ciHigh].filter(finite).map(Math.abs)), 0));
+  const step = changeStep(max);
+  const edge = Math.ceil(max / step - 1e-9) * step;
   return [-edge, edge];
+}
+
+/** The ticks of a difference axis: from −edge to +edge on its step, zero included. */
+export function changeTicks([, edge]: readonly [number, number]): number[] {
+  const step = changeStep(edge);
+  const count = Math.round(edge / step);
+  return Array.from({ length: 2 * count + 1 }, (_, i) => (i - count) * step);
+}
+
+/** The cells of a headline row after its label, in column order: n baseline, n follow-up, of which pairs, difference, CI, t (df); p. */
+export function differenceCells(r: DifferenceRow, locale: Locale): string[] {
+  return [
+    formatCount(r.nBaseline, locale),
+    formatCount(r.nFollowUp, locale),
+    formatCount(r.nPairs, locale),
+    formatSigned(r.diff, locale),
+    formatSignedInterval(r.ciLow, r.ciHigh, locale),
+    r.t === null ? NO_VALUE : `${formatNumber(r.t, locale, 2)} (${formatNumber(r.df, locale, 1)}); ${formatP(r.p, locale)}`,
+  ];
 }
 
 // --- 5. Spread between organisations and 6. breakdown ---------------------------------------------
@@ -274,6 +386,7 @@ export interface GroupValue {
 export interface GroupScale {
   scaleId: string;
   label: string;
+  range: ScoreRange;
   groups: GroupValue[];
   /** Lowest and highest shown group mean; null with fewer than one shown value. */
   min: number | null;
@@ -291,6 +404,7 @@ export function groupScales(d: Dashboard, breakdown: GroupBreakdown | null, wave
     return {
       scaleId: s.scaleId,
       label: pick(s.label, locale),
+      range: s.range,
       groups,
       min: shown.length ? Math.min(...shown) : null,
       max: shown.length ? Math.max(...shown) : null,
@@ -341,6 +455,10 @@ export interface DistributionRow {
   /** Answers given (scored + not scored); missing answers are not part of the 100%. */
   total: number;
   missing: number;
+  /** A reverse-keyed item: the segments are its raw answers, as given (its mean is after reversal). */
+  reverse: boolean;
+  /** Share agreeing of the raw answers (agreement statements only). */
+  shareAgree: number | null;
   segments: DistributionSegment[];
   suppressed: boolean;
   absent: boolean;
@@ -379,6 +497,8 @@ export function distributionRows(d: Dashboard, scaleId: string | null, locale: L
         waveLabel: w.label,
         total,
         missing: stats?.missing ?? 0,
+        reverse: it.reverse,
+        shareAgree: !absent && !suppressed && finite(stats?.shareAgree) ? stats.shareAgree : null,
         segments: dist.map((o) => ({ code: o.code, label: pick(o.label, locale), count: o.count, share: total > 0 ? o.count / total : 0, scored: o.scored })),
         suppressed,
         absent,
@@ -465,6 +585,11 @@ export function labelMap(d: Dashboard): Map<string, LocalizedText> {
   return map;
 }
 
+/** The reverse-keyed items (scores after reversal, distributions raw), in the instrument's order. */
+export function reverseKeyed(d: Dashboard, locale: Locale): { itemId: string; label: string }[] {
+  return d.items.filter((it) => it.reverse).map((it) => ({ itemId: it.itemId, label: pick(it.label, locale) }));
+}
+
 /** True when no wave has a single shown scale mean: then there is no picture to draw. */
 export const hasScaleValues = (d: Dashboard) => d.scales.some((s) => s.perWave.some((p) => shownMean(p.stats) !== null));
 
@@ -480,13 +605,14 @@ export interface ComparisonSeries {
 
 /**
  * Series for the comparison across networks: per network its latest wave (with any scale
- * values), or every wave. Scales are the union over the networks, in order of first appearance.
+ * values), or every wave. Scales are the union over the networks, in order of first appearance,
+ * each with its score range; `charts` groups them per range (one chart per answer scale).
  */
 export function networkComparison(nc: NetworkComparison, mode: 'latest' | 'all', locale: Locale) {
-  const scales = new Map<string, string>();
+  const scales = new Map<string, { label: string; range: ScoreRange }>();
   const series: ComparisonSeries[] = [];
   for (const net of nc.networks) {
-    for (const w of net.waves) for (const s of w.scales) if (!scales.has(s.scaleId)) scales.set(s.scaleId, pick(s.label, locale));
+    for (const w of net.waves) for (const s of w.scales) if (!scales.has(s.scaleId)) scales.set(s.scaleId, { label: pick(s.label, locale), range: s.range });
     let waves = net.waves;
     if (mode === 'latest') {
       const withValues = net.waves.filter((w) => w.scales.some((s) => shownMean(s.stats) !== null));
@@ -503,7 +629,7 @@ export function networkComparison(nc: NetworkComparison, mode: 'latest' | 'all',
       });
     }
   }
-  const scaleList = [...scales].map(([scaleId, label]) => ({ scaleId, label }));
+  const scaleList = [...scales].map(([scaleId, { label, range }]) => ({ scaleId, label, range }));
   const rows = scaleList.map(({ scaleId, label }) => {
     const row: Record<string, string | number | null> = { scaleId, label };
     series.forEach((s, i) => {
@@ -511,5 +637,9 @@ export function networkComparison(nc: NetworkComparison, mode: 'latest' | 'all',
     });
     return row;
   });
-  return { scales: scaleList, series, rows, hasValues: rows.some((r) => series.some((_, i) => r[seriesKey(i)] !== null)) };
+  const hasValue = (row: Record<string, string | number | null>) => series.some((_, i) => row[seriesKey(i)] !== null);
+  const charts = byRange(scaleList, (s) => s.range)
+    .map(({ key, range, members }) => ({ key, range, rows: rows.filter((r) => members.some((m) => m.scaleId === r.scaleId)) }))
+    .filter((c) => c.rows.some(hasValue));
+  return { scales: scaleList, series, rows, charts, hasValues: rows.some(hasValue) };
 }

@@ -25,19 +25,25 @@ export function seriesStyle(index: number) {
   };
 }
 
-/** Agreement options from "helemaal oneens" (red-brown) to "helemaal eens" (blue); not-scored options grey. */
-const AGREEMENT_5 = ['#8c2d04', '#d9825b', '#c9ced6', '#6aa3cc', '#1f5f8b'];
+/**
+ * Scored options from the lowest ("helemaal oneens", "nee": red-brown) through the middle (grey) to
+ * the highest ("helemaal eens", "ja": blue), for a scale of any length: the five stops of the 1–5
+ * agreement scale, interpolated for 3, 4, 7, 10 … options. Not-scored options are grey.
+ */
+const DIVERGING = ['#8c2d04', '#d9825b', '#c9ced6', '#6aa3cc', '#1f5f8b'];
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const hexOf = (channels: number[]) => `#${channels.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
 
 export function optionColour(position: number, scoredCount: number, scored: boolean): string {
   if (!scored) return '#7a8491';
-  if (scoredCount === 5) return AGREEMENT_5[position] ?? '#1f5f8b';
-  if (scoredCount <= 1) return '#1f5f8b';
-  // Other scales: a ramp from light to dark blue.
-  const t = position / (scoredCount - 1);
-  const light = [0xc6, 0xdb, 0xef];
-  const dark = [0x17, 0x4a, 0x6c];
-  const mix = light.map((l, k) => Math.round(l + (dark[k]! - l) * t));
-  return `#${mix.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+  if (scoredCount <= 1) return DIVERGING.at(-1)!;
+  const at = (Math.min(Math.max(position, 0), scoredCount - 1) / (scoredCount - 1)) * (DIVERGING.length - 1);
+  const below = Math.floor(at);
+  const above = Math.min(below + 1, DIVERGING.length - 1);
+  if (at === below) return DIVERGING[below]!;
+  const [a, b] = [rgb(DIVERGING[below]!), rgb(DIVERGING[above]!)];
+  return hexOf(a.map((v, k) => v + (b[k]! - v) * (at - below)));
 }
 
 /** Text on top of a segment: dark on light fills, white on dark ones. */
