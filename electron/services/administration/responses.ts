@@ -182,6 +182,11 @@ export function saveAnswer(ctx: ServiceContext, input: ParsedInput<'saveAnswer'>
     if (text !== null && text.length > item.maxLength) {
       throw new ApiError('VALIDATION', `Het antwoord op vraag ${item.id} is te lang: hoogstens ${item.maxLength} tekens.`);
     }
+  } else if (item.type === 'number') {
+    if (input.text !== null || (input.value !== null && !allowedCodes(def, item)!.has(input.value))) {
+      throw new ApiError('VALIDATION', `Vul bij vraag ${item.id} een heel getal in van ${item.min} tot en met ${item.max}.`);
+    }
+    value = input.value;
   } else {
     if (input.text !== null) throw new ApiError('VALIDATION', `Vraag ${item.id} vraagt om een keuze, niet om tekst.`);
     if (input.value !== null && !allowedCodes(def, item)!.has(input.value)) {
