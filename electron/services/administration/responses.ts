@@ -33,13 +33,23 @@ export interface BeginOptions {
 }
 
 /**
+ * What kiosk mode tells the person at the screen when a code cannot start a questionnaire: one
+ * sentence whether the code is not on the list, was submitted or was begun before, so trying
+ * codes at the screen tells nobody about other respondents' codes.
+ */
+const kioskCodeRefused = () =>
+  new ApiError('CONFLICT', 'Met deze code kunt u nu geen vragenlijst invullen. Controleer de code; klopt die, vraag dan de onderzoeker om hulp.');
+
+/**
  * The code a respondent gives, checked against the network's code policy: with a code list only
  * listed codes are accepted; with self-generated codes only the self-code form.
  */
-function checkCodePolicy(ctx: ServiceContext, network: Network, typed: string): { code: string; kind: CodeKind } {
+function checkCodePolicy(ctx: ServiceContext, network: Network, typed: string, mode: ResponseMode): { code: string; kind: CodeKind } {
   if (network.codePolicy === 'assigned') {
     const code = normalizeAssignedCode(typed);
     if (!isWellFormedAssignedCode(code) || !repo.isAssignedCode(ctx.db, network.id, code)) {
+      // A code whose check character fails is a typo whatever the list holds: saying so reveals nothing.
+      if (mode === 'kiosk' && isWellFormedAssignedCode(code)) throw kioskCodeRefused();
       throw new ApiError('VALIDATION', `Code ${code} staat niet op de codelijst van dit netwerk. Controleer de code op uw kaartje, of vraag de onderzoeker.`);
     }
     return { code, kind: 'assigned' };
@@ -63,7 +73,7 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
     if (wave.status !== 'open') throw new ApiError('CONFLICT', `Meting ${wave.label} is gesloten. Open de meting opnieuw of kies een andere.`);
     const network = requireNetwork(ctx, wave.networkId);
     if (options.organisationId !== null) requireOrganisationIn(ctx, wave.networkId, options.organisationId);
-    const { code, kind } = checkCodePolicy(ctx, network, options.respondentCode);
+    const { code, kind } = checkCodePolicy(ctx, network, options.respondentCode, options.mode);
     const now = ctx.now();
     let respondent = repo.findRespondentByCode(ctx.db, wave.networkId, code);
     if (!respondent) {
@@ -72,6 +82,9 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
       repo.setRespondentOrganisation(ctx.db, respondent.id, options.organisationId, now);
     }
     const existing = repo.findResponseFor(ctx.db, respondent.id, wave.id);
+    // Kiosk mode: the same sentence for a code submitted or begun before (a self-made code that
+    // was submitted is the one case told apart, below).
+    if (existing && options.mode === 'kiosk' && !(existing.status === 'complete' && kind === 'self')) throw kioskCodeRefused();
     if (existing?.status === 'complete') {
       throw new ApiError('CONFLICT', `Code ${code} heeft meting ${wave.label} al ingevuld. Controleer de code.`);
     }
