@@ -15,8 +15,11 @@ import { z } from 'zod';
  * name the field: see `controlCharacterMessage`.
  */
 
+// Finding control characters is what these patterns are for.
+// eslint-disable-next-line no-control-regex
 const LINE_CONTROLS = /[\u0000-\u001F\u007F-\u009F]/;
 // Tab (U+0009) and newline (U+000A) are allowed; CR (U+000D) only right before a newline.
+// eslint-disable-next-line no-control-regex
 const PARAGRAPH_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
