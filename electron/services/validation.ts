@@ -14,8 +14,8 @@ const typeNames: Record<string, string> = {
   number: 'een getal',
   int: 'een geheel getal',
   boolean: 'ja of nee',
-  object: 'een groep gegevens',
-  record: 'een groep gegevens',
+  object: 'een groep velden ({ … })',
+  record: 'een groep velden ({ … })',
   array: 'een lijst',
   null: 'leeg',
 };

@@ -129,7 +129,7 @@ export const instrumentDefinition = z
       if (it.type === 'number') {
         if (it.min >= it.max) issue(['items', i], `Vraag ${it.id}: min moet kleiner zijn dan max`);
         if (it.min < ANSWER_CODE_MIN || it.max > ANSWER_CODE_MAX) {
-          issue(['items', i], `Vraag ${it.id}: een getal als antwoord ligt tussen ${ANSWER_CODE_MIN} en ${ANSWER_CODE_MAX}; kies min en max binnen dat bereik`);
+          issue(['items', i], `Vraag ${it.id}: een getal als antwoord ligt tussen ${ANSWER_CODE_MIN} en ${ANSWER_CODE_MAX}, dus min en max ook`);
         }
       }
     });

@@ -42,7 +42,7 @@ describe('number questions stay within the codes an answer can hold', () => {
       error: {
         code: 'VALIDATION',
         message:
-          'Deze vragenlijstdefinitie klopt niet: vraag 1 (jaren): Vraag jaren: een getal als antwoord ligt tussen -99 en 999; kies min en max binnen dat bereik. Er is niets opgeslagen.',
+          'Deze vragenlijstdefinitie klopt niet: vraag 1 (jaren): Vraag jaren: een getal als antwoord ligt tussen -99 en 999, dus min en max ook. Er is niets opgeslagen.',
       },
     });
     expect(snapshot(s.db)).toEqual(before);

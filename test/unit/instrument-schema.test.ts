@@ -78,7 +78,7 @@ describe('bounded definitions', () => {
 
   it('keeps a number question within the codes an answer can hold (−99 to 999), naming the question', () => {
     expect(messages(withNumber(-99, 999))).toEqual([]);
-    const expected = 'Vraag v_aantal: een getal als antwoord ligt tussen -99 en 999; kies min en max binnen dat bereik';
+    const expected = 'Vraag v_aantal: een getal als antwoord ligt tussen -99 en 999, dus min en max ook';
     expect(messages(withNumber(0, 1_000_000_000))).toEqual([expected]);
     expect(messages(withNumber(-100, 10))).toEqual([expected]);
     expect(messages(withNumber(0, 1000))).toEqual([expected]);
