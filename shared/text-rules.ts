@@ -8,8 +8,8 @@ import { z } from 'zod';
  *
  * - `plainText()`: one line. No C0 control (U+0000–U+001F, newline and tab included), no DEL and
  *   no C1 control (U+007F–U+009F), no lone surrogate (half of an emoji, from a broken copy).
- * - `multilineText()`: the same, but newline, tab and a Windows line end (CR LF) are allowed, for
- *   fields people write in paragraphs (open answers, consent texts, descriptions).
+ * - `multilineText()`: the same, but tab and line ends (LF, CR LF, and CR alone as old Macs wrote
+ *   it) are allowed, for fields people write in paragraphs (open answers, consent texts, descriptions).
  *
  * A refusal is a zod issue carrying `params.textRule = 'control-character'`, so a message can
  * name the field: see `controlCharacterMessage`.
@@ -18,9 +18,9 @@ import { z } from 'zod';
 // Finding control characters is what these patterns are for.
 // eslint-disable-next-line no-control-regex
 const LINE_CONTROLS = /[\u0000-\u001F\u007F-\u009F]/;
-// Tab (U+0009) and newline (U+000A) are allowed; CR (U+000D) only right before a newline.
+// Tab (U+0009), newline (U+000A) and carriage return (U+000D) are allowed.
 // eslint-disable-next-line no-control-regex
-const PARAGRAPH_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
+const PARAGRAPH_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when the text holds no control character and no lone surrogate (one line). */
@@ -28,7 +28,7 @@ export function isPlainLine(text: string): boolean {
   return !LINE_CONTROLS.test(text) && !LONE_SURROGATE.test(text);
 }
 
-/** True when the text holds no control character but newline, tab and CR LF, and no lone surrogate. */
+/** True when the text holds no control character but tab and line ends, and no lone surrogate. */
 export function isPlainParagraphs(text: string): boolean {
   return !PARAGRAPH_CONTROLS.test(text) && !LONE_SURROGATE.test(text);
 }

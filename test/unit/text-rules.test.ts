@@ -20,13 +20,13 @@ describe('the control character rule', () => {
     }
   });
 
-  it('allows newline, tab and a Windows line end only where paragraphs belong', () => {
-    for (const text of ['regel 1\nregel 2', 'kolom\tkolom', 'regel 1\r\nregel 2']) {
+  it('allows newline, tab and other line ends only where paragraphs belong', () => {
+    for (const text of ['regel 1\nregel 2', 'kolom\tkolom', 'regel 1\r\nregel 2', 'regel 1\rregel 2']) {
       expect(isPlainLine(text), JSON.stringify(text)).toBe(false);
       expect(isPlainParagraphs(text), JSON.stringify(text)).toBe(true);
     }
-    // A carriage return on its own (old Mac line end, or a stray one) and the other controls stay refused.
-    for (const text of ['regel 1\rregel 2', 'a\u000bb', 'a\u000cb', 'a\u0000b', 'a\u001bb', 'a\u007fb', 'a\u0085b']) {
+    // The other controls stay refused, vertical tab (a Word line break) and form feed included.
+    for (const text of ['a\u000bb', 'a\u000cb', 'a\u0000b', 'a\u001bb', 'a\u007fb', 'a\u0085b']) {
       expect(isPlainParagraphs(text), JSON.stringify(text)).toBe(false);
     }
   });
