@@ -14,9 +14,15 @@
  * - between waves 70 % come back; newcomers make up the wave size again;
  * - a returning person re-enters the code with one slip with probability 10 %: letters 4 % (another
  *   parent, a call name instead of the official one), day 2 % (typing), siblings 4 % (half-siblings,
- *   a sibling who died).
- * The proposal rule is the one in shared/linking.ts.
+ *   a sibling who died);
+ * - birth month: uniform over the months that have the birth day (day 29 in February one year in
+ *   four, days 30 and 31 never in February, day 31 in seven months); no seasonal pattern.
+ * The proposal rule is the one in shared/linking.ts; the code a person gets when two make the same
+ * code (the birth month asked, `<base>-<MM>`) is chooseSelfCode in shared/codes.ts, the rule the
+ * app itself runs. People arrive in a wave in random order; in the collision part returners re-enter
+ * their facts without slips (slips are the proposals' business).
  */
+import { chooseSelfCode, type SelfCodeRule } from '../shared/codes';
 import { singleDifference, linkWaves, type LinkCandidate } from '../shared/linking';
 import { prng } from './generate-study';
 
@@ -38,35 +44,49 @@ const SLIP = { letters: 0.04, day: 0.02, siblings: 0.04 };
 const RETURNING = 0.7;
 
 const random = prng(20261201);
+/**
+ * The follow-up waves of the collision part draw from their own stream, so the first waves and the
+ * proposal part see the same random numbers as before that part existed (their figures in the
+ * decision document stay reproducible).
+ */
+const followUpRandom = prng(20261202);
+type Random = () => number;
 /** A weighted table with its total worked out once: drawing from it is the hot path of the simulation. */
 interface Weighted<T> {
   entries: readonly [T, number][];
   total: number;
 }
 const weighted = <T>(entries: readonly [T, number][]): Weighted<T> => ({ entries, total: entries.reduce((s, [, w]) => s + w, 0) });
-function pick<T>(table: Weighted<T>): T {
-  let r = random() * table.total;
+function pick<T>(table: Weighted<T>, rng: Random = random): T {
+  let r = rng() * table.total;
   for (const [value, w] of table.entries) if ((r -= w) < 0) return value;
   return table.entries.at(-1)![0];
 }
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const randomLetters = () => LETTERS[Math.floor(random() * 26)]! + LETTERS[Math.floor(random() * 26)]!;
+const randomLetters = (rng: Random) => LETTERS[Math.floor(rng() * 26)]! + LETTERS[Math.floor(rng() * 26)]!;
 const DAY_WEIGHTS = weighted(Array.from({ length: 31 }, (_, i): [number, number] => [i + 1, i === 28 ? 11.25 / 12 : i === 29 ? 11 / 12 : i === 30 ? 7 / 12 : 1]));
 const letterTable = weighted<string>([...NAMES.map(([n, w]): [string, number] => [n.slice(0, 2), w]), ['*', OTHER_NAMES_WEIGHT]]);
 const siblingTable = weighted(SIBLINGS);
 const organisationTable = weighted(ORGANISATION_WEIGHTS.map((w, i): [number, number] => [i, w]));
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Per birth day, the months that have it (February 29th a quarter as often). */
+const monthTables = Array.from({ length: 32 }, (_, day) =>
+  weighted(MONTH_DAYS.flatMap((days, i): [number, number][] => (day > days ? [] : [[i + 1, i === 1 && day === 29 ? 0.25 : 1]]))),
+);
 
 interface Person { id: number; letters: string; day: number; siblings: number; month: number; organisation: number }
 let nextId = 0;
-function person(): Person {
-  const l = pick(letterTable);
+function person(rng: Random = random): Person {
+  const l = pick(letterTable, rng);
+  const letters = l === '*' ? randomLetters(rng) : l;
+  const day = pick(DAY_WEIGHTS, rng);
   return {
     id: nextId++,
-    letters: l === '*' ? randomLetters() : l,
-    day: pick(DAY_WEIGHTS),
-    siblings: pick(siblingTable),
-    month: 1 + Math.floor(random() * 12),
-    organisation: pick(organisationTable),
+    letters,
+    day,
+    siblings: pick(siblingTable, rng),
+    month: pick(monthTables[day]!, rng),
+    organisation: pick(organisationTable, rng),
   };
 }
 const code = (p: { letters: string; day: number; siblings: number }) => `${p.letters}${String(p.day).padStart(2, '0')}${p.siblings}`;
@@ -78,7 +98,7 @@ function reentered(p: Person): string {
     let letters = p.letters;
     while (letters === p.letters) {
       const drawn = pick(letterTable);
-      letters = drawn === '*' ? randomLetters() : drawn;
+      letters = drawn === '*' ? randomLetters(random) : drawn;
     }
     return code({ ...p, letters });
   }
@@ -95,30 +115,91 @@ function reentered(p: Person): string {
   return code(p);
 }
 
-function collisionRate(size: number, runs: number) {
-  let base = 0;
-  let withMonth = 0;
-  for (let run = 0; run < runs; run++) {
-    // People by code; a code held by two or more is a collision.
-    const holders = new Map<string, Person[]>();
-    for (const p of Array.from({ length: size }, person)) {
-      const c = code(p);
-      const list = holders.get(c);
-      if (list) list.push(p);
-      else holders.set(c, [p]);
+/**
+ * The respondents of one simulated network: who each code was made for, and the codes per base.
+ * A person takes part in a wave as the app lets them (chooseSelfCode): the plain code when it is
+ * free in the wave, else with their birth month.
+ */
+class SimulatedNetwork {
+  readonly owner = new Map<string, number>();
+  private readonly byBase = new Map<string, string[]>();
+
+  takePart(p: Person, answered: Set<string>): { code: string; route: 'plain' | SelfCodeRule; owner: number } {
+    const base = code(p);
+    const holders = new Map((this.byBase.get(base) ?? []).map((c) => [c, answered.has(c)]));
+    let choice = chooseSelfCode(base, null, holders);
+    if (choice.kind === 'month-needed') choice = chooseSelfCode(base, p.month, holders);
+    if (choice.kind === 'month-needed') throw new Error('a month was given');
+    answered.add(choice.code);
+    if (!this.owner.has(choice.code)) {
+      this.owner.set(choice.code, p.id);
+      this.byBase.set(base, [...(this.byBase.get(base) ?? []), choice.code]);
     }
-    let collided = false;
-    let collidedWithMonth = false;
-    for (const list of holders.values()) {
-      if (list.length < 2) continue;
-      collided = true;
-      // The design: on a collision the birth month is asked too; it still collides when two holders share it.
-      if (new Set(list.map((q) => q.month)).size < list.length) collidedWithMonth = true;
-    }
-    if (collided) base++;
-    if (collidedWithMonth) withMonth++;
+    return { code: choice.code, route: choice.kind === 'plain' ? 'plain' : choice.rule, owner: this.owner.get(choice.code)! };
   }
-  return { base: base / runs, withMonth: withMonth / runs };
+}
+
+/** True when two of the people make the same plain code: today one of them is refused. */
+function shareACode(people: readonly Person[]): boolean {
+  return new Set(people.map(code)).size < people.length;
+}
+
+function shuffled<T>(list: readonly T[]): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(followUpRandom() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * Waves of `size` as the app handles them: a first wave, then a follow-up with 70 % returners and
+ * newcomers in random order. Counted per pair of waves (the share of networks where it happens at
+ * least once): today's refusal, the month asked, a serial needed, and people who end up under
+ * another person's respondent (by the route that put them there).
+ */
+function collisionRates(size: number, runs: number) {
+  const counts = {
+    refusedFirst: 0, refusedFollowUp: 0, askedFirst: 0, askedFollowUp: 0, serialFirst: 0, serialFollowUp: 0,
+    takenPlain: 0, takenPlainEarlier: 0, takenSameMonth: 0, returnerLost: 0,
+  };
+  let returners = 0;
+  let returnersLost = 0;
+  for (let run = 0; run < runs; run++) {
+    const network = new SimulatedNetwork();
+    const first = Array.from({ length: size }, () => person());
+    const answeredFirst = new Set<string>();
+    const routesFirst = first.map((p) => network.takePart(p, answeredFirst).route);
+    // Who each person is at the first wave (a serial's person cannot be found again by their facts).
+    const ownCode = new Map<number, string>();
+    for (const [code, id] of network.owner) ownCode.set(id, code);
+
+    const returning = first.filter(() => followUpRandom() < RETURNING);
+    const followUp = shuffled([...returning, ...Array.from({ length: size - returning.length }, () => person(followUpRandom))]);
+    const answeredFollowUp = new Set<string>();
+    const outcomes = followUp.map((p) => ({ p, ...network.takePart(p, answeredFollowUp) }));
+    const returned = new Set(returning.map((p) => p.id));
+
+    if (shareACode(first)) counts.refusedFirst++;
+    if (shareACode(followUp)) counts.refusedFollowUp++;
+    if (routesFirst.some((r) => r !== 'plain')) counts.askedFirst++;
+    if (outcomes.some((o) => o.route !== 'plain')) counts.askedFollowUp++;
+    if (routesFirst.includes('serial')) counts.serialFirst++;
+    if (outcomes.some((o) => o.route === 'serial')) counts.serialFollowUp++;
+    // Someone given a respondent that was made for another person.
+    const strangers = outcomes.filter((o) => o.owner !== o.p.id);
+    if (strangers.some((o) => o.route === 'plain')) counts.takenPlain++;
+    if (strangers.some((o) => o.route === 'plain-earlier')) counts.takenPlainEarlier++;
+    if (strangers.some((o) => o.route === 'same-month')) counts.takenSameMonth++;
+    // A returner who did not get the respondent they had at the first wave.
+    const lost = outcomes.filter((o) => returned.has(o.p.id) && o.code !== ownCode.get(o.p.id));
+    if (lost.length > 0) counts.returnerLost++;
+    returners += returning.length;
+    returnersLost += lost.length;
+  }
+  const share = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / runs])) as Record<keyof typeof counts, number>;
+  return { ...share, returners, returnersLost };
 }
 
 function proposalRate(size: number, runs: number, useOrganisation: boolean) {
@@ -145,11 +226,19 @@ function proposalRate(size: number, runs: number, useOrganisation: boolean) {
   return { proposals, strangerShare: strangers / Math.max(1, proposals), slipped, found: slippedProposed / Math.max(1, slipped) };
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+const pct = (x: number, decimals = 1) => `${(100 * x).toFixed(decimals)} %`;
 const RUNS = 20000;
 for (const size of [30, 40]) {
-  const c = collisionRate(size, RUNS);
-  console.log(`wave of ${size}: P(two people share a self-made code) = ${pct(c.base)}; with the birth month asked on a collision = ${pct(c.withMonth)}  (${RUNS} waves)`);
+  const c = collisionRates(size, RUNS);
+  console.log(`waves of ${size} (${RUNS} networks: a first wave, then a follow-up with ${100 * RETURNING} % returners):`);
+  console.log(`  two people make the same code (refused today):          first wave ${pct(c.refusedFirst)}, follow-up ${pct(c.refusedFollowUp)}`);
+  console.log(`  the birth month is asked of someone:                    first wave ${pct(c.askedFirst)}, follow-up ${pct(c.askedFollowUp)}`);
+  console.log(`  someone needs a serial (-2), same code and same month:  first wave ${pct(c.serialFirst, 2)}, follow-up ${pct(c.serialFollowUp, 2)}`);
+  console.log(`  at the follow-up someone gets another person's respondent:`);
+  console.log(`    with the plain code, no month asked (also today):     ${pct(c.takenPlain, 2)}`);
+  console.log(`    by the rule "plain holder, never asked a month":      ${pct(c.takenPlainEarlier, 2)}`);
+  console.log(`    by a shared month ("the extended code exists"):       ${pct(c.takenSameMonth, 2)}`);
+  console.log(`  a returner does not get their own respondent back:      ${pct(c.returnerLost)} of networks; ${c.returnersLost} of ${c.returners} returners (${pct(c.returnersLost / c.returners, 2)})`);
 }
 for (const useOrganisation of [false, true]) {
   const r = proposalRate(30, 5000, useOrganisation);

@@ -83,7 +83,95 @@ export function selfCode(facts: SelfCodeFacts): string {
   return `${letters}${String(facts.birthDay).padStart(2, '0')}${facts.olderSiblings}`;
 }
 
+/**
+ * A self-made code taken apart. Besides the plain form (`MA010`) there are the forms made when two
+ * people in a network give the same three facts (see chooseSelfCode): the base with the birth
+ * month (`MA010-07`) and, in the rare case that the month is shared too, a serial number after it
+ * (`MA010-07-2`).
+ */
+export interface SelfCodeParts {
+  /** The five characters made from the three facts: `MA010`. */
+  base: string;
+  /** The birth month (1–12) when it was asked because of a collision; null for a plain code. */
+  birthMonth: number | null;
+  /** 2, 3, … when the month was shared too; null otherwise. */
+  serial: number | null;
+}
+
+const SELF_CODE = /^([A-Z]{2}(\d{2})\d)(?:-(\d{2})(?:-([1-9]\d{0,5}))?)?$/;
+
+/** The parts of a well-formed self-made code (plain or extended); null for anything else. */
+export function selfCodeParts(code: string): SelfCodeParts | null {
+  const m = SELF_CODE.exec(code);
+  if (!m) return null;
+  const day = Number(m[2]);
+  if (day < 1 || day > 31) return null;
+  const birthMonth = m[3] === undefined ? null : Number(m[3]);
+  if (birthMonth !== null && (birthMonth < 1 || birthMonth > 12)) return null;
+  const serial = m[4] === undefined ? null : Number(m[4]);
+  if (serial !== null && serial < 2) return null;
+  return { base: m[1]!, birthMonth, serial };
+}
+
+/** True for a self-made code: the plain five characters, or one extended with a birth month. */
 export function isWellFormedSelfCode(code: string): boolean {
-  const m = /^[A-Z]{2}(\d{2})(\d)$/.exec(code);
-  return !!m && Number(m[1]) >= 1 && Number(m[1]) <= 31;
+  return selfCodeParts(code) !== null;
+}
+
+/** The base code with the birth month: `MA010` and 7 give `MA010-07`. */
+export function withBirthMonth(base: string, birthMonth: number): string {
+  return `${base}-${String(birthMonth).padStart(2, '0')}`;
+}
+
+/**
+ * What a network holds under one base code, as far as choosing a code needs it: every respondent
+ * code with that base (the plain code and its extended forms), each with whether it already has a
+ * complete response in the wave at hand.
+ */
+export type SelfCodeHolders = ReadonlyMap<string, boolean>;
+
+/** How chooseSelfCode arrived at a code when the birth month was needed. */
+export type SelfCodeRule =
+  /** The extended code with this month exists: this person gave it before. */
+  | 'same-month'
+  /** The plain code exists without a complete response in this wave: most likely its holder, who was never asked a month. */
+  | 'plain-earlier'
+  /** Nobody has this base and month yet: a new extended code. */
+  | 'new-month'
+  /** The extended code with this month already answered this wave: a new serial number, which will not link by itself later. */
+  | 'serial';
+
+export type SelfCodeChoice =
+  | { kind: 'plain'; code: string }
+  | { kind: 'month-needed' }
+  | { kind: 'by-month'; code: string; rule: SelfCodeRule };
+
+/**
+ * Which respondent code a person with this base code (and, when asked, birth month) gets in a wave.
+ *
+ * Two people can make the same code from their three facts. When the base code has already
+ * answered this wave, or the network already holds extended forms of it, the birth month is
+ * needed; without one the answer is `month-needed` (the person is asked, nothing is stored). With
+ * the month:
+ * 1. the extended code `<base>-<MM>` exists: it is this person, unless it has already answered
+ *    this wave, in which case the first serial `<base>-<MM>-2`, `-3`, … that nobody holds;
+ * 2. else the plain code exists without a complete response in this wave: its holder, who had the
+ *    code first and was never asked a month;
+ * 3. else a new `<base>-<MM>`.
+ * A month given when there is no collision is ignored: the plain code stays the person's code.
+ */
+export function chooseSelfCode(base: string, birthMonth: number | null, holders: SelfCodeHolders): SelfCodeChoice {
+  const plainAnswered = holders.get(base) === true;
+  const extendedFormsExist = [...holders.keys()].some((code) => code !== base);
+  if (!plainAnswered && !extendedFormsExist) return { kind: 'plain', code: base };
+  if (birthMonth === null) return { kind: 'month-needed' };
+  const extended = withBirthMonth(base, birthMonth);
+  if (holders.has(extended)) {
+    if (holders.get(extended) === false) return { kind: 'by-month', code: extended, rule: 'same-month' };
+    let serial = 2;
+    while (holders.has(`${extended}-${serial}`)) serial++;
+    return { kind: 'by-month', code: `${extended}-${serial}`, rule: 'serial' };
+  }
+  if (holders.has(base) && !plainAnswered) return { kind: 'by-month', code: base, rule: 'plain-earlier' };
+  return { kind: 'by-month', code: extended, rule: 'new-month' };
 }

@@ -45,6 +45,13 @@ export const respondentCode = plainText()
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{2,15}$/, 'Een respondentcode heeft 3 tot 16 letters, cijfers of streepjes');
 
+/**
+ * The birth month, asked only when two people made the same self-made code (SELF_CODE_TAKEN);
+ * gives the second one a code of their own. Ignored when there is no collision.
+ */
+const monthChoice = 'Kies een geboortemaand uit de lijst (1 tot en met 12)';
+const birthMonth = z.number().int().min(1, monthChoice).max(12, monthChoice).optional();
+
 const none = z.strictObject({});
 /** The researcher's PIN: 4 to 8 digits. */
 const pin = z.string().regex(/^\d{4,8}$/, 'Een pincode heeft 4 tot 8 cijfers');
@@ -99,6 +106,7 @@ export const contract = {
       respondentCode,
       organisationId: id.nullable(),
       mode: z.enum(RESPONSE_MODES),
+      birthMonth,
     }),
   ),
   getResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
@@ -144,6 +152,7 @@ export const contract = {
       respondentCode,
       consent: z.literal(true, { error: 'Zonder toestemming kan de vragenlijst niet worden ingevuld' }),
       language: locale,
+      birthMonth,
     }),
   ),
   /** In kiosk mode: back to the welcome screen (after thanks or a timeout); saved answers stay as an incomplete response. */

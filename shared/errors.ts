@@ -3,6 +3,8 @@ export const ERROR_CODES = [
   'VALIDATION',
   'NOT_FOUND',
   'CONFLICT',
+  /** A self-made code another person already uses: ask the birth month and call again with it. */
+  'SELF_CODE_TAKEN',
   'FORBIDDEN',
   'DB_NEWER_VERSION',
   'DB_DAMAGED',

@@ -10,7 +10,7 @@
  * one near candidate among the unlinked follow-up codes, and that candidate exactly one among the
  * unlinked baseline codes) and when the two do not name different partner organisations.
  */
-import { isWellFormedSelfCode, type SelfCodeProblem } from './codes';
+import { isWellFormedSelfCode, selfCodeParts, type SelfCodeProblem } from './codes';
 
 export interface LinkCandidate {
   /** What the caller wants back, e.g. a response id. */
@@ -108,11 +108,20 @@ function elements(code: string): Elements {
 
 const ELEMENT_NAMES: readonly SelfCodeProblem[] = ['parentLetters', 'birthDay', 'olderSiblings'];
 
-/** The element in which two self-codes differ, when they differ in exactly one; else null. */
+/**
+ * The element in which two self-codes differ, when they differ in exactly one; else null. Codes
+ * extended with a birth month (`MA010-07`, after a collision) are compared by their three elements
+ * (the base); when both carry a month and the months differ, that is a second difference. Two codes
+ * with the same base are never a near match: an extended code exists precisely because two people
+ * made that base.
+ */
 export function singleDifference(a: string, b: string): SelfCodeProblem | null {
-  if (!isWellFormedSelfCode(a) || !isWellFormedSelfCode(b)) return null;
-  const ea = elements(a);
-  const eb = elements(b);
+  const pa = selfCodeParts(a);
+  const pb = selfCodeParts(b);
+  if (!pa || !pb) return null;
+  if (pa.birthMonth !== null && pb.birthMonth !== null && pa.birthMonth !== pb.birthMonth) return null;
+  const ea = elements(pa.base);
+  const eb = elements(pb.base);
   let differs: SelfCodeProblem | null = null;
   for (let i = 0; i < 3; i++) {
     if (ea[i] === eb[i]) continue;

@@ -79,6 +79,7 @@ export const fieldNames: Record<string, string> = {
   instrumentId: 'vragenlijst-id',
   itemId: 'vraag',
   respondentCode: 'respondentcode',
+  birthMonth: 'geboortemaand',
   sector: 'sector',
   sizeClass: 'omvang',
   label: 'naam van de meting',

@@ -30,7 +30,7 @@ import {
  */
 
 /** What kiosk mode says for any code that cannot start a questionnaire now (not listed, used before, begun before). */
-const CODE_REFUSED = 'Met deze code kunt u nu geen vragenlijst invullen. Controleer de code; klopt die, vraag dan de onderzoeker om hulp.';
+const CODE_REFUSED = 'Met deze code kunt u nu geen vragenlijst invullen. Vraag de onderzoeker om hulp.';
 const ORG_A = 'Thuiszorg Oost';
 const ORG_B = 'Welzijn Twente';
 
@@ -486,6 +486,89 @@ describe('kiosk mode: codes', () => {
     ]);
     expect(session.problems).toEqual([]);
   });
+
+  it('asks the birth month of a second person with the same self-made code, without suggesting a typo, and gives them their own code', async () => {
+    const session = await newSession();
+    const { page, call, db, harness } = session;
+    const { network, wave } = await setUpWave(call);
+    await call('updateNetworkSettings', { networkId: network.id, consentNl: null, consentEn: null, codePolicy: 'self', idleSeconds: 180, minGroupSize: 5 });
+    await call('startKiosk', { waveId: wave.id, pin: PIN });
+    const begun: unknown[] = [];
+    page.on('request', (req) => {
+      if (req.url().endsWith('/api/kioskBegin')) begun.push(JSON.parse(req.postData() ?? 'null'));
+    });
+
+    /** The three facts of both people: MA (Maria), born on the 1st, no older brothers or sisters. */
+    const giveFacts = async () => {
+      await toCode(page);
+      await page.getByLabel(/eerste twee letters/).fill('ma');
+      await page.getByLabel(/dag van de maand/).fill('1');
+      await page.getByLabel(/oudere broers en zussen/).selectOption('0');
+      await page.getByRole('button', { name: 'Volgende' }).click();
+    };
+    /** On the first page: one answer, then through every page to the review and submit. */
+    const answerAndSubmit = async (key: string) => {
+      await heading(page, 'Gedeelde ambitie').waitFor();
+      await page.keyboard.press(key);
+      await waitSaved(page, 'ks_amb_01');
+      for (let i = 0; i < 6; i++) await page.getByTestId('kiosk-next').click();
+      await page.getByTestId('kiosk-submit').click();
+      await page.getByTestId('kiosk-thanks').waitFor();
+      await page.getByRole('button', { name: 'Klaar' }).click();
+      await waitWelcome(page);
+    };
+
+    await page.goto(harness.url);
+    await waitWelcome(page);
+    // Person 1: the code is free.
+    await giveFacts();
+    expect(await page.getByTestId('kiosk-birth-month').count()).toBe(0);
+    await answerAndSubmit('4');
+
+    // Person 2 makes the same code: a question, not an error.
+    await giveFacts();
+    await page.getByTestId('kiosk-birth-month').waitFor();
+    expect(await testIdText(page, 'kiosk-birth-month-why')).toBe(
+      'Iemand anders heeft dezelfde code al gebruikt. Dat komt vaker voor. Kies ook uw geboortemaand, dan krijgt u een eigen code.',
+    );
+    expect(await page.getByTestId('kiosk-birth-month-why').getAttribute('role')).toBe('status');
+    expect(await page.getByTestId('kiosk-code-error').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await testIdText(page, 'kiosk-code')).not.toMatch(/Controleer|klopt niet/);
+    // The focus is on the month, which is named and explained.
+    const month = page.getByLabel('In welke maand bent u geboren?');
+    expect(await month.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await month.getAttribute('aria-describedby')).toBe(await page.getByTestId('kiosk-birth-month-why').getAttribute('id'));
+    expect((await month.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(await month.locator('option').allTextContents()).toEqual(['Kies…', 'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december']);
+    await expectAccessible(page, 'self code: birth month');
+    await page.screenshot({ path: '/tmp/netwerkspiegel-kiosk-birth-month.png' });
+    // Without a month nothing is sent.
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    expect(await testIdText(page, 'kiosk-birth-month-error')).toBe('Kies een maand.');
+    await expectAccessible(page, 'self code: birth month missing');
+    await month.selectOption({ label: 'juli' });
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await answerAndSubmit('2');
+
+    // Only codes and the month went to the main process; the month only when asked.
+    expect(begun).toEqual([
+      { respondentCode: 'MA010', consent: true, language: 'nl' },
+      { respondentCode: 'MA010', consent: true, language: 'nl' },
+      { respondentCode: 'MA010', consent: true, language: 'nl', birthMonth: 7 },
+    ]);
+    expect(db.prepare('SELECT code, code_kind AS kind FROM respondents ORDER BY code').all()).toEqual([
+      { code: 'MA010', kind: 'self' },
+      { code: 'MA010-07', kind: 'self' },
+    ]);
+    expect(responsesIn(db).map((r) => [r.code, r.status, r.mode])).toEqual([
+      ['MA010', 'complete', 'kiosk'],
+      ['MA010-07', 'complete', 'kiosk'],
+    ]);
+    expect(answersOf(db, 'MA010')).toEqual({ ks_amb_01: 4 });
+    expect(answersOf(db, 'MA010-07')).toEqual({ ks_amb_01: 2 });
+    expect(session.problems).toEqual([]);
+  });
 });
 
 describe('kiosk mode: every built-in questionnaire', () => {
@@ -601,6 +684,8 @@ describe('kiosk mode: a crash in the middle of a questionnaire', () => {
     await page.getByLabel('Uw code').fill('K-KILL1');
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByTestId('kiosk-code-error').waitFor();
+    // Said without the code and without suggesting a typo: it may also be someone else with the same
+    // code; and the same sentence as for a code that is not on a list or was submitted.
     expect(await testIdText(page, 'kiosk-code-error')).toBe(CODE_REFUSED);
     expect(await page.getByTestId('kiosk-page').count()).toBe(0);
 

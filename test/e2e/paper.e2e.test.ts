@@ -245,3 +245,78 @@ describe('paper entry (invoermodus)', () => {
     expect(session.problems).toEqual([]);
   });
 });
+
+describe('a self-made code another form already has', () => {
+  it('asks the birth month in the paper row and in the start form, and gives each person a code of their own', async () => {
+    const session = await newSession();
+    const { page } = session;
+    const network = await session.call('createNetwork', { name: NETWORK });
+    await session.call('updateNetworkSettings', { networkId: network.id, consentNl: null, consentEn: null, codePolicy: 'self', idleSeconds: 180, minGroupSize: 5 });
+    const wave = await session.call('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: INSTRUMENT, version: 1 }] });
+    // The first MA010 (M, A, born on the 1st, no older siblings) has answered already.
+    const first = await session.call('startResponse', { waveId: wave.id, respondentCode: 'MA010', organisationId: null, mode: 'paper' });
+    await session.call('completeResponse', { responseId: first.id });
+
+    // --- Paper entry: the second form with MA010 -------------------------------------------------
+    await page.goto(session.harness.url);
+    await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
+    await page.getByRole('button', { name: 'Papieren vragenlijsten invoeren voor meting T0' }).click();
+    await page.getByTestId('paper-grid').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ma010');
+    await page.keyboard.press('Tab'); // leaving the code asks the main process
+    const month = page.getByLabel('Geboortemaand, rij 1');
+    await month.waitFor();
+    expect(await month.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(((await page.getByTestId('paper-birth-month-1-why').textContent()) ?? '').trim()).toBe(
+      'Iemand anders heeft deze code al gebruikt. Kies de geboortemaand van het formulier.',
+    );
+    // Not an error: the grid's error list stays empty and the code is not marked wrong.
+    expect(((await page.getByTestId('paper-errors').textContent()) ?? '').trim()).toBe('');
+    expect(await page.getByTestId('paper-code-1').getAttribute('aria-invalid')).toBeNull();
+    const axe = await axeViolations(page);
+    expect(axe, JSON.stringify(axe, null, 2)).toEqual([]);
+    await page.screenshot({ path: '/tmp/netwerkspiegel-paper-birth-month.png' });
+    await month.selectOption({ label: 'juli' });
+    await page.keyboard.press('Tab'); // leaving the month starts the row
+    await expect.poll(() => page.getByTestId('paper-code-1').inputValue()).toBe('MA010-07');
+    expect(await page.getByTestId('paper-birth-month-1').count()).toBe(0);
+    await page.getByTestId('paper-cell-1-ks_amb_01').click();
+    await page.keyboard.type('4');
+    await expect.poll(() => page.getByTestId('paper-cell-1-ks_amb_01').getAttribute('data-state')).toBe('saved');
+    await page.getByTestId('paper-complete-1').click();
+    await page.getByTestId('paper-status-1').waitFor();
+
+    // --- The researcher's start form: a third MA010, born in March --------------------------------
+    await page.goto(session.harness.url);
+    await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
+    await page.getByRole('button', { name: 'Vragenlijst invullen voor meting T0' }).click();
+    await page.getByLabel('Respondentcode').fill('MA010');
+    await page.getByRole('button', { name: 'Start' }).click();
+    const startMonth = page.getByLabel('Geboortemaand van de respondent');
+    await startMonth.waitFor();
+    expect(await startMonth.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(((await page.getByTestId('birth-month-why').textContent()) ?? '').trim()).toBe(
+      'Iemand anders heeft deze zelfgemaakte code al gebruikt. Dat komt vaker voor. Vraag de respondent ook naar de geboortemaand; dan krijgt hij of zij een eigen code.',
+    );
+    expect(await page.getByTestId('start-error').count()).toBe(0);
+    const axeStart = await axeViolations(page);
+    expect(axeStart, JSON.stringify(axeStart, null, 2)).toEqual([]);
+    await page.getByRole('button', { name: 'Start' }).click();
+    expect(((await page.getByTestId('birth-month-error').textContent()) ?? '').trim()).toBe('Kies eerst de geboortemaand van de respondent.');
+    await startMonth.selectOption({ label: 'maart' });
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByText('MA010-03').first().waitFor();
+
+    const rows = session.db
+      .prepare('SELECT p.code, r.mode, r.status FROM responses r JOIN respondents p ON p.id = r.respondent_id ORDER BY r.started_at, p.code')
+      .all();
+    expect(rows).toEqual([
+      { code: 'MA010', mode: 'paper', status: 'complete' },
+      { code: 'MA010-07', mode: 'paper', status: 'complete' },
+      { code: 'MA010-03', mode: 'form', status: 'in_progress' },
+    ]);
+    expect(answersInDb(session, 'MA010-07')).toEqual({ ks_amb_01: 4 });
+    expect(session.problems).toEqual([]);
+  });
+});

@@ -65,6 +65,10 @@ const badInputs: Record<MethodName, Case[]> = {
     ['a code that is too long', (w) => ({ waveId: w.wave.id, respondentCode: long(17), organisationId: null, mode: 'form' }), 'VALIDATION'],
     ['an organisation from nowhere', (w) => ({ waveId: w.wave.id, respondentCode: 'XYZ789', organisationId: missingId, mode: 'form' }), 'NOT_FOUND'],
     ['an unknown mode', (w) => ({ waveId: w.wave.id, respondentCode: 'XYZ789', organisationId: null, mode: 'online' }), 'VALIDATION'],
+    ['birth month 0', (w) => ({ waveId: w.wave.id, respondentCode: 'XYZ789', organisationId: null, mode: 'form', birthMonth: 0 }), 'VALIDATION'],
+    ['birth month 13', (w) => ({ waveId: w.wave.id, respondentCode: 'XYZ789', organisationId: null, mode: 'form', birthMonth: 13 }), 'VALIDATION'],
+    ['a birth month as text', (w) => ({ waveId: w.wave.id, respondentCode: 'XYZ789', organisationId: null, mode: 'form', birthMonth: 'juli' }), 'VALIDATION'],
+    ['a fractional birth month', (w) => ({ waveId: w.wave.id, respondentCode: 'XYZ789', organisationId: null, mode: 'form', birthMonth: 6.5 }), 'VALIDATION'],
   ],
   getResponse: [['an unknown response', () => ({ responseId: missingId }), 'NOT_FOUND']],
   saveAnswer: [
@@ -118,6 +122,8 @@ const badInputs: Record<MethodName, Case[]> = {
     ['kiosk mode not active', () => ({ respondentCode: 'ABC999', consent: true, language: 'nl' }), 'CONFLICT'],
     ['no consent', () => ({ respondentCode: 'ABC999', consent: false, language: 'nl' }), 'VALIDATION'],
     ['an unknown language', () => ({ respondentCode: 'ABC999', consent: true, language: 'de' }), 'VALIDATION'],
+    ['birth month 13', () => ({ respondentCode: 'ABC999', consent: true, language: 'nl', birthMonth: 13 }), 'VALIDATION'],
+    ['a birth month as text', () => ({ respondentCode: 'ABC999', consent: true, language: 'nl', birthMonth: 'x' }), 'VALIDATION'],
   ],
   kioskReset: [['kiosk mode not active', () => ({}), 'CONFLICT']],
   importInstrument: [
@@ -286,6 +292,9 @@ describe('validation messages', () => {
     if (!missing.ok) expect(missing.error.message).toContain('vragenlijst-id ontbreekt');
     const wrongType = await w.dispatch('createNetwork', { name: 42 });
     if (!wrongType.ok) expect(wrongType.error.message).toContain('naam moet tekst zijn');
+    const month = await w.dispatch('startResponse', { waveId: w.wave.id, respondentCode: 'XYZ789', organisationId: null, mode: 'form', birthMonth: 13 });
+    if (!month.ok) expect(month.error.message).toContain('geboortemaand: Kies een geboortemaand uit de lijst (1 tot en met 12)');
+    expect(month.ok).toBe(false);
     const unknown = await w.dispatch('createNetwork', { name: 'A', admin: true });
     if (!unknown.ok) expect(unknown.error.message).toContain('onbekend veld admin');
     expect([missing.ok, wrongType.ok, unknown.ok]).toEqual([false, false, false]);

@@ -188,7 +188,7 @@ describe('what kiosk mode reveals', () => {
     expect((await s.ok('getAppInfo', {})).databasePath).toBe(s.services.databasePath);
   });
 
-  const CODE_REFUSED = 'Met deze code kunt u nu geen vragenlijst invullen. Controleer de code; klopt die, vraag dan de onderzoeker om hulp.';
+  const CODE_REFUSED = 'Met deze code kunt u nu geen vragenlijst invullen. Vraag de onderzoeker om hulp.';
 
   it('says one neutral sentence for a free code submitted or begun before, and writes nothing', async () => {
     const s = await setup();

@@ -3,11 +3,14 @@ import {
   CODE_ALPHABET,
   checkCharacter,
   isWellFormedAssignedCode,
+  chooseSelfCode,
   isWellFormedSelfCode,
   makeAssignedCode,
   normalizeAssignedCode,
   selfCode,
+  selfCodeParts,
   selfCodeProblems,
+  withBirthMonth,
 } from '../../shared/codes';
 
 describe('assigned codes', () => {
@@ -74,3 +77,57 @@ describe('self-generated codes', () => {
     expect(() => selfCode({ parentLetters: 'M', birthDay: 1, olderSiblings: 1 })).toThrow();
   });
 });
+
+describe('self-made codes extended with the birth month', () => {
+  it('takes plain and extended codes apart, and refuses impossible days, months and serials', () => {
+    expect(selfCodeParts('MA010')).toEqual({ base: 'MA010', birthMonth: null, serial: null });
+    expect(selfCodeParts('MA010-07')).toEqual({ base: 'MA010', birthMonth: 7, serial: null });
+    expect(selfCodeParts('MA010-12-2')).toEqual({ base: 'MA010', birthMonth: 12, serial: 2 });
+    expect(selfCodeParts('MA010-07-13')).toEqual({ base: 'MA010', birthMonth: 7, serial: 13 });
+    for (const code of ['MA010-7', 'MA010-00', 'MA010-13', 'MA010-07-1', 'MA010-07-02', 'MA010-07-', 'MA320-07', 'MA010-2', 'ABC-DEF', 'MA010-07-2-2']) {
+      expect(selfCodeParts(code), code).toBeNull();
+      expect(isWellFormedSelfCode(code), code).toBe(false);
+    }
+    expect(isWellFormedSelfCode('MA010-07-2')).toBe(true);
+    expect(withBirthMonth('MA010', 7)).toBe('MA010-07');
+    expect(withBirthMonth('MA010', 11)).toBe('MA010-11');
+  });
+});
+
+describe('chooseSelfCode', () => {
+  const holders = (entries: [string, boolean][]) => new Map(entries);
+
+  it('keeps the plain code when nobody else holds it in this wave, with or without a month', () => {
+    expect(chooseSelfCode('MA010', null, holders([]))).toEqual({ kind: 'plain', code: 'MA010' });
+    // The plain code exists from an earlier wave and has not answered this one: its holder again.
+    expect(chooseSelfCode('MA010', null, holders([['MA010', false]]))).toEqual({ kind: 'plain', code: 'MA010' });
+    // A month given when none is needed changes nothing.
+    expect(chooseSelfCode('MA010', 7, holders([['MA010', false]]))).toEqual({ kind: 'plain', code: 'MA010' });
+  });
+
+  it('needs the month when the plain code has answered this wave, or extended forms exist', () => {
+    expect(chooseSelfCode('MA010', null, holders([['MA010', true]]))).toEqual({ kind: 'month-needed' });
+    expect(chooseSelfCode('MA010', null, holders([['MA010', false], ['MA010-07', false]]))).toEqual({ kind: 'month-needed' });
+    expect(chooseSelfCode('MA010', null, holders([['MA010-07', true]]))).toEqual({ kind: 'month-needed' });
+  });
+
+  it('with the month: the same extended code, else the plain holder who was never asked, else a new extended code', () => {
+    // Wave 1: MA010 has answered; the second person gives month 7.
+    expect(chooseSelfCode('MA010', 7, holders([['MA010', true]]))).toEqual({ kind: 'by-month', code: 'MA010-07', rule: 'new-month' });
+    // A later wave, nobody has answered yet: month 7 is the extended person, any other month the plain one.
+    const later = holders([['MA010', false], ['MA010-07', false]]);
+    expect(chooseSelfCode('MA010', 7, later)).toEqual({ kind: 'by-month', code: 'MA010-07', rule: 'same-month' });
+    expect(chooseSelfCode('MA010', 3, later)).toEqual({ kind: 'by-month', code: 'MA010', rule: 'plain-earlier' });
+    // The plain person has answered this wave already: someone with another month is new.
+    expect(chooseSelfCode('MA010', 3, holders([['MA010', true], ['MA010-07', false]]))).toEqual({ kind: 'by-month', code: 'MA010-03', rule: 'new-month' });
+    // No plain code at all (erased), only an extended one: a new extended code.
+    expect(chooseSelfCode('MA010', 3, holders([['MA010-07', false]]))).toEqual({ kind: 'by-month', code: 'MA010-03', rule: 'new-month' });
+  });
+
+  it('gives the first serial nobody holds when the month is shared too', () => {
+    expect(chooseSelfCode('MA010', 7, holders([['MA010', true], ['MA010-07', true]]))).toEqual({ kind: 'by-month', code: 'MA010-07-2', rule: 'serial' });
+    // -2 exists from an earlier wave (whoever it is, it cannot be told apart): -3.
+    expect(chooseSelfCode('MA010', 7, holders([['MA010', true], ['MA010-07', true], ['MA010-07-2', false]]))).toEqual({ kind: 'by-month', code: 'MA010-07-3', rule: 'serial' });
+  });
+});
+

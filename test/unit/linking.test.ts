@@ -18,9 +18,34 @@ describe('singleDifference', () => {
     expect(singleDifference('MA123', 'MA1234')).toBeNull();
     expect(singleDifference('ABC-DEF', 'ABC-DEG')).toBeNull();
   });
+
+  it('compares codes extended with a birth month by their three elements, and a second month as one more element', () => {
+    expect(singleDifference('MA010-07', 'MA011')).toBe('olderSiblings');
+    expect(singleDifference('MA010', 'MA011-07')).toBe('olderSiblings');
+    expect(singleDifference('MA010-07', 'MA011-07')).toBe('olderSiblings');
+    expect(singleDifference('MA010-07-2', 'MA020')).toBe('birthDay');
+    // Two months that differ: a second difference.
+    expect(singleDifference('MA010-07', 'MA011-03')).toBeNull();
+    // The same base is never a near match: the extended code was made because two people had it.
+    expect(singleDifference('MA010', 'MA010-07')).toBeNull();
+    expect(singleDifference('MA010-07', 'MA010-07-2')).toBeNull();
+    expect(singleDifference('MA010-07', 'MA010-03')).toBeNull();
+  });
 });
 
 describe('linkWaves', () => {
+  it('links codes extended with a birth month exactly, and proposes them like plain ones', () => {
+    const r = linkWaves(
+      [self('b1', 'MA010'), self('b2', 'MA010-07'), self('b3', 'JO051-11')],
+      [self('f1', 'MA010-07'), self('f2', 'MA010'), self('f3', 'JO052-11')],
+    );
+    expect(r.pairs).toEqual([
+      { baseline: 'b1', followUp: 'f2', tolerant: false, differs: null },
+      { baseline: 'b2', followUp: 'f1', tolerant: false, differs: null },
+    ]);
+    expect(r.proposals).toEqual([{ baseline: 'b3', followUp: 'f3', differs: 'olderSiblings' }]);
+  });
+
   it('matches equal codes and reports what is left on each side', () => {
     const r = linkWaves([free('b1', 'AAA111'), free('b2', 'BBB222'), free('b3', 'CCC333')], [free('f1', 'BBB222'), free('f2', 'AAA111'), free('f3', 'DDD444')]);
     expect(r.pairs).toEqual([

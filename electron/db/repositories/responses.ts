@@ -40,6 +40,19 @@ export function codeExists(db: Db, networkId: string, code: string): boolean {
   return !!prepared(db, 'SELECT 1 FROM respondents WHERE network_id = ? AND code = ?').get(networkId, code);
 }
 
+/**
+ * The network's respondent codes that are `base` itself or start with `base-` (a self-made code
+ * and its forms extended with a birth month), each with whether it has a complete response in the
+ * wave. `base` is letters and digits only, so it is safe inside the GLOB pattern.
+ */
+export function codesWithBase(db: Db, networkId: string, base: string, waveId: string): { code: string; answered: 0 | 1 }[] {
+  return prepared(
+    db,
+    `SELECT p.code, EXISTS (SELECT 1 FROM responses r WHERE r.respondent_id = p.id AND r.wave_id = ? AND r.status = 'complete') AS answered
+     FROM respondents p WHERE p.network_id = ? AND (p.code = ? OR p.code GLOB ?)`,
+  ).all(waveId, networkId, base, `${base}-*`) as { code: string; answered: 0 | 1 }[];
+}
+
 /** The network's pre-assigned codes with the waves each has answered, for the list and the printed cards. */
 export function listAssignedCodes(db: Db, networkId: string): AssignedCode[] {
   const codes = prepared(db, "SELECT id, code, created_at AS createdAt FROM respondents WHERE network_id = ? AND code_kind = 'assigned' ORDER BY created_at, code")

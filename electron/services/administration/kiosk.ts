@@ -190,6 +190,7 @@ export function kioskBegin(ctx: ServiceContext, input: ParsedInput<'kioskBegin'>
     language: input.language,
     consentAt: now,
     onUnfinished: 'refuse',
+    birthMonth: input.birthMonth,
   });
   writeSession(ctx.db, { ...stored, currentResponseId: response.id });
   return response;

@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract';
-import { isWellFormedAssignedCode, isWellFormedSelfCode, normalizeAssignedCode } from '../../../shared/codes';
+import { chooseSelfCode, isWellFormedAssignedCode, normalizeAssignedCode, selfCodeParts } from '../../../shared/codes';
 import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { allowedCodes } from '../../../shared/instruments/schema';
@@ -30,6 +30,15 @@ export interface BeginOptions {
   consentAt: string | null;
   /** What to do with an unfinished response of the same code: continue it, or refuse (kiosk). */
   onUnfinished: 'resume' | 'refuse';
+  /** The birth month, given after a SELF_CODE_TAKEN answer; undefined when not asked. */
+  birthMonth?: number;
+}
+
+/** The code a response is started under, and whether the birth month decided it. */
+interface ChosenCode {
+  code: string;
+  kind: CodeKind;
+  birthMonthAsked: boolean;
 }
 
 /**
@@ -38,13 +47,15 @@ export interface BeginOptions {
  * codes at the screen tells nobody about other respondents' codes.
  */
 const kioskCodeRefused = () =>
-  new ApiError('CONFLICT', 'Met deze code kunt u nu geen vragenlijst invullen. Controleer de code; klopt die, vraag dan de onderzoeker om hulp.');
+  new ApiError('CONFLICT', 'Met deze code kunt u nu geen vragenlijst invullen. Vraag de onderzoeker om hulp.');
 
 /**
  * The code a respondent gives, checked against the network's code policy: with a code list only
- * listed codes are accepted; with self-generated codes only the self-code form.
+ * listed codes are accepted; with self-generated codes only the self-code form, and a plain
+ * self-made code that someone else already uses in this network needs the birth month too
+ * (chooseSelfCode).
  */
-function checkCodePolicy(ctx: ServiceContext, network: Network, typed: string, mode: ResponseMode): { code: string; kind: CodeKind } {
+function chooseCode(ctx: ServiceContext, network: Network, waveId: string, typed: string, birthMonth: number | null, mode: ResponseMode): ChosenCode {
   if (network.codePolicy === 'assigned') {
     const code = normalizeAssignedCode(typed);
     if (!isWellFormedAssignedCode(code) || !repo.isAssignedCode(ctx.db, network.id, code)) {
@@ -52,15 +63,22 @@ function checkCodePolicy(ctx: ServiceContext, network: Network, typed: string, m
       if (mode === 'kiosk' && isWellFormedAssignedCode(code)) throw kioskCodeRefused();
       throw new ApiError('VALIDATION', `Code ${code} staat niet op de codelijst van dit netwerk. Controleer de code op uw kaartje, of vraag de onderzoeker.`);
     }
-    return { code, kind: 'assigned' };
+    return { code, kind: 'assigned', birthMonthAsked: false };
   }
-  if (network.codePolicy === 'self') {
-    if (!isWellFormedSelfCode(typed)) {
-      throw new ApiError('VALIDATION', 'Dit is geen zelfgemaakte code. Vul de drie vragen voor uw code opnieuw in.');
-    }
-    return { code: typed, kind: 'self' };
+  if (network.codePolicy !== 'self') return { code: typed, kind: 'free', birthMonthAsked: false };
+  const parts = selfCodeParts(typed);
+  if (!parts) throw new ApiError('VALIDATION', 'Dit is geen zelfgemaakte code. Vul de drie vragen voor uw code opnieuw in.');
+  // An extended code typed as a whole (a researcher continuing MA010-07) is taken as it is.
+  if (parts.birthMonth !== null) return { code: typed, kind: 'self', birthMonthAsked: false };
+  const holders = new Map<string, boolean>();
+  for (const row of repo.codesWithBase(ctx.db, network.id, parts.base, waveId)) {
+    if (selfCodeParts(row.code)?.base === parts.base) holders.set(row.code, row.answered === 1);
   }
-  return { code: typed, kind: 'free' };
+  const choice = chooseSelfCode(parts.base, birthMonth, holders);
+  if (choice.kind === 'month-needed') {
+    throw new ApiError('SELF_CODE_TAKEN', 'Iemand anders heeft dezelfde code al gebruikt. Dat komt vaker voor. Vul ook uw geboortemaand in, dan krijgt u een eigen code.');
+  }
+  return { code: choice.code, kind: 'self', birthMonthAsked: choice.kind === 'by-month' };
 }
 
 /**
@@ -73,7 +91,7 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
     if (wave.status !== 'open') throw new ApiError('CONFLICT', `Meting ${wave.label} is gesloten. Open de meting opnieuw of kies een andere.`);
     const network = requireNetwork(ctx, wave.networkId);
     if (options.organisationId !== null) requireOrganisationIn(ctx, wave.networkId, options.organisationId);
-    const { code, kind } = checkCodePolicy(ctx, network, options.respondentCode, options.mode);
+    const { code, kind, birthMonthAsked } = chooseCode(ctx, network, wave.id, options.respondentCode, options.birthMonth ?? null, options.mode);
     const now = ctx.now();
     let respondent = repo.findRespondentByCode(ctx.db, wave.networkId, code);
     if (!respondent) {
@@ -89,7 +107,12 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
       throw new ApiError('CONFLICT', `Code ${code} heeft meting ${wave.label} al ingevuld. Controleer de code.`);
     }
     if (existing && options.onUnfinished === 'refuse') {
-      throw new ApiError('CONFLICT', `Met code ${code} is deze vragenlijst al begonnen. Vraag de onderzoeker om die te hervatten.`);
+      // Said without the code and without suggesting a typo: it may be this person's own
+      // interrupted questionnaire, or someone else's with the same code.
+      throw new ApiError(
+        'CONFLICT',
+        `Met deze code is in meting ${wave.label} al een vragenlijst begonnen die nog niet is ingeleverd. Vraag de onderzoeker om hulp; die kan een onderbroken vragenlijst hervatten.`,
+      );
     }
     if (existing) return repo.getResponse(ctx.db, existing.id)!;
     const responseId = repo.insertResponse(
@@ -99,7 +122,9 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
       now,
     );
     for (const ref of wave.instruments) freezeInstrument(ctx.db, ref.instrumentId, ref.version, now);
-    appendAudit(ctx.db, ctx.deviceId, { action: 'response.started', entity: 'response', entityId: responseId, details: { mode: options.mode } }, now);
+    // Only that the month was asked, never the month or the code.
+    const details = birthMonthAsked ? { mode: options.mode, birthMonthAsked: true } : { mode: options.mode };
+    appendAudit(ctx.db, ctx.deviceId, { action: 'response.started', entity: 'response', entityId: responseId, details }, now);
     return repo.getResponse(ctx.db, responseId)!;
   }).immediate();
 }

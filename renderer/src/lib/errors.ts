@@ -7,3 +7,11 @@ import { ApiError } from '../../../shared/errors';
 export function messageOf(err: unknown, fallback: string): string {
   return err instanceof ApiError ? err.message : fallback;
 }
+
+/**
+ * True when the main process asks for the birth month: another person already uses the same
+ * self-made code (SELF_CODE_TAKEN). Not a mistake; the caller asks the month and calls again.
+ */
+export function isSelfCodeTaken(err: unknown): boolean {
+  return err instanceof ApiError && err.code === 'SELF_CODE_TAKEN';
+}

@@ -5,6 +5,7 @@ import type { Input, Output } from '../../../../shared/contract';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { RadioGroup } from '../../components/Field';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale, localized } from '../../i18n';
 import { useAction } from '../../lib/useAction';
@@ -197,43 +198,43 @@ function ExportForm({
         </fieldset>
       )}
 
-      <fieldset className="checkbox-group">
-        <legend>{t('export.study.format')}</legend>
-        <label className="checkbox">
-          <input type="radio" name={`${id}-format`} value="xlsx" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} disabled={busy} />
-          <span>{t('export.study.formatXlsx')}</span>
-        </label>
-        <label className="checkbox">
-          <input type="radio" name={`${id}-format`} value="csv" checked={format === 'csv'} onChange={() => setFormat('csv')} disabled={busy} />
-          <span>{t('export.study.formatCsv')}</span>
-        </label>
-      </fieldset>
+      <RadioGroup
+        legend={t('export.study.format')}
+        name={`${id}-format`}
+        value={format}
+        onChange={setFormat}
+        disabled={busy}
+        options={[
+          { value: 'xlsx', label: t('export.study.formatXlsx') },
+          { value: 'csv', label: t('export.study.formatCsv') },
+        ]}
+      />
 
       {format === 'csv' && (
-        <fieldset className="checkbox-group">
-          <legend>{t('export.study.separator')}</legend>
-          <label className="checkbox">
-            <input type="radio" name={`${id}-separator`} value=";" checked={separator === ';'} onChange={() => setSeparator(';')} disabled={busy} />
-            <span>{t('export.study.separatorSemicolon')}</span>
-          </label>
-          <label className="checkbox">
-            <input type="radio" name={`${id}-separator`} value="," checked={separator === ','} onChange={() => setSeparator(',')} disabled={busy} />
-            <span>{t('export.study.separatorComma')}</span>
-          </label>
-        </fieldset>
+        <RadioGroup
+          legend={t('export.study.separator')}
+          name={`${id}-separator`}
+          value={separator}
+          onChange={setSeparator}
+          disabled={busy}
+          options={[
+            { value: ';', label: t('export.study.separatorSemicolon') },
+            { value: ',', label: t('export.study.separatorComma') },
+          ]}
+        />
       )}
 
-      <fieldset className="checkbox-group">
-        <legend>{t('export.study.values')}</legend>
-        <label className="checkbox">
-          <input type="radio" name={`${id}-values`} value="codes" checked={values === 'codes'} onChange={() => setValues('codes')} disabled={busy} />
-          <span>{t('export.study.valuesCodes')}</span>
-        </label>
-        <label className="checkbox">
-          <input type="radio" name={`${id}-values`} value="labels" checked={values === 'labels'} onChange={() => setValues('labels')} disabled={busy} />
-          <span>{t('export.study.valuesLabels')}</span>
-        </label>
-      </fieldset>
+      <RadioGroup
+        legend={t('export.study.values')}
+        name={`${id}-values`}
+        value={values}
+        onChange={setValues}
+        disabled={busy}
+        options={[
+          { value: 'codes', label: t('export.study.valuesCodes') },
+          { value: 'labels', label: t('export.study.valuesLabels') },
+        ]}
+      />
 
       <fieldset className="checkbox-group">
         <legend>{t('export.study.openAnswersTitle')}</legend>

@@ -5,8 +5,10 @@ import type { InstrumentDefinition } from '../../../../shared/instruments/schema
 import type { Locale } from '../../../../shared/text';
 import { api } from '../../api';
 import { WhenLoaded } from '../../components/WhenLoaded';
+import { isSelfCodeTaken } from '../../lib/errors';
 import type { Loaded } from '../../lib/useApiData';
 import { useAction } from '../../lib/useAction';
+import { useBirthMonthQuestion } from '../../lib/useBirthMonthQuestion';
 import { IdleDialog } from './Dialogs';
 import { KioskLanguageSwitch } from './KioskParts';
 import { KioskLocale, useKioskT } from './kioskLocale';
@@ -57,12 +59,20 @@ export function RespondentFlow({
   const watching = stage !== 'thanks' && (stage !== 'welcome' || locale !== 'nl') && !idle;
   useIdleTimer(session.idleSeconds * 1000, watching, () => setIdle(true));
 
-  const begin = (respondentCode: string) =>
+  // Someone else already made the same self-made code: the code step asks the birth month too.
+  const question = useBirthMonthQuestion();
+
+  const begin = (respondentCode: string, birthMonth?: number) =>
     run(async () => {
       await beforeBegin();
-      const started = await api.kioskBegin({ respondentCode, consent: true, language: locale });
-      setResponse(started);
-      setStage('questions');
+      try {
+        const started = await api.kioskBegin({ respondentCode, consent: true, language: locale, birthMonth });
+        setResponse(started);
+        setStage('questions');
+      } catch (err) {
+        if (!isSelfCodeTaken(err)) throw err;
+        question.ask();
+      }
     });
 
   return (
@@ -73,7 +83,17 @@ export function RespondentFlow({
           {stage === 'welcome' && <WelcomeStep session={session} onStart={() => setStage('consent')} onResearcher={onResearcher} />}
           {stage === 'consent' && <ConsentStep session={session} onAccept={() => setStage('code')} onDecline={finish} />}
           {stage === 'code' && (
-            <CodeStep policy={session.codePolicy} busy={busy} error={error} onSubmit={(code) => void begin(code)} onBack={() => setStage('consent')} />
+            <CodeStep
+              policy={session.codePolicy}
+              busy={busy}
+              error={error}
+              birthMonth={question}
+              onSubmit={(code, birthMonth) => void begin(code, birthMonth)}
+              onBack={() => {
+                question.withdraw();
+                setStage('consent');
+              }}
+            />
           )}
           {stage === 'questions' && response && (
             <WhenLoaded loaded={definitions} loadingText={t('common.loading', { lng: locale })}>

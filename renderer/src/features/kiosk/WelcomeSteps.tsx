@@ -2,9 +2,11 @@ import { useEffect, useEffectEvent, useId, useState, type FormEvent, type ReactN
 import { useTranslation } from 'react-i18next';
 import { isWellFormedAssignedCode, normalizeAssignedCode, selfCode, selfCodeProblems, type SelfCodeProblem } from '../../../../shared/codes';
 import type { CodePolicy, KioskSession } from '../../../../shared/domain';
+import { BirthMonthField } from '../../components/BirthMonthField';
 import { CodeInput } from '../../components/CodeInput';
 import { Field } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
+import type { BirthMonthQuestion } from '../../lib/useBirthMonthQuestion';
 import { handlesEnter } from './keys';
 import { KioskTitle } from './KioskParts';
 import { useKioskT } from './kioskLocale';
@@ -86,16 +88,17 @@ export function ConsentStep({ session, onAccept, onDecline }: { session: KioskSe
 interface CodeFormProps {
   busy: boolean;
   error: string | null;
-  onSubmit: (code: string) => void;
+  /** The code, and the birth month when it was asked. */
+  onSubmit: (code: string, birthMonth?: number) => void;
   onBack: () => void;
 }
 
-export function CodeStep({ policy, ...form }: CodeFormProps & { policy: CodePolicy }) {
+export function CodeStep({ policy, birthMonth, ...form }: CodeFormProps & { policy: CodePolicy; birthMonth: BirthMonthQuestion }) {
   const { t } = useKioskT();
   return (
     <section className="kiosk-step" data-testid="kiosk-code">
       <KioskTitle>{policy === 'self' ? t('kiosk.code.selfTitle') : t('kiosk.code.title')}</KioskTitle>
-      {policy === 'self' ? <SelfCodeForm {...form} /> : <TypedCodeForm policy={policy} {...form} />}
+      {policy === 'self' ? <SelfCodeForm birthMonth={birthMonth} {...form} /> : <TypedCodeForm policy={policy} {...form} />}
     </section>
   );
 }
@@ -191,13 +194,20 @@ function FactField({ id, problem, invalid, children }: { id: string; problem: Se
   );
 }
 
-function SelfCodeForm({ busy, error, onSubmit, onBack }: CodeFormProps) {
-  const { t } = useKioskT();
+/** The three facts, and the birth month once the main process asked for it (another person made the same code). */
+function SelfCodeForm({ busy, error, onSubmit, onBack, birthMonth }: CodeFormProps & { birthMonth: BirthMonthQuestion }) {
+  const { t, locale } = useKioskT();
   const id = useId();
   const [letters, setLetters] = useState('');
   const [day, setDay] = useState('');
   const [siblings, setSiblings] = useState('');
   const [problems, setProblems] = useState<SelfCodeProblem[]>([]);
+
+  /** A changed fact makes another code: the month question, if any, no longer applies. */
+  const changeFact = (set: (value: string) => void, value: string) => {
+    set(value);
+    if (birthMonth.asked) birthMonth.withdraw();
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -208,15 +218,16 @@ function SelfCodeForm({ busy, error, onSubmit, onBack }: CodeFormProps) {
     };
     const found = selfCodeProblems(facts);
     setProblems(found);
-    if (found.length > 0) return;
-    onSubmit(selfCode(facts));
+    const monthReady = birthMonth.ready();
+    if (found.length > 0 || !monthReady) return;
+    onSubmit(selfCode(facts), birthMonth.birthMonth);
   }
 
   return (
     <form onSubmit={submit} noValidate autoComplete="off">
       <p>{t('kiosk.selfCode.intro')}</p>
       <FactField id={id} problem="parentLetters" invalid={problems.includes('parentLetters')}>
-        {(control) => <CodeInput {...control} value={letters} onChange={(e) => setLetters(e.target.value)} maxLength={4} autoFocus />}
+        {(control) => <CodeInput {...control} value={letters} onChange={(e) => changeFact(setLetters, e.target.value)} maxLength={4} autoFocus />}
       </FactField>
       <FactField id={id} problem="birthDay" invalid={problems.includes('birthDay')}>
         {(control) => (
@@ -225,7 +236,7 @@ function SelfCodeForm({ busy, error, onSubmit, onBack }: CodeFormProps) {
             type="text"
             inputMode="numeric"
             value={day}
-            onChange={(e) => setDay(e.target.value.replace(/\D/g, '').slice(0, 2))}
+            onChange={(e) => changeFact(setDay, e.target.value.replace(/\D/g, '').slice(0, 2))}
             autoComplete="off"
             maxLength={2}
           />
@@ -233,7 +244,7 @@ function SelfCodeForm({ busy, error, onSubmit, onBack }: CodeFormProps) {
       </FactField>
       <FactField id={id} problem="olderSiblings" invalid={problems.includes('olderSiblings')}>
         {(control) => (
-          <select {...control} value={siblings} onChange={(e) => setSiblings(e.target.value)} autoComplete="off">
+          <select {...control} value={siblings} onChange={(e) => changeFact(setSiblings, e.target.value)} autoComplete="off">
             <option value="">{t('kiosk.selfCode.choose')}</option>
             {[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
               <option key={n} value={n}>
@@ -244,7 +255,20 @@ function SelfCodeForm({ busy, error, onSubmit, onBack }: CodeFormProps) {
           </select>
         )}
       </FactField>
-      <p className="hint">{t('kiosk.selfCode.privacy')}</p>
+      {birthMonth.asked && (
+        <BirthMonthField
+          id={`${id}-birthMonth`}
+          lng={locale}
+          label={t('kiosk.selfCode.birthMonth')}
+          why={t('kiosk.selfCode.birthMonthWhy')}
+          value={birthMonth.value}
+          onChange={birthMonth.onChange}
+          error={birthMonth.missing ? t('kiosk.selfCode.birthMonthProblem') : null}
+          selectClassName="kiosk-input kiosk-input-short"
+          testId="kiosk-birth-month"
+        />
+      )}
+      <p className="hint">{birthMonth.asked ? t('kiosk.selfCode.privacyWithMonth') : t('kiosk.selfCode.privacy')}</p>
       <ErrorAlert message={error} testId="kiosk-code-error" />
       <CodeActions busy={busy} onBack={onBack} />
     </form>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DataTable, numeric } from '../../components/DataTable';
 import type { ConditionSummary, WaveOverview } from '../../../../shared/domain';
 import { api } from '../../api';
 import { currentLocale, localized } from '../../i18n';
@@ -52,33 +53,23 @@ function OverviewBody({ overview }: { overview: WaveOverview }) {
       <section className="panel" aria-labelledby="overview-conditions">
         <h2 id="overview-conditions">{t('overview.conditionsTitle')}</h2>
         <p>{t('overview.explanation', { min: overview.minGroupSize })}</p>
-        <table className="data-table" data-testid="condition-table">
-          <caption className="visually-hidden">{t('overview.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('overview.condition')}</th>
-              <th scope="col" className="numeric">
-                {t('overview.n')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('overview.mean')}
-              </th>
+        <DataTable
+          caption={t('overview.tableCaption')}
+          testId="condition-table"
+          columns={[t('overview.condition'), numeric(t('overview.n')), numeric(t('overview.mean'))]}
+        >
+          {overview.conditions.map((c) => (
+            <tr key={`${c.instrumentId}/${c.subscaleId}`} data-testid={`condition-${c.subscaleId}`}>
+              <th scope="row">{localized(c.label, locale)}</th>
+              <td className="numeric" data-testid={`condition-n-${c.subscaleId}`}>
+                {c.n}
+              </td>
+              <td className={c.mean === null ? 'withheld' : 'numeric'} data-testid={`condition-mean-${c.subscaleId}`}>
+                {meanText(c)}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {overview.conditions.map((c) => (
-              <tr key={`${c.instrumentId}/${c.subscaleId}`} data-testid={`condition-${c.subscaleId}`}>
-                <th scope="row">{localized(c.label, locale)}</th>
-                <td className="numeric" data-testid={`condition-n-${c.subscaleId}`}>
-                  {c.n}
-                </td>
-                <td className={c.mean === null ? 'withheld' : 'numeric'} data-testid={`condition-mean-${c.subscaleId}`}>
-                  {meanText(c)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <ConditionChart conditions={overview.conditions} />
       </section>
     </>

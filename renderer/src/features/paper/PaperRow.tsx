@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation, ResponseRecord } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api';
-import { messageOf } from '../../lib/errors';
+import { BirthMonthField } from '../../components/BirthMonthField';
+import { isSelfCodeTaken, messageOf } from '../../lib/errors';
+import { useBirthMonthQuestion } from '../../lib/useBirthMonthQuestion';
 import type { CellAnswer, PaperColumn } from './columns';
 import { PaperCell, type RowApi } from './PaperCell';
 
@@ -32,6 +34,9 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
   const [organisationId, setOrganisationId] = useState('');
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | null>(null);
+  // Another form already has this self-made code: the row asks the birth month from the form.
+  const birthMonth = useBirthMonthQuestion();
+  const monthAsked = useRef(false);
   const busy = useRef(false);
 
   // The response id once the response exists (a pending start resolves to it), null before.
@@ -58,9 +63,9 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
         track(
           (async () => {
             const start = started.current;
-            if (!start) throw new ApiError('VALIDATION', t('paper.codeFirst'));
-            const responseId = await start.catch(() => {
-              throw new ApiError('VALIDATION', t('paper.codeFirst'));
+            if (!start) throw new ApiError('VALIDATION', t(monthAsked.current ? 'paper.monthFirst' : 'paper.codeFirst'));
+            const responseId = await start.catch((err: unknown) => {
+              throw new ApiError('VALIDATION', t(isSelfCodeTaken(err) ? 'paper.monthFirst' : 'paper.codeFirst'));
             });
             await api.saveAnswer({ responseId, instrumentId: column.instrumentId, itemId: column.itemId, value: column.kind === 'open' ? null : answer.value, text: answer.text });
           })(),
@@ -80,14 +85,15 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
   }, [response]);
 
   function startRow() {
-    if (started.current || status !== 'new' || code.trim() === '') return;
+    if (started.current || status !== 'new' || code.trim() === '' || !birthMonth.ready()) return;
     setStatus('starting');
     setCodeError(null);
     grid.reportError(codeErrorId, t('paper.codeLabel', { row: index + 1 }), null);
     const start = api
-      .startResponse({ waveId: grid.waveId, respondentCode: code, organisationId: organisationRef.current || null, mode: 'paper' })
+      .startResponse({ waveId: grid.waveId, respondentCode: code, organisationId: organisationRef.current || null, mode: 'paper', birthMonth: birthMonth.birthMonth })
       .then(
         (record) => {
+          monthAsked.current = false;
           setResponse(record);
           setStatus('started');
           setCode(record.respondentCode); // as stored: upper case, dash restored
@@ -99,8 +105,14 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
         },
         (err: unknown) => {
           started.current = null;
-          const message = messageOf(err, t('errors.unexpected'));
           setStatus('new');
+          if (isSelfCodeTaken(err)) {
+            // Not a mistake: the row asks the month (its sentence explains), answers wait for it.
+            monthAsked.current = true;
+            birthMonth.ask();
+            throw err;
+          }
+          const message = messageOf(err, t('errors.unexpected'));
           setCodeError(message);
           grid.reportError(codeErrorId, t('paper.codeLabel', { row: index + 1 }), message);
           throw err;
@@ -156,7 +168,11 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
           type="text"
           className="input-code"
           value={code}
-          onChange={(e) => setCode(e.target.value)}
+          onChange={(e) => {
+            setCode(e.target.value);
+            monthAsked.current = false;
+            birthMonth.withdraw();
+          }}
           onBlur={startRow}
           onKeyDown={(e) => {
             if (e.key === 'Enter') startRow();
@@ -174,6 +190,19 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
           data-code-input=""
           data-testid={`paper-code-${index + 1}`}
         />
+        {birthMonth.asked && (status === 'new' || status === 'starting') && (
+          <BirthMonthField
+            id={`${ids}-month`}
+            label={t('paper.birthMonth', { row: index + 1 })}
+            why={t('paper.birthMonthWhy')}
+            labelHidden
+            value={birthMonth.value}
+            onChange={birthMonth.onChange}
+            onBlur={startRow}
+            error={birthMonth.missing ? t('paper.birthMonthMissing') : null}
+            testId={`paper-birth-month-${index + 1}`}
+          />
+        )}
       </th>
       <td className="paper-organisation">
         <select
