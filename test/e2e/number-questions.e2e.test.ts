@@ -38,6 +38,13 @@ async function setUp(session: Session) {
   return { network, wave };
 }
 
+/** The instrument and the wave set up, and the network's screen open. */
+async function openNetwork(session: Session) {
+  await setUp(session);
+  await session.page.goto(session.harness.url);
+  await session.page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
+}
+
 const storedValue = (session: Session, code: string, itemId: string) =>
   (
     session.db
@@ -59,9 +66,7 @@ describe('a number question with a wide range', () => {
   it('is typed in the researcher form; a number outside the range is refused and stays on screen', async () => {
     const session = await newSession();
     const { page } = session;
-    await setUp(session);
-    await page.goto(session.harness.url);
-    await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
+    await openNetwork(session);
     await page.getByRole('button', { name: 'Vragenlijst invullen voor meting T0' }).click();
     await page.getByLabel('Respondentcode').fill('R-001');
     await page.getByRole('button', { name: 'Start' }).click();
@@ -111,9 +116,7 @@ describe('a number question with a wide range', () => {
   it('is saved in paper entry as soon as no further digit can follow, without listing the range', async () => {
     const session = await newSession();
     const { page } = session;
-    await setUp(session);
-    await page.goto(session.harness.url);
-    await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
+    await openNetwork(session);
     await page.getByRole('button', { name: 'Papieren vragenlijsten invoeren voor meting T0' }).click();
     await page.getByTestId('paper-grid').waitFor();
     await page.getByTestId('paper-code-1').fill('P-001');

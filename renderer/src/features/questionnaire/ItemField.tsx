@@ -4,6 +4,7 @@ import { numberShownAsChoices, parseTypedCode, type NumberRange } from '../../..
 import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
 import type { Locale } from '../../../../shared/text';
 import { ErrorAlert } from '../../components/Messages';
+import { NumberInput } from '../../components/NumberField';
 import { currentLocale, localized } from '../../i18n';
 import type { ItemAnswerState, StoredAnswer } from './useAnswers';
 
@@ -143,17 +144,13 @@ function NumberItem({ definition, item, number, state, onSave, range, locale: ch
       <p id={hintId} className="hint">
         {t('questionnaire.numberHint', { min: range.min, max: range.max })}
       </p>
-      <input
+      <NumberInput
         id={id}
-        type="text"
-        inputMode="numeric"
-        className="input-number"
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        onValue={setDraft}
         onBlur={commit}
         onKeyDown={onKeyDown}
         maxLength={6}
-        autoComplete="off"
         aria-describedby={state?.status === 'error' ? `${hintId} ${errorId}` : hintId}
         aria-invalid={state?.status === 'error' ? true : undefined}
       />
