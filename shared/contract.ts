@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  ANSWER_CODE_MAX,
+  ANSWER_CODE_MIN,
   CODE_POLICIES,
   RESPONSE_MODES,
   SECTORS,
@@ -23,21 +25,22 @@ import {
 import type { Envelope } from './errors';
 import type { Dashboard, LinkProposalList, NetworkComparison } from './results';
 import type { InstrumentDefinition } from './instruments/schema';
+import { multilineText, plainText } from './text-rules';
 import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult } from './study';
 
 /**
  * The one API contract. Every method has a zod schema for its input and a declared output
  * type; the main process, the preload, the renderer and the test harness are all checked
  * against it. Inputs are strict objects with bounded strings, so oversized or unknown fields
- * are refused before any handler runs.
+ * are refused before any handler runs. Every free text field refuses invisible control
+ * characters (`plainText`, or `multilineText` where paragraphs belong; shared/text-rules.ts).
  */
 
 const id = z.uuid({ error: 'Dit is geen geldige id' });
-const name = z.string().trim().min(1, 'Vul een naam in').max(120, 'Gebruik hoogstens 120 tekens');
+const name = plainText().trim().min(1, 'Vul een naam in').max(120, 'Gebruik hoogstens 120 tekens');
 const isoDate = z.iso.date({ error: 'Gebruik een datum als 2026-03-31' });
 /** Pseudonymous respondent code: letters, digits and dashes; never a name. */
-export const respondentCode = z
-  .string()
+export const respondentCode = plainText()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{2,15}$/, 'Een respondentcode heeft 3 tot 16 letters, cijfers of streepjes');
@@ -53,13 +56,15 @@ const none = z.strictObject({});
 /** The researcher's PIN: 4 to 8 digits. */
 const pin = z.string().regex(/^\d{4,8}$/, 'Een pincode heeft 4 tot 8 cijfers');
 const locale = z.enum(['nl', 'en'], { error: 'Kies Nederlands of Engels' });
-const instrumentRef = z.strictObject({ instrumentId: z.string().min(1).max(64), version: z.number().int().min(1) });
+/** An instrument's id, as a definition spells it (shared/instruments/schema.ts): one line, at most 64 characters. */
+const instrumentId = plainText().min(1).max(64);
+const instrumentRef = z.strictObject({ instrumentId, version: z.number().int().min(1) });
 
 // --- inputs shared by several methods ---
 /** A backup's file name as listBackups gives it: no folders, no path. */
 const backupName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.sqlite$/, 'Kies een reservekopie uit de lijst');
 /** A study file's content as the renderer read it from the file the user picked. */
-const studyContent = z.string().min(2, 'Het bestand is leeg').max(25_000_000, 'Het bestand is te groot (meer dan 25 MB)');
+const studyContent = multilineText().min(2, 'Het bestand is leeg').max(25_000_000, 'Het bestand is te groot (meer dan 25 MB)');
 
 /** Declares one method: its input schema, and its output type as a phantom. */
 function method<O>() {
@@ -71,7 +76,7 @@ export const contract = {
 
   listNetworks: method<NetworkSummary[]>()(none),
   createNetwork: method<Network>()(
-    z.strictObject({ name, description: z.string().trim().max(2000, 'Gebruik hoogstens 2000 tekens').optional() }),
+    z.strictObject({ name, description: multilineText().trim().max(2000, 'Gebruik hoogstens 2000 tekens').optional() }),
   ),
   getNetwork: method<NetworkDetail>()(z.strictObject({ networkId: id })),
   addOrganisation: method<Organisation>()(
@@ -85,7 +90,7 @@ export const contract = {
   createWave: method<Wave>()(
     z.strictObject({
       networkId: id,
-      label: z.string().trim().min(1, 'Geef de meting een naam, zoals T0').max(40, 'Gebruik hoogstens 40 tekens'),
+      label: plainText().trim().min(1, 'Geef de meting een naam, zoals T0').max(40, 'Gebruik hoogstens 40 tekens'),
       kind: z.enum(WAVE_KINDS, { error: 'Kies T0, T1, T2 of een eigen meting' }),
       plannedDate: isoDate.nullable(),
       instruments: z.array(instrumentRef).min(1, 'Kies ten minste één vragenlijst').max(20),
@@ -108,10 +113,10 @@ export const contract = {
   saveAnswer: method<SavedAnswer>()(
     z.strictObject({
       responseId: id,
-      instrumentId: z.string().max(64),
-      itemId: z.string().max(32),
-      value: z.number().int().min(-99).max(999).nullable(),
-      text: z.string().max(4000, 'Een antwoord heeft hoogstens 4000 tekens').nullable(),
+      instrumentId,
+      itemId: plainText().min(1).max(32),
+      value: z.number().int().min(ANSWER_CODE_MIN).max(ANSWER_CODE_MAX).nullable(),
+      text: multilineText().max(4000, 'Een antwoord heeft hoogstens 4000 tekens').nullable(),
     }),
   ),
   completeResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
@@ -119,8 +124,8 @@ export const contract = {
   updateNetworkSettings: method<Network>()(
     z.strictObject({
       networkId: id,
-      consentNl: z.string().trim().max(8000, 'Gebruik hoogstens 8000 tekens').nullable(),
-      consentEn: z.string().trim().max(8000, 'Gebruik hoogstens 8000 tekens').nullable(),
+      consentNl: multilineText().trim().max(8000, 'Gebruik hoogstens 8000 tekens').nullable(),
+      consentEn: multilineText().trim().max(8000, 'Gebruik hoogstens 8000 tekens').nullable(),
       codePolicy: z.enum(CODE_POLICIES, { error: 'Kies vrije codes, een codelijst of zelfgemaakte codes' }),
       idleSeconds: z.number().int().min(30, 'Kies ten minste 30 seconden').max(3600, 'Kies hoogstens 3600 seconden'),
       minGroupSize: z.number().int().min(3, 'Een groep van minder dan 3 is niet anoniem').max(100),
@@ -154,7 +159,7 @@ export const contract = {
   kioskReset: method<KioskState>()(none),
 
   importInstrument: method<InstrumentSummary>()(
-    z.strictObject({ definitionJson: z.string().min(2).max(1_000_000, 'Het bestand is te groot (meer dan 1 MB)') }),
+    z.strictObject({ definitionJson: multilineText().min(2).max(1_000_000, 'Het bestand is te groot (meer dan 1 MB)') }),
   ),
   exportInstrument: method<ExportResult>()(instrumentRef),
 
@@ -166,12 +171,12 @@ export const contract = {
       networkId: id,
       /** Waves to show, in measurement order; empty means all waves of the network. */
       waveIds: z.array(id).max(20),
-      instrumentId: z.string().min(1).max(64),
+      instrumentId,
       breakdown: z.enum(['none', 'role', 'discipline'], { error: 'Kies geen uitsplitsing, rolgroep of discipline' }),
     }),
   ),
   compareNetworks: method<NetworkComparison>()(
-    z.strictObject({ networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(50), instrumentId: z.string().min(1).max(64) }),
+    z.strictObject({ networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(50), instrumentId }),
   ),
   /** Near matches of self-made codes between the baseline and each later wave, open and decided. */
   listLinkProposals: method<LinkProposalList>()(z.strictObject({ networkId: id })),
@@ -195,7 +200,7 @@ export const contract = {
     z.strictObject({
       networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(100, 'Kies hoogstens 100 netwerken'),
       waveIds: z.array(id).max(500, 'Kies hoogstens 500 metingen'),
-      instrumentIds: z.array(z.string().min(1).max(64)).max(50),
+      instrumentIds: z.array(instrumentId).max(50),
       format: z.enum(['xlsx', 'csv'], { error: 'Kies Excel of CSV' }),
       values: z.enum(['codes', 'labels'], { error: 'Kies codes of labels' }),
       includeOpenAnswers: z.boolean(),
@@ -208,9 +213,9 @@ export const contract = {
   /** A dashboard chart as PNG (base64) or SVG (text) for a report; the main process checks it and asks where to save. */
   saveChartImage: method<{ cancelled: true } | { cancelled: false; filePath: string; bytes: number }>()(
     z.strictObject({
-      name: z.string().trim().min(1, 'Geef de grafiek een naam').max(100, 'Gebruik hoogstens 100 tekens'),
+      name: plainText().trim().min(1, 'Geef de grafiek een naam').max(100, 'Gebruik hoogstens 100 tekens'),
       format: z.enum(['png', 'svg'], { error: 'Kies PNG of SVG' }),
-      data: z.string().min(1).max(21_000_000, 'De afbeelding is te groot (meer dan 15 MB)'),
+      data: multilineText().min(1).max(21_000_000, 'De afbeelding is te groot (meer dan 15 MB)'),
     }),
   ),
   /** The window's print view of a network's results as PDF (Electron's printToPDF); not available in a browser. */
@@ -221,7 +226,7 @@ export const contract = {
   getDataSettings: method<DataSettings>()(none),
   updateDataSettings: method<DataSettings>()(
     z.strictObject({
-      researcherName: z.string().trim().max(80, 'Gebruik hoogstens 80 tekens').nullable(),
+      researcherName: plainText().trim().max(80, 'Gebruik hoogstens 80 tekens').nullable(),
       backupKeep: z.number().int().min(3, 'Bewaar ten minste 3 reservekopieën').max(200, 'Bewaar hoogstens 200 reservekopieën'),
     }),
   ),

@@ -15,6 +15,13 @@ export type ResponseMode = (typeof RESPONSE_MODES)[number];
 
 export type ResponseStatus = 'in_progress' | 'complete';
 
+/**
+ * The codes an answer can hold: every stored value lies in this range (saving refuses others),
+ * so response options and the range of a number question must lie in it too.
+ */
+export const ANSWER_CODE_MIN = -99;
+export const ANSWER_CODE_MAX = 999;
+
 /** How respondents identify themselves: any code, only codes from the network's list, or a self-generated code. */
 export const CODE_POLICIES = ['free', 'assigned', 'self'] as const;
 export type CodePolicy = (typeof CODE_POLICIES)[number];
@@ -166,7 +173,8 @@ export type ExportResult = { cancelled: true } | { cancelled: false; filePath: s
 
 export interface AppInfo {
   version: string;
-  databasePath: string;
+  /** Where the database file is; null in kiosk mode, where respondents have no business knowing. */
+  databasePath: string | null;
   deviceId: string;
   schemaVersion: number;
 }

@@ -7,11 +7,12 @@
  * through a typed array, so scoring needs no Map and no object per answer.
  */
 import type { InstrumentDefinition, InstrumentItem, ScaleItem } from './instruments/schema';
+import { ANSWER_CODE_MAX, ANSWER_CODE_MIN } from './domain';
 import { itemScore } from './scoring';
 
 /** The range of stored codes the instrument schema allows. */
-export const CODE_MIN = -99;
-export const CODE_MAX = 999;
+export const CODE_MIN = ANSWER_CODE_MIN;
+export const CODE_MAX = ANSWER_CODE_MAX;
 
 export interface CompiledOption {
   code: number;

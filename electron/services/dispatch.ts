@@ -1,9 +1,6 @@
-import { z } from 'zod';
 import { contract, type Handlers, type MethodName } from '../../shared/contract';
 import { ApiError, type Envelope } from '../../shared/errors';
 import { describeValidationError } from './validation';
-
-z.config(z.locales.nl());
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

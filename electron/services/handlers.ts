@@ -4,7 +4,7 @@ import { listNetworks } from '../db/repositories/networks';
 import { listResponseSummaries } from '../db/repositories/responses';
 import { generateCodes, listCodes } from './administration/codes';
 import { exportInstrument, importInstrument, loadInstrument } from './administration/instruments';
-import { exitKiosk, getKioskState, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk } from './administration/kiosk';
+import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk } from './administration/kiosk';
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
 import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
@@ -25,7 +25,8 @@ import { getWaveOverview } from './results/overview';
  */
 export function createHandlers(ctx: ServiceContext): Handlers {
   const handlers: Handlers = {
-    getAppInfo: () => ({ version: ctx.appVersion, databasePath: ctx.databasePath, deviceId: ctx.deviceId, schemaVersion: ctx.schemaVersion }),
+    // In kiosk mode the person at the screen need not learn where the data lies on this laptop.
+    getAppInfo: () => ({ version: ctx.appVersion, databasePath: isKioskOn(ctx) ? null : ctx.databasePath, deviceId: ctx.deviceId, schemaVersion: ctx.schemaVersion }),
     listNetworks: () => listNetworks(ctx.db),
     createNetwork: (input) => createNetwork(ctx, input),
     getNetwork: (input) => getNetworkDetail(ctx, input.networkId),

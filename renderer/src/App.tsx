@@ -144,7 +144,9 @@ function ResearcherApp() {
       <footer className="app-footer">
         {info.status === 'ready' && (
           <p>
-            {t('app.version', { version: info.data.version })} · {t('app.database', { path: info.data.databasePath })}
+            {t('app.version', { version: info.data.version })}
+            {/* In kiosk mode the main process keeps the database's location to itself. */}
+            {info.data.databasePath !== null && <> · {t('app.database', { path: info.data.databasePath })}</>}
           </p>
         )}
       </footer>

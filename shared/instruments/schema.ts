@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localizedText } from '../text';
+import { ANSWER_CODE_MAX, ANSWER_CODE_MIN } from '../domain';
+import { localizedLine, localizedText } from '../text';
 
 /**
  * Instrument definitions are data. This schema is the one gate every definition passes,
@@ -12,8 +13,8 @@ export const variableName = z
   .regex(/^[a-z][a-z0-9_]{0,31}$/, 'Gebruik kleine letters, cijfers en _, beginnend met een letter, maximaal 32 tekens');
 
 const responseOption = z.strictObject({
-  code: z.number().int().min(-99).max(999),
-  label: localizedText,
+  code: z.number().int().min(ANSWER_CODE_MIN).max(ANSWER_CODE_MAX),
+  label: localizedLine,
 });
 
 export const responseScale = z.strictObject({
@@ -30,7 +31,7 @@ const scaleItem = z.strictObject({
   type: z.literal('scale'),
   text: localizedText,
   /** Short label for tables and charts (the indicator's name). */
-  label: localizedText,
+  label: localizedLine,
   scale: variableName,
   reverse: z.boolean().default(false),
 });
@@ -40,17 +41,22 @@ const choiceItem = z.strictObject({
   id: variableName,
   type: z.literal('choice'),
   text: localizedText,
-  label: localizedText,
+  label: localizedLine,
   scale: variableName,
   /** Optional longer explanation per option code, shown under the option (e.g. what a phase means). */
   optionHelp: z.record(z.string().regex(/^-?\d+$/), localizedText).optional(),
 });
 
+/**
+ * A whole number from min to max. The range lies within the codes an answer can hold (checked
+ * with the item's id in the definition's refinement below); with more than a few values it is
+ * typed into a field rather than chosen (shared/instruments/number-items.ts).
+ */
 const numberItem = z.strictObject({
   id: variableName,
   type: z.literal('number'),
   text: localizedText,
-  label: localizedText,
+  label: localizedLine,
   min: z.number().int(),
   max: z.number().int(),
 });
@@ -59,7 +65,7 @@ const openItem = z.strictObject({
   id: variableName,
   type: z.literal('open'),
   text: localizedText,
-  label: localizedText,
+  label: localizedLine,
   maxLength: z.number().int().min(1).max(4000),
 });
 
@@ -68,10 +74,13 @@ export type InstrumentItem = z.infer<typeof instrumentItem>;
 export type ScaleItem = z.infer<typeof scaleItem>;
 export type ChoiceItem = z.infer<typeof choiceItem>;
 
+/** An instrument has at most this many items; a subscale or a section lists at most as many. */
+const MAX_ITEMS = 500;
+
 export const subscale = z.strictObject({
   id: variableName,
-  label: localizedText,
-  items: z.array(variableName).min(1),
+  label: localizedLine,
+  items: z.array(variableName).min(1).max(MAX_ITEMS),
   /** Score = mean of answered items, only when at least this share of the items is answered. */
   minAnsweredShare: z.number().gt(0).max(1).default(0.75),
 });
@@ -79,21 +88,21 @@ export type Subscale = z.infer<typeof subscale>;
 
 export const section = z.strictObject({
   id: variableName,
-  title: localizedText,
+  title: localizedLine,
   intro: localizedText.optional(),
-  items: z.array(variableName).min(1),
+  items: z.array(variableName).min(1).max(MAX_ITEMS),
 });
 
 export const instrumentDefinition = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'Gebruik kleine letters, cijfers en -'),
     version: z.number().int().min(1),
-    name: localizedText,
+    name: localizedLine,
     description: localizedText,
     attribution: localizedText,
     licence: localizedText,
     scales: z.array(responseScale).max(20),
-    items: z.array(instrumentItem).min(1).max(500),
+    items: z.array(instrumentItem).min(1).max(MAX_ITEMS),
     subscales: z.array(subscale).max(100),
     sections: z.array(section).min(1).max(100),
   })
@@ -117,7 +126,12 @@ export const instrumentDefinition = z
           if (!codes.has(code)) issue(['items', i, 'optionHelp', code], `Vraag ${it.id}: uitleg bij onbekende antwoordcode ${code}`);
         }
       }
-      if (it.type === 'number' && it.min >= it.max) issue(['items', i], `Vraag ${it.id}: min moet kleiner zijn dan max`);
+      if (it.type === 'number') {
+        if (it.min >= it.max) issue(['items', i], `Vraag ${it.id}: min moet kleiner zijn dan max`);
+        if (it.min < ANSWER_CODE_MIN || it.max > ANSWER_CODE_MAX) {
+          issue(['items', i], `Vraag ${it.id}: een getal als antwoord ligt tussen ${ANSWER_CODE_MIN} en ${ANSWER_CODE_MAX}, dus min en max ook`);
+        }
+      }
     });
     const subscaleIds = new Set<string>();
     def.subscales.forEach((s, i) => {
@@ -145,16 +159,40 @@ export const instrumentDefinition = z
 export type InstrumentDefinition = z.infer<typeof instrumentDefinition>;
 export type InstrumentDefinitionInput = z.input<typeof instrumentDefinition>;
 
-/** The scored and not-scored codes an item accepts; null for open items. */
-export function allowedCodes(def: InstrumentDefinition, item: InstrumentItem): Set<number> | null {
+/** Which codes an item accepts, asked one code at a time. */
+export interface AcceptedCodes {
+  has(code: number): boolean;
+}
+
+/**
+ * The scored and not-scored codes an item accepts; null for open items. A number item's range is
+ * checked, never listed: checking a code costs the same for a range of 10 values as of 1,000.
+ */
+export function allowedCodes(def: InstrumentDefinition, item: InstrumentItem): AcceptedCodes | null {
   if (item.type === 'open') return null;
   if (item.type === 'number') {
-    const codes = new Set<number>();
-    for (let c = item.min; c <= item.max; c++) codes.add(c);
-    return codes;
+    const { min, max } = item;
+    return { has: (code) => Number.isInteger(code) && code >= min && code <= max };
   }
   const scale = def.scales.find((s) => s.id === item.scale);
   if (!scale) throw new Error(`scale ${item.scale} missing from validated definition`);
   // Scale and choice items accept their scored and their not-scored options alike.
   return new Set([...scale.options, ...scale.notScored].map((o) => o.code));
+}
+
+/**
+ * A definition as stored by this or an earlier version of the app. Earlier versions accepted a
+ * number item's range beyond the codes an answer can hold; no answer outside them could ever be
+ * saved, so the range is read as cut to them, and such an instrument keeps working.
+ */
+export function parseStoredDefinition(raw: unknown): InstrumentDefinition {
+  const items = (raw as { items?: unknown } | null)?.items;
+  if (Array.isArray(items)) {
+    for (const item of items as { type?: unknown; min?: unknown; max?: unknown }[]) {
+      if (item?.type !== 'number') continue;
+      if (typeof item.min === 'number' && item.min < ANSWER_CODE_MIN) item.min = ANSWER_CODE_MIN;
+      if (typeof item.max === 'number' && item.max > ANSWER_CODE_MAX) item.max = ANSWER_CODE_MAX;
+    }
+  }
+  return instrumentDefinition.parse(raw);
 }

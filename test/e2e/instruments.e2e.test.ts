@@ -207,7 +207,7 @@ describe('Vragenlijsten: importing a definition file', () => {
     const typeProblems = (await importError(page).locator('li').allTextContents()).map((p) => p.trim());
     expect(typeProblems).toEqual(
       // The question text must be {nl, en}, not a bare string; the place is named by position and id.
-      expect.arrayContaining([expect.stringContaining('version moet een getal zijn'), 'vraag 1 (tk_01) → text moet een object zijn']),
+      expect.arrayContaining([expect.stringContaining('versie (version) moet een getal zijn'), 'vraag 1 (tk_01) → vraagtekst (text) moet een groep velden ({ … }) zijn']),
     );
     expect(typeProblems.some((p) => p.includes('notScored') && p.includes('getal'))).toBe(true);
     const typeAlert = await textOf(importError(page));

@@ -29,6 +29,8 @@ import {
  * questionnaire, and axe-core on every kiosk screen. Expected answers are written out by hand.
  */
 
+/** What kiosk mode says for any code that cannot start a questionnaire now (not listed, used before, begun before). */
+const CODE_REFUSED = 'Met deze code kunt u nu geen vragenlijst invullen. Vraag de onderzoeker om hulp.';
 const ORG_A = 'Thuiszorg Oost';
 const ORG_B = 'Welzijn Twente';
 
@@ -465,12 +467,13 @@ describe('kiosk mode: codes', () => {
     expect(begun).toHaveLength(1);
     await expectAccessible(page, 'card code with a hint');
 
-    // A well-formed code that is not on this network's list: the main process decides.
+    // A well-formed code that is not on this network's list: the main process decides, and does not
+    // say whether the code is on the list (the same sentence as for a code used before).
     const notListed = makeAssignedCode(() => 0);
     expect(codes).not.toContain(notListed);
     await page.getByLabel('Code van uw kaartje').fill(notListed);
     await page.getByRole('button', { name: 'Volgende' }).click();
-    await expect.poll(() => testIdText(page, 'kiosk-code-error')).toContain('staat niet op de codelijst');
+    await expect.poll(() => testIdText(page, 'kiosk-code-error')).toBe(CODE_REFUSED);
 
     // The right card, typed in lower case without the dash.
     await page.getByLabel('Code van uw kaartje').fill(card.replace('-', '').toLowerCase());
@@ -681,10 +684,9 @@ describe('kiosk mode: a crash in the middle of a questionnaire', () => {
     await page.getByLabel('Uw code').fill('K-KILL1');
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByTestId('kiosk-code-error').waitFor();
-    // Said without the code and without suggesting a typo: it may also be someone else with the same code.
-    expect(await testIdText(page, 'kiosk-code-error')).toBe(
-      'Met deze code is in meting T0 al een vragenlijst begonnen die nog niet is ingeleverd. Vraag de onderzoeker om hulp; die kan een onderbroken vragenlijst hervatten.',
-    );
+    // Said without the code and without suggesting a typo: it may also be someone else with the same
+    // code; and the same sentence as for a code that is not on a list or was submitted.
+    expect(await testIdText(page, 'kiosk-code-error')).toBe(CODE_REFUSED);
     expect(await page.getByTestId('kiosk-page').count()).toBe(0);
 
     // The researcher leaves kiosk mode and resumes it.

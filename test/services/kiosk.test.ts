@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeAssignedCode } from '../../shared/codes';
 import { MAX_PIN_FAILURES, PIN_LOCK_MS, pinMatches } from '../../electron/services/administration/kiosk';
 import { snapshot, studyExportInput, useServices } from '../support/services';
 
@@ -135,6 +136,111 @@ describe('kiosk mode', () => {
     if (!locked.ok) expect(locked.error.message).toContain('Wacht');
     clock += PIN_LOCK_MS + 1000;
     expect((await s.ok('exitKiosk', { pin: '1234' })).session).toBeNull();
+  });
+});
+
+describe('what kiosk mode reveals', () => {
+  it('keeps the PIN lock through a restart of the app, and the count of wrong PINs too', async () => {
+    let clock = Date.parse('2026-05-01T10:00:00.000Z');
+    const now = () => new Date(clock).toISOString();
+    const s = await setup({ now });
+    await s.ok('setResearcherPin', { pin: '1234', currentPin: null });
+    await s.ok('startKiosk', { waveId: s.wave.id, pin: '1234' });
+    // Three wrong, restart, two more wrong: five in a row, so locked.
+    for (let i = 0; i < 3; i++) expect(await s.call('exitKiosk', { pin: '0000' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    s.db.close();
+    const second = open({ dir: s.dir, now });
+    for (let i = 0; i < 2; i++) expect(await second.call('exitKiosk', { pin: '0000' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    second.db.close();
+    // Restarting again does not lift the lock: even the right PIN waits.
+    const third = open({ dir: s.dir, now });
+    const locked = await third.call('exitKiosk', { pin: '1234' });
+    expect(locked).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Te vaak een onjuiste pincode. Wacht een minuut en probeer het dan opnieuw.' } });
+    clock += PIN_LOCK_MS - 1000;
+    expect(await third.call('exitKiosk', { pin: '1234' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    clock += 2000;
+    expect((await third.ok('exitKiosk', { pin: '1234' })).session).toBeNull();
+    // The right PIN clears the count: four wrong ones later do not lock.
+    await third.ok('startKiosk', { waveId: s.wave.id, pin: '1234' });
+    for (let i = 0; i < MAX_PIN_FAILURES - 1; i++) await third.call('exitKiosk', { pin: '0000' });
+    expect((await third.ok('exitKiosk', { pin: '1234' })).session).toBeNull();
+  });
+
+  it('does not take a lock ending further ahead than a lock lasts (a clock set back) as a lock', async () => {
+    let clock = Date.parse('2026-05-01T10:00:00.000Z');
+    const s = await setup({ now: () => new Date(clock).toISOString() });
+    await s.ok('setResearcherPin', { pin: '1234', currentPin: null });
+    await s.ok('startKiosk', { waveId: s.wave.id, pin: '1234' });
+    for (let i = 0; i < MAX_PIN_FAILURES; i++) await s.call('exitKiosk', { pin: '0000' });
+    clock -= 24 * 3600 * 1000; // the laptop's clock goes back a day
+    expect((await s.ok('exitKiosk', { pin: '1234' })).session).toBeNull();
+  });
+
+  it("hides the database's location in kiosk mode, and shows it again after", async () => {
+    const s = await setup();
+    expect((await s.ok('getAppInfo', {})).databasePath).toBe(s.services.databasePath);
+    await s.ok('setResearcherPin', { pin: '1234', currentPin: null });
+    await s.ok('startKiosk', { waveId: s.wave.id, pin: '1234' });
+    const info = await s.ok('getAppInfo', {});
+    expect(info.databasePath).toBeNull();
+    expect(JSON.stringify(info)).not.toContain(s.dir);
+    await s.ok('exitKiosk', { pin: '1234' });
+    expect((await s.ok('getAppInfo', {})).databasePath).toBe(s.services.databasePath);
+  });
+
+  const CODE_REFUSED = 'Met deze code kunt u nu geen vragenlijst invullen. Vraag de onderzoeker om hulp.';
+
+  it('says one neutral sentence for a free code submitted or begun before, and writes nothing', async () => {
+    const s = await setup();
+    await s.ok('setResearcherPin', { pin: '1234', currentPin: null });
+    await s.ok('startKiosk', { waveId: s.wave.id, pin: '1234' });
+    const done = await s.ok('kioskBegin', { respondentCode: 'KLAAR1', consent: true, language: 'nl' });
+    await s.ok('completeResponse', { responseId: done.id });
+    await s.ok('kioskReset', {});
+    await s.ok('kioskBegin', { respondentCode: 'HALF01', consent: true, language: 'nl' });
+    await s.ok('kioskReset', {});
+    const before = snapshot(s.db);
+    for (const code of ['KLAAR1', 'HALF01']) {
+      expect(await s.call('kioskBegin', { respondentCode: code, consent: true, language: 'nl' })).toEqual({ ok: false, error: { code: 'CONFLICT', message: CODE_REFUSED } });
+    }
+    expect(snapshot(s.db)).toEqual(before);
+    // Outside kiosk mode the researcher is told what is the matter.
+    await s.ok('exitKiosk', { pin: '1234' });
+    const plain = await s.call('startResponse', { waveId: s.wave.id, respondentCode: 'KLAAR1', organisationId: null, mode: 'form' });
+    expect(plain).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Code KLAAR1 heeft meting T0 al ingevuld. Controleer de code.' } });
+  });
+
+  it('with a code list, says the same sentence for a code not on the list as for one used before; a typo is named as such', async () => {
+    const s = await setup();
+    await s.ok('updateNetworkSettings', { networkId: s.network.id, consentNl: null, consentEn: null, codePolicy: 'assigned', idleSeconds: 120, minGroupSize: 5 });
+    const { codes } = await s.ok('generateCodes', { networkId: s.network.id, count: 2 });
+    await s.ok('setResearcherPin', { pin: '1234', currentPin: null });
+    await s.ok('startKiosk', { waveId: s.wave.id, pin: '1234' });
+    const used = await s.ok('kioskBegin', { respondentCode: codes[0]!, consent: true, language: 'nl' });
+    await s.ok('completeResponse', { responseId: used.id });
+    await s.ok('kioskReset', {});
+    const notListed = makeAssignedCode(() => 0);
+    expect(codes).not.toContain(notListed);
+    const before = snapshot(s.db);
+    for (const code of [codes[0]!, notListed]) {
+      expect(await s.call('kioskBegin', { respondentCode: code, consent: true, language: 'nl' }), code).toEqual({ ok: false, error: { code: 'CONFLICT', message: CODE_REFUSED } });
+    }
+    // A check character that does not fit is a typo, whatever the list holds.
+    const typo = codes[1]!.slice(0, 6) + (codes[1]![6] === 'A' ? 'C' : 'A');
+    const typed = await s.call('kioskBegin', { respondentCode: typo, consent: true, language: 'nl' });
+    expect(typed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!typed.ok) expect(typed.error.message).toContain('Controleer de code op uw kaartje');
+    expect(snapshot(s.db)).toEqual(before);
+  });
+
+  it('with self-made codes, says the neutral sentence for one begun before', async () => {
+    const s = await setup();
+    await s.ok('updateNetworkSettings', { networkId: s.network.id, consentNl: null, consentEn: null, codePolicy: 'self', idleSeconds: 120, minGroupSize: 5 });
+    await s.ok('setResearcherPin', { pin: '1234', currentPin: null });
+    await s.ok('startKiosk', { waveId: s.wave.id, pin: '1234' });
+    await s.ok('kioskBegin', { respondentCode: 'MA072', consent: true, language: 'nl' });
+    await s.ok('kioskReset', {});
+    expect(await s.call('kioskBegin', { respondentCode: 'MA072', consent: true, language: 'nl' })).toEqual({ ok: false, error: { code: 'CONFLICT', message: CODE_REFUSED } });
   });
 });
 

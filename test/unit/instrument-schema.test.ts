@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtInInstruments, instrumentDefinition, type InstrumentDefinitionInput } from '../../shared/instruments';
+import { allowedCodes, parseStoredDefinition, type InstrumentItem } from '../../shared/instruments/schema';
 import { kansrijkeSamenwerking } from '../../shared/instruments/kansrijke-samenwerking';
 
 const minimal = (): InstrumentDefinitionInput => ({
@@ -64,6 +65,65 @@ describe('instrument schema', () => {
     expect(messages(open)).toContain('Schaal sub: vraag v_open heeft geen antwoordschaal');
     const extra = JSON.parse(JSON.stringify(minimal()).replace('"id":"test-lijst"', '"id":"test-lijst","__proto__":{"x":1},"extra":1'));
     expect(instrumentDefinition.safeParse(extra).success).toBe(false);
+  });
+});
+
+describe('bounded definitions', () => {
+  const withNumber = (min: number, max: number): InstrumentDefinitionInput => {
+    const def = minimal();
+    def.items.push({ id: 'v_aantal', type: 'number', text: { nl: 'Hoeveel?', en: 'How many?' }, label: { nl: 'Aantal', en: 'Number' }, min, max });
+    def.sections[0]!.items.push('v_aantal');
+    return def;
+  };
+
+  it('keeps a number question within the codes an answer can hold (−99 to 999), naming the question', () => {
+    expect(messages(withNumber(-99, 999))).toEqual([]);
+    const expected = 'Vraag v_aantal: een getal als antwoord ligt tussen -99 en 999, dus min en max ook';
+    expect(messages(withNumber(0, 1_000_000_000))).toEqual([expected]);
+    expect(messages(withNumber(-100, 10))).toEqual([expected]);
+    expect(messages(withNumber(0, 1000))).toEqual([expected]);
+  });
+
+  it('checks a number answer against the range without listing it', () => {
+    const def = instrumentDefinition.parse(withNumber(-99, 999));
+    const codes = allowedCodes(def, def.items.find((it) => it.id === 'v_aantal')!)!;
+    expect([-100, -99, 0, 999, 1000, 2.5].map((c) => codes.has(c))).toEqual([false, true, true, true, false, false]);
+    // A scale item still accepts its scored and its not-scored codes, nothing else.
+    const scale = allowedCodes(def, def.items[0]!)!;
+    expect([0, 1, 2].map((c) => scale.has(c))).toEqual([true, true, false]);
+    expect(allowedCodes(def, { ...def.items[0]!, type: 'open', maxLength: 10 } as InstrumentItem)).toBeNull();
+  });
+
+  it('reads a definition an earlier version stored with a wider number range as cut to the answer codes', () => {
+    const stored = JSON.parse(JSON.stringify(withNumber(0, 1_000_000_000))) as InstrumentDefinitionInput;
+    const read = parseStoredDefinition(stored);
+    expect(read.items.find((it) => it.id === 'v_aantal')).toMatchObject({ min: 0, max: 999 });
+    expect(parseStoredDefinition(withNumber(-5000, 20)).items.find((it) => it.id === 'v_aantal')).toMatchObject({ min: -99, max: 20 });
+  });
+
+  it('refuses invisible control characters in every text of a definition; paragraphs only where texts run long', () => {
+    const inLabel = minimal();
+    inLabel.items[0] = { ...(inLabel.items[0] as object), label: { nl: 'V\u0000', en: 'Q' } } as InstrumentDefinitionInput['items'][number];
+    expect(messages(inLabel)).toEqual([
+      'Deze tekst bevat een onzichtbaar stuurteken. Verwijder het (bijvoorbeeld door de tekst opnieuw te typen) en probeer het opnieuw.',
+    ]);
+    const newlineInName = minimal();
+    newlineInName.name = { nl: 'Test\nlijst', en: 'Test' };
+    expect(messages(newlineInName)).toHaveLength(1);
+    const paragraphs = minimal();
+    paragraphs.description = { nl: 'Eerste alinea.\n\nTweede alinea.', en: 'One.\tTwo.' };
+    paragraphs.items[0] = { ...(paragraphs.items[0] as object), text: { nl: 'Vraag\nmet uitleg', en: 'Question' } } as InstrumentDefinitionInput['items'][number];
+    expect(messages(paragraphs)).toEqual([]);
+    const escapeInText = minimal();
+    escapeInText.items[0] = { ...(escapeInText.items[0] as object), text: { nl: 'Vraag\u001b[31m', en: 'Question' } } as InstrumentDefinitionInput['items'][number];
+    expect(messages(escapeInText)).toHaveLength(1);
+  });
+
+  it('lets a subscale or a section list at most as many questions as an instrument has (500)', () => {
+    const def = minimal();
+    def.sections[0]!.items = Array.from({ length: 501 }, () => 'v_01');
+    expect(messages(def).length).toBeGreaterThan(0);
+    expect(instrumentDefinition.safeParse(def).error?.issues.some((i) => i.code === 'too_big' && i.path.join('.') === 'sections.0.items')).toBe(true);
   });
 });
 

@@ -36,9 +36,9 @@ describe('locating problems in an imported definition', () => {
   it('names list entries by position and id', async () => {
     const { locateInDefinition } = await import('../../electron/services/administration/instruments');
     const raw = { items: [{ id: 'tk_01' }, { id: 'tk_02', text: 7 }], scales: [{ id: 'vijf', options: [{}, {}] }] };
-    expect(locateInDefinition(raw, ['items', 1, 'text'])).toBe('vraag 2 (tk_02) → text');
-    expect(locateInDefinition(raw, ['scales', 0, 'options', 1, 'label'])).toBe('antwoordschaal 1 (vijf) → antwoord 2 → label');
-    expect(locateInDefinition(raw, ['version'])).toBe('version');
+    expect(locateInDefinition(raw, ['items', 1, 'text'])).toBe('vraag 2 (tk_02) → vraagtekst (text)');
+    expect(locateInDefinition(raw, ['scales', 0, 'options', 1, 'label'])).toBe('antwoordschaal 1 (vijf) → antwoord 2 → korte naam (label)');
+    expect(locateInDefinition(raw, ['version'])).toBe('versie (version)');
     expect(locateInDefinition(raw, [])).toBe('het bestand');
   });
 });

@@ -1,4 +1,4 @@
-import { instrumentDefinition, type InstrumentDefinition } from '../../../shared/instruments/schema';
+import { parseStoredDefinition, type InstrumentDefinition } from '../../../shared/instruments/schema';
 import type { InstrumentSummary } from '../../../shared/domain';
 import type { Db } from '../open';
 import { prepared } from '../prepared';
@@ -17,7 +17,7 @@ export function getInstrument(db: Db, instrumentId: string, version: number): In
     | { definition: string }
     | undefined;
   // Stored definitions passed the schema when written; parsing again guards against a hand-edited file.
-  return row && instrumentDefinition.parse(JSON.parse(row.definition));
+  return row && parseStoredDefinition(JSON.parse(row.definition));
 }
 
 export function listInstruments(db: Db): InstrumentSummary[] {

@@ -34,9 +34,45 @@ export function loadInstrument(ctx: Pick<ServiceContext, 'db'>, instrumentId: st
 
 const listNames: Record<string, string> = { items: 'vraag', scales: 'antwoordschaal', subscales: 'schaal', sections: 'onderdeel', options: 'antwoord', notScored: 'notScored-antwoord' };
 
+/** The definition's fields in Dutch; the file's own key follows in brackets, so the author can find it. */
+const definitionFieldNames: Record<string, string> = {
+  id: 'id',
+  version: 'versie',
+  name: 'naam',
+  description: 'beschrijving',
+  attribution: 'bronvermelding',
+  licence: 'licentie',
+  scales: 'antwoordschalen',
+  items: 'vragen',
+  subscales: 'schalen',
+  sections: 'onderdelen',
+  options: 'antwoorden',
+  notScored: 'niet gescoorde antwoorden',
+  code: 'code',
+  label: 'korte naam',
+  text: 'vraagtekst',
+  type: 'soort vraag',
+  scale: 'antwoordschaal',
+  reverse: 'omgekeerd gescoord',
+  optionHelp: 'uitleg bij antwoorden',
+  min: 'kleinste getal',
+  max: 'grootste getal',
+  maxLength: 'grootste lengte',
+  minAnsweredShare: 'deel dat beantwoord moet zijn',
+  title: 'titel',
+  intro: 'inleiding',
+  nl: 'Nederlands',
+  en: 'Engels',
+};
+
+const definitionField = (key: string) => {
+  const dutch = definitionFieldNames[key];
+  return dutch === undefined || dutch === key ? key : `${dutch} (${key})`;
+};
+
 /**
- * Where in an imported definition a problem is, in the file's own terms: "vraag 4 (tk_04) → text"
- * names the list entry by position and id, so the author can find it.
+ * Where in an imported definition a problem is, in Dutch and in the file's own terms:
+ * "vraag 4 (tk_04) → vraagtekst (text)" names the list entry by position and id, so the author can find it.
  */
 export function locateInDefinition(raw: unknown, path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'het bestand';
@@ -51,7 +87,7 @@ export function locateInDefinition(raw: unknown, path: readonly PropertyKey[]): 
       const label = `${listName ?? 'nr.'} ${key + 1}${typeof id === 'string' ? ` (${id})` : ''}`;
       if (listName) parts[parts.length - 1] = label;
       else parts.push(label);
-    } else parts.push(String(key));
+    } else parts.push(definitionField(String(key)));
     node = next;
   }
   return parts.join(' → ');

@@ -19,6 +19,7 @@ import { beginResponse } from './responses';
 
 const KIOSK_KEY = 'kiosk_session';
 const PIN_KEY = 'researcher_pin';
+const PIN_FAILURES_KEY = 'researcher_pin_failures';
 
 interface StoredSession {
   waveId: string;
@@ -46,26 +47,43 @@ export function pinMatches(pin: string, stored: string): boolean {
 /** After this many wrong PINs in a row, further tries are refused for a while. */
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCK_MS = 60_000;
-const failures = new WeakMap<Db, { count: number; lockedUntil: number }>();
+
+/**
+ * Wrong PINs in a row and the end of a lock, kept in the database beside the kiosk session: a
+ * restart of the app (or pulling the plug) must not give five fresh tries.
+ */
+interface PinFailures {
+  count: number;
+  lockedUntil: number;
+}
+
+function readPinFailures(db: Db): PinFailures {
+  const raw = getSetting(db, PIN_FAILURES_KEY);
+  if (!raw) return { count: 0, lockedUntil: 0 };
+  try {
+    const { count, lockedUntil } = JSON.parse(raw) as Partial<PinFailures>;
+    return { count: Number.isInteger(count) ? count! : 0, lockedUntil: Number.isFinite(lockedUntil) ? lockedUntil! : 0 };
+  } catch {
+    return { count: 0, lockedUntil: 0 };
+  }
+}
 
 function checkPin(ctx: ServiceContext, pin: string | null): void {
   const stored = getSetting(ctx.db, PIN_KEY);
   if (!stored) throw new ApiError('CONFLICT', 'Er is nog geen pincode ingesteld. Stel eerst een pincode in.');
-  const state = failures.get(ctx.db) ?? { count: 0, lockedUntil: 0 };
+  const state = readPinFailures(ctx.db);
   const nowMs = Date.parse(ctx.now());
-  if (state.lockedUntil > nowMs) {
+  // A lock ending further ahead than a lock lasts comes from a clock that was set back: it has ended.
+  if (state.lockedUntil > nowMs && state.lockedUntil - nowMs <= PIN_LOCK_MS) {
     throw new ApiError('FORBIDDEN', 'Te vaak een onjuiste pincode. Wacht een minuut en probeer het dan opnieuw.');
   }
   if (pin !== null && pinMatches(pin, stored)) {
-    failures.delete(ctx.db);
+    deleteSetting(ctx.db, PIN_FAILURES_KEY);
     return;
   }
-  state.count += 1;
-  if (state.count >= MAX_PIN_FAILURES) {
-    state.count = 0;
-    state.lockedUntil = nowMs + PIN_LOCK_MS;
-  }
-  failures.set(ctx.db, state);
+  const count = state.count + 1;
+  const next = count >= MAX_PIN_FAILURES ? { count: 0, lockedUntil: nowMs + PIN_LOCK_MS } : { count, lockedUntil: state.lockedUntil };
+  setSetting(ctx.db, PIN_FAILURES_KEY, JSON.stringify(next));
   throw new ApiError('FORBIDDEN', 'Deze pincode klopt niet. Probeer het opnieuw.');
 }
 
@@ -77,6 +95,11 @@ function readSession(db: Db): StoredSession | null {
   } catch {
     return null;
   }
+}
+
+/** True while kiosk mode is on. */
+export function isKioskOn(ctx: Pick<ServiceContext, 'db'>): boolean {
+  return readSession(ctx.db) !== null;
 }
 
 function writeSession(db: Db, session: StoredSession | null): void {

@@ -42,15 +42,25 @@ interface ChosenCode {
 }
 
 /**
+ * What kiosk mode tells the person at the screen when a code cannot start a questionnaire: one
+ * sentence whether the code is not on the list, was submitted or was begun before, so trying
+ * codes at the screen tells nobody about other respondents' codes.
+ */
+const kioskCodeRefused = () =>
+  new ApiError('CONFLICT', 'Met deze code kunt u nu geen vragenlijst invullen. Vraag de onderzoeker om hulp.');
+
+/**
  * The code a respondent gives, checked against the network's code policy: with a code list only
  * listed codes are accepted; with self-generated codes only the self-code form, and a plain
  * self-made code that someone else already uses in this network needs the birth month too
  * (chooseSelfCode).
  */
-function chooseCode(ctx: ServiceContext, network: Network, waveId: string, typed: string, birthMonth: number | null): ChosenCode {
+function chooseCode(ctx: ServiceContext, network: Network, waveId: string, typed: string, birthMonth: number | null, mode: ResponseMode): ChosenCode {
   if (network.codePolicy === 'assigned') {
     const code = normalizeAssignedCode(typed);
     if (!isWellFormedAssignedCode(code) || !repo.isAssignedCode(ctx.db, network.id, code)) {
+      // A code whose check character fails is a typo whatever the list holds: saying so reveals nothing.
+      if (mode === 'kiosk' && isWellFormedAssignedCode(code)) throw kioskCodeRefused();
       throw new ApiError('VALIDATION', `Code ${code} staat niet op de codelijst van dit netwerk. Controleer de code op uw kaartje, of vraag de onderzoeker.`);
     }
     return { code, kind: 'assigned', birthMonthAsked: false };
@@ -81,7 +91,7 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
     if (wave.status !== 'open') throw new ApiError('CONFLICT', `Meting ${wave.label} is gesloten. Open de meting opnieuw of kies een andere.`);
     const network = requireNetwork(ctx, wave.networkId);
     if (options.organisationId !== null) requireOrganisationIn(ctx, wave.networkId, options.organisationId);
-    const { code, kind, birthMonthAsked } = chooseCode(ctx, network, wave.id, options.respondentCode, options.birthMonth ?? null);
+    const { code, kind, birthMonthAsked } = chooseCode(ctx, network, wave.id, options.respondentCode, options.birthMonth ?? null, options.mode);
     const now = ctx.now();
     let respondent = repo.findRespondentByCode(ctx.db, wave.networkId, code);
     if (!respondent) {
@@ -90,6 +100,9 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
       repo.setRespondentOrganisation(ctx.db, respondent.id, options.organisationId, now);
     }
     const existing = repo.findResponseFor(ctx.db, respondent.id, wave.id);
+    // Kiosk mode: the same sentence for a code submitted or begun before (a self-made code that
+    // was submitted is the one case told apart, below).
+    if (existing && options.mode === 'kiosk' && !(existing.status === 'complete' && kind === 'self')) throw kioskCodeRefused();
     if (existing?.status === 'complete') {
       throw new ApiError('CONFLICT', `Code ${code} heeft meting ${wave.label} al ingevuld. Controleer de code.`);
     }
@@ -207,6 +220,11 @@ export function saveAnswer(ctx: ServiceContext, input: ParsedInput<'saveAnswer'>
     if (text !== null && text.length > item.maxLength) {
       throw new ApiError('VALIDATION', `Het antwoord op vraag ${item.id} is te lang: hoogstens ${item.maxLength} tekens.`);
     }
+  } else if (item.type === 'number') {
+    if (input.text !== null || (input.value !== null && !allowedCodes(def, item)!.has(input.value))) {
+      throw new ApiError('VALIDATION', `Vul bij vraag ${item.id} een heel getal in van ${item.min} tot en met ${item.max}.`);
+    }
+    value = input.value;
   } else {
     if (input.text !== null) throw new ApiError('VALIDATION', `Vraag ${item.id} vraagt om een keuze, niet om tekst.`);
     if (input.value !== null && !allowedCodes(def, item)!.has(input.value)) {

@@ -1,9 +1,16 @@
+import type { InputHTMLAttributes } from 'react';
 import { Field } from './Field';
 
 /**
  * A whole number typed as text (inputMode numeric, so nothing is rounded or refused by the
- * browser: the main process names a bad value in its own words), with a hint read out with it.
+ * browser: the main process names a bad value in its own words). The other attributes go to the
+ * input as given.
  */
+export function NumberInput({ value, onValue, ...rest }: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & { value: string; onValue: (value: string) => void }) {
+  return <input {...rest} type="text" inputMode="numeric" className="input-number" autoComplete="off" value={value} onChange={(e) => onValue(e.target.value)} />;
+}
+
+/** A labelled whole-number field with a hint read out with it. */
 export function NumberField({
   id,
   hintId,
@@ -21,16 +28,7 @@ export function NumberField({
 }) {
   return (
     <Field id={id} label={label} hint={hint} hintId={hintId}>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        className="input-number"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        autoComplete="off"
-        aria-describedby={hintId}
-      />
+      <NumberInput id={id} value={value} onValue={onChange} aria-describedby={hintId} />
     </Field>
   );
 }

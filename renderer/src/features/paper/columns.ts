@@ -1,3 +1,4 @@
+import { numberCanGrow, parseTypedCode, type NumberRange } from '../../../../shared/instruments/number-items';
 import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
 import type { LocalizedText } from '../../../../shared/text';
 
@@ -23,6 +24,8 @@ export interface PaperColumn {
    * valid: that is the main process's job.
    */
   codes: string[];
+  /** For number items: the range of the number, in place of a list of codes. */
+  numberRange: NumberRange | null;
   /** Every code is one character: a key press replaces the answer and saves it at once. */
   singleKey: boolean;
   /** The codes with their meaning, for the header's tooltip: "1 = Helemaal oneens, …". */
@@ -30,12 +33,7 @@ export interface PaperColumn {
 }
 
 function legendOf(def: InstrumentDefinition, item: InstrumentItem): PaperColumn['legend'] {
-  if (item.type === 'open') return [];
-  if (item.type === 'number') {
-    const out: PaperColumn['legend'] = [];
-    for (let code = item.min; code <= item.max; code++) out.push({ code, label: { nl: String(code), en: String(code) } });
-    return out;
-  }
+  if (item.type === 'open' || item.type === 'number') return [];
   const scale = def.scales.find((s) => s.id === item.scale);
   return scale ? [...scale.options, ...scale.notScored].map((o) => ({ code: o.code, label: o.label })) : [];
 }
@@ -50,6 +48,7 @@ export function paperColumns(definitions: InstrumentDefinition[]): PaperColumn[]
         if (!item) continue;
         const legend = legendOf(def, item);
         const codes = legend.map((l) => String(l.code));
+        const numberRange = item.type === 'number' ? { min: item.min, max: item.max } : null;
         columns.push({
           key: `${def.id}/${item.id}`,
           instrumentId: def.id,
@@ -58,7 +57,8 @@ export function paperColumns(definitions: InstrumentDefinition[]): PaperColumn[]
           question: item.text,
           maxLength: item.type === 'open' ? item.maxLength : null,
           codes,
-          singleKey: codes.length > 0 && codes.every((c) => c.length === 1),
+          numberRange,
+          singleKey: numberRange ? numberRange.min >= 0 && numberRange.max <= 9 : codes.length > 0 && codes.every((c) => c.length === 1),
           legend,
         });
       }
@@ -69,15 +69,14 @@ export function paperColumns(definitions: InstrumentDefinition[]): PaperColumn[]
 
 /** True when no longer code starts with what was typed, so waiting for another key is pointless. */
 export function isFinished(column: PaperColumn, typed: string): boolean {
+  if (column.numberRange) return typed !== '' && !numberCanGrow(typed, column.numberRange);
   return typed !== '' && !column.codes.some((c) => c.length > typed.length && c.startsWith(typed));
 }
 
 /** What a typed cell means: a whole number is a code; anything else goes as text (the main process refuses text for choice items). */
 export function parseTyped(column: PaperColumn, typed: string): CellAnswer {
-  const trimmed = typed.trim();
-  if (trimmed === '') return { value: null, text: null };
-  if (column.kind === 'open') return { value: null, text: typed };
-  return /^-?\d+$/.test(trimmed) ? { value: Number(trimmed), text: null } : { value: null, text: trimmed };
+  if (column.kind === 'open') return typed.trim() === '' ? { value: null, text: null } : { value: null, text: typed };
+  return parseTypedCode(typed);
 }
 
 export function displayOf(answer: CellAnswer | null | undefined): string {

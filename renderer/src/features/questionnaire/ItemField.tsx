@@ -1,8 +1,10 @@
-import { useId, useState } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberShownAsChoices, parseTypedCode, type NumberRange } from '../../../../shared/instruments/number-items';
 import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
 import type { Locale } from '../../../../shared/text';
 import { ErrorAlert } from '../../components/Messages';
+import { NumberInput } from '../../components/NumberField';
 import { currentLocale, localized } from '../../i18n';
 import type { ItemAnswerState, StoredAnswer } from './useAnswers';
 
@@ -24,11 +26,15 @@ interface Choice {
   help?: string;
 }
 
-/** One question: a radio group for scale and number items, a text box for open ones. */
+/**
+ * One question: a radio group for scale items and for number items with a few values, a number
+ * field for number items with a wider range, a text box for open ones.
+ */
 export function ItemField(props: ItemFieldProps) {
   const { definition, item } = props;
   const locale = props.locale ?? currentLocale();
   if (item.type === 'open') return <OpenItem {...props} maxLength={item.maxLength} />;
+  if (item.type === 'number' && !numberShownAsChoices(item)) return <NumberItem {...props} range={item} />;
   if (item.type === 'number') {
     const choices: Choice[] = [];
     for (let code = item.min; code <= item.max; code++) choices.push({ code, label: String(code) });
@@ -104,6 +110,52 @@ function ChoiceItem({
         locale={locale}
       />
     </fieldset>
+  );
+}
+
+/** A whole number typed in; sent when the field is left or on Enter, and kept on screen if refused. */
+function NumberItem({ definition, item, number, state, onSave, range, locale: chosenLocale }: ItemFieldProps & { range: NumberRange }) {
+  const locale = chosenLocale ?? currentLocale();
+  const { t } = useTranslation(undefined, { lng: locale });
+  const id = useId();
+  const saved = state?.saved?.value;
+  const savedText = saved === null || saved === undefined ? '' : String(saved);
+  // The draft is the person's typing, as in an open question.
+  const [draft, setDraft] = useState(savedText);
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+
+  function commit() {
+    if (draft.trim() === savedText && state?.status !== 'error') return;
+    onSave(parseTypedCode(draft), true);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    commit();
+  }
+
+  return (
+    <div className="item item-kind-number-field" data-testid={`item-${item.id}`} data-instrument={definition.id}>
+      <label htmlFor={id} className="item-question">
+        <span className="item-number">{number}.</span> {localized(item.text, locale)}
+      </label>
+      <p id={hintId} className="hint">
+        {t('questionnaire.numberHint', { min: range.min, max: range.max })}
+      </p>
+      <NumberInput
+        id={id}
+        value={draft}
+        onValue={setDraft}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+        maxLength={6}
+        aria-describedby={state?.status === 'error' ? `${hintId} ${errorId}` : hintId}
+        aria-invalid={state?.status === 'error' ? true : undefined}
+      />
+      <ItemFooter state={state} itemId={item.id} errorId={errorId} number={number} onClear={null} clearLabel="" locale={locale} />
+    </div>
   );
 }
 
