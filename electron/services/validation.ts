@@ -53,6 +53,7 @@ const fieldNames: Record<string, string> = {
   content: 'bestand',
   decisions: 'keuzes',
   incomingResponseId: 'vragenlijst in het bestand',
+  confirmErasures: 'bevestiging van de wissingen',
   choice: 'keuze',
   offset: 'beginpunt',
   limit: 'aantal regels',
