@@ -1,8 +1,8 @@
 import { instrumentDefinition, type InstrumentDefinition, type InstrumentItem } from '../../../shared/instruments/schema';
-import type { StudyData, StudyFile, StudyTable } from '../../../shared/study';
+import type { StudyData, StudyTable } from '../../../shared/study';
 import type { Db } from '../../db/open';
 import * as repo from '../../db/repositories/study';
-import { ROW_NAMES } from './study-file-reading';
+import { ROW_NAMES, type ReadStudyFile } from './study-file-reading';
 import type { StudyFileProblems } from './study-file-problems';
 import type { Steps } from './study-file-steps';
 
@@ -75,8 +75,13 @@ export interface StudyFileIndex {
 
 const refOf = (instrumentId: string, version: number) => `${instrumentId}@${version}`;
 
-export async function checkStudyRows(db: Db, file: StudyFile, now: string, steps: Steps, problems: StudyFileProblems): Promise<StudyFileIndex> {
+export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile, now: string, steps: Steps, problems: StudyFileProblems): Promise<StudyFileIndex> {
   const data = file.data;
+  const where = (table: StudyTable, i: number, field: string) => `${ROW_NAMES[table]} ${i + 1} → ${field}`;
+  /** A reference to a row left out for a wrong field is not reported again as missing. */
+  const missing = (table: StudyTable, i: number, field: string, id: string) => {
+    if (!invalidIds.has(id)) problems.add('missingReference', where(table, i, field));
+  };
   steps.phase(
     'checking',
     Object.values(data).reduce((n, rows) => n + rows.length, 0),
@@ -127,7 +132,6 @@ export async function checkStudyRows(db: Db, file: StudyFile, now: string, steps
   const fileNetworks = new Map(data.networks.map((n) => [n.id, n]));
   const networkName = (id: string) => fileNetworks.get(id)?.name ?? repo.networkName(db, id) ?? id;
   const networkKnown = (id: string) => fileNetworks.has(id) || repo.exists.network(db, id);
-  const where = (table: StudyTable, i: number, field: string) => `${ROW_NAMES[table]} ${i + 1} → ${field}`;
   /** A row this laptop has under another network than the file says. */
   const moved = (table: StudyTable, i: number, here: string, there: string) =>
     problems.add('movedRow', `${ROW_NAMES[table]} ${i + 1} (hier bij netwerk ${networkName(here)}, in het bestand bij netwerk ${networkName(there)})`);
@@ -144,7 +148,7 @@ export async function checkStudyRows(db: Db, file: StudyFile, now: string, steps
   const orgNetwork = (id: string) => fileOrgs.get(id)?.network_id ?? repo.exists.organisation(db, id)?.networkId;
   const organisationName = oncePerNetwork('duplicateOrganisation');
   await steps.each(data.organisations, (o, i) => {
-    if (!networkKnown(o.network_id)) problems.add('missingReference', where('organisations', i, 'network_id'));
+    if (!networkKnown(o.network_id)) missing('organisations', i, 'network_id', o.network_id);
     const here = repo.exists.organisation(db, o.id);
     if (here && here.networkId !== o.network_id) moved('organisations', i, here.networkId, o.network_id);
     organisationName(o.network_id, o.name);
@@ -184,15 +188,15 @@ export async function checkStudyRows(db: Db, file: StudyFile, now: string, steps
   const waveNetwork = (id: string) => fileWaves.get(id)?.network_id ?? repo.exists.wave(db, id)?.networkId;
   const waveLabel = oncePerNetwork('duplicateWave');
   await steps.each(data.waves, (w, i) => {
-    if (!networkKnown(w.network_id)) problems.add('missingReference', where('waves', i, 'network_id'));
+    if (!networkKnown(w.network_id)) missing('waves', i, 'network_id', w.network_id);
     const here = repo.exists.wave(db, w.id);
     if (here && here.networkId !== w.network_id) moved('waves', i, here.networkId, w.network_id);
     waveLabel(w.network_id, w.label);
   });
   const fileWaveInstruments = new Map<string, Row<'wave_instruments'>[]>();
   await steps.each(data.wave_instruments, (wi, i) => {
-    if (!fileWaves.has(wi.wave_id)) problems.add('missingReference', where('wave_instruments', i, 'wave_id'));
-    if (!instrument(wi.instrument_id, wi.instrument_version)) problems.add('missingReference', where('wave_instruments', i, 'instrument_id'));
+    if (!fileWaves.has(wi.wave_id)) missing('wave_instruments', i, 'wave_id', wi.wave_id);
+    if (!instrument(wi.instrument_id, wi.instrument_version)) missing('wave_instruments', i, 'instrument_id', refOf(wi.instrument_id, wi.instrument_version));
     const list = fileWaveInstruments.get(wi.wave_id);
     if (list) list.push(wi);
     else fileWaveInstruments.set(wi.wave_id, [wi]);
@@ -220,13 +224,13 @@ export async function checkStudyRows(db: Db, file: StudyFile, now: string, steps
   const respondentNetwork = (id: string) => fileRespondents.get(id)?.network_id ?? repo.exists.respondent(db, id)?.networkId;
   const respondentCode = oncePerNetwork('duplicateCode');
   await steps.each(data.respondents, (r, i) => {
-    if (!networkKnown(r.network_id)) problems.add('missingReference', where('respondents', i, 'network_id'));
+    if (!networkKnown(r.network_id)) missing('respondents', i, 'network_id', r.network_id);
     const here = repo.exists.respondent(db, r.id);
     if (here && here.networkId !== r.network_id) moved('respondents', i, here.networkId, r.network_id);
     respondentCode(r.network_id, r.code);
     if (r.organisation_id !== null) {
       const network = orgNetwork(r.organisation_id);
-      if (network === undefined) problems.add('missingReference', where('respondents', i, 'organisation_id'));
+      if (network === undefined) missing('respondents', i, 'organisation_id', r.organisation_id);
       else if (network !== r.network_id) problems.add('otherNetwork', where('respondents', i, 'organisation_id'));
     }
   });
@@ -236,12 +240,12 @@ export async function checkStudyRows(db: Db, file: StudyFile, now: string, steps
   await steps.each(data.responses, (r, i) => {
     const network = respondentNetwork(r.respondent_id);
     const wNetwork = waveNetwork(r.wave_id);
-    if (network === undefined) problems.add('missingReference', where('responses', i, 'respondent_id'));
-    if (wNetwork === undefined) problems.add('missingReference', where('responses', i, 'wave_id'));
+    if (network === undefined) missing('responses', i, 'respondent_id', r.respondent_id);
+    if (wNetwork === undefined) missing('responses', i, 'wave_id', r.wave_id);
     if (network !== undefined && wNetwork !== undefined && network !== wNetwork) problems.add('otherNetwork', `${ROW_NAMES.responses} ${i + 1} (respondent en meting)`);
     if (r.organisation_id !== null && network !== undefined) {
       const orgIn = orgNetwork(r.organisation_id);
-      if (orgIn === undefined) problems.add('missingReference', where('responses', i, 'organisation_id'));
+      if (orgIn === undefined) missing('responses', i, 'organisation_id', r.organisation_id);
       else if (orgIn !== network) problems.add('otherNetwork', where('responses', i, 'organisation_id'));
     }
     // The response's place here is checked against its mapped respondent and wave when the merge is planned.
@@ -254,7 +258,7 @@ export async function checkStudyRows(db: Db, file: StudyFile, now: string, steps
     const here = repo.exists.answer(db, a.id);
     if (here && here.responseId !== a.response_id) problems.add('answerElsewhere', `${ROW_NAMES.answers} ${i + 1}`);
     if (!response) {
-      problems.add('missingReference', where('answers', i, 'response_id'));
+      missing('answers', i, 'response_id', a.response_id);
       return;
     }
     const list = answersOf.get(a.response_id);
@@ -262,7 +266,7 @@ export async function checkStudyRows(db: Db, file: StudyFile, now: string, steps
     else answersOf.set(a.response_id, [a]);
     const ins = instrument(a.instrument_id, a.instrument_version);
     if (!ins) {
-      problems.add('missingReference', where('answers', i, 'instrument_id'));
+      missing('answers', i, 'instrument_id', refOf(a.instrument_id, a.instrument_version));
       return;
     }
     if (waveNetwork(response.wave_id) !== undefined && !waveUses(response.wave_id, refOf(a.instrument_id, a.instrument_version))) {
@@ -275,10 +279,10 @@ export async function checkStudyRows(db: Db, file: StudyFile, now: string, steps
 
   // --- link decisions ----------------------------------------------------------------------------
   await steps.each(data.link_decisions, (d, i) => {
-    if (!networkKnown(d.network_id)) problems.add('missingReference', where('link_decisions', i, 'network_id'));
+    if (!networkKnown(d.network_id)) missing('link_decisions', i, 'network_id', d.network_id);
     for (const field of ['baseline_respondent_id', 'follow_up_respondent_id'] as const) {
       const network = respondentNetwork(d[field]);
-      if (network === undefined) problems.add('missingReference', where('link_decisions', i, field));
+      if (network === undefined) missing('link_decisions', i, field, d[field]);
       else if (network !== d.network_id) problems.add('otherNetwork', where('link_decisions', i, field));
     }
   });

@@ -151,13 +151,21 @@ function fromVersion1(record: Record<string, unknown>): Record<string, unknown> 
   return { ...record, formatVersion: STUDY_FILE_VERSION, data: { ...data, link_decisions: [] } };
 }
 
+/** A study file read: its valid rows as the API would store them, and the ids of the rows that are not valid. */
+export interface ReadStudyFile {
+  file: StudyFile;
+  /** Ids (for instruments "id@version") of rows left out because a field is wrong; their problems are in `problems`. */
+  invalidIds: Set<string>;
+}
+
 /**
  * Parses and checks a study file, in this order: JSON, the format marker, the format version,
- * forbidden keys, the checksum (each refuses at once), then every field (strict: unknown fields are
- * refused), all field problems together. Returns the file with the fields as the API would store
- * them (names trimmed, codes in capitals).
+ * forbidden keys, the checksum and the file's outline (each refuses at once), then every field of
+ * every row (strict: unknown fields are refused). Field problems go to `problems`; the rows with
+ * them are left out, so the checks that follow can still name the file's other problems. Returns
+ * the rows with the fields as the API would store them (names trimmed, codes in capitals).
  */
-export async function readStudyFile(content: string, steps: Steps, problems: StudyFileProblems): Promise<StudyFile> {
+export async function readStudyFile(content: string, steps: Steps, problems: StudyFileProblems): Promise<ReadStudyFile> {
   if (content.length > STUDY_FILE_MAX_CHARS) throw refused(`Dit bestand is te groot voor een studiebestand (meer dan ${STUDY_FILE_MAX_CHARS / 1_000_000} MB).`);
   steps.phase('reading', 1);
   let raw: unknown;
@@ -200,16 +208,21 @@ export async function readStudyFile(content: string, steps: Steps, problems: Stu
     tables.reduce((n, t) => n + outline.data.data[t].length, 0),
   );
   const data = {} as Record<StudyTable, unknown[]>;
+  const invalidIds = new Set<string>();
   for (const table of tables) {
     const schema = STUDY_TABLES[table][0] as z.ZodType;
     const parsed: unknown[] = [];
     await steps.each(outline.data.data[table], (row, i) => {
       const result = schema.safeParse(row);
-      if (result.success) parsed.push(result.data);
-      else for (const issue of result.error.issues) addIssue(problems, issue, ['data', table, i]);
+      if (result.success) {
+        parsed.push(result.data);
+        return;
+      }
+      for (const issue of result.error.issues) addIssue(problems, issue, ['data', table, i]);
+      const r = (row ?? {}) as Record<string, unknown>;
+      invalidIds.add(table === 'instruments' ? `${String(r['instrument_id'])}@${String(r['version'])}` : String(r['id']));
     });
     data[table] = parsed;
   }
-  problems.throwIfAny();
-  return { ...outline.data, data: data as unknown as StudyData };
+  return { file: { ...outline.data, data: data as unknown as StudyData }, invalidIds };
 }

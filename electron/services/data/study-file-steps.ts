@@ -5,13 +5,13 @@ import type { ServiceContext } from '../context';
 
 /**
  * Reading, checking and planning a study file in steps: the work gives the event loop a turn
- * whenever it has run for `STEP_MS`, so the main process keeps answering the window (and the
+ * whenever it has run for `studyFileStep.ms`, so the main process keeps answering the window (and the
  * renderer's polls of `getStudyFileProgress`) while a 25 MB file is read. Between steps another call
  * may run; a restore that swaps the database in the meantime stops the work with a message.
  */
 
-/** How long the work runs before it gives the event loop a turn. */
-const STEP_MS = 40;
+/** How long the work runs before it gives the event loop a turn (tests set 0: a turn at every chance). */
+export const studyFileStep = { ms: 40 };
 
 export type Phase = Extract<StudyFileProgress, { running: true }>['phase'];
 
@@ -53,7 +53,7 @@ export class Steps {
 
   /** Gives the event loop a turn when the current step has run long enough. */
   async breathe(): Promise<void> {
-    if (performance.now() - this.last < STEP_MS) return;
+    if (performance.now() - this.last < studyFileStep.ms) return;
     await nextTurn();
     this.last = performance.now();
     this.requireSameDatabase();
@@ -61,7 +61,7 @@ export class Steps {
 
   requireSameDatabase(): void {
     if (this.ctx.db !== this.db || !this.db.open) {
-      throw new ApiError('CONFLICT', 'De gegevens op deze laptop zijn intussen vervangen (een reservekopie is teruggezet). Kies het studiebestand opnieuw; er is niets gewijzigd.');
+      throw new ApiError('CONFLICT', 'De gegevens op deze laptop zijn intussen vervangen (een reservekopie is teruggezet). Kies het studiebestand opnieuw. Er is niets gewijzigd.');
     }
   }
 

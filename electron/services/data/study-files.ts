@@ -33,7 +33,7 @@ import { safeFileName, writeFileAtomically } from '../files';
 import { requireNetwork } from '../administration/networks';
 import { checkStudyRows, type StudyFileIndex } from './study-file-checks';
 import { StudyFileProblems } from './study-file-problems';
-import { readStudyFile, refused, studyChecksum } from './study-file-reading';
+import { readStudyFile, refused, studyChecksum, type ReadStudyFile } from './study-file-reading';
 import { Steps } from './study-file-steps';
 import { linkDecisionConflicts, placedLinkDecisions, planLinkDecisions, type PlannedLinkDecision } from './study-link-decisions';
 
@@ -284,7 +284,7 @@ function plannedErasures(db: Db, erasures: Rows<'erasures'>, networkName: (id: s
 async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, index: StudyFileIndex, problems: StudyFileProblems): Promise<Plan> {
   const db = steps.db;
   const data = file.data;
-  steps.phase('planning', data.respondents.length + data.responses.length + data.waves.length + data.organisations.length);
+  steps.phase('planning', data.erasures.length + data.organisations.length + data.waves.length + data.respondents.length * 2 + data.responses.length + data.link_decisions.length + data.audit_log.length);
   const plan: Plan = {
     file,
     add: { networks: [], organisations: [], instruments: [], waves: [], wave_instruments: [], respondents: [], erasures: [] },
@@ -299,14 +299,14 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
 
   // Erasures: this laptop's register plus the file's. An erased id is never imported.
   const erased = new Set<string>();
-  for (const e of data.erasures) {
+  await steps.each(data.erasures, (e) => {
     erased.add(e.id);
     if (!repo.exists.erasure(db, e.id)) {
       plan.add.erasures.push(e);
       if (e.kind === 'respondent' && repo.exists.respondent(db, e.id)) plan.erasuresWouldApply++;
       if (e.kind === 'response' && repo.responseRow(db, e.id)) plan.erasuresWouldApply++;
     }
-  }
+  });
   plan.plannedErasures = plannedErasures(db, plan.add.erasures, index.networkName);
   const isErased = (id: string) => erased.has(id) || repo.exists.erasure(db, id);
 
@@ -348,7 +348,10 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
   });
 
   const incomingRespondents = new Map(data.respondents.map((r) => [r.id, r]));
-  const keptRespondents = data.respondents.filter((r) => !isErased(r.id));
+  const keptRespondents: Rows<'respondents'> = [];
+  await steps.each(data.respondents, (r) => {
+    if (!isErased(r.id)) keptRespondents.push(r);
+  });
   plan.erasedSkipped += data.respondents.length - keptRespondents.length;
   const respondentMap = await localIds(steps, keptRespondents, {
     exists: (id) => !!repo.exists.respondent(db, id),
@@ -360,7 +363,7 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
   const networkNames = new Map(data.networks.map((n) => [n.id, n.name]));
   const waveLabels = new Map(data.waves.map((w) => [w.id, { label: w.label, networkId: w.network_id }]));
   const fileOrgNames = new Map(data.organisations.map((o) => [o.id, o.name]));
-  /** One response per respondent and wave (the database allows no more). */
+  /** One new response per respondent and wave (the database allows no more). */
   const personInWave = new Set<string>();
 
   await steps.each(data.responses, (incoming, i) => {
@@ -394,11 +397,14 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
       }
       if (apart) planned.keptApart = true;
     }
-    const person = `${planned.keptApart ? local!.respondent_id : row.respondent_id}/${row.wave_id}`;
-    if (personInWave.has(person)) {
-      problems.add('duplicateResponse', `ingevulde vragenlijst ${i + 1} (respondent ${respondent?.code ?? repo.exists.respondent(db, row.respondent_id)?.code ?? '?'})`);
+    if (!local) {
+      // Two new responses of one person in one wave cannot both be stored (one already here is a duplicate to decide on).
+      const person = `${row.respondent_id}/${row.wave_id}`;
+      if (personInWave.has(person)) {
+        problems.add('duplicateResponse', `ingevulde vragenlijst ${i + 1} (respondent ${respondent?.code ?? repo.exists.respondent(db, row.respondent_id)?.code ?? '?'})`);
+      }
+      personInWave.add(person);
     }
-    personInWave.add(person);
     const duplicateOf = local ? undefined : repo.responseIdFor(db, row.respondent_id, row.wave_id);
     if (local || duplicateOf) {
       const localRow = local ?? repo.responseRow(db, duplicateOf!)!;
@@ -431,7 +437,7 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
     plan.responses.push(planned);
   });
 
-  plan.linkDecisions = planLinkDecisions(db, data, { respondentMap, isErased });
+  plan.linkDecisions = await planLinkDecisions(db, data, { respondentMap, isErased }, steps);
   plan.erasedSkipped += plan.linkDecisions.filter((d) => d.action === 'erased').length;
   const decided = new Set<string>();
   plan.linkDecisions.forEach((d, i) => {
@@ -440,15 +446,23 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
     if (decided.has(key)) problems.add('duplicateLinkDecision', `koppelbesluit ${i + 1}`);
     decided.add(key);
   });
-  plan.audit = data.audit_log.filter((e) => e.device_id !== ctx.deviceId && !repo.auditExists(db, e.id));
+  await steps.each(data.audit_log, (e) => {
+    if (e.device_id !== ctx.deviceId && !repo.auditExists(db, e.id)) plan.audit.push(e);
+  });
   return plan;
 }
 
-/** Checks a read study file against this database and plans its merge; refuses it, naming every problem, when anything is wrong. */
-async function checkAndPlan(ctx: ServiceContext, steps: Steps, file: StudyFile): Promise<Plan> {
-  const problems = new StudyFileProblems();
-  const index = await checkStudyRows(steps.db, file, ctx.now(), steps, problems);
-  const plan = await planMerge(ctx, steps, file, index, problems);
+/**
+ * Checks a read study file's rows against each other and this database, then plans its merge;
+ * refuses the file, naming every problem found in its fields (`problems`, from reading it), between
+ * its rows and in the mapping to this database.
+ */
+async function checkAndPlan(ctx: ServiceContext, steps: Steps, read: ReadStudyFile, problems: StudyFileProblems): Promise<Plan> {
+  const fieldsWrong = problems.any;
+  const index = await checkStudyRows(steps.db, read, ctx.now(), steps, problems);
+  // With rows left out for a wrong field, the mapping would see half the file: those problems first.
+  if (fieldsWrong) problems.throwIfAny();
+  const plan = await planMerge(ctx, steps, read.file, index, problems);
   problems.throwIfAny();
   steps.requireSameDatabase();
   return plan;
@@ -546,8 +560,8 @@ function linkDecisionsToAdd(plan: Plan, decisions?: Map<string, MergeChoice>): R
  */
 export async function previewStudyFile(ctx: ServiceContext, input: ParsedInput<'previewStudyFile'>): Promise<MergeReport> {
   return Steps.run(ctx, async (steps) => {
-    const file = await readStudyFile(input.content, steps, new StudyFileProblems());
-    const plan = await checkAndPlan(ctx, steps, file);
+    const problems = new StudyFileProblems();
+    const plan = await checkAndPlan(ctx, steps, await readStudyFile(input.content, steps, problems), problems);
     return { ...reportOf(ctx, plan), plannedErasures: plan.plannedErasures };
   });
 }
@@ -576,12 +590,13 @@ const PLAN_ATTEMPTS = 3;
  */
 export async function importStudyFile(ctx: ServiceContext, input: ParsedInput<'importStudyFile'>): Promise<MergeReport> {
   return Steps.run(ctx, async (steps) => {
-    const file = await readStudyFile(input.content, steps, new StudyFileProblems());
+    const problems = new StudyFileProblems();
+    const read = await readStudyFile(input.content, steps, problems);
     const decisions = new Map<string, MergeChoice>();
     for (const d of input.decisions) decisions.set(d.incomingResponseId, d.choice);
     for (let attempt = 1; ; attempt++) {
       const before = repo.changeMark(steps.db);
-      const plan = await checkAndPlan(ctx, steps, file);
+      const plan = await checkAndPlan(ctx, steps, read, attempt === 1 ? problems : new StudyFileProblems());
       if (repo.changeMark(steps.db) === before) return writePlan(ctx, steps, plan, decisions, input.confirmErasures === true);
       if (attempt === PLAN_ATTEMPTS) {
         throw new ApiError('CONFLICT', 'Terwijl het studiebestand werd gecontroleerd, veranderden de gegevens op deze laptop steeds. Probeer het opnieuw; er is niets gewijzigd.');
