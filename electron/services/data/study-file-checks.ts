@@ -290,7 +290,7 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
   // --- erasures: only of respondents of the networks the file carries -----------------------------
   await steps.each(data.erasures, (e, i) => {
     if (!fileNetworks.has(e.network_id)) {
-      problems.add('erasureOutside', `${ROW_NAMES.erasures} ${i + 1} (netwerk ${networkName(e.network_id)}, dat niet in dit bestand zit)`);
+      if (!invalidIds.has(e.network_id)) problems.add('erasureOutside', `${ROW_NAMES.erasures} ${i + 1} (netwerk ${networkName(e.network_id)}, dat niet in dit bestand zit)`);
       return;
     }
     const here = e.kind === 'respondent' ? repo.exists.respondent(db, e.id)?.networkId : repo.responsePlace(db, e.id)?.networkId;
