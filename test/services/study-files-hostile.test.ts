@@ -269,6 +269,21 @@ describe('rows pass the rules the API would have applied', () => {
   });
 });
 
+describe('a row the database still refuses', () => {
+  it('is a Dutch refusal, not an internal error, and the backup made for the import goes again', async () => {
+    const w = await twoNetworks();
+    const gamma = await w.a.ok('createNetwork', { name: 'Gamma' });
+    const content = await studyFileOf(w.a, [gamma.id]);
+    // Stands in for a rule of the database that the checks before the backup do not know.
+    w.b.db.exec("CREATE TRIGGER refuse_gamma BEFORE INSERT ON networks WHEN NEW.name = 'Gamma' BEGIN SELECT RAISE(ABORT, 'no Gamma here'); END");
+    const before = onDisk(w.b);
+    const result = await w.b.call('importStudyFile', { content, decisions: [] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!result.ok) expect(result.error.message).toMatch(/^Dit studiebestand kon niet worden samengevoegd: de database weigerde een rij \(no Gamma here\)\. .* Er is niets gewijzigd\.$/);
+    expect(onDisk(w.b)).toEqual(before);
+  });
+});
+
 describe('what stays allowed', () => {
   it('takes a file back from a laptop that kept two people with one code apart ("both"), without moving anyone', async () => {
     const a = open();

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ParsedInput } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
 import {
@@ -22,6 +24,7 @@ import {
   type TableCount,
 } from '../../../shared/study';
 import { orderWaves } from '../../../shared/waves';
+import { backupsDirFor } from '../../db/backup-files';
 import { appendAudit } from '../../db/repositories/audit';
 import { applyErasureRegister, flushWal, registerErasure, secureDelete } from '../../db/repositories/erasures';
 import { getSetting } from '../../db/repositories/settings';
@@ -637,7 +640,7 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
   steps.phase('writing', 1);
   // Erased rows are overwritten with zeros in the file, as when erasing here (erasure.ts).
   if (plan.erasuresWouldApply > 0) secureDelete(db);
-  db.transaction(() => {
+  const write = db.transaction(() => {
     for (const n of plan.add.networks) repo.insertStudyRow(db, 'networks', n);
     for (const o of plan.add.organisations) repo.insertStudyRow(db, 'organisations', o);
     for (const i of plan.add.instruments) repo.insertStudyRow(db, 'instruments', i);
@@ -729,7 +732,21 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
       },
       now,
     );
-  }).immediate();
+  });
+  try {
+    write.immediate();
+  } catch (err) {
+    // Every check comes before the backup; should the database still refuse a row, nothing was
+    // written (one transaction), and the backup of the unchanged data is not kept either.
+    if (!(err instanceof Error) || err.name !== 'SqliteError') throw err;
+    console.error('Een studiebestand kon niet worden geschreven', err);
+    if (backup) rmSync(join(backupsDirFor(ctx.databasePath), backup.name), { force: true });
+    throw new ApiError(
+      'VALIDATION',
+      `Dit studiebestand kon niet worden samengevoegd: de database weigerde een rij (${err.message}). ` +
+        'Exporteer het bestand opnieuw op de laptop waar het vandaan komt. Er is niets gewijzigd.',
+    );
+  }
   if (plan.erasuresWouldApply > 0) {
     try {
       flushWal(db);
