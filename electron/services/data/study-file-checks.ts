@@ -3,7 +3,7 @@ import type { StudyData, StudyTable } from '../../../shared/study';
 import type { Db } from '../../db/open';
 import * as repo from '../../db/repositories/study';
 import { ROW_NAMES, type ReadStudyFile } from './study-file-reading';
-import type { StudyFileProblems } from './study-file-problems';
+import type { ProblemKind, StudyFileProblems } from './study-file-problems';
 import type { Steps } from './study-file-steps';
 
 /**
@@ -37,6 +37,13 @@ const TIME_FIELDS: { [K in StudyTable]: readonly (keyof Row<K>)[] } = {
   erasures: ['erased_at'],
   link_decisions: ['decided_at'],
 };
+
+/** Adds `value` to the list of `key` in `map`. */
+export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 /** Names compared as the app compares them (SQLite's NOCASE: ASCII letters only). */
 export const nocase = (text: string) => text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
@@ -135,24 +142,30 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
   /** A row this laptop has under another network than the file says. */
   const moved = (table: StudyTable, i: number, here: string, there: string) =>
     problems.add('movedRow', `${ROW_NAMES[table]} ${i + 1} (hier bij netwerk ${networkName(here)}, in het bestand bij netwerk ${networkName(there)})`);
-  const oncePerNetwork = (kind: 'duplicateOrganisation' | 'duplicateWave' | 'duplicateCode') => {
+  /**
+   * Rows that belong to a network (organisations, waves, respondents): the network is in the file or
+   * here, a row this laptop already has stays in its network, and a name (label, code) comes once per network.
+   */
+  const checkNetworkRows = async <R extends { id: string; network_id: string }>(
+    table: 'organisations' | 'waves' | 'respondents',
+    rows: readonly R[],
+    how: { here: (id: string) => { networkId: string } | undefined; name: (row: R) => string; twice: ProblemKind; more?: (row: R, i: number) => void },
+  ) => {
     const seen = new Set<string>();
-    return (networkId: string, name: string) => {
-      const key = `${networkId}/${nocase(name)}`;
-      if (seen.has(key)) problems.add(kind, `"${name}" in netwerk ${networkName(networkId)}`);
+    await steps.each(rows, (row, i) => {
+      if (!networkKnown(row.network_id)) missing(table, i, 'network_id', row.network_id);
+      const here = how.here(row.id);
+      if (here && here.networkId !== row.network_id) moved(table, i, here.networkId, row.network_id);
+      const key = `${row.network_id}/${nocase(how.name(row))}`;
+      if (seen.has(key)) problems.add(how.twice, `"${how.name(row)}" in netwerk ${networkName(row.network_id)}`);
       seen.add(key);
-    };
+      how.more?.(row, i);
+    });
   };
 
   const fileOrgs = new Map(data.organisations.map((o) => [o.id, o]));
   const orgNetwork = (id: string) => fileOrgs.get(id)?.network_id ?? repo.exists.organisation(db, id)?.networkId;
-  const organisationName = oncePerNetwork('duplicateOrganisation');
-  await steps.each(data.organisations, (o, i) => {
-    if (!networkKnown(o.network_id)) missing('organisations', i, 'network_id', o.network_id);
-    const here = repo.exists.organisation(db, o.id);
-    if (here && here.networkId !== o.network_id) moved('organisations', i, here.networkId, o.network_id);
-    organisationName(o.network_id, o.name);
-  });
+  await checkNetworkRows('organisations', data.organisations, { here: (id) => repo.exists.organisation(db, id), name: (o) => o.name, twice: 'duplicateOrganisation' });
 
   // --- instruments: valid, and equal to this laptop's where both have a version ------------------
   const instruments = new Map<string, KnownInstrument | null>();
@@ -186,20 +199,12 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
   // --- waves and their instruments ---------------------------------------------------------------
   const fileWaves = new Map(data.waves.map((w) => [w.id, w]));
   const waveNetwork = (id: string) => fileWaves.get(id)?.network_id ?? repo.exists.wave(db, id)?.networkId;
-  const waveLabel = oncePerNetwork('duplicateWave');
-  await steps.each(data.waves, (w, i) => {
-    if (!networkKnown(w.network_id)) missing('waves', i, 'network_id', w.network_id);
-    const here = repo.exists.wave(db, w.id);
-    if (here && here.networkId !== w.network_id) moved('waves', i, here.networkId, w.network_id);
-    waveLabel(w.network_id, w.label);
-  });
+  await checkNetworkRows('waves', data.waves, { here: (id) => repo.exists.wave(db, id), name: (w) => w.label, twice: 'duplicateWave' });
   const fileWaveInstruments = new Map<string, Row<'wave_instruments'>[]>();
   await steps.each(data.wave_instruments, (wi, i) => {
     if (!fileWaves.has(wi.wave_id)) missing('wave_instruments', i, 'wave_id', wi.wave_id);
     if (!instrument(wi.instrument_id, wi.instrument_version)) missing('wave_instruments', i, 'instrument_id', refOf(wi.instrument_id, wi.instrument_version));
-    const list = fileWaveInstruments.get(wi.wave_id);
-    if (list) list.push(wi);
-    else fileWaveInstruments.set(wi.wave_id, [wi]);
+    addTo(fileWaveInstruments, wi.wave_id, wi);
   });
   const fileWaveRefs = new Map<string, string[]>();
   for (const [waveId, list] of fileWaveInstruments) {
@@ -222,17 +227,16 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
   // --- respondents -------------------------------------------------------------------------------
   const fileRespondents = new Map(data.respondents.map((r) => [r.id, r]));
   const respondentNetwork = (id: string) => fileRespondents.get(id)?.network_id ?? repo.exists.respondent(db, id)?.networkId;
-  const respondentCode = oncePerNetwork('duplicateCode');
-  await steps.each(data.respondents, (r, i) => {
-    if (!networkKnown(r.network_id)) missing('respondents', i, 'network_id', r.network_id);
-    const here = repo.exists.respondent(db, r.id);
-    if (here && here.networkId !== r.network_id) moved('respondents', i, here.networkId, r.network_id);
-    respondentCode(r.network_id, r.code);
-    if (r.organisation_id !== null) {
+  await checkNetworkRows('respondents', data.respondents, {
+    here: (id) => repo.exists.respondent(db, id),
+    name: (r) => r.code,
+    twice: 'duplicateCode',
+    more: (r, i) => {
+      if (r.organisation_id === null) return;
       const network = orgNetwork(r.organisation_id);
       if (network === undefined) missing('respondents', i, 'organisation_id', r.organisation_id);
       else if (network !== r.network_id) problems.add('otherNetwork', where('respondents', i, 'organisation_id'));
-    }
+    },
   });
 
   // --- responses ---------------------------------------------------------------------------------
@@ -261,9 +265,7 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
       missing('answers', i, 'response_id', a.response_id);
       return;
     }
-    const list = answersOf.get(a.response_id);
-    if (list) list.push(a);
-    else answersOf.set(a.response_id, [a]);
+    addTo(answersOf, a.response_id, a);
     const ins = instrument(a.instrument_id, a.instrument_version);
     if (!ins) {
       missing('answers', i, 'instrument_id', refOf(a.instrument_id, a.instrument_version));

@@ -34,7 +34,7 @@ import type { Db } from '../../db/open';
 import { createBackup, RESEARCHER_KEY } from './backups';
 import { safeFileName, writeFileAtomically } from '../files';
 import { requireNetwork } from '../administration/networks';
-import { checkStudyRows, type StudyFileIndex } from './study-file-checks';
+import { addTo, checkStudyRows, type StudyFileIndex } from './study-file-checks';
 import { StudyFileProblems } from './study-file-problems';
 import { readStudyFile, refused, studyChecksum, type ReadStudyFile } from './study-file-reading';
 import { Steps } from './study-file-steps';
@@ -329,11 +329,7 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
   }
 
   const waveInstruments = new Map<string, Row<'wave_instruments'>[]>();
-  for (const wi of data.wave_instruments) {
-    const list = waveInstruments.get(wi.wave_id);
-    if (list) list.push(wi);
-    else waveInstruments.set(wi.wave_id, [wi]);
-  }
+  for (const wi of data.wave_instruments) addTo(waveInstruments, wi.wave_id, wi);
   const waveMap = await localIds(steps, data.waves, {
     exists: (id) => !!repo.exists.wave(db, id),
     sameAs: (w) => {
