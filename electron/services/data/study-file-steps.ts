@@ -69,7 +69,7 @@ export class Steps {
   async each<T>(items: readonly T[], fn: (item: T, index: number) => void): Promise<void> {
     const base = this.progress.done;
     for (let i = 0; i < items.length; i++) {
-      if ((i & 127) === 0) {
+      if ((i & 31) === 0) {
         this.progress.done = base + i;
         await this.breathe();
       }
