@@ -26,7 +26,7 @@ import type { Envelope } from './errors';
 import type { Dashboard, LinkProposalList, NetworkComparison } from './results';
 import type { InstrumentDefinition } from './instruments/schema';
 import { multilineText, plainText } from './text-rules';
-import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult } from './study';
+import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult, StudyFileProgress } from './study';
 
 /**
  * The one API contract. Every method has a zod schema for its input and a declared output
@@ -242,7 +242,10 @@ export const contract = {
   ),
   /** What importing this study file would do (added, skipped, conflicts with both versions); writes nothing. */
   previewStudyFile: method<MergeReport>()(z.strictObject({ content: studyContent })),
-  /** Imports in one transaction; every conflict of the preview needs a decision. */
+  /**
+   * Imports in one transaction; every conflict of the preview needs a decision, and the erasures the
+   * preview listed (`plannedErasures`) need `confirmErasures: true`.
+   */
   importStudyFile: method<MergeReport>()(
     z.strictObject({
       content: studyContent,
@@ -254,8 +257,11 @@ export const contract = {
           }),
         )
         .max(10_000),
+      confirmErasures: z.boolean({ error: 'Bevestig de wissingen met ja of nee' }).optional(),
     }),
   ),
+  /** How far the running preview or import of a study file is; `running: false` when none runs. */
+  getStudyFileProgress: method<StudyFileProgress>()(none),
   listAuditLog: method<AuditPage>()(
     z.strictObject({ offset: z.number().int().min(0).max(100_000_000), limit: z.number().int().min(1, 'Vraag ten minste 1 regel').max(500, 'Vraag hoogstens 500 regels') }),
   ),

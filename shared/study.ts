@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { CODE_POLICIES, RESPONSE_MODES, SECTORS, SIZE_CLASSES, WAVE_KINDS, type ResponseMode, type ResponseStatus } from './domain';
+import { contract, respondentCode } from './contract';
+import type { ResponseMode, ResponseStatus } from './domain';
+import { variableName } from './instruments/schema';
+import { refusingControlCharacters } from './text-rules';
 
 /**
  * Backups, study files (merging laptops), the audit log and erasure: the shapes the API returns
@@ -185,6 +188,12 @@ export interface MergeReport {
   erasedSkipped: number;
   /** Local rows erased because the study file records their erasure on another laptop. */
   erasuresApplied: number;
+  /**
+   * Preview only: the respondents this laptop would erase because the file records their erasure
+   * (only of the networks the file carries). The import needs `confirmErasures` for them. The
+   * codes are shown here, to the researcher, and written nowhere.
+   */
+  plannedErasures?: PlannedErasure[];
   conflicts: MergeConflict[];
   /** Near matches decided differently here and in the file, and which decision holds (see LinkDecisionConflict). */
   linkConflicts: LinkDecisionConflict[];
@@ -195,6 +204,21 @@ export interface MergeReport {
   /** True when the import changed nothing (the same file imported again). */
   nothingChanged: boolean;
 }
+
+/** A respondent (or some of their responses) that an import erases on this laptop. */
+export interface PlannedErasure {
+  networkName: string;
+  respondentCode: string;
+  /** The waves whose responses go, in the order of the waves. */
+  waves: string[];
+  /** The respondent goes too (not only some of their responses). */
+  wholeRespondent: boolean;
+}
+
+/** How far reading, checking or importing a study file is; `running: false` when none runs. */
+export type StudyFileProgress =
+  | { running: false }
+  | { running: true; phase: 'reading' | 'checking' | 'planning' | 'backup' | 'writing'; done: number; total: number };
 
 export interface ErasurePreview {
   networkName: string;
@@ -210,39 +234,83 @@ export interface ErasureResult {
 
 // --- The study file ------------------------------------------------------------------------------
 
+/**
+ * The API's own rules for each field (shared/contract.ts), so that a row from a study file passes
+ * exactly what the API that creates such a row accepts: names and labels trimmed and bounded, real
+ * dates, a minimum group size of at least 3, codes as the app writes them; and no control
+ * characters (shared/text.ts), tabs and line breaks only where a field holds several lines.
+ */
+const api = {
+  networkName: refusingControlCharacters(contract.createNetwork.input.shape.name),
+  description: refusingControlCharacters(contract.createNetwork.input.shape.description.unwrap(), { multiline: true }),
+  consent: refusingControlCharacters(contract.updateNetworkSettings.input.shape.consentNl, { multiline: true }),
+  codePolicy: contract.updateNetworkSettings.input.shape.codePolicy,
+  idleSeconds: contract.updateNetworkSettings.input.shape.idleSeconds,
+  minGroupSize: contract.updateNetworkSettings.input.shape.minGroupSize,
+  organisationName: refusingControlCharacters(contract.addOrganisation.input.shape.name),
+  sector: contract.addOrganisation.input.shape.sector,
+  sizeClass: contract.addOrganisation.input.shape.sizeClass,
+  waveLabel: refusingControlCharacters(contract.createWave.input.shape.label),
+  waveKind: contract.createWave.input.shape.kind,
+  isoDate: contract.createWave.input.shape.plannedDate.unwrap(),
+  instrumentId: contract.getInstrument.input.shape.instrumentId,
+  instrumentVersion: contract.getInstrument.input.shape.version,
+  respondentCode: refusingControlCharacters(respondentCode),
+  mode: contract.startResponse.input.shape.mode,
+  language: contract.kioskBegin.input.shape.language,
+  answerValue: contract.saveAnswer.input.shape.value,
+  answerText: refusingControlCharacters(contract.saveAnswer.input.shape.text, { multiline: true }),
+  itemId: variableName,
+  researcherName: refusingControlCharacters(contract.updateDataSettings.input.shape.researcherName),
+  linkDecision: contract.decideLinkProposal.input.shape.decision,
+};
+
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Dit is geen geldige id');
-const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, 'Dit is geen geldig tijdstip');
-const text = (max: number) => z.string().max(max);
+/** A moment as the app writes it (ISO 8601 with a zone), on a date that exists. */
+const timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/, 'Dit is geen geldig tijdstip')
+  .refine((value) => api.isoDate.safeParse(value.slice(0, 10)).success, 'Deze datum bestaat niet');
+/** A text of one line, of at most `max` characters. */
+const line = (max: number) => refusingControlCharacters(z.string().max(max));
 const rows = <T extends z.ZodType>(row: T, max: number) => z.array(row).max(max, `Te veel rijen (hoogstens ${max})`);
+const isJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export const studyNetworkRow = z.strictObject({
   id: uuid,
-  name: z.string().min(1).max(120),
-  description: text(2000).nullable(),
-  min_group_size: z.number().int().min(1).max(100),
+  name: api.networkName,
+  description: api.description.nullable(),
+  min_group_size: api.minGroupSize,
   created_at: timestamp,
   updated_at: timestamp,
   device_id: uuid,
-  consent_nl: text(8000).nullable(),
-  consent_en: text(8000).nullable(),
-  code_policy: z.enum(CODE_POLICIES),
-  idle_seconds: z.number().int().min(30).max(3600),
+  consent_nl: api.consent,
+  consent_en: api.consent,
+  code_policy: api.codePolicy,
+  idle_seconds: api.idleSeconds,
 });
 
 export const studyOrganisationRow = z.strictObject({
   id: uuid,
   network_id: uuid,
-  name: z.string().min(1).max(120),
-  sector: z.enum(SECTORS),
-  size_class: z.enum(SIZE_CLASSES).nullable(),
+  name: api.organisationName,
+  sector: api.sector,
+  size_class: api.sizeClass,
   created_at: timestamp,
   updated_at: timestamp,
   device_id: uuid,
 });
 
 export const studyInstrumentRow = z.strictObject({
-  instrument_id: z.string().min(1).max(64),
-  version: z.number().int().min(1),
+  instrument_id: api.instrumentId,
+  version: api.instrumentVersion,
   /** The definition as JSON text, checked against the instrument schema on import. */
   definition: z.string().min(2).max(1_000_000),
   built_in: z.union([z.literal(0), z.literal(1)]),
@@ -254,9 +322,9 @@ export const studyInstrumentRow = z.strictObject({
 export const studyWaveRow = z.strictObject({
   id: uuid,
   network_id: uuid,
-  label: z.string().min(1).max(40),
-  kind: z.enum(WAVE_KINDS),
-  planned_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  label: api.waveLabel,
+  kind: api.waveKind,
+  planned_date: api.isoDate.nullable(),
   status: z.enum(['open', 'closed']),
   created_at: timestamp,
   updated_at: timestamp,
@@ -265,19 +333,19 @@ export const studyWaveRow = z.strictObject({
 
 export const studyWaveInstrumentRow = z.strictObject({
   wave_id: uuid,
-  instrument_id: z.string().min(1).max(64),
-  instrument_version: z.number().int().min(1),
+  instrument_id: api.instrumentId,
+  instrument_version: api.instrumentVersion,
   position: z.number().int().min(0).max(100),
 });
 
 export const studyRespondentRow = z.strictObject({
   id: uuid,
   network_id: uuid,
-  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,15}$/, 'Een respondentcode heeft 3 tot 16 letters, cijfers of streepjes'),
+  code: api.respondentCode,
   code_kind: z.enum(['free', 'assigned', 'self']),
   organisation_id: uuid.nullable(),
-  role_group: text(120).nullable(),
-  discipline: text(120).nullable(),
+  role_group: line(120).nullable(),
+  discipline: line(120).nullable(),
   created_at: timestamp,
   updated_at: timestamp,
   device_id: uuid,
@@ -289,13 +357,13 @@ export const studyResponseRow = z
     respondent_id: uuid,
     wave_id: uuid,
     status: z.enum(['in_progress', 'complete']),
-    mode: z.enum(RESPONSE_MODES),
+    mode: api.mode,
     started_at: timestamp,
     completed_at: timestamp.nullable(),
     updated_at: timestamp,
     device_id: uuid,
     consent_at: timestamp.nullable(),
-    language: z.enum(['nl', 'en']),
+    language: api.language,
     organisation_id: uuid.nullable(),
   })
   .refine((r) => (r.status === 'complete') === (r.completed_at !== null), { message: 'Status en tijdstip van inleveren passen niet bij elkaar' });
@@ -304,11 +372,11 @@ export const studyAnswerRow = z
   .strictObject({
     id: uuid,
     response_id: uuid,
-    instrument_id: z.string().min(1).max(64),
-    instrument_version: z.number().int().min(1),
-    item_id: z.string().min(1).max(32),
-    value: z.number().int().min(-99).max(999).nullable(),
-    text: text(4000).nullable(),
+    instrument_id: api.instrumentId,
+    instrument_version: api.instrumentVersion,
+    item_id: api.itemId,
+    value: api.answerValue,
+    text: api.answerText,
     updated_at: timestamp,
     device_id: uuid,
   })
@@ -318,11 +386,11 @@ export const studyAuditRow = z.strictObject({
   id: uuid,
   at: timestamp,
   device_id: uuid,
-  actor: text(80).nullable(),
-  action: z.string().min(1).max(64),
-  entity: z.string().min(1).max(64),
-  entity_id: text(200).nullable(),
-  details: text(4000).nullable(),
+  actor: api.researcherName,
+  action: line(64).min(1),
+  entity: line(64).min(1),
+  entity_id: line(200).nullable(),
+  details: line(4000).refine(isJson, 'Dit is geen geldige JSON').nullable(),
 });
 
 /** An erasure carried to other laptops: only the ids of the erased rows, never a code. */
@@ -341,45 +409,74 @@ export const studyLinkDecisionRow = z
     network_id: uuid,
     baseline_respondent_id: uuid,
     follow_up_respondent_id: uuid,
-    decision: z.enum(['accepted', 'rejected']),
+    decision: api.linkDecision,
     decided_at: timestamp,
     device_id: uuid,
   })
   .refine((d) => d.baseline_respondent_id !== d.follow_up_respondent_id, { message: 'Een koppelbesluit over één en dezelfde respondent' });
 
+/** Every table of a study file: the schema of one row and the most rows a file may hold. */
+export const STUDY_TABLES = {
+  networks: [studyNetworkRow, 1_000],
+  organisations: [studyOrganisationRow, 20_000],
+  instruments: [studyInstrumentRow, 500],
+  waves: [studyWaveRow, 10_000],
+  wave_instruments: [studyWaveInstrumentRow, 50_000],
+  respondents: [studyRespondentRow, 200_000],
+  responses: [studyResponseRow, 200_000],
+  answers: [studyAnswerRow, 2_000_000],
+  audit_log: [studyAuditRow, 1_000_000],
+  erasures: [studyErasureRow, 200_000],
+  link_decisions: [studyLinkDecisionRow, 200_000],
+} as const;
+export type StudyTable = keyof typeof STUDY_TABLES;
+
 export const studyData = z.strictObject({
-  networks: rows(studyNetworkRow, 1_000),
-  organisations: rows(studyOrganisationRow, 20_000),
-  instruments: rows(studyInstrumentRow, 500),
-  waves: rows(studyWaveRow, 10_000),
-  wave_instruments: rows(studyWaveInstrumentRow, 50_000),
-  respondents: rows(studyRespondentRow, 200_000),
-  responses: rows(studyResponseRow, 200_000),
-  answers: rows(studyAnswerRow, 2_000_000),
-  audit_log: rows(studyAuditRow, 1_000_000),
-  erasures: rows(studyErasureRow, 200_000),
-  link_decisions: rows(studyLinkDecisionRow, 200_000),
+  networks: rows(studyNetworkRow, STUDY_TABLES.networks[1]),
+  organisations: rows(studyOrganisationRow, STUDY_TABLES.organisations[1]),
+  instruments: rows(studyInstrumentRow, STUDY_TABLES.instruments[1]),
+  waves: rows(studyWaveRow, STUDY_TABLES.waves[1]),
+  wave_instruments: rows(studyWaveInstrumentRow, STUDY_TABLES.wave_instruments[1]),
+  respondents: rows(studyRespondentRow, STUDY_TABLES.respondents[1]),
+  responses: rows(studyResponseRow, STUDY_TABLES.responses[1]),
+  answers: rows(studyAnswerRow, STUDY_TABLES.answers[1]),
+  audit_log: rows(studyAuditRow, STUDY_TABLES.audit_log[1]),
+  erasures: rows(studyErasureRow, STUDY_TABLES.erasures[1]),
+  link_decisions: rows(studyLinkDecisionRow, STUDY_TABLES.link_decisions[1]),
 });
 export type StudyData = z.infer<typeof studyData>;
 
+/**
+ * The data of a study file with its tables' rows left unchecked: every table present (and no other),
+ * each a list of at most its number of rows. The rows are checked one by one afterwards
+ * (`STUDY_TABLES`), in steps, so a large file does not hold up the app.
+ */
+export const studyDataTables = z.strictObject(
+  Object.fromEntries(Object.entries(STUDY_TABLES).map(([table, [, max]]) => [table, rows(z.unknown(), max)])) as { [K in StudyTable]: z.ZodArray<z.ZodUnknown> },
+);
+
 export const studyManifest = z.strictObject({
   createdAt: timestamp,
-  appVersion: z.string().min(1).max(40),
+  appVersion: line(40).min(1),
   schemaVersion: z.number().int().min(1),
   deviceId: uuid,
-  researcher: text(80).nullable(),
-  networks: z.array(z.strictObject({ id: uuid, name: z.string().min(1).max(120) })).max(1_000),
+  researcher: api.researcherName,
+  networks: z.array(z.strictObject({ id: uuid, name: api.networkName })).max(1_000),
 });
 export type StudyManifest = z.infer<typeof studyManifest>;
 
-export const studyFile = z.strictObject({
+const studyFileParts = {
   format: z.literal(STUDY_FILE_FORMAT),
   formatVersion: z.literal(STUDY_FILE_VERSION),
   manifest: studyManifest,
   checksum: z.strictObject({ algorithm: z.literal('sha256'), value: z.string().regex(/^[0-9a-f]{64}$/) }),
-  data: studyData,
-});
+};
+
+export const studyFile = z.strictObject({ ...studyFileParts, data: studyData });
 export type StudyFile = z.infer<typeof studyFile>;
+
+/** A study file up to its tables' rows (see `studyDataTables`). */
+export const studyFileOutline = z.strictObject({ ...studyFileParts, data: studyDataTables });
 
 /** Keys that would reach an object's prototype if a careless reader merged them; a study file never has them. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

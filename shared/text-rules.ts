@@ -63,3 +63,13 @@ export function plainText(): z.ZodString {
 export function multilineText(): z.ZodString {
   return z.string().refine(isPlainParagraphs, refusal);
 }
+
+/**
+ * The same rule on a field that is not built from `plainText()`/`multilineText()` itself (a nullable
+ * or optional string, a schema taken from elsewhere): `refusingControlCharacters(schema)` for one
+ * line, `{ multiline: true }` where tabs and line ends belong.
+ */
+export function refusingControlCharacters<T extends z.ZodType<string | null | undefined>>(schema: T, options: { multiline?: boolean } = {}): T {
+  const allowed = options.multiline ? isPlainParagraphs : isPlainLine;
+  return schema.refine((value) => typeof value !== 'string' || allowed(value), refusal) as T;
+}

@@ -56,6 +56,7 @@ const api = {
   exportStudyFile: (input) => ipcRenderer.invoke('api:exportStudyFile', input),
   previewStudyFile: (input) => ipcRenderer.invoke('api:previewStudyFile', input),
   importStudyFile: (input) => ipcRenderer.invoke('api:importStudyFile', input),
+  getStudyFileProgress: (input) => ipcRenderer.invoke('api:getStudyFileProgress', input),
   listAuditLog: (input) => ipcRenderer.invoke('api:listAuditLog', input),
   exportAuditLog: (input) => ipcRenderer.invoke('api:exportAuditLog', input),
   previewErasure: (input) => ipcRenderer.invoke('api:previewErasure', input),

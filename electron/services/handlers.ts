@@ -11,7 +11,7 @@ import type { ServiceContext } from './context';
 import { exportAuditLog, listAuditLog } from './data/audit';
 import { createManualBackup, deleteBackupsBeforeErasure, getDataSettings, listBackups, restoreBackup, updateDataSettings } from './data/backups';
 import { eraseRespondent, previewErasure } from './data/erasure';
-import { exportStudyFile, importStudyFile, previewStudyFile } from './data/study-files';
+import { exportStudyFile, getStudyFileProgress, importStudyFile, previewStudyFile } from './data/study-files';
 import { saveChartImage, saveResultsPdf } from './export/charts';
 import { exportStudy, getExportProgress } from './export/study-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
@@ -80,6 +80,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     exportStudyFile: (input) => exportStudyFile(ctx, input),
     previewStudyFile: (input) => previewStudyFile(ctx, input),
     importStudyFile: (input) => importStudyFile(ctx, input),
+    getStudyFileProgress: () => getStudyFileProgress(ctx),
     listAuditLog: (input) => listAuditLog(ctx, input),
     exportAuditLog: () => exportAuditLog(ctx),
     previewErasure: (input) => previewErasure(ctx, input),

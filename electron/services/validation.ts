@@ -119,6 +119,7 @@ export const fieldNames: Record<string, string> = {
   content: 'bestand',
   decisions: 'keuzes',
   incomingResponseId: 'vragenlijst in het bestand',
+  confirmErasures: 'bevestiging van de wissingen',
   choice: 'keuze',
   offset: 'beginpunt',
   limit: 'aantal regels',

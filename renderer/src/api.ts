@@ -72,6 +72,7 @@ export const api: Api = {
   exportStudyFile: call('exportStudyFile'),
   previewStudyFile: call('previewStudyFile'),
   importStudyFile: call('importStudyFile'),
+  getStudyFileProgress: call('getStudyFileProgress'),
   listAuditLog: call('listAuditLog'),
   exportAuditLog: call('exportAuditLog'),
   previewErasure: call('previewErasure'),

@@ -3,6 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { studyChecksum } from '../../electron/services/data/study-files';
+import type { StudyFile } from '../../shared/study';
 import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
 import { secondLaptop, studyFileContent } from './support/laptops';
 import { heading } from './support/kiosk';
@@ -131,6 +133,56 @@ describe('Studiebestand importeren: merging another laptop', () => {
     expect(await textOf(page.getByTestId('merge-error'))).toBe(
       'Dit is geen Netwerkspiegel-studiebestand. Kies een bestand dat met "Studiebestand exporteren" is gemaakt. Er is niets gewijzigd.',
     );
+    expect(session.problems).toEqual([]);
+  });
+});
+
+describe('Studiebestand importeren: erasures and refused files', () => {
+  it('lists the erasures a file carries with their codes, imports only after the confirmation, and lists every problem of an edited file', async () => {
+    const session = await newSession();
+    const b = secondLaptop(cleanup);
+    const network = await session.call('createNetwork', { name: 'Wijknetwerk Oost' });
+    const wave = await session.call('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
+    for (const code of ['WIS001', 'BLIJF1']) {
+      const r = await session.call('startResponse', { waveId: wave.id, respondentCode: code, organisationId: null, mode: 'form' });
+      await session.call('saveAnswer', { responseId: r.id, instrumentId: KS, itemId: 'ks_amb_01', value: 4, text: null });
+    }
+    await b.call('importStudyFile', { content: await studyFileContent(session.call, network.id), decisions: [] });
+    await b.call('eraseRespondent', { networkId: network.id, respondentCode: 'WIS001', confirmCode: 'WIS001' });
+    const fromB = await studyFileContent(b.call, network.id);
+
+    const page = await openDataScreen(session);
+    await page.getByTestId('data-open-merge').click();
+    await heading(page, 'Studiebestand importeren').waitFor();
+    await page.getByLabel('Studiebestand (.nwstudie)').setInputFiles({ name: 'laptop-b.nwstudie', mimeType: 'application/json', buffer: Buffer.from(fromB, 'utf8') });
+    const erasures = page.getByTestId('merge-erasures');
+    await erasures.waitFor();
+    expect(await erasures.locator('li').allTextContents()).toEqual(['Wijknetwerk Oost: WIS001, met de vragenlijsten van T0']);
+    expect(await page.getByTestId('merge-import').isDisabled()).toBe(true);
+    expect(await textOf(page.getByTestId('merge-erasures-unconfirmed'))).toContain('Bevestig eerst de wissingen');
+    const axe = await axeViolations(page);
+    expect(axe, JSON.stringify(axe, null, 2)).toEqual([]);
+    await page.screenshot({ path: '/tmp/netwerkspiegel-merge-erasures.png', fullPage: true });
+    expect(session.db.prepare("SELECT count(*) FROM respondents WHERE code = 'WIS001'").pluck().get()).toBe(1);
+
+    await page.getByLabel('Ik bevestig dat deze respondent op deze laptop gewist wordt').check();
+    await page.getByTestId('merge-import').click();
+    await page.getByTestId('merge-report').waitFor();
+    expect(session.db.prepare('SELECT code FROM respondents ORDER BY code').pluck().all()).toEqual(['BLIJF1']);
+
+    // The same file edited by hand and sealed again: every kind of problem is listed.
+    const edited = JSON.parse(fromB) as StudyFile;
+    edited.data.networks[0]!.min_group_size = 1;
+    edited.data.waves[0]!.planned_date = '2026-99-99';
+    edited.checksum.value = studyChecksum(edited.manifest, edited.data);
+    await page.getByLabel('Studiebestand (.nwstudie)').setInputFiles({ name: 'bewerkt.nwstudie', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited), 'utf8') });
+    const problems = page.getByTestId('merge-error');
+    await problems.waitFor();
+    expect(await problems.locator('li').allTextContents()).toEqual([
+      '1 waarde die de app zelf niet zou opslaan: netwerk 1 → min_group_size: Een groep van minder dan 3 is niet anoniem.',
+      '1 datum of tijdstip dat niet bestaat: meting 1 → planned_date: Gebruik een datum als 2026-03-31.',
+    ]);
+    expect(await textOf(problems)).toContain('Er is niets gewijzigd.');
     expect(session.problems).toEqual([]);
   });
 });

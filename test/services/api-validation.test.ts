@@ -221,7 +221,9 @@ const badInputs: Record<MethodName, Case[]> = {
     ['a wrong checksum', () => ({ content: JSON.stringify({ format: 'netwerkspiegel-studiebestand', formatVersion: 1, manifest: {}, checksum: { algorithm: 'sha256', value: '0'.repeat(64) }, data: {} }), decisions: [] }), 'VALIDATION'],
     ['an unknown choice', () => ({ content: '{}', decisions: [{ incomingResponseId: missingId, choice: 'newest' }] }), 'VALIDATION'],
     ['no decisions list', () => ({ content: '{}' }), 'VALIDATION'],
+    ['a confirmation of erasures as text', () => ({ content: '{}', decisions: [], confirmErasures: 'ja' }), 'VALIDATION'],
   ],
+  getStudyFileProgress: [['an unexpected field', () => ({ jobId: 1 }), 'VALIDATION']],
   listAuditLog: [
     ['a page of 0 lines', () => ({ offset: 0, limit: 0 }), 'VALIDATION'],
     ['a page of 501 lines', () => ({ offset: 0, limit: 501 }), 'VALIDATION'],

@@ -144,7 +144,8 @@ describe('link decisions in study files', () => {
       [fileA, fileB],
       [fileB, fileA],
     ]) {
-      const coordinator = open();
+      // The coordinator's clock agrees with the laptops': a file made later than now is refused.
+      const coordinator = open(clock(late));
       for (const content of order) await coordinator.ok('importStudyFile', { content, decisions: [] });
       expect(storedDecisions(coordinator)).toEqual([`MA123→MA133 accepted ${early}`, `MA123→MA133 rejected ${late}`]);
       expect(await linking(coordinator, w)).toEqual({ tolerant: 0, proposals: 0, rejected: 1 });

@@ -279,7 +279,7 @@ describe('merging what two laptops did', () => {
     const before = snapshot(a.db);
     const result = await a.call('importStudyFile', { content: await studyFileOf(b, [network.id]), decisions: [] });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    if (!result.ok) expect(result.error.message).toMatch(/Meting "T1".*andere vragenlijsten.*Er is niets gewijzigd\.$/);
+    if (!result.ok) expect(result.error.message).toMatch(/meting die in dit netwerk al bestaat, maar met andere vragenlijsten: "T1" in netwerk Dementie Twente\.[\s\S]*Er is niets gewijzigd\.$/);
     expect(snapshot(a.db)).toEqual(before);
   });
 });
@@ -299,7 +299,7 @@ describe('erasures travel with study files', () => {
     expect(a.db.prepare("SELECT count(*) AS n FROM respondents WHERE code = 'WIS001'").get()).toEqual({ n: 0 });
 
     // A's new file erases the person on B as well.
-    const report = await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
+    const report = await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [], confirmErasures: true });
     expect(report.erasuresApplied).toBe(2);
     expect(report.counts.erasures).toEqual({ added: 2, skipped: 0 });
     expect(b.db.prepare('SELECT count(*) AS n FROM responses').get()).toEqual({ n: 0 });
@@ -333,7 +333,7 @@ describe('files that are refused with a clear message and no change', () => {
         (file.data.networks[0] as Record<string, unknown>)['beheerder'] = 'ja';
         return reseal(file);
       },
-      /onbekend veld beheerder/,
+      /1 onbekend veld: netwerk 1 → beheerder\./,
     ],
     [
       'a __proto__ key',
@@ -359,7 +359,7 @@ describe('files that are refused with a clear message and no change', () => {
         file.data.answers[0]!.response_id = '11111111-2222-4333-8444-555555555555';
         return reseal(file);
       },
-      /verwijst naar een ingevulde vragenlijst die niet in het bestand en niet in deze database staat \(antwoord 1\)/,
+      /1 verwijzing naar iets dat niet in het bestand en niet in deze database staat: antwoord 1 → response_id\./,
     ],
     [
       'a response in a wave that is not there',
@@ -368,7 +368,7 @@ describe('files that are refused with a clear message and no change', () => {
         file.data.responses[0]!.wave_id = '11111111-2222-4333-8444-555555555555';
         return reseal(file);
       },
-      /verwijst naar een meting/,
+      /^Dit studiebestand wordt niet geïmporteerd; het bevat:\n- 1 verwijzing naar iets dat niet in het bestand en niet in deze database staat: ingevulde vragenlijst 1 → wave_id\.\n[^-]/,
     ],
     [
       'an answer outside the scale',
@@ -377,7 +377,7 @@ describe('files that are refused with a clear message and no change', () => {
         file.data.answers[0]!.value = 42;
         return reseal(file);
       },
-      /geen geldig antwoord op vraag ks_amb_01/,
+      /1 antwoord dat niet bij de vraag past: antwoord 1 \(vraag ks_amb_01: 42\)/,
     ],
     [
       'a changed definition of a built-in instrument',
@@ -409,12 +409,12 @@ describe('files that are refused with a clear message and no change', () => {
           baseline_respondent_id: file.data.respondents[0]!.id,
           follow_up_respondent_id: '66666666-2222-4333-8444-555555555555',
           decision: 'accepted',
-          decided_at: '2027-03-01T10:00:00.000Z',
+          decided_at: file.data.respondents[0]!.created_at,
           device_id: file.data.respondents[0]!.device_id,
         });
         return reseal(file);
       },
-      /verwijst naar een respondent van dit netwerk die niet in het bestand en niet in deze database staat \(koppelbesluit 1\)/,
+      /1 verwijzing naar iets dat niet in het bestand en niet in deze database staat: koppelbesluit 1 → follow_up_respondent_id\./,
     ],
     [
       'a link decision that is neither accepted nor rejected',
@@ -427,7 +427,7 @@ describe('files that are refused with a clear message and no change', () => {
           baseline_respondent_id: respondent.id,
           follow_up_respondent_id: respondent.id,
           decision: 'misschien' as 'accepted',
-          decided_at: '2027-03-01T10:00:00.000Z',
+          decided_at: respondent.created_at,
           device_id: file.data.respondents[0]!.device_id,
         });
         return reseal(file);

@@ -1,3 +1,4 @@
+import type { WaveKind } from '../../../shared/domain';
 import type { StudyData } from '../../../shared/study';
 import type { Db } from '../open';
 import { prepared } from '../prepared';
@@ -107,6 +108,40 @@ export const exists = {
   linkDecision: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM link_decisions WHERE id = ?').get(id),
 };
 
+export function networkName(db: Db, id: string): string | undefined {
+  return (prepared(db, 'SELECT name FROM networks WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+}
+
+export function waveLabel(db: Db, id: string): string | undefined {
+  return (prepared(db, 'SELECT label FROM waves WHERE id = ?').get(id) as { label: string } | undefined)?.label;
+}
+
+/** Where a response is: its network, wave and respondent (with the code). */
+export function responsePlace(db: Db, id: string): { networkId: string; waveId: string; waveLabel: string; respondentId: string; code: string } | undefined {
+  return prepared(
+    db,
+    `SELECT w.network_id AS networkId, w.id AS waveId, w.label AS waveLabel, p.id AS respondentId, p.code
+     FROM responses r JOIN waves w ON w.id = r.wave_id JOIN respondents p ON p.id = r.respondent_id WHERE r.id = ?`,
+  ).get(id) as { networkId: string; waveId: string; waveLabel: string; respondentId: string; code: string } | undefined;
+}
+
+/** The waves a respondent answered (to put in order with shared/waves.ts). */
+export function respondentWaves(db: Db, respondentId: string): { label: string; kind: WaveKind; plannedDate: string | null; createdAt: string }[] {
+  return prepared(
+    db,
+    `SELECT w.label, w.kind, w.planned_date AS plannedDate, w.created_at AS createdAt FROM responses r JOIN waves w ON w.id = r.wave_id WHERE r.respondent_id = ?`,
+  ).all(respondentId) as { label: string; kind: WaveKind; plannedDate: string | null; createdAt: string }[];
+}
+
+/**
+ * Changes to the database since this connection opened, and by other connections: equal before
+ * and after a stretch of work means nothing was written in between.
+ */
+export function changeMark(db: Db): string {
+  const own = prepared(db, 'SELECT total_changes() AS n').get() as { n: number };
+  return `${own.n}/${String(db.pragma('data_version', { simple: true }))}`;
+}
+
 export function auditExists(db: Db, id: string): boolean {
   return !!prepared(db, 'SELECT 1 FROM audit_log WHERE id = ?').get(id);
 }
@@ -157,14 +192,17 @@ export function organisationName(db: Db, id: string | null): string | null {
   return (prepared(db, 'SELECT name FROM organisations WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
 }
 
-/** Replaces a response's row and answers by another version of it (the user chose that version). */
+/**
+ * Replaces a response's row and answers by another version of it (the user chose that version, or
+ * it only grew elsewhere). Its respondent and wave stay as they are: an import never moves a response.
+ */
 export function replaceResponse(db: Db, row: Row<'responses'>, answers: Row<'answers'>[]): void {
   prepared(db, 'DELETE FROM answers WHERE response_id = ?').run(row.id);
   prepared(
     db,
-    `UPDATE responses SET respondent_id = ?, wave_id = ?, status = ?, mode = ?, started_at = ?, completed_at = ?, updated_at = ?, device_id = ?,
+    `UPDATE responses SET status = ?, mode = ?, started_at = ?, completed_at = ?, updated_at = ?, device_id = ?,
        consent_at = ?, language = ?, organisation_id = ? WHERE id = ?`,
-  ).run(row.respondent_id, row.wave_id, row.status, row.mode, row.started_at, row.completed_at, row.updated_at, row.device_id, row.consent_at, row.language, row.organisation_id, row.id);
+  ).run(row.status, row.mode, row.started_at, row.completed_at, row.updated_at, row.device_id, row.consent_at, row.language, row.organisation_id, row.id);
   for (const answer of answers) insertStudyRow(db, 'answers', answer);
 }
 

@@ -1,21 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ParsedInput } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
-import { allowedCodes, instrumentDefinition, type InstrumentDefinition } from '../../../shared/instruments/schema';
 import {
-  FORBIDDEN_KEYS,
   MERGE_TABLES,
   STUDY_FILE_EXTENSION,
   STUDY_FILE_FORMAT,
   STUDY_FILE_MAX_CHARS,
   STUDY_FILE_VERSION,
-  studyFile,
   type AnswerDifference,
   type MergeChoice,
   type MergeConflict,
   type MergeReport,
   type MergeTable,
+  type PlannedErasure,
   type ResponseVersion,
   type StudyData,
   type StudyExportResult,
@@ -24,16 +23,25 @@ import {
   type StudyManifest,
   type TableCount,
 } from '../../../shared/study';
+import { orderWaves } from '../../../shared/waves';
+import { backupsDirFor } from '../../db/backup-files';
 import { appendAudit } from '../../db/repositories/audit';
-import { applyErasureRegister, registerErasure } from '../../db/repositories/erasures';
+import { applyErasureRegister, flushWal, registerErasure, secureDelete } from '../../db/repositories/erasures';
 import { getSetting } from '../../db/repositories/settings';
 import * as repo from '../../db/repositories/study';
 import type { ServiceContext } from '../context';
+import type { Db } from '../../db/open';
 import { createBackup, RESEARCHER_KEY } from './backups';
 import { safeFileName, writeFileAtomically } from '../files';
 import { requireNetwork } from '../administration/networks';
-import { describeIssue } from '../validation';
+import { addTo, checkStudyRows, type StudyFileIndex } from './study-file-checks';
+import { StudyFileProblems } from './study-file-problems';
+import { readStudyFile, refused, studyChecksum, type ReadStudyFile } from './study-file-reading';
+import { Steps } from './study-file-steps';
 import { linkDecisionConflicts, placedLinkDecisions, planLinkDecisions, type PlannedLinkDecision } from './study-link-decisions';
+
+export { studyChecksum } from './study-file-reading';
+export { getStudyFileProgress } from './study-file-steps';
 
 /**
  * Study files: one laptop's networks as a single JSON file (format in shared/study.ts and
@@ -47,11 +55,6 @@ type Rows<K extends keyof StudyData> = StudyData[K];
 type Row<K extends keyof StudyData> = StudyData[K][number];
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-/** The checksum a study file carries: over the manifest and the data exactly as serialised. */
-export function studyChecksum(manifest: unknown, data: unknown): string {
-  return sha256(JSON.stringify({ manifest, data }));
-}
 
 // --- Export ------------------------------------------------------------------------------------------
 
@@ -105,110 +108,6 @@ export async function exportStudyFile(ctx: ServiceContext, input: ParsedInput<'e
   return { cancelled: false, filePath: target, networks: file.data.networks.length, responses: file.data.responses.length };
 }
 
-// --- Reading and checking a file ---------------------------------------------------------------------
-
-const refused = (why: string) => new ApiError('VALIDATION', `${why} Er is niets gewijzigd.`);
-
-/** The first forbidden key anywhere in a parsed JSON value (iterative: a deeply nested file cannot overflow the stack). */
-function findForbiddenKey(value: unknown): string | null {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      for (const child of node) stack.push(child);
-      continue;
-    }
-    for (const key of Object.keys(node)) {
-      if (FORBIDDEN_KEYS.includes(key)) return key;
-      stack.push((node as Record<string, unknown>)[key]);
-    }
-  }
-  return null;
-}
-
-const tableNames: Record<string, string> = {
-  networks: 'netwerk',
-  organisations: 'organisatie',
-  instruments: 'vragenlijst',
-  waves: 'meting',
-  wave_instruments: 'vragenlijst van meting',
-  respondents: 'respondent',
-  responses: 'ingevulde vragenlijst',
-  answers: 'antwoord',
-  audit_log: 'logregel',
-  erasures: 'wissing',
-  link_decisions: 'koppelbesluit',
-};
-
-/** "antwoord 13 → value": where in the file a problem is, by table and row number. */
-function locateInStudyFile(path: readonly PropertyKey[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i]!;
-    if (key === 'data') continue;
-    if (typeof key === 'number') {
-      const table = tableNames[String(path[i - 1])];
-      if (table) parts[parts.length - 1] = `${table} ${key + 1}`;
-      else parts.push(`nr. ${key + 1}`);
-    } else parts.push(String(key));
-  }
-  return parts.length > 0 ? parts.join(' → ') : 'het bestand';
-}
-
-function listProblems(issues: readonly z.core.$ZodIssue[]): string {
-  const lines = issues.slice(0, 5).map((issue) => describeIssue(issue, locateInStudyFile));
-  return lines.join('; ') + (issues.length > 5 ? ` (en nog ${issues.length - 5} andere)` : '');
-}
-
-/**
- * Parses and checks a study file, in this order: JSON, the format marker, the format version,
- * forbidden keys, the checksum, then every field (strict: unknown fields are refused).
- */
-export function parseStudyFile(content: string): StudyFile {
-  if (content.length > STUDY_FILE_MAX_CHARS) refusedTooLarge();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(content);
-  } catch {
-    throw refused('Dit is geen Netwerkspiegel-studiebestand: de inhoud is geen geldige JSON.');
-  }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== STUDY_FILE_FORMAT) {
-    throw refused('Dit is geen Netwerkspiegel-studiebestand. Kies een bestand dat met "Studiebestand exporteren" is gemaakt.');
-  }
-  const record = raw as Record<string, unknown>;
-  const version = record['formatVersion'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw refused('Dit studiebestand heeft geen geldige formaatversie.');
-  }
-  if (version > STUDY_FILE_VERSION) {
-    throw refused(
-      `Dit studiebestand is gemaakt met een nieuwere versie van Netwerkspiegel (formaatversie ${version}; deze app kent versie ${STUDY_FILE_VERSION}). Werk de app bij en probeer het opnieuw.`,
-    );
-  }
-  if (version !== STUDY_FILE_VERSION && version !== 1) throw refused(`Deze formaatversie van een studiebestand (${version}) kent deze app niet.`);
-  const forbidden = findForbiddenKey(raw);
-  if (forbidden !== null) throw refused(`Dit studiebestand bevat de niet-toegestane sleutel "${forbidden}" en wordt daarom geweigerd.`);
-  const checksum = (record['checksum'] as { value?: unknown } | undefined)?.value;
-  if (typeof checksum !== 'string' || checksum !== studyChecksum(record['manifest'], record['data'])) {
-    throw refused('Het controlegetal van dit studiebestand klopt niet: het bestand is beschadigd of na het exporteren gewijzigd. Exporteer het opnieuw.');
-  }
-  const parsed = studyFile.safeParse(version === 1 ? fromVersion1(record) : raw);
-  if (!parsed.success) throw refused(`Dit studiebestand klopt niet: ${listProblems(parsed.error.issues)}.`);
-  return parsed.data;
-}
-
-/** A version-1 file (checksum already checked) read as version 2: the same data without link decisions. */
-function fromVersion1(record: Record<string, unknown>): Record<string, unknown> {
-  const data = record['data'];
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || 'link_decisions' in data) return record;
-  return { ...record, formatVersion: STUDY_FILE_VERSION, data: { ...data, link_decisions: [] } };
-}
-
-function refusedTooLarge(): never {
-  throw refused(`Dit bestand is te groot voor een studiebestand (meer dan ${STUDY_FILE_MAX_CHARS / 1_000_000} MB).`);
-}
-
 // --- Planning a merge ----------------------------------------------------------------------------------
 
 interface PlannedResponse {
@@ -219,7 +118,10 @@ interface PlannedResponse {
   versionsHash?: string;
   earlier?: MergeChoice;
   respondentOrganisation: string | null;
-  /** Already here under another person than its code names: kept as a second person ("both") at an earlier import. */
+  /**
+   * Kept as a second person ("both") at an earlier import, here or on the laptop the file comes
+   * from: here under another respondent than the file names. It stays with the respondent it has here.
+   */
   keptApart?: boolean;
 }
 
@@ -236,124 +138,13 @@ interface Plan {
   };
   responses: PlannedResponse[];
   linkDecisions: PlannedLinkDecision[];
-  auditMissing: number;
+  /** The file's log entries not yet here; never one that claims to be written on this laptop (this laptop writes its own). */
+  audit: Rows<'audit_log'>;
   matched: MergeReport['matched'];
   erasedSkipped: number;
   erasuresWouldApply: number;
-}
-
-const canonicalDefinition = (text: string) => JSON.stringify(instrumentDefinition.parse(JSON.parse(text)));
-
-function missingReference(what: string, where: string): ApiError {
-  return refused(`Het studiebestand verwijst naar ${what} die niet in het bestand en niet in deze database staat (${where}).`);
-}
-
-function requireUnique<T>(rows: readonly T[], key: (row: T) => string, table: string): void {
-  const seen = new Set<string>();
-  rows.forEach((row, i) => {
-    const k = key(row);
-    if (seen.has(k)) throw refused(`Het studiebestand bevat ${table} ${i + 1} twee keer.`);
-    seen.add(k);
-  });
-}
-
-/** Every reference in the file must point at a row in the file or in this database; answers must fit their questions. */
-function checkReferences(ctx: ServiceContext, data: StudyData): Map<string, InstrumentDefinition> {
-  const db = ctx.db;
-  requireUnique(data.networks, (r) => r.id, 'netwerk');
-  requireUnique(data.organisations, (r) => r.id, 'organisatie');
-  requireUnique(data.instruments, (r) => `${r.instrument_id}@${r.version}`, 'vragenlijst');
-  requireUnique(data.waves, (r) => r.id, 'meting');
-  requireUnique(data.wave_instruments, (r) => `${r.wave_id}/${r.instrument_id}`, 'vragenlijst van meting');
-  requireUnique(data.respondents, (r) => r.id, 'respondent');
-  requireUnique(data.responses, (r) => r.id, 'ingevulde vragenlijst');
-  requireUnique(data.answers, (r) => r.id, 'antwoord');
-  requireUnique(data.answers, (r) => `${r.response_id}/${r.instrument_id}/${r.item_id}`, 'antwoord');
-  requireUnique(data.audit_log, (r) => r.id, 'logregel');
-  requireUnique(data.erasures, (r) => r.id, 'wissing');
-  requireUnique(data.link_decisions, (r) => r.id, 'koppelbesluit');
-
-  const networks = new Set(data.networks.map((n) => n.id));
-  const networkOk = (id: string) => networks.has(id) || repo.exists.network(db, id);
-  const fileOrgs = new Map(data.organisations.map((o) => [o.id, o.network_id]));
-  const orgNetwork = (id: string) => fileOrgs.get(id) ?? repo.exists.organisation(db, id)?.networkId;
-  const fileWaves = new Map(data.waves.map((w) => [w.id, w.network_id]));
-  const waveNetwork = (id: string) => fileWaves.get(id) ?? repo.exists.wave(db, id)?.networkId;
-  const fileRespondents = new Map(data.respondents.map((r) => [r.id, r.network_id]));
-  const respondentNetwork = (id: string) => fileRespondents.get(id) ?? repo.exists.respondent(db, id)?.networkId;
-
-  // Instruments: the file's definitions must be valid, and equal to this database's where both have a version.
-  const definitions = new Map<string, InstrumentDefinition>();
-  data.instruments.forEach((ins, i) => {
-    const key = `${ins.instrument_id}@${ins.version}`;
-    let def: InstrumentDefinition;
-    try {
-      def = instrumentDefinition.parse(JSON.parse(ins.definition));
-    } catch {
-      throw refused(`Vragenlijst ${i + 1} in het studiebestand (${ins.instrument_id} versie ${ins.version}) heeft geen geldige definitie.`);
-    }
-    if (def.id !== ins.instrument_id || def.version !== ins.version) {
-      throw refused(`Vragenlijst ${i + 1} in het studiebestand heeft een definitie van een andere vragenlijst of versie.`);
-    }
-    const local = repo.instrumentDefinitionText(db, ins.instrument_id, ins.version);
-    if (local !== undefined && canonicalDefinition(local) !== JSON.stringify(def)) {
-      throw refused(
-        `Vragenlijst ${ins.instrument_id} versie ${ins.version} staat in deze database met een andere inhoud dan in het studiebestand. Zo'n bestand kan niet worden samengevoegd.`,
-      );
-    }
-    definitions.set(key, def);
-  });
-  const definitionOf = (instrumentId: string, version: number): InstrumentDefinition | undefined => {
-    const key = `${instrumentId}@${version}`;
-    if (!definitions.has(key)) {
-      const local = repo.instrumentDefinitionText(db, instrumentId, version);
-      if (local === undefined) return undefined;
-      definitions.set(key, instrumentDefinition.parse(JSON.parse(local)));
-    }
-    return definitions.get(key);
-  };
-
-  data.organisations.forEach((o, i) => {
-    if (!networkOk(o.network_id)) throw missingReference('een netwerk', `organisatie ${i + 1}`);
-  });
-  data.waves.forEach((w, i) => {
-    if (!networkOk(w.network_id)) throw missingReference('een netwerk', `meting ${i + 1}`);
-  });
-  data.wave_instruments.forEach((wi, i) => {
-    if (!fileWaves.has(wi.wave_id)) throw missingReference('een meting', `vragenlijst van meting ${i + 1}`);
-    if (!definitionOf(wi.instrument_id, wi.instrument_version)) throw missingReference('een vragenlijst', `vragenlijst van meting ${i + 1}`);
-  });
-  data.respondents.forEach((r, i) => {
-    if (!networkOk(r.network_id)) throw missingReference('een netwerk', `respondent ${i + 1}`);
-    if (r.organisation_id !== null && orgNetwork(r.organisation_id) !== r.network_id) throw missingReference('een organisatie van dit netwerk', `respondent ${i + 1}`);
-  });
-  const responseInstruments = new Map<string, Set<string>>();
-  data.responses.forEach((r, i) => {
-    const network = respondentNetwork(r.respondent_id);
-    if (network === undefined) throw missingReference('een respondent', `ingevulde vragenlijst ${i + 1}`);
-    const wNetwork = waveNetwork(r.wave_id);
-    if (wNetwork === undefined) throw missingReference('een meting', `ingevulde vragenlijst ${i + 1}`);
-    if (wNetwork !== network) throw refused(`Ingevulde vragenlijst ${i + 1} in het studiebestand hoort bij een meting van een ander netwerk dan de respondent.`);
-    if (r.organisation_id !== null && orgNetwork(r.organisation_id) !== network) throw missingReference('een organisatie van dit netwerk', `ingevulde vragenlijst ${i + 1}`);
-    responseInstruments.set(r.id, new Set());
-  });
-  data.link_decisions.forEach((d, i) => {
-    if (!networkOk(d.network_id)) throw missingReference('een netwerk', `koppelbesluit ${i + 1}`);
-    for (const respondentId of [d.baseline_respondent_id, d.follow_up_respondent_id]) {
-      if (respondentNetwork(respondentId) !== d.network_id) throw missingReference('een respondent van dit netwerk', `koppelbesluit ${i + 1}`);
-    }
-  });
-  data.answers.forEach((a, i) => {
-    if (!responseInstruments.has(a.response_id)) throw missingReference('een ingevulde vragenlijst', `antwoord ${i + 1}`);
-    const def = definitionOf(a.instrument_id, a.instrument_version);
-    if (!def) throw missingReference('een vragenlijst', `antwoord ${i + 1}`);
-    const item = def.items.find((it) => it.id === a.item_id);
-    if (!item) throw refused(`Antwoord ${i + 1} in het studiebestand hoort bij vraag ${a.item_id}, die niet in vragenlijst ${def.id} staat.`);
-    const codes = allowedCodes(def, item);
-    const fits = codes === null ? a.value === null && a.text !== null : a.text === null && a.value !== null && codes.has(a.value);
-    if (!fits) throw refused(`Antwoord ${i + 1} in het studiebestand is geen geldig antwoord op vraag ${a.item_id}.`);
-  });
-  return definitions;
+  /** The respondents the import would erase here, with their codes: for the preview and its confirmation. */
+  plannedErasures: PlannedErasure[];
 }
 
 const answerKey = (a: { instrument_id: string; item_id: string }) => `${a.instrument_id}/${a.item_id}`;
@@ -425,62 +216,107 @@ function versionView(row: Row<'responses'>, answers: Row<'answers'>[], organisat
   };
 }
 
-/** Works out what an import would do, reading this database only. */
 /**
  * Which local row each incoming row is: itself when this database has its id, else a local row
  * that is the same thing under another id (`sameAs`, counted by `matched`), else the incoming row
  * becomes new (`added`). Returns incoming id → local id.
  */
-function localIds<R extends { id: string }>(
+async function localIds<R extends { id: string }>(
+  steps: Steps,
   rows: readonly R[],
   how: { exists: (id: string) => boolean; sameAs: (row: R) => string | undefined; matched: () => void; added: (row: R) => void },
-): Map<string, string> {
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const row of rows) {
+  await steps.each(rows, (row) => {
     if (how.exists(row.id)) {
       ids.set(row.id, row.id);
-      continue;
+      return;
     }
     const same = how.sameAs(row);
     if (same) how.matched();
     else how.added(row);
     ids.set(row.id, same ?? row.id);
-  }
+  });
   return ids;
 }
 
-function planMerge(ctx: ServiceContext, file: StudyFile): Plan {
-  const db = ctx.db;
-  const data = file.data;
-  checkReferences(ctx, data);
+/** A UUID derived from a name, so "keep both" gives the same new row on every import of the same file. */
+function derivedUuid(name: string): string {
+  const h = sha256(name);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
+/** The respondent a response kept as a second person ("both") gets, on whichever laptop that was chosen. */
+const keptApartRespondent = (responseId: string) => derivedUuid(`both:${responseId}`);
+
+/** The erasures of the file that would remove rows here, per respondent, with the code: what the researcher confirms. */
+function plannedErasures(db: Db, erasures: Rows<'erasures'>, networkName: (id: string) => string): PlannedErasure[] {
+  const byRespondent = new Map<string, { networkId: string; code: string; waves: Set<string>; whole: boolean }>();
+  const entry = (respondentId: string, networkId: string, code: string) => {
+    let e = byRespondent.get(respondentId);
+    if (!e) byRespondent.set(respondentId, (e = { networkId, code, waves: new Set(), whole: false }));
+    return e;
+  };
+  for (const e of erasures) {
+    if (e.kind === 'respondent') {
+      const here = repo.exists.respondent(db, e.id);
+      if (!here) continue;
+      const planned = entry(e.id, here.networkId, here.code);
+      planned.whole = true;
+      for (const w of repo.respondentWaves(db, e.id)) planned.waves.add(w.label);
+    } else {
+      const place = repo.responsePlace(db, e.id);
+      if (place) entry(place.respondentId, place.networkId, place.code).waves.add(place.waveLabel);
+    }
+  }
+  return [...byRespondent].map(([respondentId, e]) => ({
+    networkName: networkName(e.networkId),
+    respondentCode: e.code,
+    waves: orderWaves(repo.respondentWaves(db, respondentId))
+      .map((w) => w.label)
+      .filter((label) => e.waves.has(label)),
+    wholeRespondent: e.whole,
+  }));
+}
+
+/**
+ * Works out what an import would do, reading this database only, in steps. Problems that only the
+ * mapping to this database shows (a response the file moves, two responses of one person in one
+ * wave, a wave of the same name with other instruments) are added to `problems`.
+ */
+async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, index: StudyFileIndex, problems: StudyFileProblems): Promise<Plan> {
+  const db = steps.db;
+  const data = file.data;
+  steps.phase('planning', data.erasures.length + data.organisations.length + data.waves.length + data.respondents.length * 2 + data.responses.length + data.link_decisions.length + data.audit_log.length);
   const plan: Plan = {
     file,
     add: { networks: [], organisations: [], instruments: [], waves: [], wave_instruments: [], respondents: [], erasures: [] },
     responses: [],
     linkDecisions: [],
-    auditMissing: 0,
+    audit: [],
     matched: { organisations: 0, waves: 0, respondents: 0 },
     erasedSkipped: 0,
     erasuresWouldApply: 0,
+    plannedErasures: [],
   };
 
   // Erasures: this laptop's register plus the file's. An erased id is never imported.
   const erased = new Set<string>();
-  for (const e of data.erasures) {
+  await steps.each(data.erasures, (e) => {
     erased.add(e.id);
     if (!repo.exists.erasure(db, e.id)) {
       plan.add.erasures.push(e);
       if (e.kind === 'respondent' && repo.exists.respondent(db, e.id)) plan.erasuresWouldApply++;
       if (e.kind === 'response' && repo.responseRow(db, e.id)) plan.erasuresWouldApply++;
     }
-  }
+  });
+  plan.plannedErasures = plannedErasures(db, plan.add.erasures, index.networkName);
   const isErased = (id: string) => erased.has(id) || repo.exists.erasure(db, id);
 
   for (const n of data.networks) if (!repo.exists.network(db, n.id)) plan.add.networks.push(n);
   const addedNetworks = new Set(plan.add.networks.map((n) => n.id));
 
-  const orgMap = localIds(data.organisations, {
+  const orgMap = await localIds(steps, data.organisations, {
     exists: (id) => !!repo.exists.organisation(db, id),
     sameAs: (o) => (addedNetworks.has(o.network_id) ? undefined : repo.organisationIdByName(db, o.network_id, o.name)),
     matched: () => plan.matched.organisations++,
@@ -492,56 +328,50 @@ function planMerge(ctx: ServiceContext, file: StudyFile): Plan {
     if (repo.instrumentDefinitionText(db, ins.instrument_id, ins.version) === undefined) plan.add.instruments.push(ins);
   }
 
-  const refsOf = (waveId: string) =>
-    data.wave_instruments
-      .filter((wi) => wi.wave_id === waveId)
-      .sort((a, b) => a.position - b.position)
-      .map((wi) => `${wi.instrument_id}@${wi.instrument_version}`);
-  const waveMap = localIds(data.waves, {
+  const waveInstruments = new Map<string, Row<'wave_instruments'>[]>();
+  for (const wi of data.wave_instruments) addTo(waveInstruments, wi.wave_id, wi);
+  const waveMap = await localIds(steps, data.waves, {
     exists: (id) => !!repo.exists.wave(db, id),
     sameAs: (w) => {
       const sameLabel = addedNetworks.has(w.network_id) ? undefined : repo.waveIdByLabel(db, w.network_id, w.label);
-      if (sameLabel && JSON.stringify(repo.waveInstrumentRefs(db, sameLabel)) !== JSON.stringify(refsOf(w.id))) {
-        throw refused(
-          `Meting "${w.label}" bestaat in dit netwerk al, maar met andere vragenlijsten dan in het studiebestand. Twee verschillende metingen met dezelfde naam kunnen niet worden samengevoegd.`,
-        );
+      if (sameLabel && JSON.stringify(repo.waveInstrumentRefs(db, sameLabel)) !== JSON.stringify(index.fileWaveRefs.get(w.id) ?? [])) {
+        problems.add('waveOtherInstruments', `"${w.label}" in netwerk ${index.networkName(w.network_id)}`);
       }
       return sameLabel;
     },
     matched: () => plan.matched.waves++,
     added: (w) => {
       plan.add.waves.push(w);
-      plan.add.wave_instruments.push(...data.wave_instruments.filter((wi) => wi.wave_id === w.id));
+      plan.add.wave_instruments.push(...(waveInstruments.get(w.id) ?? []));
     },
   });
 
   const incomingRespondents = new Map(data.respondents.map((r) => [r.id, r]));
-  const keptRespondents = data.respondents.filter((r) => !isErased(r.id));
+  const keptRespondents: Rows<'respondents'> = [];
+  await steps.each(data.respondents, (r) => {
+    if (!isErased(r.id)) keptRespondents.push(r);
+  });
   plan.erasedSkipped += data.respondents.length - keptRespondents.length;
-  const respondentMap = localIds(keptRespondents, {
+  const respondentMap = await localIds(steps, keptRespondents, {
     exists: (id) => !!repo.exists.respondent(db, id),
     sameAs: (r) => repo.respondentIdByCode(db, r.network_id, r.code),
     matched: () => plan.matched.respondents++,
     added: (r) => plan.add.respondents.push({ ...r, organisation_id: mapOrg(r.organisation_id) }),
   });
 
-  const answersOf = new Map<string, Row<'answers'>[]>();
-  for (const a of data.answers) {
-    const list = answersOf.get(a.response_id);
-    if (list) list.push(a);
-    else answersOf.set(a.response_id, [a]);
-  }
   const networkNames = new Map(data.networks.map((n) => [n.id, n.name]));
   const waveLabels = new Map(data.waves.map((w) => [w.id, { label: w.label, networkId: w.network_id }]));
   const fileOrgNames = new Map(data.organisations.map((o) => [o.id, o.name]));
+  /** One new response per respondent and wave (the database allows no more). */
+  const personInWave = new Set<string>();
 
-  for (const incoming of data.responses) {
-    const answers = answersOf.get(incoming.id) ?? [];
+  await steps.each(data.responses, (incoming, i) => {
+    const answers = index.answersOf.get(incoming.id) ?? [];
     const respondent = incomingRespondents.get(incoming.respondent_id);
     if (isErased(incoming.id) || isErased(incoming.respondent_id) || (respondent && !respondentMap.has(respondent.id))) {
       plan.erasedSkipped++;
       plan.responses.push({ row: incoming, answers, action: 'erased', respondentOrganisation: null });
-      continue;
+      return;
     }
     const row: Row<'responses'> = {
       ...incoming,
@@ -551,7 +381,29 @@ function planMerge(ctx: ServiceContext, file: StudyFile): Plan {
     };
     const planned: PlannedResponse = { row, answers, action: 'add', respondentOrganisation: respondent ? mapOrg(respondent.organisation_id) : null };
     const local = repo.responseRow(db, incoming.id);
-    if (local && local.respondent_id !== row.respondent_id) planned.keptApart = true;
+    if (local) {
+      // The parents of a response this laptop has never change: same wave, same person (or the second person "both" made of it).
+      const apart = local.respondent_id !== row.respondent_id && [local.respondent_id, row.respondent_id].includes(keptApartRespondent(incoming.id));
+      if (local.wave_id !== row.wave_id || (local.respondent_id !== row.respondent_id && !apart)) {
+        const here = repo.responsePlace(db, local.id)!;
+        const there = waveLabels.get(incoming.wave_id);
+        problems.add(
+          'movedRow',
+          `ingevulde vragenlijst ${i + 1} (hier van respondent ${here.code} in meting ${here.waveLabel} van netwerk ${index.networkName(here.networkId)}` +
+            `, in het bestand van respondent ${respondent?.code ?? repo.exists.respondent(db, row.respondent_id)?.code ?? '?'} in meting ${there?.label ?? repo.waveLabel(db, row.wave_id) ?? '?'}` +
+            ` van netwerk ${index.networkName(there?.networkId ?? repo.exists.wave(db, row.wave_id)?.networkId ?? '')})`,
+        );
+      }
+      if (apart) planned.keptApart = true;
+    }
+    if (!local) {
+      // Two new responses of one person in one wave cannot both be stored (one already here is a duplicate to decide on).
+      const person = `${row.respondent_id}/${row.wave_id}`;
+      if (personInWave.has(person)) {
+        problems.add('duplicateResponse', `ingevulde vragenlijst ${i + 1} (respondent ${respondent?.code ?? repo.exists.respondent(db, row.respondent_id)?.code ?? '?'})`);
+      }
+      personInWave.add(person);
+    }
     const duplicateOf = local ? undefined : repo.responseIdFor(db, row.respondent_id, row.wave_id);
     if (local || duplicateOf) {
       const localRow = local ?? repo.responseRow(db, duplicateOf!)!;
@@ -581,18 +433,37 @@ function planMerge(ctx: ServiceContext, file: StudyFile): Plan {
         };
       }
     }
-    if (planned.action !== 'skip') {
-      for (const a of answers) {
-        const owner = repo.exists.answer(db, a.id);
-        if (owner && owner.responseId !== incoming.id) throw refused(`Antwoord ${a.id} in het studiebestand bestaat hier al bij een andere vragenlijst.`);
-      }
-    }
     plan.responses.push(planned);
-  }
+  });
 
-  plan.linkDecisions = planLinkDecisions(db, data, { respondentMap, isErased });
+  plan.linkDecisions = await planLinkDecisions(db, data, { respondentMap, isErased }, steps);
   plan.erasedSkipped += plan.linkDecisions.filter((d) => d.action === 'erased').length;
-  plan.auditMissing = data.audit_log.filter((e) => !repo.auditExists(db, e.id)).length;
+  const decided = new Set<string>();
+  plan.linkDecisions.forEach((d, i) => {
+    if (d.action !== 'add') return;
+    const key = `${d.row.baseline_respondent_id}/${d.row.follow_up_respondent_id}/${d.row.device_id}`;
+    if (decided.has(key)) problems.add('duplicateLinkDecision', `koppelbesluit ${i + 1}`);
+    decided.add(key);
+  });
+  await steps.each(data.audit_log, (e) => {
+    if (e.device_id !== ctx.deviceId && !repo.auditExists(db, e.id)) plan.audit.push(e);
+  });
+  return plan;
+}
+
+/**
+ * Checks a read study file's rows against each other and this database, then plans its merge;
+ * refuses the file, naming every problem found in its fields (`problems`, from reading it), between
+ * its rows and in the mapping to this database.
+ */
+async function checkAndPlan(ctx: ServiceContext, steps: Steps, read: ReadStudyFile, problems: StudyFileProblems): Promise<Plan> {
+  const fieldsWrong = problems.any;
+  const index = await checkStudyRows(steps.db, read, ctx.now(), steps, problems);
+  // With rows left out for a wrong field, the mapping would see half the file: those problems first.
+  if (fieldsWrong) problems.throwIfAny();
+  const plan = await planMerge(ctx, steps, read.file, index, problems);
+  problems.throwIfAny();
+  steps.requireSameDatabase();
   return plan;
 }
 
@@ -621,7 +492,7 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
   set('instruments', plan.add.instruments.length, data.instruments.length);
   set('waves', plan.add.waves.length, data.waves.length);
   set('respondents', plan.add.respondents.length, data.respondents.length);
-  set('auditLog', plan.auditMissing, data.audit_log.length);
+  set('auditLog', plan.audit.length, data.audit_log.length);
   set('erasures', plan.add.erasures.length, data.erasures.length);
 
   let responsesAdded = 0;
@@ -682,9 +553,16 @@ function linkDecisionsToAdd(plan: Plan, decisions?: Map<string, MergeChoice>): R
   return placedLinkDecisions(plan.linkDecisions, split);
 }
 
-/** What importing this file would do; reads only, writes nothing. */
-export function previewStudyFile(ctx: ServiceContext, input: ParsedInput<'previewStudyFile'>): MergeReport {
-  return reportOf(ctx, planMerge(ctx, parseStudyFile(input.content)));
+/**
+ * What importing this file would do, with the erasures it would carry out (and their codes); reads
+ * only, writes nothing. A file with problems is refused, naming every kind of problem.
+ */
+export async function previewStudyFile(ctx: ServiceContext, input: ParsedInput<'previewStudyFile'>): Promise<MergeReport> {
+  return Steps.run(ctx, async (steps) => {
+    const problems = new StudyFileProblems();
+    const plan = await checkAndPlan(ctx, steps, await readStudyFile(input.content, steps, problems), problems);
+    return { ...reportOf(ctx, plan), plannedErasures: plan.plannedErasures };
+  });
 }
 
 /** A respondent code not yet used in the network, for the second person with the same code. */
@@ -697,139 +575,181 @@ function freeCode(ctx: ServiceContext, networkId: string, code: string): string 
   throw new ApiError('CONFLICT', `Er is geen vrije code meer te vinden naast ${code}.`);
 }
 
-/** A UUID derived from a name, so "keep both" gives the same new row on every import of the same file. */
-function derivedUuid(name: string): string {
-  const h = sha256(name);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+/** How often the import plans again when something changed on this laptop while it was checking. */
+const PLAN_ATTEMPTS = 3;
 
 /**
  * Imports a study file in one transaction, with the user's choice for every conflict (a conflict
- * without a choice refuses the whole import). A backup is taken first; the report says what was
- * added, skipped and decided; the audit log records the import and every choice.
+ * without a choice refuses the whole import) and, when the file erases respondents here, the
+ * researcher's confirmation. Reading, checking and planning run in steps; everything that refuses
+ * comes before the backup, so a refused import writes nothing and makes no backup. The plan is
+ * written only if nothing changed in the database since it was made (else it is made again); from
+ * that check to the commit nothing else runs. The report says what was added, skipped and decided;
+ * the audit log records the import and every choice.
  */
-export function importStudyFile(ctx: ServiceContext, input: ParsedInput<'importStudyFile'>): MergeReport {
-  const file = parseStudyFile(input.content);
-  const decisions = new Map<string, MergeChoice>();
-  for (const d of input.decisions) decisions.set(d.incomingResponseId, d.choice);
+export async function importStudyFile(ctx: ServiceContext, input: ParsedInput<'importStudyFile'>): Promise<MergeReport> {
+  return Steps.run(ctx, async (steps) => {
+    const problems = new StudyFileProblems();
+    const read = await readStudyFile(input.content, steps, problems);
+    const decisions = new Map<string, MergeChoice>();
+    for (const d of input.decisions) decisions.set(d.incomingResponseId, d.choice);
+    for (let attempt = 1; ; attempt++) {
+      const before = repo.changeMark(steps.db);
+      const plan = await checkAndPlan(ctx, steps, read, attempt === 1 ? problems : new StudyFileProblems());
+      if (repo.changeMark(steps.db) === before) return writePlan(ctx, steps, plan, decisions, input.confirmErasures === true);
+      if (attempt === PLAN_ATTEMPTS) {
+        throw new ApiError('CONFLICT', 'Terwijl het studiebestand werd gecontroleerd, veranderden de gegevens op deze laptop steeds. Probeer het opnieuw; er is niets gewijzigd.');
+      }
+    }
+  });
+}
 
-  const check = planMerge(ctx, file);
-  const open = check.responses.filter((p) => p.action === 'decide' && !p.earlier);
-  const known = new Set(open.map((p) => p.conflict!.incomingResponseId));
+/** Checks the choices and the confirmation against the plan, makes the backup and writes the plan; runs without a pause. */
+function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map<string, MergeChoice>, erasuresConfirmed: boolean): MergeReport {
+  const open = new Map(plan.responses.filter((p) => p.action === 'decide' && !p.earlier).map((p) => [p.conflict!.incomingResponseId, p.conflict!]));
   for (const [responseId, choice] of decisions) {
-    const target = open.find((p) => p.conflict!.incomingResponseId === responseId);
-    if (!target || !known.has(responseId)) throw refused('Er is een keuze gemaakt voor een conflict dat dit bestand niet heeft. Bekijk het bestand opnieuw.');
-    if (!target.conflict!.choices.includes(choice)) throw refused('"Beide bewaren" kan alleen bij een dubbel gebruikte respondentcode.');
+    const conflict = open.get(responseId);
+    if (!conflict) throw refused('Er is een keuze gemaakt voor een conflict dat dit bestand niet heeft. Bekijk het bestand opnieuw.');
+    if (!conflict.choices.includes(choice)) throw refused('"Beide bewaren" kan alleen bij een dubbel gebruikte respondentcode.');
   }
-  const undecided = open.filter((p) => !decisions.has(p.conflict!.incomingResponseId)).length;
+  const undecided = [...open.keys()].filter((id) => !decisions.has(id)).length;
   if (undecided > 0) {
     throw new ApiError('CONFLICT', `Kies eerst bij elk conflict welke versie blijft (nog ${undecided} open). Er is niets gewijzigd.`);
   }
+  if (plan.plannedErasures.length > 0 && !erasuresConfirmed) {
+    const n = plan.plannedErasures.length;
+    throw new ApiError(
+      'CONFLICT',
+      `Dit studiebestand wist ${n === 1 ? 'een respondent' : `${n} respondenten`} op deze laptop (zie de lijst bij het voorbeeld). ` +
+        'Bevestig eerst dat die gegevens gewist mogen worden en kies dan opnieuw Importeren. Er is niets gewijzigd.',
+    );
+  }
 
+  const db = steps.db;
+  const file = plan.file;
+  const report = reportOf(ctx, plan, decisions);
   // A backup first, unless the import would change nothing (the same file again).
-  const backup = reportOf(ctx, check, decisions).nothingChanged ? null : createBackup(ctx, 'voor-import');
+  steps.phase('backup', 1);
+  const backup = report.nothingChanged ? null : createBackup(ctx, 'voor-import');
   const now = ctx.now();
-  const db = ctx.db;
   const newCodes = new Map<string, string>();
-  const report = db
-    .transaction(() => {
-      // Plan again inside the transaction: exactly what is committed is what the report says.
-      const plan = planMerge(ctx, file);
-      const before = reportOf(ctx, plan, decisions);
-      for (const n of plan.add.networks) repo.insertStudyRow(db, 'networks', n);
-      for (const o of plan.add.organisations) repo.insertStudyRow(db, 'organisations', o);
-      for (const i of plan.add.instruments) repo.insertStudyRow(db, 'instruments', i);
-      for (const w of plan.add.waves) repo.insertStudyRow(db, 'waves', w);
-      for (const wi of plan.add.wave_instruments) repo.insertStudyRow(db, 'wave_instruments', wi);
-      for (const r of plan.add.respondents) repo.insertStudyRow(db, 'respondents', r);
+  steps.phase('writing', 1);
+  // Erased rows are overwritten with zeros in the file, as when erasing here (erasure.ts).
+  if (plan.erasuresWouldApply > 0) secureDelete(db);
+  const write = db.transaction(() => {
+    for (const n of plan.add.networks) repo.insertStudyRow(db, 'networks', n);
+    for (const o of plan.add.organisations) repo.insertStudyRow(db, 'organisations', o);
+    for (const i of plan.add.instruments) repo.insertStudyRow(db, 'instruments', i);
+    for (const w of plan.add.waves) repo.insertStudyRow(db, 'waves', w);
+    for (const wi of plan.add.wave_instruments) repo.insertStudyRow(db, 'wave_instruments', wi);
+    for (const r of plan.add.respondents) repo.insertStudyRow(db, 'respondents', r);
 
-      const usedWaves = new Set<string>();
-      const addResponse = (row: Row<'responses'>, answers: Row<'answers'>[]) => {
-        repo.insertStudyRow(db, 'responses', row);
-        for (const a of answers) repo.insertStudyRow(db, 'answers', a);
-        usedWaves.add(row.wave_id);
-      };
-      for (const p of plan.responses) {
-        if (p.action === 'add') addResponse(p.row, p.answers);
-        else if (p.action === 'update') {
-          repo.replaceResponse(db, p.row, p.answers);
-          appendAudit(db, ctx.deviceId, { action: 'response.updated_from_study', entity: 'response', entityId: p.row.id }, now);
-        } else if (p.action === 'decide' && p.conflict && !p.earlier) {
-          const c = p.conflict;
-          const choice = decisions.get(c.incomingResponseId)!;
-          if (choice === 'incoming' && c.kind === 'conflict') repo.replaceResponse(db, p.row, p.answers);
-          if (choice === 'incoming' && c.kind === 'duplicate') {
-            repo.deleteResponse(db, c.localResponseId);
-            addResponse(p.row, p.answers);
-          }
-          if (choice === 'both') {
-            const networkId = repo.exists.respondent(db, p.row.respondent_id)!.networkId;
-            const code = freeCode(ctx, networkId, c.respondentCode);
-            const respondentId = derivedUuid(`both:${c.incomingResponseId}`);
-            repo.insertStudyRow(db, 'respondents', {
-              id: respondentId,
-              network_id: networkId,
-              code,
-              code_kind: 'free',
-              organisation_id: p.respondentOrganisation,
-              role_group: null,
-              discipline: null,
-              created_at: now,
-              updated_at: now,
-              device_id: ctx.deviceId,
-            });
-            addResponse({ ...p.row, respondent_id: respondentId }, p.answers);
-            newCodes.set(c.incomingResponseId, code);
-          }
-          repo.recordMergeDecision(db, { responseId: c.incomingResponseId, versionsHash: p.versionsHash!, kind: c.kind, choice, deviceId: ctx.deviceId }, now);
-          // The choice is logged; the log names the response, never the respondent's code.
-          appendAudit(
-            db,
-            ctx.deviceId,
-            { action: 'study.conflict_decided', entity: 'response', entityId: c.localResponseId, details: { kind: c.kind, choice, incomingResponseId: c.incomingResponseId } },
-            now,
-          );
+    const usedWaves = new Set<string>();
+    const addResponse = (row: Row<'responses'>, answers: Row<'answers'>[]) => {
+      repo.insertStudyRow(db, 'responses', row);
+      for (const a of answers) repo.insertStudyRow(db, 'answers', a);
+      usedWaves.add(row.wave_id);
+    };
+    for (const p of plan.responses) {
+      if (p.action === 'add') addResponse(p.row, p.answers);
+      else if (p.action === 'update') {
+        repo.replaceResponse(db, p.row, p.answers);
+        appendAudit(db, ctx.deviceId, { action: 'response.updated_from_study', entity: 'response', entityId: p.row.id }, now);
+      } else if (p.action === 'decide' && p.conflict && !p.earlier) {
+        const c = p.conflict;
+        const choice = decisions.get(c.incomingResponseId)!;
+        if (choice === 'incoming' && c.kind === 'conflict') repo.replaceResponse(db, p.row, p.answers);
+        if (choice === 'incoming' && c.kind === 'duplicate') {
+          repo.deleteResponse(db, c.localResponseId);
+          addResponse(p.row, p.answers);
         }
-      }
-      for (const waveId of usedWaves) {
-        for (const ref of repo.waveInstrumentRefs(db, waveId)) {
-          const at = ref.lastIndexOf('@');
-          repo.freezeInstrumentVersion(db, ref.slice(0, at), Number(ref.slice(at + 1)), now);
+        if (choice === 'both') {
+          const networkId = repo.exists.respondent(db, p.row.respondent_id)!.networkId;
+          const code = freeCode(ctx, networkId, c.respondentCode);
+          const respondentId = keptApartRespondent(c.incomingResponseId);
+          repo.insertStudyRow(db, 'respondents', {
+            id: respondentId,
+            network_id: networkId,
+            code,
+            code_kind: 'free',
+            organisation_id: p.respondentOrganisation,
+            role_group: null,
+            discipline: null,
+            created_at: now,
+            updated_at: now,
+            device_id: ctx.deviceId,
+          });
+          addResponse({ ...p.row, respondent_id: respondentId }, p.answers);
+          newCodes.set(c.incomingResponseId, code);
         }
+        repo.recordMergeDecision(db, { responseId: c.incomingResponseId, versionsHash: p.versionsHash!, kind: c.kind, choice, deviceId: ctx.deviceId }, now);
+        // The choice is logged; the log names the response, never the respondent's code.
+        appendAudit(
+          db,
+          ctx.deviceId,
+          { action: 'study.conflict_decided', entity: 'response', entityId: c.localResponseId, details: { kind: c.kind, choice, incomingResponseId: c.incomingResponseId } },
+          now,
+        );
       }
-      for (const d of linkDecisionsToAdd(plan, decisions)) repo.insertStudyRow(db, 'link_decisions', d);
-      for (const e of plan.add.erasures) {
-        registerErasure(db, { id: e.id, kind: e.kind, networkId: e.network_id, erasedAt: e.erased_at, deviceId: e.device_id });
+    }
+    for (const waveId of usedWaves) {
+      for (const ref of repo.waveInstrumentRefs(db, waveId)) {
+        const at = ref.lastIndexOf('@');
+        repo.freezeInstrumentVersion(db, ref.slice(0, at), Number(ref.slice(at + 1)), now);
       }
-      const applied = plan.add.erasures.length > 0 ? applyErasureRegister(db) : { responses: 0, respondents: 0 };
-      for (const entry of file.data.audit_log) repo.insertAuditIfMissing(db, entry);
-      if (applied.responses + applied.respondents > 0) {
-        appendAudit(db, ctx.deviceId, { action: 'study.erasures_applied', entity: 'respondent', entityId: null, details: { count: applied.respondents } }, now);
-      }
-      const summary = Object.fromEntries(MERGE_TABLES.map((t) => [t, before.counts[t].added]));
-      appendAudit(
-        db,
-        ctx.deviceId,
-        {
-          action: 'study.imported',
-          entity: 'study-file',
-          entityId: null,
-          details: {
-            added: summary,
-            updated: before.updatedResponses,
-            conflicts: before.conflicts.length,
-            linkConflicts: before.linkConflicts.length,
-            sourceDevice: file.manifest.deviceId,
-            checksum: file.checksum.value.slice(0, 16),
-            backup: backup?.name ?? null,
-            nothingChanged: before.nothingChanged,
-          },
+    }
+    for (const d of linkDecisionsToAdd(plan, decisions)) repo.insertStudyRow(db, 'link_decisions', d);
+    for (const e of plan.add.erasures) {
+      registerErasure(db, { id: e.id, kind: e.kind, networkId: e.network_id, erasedAt: e.erased_at, deviceId: e.device_id });
+    }
+    const applied = plan.add.erasures.length > 0 ? applyErasureRegister(db) : { responses: 0, respondents: 0 };
+    for (const entry of plan.audit) repo.insertAuditIfMissing(db, entry);
+    if (applied.responses + applied.respondents > 0) {
+      appendAudit(db, ctx.deviceId, { action: 'study.erasures_applied', entity: 'respondent', entityId: null, details: { count: applied.respondents } }, now);
+    }
+    const summary = Object.fromEntries(MERGE_TABLES.map((t) => [t, report.counts[t].added]));
+    appendAudit(
+      db,
+      ctx.deviceId,
+      {
+        action: 'study.imported',
+        entity: 'study-file',
+        entityId: null,
+        details: {
+          added: summary,
+          updated: report.updatedResponses,
+          conflicts: report.conflicts.length,
+          linkConflicts: report.linkConflicts.length,
+          sourceDevice: file.manifest.deviceId,
+          checksum: file.checksum.value.slice(0, 16),
+          backup: backup?.name ?? null,
+          nothingChanged: report.nothingChanged,
         },
-        now,
-      );
-      return before;
-    })
-    .immediate();
+      },
+      now,
+    );
+  });
+  try {
+    write.immediate();
+  } catch (err) {
+    // Every check comes before the backup; should the database still refuse a row, nothing was
+    // written (one transaction), and the backup of the unchanged data is not kept either.
+    if (!(err instanceof Error) || err.name !== 'SqliteError') throw err;
+    console.error('Een studiebestand kon niet worden geschreven', err);
+    if (backup) rmSync(join(backupsDirFor(ctx.databasePath), backup.name), { force: true });
+    throw new ApiError(
+      'VALIDATION',
+      `Dit studiebestand kon niet worden samengevoegd: de database weigerde een rij (${err.message}). ` +
+        'Exporteer het bestand opnieuw op de laptop waar het vandaan komt. Er is niets gewijzigd.',
+    );
+  }
+  if (plan.erasuresWouldApply > 0) {
+    try {
+      flushWal(db);
+    } catch (err) {
+      console.error('Na het wissen uit een studiebestand kon het logbestand van de database niet worden geleegd', err);
+    }
+  }
   return {
     ...report,
     conflicts: report.conflicts.map((c) => (newCodes.has(c.incomingResponseId) ? { ...c, newRespondentCode: newCodes.get(c.incomingResponseId) } : c)),

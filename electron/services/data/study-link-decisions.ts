@@ -30,16 +30,23 @@ export interface LinkDecisionMapping {
   isErased: (id: string) => boolean;
 }
 
-export function planLinkDecisions(db: Db, data: StudyData, { respondentMap, isErased }: LinkDecisionMapping): PlannedLinkDecision[] {
+/** Goes through a list, now and then giving the event loop a turn (study-file-steps.ts). */
+export interface InSteps {
+  each<T>(items: readonly T[], fn: (item: T, index: number) => void): Promise<void>;
+}
+
+export async function planLinkDecisions(db: Db, data: StudyData, { respondentMap, isErased }: LinkDecisionMapping, steps: InSteps): Promise<PlannedLinkDecision[]> {
   const inFile = new Set(data.respondents.map((r) => r.id));
   // A respondent of the file that is not mapped was skipped as erased; one only in this database keeps its id.
   const mapped = (id: string) => respondentMap.get(id) ?? (inFile.has(id) ? undefined : id);
-  return data.link_decisions.map((d) => {
+  const planned: PlannedLinkDecision[] = [];
+  await steps.each(data.link_decisions, (d) => {
     const incoming = { baseline: d.baseline_respondent_id, followUp: d.follow_up_respondent_id };
     const baseline = mapped(incoming.baseline);
     const followUp = mapped(incoming.followUp);
     if (baseline === undefined || followUp === undefined || isErased(incoming.baseline) || isErased(incoming.followUp)) {
-      return { row: d, incoming, action: 'erased' };
+      planned.push({ row: d, incoming, action: 'erased' });
+      return;
     }
     const row: LinkRow = { ...d, baseline_respondent_id: baseline, follow_up_respondent_id: followUp };
     // Already here, or this laptop's own decision on the pair under another id: the table keeps one per pair and laptop.
@@ -47,8 +54,9 @@ export function planLinkDecisions(db: Db, data: StudyData, { respondentMap, isEr
       repo.exists.linkDecision(db, d.id) ||
       baseline === followUp ||
       links.linkDecisionsOfPair(db, baseline, followUp).some((local) => local.deviceId === d.device_id);
-    return { row, incoming, action: here ? 'skip' : 'add' };
+    planned.push({ row, incoming, action: here ? 'skip' : 'add' });
   });
+  return planned;
 }
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, useId, useState, type ChangeEvent } from 're
 import { useTranslation } from 'react-i18next';
 import type { OpenedStudyFile } from '../../../../shared/contract';
 import { ApiError } from '../../../../shared/errors';
-import type { MergeChoice, MergeConflict, MergeReport, MergeTable, ResponseVersion } from '../../../../shared/study';
+import type { MergeChoice, MergeConflict, MergeReport, MergeTable, PlannedErasure, ResponseVersion, StudyFileProgress } from '../../../../shared/study';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
@@ -15,6 +15,7 @@ import { shortDevice } from './format';
 /** The contract refuses more; saying so before reading the file is friendlier. */
 const MAX_FILE_BYTES = 25_000_000;
 const TABLES: MergeTable[] = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures'];
+const POLL_MS = 250;
 
 /**
  * *Studiebestand importeren*: pick the file another laptop exported, see what would change (added,
@@ -30,8 +31,30 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
   const [decisions, setDecisions] = useState<Record<string, MergeChoice>>({});
   const [done, setDone] = useState<MergeReport | null>(null);
   const [openedName, setOpenedName] = useState(openedFile?.fileName ?? null);
+  const [erasuresConfirmed, setErasuresConfirmed] = useState(false);
+  const [progress, setProgress] = useState<StudyFileProgress>({ running: false });
   const reading = useAction();
   const importing = useAction();
+  const busy = reading.busy || importing.busy;
+
+  // While a file is read, checked or imported, ask the main process how far it is.
+  useEffect(() => {
+    if (!busy) return;
+    let stopped = false;
+    const timer = window.setInterval(() => {
+      api.getStudyFileProgress({}).then(
+        (p) => {
+          if (!stopped) setProgress(p);
+        },
+        () => {},
+      );
+    }, POLL_MS);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+      setProgress({ running: false });
+    };
+  }, [busy]);
 
   /** Forgets any earlier file, reads the new one and asks the main process what importing it would change. */
   function showPreview(read: () => Promise<string>) {
@@ -40,6 +63,7 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
       setPreview(null);
       setDone(null);
       setDecisions({});
+      setErasuresConfirmed(false);
       const text = await read();
       const report = await api.previewStudyFile({ content: text });
       setContent(text);
@@ -76,13 +100,15 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
     importing.run(async () => {
       if (content === null) return;
       const list = Object.entries(decisions).map(([incomingResponseId, choice]) => ({ incomingResponseId, choice }));
-      const report = await api.importStudyFile({ content, decisions: list });
+      const report = await api.importStudyFile({ content, decisions: list, confirmErasures: erasuresConfirmed });
       setDone(report);
       setPreview(null);
       setContent(null);
     });
 
   const open = preview ? preview.conflicts.filter((c) => !decisions[c.incomingResponseId]).length : 0;
+  const erasures = preview?.plannedErasures ?? [];
+  const unconfirmed = erasures.length > 0 && !erasuresConfirmed;
 
   return (
     <>
@@ -100,7 +126,7 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
             className="file-input"
             accept=".nwstudie,.json,application/json"
             onChange={choose}
-            disabled={reading.busy || importing.busy}
+            disabled={busy}
             aria-describedby={`${id}-hint`}
             aria-invalid={reading.error ? true : undefined}
             data-testid="merge-file"
@@ -114,8 +140,8 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
             {t('data.merge.openedFile', { name: openedName })}
           </p>
         )}
-        {reading.busy && <p>{t('data.merge.reading')}</p>}
-        <ErrorAlert message={reading.error} testId="merge-error" />
+        {reading.busy && <p>{progress.running ? t('data.merge.progress', { phase: t(`data.merge.phase.${progress.phase}`), done: progress.done, total: progress.total }) : t('data.merge.reading')}</p>}
+        <ProblemsAlert message={reading.error} testId="merge-error" />
       </section>
 
       {preview && (
@@ -135,6 +161,9 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
               ))}
             </section>
           )}
+          {erasures.length > 0 && (
+            <ErasuresPanel erasures={erasures} confirmed={erasuresConfirmed} onConfirm={setErasuresConfirmed} />
+          )}
           <section className="panel" aria-labelledby={`${id}-go`}>
             <h2 id={`${id}-go`}>{t('data.merge.goTitle')}</h2>
             <p>{preview.nothingChanged && preview.conflicts.length === 0 ? t('data.merge.nothing') : t('data.merge.goText')}</p>
@@ -143,10 +172,18 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
                 {t('data.merge.undecided', { count: open })}
               </p>
             )}
-            <ErrorAlert message={importing.error} testId="merge-import-error" />
-            <button type="button" className="button button-large" onClick={() => void runImport()} disabled={importing.busy} data-testid="merge-import">
+            {unconfirmed && (
+              <p className="message message-info" data-testid="merge-erasures-unconfirmed">
+                {t('data.merge.erasuresConfirmFirst')}
+              </p>
+            )}
+            <ProblemsAlert message={importing.error} testId="merge-import-error" />
+            <button type="button" className="button button-large" onClick={() => void runImport()} disabled={importing.busy || unconfirmed} data-testid="merge-import">
               {importing.busy ? t('data.merge.importBusy') : t('data.merge.import')}
             </button>
+            {importing.busy && progress.running && (
+              <p className="hint">{t('data.merge.progress', { phase: t(`data.merge.phase.${progress.phase}`), done: progress.done, total: progress.total })}</p>
+            )}
           </section>
         </>
       )}
@@ -157,6 +194,53 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
       />
       {done && <ReportPanel report={done} title={t('data.merge.doneTitle')} testId="merge-report" showDecisions />}
     </>
+  );
+}
+
+/**
+ * A refusal from the main process. A study file with problems is refused with one line per kind of
+ * problem ("- 3 antwoorden …"): shown as a list between the first and the last sentence.
+ */
+function ProblemsAlert({ message, testId }: { message: string | null; testId: string }) {
+  if (!message?.includes('\n')) return <ErrorAlert message={message} testId={testId} />;
+  const lines = message.split('\n');
+  const items = lines.filter((line) => line.startsWith('- '));
+  const text = lines.filter((line) => !line.startsWith('- '));
+  return (
+    <div role="alert" className="message message-error" data-testid={testId}>
+      <p>{text[0]}</p>
+      <ul>
+        {items.map((line) => (
+          <li key={line}>{line.slice(2)}</li>
+        ))}
+      </ul>
+      {text.slice(1).map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
+  );
+}
+
+/** The respondents the import erases here (with their codes, shown only here) and the researcher's confirmation. */
+function ErasuresPanel({ erasures, confirmed, onConfirm }: { erasures: PlannedErasure[]; confirmed: boolean; onConfirm: (on: boolean) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-title`} className="panel" data-testid="merge-erasures">
+      <h2 id={`${id}-title`}>{t('data.merge.erasuresTitle')}</h2>
+      <p>{t('data.merge.erasuresIntro', { count: erasures.length })}</p>
+      <ul className="data-notes">
+        {erasures.map((e) => (
+          <li key={`${e.networkName}/${e.respondentCode}`}>
+            {t(e.wholeRespondent ? 'data.merge.erasureWhole' : 'data.merge.erasurePart', { network: e.networkName, code: e.respondentCode, waves: e.waves.join(', ') })}
+          </li>
+        ))}
+      </ul>
+      <label className="checkbox">
+        <input type="checkbox" checked={confirmed} onChange={(event) => onConfirm(event.currentTarget.checked)} data-testid="merge-erasures-confirm" />
+        {t('data.merge.erasuresConfirm', { count: erasures.length })}
+      </label>
+    </section>
   );
 }
 

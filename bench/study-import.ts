@@ -1,0 +1,165 @@
+/**
+ * Benchmark: previewing and importing a large study file, and how long the main process is blocked
+ * at a time meanwhile (it cannot answer the window while it is).
+ *
+ * Files:
+ * - "25 MB": as many networks of the large study (bench/generate-study.ts: per network 6
+ *   organisations, T0/T1/T2, 40 respondents per wave, 60 items) as fit in a study file of at most
+ *   25 MB, exported by the app itself;
+ * - "10,000 waves": 10 networks × 1,000 waves, each wave with two instruments, no responses (the
+ *   shape that made the merge quadratic).
+ * Measured through the API dispatcher, each on a laptop of its own:
+ * - preview of the 25 MB file on an empty laptop;
+ * - import of the 25 MB file on a laptop that already holds as much other data (another part of
+ *   the large study), then the same file again (nothing changes);
+ * - preview of the 10,000-wave file.
+ * "Longest stretch" is the longest time between two turns of the event loop, measured by a
+ * setImmediate ticker running beside the work; the backup before the import is timed on its own as
+ * well, since it is part of the import's last stretch.
+ *
+ * Run: `npm run bench:study-import` (BENCH_ROUNDS, default 1). A benchmark, not a test: it reports.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { MethodName } from '../shared/contract';
+import { unwrap } from '../shared/errors';
+import { STUDY_FILE_MAX_CHARS, type StudyFile } from '../shared/study';
+import { startServices } from '../electron/services/app';
+import type { ServiceContext } from '../electron/services/context';
+import { createDispatcher } from '../electron/services/dispatch';
+import { createHandlers } from '../electron/services/handlers';
+import { createBackup } from '../electron/services/data/backups';
+import { buildStudyFile, studyChecksum } from '../electron/services/data/study-files';
+import { generateStudy, STUDY } from './generate-study';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+
+interface Measured {
+  totalMs: number;
+  longestMs: number;
+}
+
+/** Runs `work` while a ticker measures the longest time the event loop had no turn. */
+async function measure(work: () => Promise<unknown>): Promise<Measured> {
+  let longest = 0;
+  let last = performance.now();
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const start = performance.now();
+  await work();
+  const totalMs = performance.now() - start;
+  running = false;
+  longest = Math.max(longest, performance.now() - last);
+  return { totalMs, longestMs: longest };
+}
+
+function laptop(databasePath: string) {
+  const services = startServices({ databasePath, appVersion: 'bench', chooseExportPath: async () => null });
+  const dispatch = createDispatcher(createHandlers(services));
+  const call = async (name: MethodName, input: unknown) => unwrap(await dispatch(name, input));
+  return { services, call };
+}
+
+/** The largest study file of the first networks that stays within the app's limit. */
+function fileOfAtMost(services: ServiceContext, networkIds: string[], maxChars: number): { content: string; networks: number } {
+  let best = { content: '', networks: 0 };
+  for (let n = 1; n <= networkIds.length; n++) {
+    const content = JSON.stringify(buildStudyFile(services, networkIds.slice(0, n)));
+    if (content.length > maxChars) break;
+    best = { content, networks: n };
+  }
+  return best;
+}
+
+/** 10 networks × 1,000 waves with two instruments each, as a study file (synthetic, valid). */
+function manyWavesFile(services: ServiceContext): string {
+  const base = buildStudyFile(services, []);
+  const now = new Date().toISOString();
+  const device = randomUUID();
+  const stamp = { created_at: now, updated_at: now, device_id: device };
+  const data: StudyFile['data'] = { ...base.data, networks: [], waves: [], wave_instruments: [] };
+  data.instruments = services.db
+    .prepare("SELECT instrument_id, version, definition, built_in, frozen_at, created_at, device_id FROM instruments WHERE instrument_id IN (?, 'kansrijke-samenwerking')")
+    .all(STUDY.instrument) as StudyFile['data']['instruments'];
+  for (let n = 0; n < 10; n++) {
+    const network = { id: randomUUID(), name: `Veel metingen ${n + 1}`, description: null, min_group_size: 5, consent_nl: null, consent_en: null, code_policy: 'free' as const, idle_seconds: 180, ...stamp };
+    data.networks.push(network);
+    for (let w = 0; w < 1000; w++) {
+      const wave = { id: randomUUID(), network_id: network.id, label: `M${String(w + 1).padStart(4, '0')}`, kind: 'custom' as const, planned_date: null, status: 'open' as const, ...stamp };
+      data.waves.push(wave);
+      data.wave_instruments.push({ wave_id: wave.id, instrument_id: STUDY.instrument, instrument_version: 1, position: 0 });
+      data.wave_instruments.push({ wave_id: wave.id, instrument_id: 'kansrijke-samenwerking', instrument_version: 1, position: 1 });
+    }
+  }
+  const manifest = { ...base.manifest, createdAt: now, networks: data.networks.map((n) => ({ id: n.id, name: n.name })) };
+  return JSON.stringify({ ...base, manifest, checksum: { algorithm: 'sha256', value: studyChecksum(manifest, data) }, data });
+}
+
+const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
+const mb = (chars: number) => `${(chars / 1e6).toFixed(1)} MB`;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-bench-study-import-'));
+  try {
+    const source = join(dir, 'study.sqlite');
+    const t0 = performance.now();
+    await generateStudy(source);
+    const generated = (performance.now() - t0) / 1000;
+    const src = laptop(source);
+    const networkIds = src.services.db.prepare('SELECT id FROM networks ORDER BY name').pluck().all() as string[];
+    const large = fileOfAtMost(src.services, networkIds, STUDY_FILE_MAX_CHARS);
+    const other = JSON.stringify(buildStudyFile(src.services, networkIds.slice(large.networks, 2 * large.networks)));
+    const waves = manyWavesFile(src.services);
+    const answers = (JSON.parse(large.content) as StudyFile).data.answers.length;
+    src.services.db.close();
+
+    console.log(`study-file import benchmark (large study generated in ${generated.toFixed(1)} s); ${ROUNDS} round(s), the slowest shown`);
+    console.log(`  25 MB file: ${large.networks} networks, ${answers.toLocaleString('en')} answers, ${mb(large.content.length)}; 10,000-wave file: ${mb(waves.length)}`);
+    const rows: [string, Measured][] = [];
+    const backups: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const empty = laptop(join(dir, `empty-${round}.sqlite`));
+      rows.push(['preview, 25 MB, empty laptop', await measure(() => empty.call('previewStudyFile', { content: large.content }))]);
+      rows.push(['preview, 10,000 waves, empty laptop', await measure(() => empty.call('previewStudyFile', { content: waves }))]);
+      empty.services.db.close();
+
+      const coordinatorPath = join(dir, `coordinator-${round}.sqlite`);
+      const coordinator = laptop(coordinatorPath);
+      rows.push(['import, 25 MB, empty laptop', await measure(() => coordinator.call('importStudyFile', { content: other, decisions: [] }))]);
+      coordinator.services.db.pragma('wal_checkpoint(TRUNCATE)');
+      // The backup the next import makes, timed alone on a copy of the same database.
+      const copy = laptop((copyFileSync(coordinatorPath, join(dir, `copy-${round}.sqlite`)), join(dir, `copy-${round}.sqlite`)));
+      const b0 = performance.now();
+      createBackup(copy.services, 'handmatig');
+      backups.push(performance.now() - b0);
+      copy.services.db.close();
+      rows.push(['import, 25 MB, laptop holding as much other data', await measure(() => coordinator.call('importStudyFile', { content: large.content, decisions: [] }))]);
+      rows.push(['import, the same 25 MB file again (nothing changes)', await measure(() => coordinator.call('importStudyFile', { content: large.content, decisions: [] }))]);
+      coordinator.services.db.close();
+    }
+    const names = [...new Set(rows.map(([name]) => name))];
+    for (const name of names) {
+      const of = rows.filter(([n]) => n === name).map(([, m]) => m);
+      const total = Math.max(...of.map((m) => m.totalMs));
+      const longest = Math.max(...of.map((m) => m.longestMs));
+      console.log(`  ${name.padEnd(52)} total ${ms(total)}   longest stretch ${ms(longest)}`);
+    }
+    console.log(`  the backup before the import, alone (VACUUM INTO of the laptop's database) ${ms(Math.max(...backups)).trim()}`);
+    console.log('  (target: no stretch over 200 ms while reading, checking and planning; the last stretch of an import is the backup and the one writing transaction)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
