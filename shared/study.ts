@@ -238,30 +238,31 @@ export interface ErasureResult {
  * The API's own rules for each field (shared/contract.ts), so that a row from a study file passes
  * exactly what the API that creates such a row accepts: names and labels trimmed and bounded, real
  * dates, a minimum group size of at least 3, codes as the app writes them; and no control
- * characters (shared/text.ts), tabs and line breaks only where a field holds several lines.
+ * characters (shared/text-rules.ts, part of each contract field), tabs and line breaks only where a
+ * field holds several lines.
  */
 const api = {
-  networkName: refusingControlCharacters(contract.createNetwork.input.shape.name),
-  description: refusingControlCharacters(contract.createNetwork.input.shape.description.unwrap(), { multiline: true }),
-  consent: refusingControlCharacters(contract.updateNetworkSettings.input.shape.consentNl, { multiline: true }),
+  networkName: contract.createNetwork.input.shape.name,
+  description: contract.createNetwork.input.shape.description.unwrap(),
+  consent: contract.updateNetworkSettings.input.shape.consentNl,
   codePolicy: contract.updateNetworkSettings.input.shape.codePolicy,
   idleSeconds: contract.updateNetworkSettings.input.shape.idleSeconds,
   minGroupSize: contract.updateNetworkSettings.input.shape.minGroupSize,
-  organisationName: refusingControlCharacters(contract.addOrganisation.input.shape.name),
+  organisationName: contract.addOrganisation.input.shape.name,
   sector: contract.addOrganisation.input.shape.sector,
   sizeClass: contract.addOrganisation.input.shape.sizeClass,
-  waveLabel: refusingControlCharacters(contract.createWave.input.shape.label),
+  waveLabel: contract.createWave.input.shape.label,
   waveKind: contract.createWave.input.shape.kind,
   isoDate: contract.createWave.input.shape.plannedDate.unwrap(),
   instrumentId: contract.getInstrument.input.shape.instrumentId,
   instrumentVersion: contract.getInstrument.input.shape.version,
-  respondentCode: refusingControlCharacters(respondentCode),
+  respondentCode: respondentCode,
   mode: contract.startResponse.input.shape.mode,
   language: contract.kioskBegin.input.shape.language,
   answerValue: contract.saveAnswer.input.shape.value,
-  answerText: refusingControlCharacters(contract.saveAnswer.input.shape.text, { multiline: true }),
+  answerText: contract.saveAnswer.input.shape.text,
   itemId: variableName,
-  researcherName: refusingControlCharacters(contract.updateDataSettings.input.shape.researcherName),
+  researcherName: contract.updateDataSettings.input.shape.researcherName,
   linkDecision: contract.decideLinkProposal.input.shape.decision,
 };
 

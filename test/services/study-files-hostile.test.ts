@@ -226,7 +226,7 @@ describe('rows pass the rules the API would have applied', () => {
     file.data.organisations[0]!.name = 'Welzijn\u0000Noord';
     file.data.waves[0]!.label = 'T\n0';
     file.data.networks[0]!.description = 'Een netwerk\u001b[31m';
-    await expectRefused(b, reseal(file), [/- 3 teksten met onzichtbare stuurtekens \(zoals een nul-teken\), bijvoorbeeld |: netwerk 1 → description: .*; organisatie 1 → name: .*; meting 1 → label: /]);
+    await expectRefused(b, reseal(file), [/- 3 teksten met onzichtbare stuurtekens \(zoals een nul-teken\): netwerk 1 → description bevat een onzichtbaar stuurteken; organisatie 1 → name bevat een onzichtbaar stuurteken; meting 1 → label bevat een onzichtbaar stuurteken\./]);
 
     // The open answer with a line break and a tab (round trip in twoNetworks) arrived unchanged.
     expect(b.db.prepare("SELECT text FROM answers WHERE item_id = 'ks_open_goed' ORDER BY text LIMIT 1").pluck().get()).toBe('Het overleg\nop dinsdag\t(wekelijks)');
@@ -262,7 +262,7 @@ describe('rows pass the rules the API would have applied', () => {
     file.data.organisations[0]!.name = 'Welzijn\u0007Noord';
     const [preview] = await expectRefused(b, reseal(file), [
       /^Dit studiebestand wordt niet geïmporteerd; het bevat:\n/,
-      /\n- 1 tekst met onzichtbare stuurtekens \(zoals een nul-teken\): organisatie 1 → name: /,
+      /\n- 1 tekst met onzichtbare stuurtekens \(zoals een nul-teken\): organisatie 1 → name bevat een onzichtbaar stuurteken/,
       /\n- 4 antwoorden die niet bij de vraag passen, bijvoorbeeld antwoord 2 \(vraag ks_amb_02: 42\); antwoord 3 \(vraag ks_amb_03: 42\); antwoord 4 \(vraag ks_amb_04: 42\)\.\n/,
     ]);
     if (!preview!.ok) expect(preview!.error.message.split('\n')).toHaveLength(4);
