@@ -131,8 +131,8 @@ function replaceLiveFile(ctx: ServiceContext, temp: string, reached: (step: Rest
     throw new ApiError('CONFLICT', 'De database is nog in gebruik, dus de reservekopie kan nu niet worden teruggezet. Probeer het zo nog eens; er is niets gewijzigd.');
   }
   ctx.db.close();
-  reached('live-closed');
   try {
+    reached('live-closed');
     removeSidecars(databasePath);
     syncDirectory(dirname(databasePath));
     reached('sidecars-removed');
