@@ -5,7 +5,6 @@ import { ApiError } from '../../../shared/errors';
 import type { InterruptedRestore, RestoreResult } from '../../../shared/study';
 import {
   backupsDirFor,
-  checkDatabaseFile,
   copyFileDurably,
   findRestoreLeftovers,
   removeSidecars,
@@ -40,9 +39,9 @@ export const RESTORE_STEPS = [
   'safety-backup-written',
   /** The backup is copied to the temporary file beside the database. */
   'copy-written',
-  /** The temporary file holds the complete restored database (committed, closed). */
+  /** The temporary file holds the complete restored database: committed, passed quick_check, in WAL mode, closed. */
   'copy-completed',
-  /** It passed quick_check and is flushed to the disk. */
+  /** It is flushed to the disk. */
   'copy-synced',
   /** The live connection has moved its WAL into the file and is closed; the WAL is gone. */
   'live-closed',
@@ -80,10 +79,7 @@ export function restoreBackup(ctx: ServiceContext, name: string): RestoreResult 
     reached('copy-written');
     built = completeRestoredCopy(ctx, temp, join(backupsDirFor(ctx.databasePath), safety.name), name, safety.name);
     reached('copy-completed');
-    const check = checkDatabaseFile(temp);
-    if (!check.ok) {
-      throw new ApiError('DB_DAMAGED', `Reservekopie ${name} gaf na het klaarzetten een fout (${check.problem}). Er is niets gewijzigd; kies een andere reservekopie.`);
-    }
+    removeSidecars(temp); // closing removed them; a -wal of it must never travel along
     syncFile(temp);
     reached('copy-synced');
   } catch (err) {
@@ -171,11 +167,21 @@ function completeRestoredCopy(ctx: ServiceContext, temp: string, previous: strin
     migrate(db, db.pragma('user_version', { simple: true }) as number);
     seedBuiltInInstruments(db, ctx.deviceId, now);
     db.prepare('ATTACH DATABASE ? AS previous').run(previous);
+    let built: RestoredCopy;
     try {
-      return db.transaction(() => carryOver(db, ctx.deviceId, now, backupName, safetyName))();
+      built = db.transaction(() => carryOver(db, ctx.deviceId, now, backupName, safetyName))();
     } finally {
       db.prepare('DETACH DATABASE previous').run();
     }
+    const problems = (db.pragma('quick_check', { simple: false }) as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+    if (problems.length > 0) {
+      throw new ApiError('DB_DAMAGED', `Reservekopie ${backupName} gaf na het klaarzetten een fout (${problems.slice(0, 3).join('; ')}). Er is niets gewijzigd; kies een andere reservekopie.`);
+    }
+    // In WAL mode already when it is renamed into place: the first open after the rename then has
+    // no journal mode to switch, a write a crash could interrupt and leave a hot rollback journal
+    // behind, which the read-only check at start-up cannot roll back (it would refuse the file).
+    db.pragma('journal_mode = WAL');
+    return built;
   } finally {
     db.close();
   }
