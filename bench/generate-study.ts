@@ -56,8 +56,12 @@ export function benchInstrument() {
   };
 }
 
-/** Generates the study into `databasePath` (a new file); returns the network ids and the number of answers. */
-export async function generateStudy(databasePath: string): Promise<{ networkIds: string[]; answers: number }> {
+/**
+ * Generates the study into `databasePath` (a new file); returns the network ids and the number of
+ * answers. `networkCount` makes a smaller study of the same design (the restore kill test wants about
+ * 50 MB, 19 of the 50 networks).
+ */
+export async function generateStudy(databasePath: string, networkCount: number = STUDY.networks): Promise<{ networkIds: string[]; answers: number }> {
   const services = startServices({ databasePath, appVersion: 'bench', chooseExportPath: async () => null });
   try {
     const dispatch = createDispatcher(createHandlers(services));
@@ -69,7 +73,7 @@ export async function generateStudy(databasePath: string): Promise<{ networkIds:
     const itemIds = def.items.map((i) => i.id);
 
     const networks: { id: string; waves: string[]; orgs: string[] }[] = [];
-    for (let n = 0; n < STUDY.networks; n++) {
+    for (let n = 0; n < networkCount; n++) {
       const network = await ok<{ id: string }>('createNetwork', { name: `Netwerk ${String(n + 1).padStart(2, '0')}` });
       const orgs: string[] = [];
       for (let o = 0; o < 6; o++) orgs.push((await ok<{ id: string }>('addOrganisation', { networkId: network.id, name: `Organisatie ${o + 1}`, sector: 'zorg', sizeClass: null })).id);

@@ -48,12 +48,26 @@ export interface BackupList {
   backups: BackupInfo[];
   /** When the latest erasure happened (from this database's erasure register), or null. */
   lastErasureAt: string | null;
+  /** A restore was interrupted (the app was closed or crashed during it); found at this start of the app. */
+  interruptedRestore: InterruptedRestore | null;
+}
+
+export interface InterruptedRestore {
+  /** When this start of the app found what the interrupted restore left behind. */
+  foundAt: string;
+  /** The backup that was being restored, when known. Nothing of it was put back. */
+  backupName: string | null;
 }
 
 export interface RestoreResult {
   restored: BackupInfo;
   /** The copy of the database as it was just before the restore. */
   safetyBackup: BackupInfo;
+  /**
+   * Respondents the restore brought back: erased on another laptop, the erasure came in with a
+   * study file imported after the backup was made (docs/decisions/2026-12-01-restore.md).
+   */
+  broughtBack: number;
 }
 
 export interface DataSettings {

@@ -58,6 +58,23 @@ function fsyncPath(path: string, flags: string): void {
   }
 }
 
+/** Flushes a file's content to the disk. */
+export function syncFile(path: string): void {
+  fsyncPath(path, 'r+');
+}
+
+/**
+ * Flushes a folder's entries (a file renamed into it or removed from it) to the disk. Not every
+ * platform can open a folder for that (Windows cannot), so this is best effort.
+ */
+export function syncDirectory(dir: string): void {
+  try {
+    fsyncPath(dir, 'r');
+  } catch {
+    // best effort
+  }
+}
+
 /**
  * Writes a consistent copy of the open database to `target` with VACUUM INTO (a snapshot taken
  * inside one read transaction, WAL content included), first under a temporary name, synced, then
@@ -68,17 +85,13 @@ export function writeBackup(db: Db, target: string): void {
   for (const leftover of [tmp, `${tmp}-journal`]) rmSync(leftover, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
-    fsyncPath(tmp, 'r+');
+    syncFile(tmp);
     renameSync(tmp, target);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
   }
-  try {
-    fsyncPath(dirname(target), 'r'); // the rename itself; not supported on every platform
-  } catch {
-    // best effort
-  }
+  syncDirectory(dirname(target)); // the rename itself
 }
 
 /** Copies a (closed) database file byte for byte via a synced temporary file, then renames it into place. */
@@ -87,12 +100,63 @@ export function copyFileDurably(source: string, target: string, copy: (from: str
   rmSync(tmp, { force: true });
   try {
     copy(source, tmp);
-    fsyncPath(tmp, 'r+');
+    syncFile(tmp);
     renameSync(tmp, target);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+/** The files SQLite may keep beside a database file: its write-ahead log, the log's index and a rollback journal. */
+export const SIDECAR_SUFFIXES = ['-wal', '-shm', '-journal'] as const;
+
+/** Deletes the -wal, -shm and -journal files of a closed database file. */
+export function removeSidecars(databasePath: string): void {
+  for (const suffix of SIDECAR_SUFFIXES) rmSync(`${databasePath}${suffix}`, { force: true });
+}
+
+/**
+ * Where a restore builds the restored database before it replaces the live file: beside it (the
+ * same folder, so the same file system, so the rename that replaces the file is atomic), named
+ * after the backup it comes from, so a leftover says which restore was interrupted.
+ */
+export function restoreTempPathFor(databasePath: string, backupName: string): string {
+  return `${databasePath}${RESTORE_TEMP_MARK}${backupName}.tmp`;
+}
+
+const RESTORE_TEMP_MARK = '.herstel-';
+
+export interface RestoreLeftovers {
+  /** Every leftover file, full paths. */
+  paths: string[];
+  /** The backup the interrupted restore was putting back, when the leftover names it. */
+  backupName: string | null;
+}
+
+/**
+ * What a restore that was killed leaves behind: its temporary restored database beside the
+ * database file (with any -journal, -wal or -shm of it), or the temporary file of its "voor-herstel"
+ * backup, if it was killed while that was being written. A leftover temporary restored database was
+ * never renamed into place (the rename consumes it), so the live file is the one from before.
+ */
+export function findRestoreLeftovers(databasePath: string): RestoreLeftovers {
+  const found: RestoreLeftovers = { paths: [], backupName: null };
+  if (databasePath === ':memory:') return found;
+  const dir = dirname(databasePath);
+  const own = `${basename(databasePath)}${RESTORE_TEMP_MARK}`;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const m = /^(.+)\.tmp(-journal|-wal|-shm)?$/.exec(name);
+    if (!m || !name.startsWith(own)) continue;
+    found.paths.push(join(dir, name));
+    found.backupName ??= m[1]!.slice(own.length);
+  }
+  const backups = backupsDirFor(databasePath);
+  const safetyTemp = new RegExp(`^${escapeRegExp(baseOf(databasePath))}-.*-voor-herstel(?:-\\d+)?\\.sqlite\\.tmp(?:-journal)?$`);
+  for (const name of existsSync(backups) ? readdirSync(backups) : []) {
+    if (safetyTemp.test(name)) found.paths.push(join(backups, name));
+  }
+  return found;
 }
 
 /** Removes temporary files a killed backup left behind (they never carry a backup's name). */

@@ -3,6 +3,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { appendAudit } from '../db/repositories/audit';
 import { ensureDeviceId } from '../db/repositories/settings';
 import { startupBackup } from './data/backups';
+import { noticeInterruptedRestore } from './data/restore';
 import type { ServiceContext } from './context';
 import { seedBuiltInInstruments } from './administration/instruments';
 
@@ -33,6 +34,12 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
     chooseExportPath: options.chooseExportPath,
     setKioskWindow: options.setKioskWindow,
   };
+  // A restore killed half-way left its temporary file: remove it, and say so (log and data screen).
+  try {
+    noticeInterruptedRestore(ctx);
+  } catch (err) {
+    console.error('De resten van een onderbroken terugzetting konden niet worden opgeruimd', err);
+  }
   // a backup of the file as it was opened (not for a new file; a migration already made
   // one). A full disk must not keep the app from starting: the failure goes to the log.
   try {

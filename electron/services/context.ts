@@ -1,4 +1,6 @@
+import type { InterruptedRestore } from '../../shared/study';
 import type { Db } from '../db/open';
+import type { RestoreStep } from './data/restore';
 
 /** Everything a service needs; the Electron main process and the test harness each build one. */
 export interface ServiceContext {
@@ -21,4 +23,11 @@ export interface ServiceContext {
    * `webContents.printToPDF`. Absent in the test harness, where saveResultsPdf says so.
    */
   printToPdf?: () => Promise<Uint8Array>;
+  /** Set at start-up when a restore was found interrupted; the backups screen shows it this session. */
+  interruptedRestore?: InterruptedRestore;
+  /**
+   * Called after each step of a restore (`RESTORE_STEPS`); absent in the app. The durability test
+   * kills its child process here, to prove a crash at any step leaves whole data.
+   */
+  restoreStepReached?: (step: RestoreStep) => void;
 }

@@ -9,7 +9,8 @@ import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWa
 import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
 import { exportAuditLog, listAuditLog } from './data/audit';
-import { createManualBackup, deleteBackupsBeforeErasure, getDataSettings, listBackups, restoreBackup, updateDataSettings } from './data/backups';
+import { createManualBackup, deleteBackupsBeforeErasure, getDataSettings, listBackups, updateDataSettings } from './data/backups';
+import { restoreBackup } from './data/restore';
 import { eraseRespondent, previewErasure } from './data/erasure';
 import { exportStudyFile, getStudyFileProgress, importStudyFile, previewStudyFile } from './data/study-files';
 import { saveChartImage, saveResultsPdf } from './export/charts';

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { restoreTempPathFor } from '../../electron/db/backup-files';
 import { studyChecksum } from '../../electron/services/data/study-files';
 import type { StudyFile } from '../../shared/study';
 import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
@@ -254,6 +255,26 @@ describe('Reservekopieën: making and restoring a backup', () => {
     await heading(page, 'Netwerken').waitFor();
     const names = await page.getByTestId('network-list').locator('h3').allTextContents();
     expect(names).toEqual(['Blijft bestaan']);
+    expect(session.problems).toEqual([]);
+  });
+});
+
+describe('Reservekopieën: a restore interrupted by a crash', () => {
+  it('says so on the backups screen at the next start, and the audit log has it once', async () => {
+    const backupName = 'netwerkspiegel-2026-03-12T14-05-09-123Z-voor-import.sqlite';
+    // What a restore killed before its rename leaves beside the database: its temporary restored file.
+    const session = await newSession((databasePath) => writeFileSync(restoreTempPathFor(databasePath, backupName), 'half'));
+    const page = await openDataScreen(session);
+    await page.getByTestId('data-open-backups').click();
+    await heading(page, 'Reservekopieën').waitFor();
+    const notice = page.getByTestId('restore-interrupted');
+    expect(await textOf(notice)).toMatch(
+      new RegExp(`^Bij het starten op .* bleek dat het terugzetten van reservekopie ${backupName.replace(/\./g, '\\.')} was onderbroken .*Er is niets teruggezet`),
+    );
+    const axe = await axeViolations(page);
+    expect(axe, JSON.stringify(axe, null, 2)).toEqual([]);
+    expect(session.db.prepare("SELECT entity_id FROM audit_log WHERE action = 'backup.restore_interrupted'").pluck().all()).toEqual([backupName]);
+    expect(readdirSync(session.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(session.problems).toEqual([]);
   });
 });

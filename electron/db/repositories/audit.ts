@@ -68,3 +68,17 @@ export function lastErasureAt(db: Db, deviceId: string): string | null {
   };
   return row.at;
 }
+
+/**
+ * For a restore, with the database being replaced attached as `previous`: copies every entry of
+ * its log the restored database (main) lacks, in their order. The log never loses an entry.
+ */
+export function copyMissingAuditEntries(db: Db): number {
+  return db
+    .prepare(
+      `INSERT INTO main.audit_log (id, at, device_id, actor, action, entity, entity_id, details)
+       SELECT id, at, device_id, actor, action, entity, entity_id, details FROM previous.audit_log p
+       WHERE NOT EXISTS (SELECT 1 FROM main.audit_log a WHERE a.id = p.id) ORDER BY p.rowid`,
+    )
+    .run().changes;
+}

@@ -73,3 +73,43 @@ export function secureDelete(db: Db): void {
 export function flushWal(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
+
+// --- Restoring a backup --------------------------------------------------------------------------
+
+export interface ErasureEntry {
+  id: string;
+  kind: 'respondent' | 'response';
+  networkId: string;
+  erasedAt: string;
+  deviceId: string;
+}
+
+/**
+ * For a restore, with the database being replaced attached as `previous` to the restored one
+ * (main): the entries of its register the restored one lacks (erasures since the backup was
+ * made), split by the rule of docs/decisions/2026-12-01-restore.md. `keep`: erased on this laptop
+ * (never undone), or whose row the backup does not hold (nothing to bring back). `bringBack`: an
+ * erasure made on another laptop, which came in with a study file imported after the backup, of
+ * a row the backup still holds.
+ */
+export function erasuresSinceBackup(db: Db, thisDevice: string): { keep: ErasureEntry[]; bringBack: ErasureEntry[] } {
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.kind, p.network_id AS networkId, p.erased_at AS erasedAt, p.device_id AS deviceId,
+              p.device_id <> ? AND CASE p.kind
+                WHEN 'respondent' THEN EXISTS (SELECT 1 FROM main.respondents r WHERE r.id = p.id)
+                ELSE EXISTS (SELECT 1 FROM main.responses r WHERE r.id = p.id) END AS bringBack
+       FROM previous.erasures p
+       WHERE NOT EXISTS (SELECT 1 FROM main.erasures e WHERE e.id = p.id)
+       ORDER BY p.rowid`,
+    )
+    .all(thisDevice) as (ErasureEntry & { bringBack: 0 | 1 })[];
+  const entry = ({ bringBack: _b, ...e }: ErasureEntry & { bringBack: 0 | 1 }): ErasureEntry => e;
+  return { keep: rows.filter((r) => !r.bringBack).map(entry), bringBack: rows.filter((r) => r.bringBack).map(entry) };
+}
+
+/** Whether the row an erasure names is in the database. */
+export function erasedRowPresent(db: Db, entry: Pick<ErasureEntry, 'id' | 'kind'>): boolean {
+  const table = entry.kind === 'respondent' ? 'respondents' : 'responses';
+  return !!prepared(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(entry.id);
+}

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } f
 import { basename, dirname, join } from 'node:path';
 import type { ParsedInput } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
-import type { BackupInfo, BackupList, BackupReason, DataSettings, RestoreResult } from '../../../shared/study';
+import type { BackupInfo, BackupList, BackupReason, DataSettings } from '../../../shared/study';
 import {
   backupsDirFor,
   checkDatabaseFile,
@@ -13,19 +13,16 @@ import {
   writeBackup,
 } from '../../db/backup-files';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { openDatabase, type Db } from '../../db/open';
+import type { Db } from '../../db/open';
 import { appendAudit, lastErasureAt } from '../../db/repositories/audit';
-import { applyErasureRegister } from '../../db/repositories/erasures';
 import { deleteSetting, getSetting, setSetting } from '../../db/repositories/settings';
 import type { ServiceContext } from '../context';
-import { seedBuiltInInstruments } from '../administration/instruments';
 
 /**
- * Backups and restore. A backup is a consistent copy made with VACUUM INTO (see
+ * Backups. A backup is a consistent copy made with VACUUM INTO (see
  * docs/decisions/2026-11-23-backups-and-study-files.md) in `backups/` beside the database: at
  * start-up, before a migration, before a study-file import and a restore, daily while the app runs,
- * and on request. The newest `backup_keep` are kept. A restore first backs up the current file,
- * then swaps the live connection (close, replace, reopen with all checks).
+ * and on request. The newest `backup_keep` are kept. Restoring one is in `restore.ts`.
  */
 
 const KEEP_KEY = 'backup_keep';
@@ -60,15 +57,16 @@ export function listBackupFiles(databasePath: string, erasedAt: string | null = 
   return out.sort((a, b) => (a.createdAt === b.createdAt ? b.name.localeCompare(a.name) : b.createdAt.localeCompare(a.createdAt)));
 }
 
-const strip = ({ path: _path, ...info }: BackupInfo & { path: string }): BackupInfo => info;
+export const stripPath = ({ path: _path, ...info }: BackupInfo & { path: string }): BackupInfo => info;
 
 export function listBackups(ctx: ServiceContext): BackupList {
   const erasedAt = lastErasureAt(ctx.db, ctx.deviceId);
   return {
     folder: backupsDirFor(ctx.databasePath),
     keep: backupKeep(ctx.db),
-    backups: listBackupFiles(ctx.databasePath, erasedAt).map(strip),
+    backups: listBackupFiles(ctx.databasePath, erasedAt).map(stripPath),
     lastErasureAt: erasedAt,
+    interruptedRestore: ctx.interruptedRestore ?? null,
   };
 }
 
@@ -101,7 +99,7 @@ export function createBackup(ctx: ServiceContext, reason: BackupReason): BackupI
   pruneBackups(ctx, basename(path));
   const info = listBackupFiles(ctx.databasePath, lastErasureAt(ctx.db, ctx.deviceId)).find((b) => b.path === path);
   if (!info) throw new ApiError('INTERNAL', 'De reservekopie is gemaakt maar niet teruggevonden. Controleer de map met reservekopieën.');
-  return strip(info);
+  return stripPath(info);
 }
 
 /** The researcher's "Nu een reservekopie maken". */
@@ -130,14 +128,14 @@ export function backupIfDue(ctx: ServiceContext, maxAgeMs = DAY_MS): BackupInfo 
   return createBackup(ctx, 'dagelijks');
 }
 
-function requireBackup(ctx: ServiceContext, name: string): BackupInfo & { path: string } {
+export function requireBackup(ctx: ServiceContext, name: string): BackupInfo & { path: string } {
   const backup = listBackupFiles(ctx.databasePath, lastErasureAt(ctx.db, ctx.deviceId)).find((b) => b.name === name);
   if (!backup) throw new ApiError('NOT_FOUND', 'Deze reservekopie bestaat niet (meer). Kies een reservekopie uit de lijst.');
   return backup;
 }
 
 /** Refuses a backup that is damaged or from a newer app, before anything is changed. */
-function requireUsable(path: string, name: string): void {
+export function requireUsable(path: string, name: string): void {
   const check = checkDatabaseFile(path);
   if (!check.ok) {
     throw new ApiError('DB_DAMAGED', `Reservekopie ${name} is beschadigd (${check.problem}) en kan niet worden teruggezet. Kies een andere; er is niets gewijzigd.`);
@@ -145,75 +143,6 @@ function requireUsable(path: string, name: string): void {
   if (check.schemaVersion < 1 || check.schemaVersion > LATEST_SCHEMA_VERSION) {
     throw new ApiError('DB_NEWER_VERSION', `Reservekopie ${name} hoort bij een andere versie van Netwerkspiegel (schemaversie ${check.schemaVersion}). Kies een andere; er is niets gewijzigd.`);
   }
-}
-
-/** Deletes the -wal and -shm files of a closed database (their content is in the copy just made). */
-function removeSidecars(databasePath: string): void {
-  for (const suffix of ['-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
-}
-
-/** Puts `source` in place of the (closed) database file and opens it with every check. */
-function swapIn(databasePath: string, source: string): Db {
-  removeSidecars(databasePath);
-  copyFileDurably(source, databasePath, copyFileSync);
-  return openDatabase(databasePath).db;
-}
-
-/**
- * After a restore: the restored file gets every audit entry and erasure of the file it replaced (the
- * log stays complete, and an erased person does not come back), and no kiosk session is left on.
- */
-function carryOver(db: Db, previousFile: string): { erased: number } {
-  db.prepare('ATTACH DATABASE ? AS previous').run(previousFile);
-  try {
-    return db.transaction(() => {
-      db.exec(`INSERT INTO main.audit_log (id, at, device_id, actor, action, entity, entity_id, details)
-               SELECT id, at, device_id, actor, action, entity, entity_id, details FROM previous.audit_log p
-               WHERE NOT EXISTS (SELECT 1 FROM main.audit_log a WHERE a.id = p.id) ORDER BY p.rowid`);
-      db.exec(`INSERT INTO main.erasures (id, kind, network_id, erased_at, device_id)
-               SELECT id, kind, network_id, erased_at, device_id FROM previous.erasures p
-               WHERE NOT EXISTS (SELECT 1 FROM main.erasures e WHERE e.id = p.id)`);
-      deleteSetting(db, 'kiosk_session');
-      const erased = applyErasureRegister(db);
-      return { erased: erased.responses + erased.respondents };
-    }).immediate();
-  } finally {
-    db.prepare('DETACH DATABASE previous').run();
-  }
-}
-
-/**
- * Restores a backup: checks it, backs up the current file first, closes the connection, puts the
- * backup in place and reopens it with all checks and migrations. Services read `ctx.db` on every
- * call, so they all use the restored file from the next call on (per-connection caches are keyed
- * by the connection and start empty). If the restored file cannot be opened, the current file is
- * put back.
- */
-export function restoreBackup(ctx: ServiceContext, name: string): RestoreResult {
-  const backup = requireBackup(ctx, name);
-  requireUsable(backup.path, name);
-  const safety = createBackup(ctx, 'voor-herstel');
-  const safetyPath = join(backupsDirFor(ctx.databasePath), safety.name);
-  ctx.db.close();
-  try {
-    ctx.db = swapIn(ctx.databasePath, backup.path);
-  } catch (err) {
-    console.error(`Terugzetten van ${name} mislukt; het bestand van vóór het terugzetten wordt teruggezet`, err);
-    ctx.db = swapIn(ctx.databasePath, safetyPath);
-    throw new ApiError(
-      'DB_DAMAGED',
-      `Reservekopie ${name} kon niet worden geopend (${err instanceof Error ? err.message : String(err)}). De gegevens van vóór het terugzetten staan weer op hun plaats.`,
-    );
-  }
-  seedBuiltInInstruments(ctx.db, ctx.deviceId, ctx.now());
-  const { erased } = carryOver(ctx.db, safetyPath);
-  appendAudit(
-    ctx.db,
-    ctx.deviceId,
-    { action: 'backup.restored', entity: 'backup', entityId: name, details: { safetyBackup: safety.name, erasedAgain: erased } },
-    ctx.now(),
-  );
-  return { restored: strip(backup), safetyBackup: safety };
 }
 
 /** Removes the backups made before the latest erasure (they may still hold the erased data). */

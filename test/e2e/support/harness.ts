@@ -34,10 +34,12 @@ export interface Session {
 // No console message is expected from the app; any one fails the test.
 const IGNORED_CONSOLE: RegExp[] = [];
 
-export async function openSession(browser: Browser): Promise<Session> {
+/** `beforeStart` may put files in the session's folder before the app starts on it (what a crash left behind). */
+export async function openSession(browser: Browser, beforeStart?: (databasePath: string) => void): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-e2e-'));
   const exportDir = join(dir, 'exports');
   const databasePath = join(dir, 'netwerkspiegel.sqlite');
+  beforeStart?.(databasePath);
   const harness = await startHarness({ databasePath, exportDir });
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'nl-NL' });
   const page = await context.newPage();
@@ -85,7 +87,7 @@ export async function openSession(browser: Browser): Promise<Session> {
 
 export interface E2eSessions {
   /** Opens a session that is closed after the test; `afterOpen` (if given) runs on it first. */
-  newSession: () => Promise<Session>;
+  newSession: (beforeStart?: (databasePath: string) => void) => Promise<Session>;
   /** The Chromium launched for this file. */
   browser: () => Browser;
   /** Runs `fn` after the test, once its sessions are closed (last registered runs first). */
@@ -120,8 +122,8 @@ export function useE2eSessions(options: { afterOpen?: (session: Session) => Prom
   };
 
   return {
-    newSession: async () => {
-      const session = await openSession(current());
+    newSession: async (beforeStart) => {
+      const session = await openSession(current(), beforeStart);
       sessions.push(session);
       await options.afterOpen?.(session);
       return session;

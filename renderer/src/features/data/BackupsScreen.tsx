@@ -43,6 +43,13 @@ export function BackupsScreen({ onBack }: { onBack: () => void }) {
       <WhenLoaded loaded={list}>
         {(listed) => (
           <>
+            {listed.interruptedRestore && (
+              <p className="message message-info" data-testid="restore-interrupted">
+                {listed.interruptedRestore.backupName
+                  ? t('data.backups.interruptedOf', { when: when(listed.interruptedRestore.foundAt), backup: listed.interruptedRestore.backupName })
+                  : t('data.backups.interrupted', { when: when(listed.interruptedRestore.foundAt) })}
+              </p>
+            )}
             <section aria-labelledby="backups-list-title" className="panel">
               <h2 id="backups-list-title">{t('data.backups.listTitle')}</h2>
               <p className="hint" data-testid="backups-folder">
