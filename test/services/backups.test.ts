@@ -221,6 +221,11 @@ describe('a damaged database at start-up', () => {
     const { asidePath } = replaceDamagedDatabase(file, good.name, '2026-03-02T10:00:00.000Z');
     expect(asidePath).toBe(`${file}.beschadigd-2026-03-02T10-00-00-000Z`);
     expect(sha(asidePath)).toBe(damagedSha);
+    // Already in WAL mode before anything opens it (header bytes 18 and 19 are 2 for WAL, 1 for a
+    // rollback journal; a backup made by VACUUM INTO has 1), with no journal beside it.
+    const header = readFileSync(file).subarray(18, 20);
+    expect([header[0], header[1]]).toEqual([2, 2]);
+    expect(existsSync(`${file}-journal`) || existsSync(`${file}-wal`)).toBe(false);
     expect(quickCheck(file)).toBe('ok');
     const again = open({ dir });
     expect((await again.ok('listNetworks', {})).map((n) => n.name)).toEqual(['Goed']);

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ParsedInput } from '../../../shared/contract';
@@ -9,6 +10,7 @@ import {
   copyFileDurably,
   newBackupPath,
   parseBackupName,
+  removeSidecars,
   removeStaleTemporaryFiles,
   writeBackup,
 } from '../../db/backup-files';
@@ -214,6 +216,18 @@ export function replaceDamagedDatabase(databasePath: string, backupName: string,
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(`${databasePath}${suffix}`)) renameSync(`${databasePath}${suffix}`, `${asidePath}${suffix}`);
   }
-  copyFileDurably(backup.path, databasePath, copyFileSync);
+  // In WAL mode before it is renamed into place (a backup made by VACUUM INTO is not): the app's
+  // first open then has no journal mode to switch, a write a crash could interrupt, leaving a hot
+  // rollback journal that the read-only check at start-up cannot roll back.
+  copyFileDurably(backup.path, databasePath, (from, to) => {
+    copyFileSync(from, to);
+    const copy = new Database(to, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = WAL');
+    } finally {
+      copy.close();
+    }
+    removeSidecars(to);
+  });
   return { asidePath };
 }
