@@ -130,7 +130,7 @@ async function buildFixture(dir: string): Promise<Fixture> {
   mkdirSync(otherDir);
   const b = await services(join(otherDir, 'netwerkspiegel.sqlite'), otherDir);
   if (toB.cancelled) throw new Error('export cancelled');
-  await b.ok('importStudyFile', { content: readFileSync(toB.filePath, 'utf8'), decisions: [] });
+  await b.ok('importStudyFile', { content: readFileSync(toB.filePath, 'utf8'), decisions: [], confirmErasures: true });
   await b.ok('eraseRespondent', { networkId: network(0), respondentCode: 'N0R0', confirmCode: 'N0R0' });
   const exported = await b.ok('exportStudyFile', { networkIds: [network(0)] });
   if (exported.cancelled) throw new Error('export cancelled');
@@ -139,7 +139,7 @@ async function buildFixture(dir: string): Promise<Fixture> {
   const fromFileId = a.ctx.db.prepare("SELECT id FROM respondents WHERE code = 'N0R0'").pluck().get() as string;
   const fromFileResponses = a.ctx.db.prepare('SELECT id FROM responses WHERE respondent_id = ?').pluck().all(fromFileId) as string[];
   const erasedHere = a.ctx.db.prepare("SELECT id FROM respondents WHERE code = 'N1R0'").pluck().get() as string;
-  const imported = await a.ok('importStudyFile', { content: readFileSync(exported.filePath, 'utf8'), decisions: [] });
+  const imported = await a.ok('importStudyFile', { content: readFileSync(exported.filePath, 'utf8'), decisions: [], confirmErasures: true });
   if (!imported.backup) throw new Error('the import made no backup');
   await a.ok('eraseRespondent', { networkId: network(1), respondentCode: 'N1R0', confirmCode: 'N1R0' });
   await a.ok('createNetwork', { name: 'Na de reservekopie' });

@@ -49,7 +49,7 @@ async function sharedNetwork() {
   const responses: Record<string, string> = {};
   for (const [code, value] of [['WEG001', 2], ['WIS002', 3], ['BLIJF3', 4]] as const) responses[code] = (await respond(a, wave.id, code, value)).id;
   time.advance();
-  await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
+  await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [], confirmErasures: true });
   return { a, b, time, network, wave, responses };
 }
 
@@ -65,7 +65,7 @@ describe('bringing back a person a study file erased', () => {
     time.advance();
     const fromB = await studyFileOf(b, [network.id]);
     time.advance();
-    const imported = await a.ok('importStudyFile', { content: fromB, decisions: [] });
+    const imported = await a.ok('importStudyFile', { content: fromB, decisions: [], confirmErasures: true });
     expect(imported.erasuresApplied).toBe(2); // the respondent and their response
     expect(imported.backup).toMatch(/-voor-import\.sqlite$/);
     expect(respondentIdOf(a, 'WEG001')).toBeUndefined();
@@ -114,7 +114,7 @@ describe('bringing back a person a study file erased', () => {
 
     // Importing B's file again takes B's erasure over again: the restore undid the import, not B's erasure.
     time.advance();
-    const again = await a.ok('importStudyFile', { content: fromB, decisions: [] });
+    const again = await a.ok('importStudyFile', { content: fromB, decisions: [], confirmErasures: true });
     expect(again.erasuresApplied).toBe(2);
     expect(respondentIdOf(a, 'WEG001')).toBeUndefined();
   });
@@ -127,9 +127,9 @@ describe('bringing back a person a study file erased', () => {
     await a.ok('eraseRespondent', { networkId: network.id, respondentCode: 'WIS002', confirmCode: 'WIS002' });
     // B takes the erasure over, and A gets it back from B's file (B's file names A as the erasing laptop).
     time.advance();
-    await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [] });
+    await b.ok('importStudyFile', { content: await studyFileOf(a, [network.id]), decisions: [], confirmErasures: true });
     time.advance();
-    await a.ok('importStudyFile', { content: await studyFileOf(b, [network.id]), decisions: [] });
+    await a.ok('importStudyFile', { content: await studyFileOf(b, [network.id]), decisions: [], confirmErasures: true });
 
     time.advance();
     const result = await a.ok('restoreBackup', { backupName: before.name });
