@@ -9,13 +9,13 @@ import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
+import { usePolledProgress } from '../../lib/usePolledProgress';
 import { formatDateTime } from '../responses/formatDateTime';
 import { shortDevice } from './format';
 
 /** The contract refuses more; saying so before reading the file is friendlier. */
 const MAX_FILE_BYTES = 25_000_000;
 const TABLES: MergeTable[] = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures'];
-const POLL_MS = 250;
 
 /**
  * *Studiebestand importeren*: pick the file another laptop exported, see what would change (added,
@@ -32,29 +32,11 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
   const [done, setDone] = useState<MergeReport | null>(null);
   const [openedName, setOpenedName] = useState(openedFile?.fileName ?? null);
   const [erasuresConfirmed, setErasuresConfirmed] = useState(false);
-  const [progress, setProgress] = useState<StudyFileProgress>({ running: false });
   const reading = useAction();
   const importing = useAction();
   const busy = reading.busy || importing.busy;
+  const progress = usePolledProgress<StudyFileProgress>(busy, () => api.getStudyFileProgress({}), { running: false });
 
-  // While a file is read, checked or imported, ask the main process how far it is.
-  useEffect(() => {
-    if (!busy) return;
-    let stopped = false;
-    const timer = window.setInterval(() => {
-      api.getStudyFileProgress({}).then(
-        (p) => {
-          if (!stopped) setProgress(p);
-        },
-        () => {},
-      );
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      window.clearInterval(timer);
-      setProgress({ running: false });
-    };
-  }, [busy]);
 
   /** Forgets any earlier file, reads the new one and asks the main process what importing it would change. */
   function showPreview(read: () => Promise<string>) {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentSummary, NetworkDetail, NetworkSummary } from '../../../../shared/domain';
 import type { Input, Output } from '../../../../shared/contract';
@@ -9,6 +9,7 @@ import { RadioGroup } from '../../components/Field';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale, localized } from '../../i18n';
 import { useAction } from '../../lib/useAction';
+import { usePolledProgress } from '../../lib/usePolledProgress';
 import { useApiData } from '../../lib/useApiData';
 
 type Progress = Output<'getExportProgress'>;
@@ -17,7 +18,6 @@ type Values = Input<'exportStudy'>['values'];
 type Separator = Input<'exportStudy'>['separator'];
 
 /** How often the screen asks how far a running export is. */
-const POLL_MS = 250;
 
 /**
  * *Exporteren* for advisors and researchers: the chosen networks, waves and instruments as one
@@ -73,29 +73,11 @@ function ExportForm({
   const [values, setValues] = useState<Values>('codes');
   const [separator, setSeparator] = useState<Separator>(';');
   const [includeOpen, setIncludeOpen] = useState(false);
-  const [progress, setProgress] = useState<Progress>({ running: false });
   const [saved, setSaved] = useState<string | null>(null);
   const { busy, error, run } = useAction();
+  const progress = usePolledProgress<Progress>(busy, () => api.getExportProgress({}), { running: true, phase: 'preparing', done: 0, total: 1 });
   const loading = useAction();
 
-  // While an export runs, ask the main process how far it is.
-  useEffect(() => {
-    if (!busy) return;
-    let stopped = false;
-    const timer = window.setInterval(() => {
-      // Until the main process has registered the export it says "nothing runs": keep what we show.
-      api.getExportProgress({}).then(
-        (p) => {
-          if (!stopped && p.running) setProgress(p);
-        },
-        () => {},
-      );
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      window.clearInterval(timer);
-    };
-  }, [busy]);
 
   function toggleNetwork(id: string, on: boolean) {
     setChosenNetworks((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
@@ -132,23 +114,18 @@ function ExportForm({
     event.preventDefault();
     setSaved(null);
     return run(async () => {
-      setProgress({ running: true, phase: 'preparing', done: 0, total: 1 });
-      try {
-        const result = await api.exportStudy({
-          networkIds: chosenDetails.map((d) => d.network.id),
-          waveIds: waves.map((w) => w.id),
-          instrumentIds: chosenInstruments,
-          format,
-          values,
-          includeOpenAnswers: includeOpen,
-          separator,
-          language: locale,
-        });
-        if (!result.cancelled) {
-          setSaved(t(format === 'csv' ? 'export.study.savedCsv' : 'export.study.saved', { filePath: result.filePath, count: result.rows }));
-        }
-      } finally {
-        setProgress({ running: false });
+      const result = await api.exportStudy({
+        networkIds: chosenDetails.map((d) => d.network.id),
+        waveIds: waves.map((w) => w.id),
+        instrumentIds: chosenInstruments,
+        format,
+        values,
+        includeOpenAnswers: includeOpen,
+        separator,
+        language: locale,
+      });
+      if (!result.cancelled) {
+        setSaved(t(format === 'csv' ? 'export.study.savedCsv' : 'export.study.saved', { filePath: result.filePath, count: result.rows }));
       }
     });
   }
