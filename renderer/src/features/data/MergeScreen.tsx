@@ -9,6 +9,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
+import { readPickedText, takePickedFile } from '../../lib/pickedFile';
 import { usePolledProgress } from '../../lib/usePolledProgress';
 import { formatDateTime } from '../responses/formatDateTime';
 import { shortDevice } from './format';
@@ -54,19 +55,10 @@ export function MergeScreen({ onBack, openedFile }: { onBack: () => void; opened
   }
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takePickedFile(event);
     if (!file) return;
     setOpenedName(null);
-    showPreview(async () => {
-      if (file.size > MAX_FILE_BYTES) throw new ApiError('VALIDATION', t('data.merge.tooLarge'));
-      try {
-        return await file.text();
-      } catch {
-        throw new ApiError('VALIDATION', t('data.merge.readFailed'));
-      }
-    });
+    showPreview(() => readPickedText(file, MAX_FILE_BYTES, { tooLarge: t('data.merge.tooLarge'), readFailed: t('data.merge.readFailed') }));
   }
 
   const previewOpenedFile = useEffectEvent(() => {

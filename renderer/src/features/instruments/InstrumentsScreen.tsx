@@ -1,7 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentSummary } from '../../../../shared/domain';
-import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
 import { Field } from '../../components/Field';
@@ -9,6 +8,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale, localized } from '../../i18n';
+import { readPickedText, takePickedFile } from '../../lib/pickedFile';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 import { ProblemAlert } from './ProblemAlert';
@@ -150,20 +150,11 @@ function ImportPanel({ onImported }: { onImported: (summary: InstrumentSummary) 
   const { busy, error, run } = useAction();
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    // Clear the control so that picking the same file again (after fixing it) is a new choice.
-    input.value = '';
+    const file = takePickedFile(event);
     if (!file) return;
     void run(async () => {
       setImported(null);
-      if (file.size > MAX_FILE_BYTES) throw new ApiError('VALIDATION', t('instruments.tooLarge'));
-      let text: string;
-      try {
-        text = await file.text();
-      } catch {
-        throw new ApiError('VALIDATION', t('instruments.readFailed'));
-      }
+      const text = await readPickedText(file, MAX_FILE_BYTES, { tooLarge: t('instruments.tooLarge'), readFailed: t('instruments.readFailed') });
       const summary = await api.importInstrument({ definitionJson: text });
       setImported(summary);
       onImported(summary);
