@@ -189,7 +189,6 @@ export function kioskBegin(ctx: ServiceContext, input: ParsedInput<'kioskBegin'>
     mode: 'kiosk',
     language: input.language,
     consentAt: now,
-    onUnfinished: 'refuse',
     birthMonth: input.birthMonth,
   });
   writeSession(ctx.db, { ...stored, currentResponseId: response.id });

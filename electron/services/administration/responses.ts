@@ -28,8 +28,6 @@ export interface BeginOptions {
   mode: ResponseMode;
   language: 'nl' | 'en';
   consentAt: string | null;
-  /** What to do with an unfinished response of the same code: continue it, or refuse (kiosk). */
-  onUnfinished: 'resume' | 'refuse';
   /** The birth month, given after a SELF_CODE_TAKEN answer; undefined when not asked. */
   birthMonth?: number;
 }
@@ -100,19 +98,12 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
       repo.setRespondentOrganisation(ctx.db, respondent.id, options.organisationId, now);
     }
     const existing = repo.findResponseFor(ctx.db, respondent.id, wave.id);
-    // Kiosk mode: the same sentence for a code submitted or begun before (a self-made code that
-    // was submitted is the one case told apart, below).
+    // Kiosk mode never reopens a response: the same sentence for a code submitted or begun before
+    // (a self-made code that was submitted is the one case told apart, below). The researcher's
+    // form and paper entry continue an unfinished response of the same code.
     if (existing && options.mode === 'kiosk' && !(existing.status === 'complete' && kind === 'self')) throw kioskCodeRefused();
     if (existing?.status === 'complete') {
       throw new ApiError('CONFLICT', `Code ${code} heeft meting ${wave.label} al ingevuld. Controleer de code.`);
-    }
-    if (existing && options.onUnfinished === 'refuse') {
-      // Said without the code and without suggesting a typo: it may be this person's own
-      // interrupted questionnaire, or someone else's with the same code.
-      throw new ApiError(
-        'CONFLICT',
-        `Met deze code is in meting ${wave.label} al een vragenlijst begonnen die nog niet is ingeleverd. Vraag de onderzoeker om hulp; die kan een onderbroken vragenlijst hervatten.`,
-      );
     }
     if (existing) return repo.getResponse(ctx.db, existing.id)!;
     const responseId = repo.insertResponse(
@@ -131,7 +122,7 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
 
 /** The researcher's form and paper entry: an unfinished response of the same code is continued. */
 export function startResponse(ctx: ServiceContext, input: ParsedInput<'startResponse'>): ResponseRecord {
-  return beginResponse(ctx, { ...input, language: 'nl', consentAt: null, onUnfinished: 'resume' });
+  return beginResponse(ctx, { ...input, language: 'nl', consentAt: null });
 }
 
 export function resumeResponse(ctx: ServiceContext, responseId: string): ResponseRecord {
