@@ -224,12 +224,22 @@ export interface Comparison {
   rows: ComparisonRow[];
 }
 
-export type GroupBy = 'organisation' | 'role' | 'discipline';
+/**
+ * What results can be broken down by (besides the spread between partner organisations):
+ * answers to the background questionnaire (role group, discipline, the governance body a
+ * respondent is most active in) and the sector or size class of the respondent's organisation.
+ */
+export const BREAKDOWN_CHOICES = ['none', 'role', 'discipline', 'governanceBody', 'sector', 'sizeClass'] as const;
+export type BreakdownChoice = (typeof BREAKDOWN_CHOICES)[number];
+
+export type GroupBy = 'organisation' | Exclude<BreakdownChoice, 'none'>;
 
 export interface GroupBreakdown {
   groupBy: GroupBy;
   groups: {
+    /** For `sector` and `sizeClass` the enumeration value of shared/domain.ts (`zorg`, `lt100`). */
     groupId: string;
+    /** For `sector` and `sizeClass` the same enumeration value: the renderer names it in the UI language. */
     label: LocalizedText;
     perScale: { scaleId: string; perWave: { waveId: string; stats: ScaleStats }[] }[];
   }[];
@@ -238,6 +248,18 @@ export interface GroupBreakdown {
   // A shown group's cell can still be suppressed in one wave or scale (too small there, or hidden so
   // that another small group cannot be derived by subtraction): such a cell has n 0 as well, so not
   // even the group's size is given away.
+}
+
+/**
+ * Started (complete included, as in ResponseCounts) and complete responses of one partner
+ * organisation per wave; `organisationId` null for responses without an organisation. These are
+ * counts, not answers, so they are shown below the minimum group size as well: no respondent code
+ * and no answer is attached (docs/decisions/2026-12-01-breakdowns.md).
+ */
+export interface OrganisationResponse {
+  organisationId: string | null;
+  name: string | null;
+  perWave: { waveId: string; started: number; complete: number }[];
 }
 
 export interface ConversationPoint {
@@ -263,8 +285,16 @@ export interface Dashboard {
   comparisons: Comparison[];
   /** Spread between partner organisations per scale. */
   organisations: GroupBreakdown;
-  /** Breakdown by the chosen group (role group or discipline), when asked. */
+  /**
+   * When no wave has two partner organisations to show side by side: the spread by sector, or else
+   * by size class (`groupBy` says which), as long as that has two groups to show in some wave;
+   * null otherwise.
+   */
+  spreadFallback: GroupBreakdown | null;
+  /** Breakdown by the chosen group, when asked. */
   breakdown: GroupBreakdown | null;
+  /** Response per partner organisation and wave: who has taken part. Counts only, never suppressed. */
+  responseByOrganisation: OrganisationResponse[];
   conversation: ConversationPoint[];
   notices: Notice[];
 }
