@@ -13,7 +13,9 @@ export interface Notice {
    * e.g. 'no-responses', 'single-respondent', 'all-declined', 'instrument-changed', 'alpha-small-n', 'too-small'.
    * The results service also sends 'no-waves', 'instrument-not-in-wave', 'no-scores' (a scale
    * without scores in a wave: too few items answered), 'tolerant-matches' (accepted near matches of
-   * self-made codes), 'link-proposals' (near matches awaiting a decision), 'breakdown-unavailable', and
+   * self-made codes), 'link-proposals' (near matches awaiting a decision), 'breakdown-unavailable',
+   * 'governance-unavailable' (no wave asked the governance body question), 'breakdown-not-in-wave'
+   * (this wave did not ask the breakdown's question), and
    * in comparison rows 'not-in-both' and 'scale-changed'. Params name what a notice is about with
    * `waveId`, `scaleId` or `itemId` where it applies.
    */
