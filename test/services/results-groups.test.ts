@@ -5,9 +5,10 @@
  * out by hand in the comments from the scores given below.
  */
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import type { BreakdownChoice, GroupBreakdown } from '../../shared/results';
 import { AG, answersFor, KS, respond, resultsStudy, type Services } from '../support/results-study';
-import { useServices } from '../support/services';
+import { studyExportInput, useServices } from '../support/services';
 
 const open = useServices();
 
@@ -270,5 +271,29 @@ describe('response per partner organisation', () => {
     await respond(s, t0.id, 'P-001', org.id, answersFor(3));
     const d = await s.ok('getDashboard', { networkId: network.id, waveIds: [], instrumentId: KS, breakdown: 'none' });
     expect(d.responseByOrganisation).toEqual([{ organisationId: org.id, name: 'Hospice De Linde', perWave: [{ waveId: t0.id, started: 1, complete: 1 }] }]);
+  }, 60_000);
+});
+
+describe('the study export of waves with Achtergrond version 1 and version 2', () => {
+  it('has ag_overleg once, in the codebook with version 2 and its codes, empty at T0 and answered at T1', async () => {
+    const w = await twente(open());
+    const result = await w.ok('exportStudy', studyExportInput(w.network.id));
+    if (result.cancelled) throw new Error('export was cancelled');
+    const book = XLSX.readFile(result.filePath);
+    const codebook = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Codeboek!, { defval: null });
+    const overleg = codebook.filter((r) => r.variabele === 'ag_overleg');
+    expect(overleg).toHaveLength(1);
+    expect(overleg[0]).toMatchObject({
+      vragenlijst: 'Achtergrond',
+      versie: '2',
+      codes_en_labels: '1 = Stuurgroep / algemeen bestuur; 2 = Dagelijks bestuur; 3 = Werkgroep / themagroep; 4 = Netwerkgroep; 5 = Klankbordgroep; 6 = Geen van deze; 9 = Zeg ik liever niet',
+    });
+    const data = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Data_lang!, { defval: null });
+    const complete = (wave: string) => data.filter((r) => r.meting === wave && r.status === 1); // status 1 = submitted (values as codes)
+    // T0: 22 submitted, none was asked; T1: 16 submitted, 6 stuurgroep, 5 werkgroep, 2 klankbordgroep, 3 declined (9).
+    expect(complete('T0')).toHaveLength(22);
+    expect(complete('T0').every((r) => r.ag_overleg === null)).toBe(true);
+    const t1 = complete('T1').map((r) => r.ag_overleg);
+    expect([1, 3, 5, 9].map((code) => t1.filter((v) => v === code).length)).toEqual([6, 5, 2, 3]);
   }, 60_000);
 });
