@@ -23,7 +23,7 @@ import {
   type WaveOverview,
 } from './domain';
 import type { Envelope } from './errors';
-import type { Dashboard, LinkProposalList, NetworkComparison } from './results';
+import { BREAKDOWN_CHOICES, type Dashboard, type LinkProposalList, type NetworkComparison } from './results';
 import type { InstrumentDefinition } from './instruments/schema';
 import { multilineText, plainText } from './text-rules';
 import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult, StudyFileProgress } from './study';
@@ -172,7 +172,7 @@ export const contract = {
       /** Waves to show, in measurement order; empty means all waves of the network. */
       waveIds: z.array(id).max(20),
       instrumentId,
-      breakdown: z.enum(['none', 'role', 'discipline'], { error: 'Kies geen uitsplitsing, rolgroep of discipline' }),
+      breakdown: z.enum(BREAKDOWN_CHOICES, { error: 'Kies geen uitsplitsing, of rolgroep, discipline, overleg, sector of omvang' }),
     }),
   ),
   compareNetworks: method<NetworkComparison>()(

@@ -13,7 +13,9 @@ export interface Notice {
    * e.g. 'no-responses', 'single-respondent', 'all-declined', 'instrument-changed', 'alpha-small-n', 'too-small'.
    * The results service also sends 'no-waves', 'instrument-not-in-wave', 'no-scores' (a scale
    * without scores in a wave: too few items answered), 'tolerant-matches' (accepted near matches of
-   * self-made codes), 'link-proposals' (near matches awaiting a decision), 'breakdown-unavailable', and
+   * self-made codes), 'link-proposals' (near matches awaiting a decision), 'breakdown-unavailable',
+   * 'governance-unavailable' (no wave asked the governance body question), 'breakdown-not-in-wave'
+   * (this wave did not ask the breakdown's question), and
    * in comparison rows 'not-in-both' and 'scale-changed'. Params name what a notice is about with
    * `waveId`, `scaleId` or `itemId` where it applies.
    */
@@ -224,12 +226,22 @@ export interface Comparison {
   rows: ComparisonRow[];
 }
 
-export type GroupBy = 'organisation' | 'role' | 'discipline';
+/**
+ * What results can be broken down by (besides the spread between partner organisations):
+ * answers to the background questionnaire (role group, discipline, the governance body a
+ * respondent is most active in) and the sector or size class of the respondent's organisation.
+ */
+export const BREAKDOWN_CHOICES = ['none', 'role', 'discipline', 'governanceBody', 'sector', 'sizeClass'] as const;
+export type BreakdownChoice = (typeof BREAKDOWN_CHOICES)[number];
+
+export type GroupBy = 'organisation' | Exclude<BreakdownChoice, 'none'>;
 
 export interface GroupBreakdown {
   groupBy: GroupBy;
   groups: {
+    /** For `sector` and `sizeClass` the enumeration value of shared/domain.ts (`zorg`, `lt100`). */
     groupId: string;
+    /** For `sector` and `sizeClass` the same enumeration value: the renderer names it in the UI language. */
     label: LocalizedText;
     perScale: { scaleId: string; perWave: { waveId: string; stats: ScaleStats }[] }[];
   }[];
@@ -238,6 +250,18 @@ export interface GroupBreakdown {
   // A shown group's cell can still be suppressed in one wave or scale (too small there, or hidden so
   // that another small group cannot be derived by subtraction): such a cell has n 0 as well, so not
   // even the group's size is given away.
+}
+
+/**
+ * Started (complete included, as in ResponseCounts) and complete responses of one partner
+ * organisation per wave; `organisationId` null for responses without an organisation. These are
+ * counts, not answers, so they are shown below the minimum group size as well: no respondent code
+ * and no answer is attached (docs/decisions/2026-12-01-breakdowns.md).
+ */
+export interface OrganisationResponse {
+  organisationId: string | null;
+  name: string | null;
+  perWave: { waveId: string; started: number; complete: number }[];
 }
 
 export interface ConversationPoint {
@@ -263,8 +287,16 @@ export interface Dashboard {
   comparisons: Comparison[];
   /** Spread between partner organisations per scale. */
   organisations: GroupBreakdown;
-  /** Breakdown by the chosen group (role group or discipline), when asked. */
+  /**
+   * When no wave has two partner organisations to show side by side: the spread by sector, or else
+   * by size class (`groupBy` says which), as long as that has two groups to show in some wave;
+   * null otherwise.
+   */
+  spreadFallback: GroupBreakdown | null;
+  /** Breakdown by the chosen group, when asked. */
   breakdown: GroupBreakdown | null;
+  /** Response per partner organisation and wave: who has taken part. Counts only, never suppressed. */
+  responseByOrganisation: OrganisationResponse[];
   conversation: ConversationPoint[];
   notices: Notice[];
 }

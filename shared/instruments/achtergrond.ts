@@ -8,6 +8,12 @@ import { instrumentDefinition, type InstrumentDefinitionInput } from './schema';
  * response starts.
  */
 
+/**
+ * Version 1 stays exactly as it was first shipped: waves that used it keep it (a version in use is
+ * frozen), and laptops compare stored definitions when study files are merged. Version 2 adds the
+ * governance body question; new waves get it.
+ */
+
 /** Declining to answer: stored and listed as a missing code in the codebook. */
 const DECLINED = 9;
 const NOT_APPLICABLE = 8;
@@ -126,4 +132,47 @@ const definition: InstrumentDefinitionInput = {
   ],
 };
 
-export const achtergrond = instrumentDefinition.parse(definition);
+/** The first version: role, discipline, years involved. Only for waves that already use it. */
+export const achtergrondVersion1 = instrumentDefinition.parse(definition);
+
+/**
+ * The governance bodies of a network (DOMAIN.md, *Network structure*). The app has no
+ * multiple-choice questions, so this is a single choice: the body where the respondent is most
+ * active (docs/decisions/2026-12-01-breakdowns.md).
+ */
+const governanceBodies = {
+  id: 'overleg',
+  options: [
+    { code: 1, label: { nl: 'Stuurgroep / algemeen bestuur', en: 'Steering group / general board' } },
+    { code: 2, label: { nl: 'Dagelijks bestuur', en: 'Executive board' } },
+    { code: 3, label: { nl: 'Werkgroep / themagroep', en: 'Working group / theme group' } },
+    { code: 4, label: { nl: 'Netwerkgroep', en: 'Network group' } },
+    { code: 5, label: { nl: 'Klankbordgroep', en: 'Sounding board group' } },
+    { code: 6, label: { nl: 'Geen van deze', en: 'None of these' } },
+  ],
+  notScored: [declined],
+};
+
+const governanceQuestion = {
+  id: 'ag_overleg',
+  type: 'choice' as const,
+  text: {
+    nl: 'In welk overleg van het netwerk bent u (vooral) actief? Bent u in meer dan één overleg actief, kies dan het overleg waarin u het meest actief bent.',
+    en: 'In which body of the network are you (mainly) active? If you are active in more than one, choose the one in which you are most active.',
+  },
+  label: { nl: 'Overleg', en: 'Network body' },
+  scale: 'overleg',
+};
+
+/** The current version: version 1 and the governance body question, asked last so earlier columns keep their place. */
+export const achtergrond = instrumentDefinition.parse({
+  ...definition,
+  version: 2,
+  description: {
+    nl: 'Vier vragen over de respondent (rol, discipline, hoe lang betrokken, in welk overleg van het netwerk actief) in grove categorieën, om resultaten per groep te kunnen bekijken zonder dat iemand herkenbaar wordt.',
+    en: 'Four questions about the respondent (role, discipline, how long involved, which body of the network they are active in) in coarse categories, so results can be viewed by group without anyone becoming identifiable.',
+  },
+  scales: [...definition.scales, governanceBodies],
+  items: [...definition.items, governanceQuestion],
+  sections: definition.sections.map((s) => ({ ...s, items: [...s.items, governanceQuestion.id] })),
+} satisfies InstrumentDefinitionInput);

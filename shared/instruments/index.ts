@@ -1,4 +1,4 @@
-import { achtergrond } from './achtergrond';
+import { achtergrond, achtergrondVersion1 } from './achtergrond';
 import { interprofessioneelSamenwerken } from './interprofessioneel-samenwerken';
 import { kansrijkeSamenwerking } from './kansrijke-samenwerking';
 import { netwerkfase } from './netwerkfase';
@@ -11,5 +11,7 @@ export { DEFAULT_WAVE_INSTRUMENTS } from './defaults';
 /**
  * Instruments that ship with the app; they are stored in each database on first start. Their
  * item ids are export columns, so they are unique across all of them (each has its own prefix).
+ * An instrument may ship in more than one version (an older one for the waves that use it, and
+ * stored on every start so that laptops agree); new waves are offered only the newest.
  */
-export const builtInInstruments: readonly InstrumentDefinition[] = [kansrijkeSamenwerking, interprofessioneelSamenwerken, netwerkfase, achtergrond];
+export const builtInInstruments: readonly InstrumentDefinition[] = [kansrijkeSamenwerking, interprofessioneelSamenwerken, netwerkfase, achtergrondVersion1, achtergrond];

@@ -295,10 +295,15 @@ describe('Resultaten (dashboard)', () => {
     }
     expect(await textOf(page.getByTestId('spread-table-range-ks_amb'))).toBe('3,00 – 4,25 (1,25)');
     expect(await textOf(page.getByTestId('hidden-organisations'))).toContain('1 organisatie is niet getoond, omdat er minder dan 5 respondenten van zijn');
-    // Organisation C appears nowhere, and the remainder after the shown organisations is not C alone:
+    // Organisation C appears in no result, and the remainder after the shown organisations is not C alone:
     // per condition and wave, network n − n(A) − n(B) = 15 − 5 − 5 = 5 ≥ 5 (C's 2 plus 3 without one).
+    // Only the response per organisation names it: a count of responses, not an answer.
     const main = (await page.locator('main').textContent()) ?? '';
-    expect(main).not.toContain(ORG_C);
+    const counted = (await page.getByTestId('section-organisation-responses').textContent()) ?? '';
+    expect(main.replace(counted, '')).not.toContain(ORG_C);
+    expect(await textOf(page.getByTestId(`organisation-complete-${orgs.C.id}-${t0.id}`))).toBe('2');
+    expect(await textOf(page.getByTestId(`organisation-started-${orgs.A.id}-${t1.id}`))).toBe('6'); // R-099 never submitted
+    expect(await textOf(page.getByTestId(`organisation-complete-${orgs.A.id}-${t1.id}`))).toBe('5');
     expect(await page.getByTestId(`spread-table-${orgs.C.id}-ks_amb`).count()).toBe(0);
     for (const wave of [t0, t1]) {
       if (wave === t1) await page.getByTestId('section-spread').getByLabel('Meting in deze grafiek').selectOption({ label: 'T1' });

@@ -93,13 +93,14 @@ async function openInstrumentsScreen(): Promise<Session> {
 }
 
 describe('Vragenlijsten: the built-in instruments', () => {
-  it('lists the four built-ins, unused, in both languages, and exports Kansrijke samenwerking as exactly its definition', async () => {
+  it('lists the four built-ins (Achtergrond in two versions), unused, in both languages, and exports Kansrijke samenwerking as exactly its definition', async () => {
     const session = await openInstrumentsScreen();
     const { page } = session;
 
     // What the database was seeded with, and what the screen says about it.
     expect(instrumentRows(session).map((r) => [r.instrumentId, r.version, r.builtIn, r.frozenAt])).toEqual([
       ['achtergrond', 1, 1, null],
+      ['achtergrond', 2, 1, null],
       ['interprofessioneel-samenwerken', 1, 1, null],
       ['kansrijke-samenwerking', 1, 1, null],
       ['netwerkfase', 1, 1, null],
@@ -110,7 +111,7 @@ describe('Vragenlijsten: the built-in instruments', () => {
       'kansrijke-samenwerking': 'Kansrijke samenwerking',
       netwerkfase: 'Netwerkfase',
     };
-    expect(await page.getByTestId('instrument-list').locator(':scope > li').count()).toBe(4);
+    expect(await page.getByTestId('instrument-list').locator(':scope > li').count()).toBe(5);
     for (const [id, name] of Object.entries(names)) {
       const card = page.getByTestId(`instrument-${id}-v1`);
       expect(await textOf(card.getByRole('heading', { level: 3 }))).toBe(name);
@@ -118,6 +119,10 @@ describe('Vragenlijsten: the built-in instruments', () => {
       expect(await textOf(card.getByTestId('instrument-origin'))).toBe('ingebouwd');
       expect(await textOf(card.getByTestId('instrument-frozen'))).toBe('nog niet in gebruik');
     }
+    // Achtergrond version 2 adds the governance body question.
+    const achtergrond2 = page.getByTestId('instrument-achtergrond-v2');
+    expect(await textOf(achtergrond2.getByTestId('instrument-version'))).toBe('versie 2');
+    expect(await textOf(achtergrond2.getByTestId('instrument-origin'))).toBe('ingebouwd');
     // The screen explains what may not be shipped and why versions freeze.
     const about = await textOf(page.locator('.instruments-about'));
     expect(about).toContain('AITCS-II');
@@ -169,7 +174,7 @@ describe('Vragenlijsten: importing a definition file', () => {
     const session = await openInstrumentsScreen();
     const { page } = session;
     const rowsAtStart = instrumentRows(session);
-    expect(rowsAtStart).toHaveLength(4);
+    expect(rowsAtStart).toHaveLength(5);
     const auditAtStart = count(session, 'audit_log');
 
     // --- A valid custom instrument ---------------------------------------------------------------
@@ -182,10 +187,10 @@ describe('Vragenlijsten: importing a definition file', () => {
     expect(await textOf(card.getByRole('heading', { level: 3 }))).toBe('Test teamklimaat');
     expect(await textOf(card.getByTestId('instrument-origin'))).toBe('geïmporteerd');
     expect(await textOf(card.getByTestId('instrument-frozen'))).toBe('nog niet in gebruik');
-    expect(await page.getByTestId('instrument-list').locator(':scope > li').count()).toBe(5);
+    expect(await page.getByTestId('instrument-list').locator(':scope > li').count()).toBe(6);
 
     const afterImport = instrumentRows(session);
-    expect(afterImport).toHaveLength(5);
+    expect(afterImport).toHaveLength(6);
     const stored = afterImport.find((r) => r.instrumentId === 'test-teamklimaat')!;
     expect(stored).toMatchObject({ version: 1, builtIn: 0, frozenAt: null });
     // Stored as validated: the file's content with the schema's defaults filled in (reverse: false on tk_01 and tk_02).
@@ -259,6 +264,7 @@ describe('Vragenlijsten: importing a definition file', () => {
     expect(await importError(page).count()).toBe(0);
     expect(instrumentRows(session).map((r) => [r.instrumentId, r.version, r.builtIn])).toEqual([
       ['achtergrond', 1, 1],
+      ['achtergrond', 2, 1],
       ['interprofessioneel-samenwerken', 1, 1],
       ['kansrijke-samenwerking', 1, 1],
       ['netwerkfase', 1, 1],
@@ -287,6 +293,12 @@ describe('Vragenlijsten: importing a definition file', () => {
     expect(ticked).toEqual(['Kansrijke samenwerking (versie 1)']);
     expect(await waveForm.getByRole('checkbox', { name: /Test teamklimaat \(aangepast\)/ }).isChecked()).toBe(false);
     expect(await waveForm.getByRole('checkbox', { name: /Interprofessioneel samenwerken/ }).isChecked()).toBe(false);
+    // Of a built-in only the newest version is offered (version 1 of Achtergrond stays for the waves that use it);
+    // both imported versions are.
+    const background = waveForm.getByRole('checkbox', { name: /^Achtergrond/ });
+    expect(await background.count()).toBe(1);
+    expect(await textOf(background.locator('xpath=..'))).toBe('Achtergrond (versie 2)');
+    expect(await waveForm.getByRole('checkbox', { name: /Test teamklimaat/ }).count()).toBe(2);
 
     expect(session.problems).toEqual([]);
   });

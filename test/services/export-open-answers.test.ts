@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Input } from '../../shared/contract';
+import { BREAKDOWN_CHOICES } from '../../shared/results';
 import { STUDY_FILE_EXTENSION } from '../../shared/study';
 import { studyExportInput, useServices } from '../support/services';
 import { xlsxParts } from '../unit/export-support';
@@ -177,7 +178,7 @@ describe('open answers leave the app only when asked for', () => {
       await s.ok('compareNetworks', { networkIds: [s.network.id], instrumentId: KS }),
     ];
     for (const instrumentId of [KS, AG]) {
-      for (const breakdown of ['none', 'role', 'discipline'] as const) {
+      for (const breakdown of BREAKDOWN_CHOICES) {
         for (const waveIds of [[], [s.t0.id], [s.t1.id]]) shown.push(await s.ok('getDashboard', { networkId: s.network.id, waveIds, instrumentId, breakdown }));
       }
     }

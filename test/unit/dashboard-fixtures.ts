@@ -225,6 +225,7 @@ export function richDashboard(): Dashboard {
       ],
       hiddenGroups: 2,
     },
+    spreadFallback: null,
     breakdown: {
       groupBy: 'role',
       groups: [
@@ -233,6 +234,11 @@ export function richDashboard(): Dashboard {
       ],
       hiddenGroups: 1,
     },
+    responseByOrganisation: [
+      { organisationId: 'org-a', name: 'Thuiszorg Oost', perWave: waves.map((w, i) => ({ waveId: w.waveId, started: 7 - i, complete: 6 - i })) },
+      { organisationId: 'org-b', name: 'Welzijn Twente', perWave: waves.map((w) => ({ waveId: w.waveId, started: 6, complete: 6 })) },
+      { organisationId: 'org-c', name: 'Huisartsen Centrum', perWave: waves.map((w, i) => ({ waveId: w.waveId, started: i === 2 ? 0 : 2, complete: i === 2 ? 0 : 1 })) },
+    ],
     conversation: [
       {
         kind: 'lowest',
@@ -279,7 +285,9 @@ export function emptyDashboard(): Dashboard {
     })),
     comparisons: [],
     organisations: { groupBy: 'organisation', groups: [], hiddenGroups: 0 },
+    spreadFallback: null,
     breakdown: null,
+    responseByOrganisation: [],
     conversation: [],
     notices: [{ code: 'no-responses', params: { waveId: wave.waveId } }],
   };

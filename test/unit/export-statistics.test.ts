@@ -65,7 +65,9 @@ const dashboard: Dashboard = {
     },
   ],
   organisations: { groupBy: 'organisation', groups: [], hiddenGroups: 0 },
+  spreadFallback: null,
   breakdown: null,
+  responseByOrganisation: [],
   conversation: [],
   notices: [],
 };

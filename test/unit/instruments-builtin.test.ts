@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInInstruments, DEFAULT_WAVE_INSTRUMENTS, instrumentDefinition, type InstrumentDefinition } from '../../shared/instruments';
-import { achtergrond } from '../../shared/instruments/achtergrond';
+import { createHash } from 'node:crypto';
+import { achtergrond, achtergrondVersion1 } from '../../shared/instruments/achtergrond';
 import { interprofessioneelSamenwerken as ip } from '../../shared/instruments/interprofessioneel-samenwerken';
 import { kansrijkeSamenwerking } from '../../shared/instruments/kansrijke-samenwerking';
 import { netwerkfase } from '../../shared/instruments/netwerkfase';
@@ -35,29 +36,35 @@ const codesAndLabels = (def: InstrumentDefinition, scaleId: string) => {
 };
 
 describe('all built-in instruments', () => {
-  it('are the four expected ones, each valid under the schema and unchanged by a JSON round trip (export → import)', () => {
-    expect(builtInInstruments.map((d) => d.id)).toEqual(['kansrijke-samenwerking', 'interprofessioneel-samenwerken', 'netwerkfase', 'achtergrond']);
+  it('are the four expected ones (Achtergrond in versions 1 and 2), each valid under the schema and unchanged by a JSON round trip (export → import)', () => {
+    expect(builtInInstruments.map((d) => [d.id, d.version])).toEqual([
+      ['kansrijke-samenwerking', 1],
+      ['interprofessioneel-samenwerken', 1],
+      ['netwerkfase', 1],
+      ['achtergrond', 1],
+      ['achtergrond', 2],
+    ]);
     for (const def of builtInInstruments) {
       const result = instrumentDefinition.safeParse(JSON.parse(JSON.stringify(def)));
       expect(result.success, `${def.id}: ${result.success ? '' : result.error.issues.map((i) => i.message).join('; ')}`).toBe(true);
       expect(result.data, def.id).toEqual(def);
-      expect(def.version, def.id).toBe(1);
     }
   });
 
-  it('use variable names (items and subscales) that are unique across all of them and carry their instrument prefix', () => {
+  it('use variable names (items and subscales) that are unique across all of them and carry their instrument prefix; versions of one instrument share theirs', () => {
     const seen = new Map<string, string>();
     for (const def of builtInInstruments) {
       const prefix = PREFIX[def.id]!;
       for (const name of [...def.items.map((i) => i.id), ...def.subscales.map((s) => s.id)]) {
         expect(name, `${def.id}: ${name}`).toMatch(/^[a-z][a-z0-9_]{0,31}$/);
         expect(name.startsWith(prefix), `${def.id}: ${name} starts with ${prefix}`).toBe(true);
-        expect(seen.get(name), `${name} used by both ${seen.get(name)} and ${def.id}`).toBeUndefined();
+        const owner = seen.get(name);
+        expect(owner === undefined || owner === def.id, `${name} used by both ${owner} and ${def.id}`).toBe(true);
         seen.set(name, def.id);
       }
     }
-    // 23 + (6+6+5+6+6 + 10) + 1 + 3 items, 5 + 6 subscales.
-    expect(seen.size).toBe(23 + 39 + 1 + 3 + 5 + 6);
+    // 23 + (6+6+5+6+6 + 10) + 1 + 4 items (ag_overleg from version 2), 5 + 6 subscales.
+    expect(seen.size).toBe(23 + 39 + 1 + 4 + 5 + 6);
   });
 
   it('give every text in Dutch and in English: name, description, attribution, licence, items, options, help, subscales, sections', () => {
@@ -221,14 +228,37 @@ describe('Netwerkfase', () => {
 });
 
 describe('Achtergrond', () => {
-  it('has no subscales and only choice questions: role, discipline, years involved; not the organisation', () => {
+  it('has no subscales and only choice questions: role, discipline, years involved, governance body; not the organisation', () => {
     expect(achtergrond.subscales).toEqual([]);
     expect(achtergrond.items.map((i) => [i.id, i.type])).toEqual([
       ['ag_rol', 'choice'],
       ['ag_discipline', 'choice'],
       ['ag_jaren', 'choice'],
+      ['ag_overleg', 'choice'],
     ]);
     expect(achtergrond.items.some((i) => /organisat/i.test(i.id) || /organisatie/i.test(i.text.nl))).toBe(false);
+  });
+
+  it('keeps version 1 exactly as it was first shipped, since waves use it and laptops compare it when merging', () => {
+    expect(achtergrondVersion1.version).toBe(1);
+    expect(achtergrondVersion1.items.map((i) => i.id)).toEqual(['ag_rol', 'ag_discipline', 'ag_jaren']);
+    // SHA-256 of JSON.stringify of the definition as released before version 2 existed (commit 1d6379a).
+    expect(createHash('sha256').update(JSON.stringify(achtergrondVersion1)).digest('hex')).toBe('34609d1230b6ea163831d0c8a0efe4784ace55969f478d005304071e84561888');
+  });
+
+  it('in version 2 adds only the governance body question, last, and leaves every question of version 1 as it was', () => {
+    expect(achtergrond.version).toBe(2);
+    expect(achtergrond.items.slice(0, 3)).toEqual(achtergrondVersion1.items);
+    expect(achtergrond.scales.slice(0, 3)).toEqual(achtergrondVersion1.scales);
+    expect(achtergrond.sections.map((s) => s.items)).toEqual([['ag_rol', 'ag_discipline', 'ag_jaren', 'ag_overleg']]);
+    const overleg = byId(achtergrond, 'ag_overleg');
+    // A single choice: the question says so, in both languages.
+    expect(overleg.text.nl).toBe('In welk overleg van het netwerk bent u (vooral) actief? Bent u in meer dan één overleg actief, kies dan het overleg waarin u het meest actief bent.');
+    expect(overleg.text.en).toMatch(/most active/);
+    expect(codesAndLabels(achtergrond, 'overleg')).toEqual({
+      options: [[1, 'Stuurgroep / algemeen bestuur'], [2, 'Dagelijks bestuur'], [3, 'Werkgroep / themagroep'], [4, 'Netwerkgroep'], [5, 'Klankbordgroep'], [6, 'Geen van deze']],
+      notScored: [[9, 'Zeg ik liever niet']],
+    });
   });
 
   it('uses coarse categories and lets people decline', () => {

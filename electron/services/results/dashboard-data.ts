@@ -6,15 +6,18 @@
 import type { Network, Wave } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { compileInstrument, itemScores, subscaleScore, type CompiledInstrument } from '../../../shared/score-table';
-import type { WaveColumn } from '../../../shared/results';
+import type { BreakdownChoice, WaveColumn } from '../../../shared/results';
 import * as repo from '../../db/repositories/results';
 import type { Db } from '../../db/open';
 import type { ServiceContext } from '../context';
 import { loadInstrument } from '../administration/instruments';
 
-/** The built-in background questionnaire whose answers give the role and discipline breakdowns. */
+/** The built-in background questionnaire whose answers give the role, discipline and governance body breakdowns. */
 export const BACKGROUND_INSTRUMENT = 'achtergrond';
-export const BREAKDOWN_ITEMS = { role: 'ag_rol', discipline: 'ag_discipline' } as const;
+/** The background question behind a breakdown (ag_overleg from version 2 of Achtergrond on). */
+export const BREAKDOWN_ITEMS = { role: 'ag_rol', discipline: 'ag_discipline', governanceBody: 'ag_overleg' } as const;
+export type BackgroundBreakdown = keyof typeof BREAKDOWN_ITEMS;
+export const isBackgroundBreakdown = (choice: BreakdownChoice): choice is BackgroundBreakdown => Object.hasOwn(BREAKDOWN_ITEMS, choice);
 
 export interface ResponseData {
   /** The response's row key (the dashboard never needs its id). */
@@ -29,7 +32,7 @@ export interface ResponseData {
   itemScores: number[];
   /** Score per subscale of the wave's compiled instrument (null = too few items answered). */
   scores: (number | null)[];
-  /** The breakdown answer (role group or discipline code), when asked and given. */
+  /** The breakdown answer (role group, discipline or governance body code), when asked and given. */
   group: number | null;
 }
 
@@ -42,6 +45,8 @@ export interface WaveData {
   /** Whether the wave's background questionnaire has the breakdown question. */
   hasBreakdownItem: boolean;
   started: number;
+  /** Started responses (complete included) per organisation id; null for those without one. */
+  startedByOrganisation: Map<string | null, number>;
   complete: ResponseData[];
 }
 
@@ -96,6 +101,7 @@ export function loadWaveData(
       subscaleIndex: new Map((compiled?.subscales ?? []).map((s, i) => [s.id, i])),
       hasBreakdownItem,
       started: 0,
+      startedByOrganisation: new Map(),
       complete: [],
     };
   });
@@ -104,6 +110,7 @@ export function loadWaveData(
   for (const row of repo.listResponsesOfWaves(ctx.db, waves.map((w) => w.id))) {
     const wave = data[row.wave]!;
     wave.started++;
+    wave.startedByOrganisation.set(row.organisationId, (wave.startedByOrganisation.get(row.organisationId) ?? 0) + 1);
     if (!row.complete) continue;
     const codes: number[] = new Array<number>(wave.compiled?.items.length ?? 0).fill(Number.NaN);
     const response: ResponseData = {
@@ -168,3 +175,14 @@ export function loadWaveData(
   return data;
 }
 
+/** The scale scores of the responses (all complete responses of the wave unless given) that have one. */
+export function scoresOf(w: WaveData, scaleId: string, responses: readonly ResponseData[] = w.complete): number[] {
+  const idx = w.subscaleIndex.get(scaleId);
+  if (idx === undefined) return [];
+  const values: number[] = [];
+  for (const r of responses) {
+    const s = r.scores[idx];
+    if (s !== null && s !== undefined) values.push(s);
+  }
+  return values;
+}

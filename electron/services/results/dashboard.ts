@@ -1,7 +1,8 @@
 /**
  * The results dashboard: per network and instrument, for the waves shown, response
- * counts, scale and item statistics, baseline-versus-follow-up comparisons, the spread between
- * partner organisations, a role or discipline breakdown and conversation points. All statistics
+ * counts, scale and item statistics, baseline-versus-follow-up comparisons, the group tables of
+ * groups.ts (spread between partner organisations, the chosen breakdown, response per
+ * organisation) and conversation points. All statistics
  * come from the pure functions in shared/ (R-checked); this module only gathers and arranges.
  *
  * Rules that hold everywhere: complete responses only; a group below the network's minimum size
@@ -20,8 +21,6 @@ import type {
   ComparisonRow,
   ConversationPoint,
   Dashboard,
-  GroupBreakdown,
-  GroupBy,
   AllRespondentsResult,
   IndependentResult,
   ItemSeries,
@@ -35,7 +34,7 @@ import type {
   ScoreRange,
 } from '../../../shared/results';
 import { CODE_MAX, CODE_MIN, slotFor, type CompiledInstrument, type CompiledItem, type CompiledSubscale } from '../../../shared/score-table';
-import { hiddenScaleStats, scaleStats } from '../../../shared/statistics';
+import { scaleStats } from '../../../shared/statistics';
 // Straight from the modules, not the shared/stats barrel: re-exports become getters in CommonJS, on the hot path.
 import { cronbachAlpha } from '../../../shared/stats/alpha';
 import { describe } from '../../../shared/stats/descriptives';
@@ -49,22 +48,23 @@ import {
   partiallyOverlappingTTest,
   welchTTest,
 } from '../../../shared/stats/tests';
-import { suppressCells, type Cell } from '../../../shared/suppression';
 import { listOrganisations, listWaves } from '../../db/repositories/networks';
 import { countAssignedCodes } from '../../db/repositories/results';
 import type { ServiceContext } from '../context';
 import { requireNetwork } from '../administration/networks';
 import { linkCandidate, linkDecisionsOf } from './link-proposals';
 import {
-  BACKGROUND_INSTRUMENT,
   BREAKDOWN_ITEMS,
   compiledInstrument,
+  isBackgroundBreakdown,
   loadWaveData,
   requireInstrumentVersions,
+  scoresOf,
   selectWaves,
   type ResponseData,
   type WaveData,
 } from './dashboard-data';
+import { groupResults } from './groups';
 
 /** Scores are means of a few items: round before ranking so equal scores tie (R's `digits.rank`). */
 const DIGITS_RANK = 10;
@@ -93,7 +93,7 @@ export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboa
   const network = requireNetwork(ctx, input.networkId);
   const versions = requireInstrumentVersions(ctx, input.instrumentId);
   const waves = selectWaves(ctx, network, input.waveIds);
-  const breakdownItem = input.breakdown === 'none' ? null : BREAKDOWN_ITEMS[input.breakdown];
+  const breakdownItem = isBackgroundBreakdown(input.breakdown) ? BREAKDOWN_ITEMS[input.breakdown] : null;
   const data = loadWaveData(ctx, waves, input.instrumentId, breakdownItem);
   const k = network.minGroupSize;
   const notices: Notice[] = [];
@@ -113,24 +113,7 @@ export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboa
   const decisions = data.length > 1 ? linkDecisionsOf(ctx, network.id) : new Map();
   const comparisons = data.slice(1).map((followUp) => compare(data[0]!, followUp, decisions, scales, items, k, notices));
 
-  const organisations = listOrganisations(ctx.db, network.id);
-  const organisationBreakdown = breakdownOf(
-    'organisation',
-    organisations.map((o) => ({ id: o.id, label: { nl: o.name, en: o.name } })),
-    (r) => r.organisationId,
-    data,
-    scales,
-    k,
-  );
-
-  let breakdown: GroupBreakdown | null = null;
-  if (input.breakdown !== 'none') {
-    const groupBy: GroupBy = input.breakdown;
-    const groups = backgroundGroups(ctx, data, breakdownItem!);
-    if (!data.some((w) => w.hasBreakdownItem)) notices.push({ code: 'breakdown-unavailable', params: { groupBy } });
-    const scored = new Set(groups.map((g) => g.id));
-    breakdown = breakdownOf(groupBy, groups, (r) => (r.group !== null && scored.has(String(r.group)) ? String(r.group) : null), data, scales, k);
-  }
+  const groups = groupResults(ctx, listOrganisations(ctx.db, network.id), data, scales, k, input.breakdown, notices);
 
   return {
     networkId: network.id,
@@ -142,8 +125,10 @@ export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboa
     scales: scaleSeries,
     items: itemSeries,
     comparisons,
-    organisations: organisationBreakdown,
-    breakdown,
+    organisations: groups.organisations,
+    spreadFallback: groups.spreadFallback,
+    breakdown: groups.breakdown,
+    responseByOrganisation: groups.responseByOrganisation,
     conversation: conversationOf(data, itemSeries, items, k),
     notices,
   };
@@ -227,17 +212,6 @@ function unionItems(sources: readonly CompiledInstrument[]): UnionItem[] {
     }
   }
   return [...seen.values()];
-}
-
-function scoresOf(w: WaveData, scaleId: string, responses: readonly ResponseData[] = w.complete): number[] {
-  const idx = w.subscaleIndex.get(scaleId);
-  if (idx === undefined) return [];
-  const values: number[] = [];
-  for (const r of responses) {
-    const s = r.scores[idx];
-    if (s !== null && s !== undefined) values.push(s);
-  }
-  return values;
 }
 
 /**
@@ -661,87 +635,6 @@ function compare(
     },
     exploratory: true,
     rows,
-  };
-}
-
-// --- groups: organisations, role groups, disciplines ------------------------------------------------
-
-interface GroupDef {
-  id: string;
-  label: LocalizedText;
-}
-
-/** The role-group or discipline categories: the scored options of the background question, newest version first. */
-function backgroundGroups(ctx: ServiceContext, data: readonly WaveData[], itemId: string): GroupDef[] {
-  const versions = data
-    .flatMap((w) => w.wave.instruments.filter((r) => r.instrumentId === BACKGROUND_INSTRUMENT))
-    .sort((a, b) => b.version - a.version);
-  for (const ref of versions) {
-    const compiled = compiledInstrument(ctx, ref.instrumentId, ref.version);
-    const j = compiled.index.get(itemId);
-    const options = j === undefined ? null : compiled.items[j]!.options;
-    if (options) return options.filter((o) => o.scored).map((o) => ({ id: String(o.code), label: o.label }));
-  }
-  return [];
-}
-
-function breakdownOf(
-  groupBy: GroupBy,
-  groups: readonly GroupDef[],
-  groupOf: (r: ResponseData) => string | null,
-  data: readonly WaveData[],
-  scales: readonly UnionScale[],
-  k: number,
-): GroupBreakdown {
-  // Per wave: which responses are in which group, and which groups are hidden at wave level.
-  const perWave = data.map((w) => {
-    const members = new Map<string, ResponseData[]>();
-    for (const r of w.complete) {
-      const g = groupOf(r);
-      if (g === null) continue;
-      let list = members.get(g);
-      if (!list) members.set(g, (list = []));
-      list.push(r);
-    }
-    const hidden = suppressCells(
-      groups.map((g) => ({ id: g.id, n: members.get(g.id)?.length ?? 0 })),
-      w.complete.length,
-      k,
-    );
-    return { w, members, hidden };
-  });
-
-  const withRespondents = groups.filter((g) => perWave.some((p) => (p.members.get(g.id)?.length ?? 0) > 0));
-  const shown = withRespondents.filter((g) => perWave.some((p) => (p.members.get(g.id)?.length ?? 0) > 0 && !p.hidden.has(g.id)));
-
-  // Per wave and scale: the cells, with complementary suppression on the scale's own n.
-  // cells[wave][scale][shown group]
-  const cells: ScaleStats[][][] = perWave.map(({ w, members, hidden }) =>
-    scales.map((s) => {
-      const total = scoresOf(w, s.id).length;
-      const values = new Map<string, number[]>();
-      const counts: Cell[] = [];
-      for (const g of groups) {
-        const v = scoresOf(w, s.id, members.get(g.id) ?? []);
-        values.set(g.id, v);
-        counts.push({ id: g.id, n: v.length });
-      }
-      const hiddenHere = suppressCells(counts, total, k, hidden);
-      return shown.map((g) => (hiddenHere.has(g.id) ? hiddenScaleStats() : scaleStats(values.get(g.id)!, k)));
-    }),
-  );
-
-  return {
-    groupBy,
-    groups: shown.map((g, gi) => ({
-      groupId: g.id,
-      label: g.label,
-      perScale: scales.map((s, si) => ({
-        scaleId: s.id,
-        perWave: data.map((w, wi) => ({ waveId: w.wave.id, stats: cells[wi]![si]![gi]! })),
-      })),
-    })),
-    hiddenGroups: withRespondents.length - shown.length,
   };
 }
 

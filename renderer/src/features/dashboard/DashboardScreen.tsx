@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentSummary, NetworkDetail } from '../../../../shared/domain';
-import type { Dashboard } from '../../../../shared/results';
+import type { BreakdownChoice, Dashboard } from '../../../../shared/results';
 import { api } from '../../api';
 import { CheckboxGroup, Field, Options } from '../../components/Field';
 import { WhenLoaded } from '../../components/WhenLoaded';
@@ -12,6 +12,7 @@ import { ChangeSection, StatsSection } from './ChangeSections';
 import { BreakdownSection, SpreadSection } from './GroupSections';
 import { useCellTexts, useTranslate } from './hooks';
 import { ConversationSection, DistributionSection } from './ItemSections';
+import { OrganisationResponseSection } from './OrganisationResponseSection';
 import { labelMap, rangeTexts, reverseKeyed } from './model';
 import { noticeTexts, type NoticeContext } from './notices';
 import { AlphaSection, RadarSection, ResponseSection, TrendSection } from './ScoreSections';
@@ -19,7 +20,7 @@ import { AlphaSection, RadarSection, ResponseSection, TrendSection } from './Sco
 /** The instrument the results open with when a wave has it. */
 export const DEFAULT_RESULTS_INSTRUMENT = 'kansrijke-samenwerking';
 
-type Breakdown = 'none' | 'role' | 'discipline';
+type Breakdown = BreakdownChoice;
 
 /**
  * *Resultaten* of one network: filters (waves, instrument, breakdown) and the sections of the
@@ -82,6 +83,9 @@ function DashboardFilters({ detail, instruments, onLinking }: { detail: NetworkD
               <option value="none">{t('dashboard.filters.breakdownNone')}</option>
               <option value="role">{t('dashboard.filters.breakdownRole')}</option>
               <option value="discipline">{t('dashboard.filters.breakdownDiscipline')}</option>
+              <option value="governanceBody">{t('forWhom.filters.governanceBody')}</option>
+              <option value="sector">{t('forWhom.filters.sector')}</option>
+              <option value="sizeClass">{t('forWhom.filters.sizeClass')}</option>
             </select>
           </Field>
         </div>
@@ -141,6 +145,7 @@ export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () =
     ['dash-change', t('dashboard.change.title')],
     ['dash-spread', t('dashboard.spread.title')],
     ...(d.breakdown ? [['dash-breakdown', t('dashboard.breakdown.short')] as [string, string]] : []),
+    ['dash-organisation-responses', t('forWhom.responses.title')],
     ['dash-distribution', t('dashboard.distribution.title')],
     ['dash-stats', t('dashboard.stats.title')],
     ['dash-conversation', t('dashboard.conversation.title')],
@@ -184,6 +189,7 @@ export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () =
       <ChangeSection d={d} locale={locale} texts={texts} />
       <SpreadSection d={d} locale={locale} texts={texts} />
       {d.breakdown && <BreakdownSection d={d} breakdown={d.breakdown} locale={locale} texts={texts} />}
+      <OrganisationResponseSection d={d} locale={locale} />
       <DistributionSection d={d} locale={locale} texts={texts} />
       <StatsSection d={d} locale={locale} noticeContext={noticeContext} />
       <ConversationSection d={d} locale={locale} />

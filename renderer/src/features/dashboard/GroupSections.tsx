@@ -1,21 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Line, XAxis, YAxis } from 'recharts';
-import type { Dashboard, GroupBreakdown } from '../../../../shared/results';
+import type { Dashboard, GroupBreakdown, GroupBy } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { numeric } from '../../components/DataTable';
 import { ChartFigure, ChartLegend, markerDot, MeanCell, NoChart, PatternDefs, ResultTable, RowNote, Section, WaveSelect } from './ChartParts';
 import { formatNumber, NO_VALUE } from './format';
+import { useTranslate } from './hooks';
 import { byRange, groupCell, groupChartRows, groupScales, hasGroupValues, rangeTicks, waveLabelOf, type CellTexts, type GroupScale } from './model';
 import { seriesStyle } from './palette';
 
 const AXIS = { fill: '#33404f', fontSize: 13 };
 
-function HiddenGroups({ count, min, kind }: { count: number; min: number; kind: 'organisation' | 'group' }) {
+function HiddenGroups({ count, min, kind, testId = `hidden-${kind}s` }: { count: number; min: number; kind: 'organisation' | 'group'; testId?: string }) {
   const { t } = useTranslation();
   if (count <= 0) return null;
   return (
-    <p className="hint" data-testid={`hidden-${kind}s`}>
+    <p className="hint" data-testid={testId}>
       {kind === 'organisation' ? t('dashboard.spread.hidden', { count, min }) : t('dashboard.breakdown.hidden', { count, min })}
     </p>
   );
@@ -67,6 +68,34 @@ const groupCharts = (scales: readonly GroupScale[]) =>
     (s) => s.range,
   );
 
+/** The word for what a breakdown groups by, as in "Uitsplitsing naar {{by}}". */
+function useGroupWord(): (groupBy: GroupBy) => string {
+  const { t } = useTranslation();
+  const words: Record<GroupBy, string> = {
+    organisation: t('forWhom.by.organisation'),
+    role: t('dashboard.breakdown.byRole'),
+    discipline: t('dashboard.breakdown.byDiscipline'),
+    governanceBody: t('forWhom.by.governanceBody'),
+    sector: t('forWhom.by.sector'),
+    sizeClass: t('forWhom.by.sizeClass'),
+  };
+  return (groupBy) => words[groupBy];
+}
+
+/** Sectors and size classes arrive as their enumeration value (`zorg`, `lt100`): named here in the UI language. */
+function useNamedGroups(breakdown: GroupBreakdown): GroupBreakdown {
+  const translate = useTranslate();
+  const { groupBy } = breakdown;
+  if (groupBy !== 'sector' && groupBy !== 'sizeClass') return breakdown;
+  return {
+    ...breakdown,
+    groups: breakdown.groups.map((g) => {
+      const name = translate(`${groupBy}.${g.groupId}`);
+      return { ...g, label: { nl: name, en: name } };
+    }),
+  };
+}
+
 /** The last wave in which some group has a shown value (else the last wave): where a per-wave section starts. */
 function startWave(d: Dashboard, breakdown: GroupBreakdown | null): string {
   const withValues = d.waves.filter((w) => hasGroupValues(groupScales(d, breakdown, w.waveId, 'nl')));
@@ -77,13 +106,23 @@ function startWave(d: Dashboard, breakdown: GroupBreakdown | null): string {
 
 export function SpreadSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
-  const [chosen, setWaveId] = useState(() => startWave(d, d.organisations));
-  const waveId = d.waves.some((w) => w.waveId === chosen) ? chosen : startWave(d, d.organisations);
-  const scales = groupScales(d, d.organisations, waveId, locale);
-  const groups = d.organisations.groups;
+  const groupWord = useGroupWord();
+  // Organisations too small to show two side by side: the spread by sector or size class instead.
+  const fallback = d.spreadFallback ?? null;
+  const spread = useNamedGroups(fallback ?? d.organisations);
+  const [chosen, setWaveId] = useState(() => startWave(d, spread));
+  const waveId = d.waves.some((w) => w.waveId === chosen) ? chosen : startWave(d, spread);
+  const scales = groupScales(d, spread, waveId, locale);
+  const groups = spread.groups;
   const wave = waveLabelOf(d.waves, waveId);
+  const by = groupWord(spread.groupBy);
   return (
     <Section id="dash-spread" title={t('dashboard.spread.title')} intro={<p>{t('dashboard.spread.intro', { min: d.minGroupSize })}</p>} testId="section-spread">
+      {fallback && (
+        <p className="message message-info" data-testid="spread-fallback">
+          {fallback.groupBy === 'sizeClass' ? t('forWhom.spread.fallbackSizeClass', { min: d.minGroupSize }) : t('forWhom.spread.fallbackSector', { min: d.minGroupSize })}
+        </p>
+      )}
       <WaveSelect waves={d.waves} value={waveId} onChange={setWaveId} label={t('dashboard.showWave')} />
       {groups.length > 0 && hasGroupValues(scales) ? (
         groupCharts(scales).map(({ key, range, members }) => {
@@ -92,7 +131,7 @@ export function SpreadSection({ d, locale, texts }: { d: Dashboard; locale: Loca
           return (
             <ChartFigure
               key={key}
-              label={t('dashboard.spread.chartLabel', { wave, count: groups.length, ...range })}
+              label={fallback ? t('forWhom.spread.chartLabel', { by, wave, ...range }) : t('dashboard.spread.chartLabel', { wave, count: groups.length, ...range })}
               testId={`chart-spread-${key}`}
               legend={
                 <ChartLegend
@@ -129,28 +168,34 @@ export function SpreadSection({ d, locale, texts }: { d: Dashboard; locale: Loca
       {groups.length > 0 && (
         <GroupTable
           scales={scales}
-          caption={t('dashboard.spread.caption', { wave })}
+          caption={fallback ? t('forWhom.spread.caption', { by, wave }) : t('dashboard.spread.caption', { wave })}
           testId="spread-table"
           locale={locale}
           texts={texts}
           spreadColumn
         />
       )}
-      <HiddenGroups count={d.organisations.hiddenGroups} min={d.minGroupSize} kind="organisation" />
+      {fallback ? (
+        <HiddenGroups count={fallback.hiddenGroups} min={d.minGroupSize} kind="group" testId="hidden-spread-groups" />
+      ) : (
+        <HiddenGroups count={d.organisations.hiddenGroups} min={d.minGroupSize} kind="organisation" />
+      )}
     </Section>
   );
 }
 
-// --- 6. Breakdown by role group or discipline ----------------------------------------------------------
+// --- 6. Breakdown by the chosen group ------------------------------------------------------------------
 
-export function BreakdownSection({ d, breakdown, locale, texts }: { d: Dashboard; breakdown: GroupBreakdown; locale: Locale; texts: CellTexts }) {
+export function BreakdownSection({ d, breakdown: sent, locale, texts }: { d: Dashboard; breakdown: GroupBreakdown; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
+  const groupWord = useGroupWord();
+  const breakdown = useNamedGroups(sent);
   const [chosen, setWaveId] = useState(() => startWave(d, breakdown));
   const waveId = d.waves.some((w) => w.waveId === chosen) ? chosen : startWave(d, breakdown);
   const scales = groupScales(d, breakdown, waveId, locale);
   const groups = breakdown.groups;
   const wave = waveLabelOf(d.waves, waveId);
-  const by = breakdown.groupBy === 'discipline' ? t('dashboard.breakdown.byDiscipline') : t('dashboard.breakdown.byRole');
+  const by = groupWord(breakdown.groupBy);
   return (
     <Section id="dash-breakdown" title={t('dashboard.breakdown.title', { by })} intro={<p>{t('dashboard.breakdown.intro', { min: d.minGroupSize })}</p>} testId="section-breakdown">
       <WaveSelect waves={d.waves} value={waveId} onChange={setWaveId} label={t('dashboard.showWave')} />

@@ -18,6 +18,8 @@ export const KNOWN_NOTICES = [
   'instrument-changed',
   'alpha-small-n',
   'breakdown-unavailable',
+  'governance-unavailable',
+  'breakdown-not-in-wave',
   'tolerant-matches',
   'link-proposals',
   // On a row of the statistics table (the row names the scale or item):

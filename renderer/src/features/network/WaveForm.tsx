@@ -26,10 +26,20 @@ export function WaveForm({ networkId, existingKinds, onCreated }: { networkId: s
     <div className="subform" data-testid="wave-form">
       <h3 id={`${id}-title`}>{t('waves.newTitle')}</h3>
       <WhenLoaded loaded={instruments}>
-        {(list) => <WaveFormFields networkId={networkId} initialKind={nextWaveKind(existingKinds)} instruments={list} titleId={`${id}-title`} onCreated={onCreated} />}
+        {(list) => <WaveFormFields networkId={networkId} initialKind={nextWaveKind(existingKinds)} instruments={offeredInstruments(list)} titleId={`${id}-title`} onCreated={onCreated} />}
       </WhenLoaded>
     </div>
   );
+}
+
+/**
+ * The instruments a new wave can use: every imported version, but of a built-in only its newest
+ * version (older built-in versions stay for the waves that already use them).
+ */
+export function offeredInstruments(instruments: readonly InstrumentSummary[]): InstrumentSummary[] {
+  const newestBuiltIn = new Map<string, number>();
+  for (const i of instruments) if (i.builtIn) newestBuiltIn.set(i.instrumentId, Math.max(newestBuiltIn.get(i.instrumentId) ?? 0, i.version));
+  return instruments.filter((i) => !i.builtIn || newestBuiltIn.get(i.instrumentId) === i.version);
 }
 
 function defaultSelection(instruments: InstrumentSummary[]): Set<string> {
