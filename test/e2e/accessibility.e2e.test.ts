@@ -23,6 +23,8 @@ const OTHER_NETWORK = 'Wijknetwerk Enschede-Oost';
 const CONDITIONS = ['amb', 'bel', 'per', 'org', 'pro'] as const;
 
 const { newSession } = useE2eSessions();
+/** A sweep makes some 700 API calls and visits up to a dozen screens: more than e2e's default minute on a busy machine. */
+const SWEEP_TIMEOUT = 120_000;
 
 /** The serious and critical findings per screen, gathered over one test. */
 class AxeFindings {
@@ -117,7 +119,7 @@ async function backToNetwork(page: Page, name: string): Promise<void> {
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
 
 describe('accessibility of the researcher and coordinator screens', () => {
-  it('networks, network page, forms, codes, settings, paper entry, questionnaire, responses and kiosk set-up', async () => {
+  it('networks, network page, forms, codes, settings, wave overview, open answers, questionnaire, responses and kiosk set-up', async () => {
     const session = await newSession();
     const { page } = session;
     const axe = new AxeFindings(page);
@@ -148,6 +150,14 @@ describe('accessibility of the researcher and coordinator screens', () => {
     await page.getByRole('button', { name: 'Overzicht van meting T0' }).click();
     await page.getByTestId('overview-counts').waitFor();
     await axe.check('Overzicht van een meting');
+    await backToNetwork(page, NETWORK);
+
+    await page.getByRole('button', { name: 'Open antwoorden van meting T0' }).click();
+    await page.getByTestId('open-answers-ks_open_goed').waitFor();
+    await axe.check('Open antwoorden');
+    await page.getByLabel('Respondentcodes tonen').check();
+    await page.getByTestId('open-answers-status').getByText(/\S/).waitFor();
+    await axe.check('Open antwoorden met codes');
     await backToNetwork(page, NETWORK);
 
     await page.getByRole('button', { name: 'Ingevulde vragenlijsten van meting T1' }).click();
@@ -188,7 +198,7 @@ describe('accessibility of the researcher and coordinator screens', () => {
 
     axe.expectNone();
     expect(session.problems).toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 
   it('paper entry: before and after Rij afronden, and the grid stays reachable with the keyboard', async () => {
     const session = await newSession();
@@ -241,7 +251,7 @@ describe('accessibility of the researcher and coordinator screens', () => {
 
     axe.expectNone();
     expect(session.problems).toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 
   it('the date field: its calendar button shows the focus ring', async () => {
     const session = await newSession();
@@ -315,7 +325,7 @@ describe('accessibility of the researcher and coordinator screens', () => {
 
     axe.expectNone();
     expect(session.problems).toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 
   it('instruments, data and backups, merging a study file, the audit log and erasure', async () => {
     const session = await newSession();
@@ -366,5 +376,5 @@ describe('accessibility of the researcher and coordinator screens', () => {
 
     axe.expectNone();
     expect(session.problems).toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 });
