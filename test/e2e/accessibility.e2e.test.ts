@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, type AxeViolation, type Session, useE2eSessions } from './support/harness';
 import { heading } from './support/kiosk';
@@ -29,8 +29,11 @@ const SWEEP_TIMEOUT = 120_000;
 /** The serious and critical findings per screen, gathered over one test. */
 class AxeFindings {
   private readonly found: Record<string, AxeViolation[]> = {};
+  readonly page: Page;
 
-  constructor(private readonly page: Page) {}
+  constructor(readonly session: Session) {
+    this.page = session.page;
+  }
 
   /** Runs axe on what the page shows now, under this screen name. */
   async check(screen: string): Promise<void> {
@@ -38,8 +41,10 @@ class AxeFindings {
     if (severe.length > 0) this.found[screen] = severe;
   }
 
+  /** No screen had a serious or critical finding, and the page logged no error. */
   expectNone(): void {
     expect(this.found, JSON.stringify(this.found, null, 2)).toEqual({});
+    expect(this.session.problems).toEqual([]);
   }
 }
 
@@ -106,6 +111,15 @@ async function setUpStudy(session: Session) {
   return { network, t0, t1, other, otherT0, listed };
 }
 
+/** A new session with the study made through the API, the app open on *Netwerken*, and axe's findings to gather. */
+async function openStudy() {
+  const session = await newSession();
+  const study = await setUpStudy(session);
+  await session.page.goto(session.harness.url);
+  await heading(session.page, 'Netwerken').waitFor();
+  return { session, page: session.page, axe: new AxeFindings(session), study };
+}
+
 async function openNetwork(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: `Netwerk ${name} openen` }).click();
   await heading(page, name).waitFor();
@@ -116,17 +130,30 @@ async function backToNetwork(page: Page, name: string): Promise<void> {
   await heading(page, name).waitFor();
 }
 
+/**
+ * Opens a screen with a button on the network page, waits until `ready` shows (the screen drawn
+ * with its data), runs axe, lets `more` bring the screen into further states, and goes back.
+ */
+async function checkFromNetwork(
+  axe: AxeFindings,
+  network: string,
+  screen: string,
+  button: { name: string | RegExp; exact?: boolean },
+  ready: (page: Page) => Locator,
+  more?: (page: Page) => Promise<void>,
+): Promise<void> {
+  await axe.page.getByRole('button', button).click();
+  await ready(axe.page).waitFor();
+  await axe.check(screen);
+  await more?.(axe.page);
+  await backToNetwork(axe.page, network);
+}
+
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
 
 describe('accessibility of the researcher and coordinator screens', () => {
   it('networks, network page, forms, codes, settings, wave overview, open answers, questionnaire, responses and kiosk set-up', async () => {
-    const session = await newSession();
-    const { page } = session;
-    const axe = new AxeFindings(page);
-    await setUpStudy(session);
-
-    await page.goto(session.harness.url);
-    await heading(page, 'Netwerken').waitFor();
+    const { page, axe } = await openStudy();
     await axe.check('Netwerken');
     // The new-network form with its refusal on screen.
     await page.getByTestId('new-network-form').getByRole('button', { name: 'Netwerk aanmaken' }).click();
@@ -137,59 +164,31 @@ describe('accessibility of the researcher and coordinator screens', () => {
     await page.getByTestId('wave-T1').waitFor();
     await axe.check('Netwerk');
 
-    await page.getByRole('button', { name: 'Respondentcodes' }).click();
-    await heading(page, 'Respondentcodes').waitFor();
-    await axe.check('Respondentcodes (zelfgemaakte codes)');
-    await backToNetwork(page, NETWORK);
-
-    await page.getByRole('button', { name: 'Instellingen', exact: true }).click();
-    await heading(page, /Instellingen/).waitFor();
-    await axe.check('Instellingen');
-    await backToNetwork(page, NETWORK);
-
-    await page.getByRole('button', { name: 'Overzicht van meting T0' }).click();
-    await page.getByTestId('overview-counts').waitFor();
-    await axe.check('Overzicht van een meting');
-    await backToNetwork(page, NETWORK);
-
-    await page.getByRole('button', { name: 'Open antwoorden van meting T0' }).click();
-    await page.getByTestId('open-answers-ks_open_goed').waitFor();
-    await axe.check('Open antwoorden');
-    await page.getByLabel('Respondentcodes tonen').check();
-    await page.getByTestId('open-answers-status').getByText(/\S/).waitFor();
-    await axe.check('Open antwoorden met codes');
-    await backToNetwork(page, NETWORK);
-
-    await page.getByRole('button', { name: 'Ingevulde vragenlijsten van meting T1' }).click();
-    await page.getByTestId('responses-table').waitFor();
-    await axe.check('Ingevulde vragenlijsten');
-    await backToNetwork(page, NETWORK);
-
-    await page.getByRole('button', { name: 'Afnamemodus starten voor meting T0' }).click();
-    await page.getByTestId('kiosk-pin-form').waitFor();
-    await axe.check('Afnamemodus: pincode instellen');
-    await backToNetwork(page, NETWORK);
-
-    await page.getByRole('button', { name: 'Vragenlijst invullen voor meting T1' }).click();
-    await page.getByTestId('start-form').waitFor();
-    await axe.check('Vragenlijst invullen: start');
-    await page.getByLabel('Respondentcode').fill('NI200');
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByTestId('response-form').waitFor();
-    await axe.check('Vragenlijst invullen: vragen');
-    await page.getByRole('button', { name: 'Inleveren' }).click();
-    await page.getByTestId('thank-you').waitFor();
-    await axe.check('Vragenlijst invullen: ingeleverd');
-    await backToNetwork(page, NETWORK);
+    await checkFromNetwork(axe, NETWORK, 'Respondentcodes (zelfgemaakte codes)', { name: 'Respondentcodes' }, (p) => heading(p, 'Respondentcodes'));
+    await checkFromNetwork(axe, NETWORK, 'Instellingen', { name: 'Instellingen', exact: true }, (p) => heading(p, /Instellingen/));
+    await checkFromNetwork(axe, NETWORK, 'Overzicht van een meting', { name: 'Overzicht van meting T0' }, (p) => p.getByTestId('overview-counts'));
+    await checkFromNetwork(axe, NETWORK, 'Open antwoorden', { name: 'Open antwoorden van meting T0' }, (p) => p.getByTestId('open-answers-ks_open_goed'), async (p) => {
+      await p.getByLabel('Respondentcodes tonen').check();
+      await p.getByTestId('open-answers-status').getByText(/\S/).waitFor();
+      await axe.check('Open antwoorden met codes');
+    });
+    await checkFromNetwork(axe, NETWORK, 'Ingevulde vragenlijsten', { name: 'Ingevulde vragenlijsten van meting T1' }, (p) => p.getByTestId('responses-table'));
+    await checkFromNetwork(axe, NETWORK, 'Afnamemodus: pincode instellen', { name: 'Afnamemodus starten voor meting T0' }, (p) => p.getByTestId('kiosk-pin-form'));
+    await checkFromNetwork(axe, NETWORK, 'Vragenlijst invullen: start', { name: 'Vragenlijst invullen voor meting T1' }, (p) => p.getByTestId('start-form'), async (p) => {
+      await p.getByLabel('Respondentcode').fill('NI200');
+      await p.getByRole('button', { name: 'Start' }).click();
+      await p.getByTestId('response-form').waitFor();
+      await axe.check('Vragenlijst invullen: vragen');
+      await p.getByRole('button', { name: 'Inleveren' }).click();
+      await p.getByTestId('thank-you').waitFor();
+      await axe.check('Vragenlijst invullen: ingeleverd');
+    });
 
     // The other network: a code list, and the wave form with a refusal on screen.
     await page.getByRole('button', { name: 'Terug naar netwerken' }).first().click();
     await heading(page, 'Netwerken').waitFor();
     await openNetwork(page, OTHER_NETWORK);
-    await page.getByRole('button', { name: 'Respondentcodes' }).click();
-    await page.getByTestId('code-table').waitFor();
-    await axe.check('Respondentcodes (codelijst)');
-    await backToNetwork(page, OTHER_NETWORK);
+    await checkFromNetwork(axe, OTHER_NETWORK, 'Respondentcodes (codelijst)', { name: 'Respondentcodes' }, (p) => p.getByTestId('code-table'));
     const waveForm = page.getByRole('form', { name: 'Nieuwe meting' });
     await waveForm.getByLabel('Naam van de meting').fill('');
     await waveForm.getByRole('button', { name: 'Meting aanmaken' }).click();
@@ -197,16 +196,10 @@ describe('accessibility of the researcher and coordinator screens', () => {
     await axe.check('Netwerk: nieuwe meting geweigerd');
 
     axe.expectNone();
-    expect(session.problems).toEqual([]);
   }, SWEEP_TIMEOUT);
 
   it('paper entry: before and after Rij afronden, and the grid stays reachable with the keyboard', async () => {
-    const session = await newSession();
-    const { page } = session;
-    const axe = new AxeFindings(page);
-    await setUpStudy(session);
-
-    await page.goto(session.harness.url);
+    const { page, axe } = await openStudy();
     await openNetwork(page, NETWORK);
     await page.getByRole('button', { name: 'Papier invoeren voor meting T1' }).click();
     const grid = page.getByTestId('paper-grid');
@@ -250,7 +243,6 @@ describe('accessibility of the researcher and coordinator screens', () => {
     await axe.check('Papier invoeren: tweede rij');
 
     axe.expectNone();
-    expect(session.problems).toEqual([]);
   }, SWEEP_TIMEOUT);
 
   it('the date field: its calendar button shows the focus ring', async () => {
@@ -279,40 +271,19 @@ describe('accessibility of the researcher and coordinator screens', () => {
     expect(session.problems).toEqual([]);
   });
 
-  it('results, overview, comparison, linking, export and the print view', async () => {
-    const session = await newSession();
-    const { page } = session;
-    const axe = new AxeFindings(page);
-    const { t1 } = await setUpStudy(session);
-
-    await page.goto(session.harness.url);
+  it('results, comparison of networks, linking, export and the print view', async () => {
+    const { page, axe, study } = await openStudy();
+    const { t1 } = study;
     await openNetwork(page, NETWORK);
-    await page.getByRole('button', { name: `Resultaten van netwerk ${NETWORK}` }).click();
-    await page.getByTestId('dashboard').waitFor();
-    await page.getByTestId('dashboard-notices').waitFor();
-    // Drawn with the data: T1's mean of Gedeelde ambitie over 12 submitted questionnaires.
-    await page.getByTestId(`scale-mean-ks_amb-${t1.id}`).waitFor();
-    await axe.check('Resultaten');
-    await page.getByTestId('dashboard-filters').getByLabel('Vragenlijst').selectOption(AG);
-    await page.getByTestId('dashboard').waitFor();
-    await axe.check('Resultaten: Achtergrond');
-    await backToNetwork(page, NETWORK);
-
-    await page.getByRole('button', { name: /^Koppelen/ }).click();
-    await page.getByRole('heading', { level: 1, name: /Koppelen/ }).waitFor();
-    await page.getByTestId('proposal-MA123-MA133').waitFor();
-    await axe.check('Koppelen');
-    await backToNetwork(page, NETWORK);
-
-    await page.getByRole('button', { name: `Exporteren: ${NETWORK}` }).click();
-    await page.getByTestId('export-form').waitFor();
-    await axe.check('Exporteren');
-    await backToNetwork(page, NETWORK);
-
-    await page.getByRole('button', { name: `Afdrukversie en PDF van de resultaten: ${NETWORK}` }).click();
-    await page.getByTestId('print-view').waitFor();
-    await axe.check('Afdrukversie en PDF');
-    await backToNetwork(page, NETWORK);
+    // Drawn with the data: T1's mean of Gedeelde ambitie (the notices come with the same answer).
+    await checkFromNetwork(axe, NETWORK, 'Resultaten', { name: `Resultaten van netwerk ${NETWORK}` }, (p) => p.getByTestId(`scale-mean-ks_amb-${t1.id}`), async (p) => {
+      await p.getByTestId('dashboard-filters').getByLabel('Vragenlijst').selectOption(AG);
+      await p.getByTestId('dashboard').waitFor();
+      await axe.check('Resultaten: Achtergrond');
+    });
+    await checkFromNetwork(axe, NETWORK, 'Koppelen', { name: /^Koppelen/ }, (p) => p.getByTestId('proposal-MA123-MA133'));
+    await checkFromNetwork(axe, NETWORK, 'Exporteren', { name: `Exporteren: ${NETWORK}` }, (p) => p.getByTestId('export-form'));
+    await checkFromNetwork(axe, NETWORK, 'Afdrukversie en PDF', { name: `Afdrukversie en PDF van de resultaten: ${NETWORK}` }, (p) => p.getByTestId('print-view'));
 
     await page.getByRole('button', { name: 'Terug naar netwerken' }).first().click();
     await heading(page, 'Netwerken').waitFor();
@@ -324,19 +295,13 @@ describe('accessibility of the researcher and coordinator screens', () => {
     await axe.check('Netwerken vergelijken: resultaat');
 
     axe.expectNone();
-    expect(session.problems).toEqual([]);
   }, SWEEP_TIMEOUT);
 
   it('instruments, data and backups, merging a study file, the audit log and erasure', async () => {
-    const session = await newSession();
-    const { page } = session;
-    const axe = new AxeFindings(page);
-    const { network } = await setUpStudy(session);
+    const { session, page, axe, study } = await openStudy();
     await session.call('createBackup', {});
-    const study = await studyFileContent(session.call, network.id);
+    const studyFile = await studyFileContent(session.call, study.network.id);
 
-    await page.goto(session.harness.url);
-    await heading(page, 'Netwerken').waitFor();
     await page.getByTestId('open-instruments').click();
     await page.getByTestId('instrument-list').waitFor();
     await axe.check('Vragenlijsten');
@@ -347,34 +312,29 @@ describe('accessibility of the researcher and coordinator screens', () => {
     await page.getByTestId('data-settings-form').waitFor();
     await axe.check('Gegevens en reservekopieën');
 
-    await page.getByTestId('data-open-backups').click();
-    await page.getByTestId('backup-list').waitFor();
-    await axe.check('Reservekopieën');
-    await page.getByTestId('back').click();
-
-    await page.getByTestId('data-open-merge').click();
-    await heading(page, 'Studiebestand importeren').waitFor();
-    await axe.check('Studiebestand importeren');
-    await page.getByLabel('Studiebestand (.nwstudie)').setInputFiles({ name: 'laptop-b.nwstudie', mimeType: 'application/json', buffer: Buffer.from(study, 'utf8') });
-    await page.getByTestId('merge-preview').waitFor();
-    await axe.check('Studiebestand importeren: voorbeeld');
-    await page.getByTestId('back').click();
-
-    await page.getByTestId('data-open-audit').click();
-    await page.getByTestId('audit-list').waitFor();
-    await axe.check('Auditlog');
-    await page.getByTestId('back').click();
-
-    await page.getByTestId('data-open-erasure').click();
-    await heading(page, 'Gegevens van één respondent wissen').waitFor();
-    await axe.check('Wissen');
-    await page.getByLabel('Netwerk').selectOption({ label: NETWORK });
-    await page.getByLabel('Respondentcode').fill('KA116');
-    await page.getByTestId('erasure-find').getByRole('button', { name: 'Zoeken' }).click();
-    await page.getByTestId('erasure-preview').waitFor();
-    await axe.check('Wissen: gevonden');
+    /** One of the data screen's sections: opened, drawn (`ready`), checked, `more`, and back. */
+    const section = async (name: string, screen: string, ready: Locator, more?: () => Promise<void>) => {
+      await page.getByTestId(`data-open-${name}`).click();
+      await ready.waitFor();
+      await axe.check(screen);
+      await more?.();
+      await page.getByTestId('back').click();
+    };
+    await section('backups', 'Reservekopieën', page.getByTestId('backup-list'));
+    await section('merge', 'Studiebestand importeren', heading(page, 'Studiebestand importeren'), async () => {
+      await page.getByLabel('Studiebestand (.nwstudie)').setInputFiles({ name: 'laptop-b.nwstudie', mimeType: 'application/json', buffer: Buffer.from(studyFile, 'utf8') });
+      await page.getByTestId('merge-preview').waitFor();
+      await axe.check('Studiebestand importeren: voorbeeld');
+    });
+    await section('audit', 'Auditlog', page.getByTestId('audit-list'));
+    await section('erasure', 'Wissen', heading(page, 'Gegevens van één respondent wissen'), async () => {
+      await page.getByLabel('Netwerk').selectOption({ label: NETWORK });
+      await page.getByLabel('Respondentcode').fill('KA116');
+      await page.getByTestId('erasure-find').getByRole('button', { name: 'Zoeken' }).click();
+      await page.getByTestId('erasure-preview').waitFor();
+      await axe.check('Wissen: gevonden');
+    });
 
     axe.expectNone();
-    expect(session.problems).toEqual([]);
   }, SWEEP_TIMEOUT);
 });
