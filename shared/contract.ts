@@ -24,6 +24,7 @@ import {
 } from './domain';
 import type { Envelope } from './errors';
 import { BREAKDOWN_CHOICES, type Dashboard, type LinkProposalList, type NetworkComparison } from './results';
+import type { WaveOpenAnswers } from './open-answers';
 import type { InstrumentDefinition } from './instruments/schema';
 import { multilineText, plainText } from './text-rules';
 import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult, StudyFileProgress } from './study';
@@ -180,6 +181,11 @@ export const contract = {
   ),
   /** Near matches of self-made codes between the baseline and each later wave, open and decided. */
   listLinkProposals: method<LinkProposalList>()(z.strictObject({ networkId: id })),
+  /**
+   * The answers to the open questions of one wave's submitted questionnaires, read-only; respondent
+   * codes only with `withCodes`. Researchers only: always refused in kiosk mode.
+   */
+  listOpenAnswers: method<WaveOpenAnswers>()(z.strictObject({ waveId: id, withCodes: z.boolean() })),
   /** A researcher's decision on one proposal: the same person (linked from now on) or not; once per pair. */
   decideLinkProposal: method<LinkProposalList>()(
     z.strictObject({

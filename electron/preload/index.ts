@@ -40,6 +40,7 @@ const api = {
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),
   listLinkProposals: (input) => ipcRenderer.invoke('api:listLinkProposals', input),
+  listOpenAnswers: (input) => ipcRenderer.invoke('api:listOpenAnswers', input),
   decideLinkProposal: (input) => ipcRenderer.invoke('api:decideLinkProposal', input),
   // --- exports ---
   exportStudy: (input) => ipcRenderer.invoke('api:exportStudy', input),

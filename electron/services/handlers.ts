@@ -17,6 +17,7 @@ import { saveChartImage, saveResultsPdf } from './export/charts';
 import { exportStudy, getExportProgress } from './export/study-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
 import { decideLinkProposal, listLinkProposals } from './results/link-proposals';
+import { listOpenAnswers } from './results/open-answers';
 import { getWaveOverview } from './results/overview';
 
 /**
@@ -64,6 +65,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     compareNetworks: (input) => compareNetworks(ctx, input),
     listLinkProposals: (input) => listLinkProposals(ctx, input),
     decideLinkProposal: (input) => decideLinkProposal(ctx, input),
+    listOpenAnswers: (input) => listOpenAnswers(ctx, input),
 
     // exports for reports and analyses
     exportStudy: (input) => exportStudy(ctx, input),

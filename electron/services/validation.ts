@@ -128,6 +128,8 @@ export const fieldNames: Record<string, string> = {
   baselineResponseId: 'eerdere vragenlijst',
   followUpResponseId: 'latere vragenlijst',
   decision: 'besluit',
+  // open answers
+  withCodes: 'respondentcodes tonen',
 };
 
 /** "metingen → nr. 3": the field in Dutch, list entries by their number counted from 1. */

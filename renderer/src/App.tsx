@@ -30,6 +30,7 @@ const ExportScreen = lazyScreen(() => import('./features/export/ExportScreen').t
 const ResultsPrintScreen = lazyScreen(() => import('./features/export/ResultsPrintScreen').then((m) => m.ResultsPrintScreen));
 const DashboardScreen = lazyScreen(() => import('./features/dashboard/DashboardScreen').then((m) => m.DashboardScreen));
 const LinkingScreen = lazyScreen(() => import('./features/linking/LinkingScreen').then((m) => m.LinkingScreen));
+const OpenAnswersScreen = lazyScreen(() => import('./features/open-answers/OpenAnswersScreen').then((m) => m.OpenAnswersScreen));
 
 /** Navigation is plain state: the app has a handful of screens and no URLs to share. */
 export type Screen =
@@ -41,6 +42,7 @@ export type Screen =
   | { name: 'paper'; networkId: string; waveId: string }
   | { name: 'responses'; networkId: string; waveId: string }
   | { name: 'overview'; networkId: string; waveId: string }
+  | { name: 'open-answers'; networkId: string; waveId: string }
   | { name: 'instruments' }
   | { name: 'data'; openedFile?: OpenedStudyFile }
   | { name: 'kiosk'; networkId: string; waveId: string }
@@ -111,6 +113,7 @@ function ResearcherApp() {
               onExport={(waveIds) => setScreen({ name: 'export', networkId: screen.networkId, waveIds })}
               onResultsPrint={() => setScreen({ name: 'results-print', networkId: screen.networkId })}
               onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })}
+              onOpenAnswers={(waveId) => setScreen({ name: 'open-answers', networkId: screen.networkId, waveId })}
             />
           )}
           {screen.name === 'questionnaire' && (
@@ -139,6 +142,7 @@ function ResearcherApp() {
           {screen.name === 'overview' && (
             <OverviewScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />
           )}
+          {screen.name === 'open-answers' && <OpenAnswersScreen waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />}
         </RouteBoundary>
       </main>
       <footer className="app-footer">

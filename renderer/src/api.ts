@@ -57,6 +57,7 @@ export const api: Api = {
   compareNetworks: call('compareNetworks'),
   listLinkProposals: call('listLinkProposals'),
   decideLinkProposal: call('decideLinkProposal'),
+  listOpenAnswers: call('listOpenAnswers'),
   // --- exports ---
   exportStudy: call('exportStudy'),
   getExportProgress: call('getExportProgress'),

@@ -153,7 +153,7 @@ async function typePaperRow(page: Page, row: number, plan: Plan, orgSteps: numbe
 }
 
 async function fillOnPaper(page: Page, waveLabel: string, plans: Plan[], orgSteps: (p: Plan) => number): Promise<void> {
-  await page.getByRole('button', { name: `Papieren vragenlijsten invoeren voor meting ${waveLabel}` }).click();
+  await page.getByRole('button', { name: `Papier invoeren voor meting ${waveLabel}` }).click();
   await page.getByTestId('paper-grid').waitFor();
   await page.keyboard.press('Tab'); // from the focused title into the first code cell
   for (const [i, plan] of plans.entries()) {

@@ -117,7 +117,7 @@ describe('a number question with a wide range', () => {
     const session = await newSession();
     const { page } = session;
     await openNetwork(session);
-    await page.getByRole('button', { name: 'Papieren vragenlijsten invoeren voor meting T0' }).click();
+    await page.getByRole('button', { name: 'Papier invoeren voor meting T0' }).click();
     await page.getByTestId('paper-grid').waitFor();
     await page.getByTestId('paper-code-1').fill('P-001');
     await page.getByTestId('paper-code-1').press('Tab');

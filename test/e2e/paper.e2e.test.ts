@@ -130,7 +130,7 @@ describe('paper entry (invoermodus)', () => {
 
     await page.goto(session.harness.url);
     await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
-    await page.getByRole('button', { name: 'Papieren vragenlijsten invoeren voor meting T0' }).click();
+    await page.getByRole('button', { name: 'Papier invoeren voor meting T0' }).click();
     const grid = page.getByTestId('paper-grid');
     await grid.waitFor();
     await page.getByRole('heading', { level: 1, name: /Papieren vragenlijsten invoeren: T0/ }).waitFor();
@@ -260,7 +260,7 @@ describe('a self-made code another form already has', () => {
     // --- Paper entry: the second form with MA010 -------------------------------------------------
     await page.goto(session.harness.url);
     await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
-    await page.getByRole('button', { name: 'Papieren vragenlijsten invoeren voor meting T0' }).click();
+    await page.getByRole('button', { name: 'Papier invoeren voor meting T0' }).click();
     await page.getByTestId('paper-grid').waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.type('ma010');

@@ -152,7 +152,7 @@ describe('network settings, codes, the code list in paper entry and resuming', (
     expect(await testIdText(page, 'settings-summary')).toContain('Codes: Codelijst');
     await page.screenshot({ path: '/tmp/netwerkspiegel-network-tools.png', fullPage: true });
 
-    await page.getByRole('button', { name: 'Papieren vragenlijsten invoeren voor meting T0' }).click();
+    await page.getByRole('button', { name: 'Papier invoeren voor meting T0' }).click();
     await page.getByTestId('paper-grid').waitFor();
     const respondentsBefore = count(session, 'SELECT count(*) AS n FROM respondents');
     const codeCell = page.getByTestId('paper-code-1');

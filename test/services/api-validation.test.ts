@@ -147,6 +147,13 @@ const badInputs: Record<MethodName, Case[]> = {
     ['an unknown network', () => ({ networkId: missingId }), 'NOT_FOUND'],
     ['not a uuid', () => ({ networkId: 'Dementienetwerk Noord' }), 'VALIDATION'],
   ],
+  listOpenAnswers: [
+    ['an unknown wave', () => ({ waveId: missingId, withCodes: false }), 'NOT_FOUND'],
+    ['a wave label instead of an id', () => ({ waveId: 'T0', withCodes: false }), 'VALIDATION'],
+    ['no choice about codes', (w) => ({ waveId: w.wave.id }), 'VALIDATION'],
+    ['"ja" instead of true or false', (w) => ({ waveId: w.wave.id, withCodes: 'ja' }), 'VALIDATION'],
+    ['an unknown field', (w) => ({ waveId: w.wave.id, withCodes: false, organisation: true }), 'VALIDATION'],
+  ],
   decideLinkProposal: [
     ['an unknown network', (w) => ({ networkId: missingId, baselineResponseId: w.response.id, followUpResponseId: w.response.id, decision: 'accepted' }), 'NOT_FOUND'],
     ['a response that does not exist', (w) => ({ networkId: w.network.id, baselineResponseId: w.response.id, followUpResponseId: missingId, decision: 'accepted' }), 'NOT_FOUND'],

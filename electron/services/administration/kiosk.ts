@@ -213,6 +213,11 @@ export function kioskReset(ctx: ServiceContext): KioskState {
 /** Methods a kiosk respondent may call; response-scoped ones only for the response on screen. */
 const KIOSK_OPEN = new Set(['getAppInfo', 'getKioskState', 'exitKiosk', 'kioskBegin', 'kioskReset', 'getInstrument']);
 const KIOSK_RESPONSE_SCOPED = new Set(['saveAnswer', 'completeResponse', 'getResponse', 'setResponseOrganisation']);
+/**
+ * Methods that show what other respondents wrote: refused in kiosk mode with a sentence of their
+ * own, before the lists above are consulted, so adding one to KIOSK_OPEN by mistake opens nothing.
+ */
+const KIOSK_NEVER = new Map([['listOpenAnswers', 'Open antwoorden van respondenten zijn niet te zien tijdens de afnamemodus. De onderzoeker kan ze bekijken na het verlaten van de afnamemodus met de pincode.']]);
 
 /**
  * While kiosk mode is on, everything a researcher does (other networks, exports, resuming, codes)
@@ -220,7 +225,10 @@ const KIOSK_RESPONSE_SCOPED = new Set(['saveAnswer', 'completeResponse', 'getRes
  */
 export function kioskRefusal(ctx: ServiceContext, method: string, input: unknown): ApiError | null {
   const stored = readSession(ctx.db);
-  if (!stored || KIOSK_OPEN.has(method)) return null;
+  if (!stored) return null;
+  const never = KIOSK_NEVER.get(method);
+  if (never) return new ApiError('FORBIDDEN', never);
+  if (KIOSK_OPEN.has(method)) return null;
   if (KIOSK_RESPONSE_SCOPED.has(method)) {
     const responseId = (input as { responseId?: unknown }).responseId;
     if (stored.currentResponseId !== null && responseId === stored.currentResponseId) return null;

@@ -29,10 +29,12 @@ export interface NetworkScreenProps {
   onResultsPrint?: () => void;
   /** *Koppelen*: near matches of self-made codes awaiting a decision. */
   onLinking?: () => void;
+  /** *Open antwoorden* of a wave: what respondents wrote at the open questions. */
+  onOpenAnswers?: (waveId: string) => void;
 }
 
 /** Where the network screen leads besides filling in and the overview: settings, codes, paper entry, the list of questionnaires. */
-type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onResponses' | 'onKiosk' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onLinking'>;
+type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onResponses' | 'onKiosk' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onLinking' | 'onOpenAnswers'>;
 
 export function NetworkScreen({ networkId, onBack, onFill, onOverview, ...links }: NetworkScreenProps) {
   const { t } = useTranslation();
@@ -198,6 +200,17 @@ function WaveCard({
         >
           {t('responses.open')}
         </button>
+        {links.onOpenAnswers && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => links.onOpenAnswers?.(wave.id)}
+            aria-label={t('openAnswers.openFor', { wave: wave.label })}
+            data-testid={`open-answers-${wave.id}`}
+          >
+            {t('openAnswers.open')}
+          </button>
+        )}
         {links.onExport && (
           <button
             type="button"

@@ -31,6 +31,7 @@ export function PaperGrid({
   const locale = currentLocale();
   const [rowCount, setRowCount] = useState(1);
   const [focusNewRow, setFocusNewRow] = useState(false);
+  const [completedRows, setCompletedRows] = useState(0);
   const [errors, setErrors] = useState<ReadonlyMap<string, GridError>>(new Map());
   const tableRef = useRef<HTMLTableElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -46,20 +47,25 @@ export function PaperGrid({
     });
   }, []);
 
-  const focusAfter = useCallback((index: number) => {
+  const rowCompleted = useCallback((index: number) => {
+    setCompletedRows((n) => n + 1);
     const next = tableRef.current?.querySelector<HTMLInputElement>(`tr[data-row="${index + 1}"] input[data-code-input]`);
     if (next && !next.disabled) next.focus();
     else addRef.current?.focus();
   }, []);
 
-  const grid = useMemo<GridApi>(() => ({ waveId, columns, organisations, reportError, focusAfter }), [waveId, columns, organisations, reportError, focusAfter]);
+  const grid = useMemo<GridApi>(() => ({ waveId, columns, organisations, reportError, rowCompleted }), [waveId, columns, organisations, reportError, rowCompleted]);
+  // Once every row is completed the grid holds no enabled input: the region itself takes the
+  // focus then, so the keyboard can still reach it and scroll it. While a row is open its inputs
+  // are the way in, and Tab goes from the title straight to the first code cell.
+  const allCompleted = completedRows === rowCount;
 
   const rows: number[] = [];
   for (let i = 0; i < rowCount; i++) rows.push(i);
 
   return (
     <div className="paper-grid-area">
-      <div className="paper-scroll" role="region" aria-labelledby="paper-grid-caption">
+      <div className="paper-scroll" role="region" aria-labelledby="paper-grid-caption" tabIndex={allCompleted ? 0 : undefined} data-testid="paper-scroll">
         <table className="paper-grid" ref={tableRef} data-testid="paper-grid">
           <caption id="paper-grid-caption" className="visually-hidden">
             {t('paper.gridCaption', { wave: waveLabel })}

@@ -15,8 +15,8 @@ export interface GridApi {
   columns: PaperColumn[];
   organisations: Organisation[];
   reportError: (errorId: string, label: string, message: string | null) => void;
-  /** Moves the focus on after row `index` was completed: the next row's code, or "Rij toevoegen". */
-  focusAfter: (index: number) => void;
+  /** Row `index` was completed: the grid counts it and moves the focus on, to the next row's code or "Rij toevoegen". */
+  rowCompleted: (index: number) => void;
 }
 
 type RowStatus = 'new' | 'starting' | 'started' | 'complete';
@@ -152,7 +152,7 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
       await api.completeResponse({ responseId });
       grid.reportError(rowErrorId, label, null);
       setStatus('complete');
-      grid.focusAfter(index);
+      grid.rowCompleted(index);
     } catch (err) {
       grid.reportError(rowErrorId, label, messageOf(err, t('errors.unexpected')));
     } finally {
