@@ -203,6 +203,22 @@ export function dontKnowShare(count: number, seen: number): DontKnowShare {
 
 // --- picking ----------------------------------------------------------------------------------------
 
+/**
+ * The first of each condition, in the order given: the points of one kind cover several conditions,
+ * each with its own question, rather than three indicators of one condition with the same question.
+ * Items of no scale are each their own theme.
+ */
+function onePerTheme<T extends { subscaleId?: string | null; scaleId?: string | null }>(list: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const theme = x.subscaleId ?? x.scaleId ?? null;
+    if (theme === null) return true;
+    if (seen.has(theme)) return false;
+    seen.add(theme);
+    return true;
+  });
+}
+
 export interface IndicatorSummary {
   itemId: string;
   label: LocalizedText;
@@ -220,11 +236,12 @@ export interface IndicatorSummary {
 }
 
 /**
- * The conversation points of one wave, at most `count` of each kind:
+ * The conversation points of one wave, at most `count` of each kind and at most one per condition
+ * in each kind (the first by the order below):
  * - successes: rises (verdict *duidelijk* or *mogelijk hoger*, largest first), then high scores
  *   (from `HIGH_FROM`, highest first) that did not already count as a rise;
  * - falls: verdict *duidelijk* or *mogelijk lager*, largest first;
- * - low scores: below `LOW_BELOW`, lowest first, that are not already a fall;
+ * - low scores: below `LOW_BELOW`, lowest first, that did not fall (a fall says more);
  * - much "weet niet": from `DONT_KNOW_FROM` of the people who saw it (at least `minGroupSize`), largest share first.
  * Positions and changes are taken relative to each item's own range, so 3-, 5- and 7-point items
  * compare fairly; ties go by the instrument's order. Successes are always included when there are
@@ -246,33 +263,33 @@ export function pickConversationPoints(indicators: readonly IndicatorSummary[], 
   const relative = (i: IndicatorSummary) => changes.get(i.itemId)!.meanDiff / width(i);
   const base = (i: IndicatorSummary) => ({ itemId: i.itemId, label: i.label, scaleId: i.subscaleId, waveId });
 
-  const rises = scored
+  const allRises = scored
     .filter((i) => i.mean !== null && ['higher', 'possiblyHigher'].includes(changes.get(i.itemId)?.verdict ?? ''))
     .sort((a, b) => relative(b) - relative(a) || byOrder(a, b));
-  const falls = scored
+  const allFalls = scored
     .filter((i) => ['lower', 'possiblyLower'].includes(changes.get(i.itemId)?.verdict ?? ''))
-    .sort((a, b) => relative(a) - relative(b) || byOrder(a, b))
-    .slice(0, count);
-  const risen = new Set(rises.map((i) => i.itemId));
-  const fallen = new Set(falls.map((i) => i.itemId));
+    .sort((a, b) => relative(a) - relative(b) || byOrder(a, b));
+  const risen = new Set(allRises.map((i) => i.itemId));
+  const fallen = new Set(allFalls.map((i) => i.itemId));
   const highs = scored.filter((i) => i.mean !== null && position(i) >= HIGH_FROM && !risen.has(i.itemId)).sort((a, b) => position(b) - position(a) || byOrder(a, b));
-  const lows = scored
-    .filter((i) => i.mean !== null && position(i) < LOW_BELOW && !fallen.has(i.itemId))
-    .sort((a, b) => position(a) - position(b) || byOrder(a, b))
-    .slice(0, count);
+  const lows = scored.filter((i) => i.mean !== null && position(i) < LOW_BELOW && !fallen.has(i.itemId)).sort((a, b) => position(a) - position(b) || byOrder(a, b));
   const dontKnows = indicators
     .filter((i) => i.declined > 0 && i.seen >= minGroupSize && i.declined / i.seen >= DONT_KNOW_FROM)
-    .sort((a, b) => b.declined / b.seen - a.declined / a.seen || byOrder(a, b))
-    .slice(0, count);
+    .sort((a, b) => b.declined / b.seen - a.declined / a.seen || byOrder(a, b));
 
-  const successes: ConversationPoint[] = [
-    ...rises.map((i): ConversationPoint => ({ ...base(i), kind: 'success', reason: 'rise', mean: i.mean!, range: i.range!, change: changes.get(i.itemId)!, prompt: SUCCESS_PROMPTS.rise })),
+  const successes: ConversationPoint[] = onePerTheme([
+    ...allRises.map((i): ConversationPoint => ({ ...base(i), kind: 'success', reason: 'rise', mean: i.mean!, range: i.range!, change: changes.get(i.itemId)!, prompt: SUCCESS_PROMPTS.rise })),
     ...highs.map((i): ConversationPoint => ({ ...base(i), kind: 'success', reason: 'high', mean: i.mean!, range: i.range!, change: null, prompt: SUCCESS_PROMPTS.high })),
-  ].slice(0, count);
+  ]).slice(0, count);
+  const falls = onePerTheme(allFalls).slice(0, count);
   return [
     ...successes,
     ...falls.map((i): ConversationPoint => ({ ...base(i), kind: 'fall', mean: i.mean, range: i.range!, change: changes.get(i.itemId)!, prompt: promptFor(i.subscaleId, 'fall') })),
-    ...lows.map((i): ConversationPoint => ({ ...base(i), kind: 'low', mean: i.mean!, range: i.range!, prompt: promptFor(i.subscaleId, 'low') })),
-    ...dontKnows.map((i): ConversationPoint => ({ ...base(i), kind: 'dontKnow', count: i.declined, seen: i.seen, share: dontKnowShare(i.declined, i.seen), prompt: promptFor(i.subscaleId, 'dontKnow') })),
+    ...onePerTheme(lows)
+      .slice(0, count)
+      .map((i): ConversationPoint => ({ ...base(i), kind: 'low', mean: i.mean!, range: i.range!, prompt: promptFor(i.subscaleId, 'low') })),
+    ...onePerTheme(dontKnows)
+      .slice(0, count)
+      .map((i): ConversationPoint => ({ ...base(i), kind: 'dontKnow', count: i.declined, seen: i.seen, share: dontKnowShare(i.declined, i.seen), prompt: promptFor(i.subscaleId, 'dontKnow') })),
   ];
 }

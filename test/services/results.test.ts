@@ -175,25 +175,27 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     // Conversation points from T1 (T2 is empty), with each statement's change since T0 (items by itemsFor above):
     //   ks_amb_01 38/13 = 2.923 → 51/14 = 3.643, +0.720; ks_amb_02 35/13 = 2.692 → 49/14 = 3.500, +0.808;
     //   ks_amb_03 31/13 = 2.385 → 47/14 = 3.357, +0.973; ks_amb_04 28/13 = 2.154 → 43/14 = 3.071, +0.918.
-    //   Every rise is at least the threshold 0.2, so each is a success (clearly or possibly higher); the
-    //   three largest: ks_amb_03, ks_amb_04, ks_amb_02. Nothing fell (the other conditions are constant).
-    //   Low: ks_pro (all 2, (2 − 1)/4 = 0.25) before ks_bel (3: 0.5) and ks_amb_04 (0.52): ks_pro_01, 02, 03.
+    //   Every rise is at least the threshold 0.2 (clearly or possibly higher); one per condition: ks_amb_03.
+    //   High scores: ks_per and ks_org (all 4: (4 − 1)/4 = 0.75), the first of each. Nothing fell.
+    //   Low, one per condition: ks_pro_01 (all 2: 0.25), ks_bel_01 (3: 0.5), ks_amb_04 (3.071: 0.518).
     //   "Weet niet": ks_bel_04, 6 of the 14 who saw it (43%: about half).
     const of = (kind: string) => d.conversation.filter((p) => p.kind === kind);
     expect(d.conversation.every((p) => p.waveId === w.t1.id)).toBe(true);
     const successes = of('success');
-    expect(successes.map((p) => p.itemId)).toEqual(['ks_amb_03', 'ks_amb_04', 'ks_amb_02']);
-    for (const p of successes) {
-      if (p.kind !== 'success') continue;
-      expect(p.reason).toBe('rise');
-      expect(['higher', 'possiblyHigher']).toContain(p.change!.verdict);
-      expect(p.change!.baselineWaveId).toBe(w.t0.id);
-    }
-    expectRel(successes[0]!.kind === 'success' ? successes[0]!.change!.meanDiff : null, 47 / 14 - 31 / 13);
+    expect(successes.map((p) => [p.itemId, p.kind === 'success' ? p.reason : null])).toEqual([
+      ['ks_amb_03', 'rise'],
+      ['ks_per_01', 'high'],
+      ['ks_org_01', 'high'],
+    ]);
+    const rise = successes[0]!;
+    if (rise.kind !== 'success') throw new Error('a success');
+    expect(['higher', 'possiblyHigher']).toContain(rise.change!.verdict);
+    expect(rise.change!.baselineWaveId).toBe(w.t0.id);
+    expectRel(rise.change!.meanDiff, 47 / 14 - 31 / 13);
     expect(of('fall')).toEqual([]);
     const low = of('low');
-    expect(low.map((p) => p.itemId)).toEqual(['ks_pro_01', 'ks_pro_02', 'ks_pro_03']);
-    expect(low.every((p) => p.kind === 'low' && p.mean === 2)).toBe(true);
+    expect(low.map((p) => p.itemId)).toEqual(['ks_pro_01', 'ks_bel_01', 'ks_amb_04']);
+    expect(low.map((p) => (p.kind === 'low' ? p.mean : null))).toEqual([2, 3, 43 / 14]);
     expect(low[0]!.prompt).toEqual(THEME_PROMPTS.ks_pro!.low);
     expect(of('dontKnow')).toEqual([
       { kind: 'dontKnow', itemId: 'ks_bel_04', label: item(d, 'ks_bel_04').label, scaleId: 'ks_bel', waveId: w.t1.id, count: 6, seen: 14, share: 'half', prompt: THEME_PROMPTS.ks_bel!.dontKnow },

@@ -145,6 +145,27 @@ describe('pickConversationPoints', () => {
     expect(points[0]!.kind).toBe('success');
   });
 
+  it('takes at most one indicator per condition in each kind, so the points cover several conditions', () => {
+    const points = pickConversationPoints(
+      [
+        indicator({ itemId: 'pro1', subscaleId: 'ks_pro', mean: 2.0 }),
+        indicator({ itemId: 'pro2', subscaleId: 'ks_pro', mean: 1.5 }),
+        indicator({ itemId: 'pro3', subscaleId: 'ks_pro', mean: 2.2 }),
+        indicator({ itemId: 'bel1', subscaleId: 'ks_bel', mean: 3.0 }),
+        // Two falls of one condition: the larger one is its point. A third, smaller one elsewhere is a point too.
+        indicator({ itemId: 'per1', subscaleId: 'ks_per', mean: 2.1, change: change(-0.5, -0.9, -0.1) }),
+        indicator({ itemId: 'per2', subscaleId: 'ks_per', mean: 2.0, change: change(-0.9, -1.3, -0.5) }),
+        indicator({ itemId: 'org1', subscaleId: 'ks_org', mean: 4.0, change: change(-0.3, -0.7, 0.1) }),
+        // A fall is not also listed as low, even when it is not among the falls shown.
+      ],
+      5,
+      'w1',
+    );
+    expect(of(points, 'fall')).toEqual(['per2', 'org1']);
+    // pro2 (1,5) is the lowest of ks_pro; pro1 and pro3 give way to the next condition; per1 fell.
+    expect(of(points, 'low')).toEqual(['pro2', 'bel1']);
+  });
+
   it('compares positions and changes on each item’s own range', () => {
     const points = pickConversationPoints(
       [
