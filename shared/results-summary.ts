@@ -14,7 +14,7 @@
  *   shown (as in the comparisons).
  * - Strongest and weakest: by position on each condition's own range, in the latest wave, when at
  *   least two conditions have a mean and they differ. Biggest rise and fall: by the difference as a
- *   share of the range, among the changes that can be judged.
+ *   share of the range, among the changes that are clearly or possibly higher (lower).
  * - The *rapportcijfer*: the first number question scored 1 to 10.
  */
 import type { ChangeVerdict, Comparison, ComparisonRow, Dashboard, ItemSeries, ScoreRange } from './results';
@@ -236,13 +236,14 @@ export function summarize(d: Dashboard): ResultsSummary {
     .filter((c) => c.change !== null && c.change.verdict !== 'tooFew' && c.change.meanDiff !== null)
     .map((c) => ({ scaleId: c.scaleId, label: c.label, range: c.range, change: c.change! }));
   const relative = (c: ChangedCondition) => c.change.meanDiff! / Math.max(EPSILON, c.range.max - c.range.min);
+  // Only a rise or fall worth its name: clearly or possibly higher (lower), never "about the same".
   const biggestRise = extreme(
-    changed.filter((c) => c.change.meanDiff! > EPSILON),
+    changed.filter((c) => c.change.verdict === 'higher' || c.change.verdict === 'possiblyHigher'),
     relative,
     true,
   );
   const biggestFall = extreme(
-    changed.filter((c) => c.change.meanDiff! < -EPSILON),
+    changed.filter((c) => c.change.verdict === 'lower' || c.change.verdict === 'possiblyLower'),
     relative,
     false,
   );

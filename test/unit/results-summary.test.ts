@@ -140,14 +140,19 @@ describe('summarize', () => {
     expect([summarize(d).strongest, summarize(d).weakest]).toEqual([null, null]);
   });
 
-  it('names no biggest fall when nothing fell', () => {
+  it('names no biggest fall when nothing fell, and no rise of "about the same"', () => {
     const d = summaryDashboard();
     const rows = d.comparisons[0]!.rows;
     rows[2] = row('scale', 'ks_per', 'Goed persoonlijk samenwerken', change(0.1, -0.3, 0.5));
     rows[3] = row('scale', 'ks_org', 'Professioneel organiseren', change(0.2, -0.2, 0.6));
-    const s = summarize(d);
+    let s = summarize(d);
     expect(s.biggestFall).toBeNull();
     expect(s.biggestRise?.scaleId).toBe('ks_amb');
+    // Only small changes left (+0,05, −0,10, +0,10: all about the same): neither a rise nor a fall is named.
+    rows[0] = row('scale', 'ks_amb', 'Gedeelde ambitie', change(-0.1, -0.5, 0.3));
+    rows[3] = row('scale', 'ks_org', 'Professioneel organiseren', change(0.1, -0.3, 0.5));
+    s = summarize(d);
+    expect([s.biggestRise, s.biggestFall]).toEqual([null, null]);
   });
 });
 

@@ -90,7 +90,7 @@ describe('the summary in sentences', () => {
     d.comparisons[0]!.rows = d.comparisons[0]!.rows.map((r) => (r.allRespondents.meanDiff !== null && r.allRespondents.meanDiff < 0 ? { ...r, allRespondents: { ...r.allRespondents, meanDiff: 0.1, ciLow: -0.2, ciHigh: 0.4 } } : r));
     const lines = highlightLines(summarize(d), d, tr('nl'), 'nl');
     expect(lines.find((l) => l.key === 'grade')!.text).toBe('Rapportcijfer: Nulmeting: te weinig antwoorden (minder dan 5); 7,2 bij Na 1 jaar (12 mensen). Dat is duidelijk hoger: +0,70 (waarschijnlijk tussen +0,20 en +1,20).');
-    expect(lines.find((l) => l.key === 'fall')).toMatchObject({ text: 'Geen enkele conditie is gedaald sinds Nulmeting.', target: null });
+    expect(lines.find((l) => l.key === 'fall')).toMatchObject({ text: 'Geen enkele conditie is duidelijk of mogelijk gedaald sinds Nulmeting.', target: null });
   });
 
   it('gives the response per wave and the people in both waves', () => {

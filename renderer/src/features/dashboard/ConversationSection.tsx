@@ -31,7 +31,9 @@ export function ConversationSection({ d, locale }: { d: Dashboard; locale: Local
             <div key={kind} className={`conversation-group conversation-${kind}`}>
               <h3>{t(`conversationPoints.${kind}`)}</h3>
               <ul className="conversation-list" data-testid={TEST_IDS[kind]}>
-                {groups[kind].map((p) => {
+                {groups[kind].map((p, i) => {
+                  // A question the point before it already asked is not repeated (the successes share theirs).
+                  const repeated = i > 0 && pick(groups[kind][i - 1]!.prompt, locale) === pick(p.prompt, locale);
                   const mark = p.kind === 'fall' || (p.kind === 'success' && p.reason === 'rise') ? VERDICT_MARK[p.change!.verdict] : null;
                   const condition = p.scaleId ? scaleLabel.get(p.scaleId) : undefined;
                   return (
@@ -49,7 +51,7 @@ export function ConversationSection({ d, locale }: { d: Dashboard; locale: Local
                           {p.kind !== 'dontKnow' && reversed.has(p.itemId) && ` (${t('dashboard.reverse.afterReversal')})`}
                         </span>
                       </p>
-                      <p className="conversation-prompt">{pick(p.prompt, locale)}</p>
+                      {!repeated && <p className="conversation-prompt">{pick(p.prompt, locale)}</p>}
                     </li>
                   );
                 })}
