@@ -17,7 +17,7 @@
  *   share of the range, among the changes that are clearly or possibly higher (lower).
  * - The *rapportcijfer*: the first number question scored 1 to 10.
  */
-import type { ChangeVerdict, Comparison, ComparisonRow, Dashboard, ItemSeries, ScoreRange } from './results';
+import type { AllRespondentsResult, ChangeVerdict, Comparison, ComparisonRow, Dashboard, ItemSeries, ScoreRange } from './results';
 import type { LocalizedText } from './text';
 
 /** The practical threshold as a share of the score range (0,2 on 1 to 5, 0,3 on 1 to 7, 0,45 on 1 to 10). */
@@ -73,18 +73,12 @@ export interface WaveMean {
   suppressed: boolean;
 }
 
-/** A change over everyone between the baseline and a follow-up wave, with its verdict. */
-export interface ChangeSummary {
+/** A change over everyone between the baseline and a follow-up wave (its n, difference and interval), with its verdict. */
+export type ChangeSummary = Pick<AllRespondentsResult, 'nBaseline' | 'nFollowUp' | 'nPairs' | 'meanDiff' | 'ciLow' | 'ciHigh'> & {
   baselineWaveId: string;
   followUpWaveId: string;
-  nBaseline: number;
-  nFollowUp: number;
-  nPairs: number;
-  meanDiff: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
   verdict: ChangeVerdict;
-}
+};
 
 export interface ConditionSummary {
   scaleId: string;

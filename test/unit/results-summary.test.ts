@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeVerdict, indicatorChanges, latestWaveWithResults, practicalDifference, summarize } from '../../shared/results-summary';
 import { hidden, shown } from './dashboard-fixtures';
-import { change, row, statement, summaryDashboard, T0, T1 } from './summary-fixtures';
+import { change, oneWave, row, statement, summaryDashboard, T0, T1 } from './summary-fixtures';
 
 /**
  * The decisions of the *Samenvatting*: the words for a change from its 95% interval and the
@@ -119,10 +119,7 @@ describe('summarize', () => {
   });
 
   it('with one wave: means only, no change, no rise or fall', () => {
-    const d = summaryDashboard();
-    d.waves = d.waves.slice(0, 1);
-    d.comparisons = [];
-    for (const s of d.scales) s.perWave = s.perWave.slice(0, 1);
+    const d = oneWave(summaryDashboard());
     const s = summarize(d);
     expect(s.latestWaveId).toBe(T0);
     expect(s.conditions.every((c) => c.change === null && c.baseline === null)).toBe(true);

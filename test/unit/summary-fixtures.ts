@@ -134,3 +134,11 @@ export function summaryDashboard(): Dashboard {
     notices: [],
   };
 }
+
+/** The same dashboard with its first wave only: no comparison. */
+export function oneWave(d: Dashboard): Dashboard {
+  d.waves = d.waves.slice(0, 1);
+  d.comparisons = [];
+  for (const s of d.scales) s.perWave = s.perWave.slice(0, 1);
+  return d;
+}

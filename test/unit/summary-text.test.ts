@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import i18next, { type i18n } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dontKnowShare } from '../../shared/conversation';
 import type { ConversationPoint } from '../../shared/results';
 import { summarize } from '../../shared/results-summary';
-import type { Translate } from '../../renderer/src/features/dashboard/notices';
 import { conditionLine, detailIds, highlightLines, overallLine, pointFacts, pointsByKind, responseLines, verdictWord } from '../../renderer/src/features/dashboard/summary-text';
-import { summaryDashboard, T0, T1 } from './summary-fixtures';
+import { useRealTranslator } from './real-locales';
+import { oneWave, summaryDashboard, T0, T1 } from './summary-fixtures';
 
 /**
  * The *Samenvatting* and the *gesprekspunten* in words, through a real i18next with the real
@@ -15,16 +12,7 @@ import { summaryDashboard, T0, T1 } from './summary-fixtures';
  * summary-fixtures.ts.
  */
 
-const localeDir = join(__dirname, '../../renderer/src/i18n');
-const load = (locale: string) => JSON.parse(readFileSync(join(localeDir, `${locale}.json`), 'utf8')) as Record<string, unknown>;
-
-let i18n: i18n;
-const tr = (lng: 'nl' | 'en'): Translate => (key, params) => i18n.getFixedT(lng)(key, params ?? {}) as string;
-
-beforeAll(async () => {
-  i18n = i18next.createInstance();
-  await i18n.init({ resources: { nl: { translation: load('nl') }, en: { translation: load('en') } }, lng: 'nl', fallbackLng: 'nl', interpolation: { escapeValue: false } });
-});
+const tr = useRealTranslator();
 
 describe('the words for a change', () => {
   it('are the coordinator’s words in Dutch and English', () => {
@@ -107,10 +95,7 @@ describe('the summary in sentences', () => {
   });
 
   it('with one wave says so instead of a change', () => {
-    const d = summaryDashboard();
-    d.waves = d.waves.slice(0, 1);
-    d.comparisons = [];
-    for (const s of d.scales) s.perWave = s.perWave.slice(0, 1);
+    const d = oneWave(summaryDashboard());
     const s = summarize(d);
     expect(overallLine(s, tr('nl'))).toBeNull();
     expect(conditionLine(s.conditions[0]!, d, tr('nl'), 'nl').text).toBe('Gedeelde ambitie: 3,00 bij Nulmeting (10 mensen).');
