@@ -426,11 +426,12 @@ describe('getDashboard on bad and unusual input', () => {
     const stats = d.items.find((i) => i.itemId === 'ks_amb_01')!.perWave[0]!.stats;
     expect(stats).toMatchObject({ n: 0, declined: 5, missing: 0, mean: null, shareAgree: null, suppressed: false });
     expect(stats.distribution!.find((o) => o.code === 9)!.count).toBe(5);
-    // All five declined everything: the first three statements are conversation points (all 5 of 5), nothing scores.
+    // All five declined everything: the first statement of the first three conditions (one per condition)
+    // are conversation points, all 5 of 5; nothing scores.
     expect(d.conversation.map((p) => (p.kind === 'dontKnow' ? [p.itemId, p.count, p.seen, p.share] : p.kind))).toEqual([
       ['ks_amb_01', 5, 5, 'all'],
-      ['ks_amb_02', 5, 5, 'all'],
-      ['ks_amb_03', 5, 5, 'all'],
+      ['ks_bel_01', 5, 5, 'all'],
+      ['ks_per_01', 5, 5, 'all'],
     ]);
   });
 
