@@ -115,6 +115,11 @@ export interface ItemSeries {
   itemId: string;
   label: LocalizedText;
   text: LocalizedText;
+  /**
+   * What kind of question: a statement on an answer scale (`scale`), a number (such as the
+   * *rapportcijfer*, 1 to 10) or a choice. Open questions are never in the results.
+   */
+  type: 'scale' | 'number' | 'choice';
   scaleId: string | null;
   /** Lowest and highest possible item score; null for items without scores (choices). */
   range: ScoreRange | null;
@@ -264,15 +269,46 @@ export interface OrganisationResponse {
   perWave: { waveId: string; started: number; complete: number }[];
 }
 
-export interface ConversationPoint {
-  kind: 'lowest' | 'declined';
+/**
+ * The verdict on a change between two waves, from its 95% interval and the practical threshold
+ * (shared/results-summary.ts `changeVerdict`): `tooFew` when it cannot be judged.
+ */
+export type ChangeVerdict = 'higher' | 'possiblyHigher' | 'similar' | 'possiblyLower' | 'lower' | 'tooFew';
+
+/** A change over everyone, baseline to the point's wave, with its verdict. */
+export interface PointChange {
+  baselineWaveId: string;
+  meanDiff: number;
+  ciLow: number | null;
+  ciHigh: number | null;
+  verdict: ChangeVerdict;
+}
+
+/**
+ * How large a share "weet niet" is, in words a person reads without a calculator
+ * (shared/conversation.ts `dontKnowShare`): `some` names the count only ("1 van de 7 mensen").
+ */
+export type DontKnowShare = 'some' | 'third' | 'half' | 'most' | 'all';
+
+interface PointBase {
   itemId: string;
   label: LocalizedText;
+  /** The condition or theme of the indicator (its prompt's theme); null for an item of no scale. */
+  scaleId: string | null;
+  /** The wave the point is about: the latest wave with enough answers. */
   waveId: string;
-  /** Mean score (lowest) or share declined (declined). */
-  value: number;
   prompt: LocalizedText;
 }
+
+/**
+ * *Gesprekspunten* of four kinds: a low score, a fall since the baseline, a success (a rise, or a
+ * high score), and many "weet niet" answers. Every number is also in the details.
+ */
+export type ConversationPoint =
+  | (PointBase & { kind: 'low'; mean: number; range: ScoreRange })
+  | (PointBase & { kind: 'fall'; mean: number | null; range: ScoreRange; change: PointChange })
+  | (PointBase & { kind: 'success'; reason: 'rise' | 'high'; mean: number; range: ScoreRange; change: PointChange | null })
+  | (PointBase & { kind: 'dontKnow'; count: number; seen: number; share: DontKnowShare });
 
 export interface Dashboard {
   networkId: string;

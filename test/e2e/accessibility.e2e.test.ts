@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, type AxeViolation, type Session, useE2eSessions } from './support/harness';
+import { axeViolations, type AxeViolation, openResultsTab, type Session, useE2eSessions } from './support/harness';
 import { heading } from './support/kiosk';
 import { studyFileContent } from './support/laptops';
 
@@ -276,7 +276,19 @@ describe('accessibility of the researcher and coordinator screens', () => {
     const { t1 } = study;
     await openNetwork(page, NETWORK);
     // Drawn with the data: T1's mean of Gedeelde ambitie (the notices come with the same answer).
-    await checkFromNetwork(axe, NETWORK, 'Resultaten', { name: `Resultaten van netwerk ${NETWORK}` }, (p) => p.getByTestId(`scale-mean-ks_amb-${t1.id}`), async (p) => {
+    await checkFromNetwork(axe, NETWORK, 'Resultaten: samenvatting', { name: `Resultaten van netwerk ${NETWORK}` }, (p) => p.getByTestId('summary-conditions-ks_amb'), async (p) => {
+      // Every tab of the details, drawn with the data (T1's mean of Gedeelde ambitie on the first).
+      for (const [tab, ready] of [
+        ['Per conditie', `scale-mean-ks_amb-${t1.id}`],
+        ['Per uitspraak', 'section-distribution'],
+        ['Voor wie', 'section-spread'],
+        ['Respons', 'section-responses'],
+        ['Voor onderzoekers', 'section-stats'],
+      ] as const) {
+        await openResultsTab(p, tab);
+        await p.getByTestId(ready).waitFor();
+        await axe.check(`Resultaten: ${tab}`);
+      }
       await p.getByTestId('dashboard-filters').getByLabel('Vragenlijst').selectOption(AG);
       await p.getByTestId('dashboard').waitFor();
       await axe.check('Resultaten: Achtergrond');

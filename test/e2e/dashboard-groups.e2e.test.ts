@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answersFor, KS } from '../support/results-study';
-import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
+import { axeViolations, openResultsTab, textOf, type Session, useE2eSessions } from './support/harness';
 
 /**
  * *Resultaten*, for whom: a network of seven partner organisations, none of them with five
@@ -67,7 +67,9 @@ describe('Resultaten: for whom', () => {
     await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
     await page.getByRole('button', { name: `Resultaten van netwerk ${NETWORK}` }).click();
     await page.getByTestId('dashboard').waitFor();
+    await openResultsTab(page, 'Per conditie');
     expect(await textOf(page.getByTestId('scale-n-ks_amb-' + t0.id))).toBe('22');
+    await openResultsTab(page, 'Voor wie');
 
     // --- The spread between partners, by sector instead, and it says why -------------------------------
     const spread = page.getByTestId('section-spread');
@@ -85,6 +87,7 @@ describe('Resultaten: for whom', () => {
     await spread.screenshot({ path: '/tmp/netwerkspiegel-dashboard-spread-fallback.png' });
 
     // --- Response per partner organisation: every organisation, counts below 5 included -------------------
+    await openResultsTab(page, 'Respons');
     const rows = await page.getByTestId('organisation-response-table').locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())),
     );
@@ -105,6 +108,7 @@ describe('Resultaten: for whom', () => {
     // --- Breakdown by sector: the same two groups ---------------------------------------------------------
     const filters = page.getByTestId('dashboard-filters');
     await filters.getByLabel('Uitsplitsen naar').selectOption({ label: 'Sector van de organisatie' });
+    await openResultsTab(page, 'Voor wie');
     const breakdown = page.getByTestId('section-breakdown');
     await breakdown.getByRole('heading', { level: 2, name: 'Uitsplitsing naar sector' }).waitFor();
     expect(await headers(session, 'breakdown-table')).toEqual(['Conditie of schaal', 'Zorg', 'Welzijn']);

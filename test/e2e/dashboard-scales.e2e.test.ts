@@ -103,6 +103,8 @@ async function chooseInstrument(page: Page, label: string, instrumentId: string)
   await page.locator(`[data-testid="dashboard"][data-instrument="${instrumentId}"]`).waitFor();
 }
 
+const openTab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
+
 async function expectAccessible(page: Page): Promise<void> {
   const axe = await axeViolations(page);
   expect(axe, JSON.stringify(axe, null, 2)).toEqual([]);
@@ -135,6 +137,15 @@ describe('Resultaten on the instrument’s own answer scale', () => {
 
     // --- Teamklimaat: the three 1–7 scales on one radar whose ticks go to 7; Overleg (1–5) on bars of its own.
     expect(await textOf(page.locator('.dashboard .lead'))).toContain('1 (helemaal oneens) tot 7 (helemaal eens); 1 (nooit) tot 5 (altijd)');
+    // The reverse-keyed item is named in the summary.
+    expect(await textOf(page.getByTestId('dashboard-reverse'))).toContain('Omgekeerd gescoorde vragen (Roddelen)');
+    // Conversation points name the scale of a mean: Doelgerichtheid at T1, (4·5 + 5)/6 = 4,17 on 1–7.
+    expect(await textOf(page.getByTestId('conversation-low'))).toContain('T1: gemiddelde 4,17 op een schaal van 1 tot 7');
+    // The threshold for "mogelijk hoger" follows the first scale's range: 6 / 20 = 0,30 on 1 to 7.
+    expect(await textOf(page.getByTestId('summary-how-to-read'))).toContain('(0,30 op een schaal van 1 tot 7)');
+    await expectAccessible(page);
+
+    await openTab(page, 'Per conditie');
     const radar7 = page.getByTestId('chart-radar-1-7');
     expect(await radiusTicks(radar7)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(await angleLabels(radar7)).toEqual(['Veiligheid', 'Doelgerichtheid', 'Steun']);
@@ -160,14 +171,9 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     expect(everyone).toMatchObject({ nBaseline: 6, nFollowUp: 6, nPairs: 5, tooSmall: false });
     expect(everyone.meanDiff).toBeCloseTo(1, 12); // 33/6 − 27/6, by hand
     const headline = page.getByTestId(`headline-${t1.id}-tk_vei`);
-    expect(await headline.getByRole('cell').allTextContents()).toEqual([
-      '6',
-      '6',
-      '5',
-      '+1,00',
-      `[${signed(everyone.ciLow!)}; ${signed(everyone.ciHigh!)}]`,
-      `${comma(everyone.t)} (${everyone.df!.toFixed(1).replace('.', ',')}); ${everyone.p! < 0.001 ? '< 0,001' : everyone.p!.toFixed(3).replace('.', ',')}`,
-    ]);
+    // For coordinators the last column says what the interval means: it lies above zero.
+    expect(everyone.ciLow!).toBeGreaterThan(0);
+    expect(await headline.getByRole('cell').allTextContents()).toEqual(['6', '6', '5', '+1,00', `[${signed(everyone.ciLow!)}; ${signed(everyone.ciHigh!)}]`, '▲ duidelijk hoger']);
     // It comes first in the change section, before anything about pairs only.
     const change = page.getByTestId('section-change');
     const order = await change.evaluate((el) => Array.from(el.querySelectorAll('[data-testid]'), (e) => e.getAttribute('data-testid')));
@@ -175,19 +181,23 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     expect(order.indexOf(`chart-change-${t1.id}-scales-1-7`)).toBeLessThan(order.indexOf(`headline-${t1.id}`));
     // The change charts: one per range, 1–7 apart from 1–5.
     expect(await page.getByTestId(`chart-change-${t1.id}-scales-1-5`).count()).toBe(1);
+    // Alpha of Overleg at T0 cannot be computed: both items without variance.
+    await openTab(page, 'Voor onderzoekers');
+    expect(await textOf(page.getByTestId(`alpha-tk_ove-${t0.id}`))).toBe(
+      'niet te berekenen: minder dan twee vragen met verschillende antwoorden2 vragen zonder spreiding weggelaten, zoals psych::alpha doet',
+    );
+    // The test behind the words, for researchers: t (df); p of the same comparison.
+    expect((await page.getByTestId(`tests-${t1.id}-scales-tk_vei`).getByRole('cell').allTextContents()).at(-1)).toBe(
+      `${comma(everyone.t)} (${everyone.df!.toFixed(1).replace('.', ',')}); ${everyone.p! < 0.001 ? '< 0,001' : everyone.p!.toFixed(3).replace('.', ',')}`,
+    );
     // The details: pairs only, and leavers versus joiners, named as such.
     const stats = page.getByTestId('section-stats');
     expect(await textOf(stats)).toContain('Vertrokken tegenover nieuw: alleen basismeting tegenover alleen vervolgmeting');
     expect(await page.getByTestId(`stats-scales-${t1.id}-paired`).getByTestId('paired-tk_vei').getByRole('cell').first().textContent()).toBe('5');
     expect(await page.getByTestId(`stats-scales-${t1.id}-independent`).getByTestId('independent-tk_vei').getByRole('cell').allTextContents()).toEqual(['1 / 1', 'n te klein']);
 
-    // Alpha of Overleg at T0 cannot be computed: both items without variance.
-    expect(await textOf(page.getByTestId(`alpha-tk_ove-${t0.id}`))).toBe(
-      'niet te berekenen: minder dan twee vragen met verschillende antwoorden2 vragen zonder spreiding weggelaten, zoals psych::alpha doet',
-    );
-
-    // The reverse-keyed item: named at the top; its distribution is raw, its difference after reversal.
-    expect(await textOf(page.getByTestId('dashboard-reverse'))).toContain('Omgekeerd gescoorde vragen (Roddelen)');
+    // The reverse-keyed item: its distribution is raw, its difference after reversal.
+    await openTab(page, 'Per uitspraak');
     await page.getByTestId('section-distribution').getByLabel('Vragen van').selectOption({ label: 'Steun' });
     const roddelen = page.getByTestId(`distribution-tk_ste_03-${t0.id}`);
     await roddelen.waitFor();
@@ -196,23 +206,27 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     const cells = await roddelen.getByRole('cell').allTextContents();
     expect(cells.slice(1, 8)).toEqual(['0 (0%)', '0 (0%)', '5 (83%)', '0 (0%)', '0 (0%)', '1 (17%)', '0 (0%)']);
     expect(cells.at(-1)).toBe('17%');
-    await page.getByTestId(`change-items-${t1.id}`).locator('summary').click();
     expect(await textOf(page.getByTestId(`change-${t1.id}-items-tk_ste_03`).getByRole('rowheader'))).toBe('Roddelen na omkeren');
 
-    // Conversation points name the scale of a mean: Doelgerichtheid at T1, (4·5 + 5)/6 = 4,17 on 1–7.
-    expect(await textOf(page.getByTestId('conversation-lowest'))).toContain('T1: gemiddelde 4,17 op een schaal van 1 tot 7');
-
-    const visible = await page.locator('main').innerText();
-    for (const bad of ['NaN', 'undefined', 'null', 'Infinity', '{{']) expect(visible, bad).not.toContain(bad);
-    await expectAccessible(page);
-    await page.screenshot({ path: '/tmp/results-ui-teamklimaat.png', fullPage: true });
-    for (const section of ['radar', 'trend', 'alpha', 'change', 'distribution', 'stats']) {
-      await page.getByTestId(`section-${section}`).screenshot({ path: `/tmp/results-ui-teamklimaat-${section}.png` });
+    for (const [name, sections] of [
+      ['Per uitspraak', ['indicator-change', 'distribution']],
+      ['Voor onderzoekers', ['research', 'alpha', 'stats']],
+      ['Per conditie', ['radar', 'trend', 'change']],
+    ] as const) {
+      await openTab(page, name);
+      const visible = await page.locator('main').innerText();
+      for (const bad of ['NaN', 'undefined', 'null', 'Infinity', '{{']) expect(visible, `${name}: ${bad}`).not.toContain(bad);
+      await expectAccessible(page);
+      for (const section of sections) await page.getByTestId(`section-${section}`).screenshot({ path: `/tmp/results-ui-teamklimaat-${section}.png` });
     }
+    await openTab(page, 'Samenvatting');
+    await page.screenshot({ path: '/tmp/results-ui-teamklimaat.png', fullPage: true });
     await page.screenshot({ path: '/tmp/results-ui-teamklimaat-top.png', fullPage: true, clip: { x: 0, y: 0, width: 1200, height: 1000 } });
 
     // --- Interprofessioneel samenwerken: the five levels on one 1–5 radar, the checklist as shares ---------
     await chooseInstrument(page, 'Interprofessioneel samenwerken', IP);
+    expect(await textOf(page.getByTestId('dashboard-reverse'))).toContain('Nut van overleg');
+    await openTab(page, 'Per conditie');
     const radar5 = page.getByTestId('chart-radar-1-5');
     expect(await radiusTicks(radar5)).toEqual(['1', '2', '3', '4', '5']);
     expect(await angleLabels(radar5)).toHaveLength(5);
@@ -225,18 +239,18 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     expect(await shares.getByTestId(`shares-ip_kenmerk-ip_ken_01-${t0.id}`).getByRole('cell').allTextContents()).toEqual(['T0', '1 (17%)', '1 (17%)', '3 (50%)', '1 (17%)', '0']);
     expect(await shares.getByTestId('chart-shares-ip_kenmerk').count()).toBe(1);
     // The reverse-keyed "Nut van overleg": everyone answered Oneens (raw), the mean after reversal is 4.
-    expect(await textOf(page.getByTestId('dashboard-reverse'))).toContain('Nut van overleg');
+    await expectAccessible(page);
+    await page.getByTestId('section-radar').screenshot({ path: '/tmp/results-ui-interprofessioneel-radar.png' });
+    await openTab(page, 'Per uitspraak');
     await page.getByTestId('section-distribution').getByLabel('Vragen van').selectOption({ label: 'Teamproces' });
     const nut = page.getByTestId(`distribution-ip_tpr_02-${t0.id}`);
     await nut.waitFor();
     expect(await textOf(nut.getByRole('rowheader'))).toBe('Nut van overleg ruwe antwoorden');
     expect((await nut.getByRole('cell').allTextContents()).slice(1, 3)).toEqual(['0 (0%)', '6 (100%)']);
-    await page.getByTestId(`change-items-${t1.id}`).locator('summary').click();
     expect(await textOf(page.getByTestId(`change-${t1.id}-items-ip_tpr_02`).getByRole('rowheader'))).toBe('Nut van overleg na omkeren');
 
     await expectAccessible(page);
     await page.screenshot({ path: '/tmp/results-ui-interprofessioneel.png', fullPage: true });
-    await page.getByTestId('section-radar').screenshot({ path: '/tmp/results-ui-interprofessioneel-radar.png' });
 
     // --- Netwerken vergelijken on Teamklimaat: a chart per answer scale --------------------------------------
     await page.getByRole('button', { name: 'Terug naar het netwerk' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
+import { axeViolations, openResultsTab, textOf, type Session, useE2eSessions } from './support/harness';
 import { item, radio, waitSaved } from './support/kiosk';
 
 /**
@@ -237,7 +237,17 @@ describe('Resultaten (dashboard)', () => {
     expect(await filters.getByRole('checkbox', { name: 'T1' }).isChecked()).toBe(true);
     expect(await filters.getByLabel('Vragenlijst').inputValue()).toBe(INSTRUMENT);
 
+    // The summary opens the results; the details are in tabs.
+    expect(await page.getByRole('tab', { name: 'Samenvatting' }).getAttribute('aria-selected')).toBe('true');
+    expect(await textOf(page.locator('.dashboard .lead'))).toContain('1 (helemaal oneens) tot 5 (helemaal eens)');
+    // Gedeelde ambitie 3,25 → 3,87 over everyone (the headline below), in words.
+    expect(await textOf(page.getByTestId('summary-conditions-ks_amb'))).toContain('van 3,25 naar 3,87, +0,62');
+    // 9. Conversation points exist with a prompt (T1: ks_pro 3,20 is low: (3,2 − 1)/4 = 0,55).
+    expect(await page.getByTestId('conversation-low').locator('li').count()).toBeGreaterThan(0);
+    const tab = (name: string) => openResultsTab(page, name);
+
     // 1. Response per wave (invitations unknown: free codes).
+    await tab('Respons');
     expect(await textOf(page.getByTestId(`count-started-${t0.id}`))).toBe('15');
     expect(await textOf(page.getByTestId(`count-complete-${t0.id}`))).toBe('15');
     expect(await textOf(page.getByTestId(`count-started-${t1.id}`))).toBe('16');
@@ -252,6 +262,7 @@ describe('Resultaten (dashboard)', () => {
     );
 
     // 2./3. Mean and n per condition per wave.
+    await tab('Per conditie');
     for (const [label, wave] of [['T0', t0], ['T1', t1]] as const) {
       for (const c of CONDITIONS) {
         expect(await textOf(page.getByTestId(`scale-n-ks_${c}-${wave.id}`)), `n ${c} ${label}`).toBe('15');
@@ -265,16 +276,12 @@ describe('Resultaten (dashboard)', () => {
     // All five conditions are on 1–5: one radar, with the ticks 1 to 5.
     expect(await page.locator('[data-testid^="chart-radar-"]').count()).toBe(1);
     expect(await page.getByTestId('chart-radar-1-5').locator('.recharts-polar-radius-axis-tick text').allTextContents()).toEqual(['1', '2', '3', '4', '5']);
-    expect(await textOf(page.locator('.dashboard .lead'))).toContain('1 (helemaal oneens) tot 5 (helemaal eens)');
-
-    // Alpha of "Goed persoonlijk samenwerken" is 1 over 15 respondents, flagged as uncertain.
-    expect(await textOf(page.getByTestId(`alpha-ks_per-${t0.id}`))).toBe('1,00 (n = 15)onzeker: n < 30');
 
     // 4. Change over everyone, the headline: Gedeelde ambitie 3,25 → 3,87 = 9,25 / 15 = +0,62, 15 and 15, 12 pairs.
     const headline = await page.getByTestId(`headline-${t1.id}-ks_amb`).getByRole('cell').allTextContents();
     expect(headline.slice(0, 4)).toEqual(['15', '15', '12', '+0,62']);
-    // Per question (folded away): Mate van gedeeldheid (ks_amb_01) 3,40 → 3,87 = 7 / 15 = +0,47.
-    await page.getByTestId(`change-items-${t1.id}`).locator('summary').click();
+    // Per question (on Per uitspraak): Mate van gedeeldheid (ks_amb_01) 3,40 → 3,87 = 7 / 15 = +0,47.
+    await tab('Per uitspraak');
     const changeRow = page.getByTestId(`change-${t1.id}-items-ks_amb_01`);
     expect(await changeRow.getByRole('rowheader').textContent()).toBe('Mate van gedeeldheid');
     expect((await changeRow.getByRole('cell').allTextContents()).slice(0, 5)).toEqual(['Gedeelde ambitie', '15', '15', '12', '+0,47']);
@@ -282,6 +289,7 @@ describe('Resultaten (dashboard)', () => {
     expect((await page.getByTestId(`change-${t1.id}-items-ks_pro_04`).getByRole('cell').allTextContents()).slice(1, 2)).toEqual(['14']);
 
     // 5. Spread between organisations: A and B only, at T1 by default, then at T0.
+    await tab('Voor wie');
     const spread = page.getByTestId('spread-table');
     const heads = async () => (await spread.locator('thead th').allTextContents()).map((s) => s.trim());
     expect(await heads()).toEqual(['Conditie of schaal', ORG_A, ORG_B, 'Bereik (verschil)']);
@@ -297,18 +305,22 @@ describe('Resultaten (dashboard)', () => {
     expect(await textOf(page.getByTestId('hidden-organisations'))).toContain('1 organisatie is niet getoond, omdat er minder dan 5 respondenten van zijn');
     // Organisation C appears in no result, and the remainder after the shown organisations is not C alone:
     // per condition and wave, network n − n(A) − n(B) = 15 − 5 − 5 = 5 ≥ 5 (C's 2 plus 3 without one).
-    // Only the response per organisation names it: a count of responses, not an answer.
-    const main = (await page.locator('main').textContent()) ?? '';
-    const counted = (await page.getByTestId('section-organisation-responses').textContent()) ?? '';
-    expect(main.replace(counted, '')).not.toContain(ORG_C);
+    // Only the response per organisation (on the response tab) names it: a count of responses, not an answer.
+    expect((await page.locator('main').textContent()) ?? '').not.toContain(ORG_C);
+    expect(await page.getByTestId(`spread-table-${orgs.C.id}-ks_amb`).count()).toBe(0);
+    await tab('Respons');
     expect(await textOf(page.getByTestId(`organisation-complete-${orgs.C.id}-${t0.id}`))).toBe('2');
     expect(await textOf(page.getByTestId(`organisation-started-${orgs.A.id}-${t1.id}`))).toBe('6'); // R-099 never submitted
     expect(await textOf(page.getByTestId(`organisation-complete-${orgs.A.id}-${t1.id}`))).toBe('5');
-    expect(await page.getByTestId(`spread-table-${orgs.C.id}-ks_amb`).count()).toBe(0);
+    const totals = new Map<string, number>();
+    await tab('Per conditie');
+    for (const wave of [t0, t1]) for (const c of CONDITIONS) totals.set(`${c}-${wave.id}`, Number(await textOf(page.getByTestId(`scale-n-ks_${c}-${wave.id}`))));
+    await tab('Voor wie');
+    await page.getByTestId('section-spread').getByLabel('Meting in deze grafiek').selectOption({ label: 'T0' });
     for (const wave of [t0, t1]) {
       if (wave === t1) await page.getByTestId('section-spread').getByLabel('Meting in deze grafiek').selectOption({ label: 'T1' });
       for (const c of CONDITIONS) {
-        const total = Number(await textOf(page.getByTestId(`scale-n-ks_${c}-${wave.id}`)));
+        const total = totals.get(`${c}-${wave.id}`)!;
         const shownN = await spread.locator(`[data-testid$="-ks_${c}"] .cell-n`).allTextContents();
         const rest = total - shownN.reduce((sum, s) => sum + Number(s.replace('n = ', '')), 0);
         expect(rest === 0 || rest >= 5, `remainder ${rest} for ks_${c}`).toBe(true);
@@ -316,13 +328,19 @@ describe('Resultaten (dashboard)', () => {
     }
 
     // 7. Answer distribution of ks_pro_04 at T0, "weet niet" included.
+    await tab('Per uitspraak');
     await page.getByTestId('section-distribution').getByLabel('Vragen van').selectOption({ label: 'Betekenisgevend proces' });
     const dist = page.getByTestId(`distribution-ks_pro_04-${t0.id}`);
     await dist.waitFor();
     // The last column: the share agreeing (Eens or Helemaal eens) of the 14 scored answers, 0%.
     expect(await dist.getByRole('cell').allTextContents()).toEqual(['T0', '0 (0%)', '7 (47%)', '7 (47%)', '0 (0%)', '0 (0%)', '1 (7%)', '0', '0%']);
 
-    // 8. Statistics, labelled exploratory: 12 linked, 3 + 3 not; paired difference +0,77 for amb.
+    // 8. Statistics, labelled exploratory, for researchers: 12 linked, 3 + 3 not; paired difference +0,77 for amb.
+    await tab('Voor onderzoekers');
+    // Alpha of "Goed persoonlijk samenwerken" is 1 over 15 respondents, flagged as uncertain; the warning is here, not at the top.
+    expect(await textOf(page.getByTestId(`alpha-ks_per-${t0.id}`))).toBe('1,00 (n = 15)onzeker: n < 30');
+    expect(await textOf(page.getByTestId('research-notices'))).toContain('Cronbachs alfa berust hier op minder dan 30 respondenten');
+    expect(await page.getByTestId('dashboard-notices').count()).toBe(0);
     const stats = page.getByTestId('section-stats');
     expect(await textOf(stats)).toContain('Verkennend.');
     expect(await textOf(page.getByTestId(`linking-matched-${t1.id}`))).toBe('12');
@@ -338,22 +356,25 @@ describe('Resultaten (dashboard)', () => {
       'n te klein',
     ]);
 
-    // 9. Conversation points exist with a prompt.
-    expect(await page.getByTestId('conversation-lowest').locator('li').count()).toBeGreaterThan(0);
-
-    // Nothing broken anywhere.
-    const visible = await page.locator('main').innerText();
-    for (const bad of ['NaN', 'undefined', 'null', 'Infinity', '{{']) expect(visible, bad).not.toContain(bad);
-
-    // Every chart can be saved for a report, as PNG and as SVG.
-    const charts = await page.locator('figure.dashboard-chart').count();
+    // On every tab: nothing broken, every chart can be saved for a report (PNG and SVG), no serious accessibility problem.
+    let charts = 0;
+    for (const name of ['Samenvatting', 'Per conditie', 'Per uitspraak', 'Voor wie', 'Respons', 'Voor onderzoekers']) {
+      await tab(name);
+      const visible = await page.locator('main').innerText();
+      for (const bad of ['NaN', 'undefined', 'null', 'Infinity', '{{']) expect(visible, `${name}: ${bad}`).not.toContain(bad);
+      // The response per organisation names every partner: a count of responses, never an answer.
+      const counted = name === 'Respons' ? await page.getByTestId('section-organisation-responses').innerText() : '';
+      expect(visible.replace(counted, ''), `${name}: ${ORG_C}`).not.toContain(ORG_C);
+      const here = await page.locator('figure.dashboard-chart').count();
+      expect(await page.locator('figure.dashboard-chart .chart-image-buttons').count()).toBe(here);
+      expect(await page.locator('figure.dashboard-chart .chart-image-buttons button').count()).toBe(2 * here);
+      charts += here;
+      const axe = await axeViolations(page);
+      const severe = axe.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(severe, `${name}: ${JSON.stringify(axe, null, 2)}`).toEqual([]);
+    }
     expect(charts).toBeGreaterThan(5);
-    expect(await page.locator('figure.dashboard-chart .chart-image-buttons').count()).toBe(charts);
-    expect(await page.locator('figure.dashboard-chart .chart-image-buttons button').count()).toBe(2 * charts);
-
-    const axe = await axeViolations(page);
-    const severe = axe.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(severe, JSON.stringify(axe, null, 2)).toEqual([]);
+    await tab('Samenvatting');
     await page.screenshot({ path: '/tmp/netwerkspiegel-dashboard.png', fullPage: true });
 
     // A breakdown by role group needs the Achtergrond questionnaire, which these waves lack.
@@ -407,13 +428,18 @@ describe('Resultaten (dashboard)', () => {
     expect(notices).toContain('T0: Er zijn nog geen ingeleverde vragenlijsten, dus nog geen resultaten.');
     expect(notices).toContain('T1: Er is maar één ingeleverde vragenlijst.');
     // No picture where there is nothing to draw; the tables say why.
+    await page.getByRole('tab', { name: 'Per conditie' }).click();
     expect(await page.getByTestId('chart-radar-1-5').count()).toBe(0);
     expect(await page.getByTestId('no-chart-radar-1-5').count()).toBe(1);
     expect(await page.getByTestId('chart-trend').count()).toBe(0);
     expect(await page.getByTestId(`no-chart-change-${single.id}-scales`).count()).toBe(1);
     expect(await textOf(page.getByTestId(`scale-mean-ks_amb-${empty.id}`))).toBe('geen antwoorden');
     expect(await textOf(page.getByTestId(`scale-n-ks_amb-${single.id}`))).toBe('0');
+    await page.getByRole('tab', { name: 'Respons' }).click();
     expect(await textOf(page.getByTestId(`count-complete-${single.id}`))).toBe('1');
+    // The summary says there is too little to compare, and why, instead of numbers.
+    await page.getByRole('tab', { name: 'Samenvatting' }).click();
+    expect(await textOf(page.getByTestId('summary-conditions-ks_amb'))).toBe('·Gedeelde ambitie: te weinig gegevens om te vergelijken. T0: geen antwoorden; T1: geen antwoorden. bekijk');
     const visible = await page.locator('main').innerText();
     for (const bad of ['NaN', 'undefined', 'null', 'Infinity', '{{']) expect(visible, bad).not.toContain(bad);
     await page.screenshot({ path: '/tmp/netwerkspiegel-dashboard-empty.png', fullPage: true });

@@ -43,8 +43,10 @@ async function setUp(session: Session) {
   return { network, t0, t1 };
 }
 
-/** The linking counts and the paired n of Gedeelde ambitie on the dashboard, T0 versus T1. */
+/** The linking counts and the paired n of Gedeelde ambitie on the dashboard's researchers' tab, T0 versus T1. */
 async function dashboardLinking(page: Page, t1Id: string) {
+  await page.getByTestId('dashboard').waitFor();
+  await page.getByRole('tab', { name: 'Voor onderzoekers' }).click();
   const stats = page.getByTestId(`stats-${t1Id}`);
   await stats.waitFor();
   const count = (what: string) => textOf(page.getByTestId(`linking-${what}-${t1Id}`));

@@ -172,15 +172,37 @@ describe('getDashboard on a network with T0, T1 and an empty T2', () => {
     expectRel(roleStats('2', w.t1.id).mean, 3.55); // 17.75 / 5
     expect(roles.groups[0]!.label.nl).toBe('Professional (zorg of welzijn)');
 
-    // Conversation points from T1 (T2 is empty): ks_pro is lowest (all 2), ks_bel_04 most declined (6 of 14).
-    const lowest = d.conversation.filter((p) => p.kind === 'lowest');
-    expect(lowest.map((p) => p.itemId)).toEqual(['ks_pro_01', 'ks_pro_02', 'ks_pro_03']);
-    expect(lowest.every((p) => p.waveId === w.t1.id && p.value === 2)).toBe(true);
-    expect(lowest[0]!.prompt).toEqual(THEME_PROMPTS.ks_pro!.low);
-    const declined = d.conversation.filter((p) => p.kind === 'declined');
-    expect(declined).toHaveLength(1);
-    expect(declined[0]).toMatchObject({ itemId: 'ks_bel_04', waveId: w.t1.id, prompt: THEME_PROMPTS.ks_bel!.declined });
-    expectRel(declined[0]!.value, 6 / 14);
+    // Conversation points from T1 (T2 is empty), with each statement's change since T0 (items by itemsFor above):
+    //   ks_amb_01 38/13 = 2.923 → 51/14 = 3.643, +0.720; ks_amb_02 35/13 = 2.692 → 49/14 = 3.500, +0.808;
+    //   ks_amb_03 31/13 = 2.385 → 47/14 = 3.357, +0.973; ks_amb_04 28/13 = 2.154 → 43/14 = 3.071, +0.918.
+    //   Every rise is at least the threshold 0.2 (clearly or possibly higher); one per condition: ks_amb_03.
+    //   High scores: ks_per and ks_org (all 4: (4 − 1)/4 = 0.75), the first of each. Nothing fell.
+    //   Low, one per condition: ks_pro_01 (all 2: 0.25), ks_bel_01 (3: 0.5), ks_amb_04 (3.071: 0.518).
+    //   "Weet niet": ks_bel_04, 6 of the 14 who saw it (43%: about half).
+    const of = (kind: string) => d.conversation.filter((p) => p.kind === kind);
+    expect(d.conversation.every((p) => p.waveId === w.t1.id)).toBe(true);
+    const successes = of('success');
+    expect(successes.map((p) => [p.itemId, p.kind === 'success' ? p.reason : null])).toEqual([
+      ['ks_amb_03', 'rise'],
+      ['ks_per_01', 'high'],
+      ['ks_org_01', 'high'],
+    ]);
+    const rise = successes[0]!;
+    if (rise.kind !== 'success') throw new Error('a success');
+    expect(['higher', 'possiblyHigher']).toContain(rise.change!.verdict);
+    expect(rise.change!.baselineWaveId).toBe(w.t0.id);
+    expectRel(rise.change!.meanDiff, 47 / 14 - 31 / 13);
+    expect(of('fall')).toEqual([]);
+    const low = of('low');
+    expect(low.map((p) => p.itemId)).toEqual(['ks_pro_01', 'ks_bel_01', 'ks_amb_04']);
+    expect(low.map((p) => (p.kind === 'low' ? p.mean : null))).toEqual([2, 3, 43 / 14]);
+    expect(low[0]!.prompt).toEqual(THEME_PROMPTS.ks_pro!.low);
+    expect(of('dontKnow')).toEqual([
+      { kind: 'dontKnow', itemId: 'ks_bel_04', label: item(d, 'ks_bel_04').label, scaleId: 'ks_bel', waveId: w.t1.id, count: 6, seen: 14, share: 'half', prompt: THEME_PROMPTS.ks_bel!.dontKnow },
+    ]);
+    // Every item says what kind of question it is: the grade is a number, the statements are on a scale.
+    expect(item(d, 'ks_cijfer').type).toBe('number');
+    expect(item(d, 'ks_amb_01').type).toBe('scale');
   }, 60_000);
 
   it('shows only the chosen waves, and puts them in measurement order', async () => {
@@ -404,9 +426,13 @@ describe('getDashboard on bad and unusual input', () => {
     const stats = d.items.find((i) => i.itemId === 'ks_amb_01')!.perWave[0]!.stats;
     expect(stats).toMatchObject({ n: 0, declined: 5, missing: 0, mean: null, shareAgree: null, suppressed: false });
     expect(stats.distribution!.find((o) => o.code === 9)!.count).toBe(5);
-    // All five declined everything: the most-declined indicators are conversation points (share 1), no lowest ones.
-    expect(d.conversation.every((p) => p.kind === 'declined' && p.value === 1)).toBe(true);
-    expect(d.conversation).toHaveLength(3);
+    // All five declined everything: the first statement of the first three conditions (one per condition)
+    // are conversation points, all 5 of 5; nothing scores.
+    expect(d.conversation.map((p) => (p.kind === 'dontKnow' ? [p.itemId, p.count, p.seen, p.share] : p.kind))).toEqual([
+      ['ks_amb_01', 5, 5, 'all'],
+      ['ks_bel_01', 5, 5, 'all'],
+      ['ks_per_01', 5, 5, 'all'],
+    ]);
   });
 
   it('an instrument version changed between waves: items in one version only are not compared, with notices', async () => {

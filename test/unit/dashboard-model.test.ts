@@ -8,8 +8,7 @@ import {
   differenceCells,
   differenceCharts,
   differenceRows,
-  conversationGroups,
-  conversationValue,
+  indicatorChangeRows,
   distributionCell,
   distributionChartRows,
   distributionOptions,
@@ -39,6 +38,8 @@ import {
 } from '../../renderer/src/features/dashboard/model';
 import { optionColour } from '../../renderer/src/features/dashboard/palette';
 import { noticeTexts, type Translate } from '../../renderer/src/features/dashboard/notices';
+import { conditionLine, highlightLines, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines } from '../../renderer/src/features/dashboard/summary-text';
+import { summarize } from '../../shared/results-summary';
 import { emptyDashboard, hidden, independent, itemStats, mixedDashboard, paired, richDashboard, shown, suppressedDashboard, W0, W1, W2 } from './dashboard-fixtures';
 
 /**
@@ -214,7 +215,8 @@ describe('change: the comparison over everyone', () => {
     const rows = differenceRows(d, d.comparisons[0]!, 'scale', 'nl');
     expect(rows.map((r) => r.id)).toEqual(['ks_amb', 'ks_bel', 'ks_per', 'ks_org', 'ks_pro']);
     // Fixture allRespondents: 14 / 12, 9 pairs, +0,36 [0,02; 0,70], t 2,2 (df 14,6), p 0,044.
-    expect(rows[0]).toMatchObject({ label: 'Gedeelde ambitie', nBaseline: 14, nFollowUp: 12, nPairs: 9, diff: 0.36, ciLow: 0.02, ciHigh: 0.7, p: 0.044, status: 'ok', range: { min: 1, max: 5 } });
+    // The interval [+0,02; +0,70] lies above zero: "duidelijk hoger".
+    expect(rows[0]).toMatchObject({ label: 'Gedeelde ambitie', nBaseline: 14, nFollowUp: 12, nPairs: 9, diff: 0.36, ciLow: 0.02, ciHigh: 0.7, p: 0.044, status: 'ok', range: { min: 1, max: 5 }, verdict: 'higher' });
     expect(rows[0]!.ci![0]).toBeCloseTo(0.34, 12);
     expect(rows[0]!.ci![1]).toBeCloseTo(0.34, 12);
     expect(differenceCells(rows[0]!, 'nl')).toEqual(['14', '12', '9', '+0,36', '[+0,02; +0,70]', '2,20 (14,6); 0,044']);
@@ -225,7 +227,7 @@ describe('change: the comparison over everyone', () => {
     const d = richDashboard();
     const items = differenceRows(d, d.comparisons[0]!, 'item', 'nl');
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id: 'ks_pro_04', scaleLabel: 'Betekenisgevend proces', status: 'absent', diff: null, ci: null });
+    expect(items[0]).toMatchObject({ id: 'ks_pro_04', scaleLabel: 'Betekenisgevend proces', status: 'absent', diff: null, ci: null, verdict: 'tooFew' });
     const suppressed = suppressedDashboard();
     const rows = differenceRows(suppressed, suppressed.comparisons[0]!, 'scale', 'nl');
     expect(rows.every((r) => r.status === 'tooSmall' && r.diff === null && r.nBaseline === 1)).toBe(true);
@@ -356,19 +358,26 @@ describe('statistics cells', () => {
   });
 });
 
-describe('conversation points', () => {
-  it('splits lowest and most declined, with a mean or a percentage', () => {
-    const { lowest, declined } = conversationGroups(richDashboard());
-    expect(lowest.map((c) => c.itemId)).toEqual(['ks_org_03']);
-    expect(declined.map((c) => c.itemId)).toEqual(['ks_bel_02']);
-    expect(conversationValue(lowest[0]!, 'nl')).toBe('2,45');
-    expect(conversationValue(declined[0]!, 'nl')).toBe('30%');
-  });
-
-  it('drops a point without a usable value', () => {
+describe('change per statement', () => {
+  it('gives the statements as difference rows, largest rise first, with their verdict; what cannot be compared last', () => {
     const d = richDashboard();
-    d.conversation[0]!.value = Number.NaN;
-    expect(conversationGroups(d).lowest).toEqual([]);
+    const c = d.comparisons[0]!;
+    // ks_amb_01 +0,36 [+0,02; +0,70], ks_bel_01 −0,40 [−0,80; −0,05], ks_per_01 +0,25 [−0,10; +0,60]; ks_pro_04 is in one version only.
+    c.rows.push(
+      { ...c.rows[0]!, kind: 'item', id: 'ks_amb_01', label: { nl: 'Gedeelde ambitie 1', en: 'a' } },
+      { ...c.rows[0]!, kind: 'item', id: 'ks_bel_01', label: { nl: 'Recht doen aan belangen 1', en: 'b' }, allRespondents: { ...c.rows[0]!.allRespondents, meanDiff: -0.4, ciLow: -0.8, ciHigh: -0.05 } },
+      { ...c.rows[0]!, kind: 'item', id: 'ks_per_01', label: { nl: 'Goed persoonlijk samenwerken 1', en: 'c' }, allRespondents: { ...c.rows[0]!.allRespondents, meanDiff: 0.25, ciLow: -0.1, ciHigh: 0.6 } },
+    );
+    const rows = indicatorChangeRows(d, c, 'nl');
+    expect(rows.map((r) => [r.id, r.status, r.verdict, r.diff])).toEqual([
+      ['ks_amb_01', 'ok', 'higher', 0.36],
+      ['ks_per_01', 'ok', 'possiblyHigher', 0.25],
+      ['ks_bel_01', 'ok', 'lower', -0.4],
+      ['ks_pro_04', 'absent', 'tooFew', null],
+    ]);
+    expect(rows[0]).toMatchObject({ label: 'Gedeelde ambitie 1', scaleLabel: 'Gedeelde ambitie', nBaseline: 14, nFollowUp: 12, nPairs: 9, ciLow: 0.02, ciHigh: 0.7 });
+    // The rapportcijfer (a number question) is no statement.
+    expect(rows.some((r) => r.id === 'ks_cijfer')).toBe(false);
   });
 });
 
@@ -454,6 +463,11 @@ function poisoned(): Dashboard {
   d.comparisons[0]!.rows[1]!.allRespondents = { ...d.comparisons[0]!.rows[1]!.allRespondents, meanDiff: Number.NaN, ciLow: Number.NEGATIVE_INFINITY, t: Number.NaN };
   d.comparisons[0]!.rows[2]!.allRespondents = { ...d.comparisons[0]!.rows[2]!.allRespondents, ciHigh: Number.NaN, p: Number.POSITIVE_INFINITY };
   d.organisations.groups[0]!.perScale[0]!.perWave[0]!.stats = { n: 6, mean: Number.NaN, sd: null, ciLow: null, ciHigh: null, suppressed: false };
+  const base = { itemId: 'ks_amb_01', label: { nl: 'Mate', en: 'Degree' }, scaleId: 'ks_amb', waveId: W1, prompt: { nl: 'Vraag?', en: 'Question?' } };
+  d.conversation.push(
+    { ...base, kind: 'fall', mean: Number.NaN, range: { min: 1, max: 5 }, change: { baselineWaveId: W0, meanDiff: Number.NaN, ciLow: null, ciHigh: null, verdict: 'lower' } },
+    { ...base, kind: 'dontKnow', count: Number.POSITIVE_INFINITY, seen: 0, share: 'all' },
+  );
   return d;
 }
 
@@ -492,7 +506,11 @@ describe('no broken text for any dashboard', () => {
         }
         for (const c of d.comparisons) for (const r of c.rows) outputs.push(pairedCells(r.paired, locale, 'n te klein'), independentCells(r.independent, locale, 'n te klein'));
         for (const s of d.scales) for (const p of s.perWave) outputs.push(meanCell(p.stats, locale, texts));
-        outputs.push(conversationGroups(d).lowest.map((c) => conversationValue(c, locale)));
+        const s = summarize(d);
+        outputs.push(s, s.conditions.map((c) => conditionLine(c, d, fakeT, locale)), overallLine(s, fakeT), highlightLines(s, d, fakeT, locale), responseLines(s, d, fakeT, locale));
+        const points = pointsByKind(d);
+        outputs.push(POINT_KINDS.flatMap((k) => points[k].map((p) => pointFacts(p, d, fakeT, locale))));
+        for (const c of d.comparisons) outputs.push(indicatorChangeRows(d, c, locale));
         outputs.push(noticeTexts(d.notices, fakeT, { locale, minGroupSize: d.minGroupSize, waves: d.waves, labels: labelMap(d) }));
       }
       for (const text of strings(outputs)) {

@@ -44,6 +44,7 @@ const dashboard: Dashboard = {
       itemId: 'ks_amb_01',
       label: lt('Mate van gedeeldheid'),
       text: lt('De partners streven dezelfde ambitie na.'),
+      type: 'scale',
       scaleId: 'ks_amb',
       range: { min: 1, max: 5 },
       // Reverse-keyed, to see how the sheet labels its numbers.

@@ -82,6 +82,7 @@ interface UnionItem {
   id: string;
   label: LocalizedText;
   text: LocalizedText;
+  type: ItemSeries['type'];
   scaleId: string | null;
   range: ScoreRange | null;
   reverse: boolean;
@@ -129,7 +130,7 @@ export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboa
     spreadFallback: groups.spreadFallback,
     breakdown: groups.breakdown,
     responseByOrganisation: groups.responseByOrganisation,
-    conversation: conversationOf(data, itemSeries, items, k),
+    conversation: conversationOf(data, itemSeries, items, comparisons, k),
     notices,
   };
 }
@@ -208,7 +209,9 @@ function unionItems(sources: readonly CompiledInstrument[]): UnionItem[] {
       }
       const scaleId = c.def.subscales.find((s) => s.items.includes(it.id))?.id ?? null;
       const reverse = it.item.type === 'scale' && it.item.reverse;
-      seen.set(it.id, { id: it.id, label: it.item.label, text: it.item.text, scaleId, range: widest(null, it.range), reverse });
+      // Open questions are never compiled, so the type is one of the three the results know.
+      const type = it.item.type as ItemSeries['type'];
+      seen.set(it.id, { id: it.id, label: it.item.label, text: it.item.text, type, scaleId, range: widest(null, it.range), reverse });
     }
   }
   return [...seen.values()];
@@ -336,6 +339,7 @@ function itemSeriesOf(item: UnionItem, data: readonly WaveData[], k: number): It
     itemId: item.id,
     label: item.label,
     text: item.text,
+    type: item.type,
     scaleId: item.scaleId,
     range: item.range,
     reverse: item.reverse,
@@ -640,11 +644,15 @@ function compare(
 
 // --- conversation points ----------------------------------------------------------------------------
 
-function conversationOf(data: readonly WaveData[], itemSeries: readonly ItemSeries[], items: readonly UnionItem[], k: number): ConversationPoint[] {
-  // The latest wave with something to say.
+/**
+ * The conversation points of the latest wave with something to say, with each indicator's change
+ * over everyone since the baseline (when that wave is not the baseline itself).
+ */
+function conversationOf(data: readonly WaveData[], itemSeries: readonly ItemSeries[], items: readonly UnionItem[], comparisons: readonly Comparison[], k: number): ConversationPoint[] {
   for (let i = data.length - 1; i >= 0; i--) {
     const w = data[i]!;
     if (!w.compiled || w.complete.length < k) continue;
+    const comparison = comparisons.find((c) => c.followUpWaveId === w.wave.id);
     const indicators: IndicatorSummary[] = [];
     items.forEach((it, idx) => {
       const j = w.compiled!.index.get(it.id);
@@ -652,20 +660,23 @@ function conversationOf(data: readonly WaveData[], itemSeries: readonly ItemSeri
       const compiledItem = w.compiled!.items[j]!;
       if (compiledItem.item.type !== 'scale') return;
       const stats = itemSeries[idx]!.perWave[i]!.stats;
+      const row = comparison?.rows.find((r) => r.kind === 'item' && r.id === it.id);
+      const comparable = comparison && row && !row.notices.some((n) => n.code === 'not-in-both');
       indicators.push({
         itemId: it.id,
         label: it.label,
         subscaleId: it.scaleId,
         mean: stats.suppressed ? null : stats.mean,
-        range: compiledItem.range,
+        range: { min: compiledItem.range![0], max: compiledItem.range![1] },
         n: stats.n,
         declined: stats.declined,
         seen: stats.n + stats.declined + stats.missing,
+        change: comparable ? { ...row.allRespondents, baselineWaveId: comparison.baselineWaveId } : null,
       });
     });
-    const points = pickConversationPoints(indicators, k);
+    const points = pickConversationPoints(indicators, k, w.wave.id);
     if (points.length === 0) continue;
-    return points.map((p) => ({ ...p, waveId: w.wave.id }));
+    return points;
   }
   return [];
 }

@@ -140,6 +140,11 @@ export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** Opens a tab of the results screen (Samenvatting, Per conditie, Voor wie, Respons …) by its name. */
+export async function openResultsTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
 /** A locator's text, trimmed (white space inside kept as it is). */
 export async function trimmedText(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').trim();

@@ -8,6 +8,7 @@ import { ChartFigure, ChartLegend, NoChart, ResultTable, RowNote, Section } from
 import { formatCount, formatSigned, formatSignedInterval, pick } from './format';
 import { useTranslate } from './hooks';
 import { noticeText, type NoticeContext } from './notices';
+import { detailIds, VERDICT_MARK, verdictWord } from './summary-text';
 import {
   changeDomain,
   changeTicks,
@@ -49,8 +50,9 @@ export function ChangeSection({ d, locale, texts }: { d: Dashboard; locale: Loca
 }
 
 /**
- * One follow-up wave against the baseline: first, per scale, the all-respondents difference with its
- * 95% interval (chart and table); the same per question folded away below it.
+ * One follow-up wave against the baseline: per scale the all-respondents difference with its 95%
+ * interval and what it means (chart and table). Per statement: `IndicatorChangeSection`; the test
+ * statistics: the researchers' tab.
  */
 function ChangeForWave({ d, c, locale, texts }: { d: Dashboard; c: Comparison; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
@@ -58,25 +60,45 @@ function ChangeForWave({ d, c, locale, texts }: { d: Dashboard; c: Comparison; l
   const followUp = waveLabelOf(d.waves, c.followUpWaveId);
   const wave = c.followUpWaveId;
   const scaleRows = differenceRows(d, c, 'scale', locale);
-  const itemRows = differenceRows(d, c, 'item', locale);
   return (
     <div className="per-wave" data-testid={`change-${wave}`}>
       <h3>{t('dashboard.change.subtitle', { baseline, followUp })}</h3>
       <DifferenceCharts rows={scaleRows} baseline={baseline} followUp={followUp} id={`${wave}-scales`} locale={locale} />
-      <DifferenceTable rows={scaleRows} caption={t('dashboard.change.caption', { baseline, followUp })} baseline={baseline} followUp={followUp} testId={`headline-${wave}`} locale={locale} texts={texts} />
-      {itemRows.length > 0 && (
-        <details className="item-details" data-testid={`change-items-${wave}`}>
-          <summary>{t('dashboard.change.perItem')}</summary>
-          <DifferenceCharts rows={itemRows} baseline={baseline} followUp={followUp} id={`${wave}-items`} locale={locale} />
-          <DifferenceTable rows={itemRows} caption={t('dashboard.change.itemCaption', { baseline, followUp })} baseline={baseline} followUp={followUp} testId={`change-${wave}-items`} locale={locale} texts={texts} />
-        </details>
-      )}
+      <DifferenceTable
+        rows={scaleRows}
+        caption={t('dashboard.change.caption', { baseline, followUp })}
+        baseline={baseline}
+        followUp={followUp}
+        testId={`headline-${wave}`}
+        locale={locale}
+        texts={texts}
+        last="verdict"
+        rowId={(r) => detailIds.conditionChange(wave, r.id)}
+      />
     </div>
   );
 }
 
-/** Diverging bars of the all-respondents difference with their 95% interval, one chart per score range. */
-function DifferenceCharts({ rows, baseline, followUp, id, locale }: { rows: DifferenceRow[]; baseline: string; followUp: string; id: string; locale: Locale }) {
+/** The verdict on a difference: a symbol (not only colour) and the words. */
+export function VerdictCell({ verdict, testId }: { verdict: DifferenceRow['verdict']; testId?: string }) {
+  const { t } = useTranslation();
+  const translate = useTranslate();
+  return (
+    <td className={`verdict verdict-${verdict}`} data-testid={testId}>
+      <span className="summary-mark" aria-hidden="true">
+        {VERDICT_MARK[verdict]}
+      </span>{' '}
+      {verdict === 'tooFew' ? t('summary.verdict.tooFew') : verdictWord(verdict, translate)}
+    </td>
+  );
+}
+
+/**
+ * Diverging bars of the all-respondents difference with their 95% interval, one chart per score
+ * range, in the order of the rows. The value beside each bar carries ▲ or ▼ when its interval
+ * excludes zero.
+ */
+export function DifferenceCharts({ rows, baseline, followUp, id, locale }: { rows: DifferenceRow[]; baseline: string; followUp: string; id: string; locale: Locale }) {
   const { t } = useTranslation();
   const charts = differenceCharts(rows);
   if (charts.length === 0) return <NoChart text={t('dashboard.noValues')} testId={`no-chart-change-${id}`} />;
@@ -84,7 +106,8 @@ function DifferenceCharts({ rows, baseline, followUp, id, locale }: { rows: Diff
     <>
       {charts.map(({ key, range, rows: bars }) => {
         const domain = changeDomain(bars);
-        const labels = new Map(bars.map((r) => [r.id, `${formatSigned(r.diff, locale)} ${formatSignedInterval(r.ciLow, r.ciHigh, locale, 2, '')}`.trim()]));
+        const mark = (r: DifferenceRow) => (r.verdict === 'higher' || r.verdict === 'lower' ? `${VERDICT_MARK[r.verdict]} ` : '');
+        const labels = new Map(bars.map((r) => [r.id, `${mark(r)}${formatSigned(r.diff, locale)} ${formatSignedInterval(r.ciLow, r.ciHigh, locale, 2, '')}`.trim()]));
         const up = bars.filter((r) => (r.diff ?? 0) > 0).length;
         const down = bars.filter((r) => (r.diff ?? 0) < 0).length;
         const patternId = `down-${id}-${key}`;
@@ -141,8 +164,11 @@ function DifferenceCharts({ rows, baseline, followUp, id, locale }: { rows: Diff
   );
 }
 
-/** The headline table: n per wave, of which pairs, the difference with its interval and the test. */
-function DifferenceTable({
+/**
+ * The headline table: n per wave, of which pairs, the difference with its interval, and last what
+ * it means in words (`verdict`, for coordinators) or the test (`test`, for researchers).
+ */
+export function DifferenceTable({
   rows,
   caption,
   baseline,
@@ -150,6 +176,8 @@ function DifferenceTable({
   testId,
   locale,
   texts,
+  last,
+  rowId,
 }: {
   rows: DifferenceRow[];
   caption: string;
@@ -158,6 +186,9 @@ function DifferenceTable({
   testId: string;
   locale: Locale;
   texts: CellTexts;
+  last: 'verdict' | 'test';
+  /** The id of a row, for a link from the summary. */
+  rowId?: (r: DifferenceRow) => string;
 }) {
   const { t } = useTranslation();
   const items = rows.some((r) => r.kind === 'item');
@@ -174,14 +205,14 @@ function DifferenceTable({
         numeric(t('dashboard.change.nPairs')),
         numeric(t('dashboard.change.difference')),
         numeric(t('dashboard.ci')),
-        numeric(t('dashboard.change.test')),
+        last === 'verdict' ? t('indicatorChange.verdict') : numeric(t('dashboard.change.test')),
       ]}
     >
       <tbody>
         {rows.map((r) => {
           const cells = differenceCells(r, locale);
           return (
-            <tr key={r.id} data-testid={`${testId}-${r.id}`}>
+            <tr key={r.id} id={rowId?.(r)} data-testid={`${testId}-${r.id}`} className={r.verdict === 'higher' || r.verdict === 'lower' ? 'clear-change' : undefined}>
               <th scope="row">
                 {r.label}
                 {r.reverse && <RowNote>{t('dashboard.reverse.afterReversal')}</RowNote>}
@@ -203,11 +234,14 @@ function DifferenceTable({
                       {texts.suppressed}
                     </td>
                   ) : (
-                    cells.slice(3).map((cell, i) => (
-                      <td key={i} className="numeric" data-testid={i === 0 ? `${testId}-${r.id}-diff` : undefined}>
-                        {cell}
-                      </td>
-                    ))
+                    <>
+                      {cells.slice(3, 5).map((cell, i) => (
+                        <td key={i} className="numeric" data-testid={i === 0 ? `${testId}-${r.id}-diff` : undefined}>
+                          {cell}
+                        </td>
+                      ))}
+                      {last === 'verdict' ? <VerdictCell verdict={r.verdict} testId={`${testId}-${r.id}-verdict`} /> : <td className="numeric">{cells[5]}</td>}
+                    </>
                   )}
                 </>
               )}

@@ -50,6 +50,11 @@ function CompareForm({ networks, instruments }: { networks: { id: string; name: 
 
   if (networks.length === 0) return <p className="empty">{t('networks.empty')}</p>;
 
+  const nameOf = (iid: string) => {
+    const name = choices.find(([c]) => c === iid)?.[1];
+    return name ? name[locale] || name.nl : iid;
+  };
+
   const compare = submit(async () => {
     setResult(null);
     const ordered = networks.filter((n) => picked.has(n.id)).map((n) => n.id);
@@ -85,12 +90,23 @@ function CompareForm({ networks, instruments }: { networks: { id: string; name: 
           {t('dashboard.compare.submit')}
         </button>
       </form>
-      {result && <CompareResult result={result} mode={mode} />}
+      {result && (
+        <CompareResult
+          result={result}
+          mode={mode}
+          instrumentName={nameOf(result.instrumentId)}
+          notMeasured={networks.filter((n) => picked.has(n.id) && !result.networks.some((r) => r.networkId === n.id && r.waves.length > 0)).map((n) => n.name)}
+        />
+      )}
     </>
   );
 }
 
-function CompareResult({ result, mode }: { result: NetworkComparison; mode: 'latest' | 'all' }) {
+/**
+ * The comparison: a chart per answer scale and the table. Chosen networks without a wave with this
+ * questionnaire are named; when none of them has one, one sentence says so instead of an empty table.
+ */
+function CompareResult({ result, mode, instrumentName, notMeasured }: { result: NetworkComparison; mode: 'latest' | 'all'; instrumentName: string; notMeasured: string[] }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   // Networks may use different minimum group sizes; the sentence names none.
@@ -98,8 +114,22 @@ function CompareResult({ result, mode }: { result: NetworkComparison; mode: 'lat
   const { scales, series, charts } = networkComparison(result, mode, locale);
   // Scales on different answer scales (1–5, 1–7 …) get a chart each; the table names each scale's range.
   const several = new Set(scales.map((s) => rangeKey(s.range))).size > 1;
+  if (series.length === 0) {
+    return (
+      <Section id="compare-result" title={t('dashboard.compare.resultTitle')} testId="compare-result">
+        <p className="empty no-chart" data-testid="compare-none">
+          {t('compareEmpty.none', { instrument: instrumentName })}
+        </p>
+      </Section>
+    );
+  }
   return (
     <Section id="compare-result" title={t('dashboard.compare.resultTitle')} testId="compare-result">
+      {notMeasured.length > 0 && (
+        <p className="hint" data-testid="compare-not-measured">
+          {t('compareEmpty.notMeasured', { instrument: instrumentName, networks: notMeasured.join(', ') })}
+        </p>
+      )}
       {charts.length > 0 && series.length > 0 ? (
         charts.map(({ key, range, rows }) => {
           const domain: [number, number] = [range.min, range.max];

@@ -9,13 +9,21 @@ import { currentLocale } from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
 import { NetworkPage } from '../network/NetworkPage';
 import { ChangeSection, StatsSection } from './ChangeSections';
+import { ConversationSection } from './ConversationSection';
+import { GradeSection } from './GradeSection';
 import { BreakdownSection, SpreadSection } from './GroupSections';
 import { useCellTexts, useTranslate } from './hooks';
-import { ConversationSection, DistributionSection } from './ItemSections';
+import { IndicatorChangeSection } from './IndicatorChangeSection';
+import { DistributionSection } from './ItemSections';
+import { LinkingSection } from './LinkingSection';
 import { OrganisationResponseSection } from './OrganisationResponseSection';
-import { labelMap, rangeTexts, reverseKeyed } from './model';
+import { labelMap } from './model';
 import { noticeTexts, type NoticeContext } from './notices';
+import { RESEARCH_NOTICES, ResearchSection } from './ResearchSection';
+import { ResultTabs, useResultsNavigation, type ResultsNavigation } from './ResultTabs';
 import { AlphaSection, RadarSection, ResponseSection, TrendSection } from './ScoreSections';
+import { RESULTS_TABS, type ResultsTab } from './summary-text';
+import { SummarySection } from './SummarySection';
 
 /** The instrument the results open with when a wave has it. */
 export const DEFAULT_RESULTS_INSTRUMENT = 'kansrijke-samenwerking';
@@ -23,8 +31,9 @@ export const DEFAULT_RESULTS_INSTRUMENT = 'kansrijke-samenwerking';
 type Breakdown = BreakdownChoice;
 
 /**
- * *Resultaten* of one network: filters (waves, instrument, breakdown) and the sections of the
- * dashboard. Every chart has a table with the same numbers; what is suppressed is said, not drawn.
+ * *Resultaten* of one network: a compact bar of filters (waves, instrument, breakdown), then the
+ * summary and the details in tabs. Every chart has a table with the same numbers; what is
+ * suppressed is said, not drawn.
  */
 export function DashboardScreen({ networkId, onBack, onLinking }: { networkId: string; onBack: () => void; onLinking?: () => void }) {
   const { t } = useTranslation();
@@ -62,6 +71,7 @@ function DashboardFilters({ detail, instruments, onLinking }: { detail: NetworkD
   const [waveIds, setWaveIds] = useState<Set<string>>(() => new Set(detail.waves.map((w) => w.id)));
   const [instrumentId, setInstrumentId] = useState(() => (choices.some((c) => c.id === DEFAULT_RESULTS_INSTRUMENT) ? DEFAULT_RESULTS_INSTRUMENT : (choices[0]?.id ?? '')));
   const [breakdown, setBreakdown] = useState<Breakdown>('none');
+  const nav = useResultsNavigation();
 
   if (detail.waves.length === 0) return <p className="empty">{t('dashboard.noWaves')}</p>;
 
@@ -69,8 +79,10 @@ function DashboardFilters({ detail, instruments, onLinking }: { detail: NetworkD
 
   return (
     <>
-      <form className="panel dashboard-filters" onSubmit={(e) => e.preventDefault()} aria-labelledby={`${id}-title`} data-testid="dashboard-filters">
-        <h2 id={`${id}-title`}>{t('dashboard.filters.title')}</h2>
+      <form className="dashboard-filters filter-bar" onSubmit={(e) => e.preventDefault()} aria-labelledby={`${id}-title`} data-testid="dashboard-filters">
+        <h2 id={`${id}-title`} className="visually-hidden">
+          {t('dashboard.filters.title')}
+        </h2>
         <div className="filter-row">
           <CheckboxGroup legend={t('dashboard.filters.waves')} options={detail.waves.map((w) => ({ value: w.id, label: w.label }))} chosen={waveIds} onChange={setWaveIds} />
           <Field id={`${id}-instrument`} label={t('dashboard.filters.instrument')}>
@@ -95,7 +107,7 @@ function DashboardFilters({ detail, instruments, onLinking }: { detail: NetworkD
           {selected.length === 0 ? t('dashboard.filters.chooseWave') : t('dashboard.filters.noInstrument')}
         </p>
       ) : (
-        <DashboardResults networkId={detail.network.id} waveIds={selected} instrumentId={instrumentId} breakdown={breakdown} onLinking={onLinking} />
+        <DashboardResults networkId={detail.network.id} waveIds={selected} instrumentId={instrumentId} breakdown={breakdown} onLinking={onLinking} nav={nav} />
       )}
     </>
   );
@@ -107,62 +119,105 @@ function DashboardResults({
   instrumentId,
   breakdown,
   onLinking,
+  nav,
 }: {
   networkId: string;
   waveIds: string[];
   instrumentId: string;
   breakdown: Breakdown;
   onLinking?: () => void;
+  nav: ResultsNavigation;
 }) {
   const key = JSON.stringify([networkId, waveIds, instrumentId, breakdown]);
   const [loaded] = useApiData(key, () => api.getDashboard({ networkId, waveIds, instrumentId, breakdown }));
   return (
     <div aria-live="polite" aria-busy={loaded.status === 'loading'}>
       <WhenLoaded loaded={loaded} errorTestId="dashboard-error">
-        {(d) => <DashboardView d={d} onLinking={onLinking} />}
+        {(d) => <DashboardView d={d} onLinking={onLinking} nav={nav} />}
       </WhenLoaded>
     </div>
   );
 }
 
-/** All sections for one Dashboard. Exported for rendering with hand-made data. */
-export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () => void }) {
+/**
+ * One Dashboard: the notices for everyone, then the summary and the details in tabs (`nav`), or,
+ * without `nav` (the print view), the summary and every tab's sections one after the other.
+ * Exported for rendering with hand-made data.
+ */
+export function DashboardView({ d, onLinking, nav }: { d: Dashboard; onLinking?: () => void; nav?: ResultsNavigation }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const translate = useTranslate();
   const texts = useCellTexts(d.minGroupSize);
   const noticeContext: NoticeContext = { locale, minGroupSize: d.minGroupSize, waves: d.waves, labels: labelMap(d) };
-  const notices = noticeTexts(d.notices, translate, noticeContext);
-  const ranges = rangeTexts(d.scales, locale)
-    .map((r) => (r.minLabel !== null && r.maxLabel !== null ? t('dashboard.rangeLabelled', { ...r, minLabel: r.minLabel.toLowerCase(), maxLabel: r.maxLabel.toLowerCase() }) : t('dashboard.rangePlain', { min: r.min, max: r.max })))
-    .join('; ');
-  const reversed = reverseKeyed(d, locale);
-  // The sections below, in order: their anchor and title.
-  const contents: [string, string][] = [
-    ['dash-responses', t('dashboard.responses.title')],
-    ['dash-radar', t('dashboard.radar.title')],
-    ['dash-trend', t('dashboard.trend.title')],
-    ['dash-change', t('dashboard.change.title')],
-    ['dash-spread', t('dashboard.spread.title')],
-    ...(d.breakdown ? [['dash-breakdown', t('dashboard.breakdown.short')] as [string, string]] : []),
-    ['dash-organisation-responses', t('forWhom.responses.title')],
-    ['dash-distribution', t('dashboard.distribution.title')],
-    ['dash-stats', t('dashboard.stats.title')],
-    ['dash-conversation', t('dashboard.conversation.title')],
-  ];
+  // The notices about the statistics stand on the researchers' tab.
+  const general = noticeTexts(d.notices.filter((n) => !RESEARCH_NOTICES.has(n.code)), translate, noticeContext);
+  const research = noticeTexts(d.notices.filter((n) => RESEARCH_NOTICES.has(n.code)), translate, noticeContext);
+  const panel = (tab: ResultsTab) => {
+    switch (tab) {
+      case 'summary':
+        return (
+          <>
+            <SummarySection d={d} locale={locale} goTo={nav?.goTo} />
+            <ConversationSection d={d} locale={locale} />
+          </>
+        );
+      case 'conditions':
+        return (
+          <>
+            <RadarSection d={d} locale={locale} texts={texts} />
+            <TrendSection d={d} locale={locale} texts={texts} />
+            <ChangeSection d={d} locale={locale} texts={texts} />
+            <GradeSection d={d} locale={locale} texts={texts} />
+          </>
+        );
+      case 'statements':
+        return (
+          <>
+            <IndicatorChangeSection d={d} locale={locale} texts={texts} />
+            <DistributionSection d={d} locale={locale} texts={texts} />
+          </>
+        );
+      case 'groups':
+        return (
+          <>
+            <SpreadSection d={d} locale={locale} texts={texts} />
+            {d.breakdown ? (
+              <BreakdownSection d={d} breakdown={d.breakdown} locale={locale} texts={texts} />
+            ) : (
+              nav && (
+                <p className="hint" data-testid="groups-hint">
+                  {t('filterBar.groupsHint')}
+                </p>
+              )
+            )}
+          </>
+        );
+      case 'response':
+        return (
+          <>
+            <ResponseSection d={d} locale={locale} />
+            <OrganisationResponseSection d={d} locale={locale} />
+            <LinkingSection d={d} locale={locale} />
+          </>
+        );
+      case 'research':
+        return (
+          <>
+            <ResearchSection d={d} locale={locale} texts={texts} notices={research} />
+            <StatsSection d={d} locale={locale} noticeContext={noticeContext} />
+            <AlphaSection d={d} locale={locale} />
+          </>
+        );
+    }
+  };
   return (
     <div className="dashboard" data-testid="dashboard" data-instrument={d.instrumentId}>
-      <p className="lead">{t('dashboard.intro', { min: d.minGroupSize, ranges })}</p>
-      {reversed.length > 0 && (
-        <p className="hint" data-testid="dashboard-reverse">
-          {t('dashboard.reverse.intro', { items: reversed.map((r) => r.label).join(', ') })}
-        </p>
-      )}
-      {notices.length > 0 && (
+      {general.length > 0 && (
         <div className="message message-info notices" data-testid="dashboard-notices">
           <h2 className="notices-title">{t('dashboard.noticesTitle')}</h2>
           <ul>
-            {notices.map((text) => (
+            {general.map((text) => (
               <li key={text}>{text}</li>
             ))}
           </ul>
@@ -173,26 +228,15 @@ export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () =
           )}
         </div>
       )}
-      <nav aria-label={t('dashboard.contents')} className="dashboard-toc">
-        <ul>
-          {contents.map(([anchor, title]) => (
-            <li key={anchor}>
-              <a href={`#${anchor}`}>{title}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <ResponseSection d={d} locale={locale} />
-      <RadarSection d={d} locale={locale} texts={texts} />
-      <TrendSection d={d} locale={locale} texts={texts} />
-      <AlphaSection d={d} locale={locale} />
-      <ChangeSection d={d} locale={locale} texts={texts} />
-      <SpreadSection d={d} locale={locale} texts={texts} />
-      {d.breakdown && <BreakdownSection d={d} breakdown={d.breakdown} locale={locale} texts={texts} />}
-      <OrganisationResponseSection d={d} locale={locale} />
-      <DistributionSection d={d} locale={locale} texts={texts} />
-      <StatsSection d={d} locale={locale} noticeContext={noticeContext} />
-      <ConversationSection d={d} locale={locale} />
+      {nav ? (
+        <ResultTabs nav={nav}>{panel}</ResultTabs>
+      ) : (
+        RESULTS_TABS.map((tab) => (
+          <div key={tab} className="print-part">
+            {panel(tab)}
+          </div>
+        ))
+      )}
     </div>
   );
 }

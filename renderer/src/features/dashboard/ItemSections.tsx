@@ -1,23 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
-import type { ConversationPoint, Dashboard } from '../../../../shared/results';
+import type { Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { numeric } from '../../components/DataTable';
 import { ChartFigure, ChartLegend, FillPatternDef, InlineSelect, NoChart, ResultTable, RowNote, Section } from './ChartParts';
 import { formatCount, formatPercent, pick } from './format';
-import {
-  conversationGroups,
-  conversationValue,
-  distributionCell,
-  distributionChartRows,
-  distributionOptions,
-  distributionRows,
-  reverseKeyed,
-  waveLabelOf,
-  type CellTexts,
-  type DistributionRow,
-} from './model';
+import { distributionCell, distributionChartRows, distributionOptions, distributionRows, type CellTexts, type DistributionRow } from './model';
 import { optionColour, textOn } from './palette';
 
 const AXIS = { fill: '#33404f', fontSize: 12 };
@@ -161,56 +150,5 @@ export function DistributionFigure({
         </tbody>
       </ResultTable>
     </>
-  );
-}
-
-// --- 9. Conversation points (gesprekspunten) -------------------------------------------------------------
-
-export function ConversationSection({ d, locale }: { d: Dashboard; locale: Locale }) {
-  const { t } = useTranslation();
-  const { lowest, declined } = conversationGroups(d);
-  return (
-    <Section id="dash-conversation" title={t('dashboard.conversation.title')} intro={<p>{t('dashboard.conversation.intro')}</p>} testId="section-conversation">
-      {lowest.length === 0 && declined.length === 0 ? (
-        <p className="empty">{t('dashboard.conversation.none')}</p>
-      ) : (
-        <div className="conversation">
-          {lowest.length > 0 && <PointList title={t('dashboard.conversation.lowest')} points={lowest} d={d} locale={locale} testId="conversation-lowest" />}
-          {declined.length > 0 && <PointList title={t('dashboard.conversation.declined')} points={declined} d={d} locale={locale} testId="conversation-declined" />}
-        </div>
-      )}
-    </Section>
-  );
-}
-
-function PointList({ title, points, d, locale, testId }: { title: string; points: ConversationPoint[]; d: Dashboard; locale: Locale; testId: string }) {
-  const { t } = useTranslation();
-  const reversed = new Set(reverseKeyed(d, locale).map((r) => r.itemId));
-  // A mean says little without its scale: "gemiddelde 2,40 op een schaal van 1 tot 3".
-  const pointMean = (p: ConversationPoint) => {
-    const range = d.items.find((it) => it.itemId === p.itemId)?.range;
-    const params = { wave: waveLabelOf(d.waves, p.waveId), value: conversationValue(p, locale) };
-    return range ? t('dashboard.conversation.meanOnRange', { ...params, range: t('dashboard.rangePlain', { ...range }) }) : t('dashboard.conversation.meanIn', params);
-  };
-  return (
-    <div>
-      <h3>{title}</h3>
-      <ul className="conversation-list" data-testid={testId}>
-        {points.map((p) => (
-          <li key={`${p.kind}/${p.itemId}/${p.waveId}`}>
-            <p className="conversation-head">
-              <strong>{pick(p.label, locale)}</strong>{' '}
-              <span className="muted">
-                {p.kind === 'lowest'
-                  ? pointMean(p)
-                  : t('dashboard.conversation.declinedIn', { wave: waveLabelOf(d.waves, p.waveId), value: conversationValue(p, locale) })}
-                {p.kind === 'lowest' && reversed.has(p.itemId) && ` (${t('dashboard.reverse.afterReversal')})`}
-              </span>
-            </p>
-            <p className="conversation-prompt">{pick(p.prompt, locale)}</p>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

@@ -39,6 +39,7 @@ import {
   type ScoreChartGroup,
 } from './model';
 import { seriesStyle } from './palette';
+import { detailIds } from './summary-text';
 
 const AXIS = { fill: '#33404f', fontSize: 13 };
 
@@ -316,7 +317,7 @@ export function TrendSection({ d, locale, texts }: { d: Dashboard; locale: Local
                 const stats = s.perWave.find((p) => p.waveId === w.waveId)?.stats;
                 const shown = stats && !stats.suppressed && stats.mean !== null;
                 return (
-                  <tr key={w.waveId}>
+                  <tr key={w.waveId} id={detailIds.conditionMean(s.scaleId, w.waveId)}>
                     {wi === 0 && (
                       <th scope="rowgroup" rowSpan={d.waves.length}>
                         {label}

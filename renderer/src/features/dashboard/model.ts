@@ -1,8 +1,9 @@
+import { changeVerdict, indicatorChanges } from '../../../../shared/results-summary';
 import type {
   AlphaResult,
   AnswerOption,
+  ChangeVerdict,
   Comparison,
-  ConversationPoint,
   Dashboard,
   GroupBreakdown,
   IndependentResult,
@@ -295,6 +296,8 @@ export interface DifferenceRow {
   df: number | null;
   p: number | null;
   status: DifferenceStatus;
+  /** The difference in words (shared/results-summary.ts): *duidelijk hoger*, *ongeveer gelijk* … */
+  verdict: ChangeVerdict;
 }
 
 /**
@@ -315,12 +318,13 @@ export function differenceRows(d: Dashboard, c: Comparison, kind: 'scale' | 'ite
       const diff = ok ? a.meanDiff : null;
       const ciLow = ok && finite(a.ciLow) && finite(a.ciHigh) ? a.ciLow : null;
       const ciHigh = ciLow !== null ? a.ciHigh : null;
+      const range = kind === 'scale' ? (scales.get(r.id)?.range ?? null) : (item?.range ?? null);
       return {
         id: r.id,
         kind,
         label: pick(r.label, locale),
         scaleLabel: item?.scaleId ? pick(scales.get(item.scaleId)?.label, locale) : '',
-        range: kind === 'scale' ? (scales.get(r.id)?.range ?? null) : (item?.range ?? null),
+        range,
         reverse: item?.reverse ?? false,
         nBaseline: a.nBaseline,
         nFollowUp: a.nFollowUp,
@@ -333,8 +337,44 @@ export function differenceRows(d: Dashboard, c: Comparison, kind: 'scale' | 'ite
         df: ok && finite(a.df) ? a.df : null,
         p: ok && finite(a.p) ? a.p : null,
         status,
+        verdict: ok && range ? changeVerdict(a, range) : 'tooFew',
       };
     });
+}
+
+/**
+ * The change per statement (shared/results-summary.ts `indicatorChanges`) as rows for the
+ * difference chart and table: largest rise first, largest fall last, then what cannot be compared.
+ */
+export function indicatorChangeRows(d: Dashboard, c: Comparison, locale: Locale): DifferenceRow[] {
+  const scales = new Map(d.scales.map((s) => [s.scaleId, s]));
+  return indicatorChanges(d, c).map((r) => {
+    const ch = r.change;
+    const ok = r.status === 'ok';
+    const diff = ok ? ch.meanDiff : null;
+    const ciLow = ok ? ch.ciLow : null;
+    const ciHigh = ok ? ch.ciHigh : null;
+    return {
+      id: r.itemId,
+      kind: 'item',
+      label: pick(r.label, locale),
+      scaleLabel: r.scaleId ? pick(scales.get(r.scaleId)?.label, locale) : '',
+      range: r.range,
+      reverse: r.reverse,
+      nBaseline: ch.nBaseline,
+      nFollowUp: ch.nFollowUp,
+      nPairs: ch.nPairs,
+      diff,
+      ciLow,
+      ciHigh,
+      ci: diff !== null && ciLow !== null && ciHigh !== null ? [Math.max(0, diff - ciLow), Math.max(0, ciHigh - diff)] : null,
+      t: null,
+      df: null,
+      p: null,
+      status: r.status === 'tooFew' ? 'tooSmall' : r.status,
+      verdict: ch.verdict,
+    };
+  });
 }
 
 /** The rows with a bar, one chart per score range (a difference of 1 on 1–3 is not one on 1–7). */
@@ -563,17 +603,6 @@ export function waveLabelOf(waves: readonly WaveColumn[], waveId: string): strin
 /** Comparisons in the order of the waves shown; rows of scales before rows of items. */
 export function orderedRows(c: Comparison) {
   return [...c.rows.filter((r) => r.kind === 'scale'), ...c.rows.filter((r) => r.kind === 'item')];
-}
-
-// --- 9. Conversation points ------------------------------------------------------------------------
-
-export function conversationGroups(d: Dashboard): { lowest: ConversationPoint[]; declined: ConversationPoint[] } {
-  const valid = d.conversation.filter((c) => finite(c.value));
-  return { lowest: valid.filter((c) => c.kind === 'lowest'), declined: valid.filter((c) => c.kind === 'declined') };
-}
-
-export function conversationValue(c: ConversationPoint, locale: Locale): string {
-  return c.kind === 'lowest' ? formatNumber(c.value, locale) : formatPercent(c.value, locale);
 }
 
 // --- Labels ---------------------------------------------------------------------------------------------
