@@ -1,0 +1,138 @@
+/**
+ * Benchmark: the results screens as a person waits for them, on the large study (bench/generate-study.ts:
+ * 50 networks × 3 waves × 40 respondents × 60 items), served by the browser harness to the built
+ * renderer in Debian's Chromium.
+ *
+ * - One network's results: from the click on "Resultaten van netwerk …" until the dashboard is drawn
+ *   and a control on it answers (the first table's copy button shows its confirmation). Target ≤ 1 s.
+ * - The comparison of all 50 networks: from the click on "Vergelijken" until the sortable table has
+ *   its 50 rows and the small multiples are drawn. Target ≤ 1.5 s.
+ *
+ * Each is split into the time of the API call (service + HTTP, from the page's resource timing) and
+ * the rest (rendering). Median of BENCH_ROUNDS rounds (default 7) after one warm-up round; the first,
+ * cold round is printed as well. A benchmark, not a test: it reports, it does not assert.
+ *
+ * Needs the built renderer (`npx electron-vite build`) and Chromium (CHROMIUM_PATH, default
+ * /usr/bin/chromium). Run: `npm run bench:results-screen`. BENCH_SCREENSHOTS=<folder> also saves
+ * screenshots of both screens at 1280 px.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/e2e/support/browser';
+import { shimScript, startHarness } from '../test/harness/server';
+import { STUDY, generateStudy } from './generate-study';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const SCREENSHOTS = process.env.BENCH_SCREENSHOTS;
+const NETWORK = 'Netwerk 01';
+
+interface Timing {
+  total: number;
+  api: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Duration of the last API call of that method the page made (request start to response end). */
+async function apiTime(page: Page, method: string): Promise<number> {
+  return page.evaluate((name) => {
+    const entries = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(`/api/${name}`));
+    return entries.at(-1)?.duration ?? Number.NaN;
+  }, method);
+}
+
+async function openNetworks(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByTestId('open-compare').waitFor();
+  await page.evaluate(() => performance.clearResourceTimings());
+}
+
+/** One network's results screen: navigation → dashboard drawn → a control answers. */
+async function networkResults(page: Page, url: string, screenshot?: string): Promise<Timing> {
+  await openNetworks(page, url);
+  await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
+  const open = page.getByRole('button', { name: `Resultaten van netwerk ${NETWORK}` });
+  await open.waitFor();
+  const start = performance.now();
+  await open.click();
+  await page.getByTestId('dashboard').locator('svg.recharts-surface').first().waitFor();
+  const copy = page.getByTestId('dashboard').getByRole('button', { name: /^Tabel kopiëren/ }).first();
+  await copy.click();
+  await page.getByTestId('dashboard').locator('.copy-status').filter({ hasText: 'klembord' }).first().waitFor();
+  const total = performance.now() - start;
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  return { total, api: await apiTime(page, 'getDashboard') };
+}
+
+/** The comparison of every network: the click on "Vergelijken" → table and small multiples drawn. */
+async function comparison(page: Page, url: string, screenshot?: string): Promise<Timing> {
+  await openNetworks(page, url);
+  await page.getByTestId('open-compare').click();
+  const submit = page.getByRole('button', { name: 'Vergelijken', exact: true });
+  await submit.waitFor();
+  await page.getByLabel('Vragenlijst').selectOption({ label: 'Benchmark, zestig uitspraken' });
+  const start = performance.now();
+  await submit.click();
+  const result = page.getByTestId('compare-result');
+  await result.locator(`[data-testid="compare-table"] tbody tr:nth-child(${STUDY.networks})`).waitFor();
+  await result.locator('svg').first().waitFor();
+  const total = performance.now() - start;
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  return { total, api: await apiTime(page, 'compareNetworks') };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-bench-results-screen-'));
+  const browser = await launchChromium();
+  try {
+    const databasePath = join(dir, 'app.sqlite');
+    const t0 = performance.now();
+    const { answers } = await generateStudy(databasePath);
+    const generated = performance.now() - t0;
+    const harness = await startHarness({ databasePath, exportDir: join(dir, 'exports') });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.url });
+      await context.addInitScript(shimScript());
+      const page = await context.newPage();
+      page.setDefaultTimeout(60_000);
+
+      const cold = { network: await networkResults(page, harness.url), compare: await comparison(page, harness.url) };
+      const network: Timing[] = [];
+      const compare: Timing[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const last = round === ROUNDS - 1 && SCREENSHOTS;
+        network.push(await networkResults(page, harness.url, last ? join(SCREENSHOTS, 'bench-results-network.png') : undefined));
+        compare.push(await comparison(page, harness.url, last ? join(SCREENSHOTS, 'bench-results-compare.png') : undefined));
+      }
+      await context.close();
+
+      const ms = (v: number) => `${v.toFixed(0).padStart(5)} ms`;
+      const line = (label: string, runs: Timing[], first: Timing, target: number) => {
+        const total = median(runs.map((r) => r.total));
+        const api = median(runs.map((r) => r.api));
+        const verdict = total <= target ? 'within' : 'OVER';
+        return [
+          `  ${label}`,
+          `    median ${ms(total)} (target ≤ ${target} ms: ${verdict})  min ${ms(Math.min(...runs.map((r) => r.total)))}  max ${ms(Math.max(...runs.map((r) => r.total)))}  cold first ${ms(first.total)}`,
+          `    of which the API call (service + HTTP) median ${ms(api)}, the rest (rendering, clicks) ${ms(total - api)}`,
+        ].join('\n');
+      };
+      console.log(`results-screen benchmark: ${STUDY.networks} networks × 3 waves × ${STUDY.respondents} respondents × ${STUDY.items} items = ${answers.toLocaleString('en')} answers (generated in ${(generated / 1000).toFixed(1)} s); Chromium at 1280 × 900; ${ROUNDS} rounds after a warm-up`);
+      console.log(line(`one network's results (${NETWORK}): click → dashboard drawn → a control answers`, network, cold.network, 1000));
+      console.log(line(`comparison of ${STUDY.networks} networks: click → table and small multiples drawn`, compare, cold.compare, 1500));
+    } finally {
+      await harness.close();
+    }
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
