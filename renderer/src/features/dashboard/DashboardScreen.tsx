@@ -7,6 +7,7 @@ import { CheckboxGroup, Field, Options } from '../../components/Field';
 import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
+import { CHART_SUBJECT_ATTRIBUTE, dashboardChartSubject } from '../export/chartSubject';
 import { NetworkPage } from '../network/NetworkPage';
 import { ChangeSection, StatsSection } from './ChangeSections';
 import { BreakdownSection, SpreadSection } from './GroupSections';
@@ -146,7 +147,7 @@ export function DashboardView({ d, onLinking }: { d: Dashboard; onLinking?: () =
     ['dash-conversation', t('dashboard.conversation.title')],
   ];
   return (
-    <div className="dashboard" data-testid="dashboard" data-instrument={d.instrumentId}>
+    <div className="dashboard" data-testid="dashboard" data-instrument={d.instrumentId} {...{ [CHART_SUBJECT_ATTRIBUTE]: dashboardChartSubject(d, locale) }}>
       <p className="lead">{t('dashboard.intro', { min: d.minGroupSize, ranges })}</p>
       {reversed.length > 0 && (
         <p className="hint" data-testid="dashboard-reverse">
