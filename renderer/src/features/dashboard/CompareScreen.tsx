@@ -229,7 +229,7 @@ function CompareTable({
             <tr key={s.key} data-testid={`compare-row-${s.key}`}>
               <th scope="row">{s.network}</th>
               <td>
-                {s.wave.label}
+                {s.wave.label}{' '}
                 <span className="cell-n">{s.wave.plannedDate ? formatDate(s.wave.plannedDate, locale) : t('dashboard.compareMany.noDate')}</span>
               </td>
               {scales.map((sc) => {

@@ -25,6 +25,8 @@ export function wrapLabel(text: string, maxChars: number, maxLines = Number.POSI
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   const last = kept[maxLines - 1]!;
-  kept[maxLines - 1] = `${last.length >= width ? last.slice(0, width - 1) : last}…`;
+  // Room for the ellipsis: drop the last word of a full line, or cut a single word.
+  const space = last.lastIndexOf(' ');
+  kept[maxLines - 1] = `${last.length < width ? last : space > 0 ? last.slice(0, space) : last.slice(0, width - 1)}…`;
   return kept;
 }
