@@ -26,31 +26,19 @@ interface NetworkPlan {
   waves: { label: string; kind: 'T0' | 'T1' | 'T2' | 'custom'; plannedDate: string | null; latest?: true }[];
 }
 
-const single = (plannedDate: string | null): NetworkPlan['waves'] => [{ label: 'T0', kind: 'T0', plannedDate, latest: true }];
+type PlannedWave = NetworkPlan['waves'][number];
+const latest = (label: string, kind: PlannedWave['kind'], plannedDate: string | null): PlannedWave => ({ label, kind, plannedDate, latest: true });
+const single = (plannedDate: string | null) => [latest('T0', 'T0', plannedDate)];
 
 const NETWORKS: NetworkPlan[] = [
   { name: 'Wijknetwerk Zuid', amb: 7, waves: single('2025-03-01') },
   // Set up: the follow-up first, the baseline after it.
-  {
-    name: 'Dementienetwerk Oost',
-    amb: 2,
-    waves: [
-      { label: 'Vervolgmeting', kind: 'T1', plannedDate: '2026-05-01', latest: true },
-      { label: 'Nulmeting', kind: 'T0', plannedDate: '2025-01-15' },
-    ],
-  },
+  { name: 'Dementienetwerk Oost', amb: 2, waves: [latest('Vervolgmeting', 'T1', '2026-05-01'), { label: 'Nulmeting', kind: 'T0', plannedDate: '2025-01-15' }] },
   { name: 'Netwerk 10', amb: 11, waves: single('2025-06-01') },
   { name: 'Netwerk 9', amb: 5, waves: single('2025-02-01') },
   { name: 'Palliatief Netwerk Twente', amb: 1, waves: single('2025-04-01') },
   // An interim wave planned after the T1, set up before it: the latest, though T1 ranks higher as a kind.
-  {
-    name: 'Mantelzorgnetwerk West',
-    amb: 9,
-    waves: [
-      { label: 'Meting B', kind: 'custom', plannedDate: '2026-09-01', latest: true },
-      { label: 'T1', kind: 'T1', plannedDate: '2026-02-01' },
-    ],
-  },
+  { name: 'Mantelzorgnetwerk West', amb: 9, waves: [latest('Meting B', 'custom', '2026-09-01'), { label: 'T1', kind: 'T1', plannedDate: '2026-02-01' }] },
   { name: 'Ouderennetwerk Delft', amb: 3, waves: single('2025-05-01') },
   { name: 'Jeugdnetwerk Almere', amb: 12, waves: single('2025-07-01') },
   { name: 'Buurtzorgnetwerk Ede', amb: 6, waves: single('2025-08-01') },
