@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
@@ -132,6 +134,30 @@ describe('comparing many networks', () => {
     expect(ticks[0]).toMatch(/^1@\S+ 2@\S+ 3@\S+ 4@\S+ 5@\S+$/);
     await page.screenshot({ path: '/tmp/netwerkspiegel-compare-many-1280.png', fullPage: true });
 
+    // The small multiples saved as one picture for a report, titled with what they compare.
+    const multiples = page.getByTestId('multiples-compare-1-5');
+    await multiples.getByRole('button', { name: /^Grafiek opslaan als SVG/ }).click();
+    await multiples.getByText(/Grafiek opgeslagen als .*\.svg/).waitFor();
+    const svgFile = readdirSync(session.exportDir).find((f) => f.endsWith('.svg'))!;
+    const saved = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = doc.documentElement;
+      const band = Array.from(root.children).find((el) => el.tagName === 'g')!;
+      const chart = Array.from(root.children).find((el) => el.tagName === 'svg')!;
+      const panels = Array.from(chart.children).filter((el) => el.tagName === 'svg');
+      return {
+        titles: Array.from(band.querySelectorAll('text')).map((el) => el.textContent),
+        panelTitles: panels.map((p) => p.querySelector('text')?.textContent),
+        distinctPlaces: new Set(panels.map((p) => `${p.getAttribute('x')},${p.getAttribute('y')}`)).size,
+      };
+    }, readFileSync(join(session.exportDir, svgFile), 'utf8'));
+    expect(saved.titles).toEqual([
+      '12 netwerken — Kansrijke samenwerking — laatste meting per netwerk',
+      'Kleine staafdiagrammen, één per netwerk, van de gemiddelden per conditie op een schaal van 1 tot 5, in de volgorde van de tabel',
+    ]);
+    expect(saved.panelTitles).toEqual(byName);
+    expect(saved.distinctPlaces).toBe(12);
+
     // By Gedeelde ambitie with the mouse: lowest first (n = 1 … 12).
     const byAmb = [
       'Palliatief Netwerk Twente',
@@ -152,7 +178,7 @@ describe('comparing many networks', () => {
     expect(await header(table, 'Gedeelde ambitie').getAttribute('aria-sort')).toBe('ascending');
     expect(await header(table, 'Netwerk').getAttribute('aria-sort')).toBe('none');
     expect(await panels.evaluateAll((svgs) => svgs.map((s) => s.getAttribute('data-network')))).toEqual(byAmb);
-    expect(await page.getByTestId('compare-result').getByRole('status').last().textContent()).toBe('Gesorteerd op Gedeelde ambitie, oplopend.');
+    expect(await page.getByTestId('compare-sort-status').textContent()).toBe('Gesorteerd op Gedeelde ambitie, oplopend.');
 
     // Again with the keyboard (the heading's button has focus after the click): the other way round.
     await page.keyboard.press('Enter');

@@ -248,7 +248,7 @@ function CompareTable({
           ))}
         </tbody>
       </ResultTable>
-      <p className="visually-hidden" role="status">
+      <p className="visually-hidden" role="status" data-testid="compare-sort-status">
         {current && t('dashboard.compareMany.sorted', { column: current.label, direction: t(`dashboard.compareMany.${sort.direction}`) })}
       </p>
     </>

@@ -1,6 +1,8 @@
+import { useRef } from 'react';
 import type { ScoreRange } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { formatDate } from '../../lib/format';
+import { ChartImageButtons } from '../export/ChartImageButtons';
 import { PatternDefs } from './ChartParts';
 import type { SmallMultiplePanel } from './comparison';
 import { formatNumber } from './format';
@@ -40,13 +42,16 @@ interface PanelTexts {
 }
 
 export function NetworkMultiples({ panels, range, label, texts, locale, testId }: { panels: SmallMultiplePanel[]; range: ScoreRange; label: string; texts: PanelTexts; locale: Locale; testId: string }) {
+  const figureRef = useRef<HTMLElement>(null);
   return (
-    <figure className="chart compare-multiples" data-testid={testId}>
+    <figure className="chart compare-multiples" data-testid={testId} ref={figureRef}>
       <div role="img" aria-label={label} className="small-multiples compare-multiples-grid">
         {panels.map((p, i) => (
           <NetworkPanel key={p.networkId} panel={p} range={range} texts={texts} locale={locale} patternPrefix={`${testId}-${i}`} />
         ))}
       </div>
+      {/* All panels as one picture for a report, as they are laid out on screen. */}
+      <ChartImageButtons figure={() => figureRef.current} title={label.split(/\.\s/)[0] ?? label} />
     </figure>
   );
 }

@@ -6,7 +6,8 @@ import { subjectOf } from './chartSubject';
  * Charts for reports: a dashboard chart as a standalone SVG file, or as a PNG at print resolution
  * (3× the screen size: a 760-pixel chart becomes 2280 pixels, about 19 cm at 300 dpi).
  *
- * Use it with a chart's `<figure>` (the dashboard's `ChartFigure`): the recharts `<svg>` inside is
+ * Use it with a chart's `<figure>` (the dashboard's `ChartFigure`, or the comparison's small
+ * multiples, whose panels are put together as laid out on screen): the recharts `<svg>` inside is
  * cloned with its computed styles written onto every element (the file has no stylesheet), SVG
  * patterns it uses from elsewhere on the page are copied in, a title band goes on top and the HTML
  * legend (`.chart-legend`) is redrawn below. The title band names what the picture shows, because
@@ -70,6 +71,33 @@ export function chartSvgElement(figure: Element): SVGSVGElement | null {
     }
   }
   return best;
+}
+
+/**
+ * The small multiples in a figure (`svg.small-multiple`, laid out by the page's CSS grid) as one
+ * SVG, each panel where it is on screen; null when the figure has none.
+ */
+function composedMultiples(figure: Element): { svg: SVGSVGElement; width: number; height: number } | null {
+  const panels = Array.from(figure.querySelectorAll<SVGSVGElement>('svg.small-multiple'));
+  if (panels.length === 0) return null;
+  const origin = (figure.querySelector('[role="img"]') ?? figure).getBoundingClientRect();
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  let width = 0;
+  let height = 0;
+  for (const panel of panels) {
+    const box = panel.getBoundingClientRect();
+    const copy = panel.cloneNode(true) as SVGSVGElement;
+    inlineStyles(panel, copy);
+    const [x, y] = [Math.round(box.left - origin.left), Math.round(box.top - origin.top)];
+    copy.setAttribute('x', String(x));
+    copy.setAttribute('y', String(y));
+    copy.setAttribute('width', String(Math.round(box.width)));
+    copy.setAttribute('height', String(Math.round(box.height)));
+    svg.appendChild(copy);
+    width = Math.max(width, x + Math.round(box.width));
+    height = Math.max(height, y + Math.round(box.height));
+  }
+  return { svg, width, height };
 }
 
 /** Copies computed presentation styles onto the clone, element by element (both trees have the same shape). */
@@ -136,11 +164,12 @@ function textBlock(text: string, y: number, width: number, size: number, weight:
 
 /** A standalone SVG of the chart in `figure`, with `subject` and `title` above it and its legend below. */
 export function chartImage(figure: Element, title: string, subject: string = subjectOf(figure)): ChartImage {
-  const source = chartSvgElement(figure);
+  const multiples = composedMultiples(figure);
+  const source = multiples?.svg ?? chartSvgElement(figure);
   if (!source) throw new Error('Deze grafiek heeft geen afbeelding om op te slaan.');
   const box = source.getBoundingClientRect();
-  const chartWidth = Math.round(Number(source.getAttribute('width')) || box.width);
-  const chartHeight = Math.round(Number(source.getAttribute('height')) || box.height);
+  const chartWidth = multiples?.width ?? Math.round(Number(source.getAttribute('width')) || box.width);
+  const chartHeight = multiples?.height ?? Math.round(Number(source.getAttribute('height')) || box.height);
 
   const width = chartWidth + 2 * PADDING;
   // The title band: the subject in bold, the chart's title under it.
@@ -156,8 +185,9 @@ export function chartImage(figure: Element, title: string, subject: string = sub
     bandHeight += block.height + 4;
   }
 
-  const chart = source.cloneNode(true) as SVGSVGElement;
-  inlineStyles(source, chart);
+  // Composed panels were styled one by one; a chart on the page is cloned and styled here.
+  const chart = multiples ? source : (source.cloneNode(true) as SVGSVGElement);
+  if (!multiples) inlineStyles(source, chart);
   copyReferencedDefs(chart);
   chart.setAttribute('x', String(PADDING));
   chart.setAttribute('y', String(bandHeight + PADDING));
