@@ -107,35 +107,35 @@ function CompareResult({ result, mode, instrument }: { result: NetworkComparison
     mode === 'latest' ? t('dashboard.compareMany.subjectLatest') : t('dashboard.compareMany.subjectAll'),
   ]);
   const table = <CompareTable series={sorted} scales={scales} mode={mode} sort={sort} onSort={(column) => setSort(nextSort(sort, column))} />;
+  const drawn = charts.length > 0 && series.length > 0;
   return (
     <Section id="compare-result" title={t('dashboard.compare.resultTitle')} testId="compare-result">
       <div {...{ [CHART_SUBJECT_ATTRIBUTE]: subject }}>
-        {charts.length === 0 || series.length === 0 ? (
-          <NoChart text={t('dashboard.noValues')} testId="no-chart-compare" />
-        ) : many ? (
+        {!drawn && <NoChart text={t('dashboard.noValues')} testId="no-chart-compare" />}
+        {drawn && !many && charts.map(({ key, range, rows }) => <GroupedChart key={key} chartKey={key} range={range} rows={rows} series={series} />)}
+        {table}
+        {drawn && many && (
           <>
-            {table}
             <h3>{t('dashboard.compareMany.multiplesTitle')}</h3>
             <p className="hint">{t('dashboard.compareMany.multiplesIntro')}</p>
             {charts.map(({ key, range, scaleIds }) => (
-              <NetworkMultiples
-                key={key}
-                panels={smallMultiplePanels(
-                  sorted,
-                  scales.filter((s) => scaleIds.includes(s.scaleId)),
-                )}
-                range={range}
-                label={t('dashboard.compareMany.multiplesLabel', { ...range })}
-                texts={{ noDate: t('dashboard.compareMany.noDate'), missing: t('dashboard.compareMany.notShown') }}
-                locale={locale}
-                testId={`multiples-compare-${key}`}
-              />
+              <div key={key}>
+                {charts.length > 1 && <h4>{t('dashboard.rangeTitle', { ...range })}</h4>}
+                <NetworkMultiples
+                  panels={smallMultiplePanels(
+                    sorted,
+                    scales.filter((s) => scaleIds.includes(s.scaleId)),
+                  )}
+                  range={range}
+                  label={t('dashboard.compareMany.multiplesLabel', { ...range })}
+                  texts={{ noDate: t('dashboard.compareMany.noDate'), missing: t('dashboard.compareMany.notShown') }}
+                  locale={locale}
+                  testId={`multiples-compare-${key}`}
+                />
+              </div>
             ))}
           </>
-        ) : (
-          charts.map(({ key, range, rows }) => <GroupedChart key={key} chartKey={key} range={range} rows={rows} series={series} />)
         )}
-        {!(many && charts.length > 0 && series.length > 0) && table}
       </div>
     </Section>
   );
