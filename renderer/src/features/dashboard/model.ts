@@ -616,7 +616,7 @@ const hasShownMean = (w: ComparedWave) => w.scales.some((s) => shownMean(s.stats
  * A network's waves in time order (shared/waves.ts: planned date, then T0 < T1 < T2 < interim),
  * whatever order the list has; the list's order only breaks what is left of ties.
  */
-export function wavesInTimeOrder<W extends Pick<ComparedWave, 'kind' | 'plannedDate'>>(waves: readonly W[]): W[] {
+function wavesInTimeOrder<W extends Pick<ComparedWave, 'kind' | 'plannedDate'>>(waves: readonly W[]): W[] {
   return orderWaves(waves.map((wave, i) => ({ wave, kind: wave.kind, plannedDate: wave.plannedDate, createdAt: String(i).padStart(8, '0') }))).map((k) => k.wave);
 }
 
