@@ -314,6 +314,8 @@ export interface Dashboard {
   networkId: string;
   networkName: string;
   instrumentId: string;
+  /** The instrument's name (newest version shown), for titles of charts saved for a report. */
+  instrumentName: LocalizedText;
   minGroupSize: number;
   waves: WaveColumn[];
   counts: ResponseCounts[];
@@ -339,10 +341,12 @@ export interface Dashboard {
 
 export interface NetworkComparison {
   instrumentId: string;
+  instrumentName: LocalizedText;
   networks: {
     networkId: string;
     name: string;
-    waves: { waveId: string; label: string; kind: WaveKind; scales: { scaleId: string; label: LocalizedText; range: ScoreRange; stats: ScaleStats }[] }[];
+    /** In time order (shared/waves.ts); the planned date lets the screen name when the latest wave was. */
+    waves: { waveId: string; label: string; kind: WaveKind; plannedDate: string | null; scales: { scaleId: string; label: LocalizedText; range: ScoreRange; stats: ScaleStats }[] }[];
   }[];
 }
 

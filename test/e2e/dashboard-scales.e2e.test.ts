@@ -262,7 +262,8 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     expect(await ticks(page.getByTestId('chart-compare-1-7'), 'xAxis')).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(await ticks(page.getByTestId('chart-compare-1-5'), 'xAxis')).toEqual(['1', '2', '3', '4', '5']);
     expect(await page.getByTestId('compare-table').locator('thead th').allTextContents()).toEqual([
-      'Netwerk en meting',
+      'Netwerk',
+      'Laatste meting',
       'Veiligheid (1 tot 7)',
       'Doelgerichtheid (1 tot 7)',
       'Steun (1 tot 7)',

@@ -392,15 +392,16 @@ describe('Resultaten (dashboard)', () => {
     await page.getByRole('button', { name: 'Vergelijken' }).click();
     const compare = page.getByTestId('compare-table');
     await compare.waitFor();
-    // Latest wave per network: this network's T1; the other network's only wave has 2 respondents.
-    expect(await compare.getByRole('row', { name: new RegExp(`${NETWORK} \\(T1\\)`) }).getByRole('cell').allTextContents()).toEqual([
+    // Latest wave per network: this network's T1 with its planned date; the other network's only wave has 2 respondents.
+    expect(await compare.getByRole('row', { name: new RegExp(`^${NETWORK} T1 `) }).getByRole('cell').allTextContents()).toEqual([
+      'T1 1 februari 2027',
       '3,87n = 15',
       '3,53n = 15',
       '3,53n = 15',
       '3,40n = 15',
       '3,20n = 15',
     ]);
-    expect(await compare.getByRole('row', { name: /Wijknetwerk Noord/ }).getByRole('cell').first().textContent()).toBe('te weinig antwoorden om te tonen');
+    expect(await compare.getByRole('row', { name: /Wijknetwerk Noord/ }).getByRole('cell').nth(1).textContent()).toBe('te weinig antwoorden om te tonen');
     const axeCompare = await axeViolations(page);
     expect(axeCompare.filter((v) => v.impact === 'serious' || v.impact === 'critical'), JSON.stringify(axeCompare, null, 2)).toEqual([]);
     await page.screenshot({ path: '/tmp/netwerkspiegel-compare.png', fullPage: true });

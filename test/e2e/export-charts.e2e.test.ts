@@ -63,15 +63,59 @@ describe('charts and the print view', () => {
     const svg = readFileSync(join(session.exportDir, svgFile), 'utf8');
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
-    expect(svg).toContain(`>${title.replace(/&/g, '&amp;')}</text>`);
     expect(svg).not.toMatch(/<script|\son[a-z]+=|class="/i);
     // The chart's own drawing came along, with its colours written on the elements.
     expect(svg).toMatch(/<(path|rect|polygon|line)\b[^>]*style="[^"]*(fill|stroke):/);
     const width = Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)![1]);
     const height = Number(/<svg[^>]*\sheight="(\d+)"/.exec(svg)![1]);
 
+    // Read back by a real SVG parser (Chromium's): the title band names network, instrument and
+    // waves, then the chart's title; the chart itself sits below the band.
+    const chartHeight = await page.locator('figure.dashboard-chart svg.recharts-surface').first().evaluate((el) => Number(el.getAttribute('height')));
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = doc.documentElement;
+      const band = Array.from(root.children).find((el) => el.tagName === 'g')!;
+      const chart = Array.from(root.children).find((el) => el.tagName === 'svg')!;
+      return {
+        parseError: doc.querySelector('parsererror') !== null,
+        titles: Array.from(band.querySelectorAll('text')).map((el) => el.textContent),
+        chartY: Number(chart.getAttribute('y')),
+        chartHeight: Number(chart.getAttribute('height')),
+      };
+    }, svg);
+    expect(parsed.parseError).toBe(false);
+    expect(parsed.titles).toEqual([`${NETWORK} — Kansrijke samenwerking — T0, T1`, title]);
+    expect(parsed.chartHeight).toBe(chartHeight);
+    // Two lines of title (16 and 14 px at 1.3 line height, 4 px apart) between 12 px paddings.
+    expect(parsed.chartY).toBe(12 + Math.ceil(16 * 1.3) + 4 + Math.ceil(14 * 1.3) + 4 + 12);
+
     const png = readFileSync(join(session.exportDir, files.find((f) => f.endsWith('.png'))!));
     expect(pngSize(png)).toEqual({ width: width * 3, height: height * 3 });
+    // Taller than the chart and its padding by the title band (the legend adds to it, below the chart).
+    expect(height).toBeGreaterThanOrEqual(parsed.chartY + chartHeight + 12);
+    // Decoded by Chromium's PNG reader: the title is drawn into the picture (dark text in the band,
+    // white in the padding above it), not only present in the SVG source.
+    const ink = await page.evaluate(
+      async ({ base64, bandTop, bandBottom }) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.naturalWidth, image.naturalHeight);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(image, 0, 0);
+        const dark = (top: number, bottom: number) => {
+          const { data } = ctx.getImageData(0, top, canvas.width, bottom - top);
+          let count = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 300) count++;
+          return count;
+        };
+        return { padding: dark(0, bandTop), band: dark(bandTop, bandBottom) };
+      },
+      { base64: png.toString('base64'), bandTop: 3 * 8, bandBottom: 3 * (parsed.chartY - 12) },
+    );
+    expect(ink.padding).toBe(0);
+    expect(ink.band).toBeGreaterThan(2000);
   });
 
   it('lays the results out for paper: title page, charts and tables, nothing of the screen around it', async () => {

@@ -34,5 +34,9 @@ describe('waves in time order', () => {
 
     const compared = await s.ok('compareNetworks', { networkIds: [network.id], instrumentId: KS });
     expect(compared.networks[0]!.waves.map((w) => w.waveId)).toEqual(expected);
+    // Each wave carries its planned date, so the screen can say when "the latest wave" was.
+    expect(compared.networks[0]!.waves.map((w) => w.plannedDate)).toEqual(['2024-03-01', '2025-09-15', '2027-03-01']);
+    expect(compared.instrumentName.nl).toBe('Kansrijke samenwerking');
+    expect(d.instrumentName.nl).toBe('Kansrijke samenwerking');
   });
 });

@@ -181,6 +181,7 @@ export function richDashboard(): Dashboard {
     networkId: '33333333-3333-4333-8333-333333333333',
     networkName: 'Dementie Twente',
     instrumentId: 'kansrijke-samenwerking',
+    instrumentName: { nl: 'Kansrijke samenwerking', en: 'Promising collaboration' },
     minGroupSize: 5,
     waves,
     counts: [

@@ -385,24 +385,25 @@ describe('network comparison', () => {
   const FIVE = { min: 1, max: 5 };
   const nc = {
     instrumentId: 'kansrijke-samenwerking',
+    instrumentName: { nl: 'Kansrijke samenwerking', en: 'Promising collaboration' },
     networks: [
       {
         networkId: 'n1',
         name: 'Dementie Twente',
         waves: [
-          { waveId: 'a0', label: 'T0', kind: 'T0' as const, scales: [{ scaleId: 'ks_amb', label: { nl: 'Gedeelde ambitie', en: 'Shared ambition' }, range: FIVE, stats: shown(8, 3.1) }] },
-          { waveId: 'a1', label: 'T1', kind: 'T1' as const, scales: [{ scaleId: 'ks_amb', label: { nl: 'Gedeelde ambitie', en: 'Shared ambition' }, range: FIVE, stats: shown(7, 3.6) }] },
+          { waveId: 'a0', label: 'T0', kind: 'T0' as const, plannedDate: null, scales: [{ scaleId: 'ks_amb', label: { nl: 'Gedeelde ambitie', en: 'Shared ambition' }, range: FIVE, stats: shown(8, 3.1) }] },
+          { waveId: 'a1', label: 'T1', kind: 'T1' as const, plannedDate: null, scales: [{ scaleId: 'ks_amb', label: { nl: 'Gedeelde ambitie', en: 'Shared ambition' }, range: FIVE, stats: shown(7, 3.6) }] },
         ],
       },
       {
         networkId: 'n2',
         name: 'Wijknetwerk Noord',
         waves: [
-          { waveId: 'b0', label: 'T0', kind: 'T0' as const, scales: [
+          { waveId: 'b0', label: 'T0', kind: 'T0' as const, plannedDate: null, scales: [
               { scaleId: 'ks_bel', label: { nl: 'Recht doen aan belangen', en: 'Doing justice' }, range: FIVE, stats: shown(6, 2.9) },
               { scaleId: 'tk_vei', label: { nl: 'Veiligheid', en: 'Safety' }, range: { min: 1, max: 7 }, stats: shown(6, 5.5) },
             ] },
-          { waveId: 'b1', label: 'T1', kind: 'T1' as const, scales: [{ scaleId: 'ks_bel', label: { nl: 'Recht doen aan belangen', en: 'Doing justice' }, range: FIVE, stats: hidden(3) }] },
+          { waveId: 'b1', label: 'T1', kind: 'T1' as const, plannedDate: null, scales: [{ scaleId: 'ks_bel', label: { nl: 'Recht doen aan belangen', en: 'Doing justice' }, range: FIVE, stats: hidden(3) }] },
         ],
       },
     ],
@@ -430,7 +431,7 @@ describe('network comparison', () => {
     expect(c.series).toHaveLength(4);
     expect(c.rows[1]).toMatchObject({ s2: 2.9, s3: null });
     expect(c.rows[2]).toMatchObject({ s2: 5.5, s3: null });
-    expect(networkComparison({ instrumentId: 'x', networks: [] }, 'all', 'nl')).toMatchObject({ series: [], rows: [], hasValues: false });
+    expect(networkComparison({ instrumentId: 'x', instrumentName: { nl: 'X', en: 'X' }, networks: [] }, 'all', 'nl')).toMatchObject({ series: [], rows: [], hasValues: false });
   });
 });
 

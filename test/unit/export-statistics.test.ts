@@ -20,6 +20,7 @@ const dashboard: Dashboard = {
   networkId: 'n1',
   networkName: 'Dementie Oost',
   instrumentId: 'kansrijke-samenwerking',
+  instrumentName: { nl: 'Kansrijke samenwerking', en: 'Promising collaboration' },
   minGroupSize: 5,
   waves: [
     { waveId: 'w0', label: 'T0', kind: 'T0', plannedDate: '2026-03-01' },

@@ -104,6 +104,7 @@ export function summaryDashboard(): Dashboard {
     networkId: 'n1',
     networkName: 'Dementie Twente',
     instrumentId: 'kansrijke-samenwerking',
+    instrumentName: { nl: 'Kansrijke samenwerking', en: 'Promising collaboration' },
     minGroupSize: 5,
     waves: [
       { waveId: T0, label: 'Nulmeting', kind: 'T0', plannedDate: null },

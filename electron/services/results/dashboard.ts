@@ -120,6 +120,7 @@ export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboa
     networkId: network.id,
     networkName: network.name,
     instrumentId: input.instrumentId,
+    instrumentName: labels[0]!.def.name,
     minGroupSize: k,
     waves: data.map((w) => w.column),
     counts: countsOf(ctx, network.id, network.codePolicy === 'assigned', data),
@@ -140,6 +141,7 @@ export function compareNetworks(ctx: ServiceContext, input: ParsedInput<'compare
   const networks = [...new Set(input.networkIds)].map((id) => requireNetwork(ctx, id));
   return {
     instrumentId: input.instrumentId,
+    instrumentName: compiledInstrument(ctx, input.instrumentId, versions[0]!).def.name,
     networks: networks.map((network) => {
       const waves = listWaves(ctx.db, network.id).filter((w) => w.instruments.some((r) => r.instrumentId === input.instrumentId));
       const data = loadWaveData(ctx, waves, input.instrumentId, null);
@@ -151,6 +153,7 @@ export function compareNetworks(ctx: ServiceContext, input: ParsedInput<'compare
           waveId: w.wave.id,
           label: w.wave.label,
           kind: w.wave.kind,
+          plannedDate: w.wave.plannedDate,
           scales: scales
             .filter((s) => w.subscaleIndex.has(s.id))
             .map((s) => ({ scaleId: s.id, label: s.label, range: s.range, stats: scaleStatsInWave(w, s.id, network.minGroupSize) })),

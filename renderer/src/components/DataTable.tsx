@@ -9,6 +9,8 @@ export interface Column {
   testId?: string;
   /** A longer text shown on hover (the paper grid's item ids carry their question). */
   title?: string;
+  /** In a table sorted by its columns: whether this column orders the rows (`aria-sort`). */
+  sort?: 'ascending' | 'descending' | 'none';
 }
 
 /** A column of numbers: right-aligned, like its cells. */
@@ -22,7 +24,7 @@ export function TableHead({ columns }: { columns: readonly (Column | string)[] }
         {columns.map((column, i) => {
           const c = typeof column === 'string' ? { label: column } : column;
           return (
-            <th key={c.key ?? i} scope="col" className={c.className} data-testid={c.testId} title={c.title}>
+            <th key={c.key ?? i} scope="col" className={c.className} data-testid={c.testId} title={c.title} aria-sort={c.sort}>
               {c.label}
             </th>
           );

@@ -7,6 +7,7 @@ import { CheckboxGroup, Field, Options } from '../../components/Field';
 import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
+import { CHART_SUBJECT_ATTRIBUTE, dashboardChartSubject } from '../export/chartSubject';
 import { NetworkPage } from '../network/NetworkPage';
 import { ChangeSection, StatsSection } from './ChangeSections';
 import { ConversationSection } from './ConversationSection';
@@ -212,7 +213,7 @@ export function DashboardView({ d, onLinking, nav }: { d: Dashboard; onLinking?:
     }
   };
   return (
-    <div className="dashboard" data-testid="dashboard" data-instrument={d.instrumentId}>
+    <div className="dashboard" data-testid="dashboard" data-instrument={d.instrumentId} {...{ [CHART_SUBJECT_ATTRIBUTE]: dashboardChartSubject(d, locale) }}>
       {general.length > 0 && (
         <div className="message message-info notices" data-testid="dashboard-notices">
           <h2 className="notices-title">{t('dashboard.noticesTitle')}</h2>

@@ -40,8 +40,12 @@ import {
 } from './model';
 import { seriesStyle } from './palette';
 import { detailIds } from './summary-text';
+import { RADAR_LABEL_GAP, RadarTick } from './RadarTick';
 
 const AXIS = { fill: '#33404f', fontSize: 13 };
+/** Room around the outer ring for the axis names: three lines above and below, 18 characters beside. */
+const RADAR_RADIUS = 150;
+const RADAR_HEIGHT = 2 * (RADAR_RADIUS + RADAR_LABEL_GAP + 3 * 15 + 8);
 
 /** Columns of a table with a row per scale and a column per wave. */
 const scaleByWaveColumns = (d: Dashboard, first: string) => [first, ...d.waves.map((w) => numeric(w.label, { key: w.waveId }))];
@@ -181,10 +185,11 @@ function ScoreChart({ d, group, heading, locale, texts }: { d: Dashboard; group:
         <NoChart text={t('dashboard.noValues')} testId={`no-chart-radar-${key}`} />
       ) : group.kind === 'radar' ? (
         <ChartFigure label={t('dashboard.radar.chartLabel', { ...range, waves })} testId={`chart-radar-${key}`} legend={legend}>
-          <RadarChart width={720} height={430} data={data} outerRadius={150} margin={{ top: 16, right: 120, bottom: 16, left: 120 }} accessibilityLayer={false}>
+          <RadarChart width={720} height={RADAR_HEIGHT} data={data} outerRadius={RADAR_RADIUS} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <PolarGrid stroke="#c9d1db" />
-            <PolarAngleAxis dataKey="label" tick={{ fill: '#1d2733', fontSize: 13 }} />
-            <PolarRadiusAxis angle={90} domain={domain} ticks={ticks} tickCount={ticks.length} tick={{ fill: '#4a5665', fontSize: 11 }} axisLine={false} />
+            <PolarAngleAxis dataKey="label" tick={RadarTick} tickSize={RADAR_LABEL_GAP} tickLine={false} />
+            {/* The ring values along a line between the first two axes, not on an axis where points and names are. */}
+            <PolarRadiusAxis angle={90 - 180 / data.length} domain={domain} ticks={ticks} tickCount={ticks.length} tick={{ fill: '#4a5665', fontSize: 11 }} axisLine={false} />
             {drawn.map((i) => {
               const s = seriesStyle(i);
               return (

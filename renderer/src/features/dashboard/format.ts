@@ -29,12 +29,22 @@ function rounded(value: number, decimals: number): number {
   return signed === 0 || !Number.isFinite(signed) ? 0 : signed;
 }
 
+/**
+ * One formatter per language and number of decimals: building an Intl.NumberFormat costs far more
+ * than using one, and a dashboard formats tens of thousands of numbers.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: Locale, decimals: number): Intl.NumberFormat {
+  const key = `${locale}/${decimals}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(numberLocale[locale], { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false })));
+  return f;
+}
+
 /** 3,75 in Dutch, 3.75 in English; the fallback for null, NaN or ±Infinity. */
 export function formatNumber(value: number | null | undefined, locale: Locale, decimals = 2, fallback = NO_VALUE): string {
   if (!isNumber(value)) return fallback;
-  return new Intl.NumberFormat(numberLocale[locale], { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false }).format(
-    rounded(value, decimals),
-  );
+  return formatter(locale, decimals).format(rounded(value, decimals));
 }
 
 /** A whole number (counts): 12. */

@@ -16,6 +16,7 @@ import type {
   WaveColumn,
 } from '../../../../shared/results';
 import type { Locale, LocalizedText } from '../../../../shared/text';
+import { orderWaves } from '../../../../shared/waves';
 import { byRange } from '../../lib/ranges';
 import {
   formatCount,
@@ -627,33 +628,54 @@ export const hasScaleValues = (d: Dashboard) => d.scales.some((s) => s.perWave.s
 export interface ComparisonSeries {
   key: string;
   networkId: string;
+  /** "Netwerk (T1)" for the latest wave, "Netwerk · T1" for every wave: the chart's legend. */
   label: string;
-  waveLabel: string;
+  network: string;
+  wave: ComparedWave;
+  /** The wave's place in its network's time order (0 = first), for ties when sorting. */
+  waveOrder: number;
   values: Map<string, ScaleStats>;
+}
+
+type ComparedWave = NetworkComparison['networks'][number]['waves'][number];
+
+const hasShownMean = (w: ComparedWave) => w.scales.some((s) => shownMean(s.stats) !== null);
+
+/**
+ * A network's waves in time order (shared/waves.ts: planned date, then T0 < T1 < T2 < interim),
+ * whatever order the list has; the list's order only breaks what is left of ties.
+ */
+function wavesInTimeOrder<W extends Pick<ComparedWave, 'kind' | 'plannedDate'>>(waves: readonly W[]): W[] {
+  return orderWaves(waves.map((wave, i) => ({ wave, kind: wave.kind, plannedDate: wave.plannedDate, createdAt: String(i).padStart(8, '0') }))).map((k) => k.wave);
+}
+
+/** "The latest wave" of a network: the latest in time with any shown scale mean, else the latest in time. */
+export function latestWave(waves: readonly ComparedWave[]): ComparedWave | undefined {
+  const ordered = wavesInTimeOrder(waves);
+  return ordered.filter(hasShownMean).at(-1) ?? ordered.at(-1);
 }
 
 /**
  * Series for the comparison across networks: per network its latest wave (with any scale
- * values), or every wave. Scales are the union over the networks, in order of first appearance,
- * each with its score range; `charts` groups them per range (one chart per answer scale).
+ * values), or every wave, in time order. Scales are the union over the networks, in order of first
+ * appearance, each with its score range; `charts` groups them per range (one chart per answer scale).
  */
 export function networkComparison(nc: NetworkComparison, mode: 'latest' | 'all', locale: Locale) {
   const scales = new Map<string, { label: string; range: ScoreRange }>();
   const series: ComparisonSeries[] = [];
   for (const net of nc.networks) {
     for (const w of net.waves) for (const s of w.scales) if (!scales.has(s.scaleId)) scales.set(s.scaleId, { label: pick(s.label, locale), range: s.range });
-    let waves = net.waves;
-    if (mode === 'latest') {
-      const withValues = net.waves.filter((w) => w.scales.some((s) => shownMean(s.stats) !== null));
-      const last = (withValues.length ? withValues : net.waves).at(-1);
-      waves = last ? [last] : [];
-    }
+    const ordered = wavesInTimeOrder(net.waves);
+    const latest = latestWave(net.waves);
+    const waves = mode === 'latest' ? (latest ? [latest] : []) : ordered;
     for (const w of waves) {
       series.push({
         key: `${net.networkId}/${w.waveId}`,
         networkId: net.networkId,
         label: mode === 'latest' ? `${net.name} (${w.label})` : `${net.name} · ${w.label}`,
-        waveLabel: w.label,
+        network: net.name,
+        wave: w,
+        waveOrder: ordered.indexOf(w),
         values: new Map(w.scales.map((s) => [s.scaleId, s.stats])),
       });
     }
@@ -668,7 +690,7 @@ export function networkComparison(nc: NetworkComparison, mode: 'latest' | 'all',
   });
   const hasValue = (row: Record<string, string | number | null>) => series.some((_, i) => row[seriesKey(i)] !== null);
   const charts = byRange(scaleList, (s) => s.range)
-    .map(({ key, range, members }) => ({ key, range, rows: rows.filter((r) => members.some((m) => m.scaleId === r.scaleId)) }))
+    .map(({ key, range, members }) => ({ key, range, scaleIds: members.map((m) => m.scaleId), rows: rows.filter((r) => members.some((m) => m.scaleId === r.scaleId)) }))
     .filter((c) => c.rows.some(hasValue));
   return { scales: scaleList, series, rows, charts, hasValues: rows.some(hasValue) };
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { useAction } from '../../lib/useAction';
-import { saveChartImage } from './chartImage';
+import { saveChartImage, shortTitle } from './chartImage';
 
 /**
  * "PNG" and "SVG" for one chart. `figure` returns the chart's `<figure>` (for example through a
@@ -67,8 +67,7 @@ export function findCharts(root: Element): { figure: Element; title: string }[] 
     .map((figure) => {
       const label = figure.querySelector('[role="img"]')?.getAttribute('aria-label') ?? '';
       const heading = figure.closest('section')?.querySelector('h2')?.textContent ?? '';
-      let title = (label.split(/:\s|\.\s/)[0] ?? '').trim() || heading.trim();
-      title = title.length > 80 ? `${title.slice(0, 79)}…` : title;
+      const title = shortTitle((label.split(/:\s|\.\s/)[0] ?? '').trim() || heading.trim());
       const count = (seen.get(title) ?? 0) + 1;
       seen.set(title, count);
       return { figure, title: count > 1 ? `${title} (${count})` : title };

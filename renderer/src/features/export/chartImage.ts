@@ -1,14 +1,20 @@
 import { api } from '../../api';
+import { wrapLabel } from '../dashboard/wrap';
+import { subjectOf } from './chartSubject';
 
 /**
  * Charts for reports: a dashboard chart as a standalone SVG file, or as a PNG at print resolution
  * (3× the screen size: a 760-pixel chart becomes 2280 pixels, about 19 cm at 300 dpi).
  *
- * Use it with a chart's `<figure>` (the dashboard's `ChartFigure`): the recharts `<svg>` inside is
+ * Use it with a chart's `<figure>` (the dashboard's `ChartFigure`, or the comparison's small
+ * multiples, whose panels are put together as laid out on screen): the recharts `<svg>` inside is
  * cloned with its computed styles written onto every element (the file has no stylesheet), SVG
- * patterns it uses from elsewhere on the page are copied in, the title goes on top and the HTML
- * legend (`.chart-legend`) is redrawn below. The main process checks the bytes and asks where to
- * save (`saveChartImage`); the renderer never names a path.
+ * patterns it uses from elsewhere on the page are copied in, a title band goes on top and the HTML
+ * legend (`.chart-legend`) is redrawn below. The title band names what the picture shows, because
+ * in a report nothing around it does: first the subject (network, instrument and waves, from the
+ * page's `data-chart-subject`, see chartSubject.ts), then the chart's own title, each wrapped to the
+ * width. The main process checks the bytes and asks where to save (`saveChartImage`); the renderer
+ * never names a path.
  *
  *   const figure = ref.current; // the <figure>
  *   await saveChartImage(figure, 'Condities per meting', 'png');
@@ -35,7 +41,10 @@ const STYLE_PROPS = [
   'visibility',
 ] as const;
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-const TITLE_HEIGHT = 32;
+const SUBJECT_SIZE = 16;
+const TITLE_SIZE = 14;
+/** Line height as a multiple of the font size. */
+const LEADING = 1.3;
 const LEGEND_ROW = 24;
 const PADDING = 12;
 
@@ -62,6 +71,33 @@ export function chartSvgElement(figure: Element): SVGSVGElement | null {
     }
   }
   return best;
+}
+
+/**
+ * The small multiples in a figure (`svg.small-multiple`, laid out by the page's CSS grid) as one
+ * SVG, each panel where it is on screen; null when the figure has none.
+ */
+function composedMultiples(figure: Element): { svg: SVGSVGElement; width: number; height: number } | null {
+  const panels = Array.from(figure.querySelectorAll<SVGSVGElement>('svg.small-multiple'));
+  if (panels.length === 0) return null;
+  const origin = (figure.querySelector('[role="img"]') ?? figure).getBoundingClientRect();
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  let width = 0;
+  let height = 0;
+  for (const panel of panels) {
+    const box = panel.getBoundingClientRect();
+    const copy = panel.cloneNode(true) as SVGSVGElement;
+    inlineStyles(panel, copy);
+    const [x, y] = [Math.round(box.left - origin.left), Math.round(box.top - origin.top)];
+    copy.setAttribute('x', String(x));
+    copy.setAttribute('y', String(y));
+    copy.setAttribute('width', String(Math.round(box.width)));
+    copy.setAttribute('height', String(Math.round(box.height)));
+    svg.appendChild(copy);
+    width = Math.max(width, x + Math.round(box.width));
+    height = Math.max(height, y + Math.round(box.height));
+  }
+  return { svg, width, height };
 }
 
 /** Copies computed presentation styles onto the clone, element by element (both trees have the same shape). */
@@ -112,29 +148,58 @@ function textElement(text: string, x: number, y: number, size: number, weight: n
   return el;
 }
 
-/** A standalone SVG of the chart in `figure`, with `title` above it and its legend below. */
-export function chartImage(figure: Element, title: string): ChartImage {
-  const source = chartSvgElement(figure);
+/** A text wrapped to `width` (about 0.55 em per character) as one <text> of <tspan> lines; its height. */
+function textBlock(text: string, y: number, width: number, size: number, weight: number): { element: SVGTextElement; height: number } {
+  const lines = wrapLabel(text, width / (size * 0.55));
+  const element = textElement('', PADDING, y + size, size, weight);
+  lines.forEach((line, i) => {
+    const span = document.createElementNS(SVG_NS, 'tspan');
+    span.setAttribute('x', String(PADDING));
+    span.setAttribute('y', String(Math.round(y + size + i * size * LEADING)));
+    span.textContent = i < lines.length - 1 ? `${line} ` : line;
+    element.appendChild(span);
+  });
+  return { element, height: Math.ceil(lines.length * size * LEADING) };
+}
+
+/** A standalone SVG of the chart in `figure`, with `subject` and `title` above it and its legend below. */
+export function chartImage(figure: Element, title: string, subject: string = subjectOf(figure)): ChartImage {
+  const multiples = composedMultiples(figure);
+  const source = multiples?.svg ?? chartSvgElement(figure);
   if (!source) throw new Error('Deze grafiek heeft geen afbeelding om op te slaan.');
   const box = source.getBoundingClientRect();
-  const chartWidth = Math.round(Number(source.getAttribute('width')) || box.width);
-  const chartHeight = Math.round(Number(source.getAttribute('height')) || box.height);
+  const chartWidth = multiples?.width ?? Math.round(Number(source.getAttribute('width')) || box.width);
+  const chartHeight = multiples?.height ?? Math.round(Number(source.getAttribute('height')) || box.height);
 
-  const chart = source.cloneNode(true) as SVGSVGElement;
-  inlineStyles(source, chart);
+  const width = chartWidth + 2 * PADDING;
+  // The title band: the subject in bold, the chart's title under it.
+  const band = document.createElementNS(SVG_NS, 'g');
+  let bandHeight = PADDING;
+  for (const [text, size, weight] of [
+    [subject, SUBJECT_SIZE, 700],
+    [title, TITLE_SIZE, 400],
+  ] as const) {
+    if (text.trim() === '') continue;
+    const block = textBlock(text, bandHeight, width - 2 * PADDING, size, weight);
+    band.appendChild(block.element);
+    bandHeight += block.height + 4;
+  }
+
+  // Composed panels were styled one by one; a chart on the page is cloned and styled here.
+  const chart = multiples ? source : (source.cloneNode(true) as SVGSVGElement);
+  if (!multiples) inlineStyles(source, chart);
   copyReferencedDefs(chart);
   chart.setAttribute('x', String(PADDING));
-  chart.setAttribute('y', String(TITLE_HEIGHT + PADDING));
+  chart.setAttribute('y', String(bandHeight + PADDING));
   chart.setAttribute('width', String(chartWidth));
   chart.setAttribute('height', String(chartHeight));
   if (!chart.getAttribute('viewBox')) chart.setAttribute('viewBox', `0 0 ${chartWidth} ${chartHeight}`);
 
-  const width = chartWidth + 2 * PADDING;
   // The legend, redrawn: each swatch SVG and its label, flowing in rows.
   const legendItems = Array.from(figure.querySelectorAll('.chart-legend li'));
   const legend = document.createElementNS(SVG_NS, 'g');
   let x = PADDING;
-  let y = TITLE_HEIGHT + PADDING + chartHeight + 8;
+  let y = bandHeight + PADDING + chartHeight + 8;
   let rows = legendItems.length ? 1 : 0;
   for (const li of legendItems) {
     const swatch = li.querySelector('svg');
@@ -155,7 +220,7 @@ export function chartImage(figure: Element, title: string): ChartImage {
     legend.appendChild(textElement(label, x + 40, y + 14, 12, 400));
     x += itemWidth + 12;
   }
-  const height = TITLE_HEIGHT + PADDING + chartHeight + (rows ? rows * LEGEND_ROW + 8 : 0) + PADDING;
+  const height = bandHeight + PADDING + chartHeight + (rows ? rows * LEGEND_ROW + 8 : 0) + PADDING;
 
   const root = document.createElementNS(SVG_NS, 'svg');
   root.setAttribute('width', String(width));
@@ -166,9 +231,7 @@ export function chartImage(figure: Element, title: string): ChartImage {
   background.setAttribute('height', '100%');
   background.setAttribute('fill', '#ffffff');
   root.appendChild(background);
-  // A long title gets a smaller font so that it fits the width (about 0.55 em per character).
-  const titleSize = Math.max(10, Math.min(16, Math.floor((width - 2 * PADDING) / (Math.max(1, title.length) * 0.55))));
-  root.appendChild(textElement(title, PADDING, 22, titleSize, 700));
+  root.appendChild(band);
   root.appendChild(chart);
   root.appendChild(legend);
   const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
@@ -201,9 +264,12 @@ export async function pngOf(image: ChartImage, scale = PNG_SCALE): Promise<strin
   }
 }
 
-/** Saves the chart in `figure` as PNG or SVG; the main process asks where. */
+/** A title short enough to name a file (the contract takes at most 100 characters). */
+export const shortTitle = (title: string, max = 80) => (title.length > max ? `${title.slice(0, max - 1)}…` : title);
+
+/** Saves the chart in `figure` as PNG or SVG; the main process asks where. The picture has the whole title, the file name a short one. */
 export async function saveChartImage(figure: Element, title: string, format: 'png' | 'svg') {
   const image = chartImage(figure, title);
   const data = format === 'svg' ? image.svg : await pngOf(image);
-  return api.saveChartImage({ name: title, format, data });
+  return api.saveChartImage({ name: shortTitle(title), format, data });
 }
