@@ -640,6 +640,9 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
   const backup = report.nothingChanged ? null : createBackup(ctx, 'voor-import');
   const now = ctx.now();
   const newCodes = new Map<string, string>();
+  // Said before the phase, so whoever sees the writing phase also sees that its calls must wait
+  // (until the job ends at the latest: the main process lets go when it does).
+  steps.writing(true);
   steps.phase('writing', plan.responses.length);
   // Erased rows are overwritten with zeros in the file, as when erasing here (erasure.ts).
   if (plan.erasuresWouldApply > 0) secureDelete(db);
@@ -739,7 +742,6 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
       now,
     );
   });
-  steps.writing(true);
   try {
     try {
       write.immediate();
