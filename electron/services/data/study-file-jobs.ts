@@ -105,6 +105,9 @@ async function runJob(ctx: ServiceContext, request: Pick<StudyFileJob, 'kind' | 
   };
   jobs.set(ctx, job);
   try {
+    // The input was just checked (a text of up to 25 MB); handing it to the worker copies it: in a turn of its own.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (job.stoppedWith) throw job.stoppedWith;
     return await inWorker(ctx, job, {
       ...request,
       databasePath: ctx.databasePath,

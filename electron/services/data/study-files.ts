@@ -37,7 +37,7 @@ import { requireNetwork } from '../administration/networks';
 import { addTo, checkStudyRows, type StudyFileIndex } from './study-file-checks';
 import { StudyFileProblems } from './study-file-problems';
 import { readStudyFile, refused, studyChecksum, type ReadStudyFile } from './study-file-reading';
-import { Steps } from './study-file-steps';
+import type { Steps } from './study-file-steps';
 import { linkDecisionConflicts, placedLinkDecisions, planLinkDecisions, type PlannedLinkDecision } from './study-link-decisions';
 
 export { studyChecksum } from './study-file-reading';
