@@ -6,7 +6,7 @@ import { removeStaleTemporaryFiles } from '../../db/backup-files';
 import type { ServiceContext } from '../context';
 import { studyFileStep, type RunningProgress } from './study-file-steps';
 import { startStudyFileWorker } from './study-file-worker-start';
-import type { FromWorker, StudyFileJob, ToWorker } from './study-file-worker';
+import type { FromWorker, StudyFileJob, StudyFileRequest, ToWorker } from './study-file-worker';
 
 /**
  * Previewing and importing a study file, as the API calls them: the work runs in a worker thread
@@ -92,7 +92,7 @@ function letGo(writing: Int32Array): void {
   Atomics.notify(writing, 0);
 }
 
-async function runJob(ctx: ServiceContext, request: Pick<StudyFileJob, 'kind' | 'input'> & ({ kind: 'preview' } | { kind: 'import' })): Promise<MergeReport> {
+async function runJob(ctx: ServiceContext, request: StudyFileRequest): Promise<MergeReport> {
   if (jobs.has(ctx)) throw new ApiError('CONFLICT', 'Er wordt al een studiebestand gelezen of geïmporteerd. Wacht tot dat klaar is en probeer het dan opnieuw.');
   if (ctx.databasePath === ':memory:') throw new ApiError('CONFLICT', 'Een studiebestand kan niet worden gelezen bij een tijdelijke database in het geheugen.');
   let end!: () => void;
@@ -117,7 +117,7 @@ async function runJob(ctx: ServiceContext, request: Pick<StudyFileJob, 'kind' | 
       now: ctx.now(),
       stepMs: studyFileStep.ms,
       writing: job.writing,
-    } as StudyFileJob);
+    });
   } finally {
     // A worker that ended while it held the lock has let go of it: SQLite rolled its transaction back.
     letGo(job.writing);

@@ -16,11 +16,11 @@ import { importStudyFileInSteps, previewStudyFileInSteps } from './study-files';
  * the thread may be given another job afterwards.
  */
 
-/** What the main process asks: a preview or an import of one file, in one database. */
-export type StudyFileJob = (
-  | { kind: 'preview'; input: ParsedInput<'previewStudyFile'> }
-  | { kind: 'import'; input: ParsedInput<'importStudyFile'> }
-) & {
+/** What the API asked for. */
+export type StudyFileRequest = { kind: 'preview'; input: ParsedInput<'previewStudyFile'> } | { kind: 'import'; input: ParsedInput<'importStudyFile'> };
+
+/** What the main process asks of the worker: a preview or an import of one file, in one database. */
+export type StudyFileJob = StudyFileRequest & {
   databasePath: string;
   deviceId: string;
   appVersion: string;
