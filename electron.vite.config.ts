@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The study-file worker is an entry of its own: a worker thread starts it from out/main/study-file-worker.js.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'study-file-worker': resolve(__dirname, 'electron/services/data/study-file-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -21,16 +21,18 @@ const LINE_CONTROLS = /[\u0000-\u001F\u007F-\u009F]/;
 // Tab (U+0009), newline (U+000A) and carriage return (U+000D) are allowed.
 // eslint-disable-next-line no-control-regex
 const PARAGRAPH_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// A lone surrogate is what makes a string not well formed (isWellFormed is native: a study file of
+// 25 MB is checked in a few tens of milliseconds, where a pattern with look-behind took hundreds).
 
 /** True when the text holds no control character and no lone surrogate (one line). */
 export function isPlainLine(text: string): boolean {
-  return !LINE_CONTROLS.test(text) && !LONE_SURROGATE.test(text);
+  return !LINE_CONTROLS.test(text) && text.isWellFormed();
 }
 
 /** True when the text holds no control character but tab and line ends, and no lone surrogate. */
 export function isPlainParagraphs(text: string): boolean {
-  return !PARAGRAPH_CONTROLS.test(text) && !LONE_SURROGATE.test(text);
+  return !PARAGRAPH_CONTROLS.test(text) && text.isWellFormed();
 }
 
 /** The marker on a refusal by these rules, in the issue's `params.textRule`. */

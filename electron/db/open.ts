@@ -12,10 +12,11 @@ export type Db = Database.Database;
  * answer the screen shows as saved survives a power cut; WAL keeps that cheap.
  */
 export function applyPragmas(db: Db): void {
+  // First, so the others already wait for a lock another connection holds (the study-file worker's, study-file-jobs.ts).
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
 }
 
 export interface OpenResult {

@@ -139,6 +139,8 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
         documentsDir: () => app.getPath('documents'),
       }),
       setKioskWindow: (on) => kioskWindow.set(on),
+      // Built beside index.js (electron.vite.config.ts): previews and imports of study files run in it.
+      studyFileWorkerFile: join(mainDir, 'study-file-worker.js'),
     });
   try {
     services = openServices();

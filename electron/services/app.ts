@@ -12,6 +12,7 @@ export interface StartOptions {
   appVersion: string;
   chooseExportPath: ServiceContext['chooseExportPath'];
   setKioskWindow?: ServiceContext['setKioskWindow'];
+  studyFileWorkerFile?: ServiceContext['studyFileWorkerFile'];
   now?: () => string;
 }
 
@@ -33,6 +34,7 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
     now,
     chooseExportPath: options.chooseExportPath,
     setKioskWindow: options.setKioskWindow,
+    studyFileWorkerFile: options.studyFileWorkerFile,
   };
   // A restore killed half-way left its temporary file: remove it, and say so (log and data screen).
   try {

@@ -23,6 +23,12 @@ export interface ServiceContext {
    * `webContents.printToPDF`. Absent in the test harness, where saveResultsPdf says so.
    */
   printToPdf?: () => Promise<Uint8Array>;
+  /**
+   * The built study-file worker (`out/main/study-file-worker.js`), which the Electron main process
+   * passes; absent when the services run from the sources (tests, harness, benchmarks), where the
+   * worker runs its TypeScript source (study-file-worker-start.ts).
+   */
+  studyFileWorkerFile?: string;
   /** Set at start-up when a restore was found interrupted; the backups screen shows it this session. */
   interruptedRestore?: InterruptedRestore;
   /**

@@ -12,7 +12,8 @@ import { exportAuditLog, listAuditLog } from './data/audit';
 import { createManualBackup, deleteBackupsBeforeErasure, getDataSettings, listBackups, updateDataSettings } from './data/backups';
 import { restoreBackup } from './data/restore';
 import { eraseRespondent, previewErasure } from './data/erasure';
-import { exportStudyFile, getStudyFileProgress, importStudyFile, previewStudyFile } from './data/study-files';
+import { exportStudyFile } from './data/study-files';
+import { getStudyFileProgress, importStudyFile, previewStudyFile, stopStudyFileWork, studyFileWriteInProgress } from './data/study-file-jobs';
 import { saveChartImage, saveResultsPdf } from './export/charts';
 import { exportStudy, getExportProgress } from './export/study-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
@@ -23,7 +24,8 @@ import { getWaveOverview } from './results/overview';
 /**
  * The one implementation of the API, used by the Electron main process and the test harness.
  * Inputs arrive already validated against the contract (see dispatch.ts). While kiosk mode is on,
- * every call first passes the kiosk guard.
+ * every call first passes the kiosk guard. While a study-file import holds the write lock (in its
+ * worker), calls wait for it without blocking the main process, instead of waiting inside SQLite.
  */
 export function createHandlers(ctx: ServiceContext): Handlers {
   const handlers: Handlers = {
@@ -78,7 +80,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     updateDataSettings: (input) => updateDataSettings(ctx, input),
     listBackups: () => listBackups(ctx),
     createBackup: () => createManualBackup(ctx),
-    restoreBackup: (input) => restoreBackup(ctx, input.backupName),
+    // A study file being read or imported holds a connection to the file the restore replaces: it stops first.
+    restoreBackup: async (input) => {
+      await stopStudyFileWork(ctx);
+      return restoreBackup(ctx, input.backupName);
+    },
     deleteBackupsBeforeErasure: () => deleteBackupsBeforeErasure(ctx),
     exportStudyFile: (input) => exportStudyFile(ctx, input),
     previewStudyFile: (input) => previewStudyFile(ctx, input),
@@ -92,10 +98,14 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const guarded = {} as Record<MethodName, (input: unknown) => unknown>;
   for (const name of Object.keys(handlers) as MethodName[]) {
     const handler = handlers[name] as (input: unknown) => unknown;
-    guarded[name] = (input) => {
+    const run = (input: unknown) => {
       const refusal = kioskRefusal(ctx, name, input);
       if (refusal) throw refusal;
       return handler(input);
+    };
+    guarded[name] = (input) => {
+      const written = name === 'getStudyFileProgress' ? null : studyFileWriteInProgress(ctx);
+      return written ? written.then(() => run(input)) : run(input);
     };
   }
   return guarded as Handlers;

@@ -48,6 +48,8 @@ describe('startup with a good database', () => {
     expect(state.app.quit).not.toHaveBeenCalled();
     expect(running?.services.databasePath).toBe(databasePath);
     expect(readdirSync(dir)).toContain('team.sqlite');
+    // The worker electron-vite builds beside index.js (test/packaging/study-file-worker.test.ts runs it).
+    expect(running?.services.studyFileWorkerFile).toBe('/app/out/main/study-file-worker.js');
 
     expect(state.ipcMain.handlers.size).toBe(METHOD_NAMES.length);
     expect(state.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);

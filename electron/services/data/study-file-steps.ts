@@ -1,68 +1,67 @@
-import { ApiError } from '../../../shared/errors';
 import type { StudyFileProgress } from '../../../shared/study';
 import type { Db } from '../../db/open';
-import type { ServiceContext } from '../context';
 
 /**
- * Reading, checking and planning a study file in steps: the work gives the event loop a turn
- * whenever it has run for `studyFileStep.ms`, so the main process keeps answering the window (and the
- * renderer's polls of `getStudyFileProgress`) while a 25 MB file is read. Between steps another call
- * may run; a restore that swaps the database in the meantime stops the work with a message.
+ * Reading, checking, planning and writing a study file in steps. The work runs in a worker thread
+ * (study-file-worker.ts); every `studyFileStep.ms` it reports how far it is to the main process,
+ * which answers the renderer's polls of `getStudyFileProgress` (study-file-jobs.ts). What the
+ * worker needs from the main process besides (its clock, the sign that it takes the write lock)
+ * comes through `StepHooks`.
  */
 
-/** How long the work runs before it gives the event loop a turn (tests set 0: a turn at every chance). */
+/** How often the work reports its progress and gives its own event loop a turn (tests set 0: at every chance). */
 export const studyFileStep = { ms: 40 };
 
-export type Phase = Extract<StudyFileProgress, { running: true }>['phase'];
+export type RunningProgress = Extract<StudyFileProgress, { running: true }>;
+export type Phase = RunningProgress['phase'];
 
-const running = new WeakMap<Db, Extract<StudyFileProgress, { running: true }>>();
-
-export function getStudyFileProgress(ctx: ServiceContext): StudyFileProgress {
-  const progress = running.get(ctx.db);
-  return progress ? { ...progress } : { running: false };
+export interface StepHooks {
+  /** Progress for the main process to show. */
+  report?: (progress: RunningProgress) => void;
+  /** The work is about to take the database's write lock (true), or has let go of it (false). */
+  writing?: (on: boolean) => void;
+  /** Brings `ctx.now()` up to date (the worker asks the main process for its clock). */
+  refreshClock?: () => Promise<void>;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Steps {
   private last = performance.now();
-  private readonly progress: Extract<StudyFileProgress, { running: true }> = { running: true, phase: 'reading', done: 0, total: 1 };
+  private readonly progress: RunningProgress = { running: true, phase: 'reading', done: 0, total: 1 };
 
   constructor(
-    private readonly ctx: ServiceContext,
-    /** The connection the work reads; it must still be the live one after every pause. */
+    /** The connection the work reads and writes. */
     readonly db: Db,
+    private readonly hooks: StepHooks = {},
   ) {}
-
-  /** Runs `work` as the one study-file job of this database, with its progress visible to polls. */
-  static async run<T>(ctx: ServiceContext, work: (steps: Steps) => Promise<T>): Promise<T> {
-    const db = ctx.db;
-    if (running.has(db)) throw new ApiError('CONFLICT', 'Er wordt al een studiebestand gelezen of geïmporteerd. Wacht tot dat klaar is en probeer het dan opnieuw.');
-    const steps = new Steps(ctx, db);
-    running.set(db, steps.progress);
-    try {
-      return await work(steps);
-    } finally {
-      running.delete(db);
-    }
-  }
 
   phase(phase: Phase, total: number): void {
     Object.assign(this.progress, { phase, done: 0, total: Math.max(1, total) });
+    this.report();
   }
 
-  /** Gives the event loop a turn when the current step has run long enough. */
+  private report(): void {
+    this.last = performance.now();
+    this.hooks.report?.({ ...this.progress });
+  }
+
+  private due(): boolean {
+    return performance.now() - this.last >= studyFileStep.ms;
+  }
+
+  /** Reports the progress and gives the event loop a turn when the current step has run long enough. */
   async breathe(): Promise<void> {
-    if (performance.now() - this.last < studyFileStep.ms) return;
+    if (!this.due()) return;
+    this.report();
     await nextTurn();
     this.last = performance.now();
-    this.requireSameDatabase();
   }
 
-  requireSameDatabase(): void {
-    if (this.ctx.db !== this.db || !this.db.open) {
-      throw new ApiError('CONFLICT', 'De gegevens op deze laptop zijn intussen vervangen (een reservekopie is teruggezet). Kies het studiebestand opnieuw. Er is niets gewijzigd.');
-    }
+  /** Counts one item done where the work cannot pause (inside the writing transaction); reports now and then. */
+  advance(): void {
+    this.progress.done++;
+    if (this.due()) this.report();
   }
 
   /** `fn` for every item, with a turn for the event loop now and then; progress counts the items. */
@@ -76,5 +75,13 @@ export class Steps {
       fn(items[i]!, i);
     }
     this.progress.done = base + items.length;
+  }
+
+  writing(on: boolean): void {
+    this.hooks.writing?.(on);
+  }
+
+  async refreshClock(): Promise<void> {
+    await this.hooks.refreshClock?.();
   }
 }

@@ -37,11 +37,10 @@ import { requireNetwork } from '../administration/networks';
 import { addTo, checkStudyRows, type StudyFileIndex } from './study-file-checks';
 import { StudyFileProblems } from './study-file-problems';
 import { readStudyFile, refused, studyChecksum, type ReadStudyFile } from './study-file-reading';
-import { Steps } from './study-file-steps';
+import type { Steps } from './study-file-steps';
 import { linkDecisionConflicts, placedLinkDecisions, planLinkDecisions, type PlannedLinkDecision } from './study-link-decisions';
 
 export { studyChecksum } from './study-file-reading';
-export { getStudyFileProgress } from './study-file-steps';
 
 /**
  * Study files: one laptop's networks as a single JSON file (format in shared/study.ts and
@@ -463,7 +462,6 @@ async function checkAndPlan(ctx: ServiceContext, steps: Steps, read: ReadStudyFi
   if (fieldsWrong) problems.throwIfAny();
   const plan = await planMerge(ctx, steps, read.file, index, problems);
   problems.throwIfAny();
-  steps.requireSameDatabase();
   return plan;
 }
 
@@ -555,14 +553,13 @@ function linkDecisionsToAdd(plan: Plan, decisions?: Map<string, MergeChoice>): R
 
 /**
  * What importing this file would do, with the erasures it would carry out (and their codes); reads
- * only, writes nothing. A file with problems is refused, naming every kind of problem.
+ * only, writes nothing. A file with problems is refused, naming every kind of problem. Runs in the
+ * study-file worker (study-file-jobs.ts starts it).
  */
-export async function previewStudyFile(ctx: ServiceContext, input: ParsedInput<'previewStudyFile'>): Promise<MergeReport> {
-  return Steps.run(ctx, async (steps) => {
-    const problems = new StudyFileProblems();
-    const plan = await checkAndPlan(ctx, steps, await readStudyFile(input.content, steps, problems), problems);
-    return { ...reportOf(ctx, plan), plannedErasures: plan.plannedErasures };
-  });
+export async function previewStudyFileInSteps(ctx: ServiceContext, steps: Steps, input: ParsedInput<'previewStudyFile'>): Promise<MergeReport> {
+  const problems = new StudyFileProblems();
+  const plan = await checkAndPlan(ctx, steps, await readStudyFile(input.content, steps, problems), problems);
+  return { ...reportOf(ctx, plan), plannedErasures: plan.plannedErasures };
 }
 
 /** A respondent code not yet used in the network, for the second person with the same code. */
@@ -578,34 +575,44 @@ function freeCode(ctx: ServiceContext, networkId: string, code: string): string 
 /** How often the import plans again when something changed on this laptop while it was checking. */
 const PLAN_ATTEMPTS = 3;
 
+/** Thrown inside the writing transaction when another connection wrote after the plan was made: it is rolled back and planned again. */
+class ChangedSincePlanned extends Error {}
+
 /**
  * Imports a study file in one transaction, with the user's choice for every conflict (a conflict
  * without a choice refuses the whole import) and, when the file erases respondents here, the
- * researcher's confirmation. Reading, checking and planning run in steps; everything that refuses
- * comes before the backup, so a refused import writes nothing and makes no backup. The plan is
- * written only if nothing changed in the database since it was made (else it is made again); from
- * that check to the commit nothing else runs. The report says what was added, skipped and decided;
- * the audit log records the import and every choice.
+ * researcher's confirmation. Runs in the study-file worker, on a connection of its own, while the
+ * main process goes on (and may write). Reading, checking and planning run in steps; everything
+ * that refuses comes before the backup, so a refused import writes nothing and makes no backup.
+ * The plan is written only if nothing changed in the database since it was made: checked before
+ * the backup, and again inside the transaction, once it holds the write lock (else the backup is
+ * removed and the plan made again). The report says what was added, skipped and decided; the
+ * audit log records the import and every choice.
  */
-export async function importStudyFile(ctx: ServiceContext, input: ParsedInput<'importStudyFile'>): Promise<MergeReport> {
-  return Steps.run(ctx, async (steps) => {
-    const problems = new StudyFileProblems();
-    const read = await readStudyFile(input.content, steps, problems);
-    const decisions = new Map<string, MergeChoice>();
-    for (const d of input.decisions) decisions.set(d.incomingResponseId, d.choice);
-    for (let attempt = 1; ; attempt++) {
-      const before = repo.changeMark(steps.db);
-      const plan = await checkAndPlan(ctx, steps, read, attempt === 1 ? problems : new StudyFileProblems());
-      if (repo.changeMark(steps.db) === before) return writePlan(ctx, steps, plan, decisions, input.confirmErasures === true);
-      if (attempt === PLAN_ATTEMPTS) {
-        throw new ApiError('CONFLICT', 'Terwijl het studiebestand werd gecontroleerd, veranderden de gegevens op deze laptop steeds. Probeer het opnieuw; er is niets gewijzigd.');
-      }
+export async function importStudyFileInSteps(ctx: ServiceContext, steps: Steps, input: ParsedInput<'importStudyFile'>): Promise<MergeReport> {
+  const problems = new StudyFileProblems();
+  const read = await readStudyFile(input.content, steps, problems);
+  const decisions = new Map<string, MergeChoice>();
+  for (const d of input.decisions) decisions.set(d.incomingResponseId, d.choice);
+  for (let attempt = 1; ; attempt++) {
+    const before = repo.changeMark(steps.db);
+    const plan = await checkAndPlan(ctx, steps, read, attempt === 1 ? problems : new StudyFileProblems());
+    if (repo.changeMark(steps.db) === before) {
+      await steps.refreshClock();
+      const report = writePlan(ctx, steps, plan, decisions, input.confirmErasures === true, before);
+      if (report) return report;
     }
-  });
+    if (attempt === PLAN_ATTEMPTS) {
+      throw new ApiError('CONFLICT', 'Terwijl het studiebestand werd gecontroleerd, veranderden de gegevens op deze laptop steeds. Probeer het opnieuw; er is niets gewijzigd.');
+    }
+  }
 }
 
-/** Checks the choices and the confirmation against the plan, makes the backup and writes the plan; runs without a pause. */
-function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map<string, MergeChoice>, erasuresConfirmed: boolean): MergeReport {
+/**
+ * Checks the choices and the confirmation against the plan, makes the backup and writes the plan
+ * in one transaction, unless the database changed since `planned` (then null: plan again).
+ */
+function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map<string, MergeChoice>, erasuresConfirmed: boolean, planned: string): MergeReport | null {
   const open = new Map(plan.responses.filter((p) => p.action === 'decide' && !p.earlier).map((p) => [p.conflict!.incomingResponseId, p.conflict!]));
   for (const [responseId, choice] of decisions) {
     const conflict = open.get(responseId);
@@ -633,10 +640,15 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
   const backup = report.nothingChanged ? null : createBackup(ctx, 'voor-import');
   const now = ctx.now();
   const newCodes = new Map<string, string>();
-  steps.phase('writing', 1);
+  // Said before the phase, so whoever sees the writing phase also sees that its calls must wait
+  // (until the job ends at the latest: the main process lets go when it does).
+  steps.writing(true);
+  steps.phase('writing', plan.responses.length);
   // Erased rows are overwritten with zeros in the file, as when erasing here (erasure.ts).
   if (plan.erasuresWouldApply > 0) secureDelete(db);
   const write = db.transaction(() => {
+    // The main process may have written since the plan was made (this transaction holds the write lock from here on).
+    if (repo.changeMark(db) !== planned) throw new ChangedSincePlanned();
     for (const n of plan.add.networks) repo.insertStudyRow(db, 'networks', n);
     for (const o of plan.add.organisations) repo.insertStudyRow(db, 'organisations', o);
     for (const i of plan.add.instruments) repo.insertStudyRow(db, 'instruments', i);
@@ -651,6 +663,7 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
       usedWaves.add(row.wave_id);
     };
     for (const p of plan.responses) {
+      steps.advance();
       if (p.action === 'add') addResponse(p.row, p.answers);
       else if (p.action === 'update') {
         repo.replaceResponse(db, p.row, p.answers);
@@ -730,29 +743,41 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
     );
   });
   try {
-    write.immediate();
-  } catch (err) {
-    // Every check comes before the backup; should the database still refuse a row, nothing was
-    // written (one transaction), and the backup of the unchanged data is not kept either.
-    if (!(err instanceof Error) || err.name !== 'SqliteError') throw err;
-    console.error('Een studiebestand kon niet worden geschreven', err);
-    if (backup) rmSync(join(backupsDirFor(ctx.databasePath), backup.name), { force: true });
-    throw new ApiError(
-      'VALIDATION',
-      `Dit studiebestand kon niet worden samengevoegd: de database weigerde een rij (${err.message}). ` +
-        'Exporteer het bestand opnieuw op de laptop waar het vandaan komt. Er is niets gewijzigd.',
-    );
-  }
-  if (plan.erasuresWouldApply > 0) {
     try {
-      flushWal(db);
+      write.immediate();
     } catch (err) {
-      console.error('Na het wissen uit een studiebestand kon het logbestand van de database niet worden geleegd', err);
+      // Nothing was written (one transaction), so the backup of the unchanged data is not kept either.
+      if (backup) rmSync(join(backupsDirFor(ctx.databasePath), backup.name), { force: true });
+      if (err instanceof ChangedSincePlanned) return null;
+      throw writeRefused(err);
     }
+    if (plan.erasuresWouldApply > 0) {
+      try {
+        flushWal(db);
+      } catch (err) {
+        console.error('Na het wissen uit een studiebestand kon het logbestand van de database niet worden geleegd', err);
+      }
+    }
+  } finally {
+    steps.writing(false);
   }
   return {
     ...report,
     conflicts: report.conflicts.map((c) => (newCodes.has(c.incomingResponseId) ? { ...c, newRespondentCode: newCodes.get(c.incomingResponseId) } : c)),
     backup: backup?.name ?? null,
   };
+}
+
+/** Why the writing transaction failed, for people; every check came before it, so this is rare. */
+function writeRefused(err: unknown): unknown {
+  if (!(err instanceof Error) || err.name !== 'SqliteError') return err;
+  console.error('Een studiebestand kon niet worden geschreven', err);
+  if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+    return new ApiError('CONFLICT', 'De database was te lang bezig met iets anders op deze laptop, dus het studiebestand is niet geïmporteerd. Probeer het opnieuw; er is niets gewijzigd.');
+  }
+  return new ApiError(
+    'VALIDATION',
+    `Dit studiebestand kon niet worden samengevoegd: de database weigerde een rij (${err.message}). ` +
+      'Exporteer het bestand opnieuw op de laptop waar het vandaan komt. Er is niets gewijzigd.',
+  );
 }
