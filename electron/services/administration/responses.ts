@@ -143,7 +143,8 @@ export function discardResponse(ctx: ServiceContext, responseId: string): { disc
       throw new ApiError('CONFLICT', 'Een ingeleverde vragenlijst kan niet worden weggegooid. Gebruik zo nodig het wissen van een respondent.');
     }
     repo.deleteResponse(ctx.db, response.id, response.respondentId);
-    appendAudit(ctx.db, ctx.deviceId, { action: 'response.deleted', entity: 'response', entityId: response.id }, ctx.now());
+    // The wave, so the log can still name the wave and network of a response that is gone.
+    appendAudit(ctx.db, ctx.deviceId, { action: 'response.deleted', entity: 'response', entityId: response.id, details: { waveId: response.waveId } }, ctx.now());
     return { discarded: true as const };
   }).immediate();
 }
