@@ -151,7 +151,7 @@ describe('kiosk mode: respondents one after another', () => {
     await page.getByLabel('Your code').fill('k-anna1');
     await page.getByRole('button', { name: 'Next' }).click();
 
-    // "About you": the organisation, saved when chosen.
+    // "Your organisation": the organisation, saved when chosen.
     await page.getByTestId('kiosk-about').waitFor();
     expect(await testIdText(page, 'kiosk-progress-text')).toBe('Step 1 of 8');
     await page.getByRole('radio', { name: ORG_A }).check();
