@@ -273,14 +273,14 @@ export const contract = {
   ),
   /** How far the running preview or import of a study file is; `running: false` when none runs. */
   getStudyFileProgress: method<StudyFileProgress>()(none),
-  /** A page of the audit log, newest first; optionally only one kind of event, a period (from inclusive, to exclusive) or one network. */
+  /** A page of the audit log, newest first; optionally only one kind of event, the days from … to … (both included, this laptop's time) or one network. */
   listAuditLog: method<AuditPage>()(
     z.strictObject({
       offset: z.number().int().min(0).max(100_000_000),
       limit: z.number().int().min(1, 'Vraag ten minste 1 regel').max(500, 'Vraag hoogstens 500 regels'),
       kind: z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'Kies een soort gebeurtenis uit de lijst').optional(),
-      from: z.iso.datetime({ offset: true, error: 'Kies een geldige begindatum' }).optional(),
-      to: z.iso.datetime({ offset: true, error: 'Kies een geldige einddatum' }).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
       networkId: id.optional(),
     }),
   ),

@@ -10,13 +10,14 @@ const open = useServices();
 const KS = 'kansrijke-samenwerking';
 
 /**
- * One step a minute from 1 March 2026 09:00 UTC: the database at 09:00, the networks at 09:01 and
- * 09:02, the organisation at 09:03, the waves at 09:04 and 09:05, the responses from 09:06 on.
+ * One step a day, at noon UTC (the same date in any time zone from UTC−11 to UTC+11): the database
+ * on 1 March 2026, the networks on 2 and 3 March, the organisation on 4 March, the waves on 5 and 6
+ * March, the responses and the erasure on 7 March.
  */
 async function twoNetworks() {
-  let minute = 0;
-  const s = open({ now: () => new Date(Date.UTC(2026, 2, 1, 9, minute)).toISOString() });
-  const at = (m: number) => (minute = m);
+  let day = 0;
+  const s = open({ now: () => new Date(Date.UTC(2026, 2, 1 + day, 12)).toISOString() });
+  const at = (d: number) => (day = d);
   at(1);
   const oost = await s.ok('createNetwork', { name: 'Dementie Oost' });
   at(2);
@@ -74,11 +75,13 @@ describe('the audit log on screen', () => {
     const west = await s.ok('listAuditLog', { offset: 0, limit: 100, networkId: s.west.id });
     expect(west.entries.map((e) => e.action)).toEqual(['wave.created', 'network.created']);
 
-    const period = await s.ok('listAuditLog', { offset: 0, limit: 100, from: '2026-03-01T09:01:00.000Z', to: '2026-03-01T09:04:00.000Z' });
+    // Both days included.
+    const period = await s.ok('listAuditLog', { offset: 0, limit: 100, from: '2026-03-02', to: '2026-03-04' });
     expect(period.entries.map((e) => e.action)).toEqual(['organisation.created', 'network.created', 'network.created']);
-    // A moment with an offset is the same moment: 10:04 in UTC+1 is 09:04 UTC.
-    const offset = await s.ok('listAuditLog', { offset: 0, limit: 100, from: '2026-03-01T10:04:00+01:00', to: '2026-03-01T10:06:00+01:00' });
-    expect(offset.entries.map((e) => e.action)).toEqual(['wave.created', 'wave.created']);
+    const oneDay = await s.ok('listAuditLog', { offset: 0, limit: 100, from: '2026-03-05', to: '2026-03-05' });
+    expect(about(oneDay)).toEqual([['wave.created', 'Dementie Oost', 'T0', null]]);
+    const since = await s.ok('listAuditLog', { offset: 0, limit: 100, from: '2026-03-07' });
+    expect(since.entries.map((e) => e.action)).toEqual(['respondent.erased', 'response.deleted', 'response.started', 'response.completed', 'response.started']);
 
     const combined = await s.ok('listAuditLog', { offset: 0, limit: 1, networkId: s.oost.id, kind: 'response.started' });
     expect(combined.total).toBe(2);
@@ -90,7 +93,7 @@ describe('the audit log on screen', () => {
 
   it('refuses a period that ends before it begins with a Dutch sentence', async () => {
     const s = await twoNetworks();
-    const refused = await s.call('listAuditLog', { offset: 0, limit: 10, from: '2026-03-02T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' });
+    const refused = await s.call('listAuditLog', { offset: 0, limit: 10, from: '2026-03-02', to: '2026-03-01' });
     expect(refused).toEqual({
       ok: false,
       error: { code: 'VALIDATION', message: 'De einddatum ligt vóór de begindatum. Kies een einddatum op of na de begindatum.' },

@@ -1,26 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import i18next, { type i18n } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Translate } from '../../renderer/src/features/dashboard/notices';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_KINDS, auditSentence } from '../../renderer/src/features/data/auditSentence';
 import type { AuditEntryView } from '../../shared/study';
+import { useLocaleTranslator } from '../support/locale-translator';
 
 /**
  * Audit entries as sentences, through the real nl.json and en.json and a real i18next. Every
  * expected sentence is written out by hand.
  */
 
-const localeDir = join(__dirname, '../../renderer/src/i18n');
-const load = (locale: string) => JSON.parse(readFileSync(join(localeDir, `${locale}.json`), 'utf8')) as Record<string, unknown>;
-
-let i18n: i18n;
-const translator = (lng: 'nl' | 'en'): Translate => (key, params) => i18n.getFixedT(lng)(key, params ?? {}) as string;
-
-beforeAll(async () => {
-  i18n = i18next.createInstance();
-  await i18n.init({ resources: { nl: { translation: load('nl') }, en: { translation: load('en') } }, lng: 'nl', fallbackLng: 'nl', interpolation: { escapeValue: false } });
-});
+const translator = useLocaleTranslator();
 
 const DEVICE = '3f2a9c1e-0b7d-4e55-9a21-6c0d2b8e4f10';
 const OTHER = 'a1b2c3d4-1111-4222-8333-944455556666';

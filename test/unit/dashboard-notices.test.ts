@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import i18next, { type i18n } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KNOWN_NOTICES, noticeParams, noticeText, noticeTexts, type NoticeContext, type Translate } from '../../renderer/src/features/dashboard/notices';
+import { loadLocale, useLocaleTranslator } from '../support/locale-translator';
 import { W0, W1 } from './dashboard-fixtures';
 
 /**
@@ -10,16 +8,7 @@ import { W0, W1 } from './dashboard-fixtures';
  * tests use the real nl.json and en.json through a real i18next instance.
  */
 
-const localeDir = join(__dirname, '../../renderer/src/i18n');
-const load = (locale: string) => JSON.parse(readFileSync(join(localeDir, `${locale}.json`), 'utf8')) as Record<string, unknown>;
-
-let i18n: i18n;
-const translator = (lng: 'nl' | 'en'): Translate => (key, params) => i18n.getFixedT(lng)(key, params ?? {}) as string;
-
-beforeAll(async () => {
-  i18n = i18next.createInstance();
-  await i18n.init({ resources: { nl: { translation: load('nl') }, en: { translation: load('en') } }, lng: 'nl', fallbackLng: 'nl', interpolation: { escapeValue: false } });
-});
+const translator = useLocaleTranslator();
 
 const ctx = (locale: 'nl' | 'en' = 'nl'): NoticeContext => ({
   locale,
@@ -34,7 +23,7 @@ const ctx = (locale: 'nl' | 'en' = 'nl'): NoticeContext => ({
 describe('notice texts', () => {
   it('has a sentence for every known code in both languages', () => {
     for (const lng of ['nl', 'en'] as const) {
-      const notices = (load(lng).dashboard as { notices: Record<string, string> }).notices;
+      const notices = (loadLocale(lng).dashboard as { notices: Record<string, string> }).notices;
       for (const code of [...KNOWN_NOTICES, 'generic']) expect(notices[code], `${lng}: ${code}`).toBeTruthy();
     }
   });

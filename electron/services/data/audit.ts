@@ -14,18 +14,25 @@ import { safeFileName, writeFileAtomically } from '../files';
  */
 
 export function listAuditLog(ctx: ServiceContext, input: ParsedInput<'listAuditLog'>): AuditPage {
-  // The log's moments are UTC (toISOString); a moment with another offset is compared as UTC too.
-  const from = input.from === undefined ? undefined : new Date(input.from).toISOString();
-  const to = input.to === undefined ? undefined : new Date(input.to).toISOString();
-  if (from !== undefined && to !== undefined && from > to) {
+  if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
     throw new ApiError('VALIDATION', 'De einddatum ligt vóór de begindatum. Kies een einddatum op of na de begindatum.');
   }
+  // Days on this laptop's clock, as the screen shows the moments: from the start of the first day
+  // to the start of the day after the last. The log's moments are UTC (toISOString).
+  const from = input.from === undefined ? undefined : startOfLocalDay(input.from);
+  const to = input.to === undefined ? undefined : startOfLocalDay(input.to, 1);
   if (input.networkId !== undefined) requireNetwork(ctx, input.networkId);
   const filter: AuditFilter = { kind: input.kind, from, to, networkId: input.networkId };
   return {
     total: countAudit(ctx.db, filter),
     entries: listAuditPage(ctx.db, input.offset, input.limit, filter).map((row) => ({ ...row, thisDevice: row.deviceId === ctx.deviceId })),
   };
+}
+
+/** Midnight at the start of a date (yyyy-mm-dd) in this laptop's time zone, `daysLater` days on, as a UTC moment. */
+function startOfLocalDay(date: string, daysLater = 0): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(year!, month! - 1, day! + daysLater).toISOString();
 }
 
 export const AUDIT_CSV_COLUMNS = ['tijdstip', 'apparaat', 'onderzoeker', 'actie', 'onderwerp', 'id', 'details'] as const;

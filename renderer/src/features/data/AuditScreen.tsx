@@ -28,21 +28,14 @@ interface AuditFilters {
 }
 const NO_FILTERS: AuditFilters = { kind: '', networkId: '', from: '', to: '' };
 
-/** Local midnight at the start of a date, as a moment; the day after for an end date, so "tot en met" includes it. */
-function startOfDay(date: string, daysLater = 0): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return undefined;
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + daysLater).toISOString();
-}
-
 function listInput(filters: AuditFilters, offset: number): Input<'listAuditLog'> {
   return {
     offset,
     limit: PAGE,
     kind: filters.kind || undefined,
     networkId: filters.networkId || undefined,
-    from: startOfDay(filters.from),
-    to: startOfDay(filters.to, 1),
+    from: filters.from || undefined,
+    to: filters.to || undefined,
   };
 }
 
