@@ -117,7 +117,7 @@ function manyWavesFile(services: ServiceContext): string {
     .prepare("SELECT instrument_id, version, definition, built_in, frozen_at, created_at, device_id FROM instruments WHERE instrument_id IN (?, 'kansrijke-samenwerking')")
     .all(STUDY.instrument) as StudyFile['data']['instruments'];
   for (let n = 0; n < 10; n++) {
-    const network = { id: randomUUID(), name: `Veel metingen ${n + 1}`, description: null, min_group_size: 5, consent_nl: null, consent_en: null, code_policy: 'free' as const, idle_seconds: 180, ...stamp };
+    const network = { id: randomUUID(), name: `Veel metingen ${n + 1}`, description: null, min_group_size: 5, consent_nl: null, consent_en: null, code_policy: 'free' as const, idle_seconds: 180, kiosk_stop: 'keep' as const, ...stamp };
     data.networks.push(network);
     for (let w = 0; w < 1000; w++) {
       const wave = { id: randomUUID(), network_id: network.id, label: `M${String(w + 1).padStart(4, '0')}`, kind: 'custom' as const, planned_date: null, status: 'open' as const, ...stamp };

@@ -3,6 +3,7 @@ import {
   ANSWER_CODE_MAX,
   ANSWER_CODE_MIN,
   CODE_POLICIES,
+  KIOSK_STOP_CHOICES,
   RESPONSE_MODES,
   SECTORS,
   SIZE_CLASSES,
@@ -60,6 +61,8 @@ const locale = z.enum(['nl', 'en'], { error: 'Kies Nederlands of Engels' });
 /** An instrument's id, as a definition spells it (shared/instruments/schema.ts): one line, at most 64 characters. */
 const instrumentId = plainText().min(1).max(64);
 const instrumentRef = z.strictObject({ instrumentId, version: z.number().int().min(1) });
+/** What *Stoppen* in kiosk mode does with a respondent's answers so far. */
+const kioskStop = z.enum(KIOSK_STOP_CHOICES, { error: 'Kies of de antwoorden van wie stopt bewaard of weggegooid worden' });
 
 // --- inputs shared by several methods ---
 /** A backup's file name as listBackups gives it: no folders, no path. */
@@ -77,7 +80,7 @@ export const contract = {
 
   listNetworks: method<NetworkSummary[]>()(none),
   createNetwork: method<Network>()(
-    z.strictObject({ name, description: multilineText().trim().max(2000, 'Gebruik hoogstens 2000 tekens').optional() }),
+    z.strictObject({ name, description: multilineText().trim().max(2000, 'Gebruik hoogstens 2000 tekens').optional(), kioskStop: kioskStop.optional() }),
   ),
   getNetwork: method<NetworkDetail>()(z.strictObject({ networkId: id })),
   addOrganisation: method<Organisation>()(
@@ -130,6 +133,8 @@ export const contract = {
       codePolicy: z.enum(CODE_POLICIES, { error: 'Kies vrije codes, een codelijst of zelfgemaakte codes' }),
       idleSeconds: z.number().int().min(30, 'Kies ten minste 30 seconden').max(3600, 'Kies hoogstens 3600 seconden'),
       minGroupSize: z.number().int().min(3, 'Een groep van minder dan 3 is niet anoniem').max(100),
+      /** Left out: the network keeps its current choice. */
+      kioskStop: kioskStop.optional(),
     }),
   ),
   generateCodes: method<{ codes: string[] }>()(
@@ -158,6 +163,12 @@ export const contract = {
   ),
   /** In kiosk mode: back to the welcome screen (after thanks or a timeout); saved answers stay as an incomplete response. */
   kioskReset: method<KioskState>()(none),
+  /**
+   * In kiosk mode: the respondent on screen chose *Stoppen*. Their unfinished response is kept or
+   * thrown away as the network's setting says, and the welcome screen is next. Only the response
+   * of this kiosk session's current respondent can be stopped.
+   */
+  stopKioskResponse: method<KioskState>()(z.strictObject({ responseId: id })),
 
   importInstrument: method<InstrumentSummary>()(
     z.strictObject({ definitionJson: multilineText().min(2).max(1_000_000, 'Het bestand is te groot (meer dan 1 MB)') }),
@@ -268,8 +279,16 @@ export const contract = {
   ),
   /** How far the running preview or import of a study file is; `running: false` when none runs. */
   getStudyFileProgress: method<StudyFileProgress>()(none),
+  /** A page of the audit log, newest first; optionally only one kind of event, the days from … to … (both included, this laptop's time) or one network. */
   listAuditLog: method<AuditPage>()(
-    z.strictObject({ offset: z.number().int().min(0).max(100_000_000), limit: z.number().int().min(1, 'Vraag ten minste 1 regel').max(500, 'Vraag hoogstens 500 regels') }),
+    z.strictObject({
+      offset: z.number().int().min(0).max(100_000_000),
+      limit: z.number().int().min(1, 'Vraag ten minste 1 regel').max(500, 'Vraag hoogstens 500 regels'),
+      kind: z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'Kies een soort gebeurtenis uit de lijst').optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      networkId: id.optional(),
+    }),
   ),
   exportAuditLog: method<ExportResult>()(none),
   /** Who would be erased: the code's responses per wave. */

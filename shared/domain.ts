@@ -26,6 +26,13 @@ export const ANSWER_CODE_MAX = 999;
 export const CODE_POLICIES = ['free', 'assigned', 'self'] as const;
 export type CodePolicy = (typeof CODE_POLICIES)[number];
 
+/**
+ * What happens to the answers of a respondent who chooses *Stoppen* in kiosk mode: kept as an
+ * incomplete response (the standard consent text promises this), or thrown away.
+ */
+export const KIOSK_STOP_CHOICES = ['keep', 'discard'] as const;
+export type KioskStop = (typeof KIOSK_STOP_CHOICES)[number];
+
 export interface Network {
   id: string;
   name: string;
@@ -38,6 +45,8 @@ export interface Network {
   codePolicy: CodePolicy;
   /** Seconds of quiet before kiosk mode asks "are you still there?". */
   idleSeconds: number;
+  /** What a respondent's *Stoppen* in kiosk mode does with the answers given so far. */
+  kioskStop: KioskStop;
 }
 
 export interface NetworkSummary extends Network {
@@ -134,6 +143,8 @@ export interface KioskSession {
   codePolicy: CodePolicy;
   consent: { nl: string | null; en: string | null };
   idleSeconds: number;
+  /** What *Stoppen* does with the answers so far (the network's setting). */
+  kioskStop: KioskStop;
   startedAt: string;
   /** The response being filled in now; null on the welcome screen. */
   currentResponseId: string | null;

@@ -91,6 +91,14 @@ export interface AuditEntryView {
   entity: string;
   entityId: string | null;
   details: string | null;
+  /**
+   * What the entry is about, looked up when the log is read (the log holds ids only): the network,
+   * the wave's label, the organisation's name; null when not known here.
+   */
+  networkId: string | null;
+  networkName: string | null;
+  waveLabel: string | null;
+  organisationName: string | null;
 }
 
 export interface AuditPage {
@@ -261,6 +269,7 @@ const api = {
   consent: contract.updateNetworkSettings.input.shape.consentNl,
   codePolicy: contract.updateNetworkSettings.input.shape.codePolicy,
   idleSeconds: contract.updateNetworkSettings.input.shape.idleSeconds,
+  kioskStop: contract.updateNetworkSettings.input.shape.kioskStop.unwrap(),
   minGroupSize: contract.updateNetworkSettings.input.shape.minGroupSize,
   organisationName: contract.addOrganisation.input.shape.name,
   sector: contract.addOrganisation.input.shape.sector,
@@ -310,6 +319,8 @@ export const studyNetworkRow = z.strictObject({
   consent_en: api.consent,
   code_policy: api.codePolicy,
   idle_seconds: api.idleSeconds,
+  /** Added with schema v6; a file from before it keeps the answers of who stops, as the app then did. */
+  kiosk_stop: api.kioskStop.default('keep'),
 });
 
 export const studyOrganisationRow = z.strictObject({

@@ -34,6 +34,7 @@ const api = {
   exitKiosk: (input) => ipcRenderer.invoke('api:exitKiosk', input),
   kioskBegin: (input) => ipcRenderer.invoke('api:kioskBegin', input),
   kioskReset: (input) => ipcRenderer.invoke('api:kioskReset', input),
+  stopKioskResponse: (input) => ipcRenderer.invoke('api:stopKioskResponse', input),
   importInstrument: (input) => ipcRenderer.invoke('api:importInstrument', input),
   exportInstrument: (input) => ipcRenderer.invoke('api:exportInstrument', input),
   // --- results ---

@@ -4,7 +4,7 @@ import { listNetworks } from '../db/repositories/networks';
 import { listResponseSummaries } from '../db/repositories/responses';
 import { generateCodes, listCodes } from './administration/codes';
 import { exportInstrument, importInstrument, loadInstrument } from './administration/instruments';
-import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk } from './administration/kiosk';
+import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk, stopKioskResponse } from './administration/kiosk';
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
 import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
@@ -60,6 +60,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     exitKiosk: (input) => exitKiosk(ctx, input),
     kioskBegin: (input) => kioskBegin(ctx, input),
     kioskReset: () => kioskReset(ctx),
+    stopKioskResponse: (input) => stopKioskResponse(ctx, input),
     getWaveOverview: (input) => getWaveOverview(ctx, input.waveId),
 
     // results

@@ -50,6 +50,7 @@ export const api: Api = {
   exitKiosk: call('exitKiosk'),
   kioskBegin: call('kioskBegin'),
   kioskReset: call('kioskReset'),
+  stopKioskResponse: call('stopKioskResponse'),
   importInstrument: call('importInstrument'),
   exportInstrument: call('exportInstrument'),
   // --- results ---

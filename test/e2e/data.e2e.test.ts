@@ -248,7 +248,7 @@ describe('Reservekopieën: making and restoring a backup', () => {
     await page.getByTestId('data-open-audit').click();
     await heading(page, 'Auditlog').waitFor();
     const first = page.getByTestId('audit-list').locator('tbody tr').first();
-    expect(await textOf(first.locator('td').nth(3))).toBe('Reservekopie teruggezet');
+    expect(await textOf(first.locator('td').nth(3))).toMatch(/^Reservekopie netwerkspiegel-.*-handmatig\.sqlite teruggezet$/);
     expect(await textOf(first.locator('td').nth(2))).toBe('Anna de Vries');
     await page.getByTestId('back').click();
     await page.getByTestId('back').click();

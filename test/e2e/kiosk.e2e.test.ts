@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeAssignedCode } from '../../shared/codes';
 import { shimScript } from '../harness/server';
-import { axeViolations, testIdText, useE2eSessions } from './support/harness';
+import { expectAccessible, testIdText, useE2eSessions } from './support/harness';
 import {
   apiAt,
   controlsOf,
@@ -18,6 +18,7 @@ import {
   radio,
   setUpWave,
   startChildHarness,
+  toCode,
   waitSaved,
   waitWelcome,
   type ChildHarness,
@@ -35,15 +36,6 @@ const ORG_A = 'Thuiszorg Oost';
 const ORG_B = 'Welzijn Twente';
 
 const { newSession, browser, cleanup } = useE2eSessions();
-
-/** axe-core (WCAG 2.1 A/AA) on the current screen: nothing serious or critical. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = await axeViolations(page);
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-  // Minor and moderate findings would show here too; none are expected either.
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
 
 const count = (db: Database.Database, sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
 
@@ -81,14 +73,6 @@ function responsesIn(db: Database.Database): ResponseRow[] {
 /** Presses keys one after another on the current page (the kiosk moves focus to the next question). */
 async function pressAll(page: Page, keys: string[]): Promise<void> {
   for (const key of keys) await page.keyboard.press(key);
-}
-
-/** From the welcome screen through consent to the code field. */
-async function toCode(page: Page, accept = 'Ik doe mee'): Promise<void> {
-  await page.getByTestId('kiosk-start').click();
-  await page.getByTestId('kiosk-consent').waitFor();
-  await page.getByRole('button', { name: accept, exact: true }).click();
-  await page.getByTestId('kiosk-code').waitFor();
 }
 
 describe('kiosk mode: respondents one after another', () => {
@@ -151,7 +135,7 @@ describe('kiosk mode: respondents one after another', () => {
     await page.getByLabel('Your code').fill('k-anna1');
     await page.getByRole('button', { name: 'Next' }).click();
 
-    // "About you": the organisation, saved when chosen.
+    // "Your organisation": the organisation, saved when chosen.
     await page.getByTestId('kiosk-about').waitFor();
     expect(await testIdText(page, 'kiosk-progress-text')).toBe('Step 1 of 8');
     await page.getByRole('radio', { name: ORG_A }).check();

@@ -35,6 +35,7 @@ const badInputs: Record<MethodName, Case[]> = {
     ['a number as name', () => ({ name: 42 }), 'VALIDATION'],
     ['an unknown field', () => ({ name: 'A', admin: true }), 'VALIDATION'],
     ['an oversized description', () => ({ name: 'A', description: long(2001) }), 'VALIDATION'],
+    ['an unknown kiosk stop choice', () => ({ name: 'A', kioskStop: 'ask' }), 'VALIDATION'],
   ],
   getNetwork: [
     ['an unknown id', () => ({ networkId: missingId }), 'NOT_FOUND'],
@@ -91,6 +92,7 @@ const badInputs: Record<MethodName, Case[]> = {
     ['an unknown code policy', (w) => ({ networkId: w.network.id, consentNl: null, consentEn: null, codePolicy: 'random', idleSeconds: 120, minGroupSize: 5 }), 'VALIDATION'],
     ['a minimum group of 1', (w) => ({ networkId: w.network.id, consentNl: null, consentEn: null, codePolicy: 'free', idleSeconds: 120, minGroupSize: 1 }), 'VALIDATION'],
     ['an oversized consent text', (w) => ({ networkId: w.network.id, consentNl: long(8001), consentEn: null, codePolicy: 'free', idleSeconds: 120, minGroupSize: 5 }), 'VALIDATION'],
+    ['an unknown kiosk stop choice', (w) => ({ networkId: w.network.id, consentNl: null, consentEn: null, codePolicy: 'free', idleSeconds: 120, minGroupSize: 5, kioskStop: 'delete' }), 'VALIDATION'],
   ],
   generateCodes: [
     ['zero codes', (w) => ({ networkId: w.network.id, count: 0 }), 'VALIDATION'],
@@ -126,6 +128,11 @@ const badInputs: Record<MethodName, Case[]> = {
     ['a birth month as text', () => ({ respondentCode: 'ABC999', consent: true, language: 'nl', birthMonth: 'x' }), 'VALIDATION'],
   ],
   kioskReset: [['kiosk mode not active', () => ({}), 'CONFLICT']],
+  stopKioskResponse: [
+    ['kiosk mode not active', (w) => ({ responseId: w.response.id }), 'CONFLICT'],
+    ['not a uuid', () => ({ responseId: 'current' }), 'VALIDATION'],
+    ['an unexpected field', (w) => ({ responseId: w.response.id, keep: false }), 'VALIDATION'],
+  ],
   importInstrument: [
     ['text that is not JSON', () => ({ definitionJson: 'id;versie\nx;1' }), 'VALIDATION'],
     ['a definition with errors', () => ({ definitionJson: JSON.stringify({ id: 'x', version: 0, items: [] }) }), 'VALIDATION'],
@@ -235,6 +242,12 @@ const badInputs: Record<MethodName, Case[]> = {
     ['a page of 0 lines', () => ({ offset: 0, limit: 0 }), 'VALIDATION'],
     ['a page of 501 lines', () => ({ offset: 0, limit: 501 }), 'VALIDATION'],
     ['a negative offset', () => ({ offset: -1, limit: 10 }), 'VALIDATION'],
+    ['an unknown filter', () => ({ offset: 0, limit: 10, actor: 'Anna' }), 'VALIDATION'],
+    ['a kind with SQL in it', () => ({ offset: 0, limit: 10, kind: "x' OR 1=1" }), 'VALIDATION'],
+    ['a date that is not a date', () => ({ offset: 0, limit: 10, from: 'gisteren' }), 'VALIDATION'],
+    ['a day that does not exist', () => ({ offset: 0, limit: 10, to: '2026-02-30' }), 'VALIDATION'],
+    ['a period that ends before it begins', () => ({ offset: 0, limit: 10, from: '2026-03-02', to: '2026-03-01' }), 'VALIDATION'],
+    ['an unknown network', () => ({ offset: 0, limit: 10, networkId: missingId }), 'NOT_FOUND'],
   ],
   exportAuditLog: [['a file path smuggled in', () => ({ filePath: '/etc/passwd' }), 'VALIDATION']],
   previewErasure: [

@@ -66,7 +66,10 @@ describe('a self-made code someone else already used (form mode)', () => {
     ]);
     // The audit log says a month was asked; never the month or the code.
     const audit = startedAudit(s);
-    expect(audit.map((d) => JSON.parse(d))).toEqual([{ mode: 'form' }, { mode: 'form', birthMonthAsked: true }]);
+    expect(audit.map((d) => JSON.parse(d))).toEqual([
+      { mode: 'form', waveId: s.t0.id },
+      { mode: 'form', waveId: s.t0.id, birthMonthAsked: true },
+    ]);
     expect(JSON.stringify(s.db.prepare('SELECT * FROM audit_log').all())).not.toMatch(/MA010|"0?7"|:7[,}]/);
   });
 
@@ -129,7 +132,7 @@ describe('a self-made code someone else already used (form mode)', () => {
     const s = await selfCodeNetwork();
     const alone = await start(s, s.t0.id, 'JO051', 4);
     expect(alone).toMatchObject({ ok: true, value: { respondentCode: 'JO051' } });
-    expect(startedAudit(s).map((d) => JSON.parse(d))).toEqual([{ mode: 'form' }]);
+    expect(startedAudit(s).map((d) => JSON.parse(d))).toEqual([{ mode: 'form', waveId: s.t0.id }]);
 
     await takePart(s, s.t0.id, 'MA010');
     const unfinished = await start(s, s.t0.id, 'MA010', 7);

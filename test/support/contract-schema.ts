@@ -91,6 +91,7 @@ const PATTERNED: Record<string, string> = {
   respondentCode: 'ABC123',
   confirmCode: 'ABC123',
   backupName: 'netwerkspiegel-2026-01-01T00-00-00-000Z-handmatig.sqlite',
+  kind: 'network.created',
 };
 
 /**

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_NOTICES, noticeParams, noticeText, noticeTexts, type NoticeContext, type Translate } from '../../renderer/src/features/dashboard/notices';
+import { loadLocale, useLocaleTranslator } from '../support/locale-translator';
 import { W0, W1 } from './dashboard-fixtures';
-import { loadLocale as load, useRealTranslator } from './real-locales';
 
 /**
  * Notices come from the results service as codes; the sentences are in the locale files. These
  * tests use the real nl.json and en.json through a real i18next instance.
  */
 
-const translator = useRealTranslator();
+const translator = useLocaleTranslator();
 
 const ctx = (locale: 'nl' | 'en' = 'nl'): NoticeContext => ({
   locale,
@@ -23,7 +23,7 @@ const ctx = (locale: 'nl' | 'en' = 'nl'): NoticeContext => ({
 describe('notice texts', () => {
   it('has a sentence for every known code in both languages', () => {
     for (const lng of ['nl', 'en'] as const) {
-      const notices = (load(lng).dashboard as { notices: Record<string, string> }).notices;
+      const notices = (loadLocale(lng).dashboard as { notices: Record<string, string> }).notices;
       for (const code of [...KNOWN_NOTICES, 'generic']) expect(notices[code], `${lng}: ${code}`).toBeTruthy();
     }
   });

@@ -3,7 +3,7 @@ import { dontKnowShare } from '../../shared/conversation';
 import type { ConversationPoint } from '../../shared/results';
 import { summarize } from '../../shared/results-summary';
 import { conditionLine, detailIds, highlightLines, overallLine, pointFacts, pointsByKind, responseLines, verdictWord } from '../../renderer/src/features/dashboard/summary-text';
-import { useRealTranslator } from './real-locales';
+import { useLocaleTranslator } from '../support/locale-translator';
 import { oneWave, summaryDashboard, T0, T1 } from './summary-fixtures';
 
 /**
@@ -12,7 +12,7 @@ import { oneWave, summaryDashboard, T0, T1 } from './summary-fixtures';
  * summary-fixtures.ts.
  */
 
-const tr = useRealTranslator();
+const tr = useLocaleTranslator();
 
 describe('the words for a change', () => {
   it('are the coordinator’s words in Dutch and English', () => {

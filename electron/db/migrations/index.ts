@@ -4,6 +4,7 @@ import { migrateToVersion2 } from './0002_kiosk_and_codes';
 import { migrateToVersion3 } from './0003_erasures_and_merges';
 import { migrateToVersion4 } from './0004_link_decisions';
 import { migrateToVersion5 } from './0005_answer_scores_index';
+import { migrateToVersion6 } from './0006_kiosk_stop';
 
 export interface Migration {
   /** The schema version the database has after this step; equals its position in the list. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, file: '0003_erasures_and_merges', up: migrateToVersion3 },
   { version: 4, file: '0004_link_decisions', up: migrateToVersion4 },
   { version: 5, file: '0005_answer_scores_index', up: migrateToVersion5 },
+  { version: 6, file: '0006_kiosk_stop', up: migrateToVersion6 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

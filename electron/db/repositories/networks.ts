@@ -1,13 +1,14 @@
-import type { CodePolicy, InstrumentRef, Network, NetworkSummary, Organisation, Sector, SizeClass, Wave, WaveKind } from '../../../shared/domain';
+import type { CodePolicy, InstrumentRef, KioskStop, Network, NetworkSummary, Organisation, Sector, SizeClass, Wave, WaveKind } from '../../../shared/domain';
 import type { Db } from '../open';
 import { orderWaves } from '../../../shared/waves';
 import { insertNewRow, prepared } from '../prepared';
 
 const networkColumns = `id, name, description, min_group_size AS minGroupSize, created_at AS createdAt,
-  consent_nl AS consentNl, consent_en AS consentEn, code_policy AS codePolicy, idle_seconds AS idleSeconds`;
+  consent_nl AS consentNl, consent_en AS consentEn, code_policy AS codePolicy, idle_seconds AS idleSeconds, kiosk_stop AS kioskStop`;
 
-export function insertNetwork(db: Db, deviceId: string, input: { name: string; description: string | null }, now: string): Network {
-  const id = insertNewRow(db, 'networks', { name: input.name, description: input.description }, { now, deviceId });
+export function insertNetwork(db: Db, deviceId: string, input: { name: string; description: string | null; kioskStop?: KioskStop }, now: string): Network {
+  const columns = { name: input.name, description: input.description, ...(input.kioskStop ? { kiosk_stop: input.kioskStop } : {}) };
+  const id = insertNewRow(db, 'networks', columns, { now, deviceId });
   return getNetwork(db, id)!;
 }
 
@@ -17,12 +18,13 @@ export function getNetwork(db: Db, id: string): Network | undefined {
 
 export function updateNetworkSettings(
   db: Db,
-  input: { networkId: string; consentNl: string | null; consentEn: string | null; codePolicy: CodePolicy; idleSeconds: number; minGroupSize: number },
+  input: { networkId: string; consentNl: string | null; consentEn: string | null; codePolicy: CodePolicy; idleSeconds: number; minGroupSize: number; kioskStop?: KioskStop },
   now: string,
 ): void {
+  // Without a kiosk stop choice the network keeps the one it has.
   prepared(db, 
-    `UPDATE networks SET consent_nl = ?, consent_en = ?, code_policy = ?, idle_seconds = ?, min_group_size = ?, updated_at = ? WHERE id = ?`,
-  ).run(input.consentNl, input.consentEn, input.codePolicy, input.idleSeconds, input.minGroupSize, now, input.networkId);
+    `UPDATE networks SET consent_nl = ?, consent_en = ?, code_policy = ?, idle_seconds = ?, min_group_size = ?, kiosk_stop = coalesce(?, kiosk_stop), updated_at = ? WHERE id = ?`,
+  ).run(input.consentNl, input.consentEn, input.codePolicy, input.idleSeconds, input.minGroupSize, input.kioskStop ?? null, now, input.networkId);
 }
 
 export function listNetworks(db: Db): NetworkSummary[] {

@@ -9,7 +9,7 @@ import { deleteSetting, getSetting, setSetting } from '../../db/repositories/set
 import type { Db } from '../../db/open';
 import type { ServiceContext } from '../context';
 import { requireNetwork, requireWave } from './networks';
-import { beginResponse } from './responses';
+import { beginResponse, discardResponse } from './responses';
 
 /**
  * Kiosk mode (afnamemodus): one laptop handed from respondent to respondent. The session lives in
@@ -124,6 +124,7 @@ export function activeKiosk(ctx: ServiceContext): KioskSession | null {
     codePolicy: network.codePolicy,
     consent: { nl: network.consentNl, en: network.consentEn },
     idleSeconds: network.idleSeconds,
+    kioskStop: network.kioskStop,
     startedAt: stored.startedAt,
     currentResponseId: stored.currentResponseId,
   };
@@ -210,9 +211,34 @@ export function kioskReset(ctx: ServiceContext): KioskState {
   return getKioskState(ctx);
 }
 
+/**
+ * The respondent on screen chose *Stoppen*: their unfinished response is kept, or thrown away
+ * through the same path as a researcher's discard, as the network's setting says; either way the
+ * session forgets it, so the next person starts on a blank welcome screen. Only the current
+ * response of this kiosk session can be stopped (kioskRefusal refuses any other id first).
+ */
+export function stopKioskResponse(ctx: ServiceContext, input: ParsedInput<'stopKioskResponse'>): KioskState {
+  const stored = requireKiosk(ctx);
+  if (stored.currentResponseId !== input.responseId) throw notTheRespondentOnScreen();
+  const response = findResponseRow(ctx.db, input.responseId);
+  const wave = requireWave(ctx, stored.waveId);
+  const keep = requireNetwork(ctx, wave.networkId).kioskStop === 'keep';
+  ctx.db.transaction(() => {
+    if (response?.status === 'in_progress') {
+      if (!keep) discardResponse(ctx, response.id);
+      appendAudit(ctx.db, ctx.deviceId, { action: 'response.stopped', entity: 'response', entityId: response.id, details: { kept: keep, waveId: wave.id } }, ctx.now());
+    }
+    writeSession(ctx.db, { ...stored, currentResponseId: null });
+  }).immediate();
+  return getKioskState(ctx);
+}
+
+const notTheRespondentOnScreen = () =>
+  new ApiError('FORBIDDEN', 'Deze vragenlijst hoort niet bij de persoon die nu invult. Ga terug naar het welkomstscherm.');
+
 /** Methods a kiosk respondent may call; response-scoped ones only for the response on screen. */
 const KIOSK_OPEN = new Set(['getAppInfo', 'getKioskState', 'exitKiosk', 'kioskBegin', 'kioskReset', 'getInstrument']);
-const KIOSK_RESPONSE_SCOPED = new Set(['saveAnswer', 'completeResponse', 'getResponse', 'setResponseOrganisation']);
+const KIOSK_RESPONSE_SCOPED = new Set(['saveAnswer', 'completeResponse', 'getResponse', 'setResponseOrganisation', 'stopKioskResponse']);
 /**
  * Methods that show what other respondents wrote: refused in kiosk mode with a sentence of their
  * own, before the lists above are consulted, so adding one to KIOSK_OPEN by mistake opens nothing.
@@ -232,7 +258,7 @@ export function kioskRefusal(ctx: ServiceContext, method: string, input: unknown
   if (KIOSK_RESPONSE_SCOPED.has(method)) {
     const responseId = (input as { responseId?: unknown }).responseId;
     if (stored.currentResponseId !== null && responseId === stored.currentResponseId) return null;
-    return new ApiError('FORBIDDEN', 'Deze vragenlijst hoort niet bij de persoon die nu invult. Ga terug naar het welkomstscherm.');
+    return notTheRespondentOnScreen();
   }
   return new ApiError('FORBIDDEN', 'Dit kan niet tijdens de afnamemodus. De onderzoeker kan de afnamemodus verlaten met de pincode.');
 }

@@ -29,7 +29,7 @@ export function requireWave(ctx: ServiceContext, waveId: string): Wave {
 export function createNetwork(ctx: ServiceContext, input: ParsedInput<'createNetwork'>): Network {
   return ctx.db.transaction(() => {
     const now = ctx.now();
-    const network = repo.insertNetwork(ctx.db, ctx.deviceId, { name: input.name, description: input.description || null }, now);
+    const network = repo.insertNetwork(ctx.db, ctx.deviceId, { name: input.name, description: input.description || null, kioskStop: input.kioskStop }, now);
     appendAudit(ctx.db, ctx.deviceId, { action: 'network.created', entity: 'network', entityId: network.id }, now);
     return network;
   })();

@@ -113,8 +113,9 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
       now,
     );
     for (const ref of wave.instruments) freezeInstrument(ctx.db, ref.instrumentId, ref.version, now);
-    // Only that the month was asked, never the month or the code.
-    const details = birthMonthAsked ? { mode: options.mode, birthMonthAsked: true } : { mode: options.mode };
+    // Only that the month was asked, never the month or the code. The wave names the response's
+    // wave and network in the log even after the response was thrown away.
+    const details = birthMonthAsked ? { mode: options.mode, waveId: wave.id, birthMonthAsked: true } : { mode: options.mode, waveId: wave.id };
     appendAudit(ctx.db, ctx.deviceId, { action: 'response.started', entity: 'response', entityId: responseId, details }, now);
     return repo.getResponse(ctx.db, responseId)!;
   }).immediate();
@@ -143,7 +144,8 @@ export function discardResponse(ctx: ServiceContext, responseId: string): { disc
       throw new ApiError('CONFLICT', 'Een ingeleverde vragenlijst kan niet worden weggegooid. Gebruik zo nodig het wissen van een respondent.');
     }
     repo.deleteResponse(ctx.db, response.id, response.respondentId);
-    appendAudit(ctx.db, ctx.deviceId, { action: 'response.deleted', entity: 'response', entityId: response.id }, ctx.now());
+    // The wave, so the log can still name the wave and network of a response that is gone.
+    appendAudit(ctx.db, ctx.deviceId, { action: 'response.deleted', entity: 'response', entityId: response.id, details: { waveId: response.waveId } }, ctx.now());
     return { discarded: true as const };
   }).immediate();
 }

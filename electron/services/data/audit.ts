@@ -2,20 +2,37 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { ExportResult } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { AuditPage } from '../../../shared/study';
-import { appendAudit, countAudit, listAllAudit, listAuditPage, type AuditLogRow } from '../../db/repositories/audit';
+import { appendAudit, countAudit, listAllAudit, listAuditPage, type AuditFilter, type AuditLogRow } from '../../db/repositories/audit';
+import { requireNetwork } from '../administration/networks';
 import type { ServiceContext } from '../context';
 import { safeFileName, writeFileAtomically } from '../files';
 
 /**
- * The audit log, read-only: a page at a time for the screen, and all of it as CSV. No method of
+ * The audit log, read-only: a page at a time for the screen (filtered by kind, period or network,
+ * each entry with the names of the network, wave or organisation it is about), and all of it as CSV. No method of
  * the API changes or removes an entry, and the table's triggers refuse it anyway.
  */
 
 export function listAuditLog(ctx: ServiceContext, input: ParsedInput<'listAuditLog'>): AuditPage {
+  if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
+    throw new ApiError('VALIDATION', 'De einddatum ligt vóór de begindatum. Kies een einddatum op of na de begindatum.');
+  }
+  // Days on this laptop's clock, as the screen shows the moments: from the start of the first day
+  // to the start of the day after the last. The log's moments are UTC (toISOString).
+  const from = input.from === undefined ? undefined : startOfLocalDay(input.from);
+  const to = input.to === undefined ? undefined : startOfLocalDay(input.to, 1);
+  if (input.networkId !== undefined) requireNetwork(ctx, input.networkId);
+  const filter: AuditFilter = { kind: input.kind, from, to, networkId: input.networkId };
   return {
-    total: countAudit(ctx.db),
-    entries: listAuditPage(ctx.db, input.offset, input.limit).map((row) => ({ ...row, thisDevice: row.deviceId === ctx.deviceId })),
+    total: countAudit(ctx.db, filter),
+    entries: listAuditPage(ctx.db, input.offset, input.limit, filter).map((row) => ({ ...row, thisDevice: row.deviceId === ctx.deviceId })),
   };
+}
+
+/** Midnight at the start of a date (yyyy-mm-dd) in this laptop's time zone, `daysLater` days on, as a UTC moment. */
+function startOfLocalDay(date: string, daysLater = 0): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(year!, month! - 1, day! + daysLater).toISOString();
 }
 
 export const AUDIT_CSV_COLUMNS = ['tijdstip', 'apparaat', 'onderzoeker', 'actie', 'onderwerp', 'id', 'details'] as const;

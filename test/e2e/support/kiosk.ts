@@ -43,6 +43,14 @@ export async function waitSaved(page: Page, itemId: string): Promise<void> {
   await page.getByTestId(`saved-${itemId}`).waitFor({ state: 'visible', timeout: 5000 });
 }
 
+/** From the welcome screen through consent to the code field. */
+export async function toCode(page: Page, accept = 'Ik doe mee'): Promise<void> {
+  await page.getByTestId('kiosk-start').click();
+  await page.getByTestId('kiosk-consent').waitFor();
+  await page.getByRole('button', { name: accept, exact: true }).click();
+  await page.getByTestId('kiosk-code').waitFor();
+}
+
 /** The blank welcome screen. */
 export async function waitWelcome(page: Page, title = 'Welkom'): Promise<void> {
   await page.getByTestId('kiosk-welcome').waitFor();

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KioskStop } from '../../../../shared/domain';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/Messages';
 import { useKioskT } from './kioskLocale';
@@ -88,6 +89,30 @@ export function IdleDialog({ onContinue, onTimeout }: { onContinue: () => void; 
       <div className="actions">
         <button type="button" className="button button-large" onClick={onContinue} autoFocus>
           {t('kiosk.idle.continue')}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
+
+/**
+ * *Stoppen*: the respondent confirms before the screen goes back to the start. The text says what
+ * happens to what they filled in (nothing yet, kept, or thrown away, as the network is set up).
+ * "Nee, verder invullen" has focus and is what Escape means, so a slip of the hand stops nothing.
+ */
+export function StopDialog({ answered, kioskStop, onStop, onCancel }: { answered: boolean; kioskStop: KioskStop; onStop: () => void; onCancel: () => void }) {
+  const { t } = useKioskT();
+  const id = useId();
+  return (
+    <ModalDialog titleId={`${id}-title`} descriptionId={`${id}-text`} onCancel={onCancel} testId="kiosk-stop-dialog">
+      <h2 id={`${id}-title`}>{t('kiosk.stop.title')}</h2>
+      <p id={`${id}-text`}>{answered ? t(`kiosk.stop.${kioskStop}`) : t('kiosk.stop.nothingYet')}</p>
+      <div className="actions">
+        <button type="button" className="button button-large" onClick={onCancel} autoFocus>
+          {t('kiosk.stop.cancel')}
+        </button>
+        <button type="button" className="button button-large button-secondary" onClick={onStop} data-testid="kiosk-stop-confirm">
+          {t('kiosk.stop.confirm')}
         </button>
       </div>
     </ModalDialog>

@@ -1,10 +1,10 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskSession } from '../../../../shared/domain';
+import type { KioskSession, KioskState } from '../../../../shared/domain';
 import { api } from '../../api';
 import { useApiData } from '../../lib/useApiData';
 import { PinDialog } from './Dialogs';
-import { RespondentFlow } from './RespondentFlow';
+import { RespondentFlow, type StoppedResponse } from './RespondentFlow';
 
 /**
  * Kiosk mode (afnamemodus): full screen, no app header or navigation, one respondent after
@@ -20,8 +20,9 @@ export function KioskApp({ initial, onExited }: { initial: KioskSession; onExite
   const pendingReset = useRef<Promise<unknown>>(Promise.resolve());
   const [definitions] = useApiData(`kiosk/${session.waveId}`, () => Promise.all(session.instruments.map((ref) => api.getInstrument(ref))));
 
-  const reset = () => {
-    pendingReset.current = api.kioskReset({}).then(
+  /** The main process's answer to moving on: the session as it now is, or kiosk mode ended. */
+  const afterwards = (request: Promise<KioskState>) => {
+    pendingReset.current = request.then(
       (state) => (state.session ? setSession(state.session) : onExited()),
       // Refused (kiosk mode ended elsewhere?): ask what the state is; the screen is blank already.
       () =>
@@ -31,6 +32,7 @@ export function KioskApp({ initial, onExited }: { initial: KioskSession; onExite
         ),
     );
   };
+  const reset = () => afterwards(api.kioskReset({}));
 
   // After a reload or a restart the main process may still hold the response that was on screen.
   // It is not resumed here: the welcome screen is blank and the response stays unfinished, for
@@ -46,10 +48,24 @@ export function KioskApp({ initial, onExited }: { initial: KioskSession; onExite
     document.title = `${t('kiosk.documentTitle')} – ${t('app.name')}`;
   }, [t]);
 
-  const nextRespondent = () => {
+  /**
+   * A blank welcome screen at once; the main process hears of it after. A respondent who chose
+   * *Stoppen* has their response stopped once the answers still on their way are saved (if that
+   * is refused, the response is left unfinished like after a timeout).
+   */
+  const nextRespondent = (stopped?: StoppedResponse) => {
     setPinOpen(false);
     setRound((r) => r + 1);
-    reset();
+    if (!stopped) {
+      reset();
+      return;
+    }
+    afterwards(
+      stopped
+        .settle()
+        .then(() => api.stopKioskResponse({ responseId: stopped.responseId }))
+        .catch(() => api.kioskReset({})),
+    );
   };
 
   return (

@@ -60,6 +60,7 @@ function KioskSetup({ network, wave, kiosk, pinJustSet, onPinSet }: { network: N
           <li>{t('kiosk.setup.howScreen')}</li>
           <li>{t('kiosk.setup.howRespondent', { policy: t(`kiosk.setup.policy.${network.codePolicy}`) })}</li>
           <li>{t('kiosk.setup.howPrivacy')}</li>
+          <li data-testid="kiosk-setup-stop">{t(network.kioskStop === 'keep' ? 'kiosk.stop.setupKeep' : 'kiosk.stop.setupDiscard')}</li>
           <li>{t('kiosk.setup.howIdle', { idle })}</li>
           <li>{t('kiosk.setup.howResume')}</li>
           <li>{t('kiosk.setup.howExit')}</li>

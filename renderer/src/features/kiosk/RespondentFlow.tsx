@@ -9,7 +9,7 @@ import { isSelfCodeTaken } from '../../lib/errors';
 import type { Loaded } from '../../lib/useApiData';
 import { useAction } from '../../lib/useAction';
 import { useBirthMonthQuestion } from '../../lib/useBirthMonthQuestion';
-import { IdleDialog } from './Dialogs';
+import { IdleDialog, StopDialog } from './Dialogs';
 import { KioskLanguageSwitch } from './KioskParts';
 import { KioskLocale, useKioskT } from './kioskLocale';
 import { ResponseFlow } from './ResponseFlow';
@@ -17,6 +17,12 @@ import { useIdleTimer } from './useIdleTimer';
 import { CodeStep, ConsentStep, ThanksStep, WelcomeStep } from './WelcomeSteps';
 
 type Stage = 'welcome' | 'consent' | 'code' | 'questions' | 'thanks';
+
+/** A respondent who chose *Stoppen* after their response began: its id, and a wait for answers still on their way. */
+export interface StoppedResponse {
+  responseId: string;
+  settle: () => Promise<unknown>;
+}
 
 /**
  * Everything of one respondent: their language, consent, code, response and answers. It is all
@@ -34,8 +40,8 @@ export function RespondentFlow({
   definitions: Loaded<InstrumentDefinition[]>;
   /** Resolves once an earlier reset has reached the main process (a new response must come after it). */
   beforeBegin: () => Promise<unknown>;
-  /** Back to a blank welcome screen for the next person. */
-  onDone: () => void;
+  /** Back to a blank welcome screen for the next person; with the response when its respondent chose *Stoppen*. */
+  onDone: (stopped?: StoppedResponse) => void;
   onResearcher: () => void;
 }) {
   // For the one sentence said here ("Laden…"), asked for in the respondent's language.
@@ -44,20 +50,29 @@ export function RespondentFlow({
   const [stage, setStage] = useState<Stage>('welcome');
   const [response, setResponse] = useState<ResponseRecord | null>(null);
   const [idle, setIdle] = useState(false);
+  const [stopAsked, setStopAsked] = useState(false);
   const { busy, error, run } = useAction();
   const finished = useRef(false);
+  // Waits for the answers still being saved; ResponseFlow hands it over once the questions show.
+  const settle = useRef<() => Promise<unknown>>(() => Promise.resolve());
 
-  /** Once per respondent, whichever comes first: thanks timer, button, decline or timeout. */
-  const finish = () => {
+  /** Once per respondent, whichever comes first: thanks timer, button, decline, Stoppen or timeout. */
+  const finish = (stopped?: StoppedResponse) => {
     if (finished.current) return;
     finished.current = true;
-    onDone();
+    onDone(stopped);
   };
 
+  /** *Stoppen*, confirmed: before a response began there is nothing to keep or throw away. */
+  const stop = () => (response ? finish({ responseId: response.id, settle: () => settle.current() }) : finish());
+
   // Quiet for too long: "Bent u er nog?". Not on a blank welcome screen (nothing to clear) nor on
-  // the thanks screen (it clears itself).
+  // the thanks screen (it clears itself). It replaces an unanswered "Stoppen?" question.
   const watching = stage !== 'thanks' && (stage !== 'welcome' || locale !== 'nl') && !idle;
-  useIdleTimer(session.idleSeconds * 1000, watching, () => setIdle(true));
+  useIdleTimer(session.idleSeconds * 1000, watching, () => {
+    setStopAsked(false);
+    setIdle(true);
+  });
 
   // Someone else already made the same self-made code: the code step asks the birth month too.
   const question = useBirthMonthQuestion();
@@ -78,10 +93,10 @@ export function RespondentFlow({
   return (
     <KioskLocale.Provider value={locale}>
       <div className="kiosk" lang={locale} data-testid="kiosk">
-        <KioskHeader networkName={session.networkName} onLanguage={setLocale} />
+        <KioskHeader networkName={session.networkName} onLanguage={setLocale} onStop={stage === 'welcome' || stage === 'thanks' ? null : () => setStopAsked(true)} />
         <main id="main" className="kiosk-main">
           {stage === 'welcome' && <WelcomeStep session={session} onStart={() => setStage('consent')} onResearcher={onResearcher} />}
-          {stage === 'consent' && <ConsentStep session={session} onAccept={() => setStage('code')} onDecline={finish} />}
+          {stage === 'consent' && <ConsentStep session={session} onAccept={() => setStage('code')} onDecline={() => finish()} />}
           {stage === 'code' && (
             <CodeStep
               policy={session.codePolicy}
@@ -97,18 +112,30 @@ export function RespondentFlow({
           )}
           {stage === 'questions' && response && (
             <WhenLoaded loaded={definitions} loadingText={t('common.loading', { lng: locale })}>
-              {(loadedDefinitions) => <ResponseFlow session={session} response={response} definitions={loadedDefinitions} onSubmitted={() => setStage('thanks')} />}
+              {(loadedDefinitions) => (
+                <ResponseFlow
+                  session={session}
+                  response={response}
+                  definitions={loadedDefinitions}
+                  onSubmitted={() => setStage('thanks')}
+                  onSettle={(wait) => {
+                    settle.current = wait;
+                  }}
+                />
+              )}
             </WhenLoaded>
           )}
-          {stage === 'thanks' && <ThanksStep onDone={finish} />}
+          {stage === 'thanks' && <ThanksStep onDone={() => finish()} />}
         </main>
-        {idle && <IdleDialog onContinue={() => setIdle(false)} onTimeout={finish} />}
+        {stopAsked && <StopDialog answered={response !== null} kioskStop={session.kioskStop} onStop={stop} onCancel={() => setStopAsked(false)} />}
+        {idle && <IdleDialog onContinue={() => setIdle(false)} onTimeout={() => finish()} />}
       </div>
     </KioskLocale.Provider>
   );
 }
 
-function KioskHeader({ networkName, onLanguage }: { networkName: string; onLanguage: (locale: Locale) => void }) {
+/** The network's name, *Stoppen* on every page between the welcome and the thanks, and the language. */
+function KioskHeader({ networkName, onLanguage, onStop }: { networkName: string; onLanguage: (locale: Locale) => void; onStop: (() => void) | null }) {
   const { t } = useKioskT();
   return (
     <header className="kiosk-header">
@@ -116,7 +143,14 @@ function KioskHeader({ networkName, onLanguage }: { networkName: string; onLangu
         <span className="brand-mark" aria-hidden="true" />
         {t('kiosk.header', { network: networkName })}
       </span>
-      <KioskLanguageSwitch onChange={onLanguage} />
+      <span className="kiosk-header-actions">
+        {onStop && (
+          <button type="button" className="button button-secondary kiosk-stop" onClick={onStop} data-testid="kiosk-stop">
+            {t('kiosk.stop.button')}
+          </button>
+        )}
+        <KioskLanguageSwitch onChange={onLanguage} />
+      </span>
     </header>
   );
 }

@@ -8,7 +8,7 @@ import { localized } from '../../i18n';
 import { messageOf } from '../../lib/errors';
 import { ItemField } from '../questionnaire/ItemField';
 import { answerKey, useAnswers, type StoredAnswer } from '../questionnaire/useAnswers';
-import { answerKeyOf, focusItem, handlesEnter, isTextEntry, itemsIn, radioFor, targetItem } from './keys';
+import { answerKeyOf, focusItem, handlesEnter, isTextEntry, itemsIn, notScoredKeyOptions, radioFor, targetItem } from './keys';
 import { KioskProgress, KioskTitle } from './KioskParts';
 import { useKioskT } from './kioskLocale';
 
@@ -40,13 +40,19 @@ export function ResponseFlow({
   response,
   definitions,
   onSubmitted,
+  onSettle,
 }: {
   session: KioskSession;
   response: ResponseRecord;
   definitions: InstrumentDefinition[];
   onSubmitted: () => void;
+  /** Receives the wait for answers still being saved (for *Stoppen*, which must come after them). */
+  onSettle: (settle: () => Promise<unknown>) => void;
 }) {
   const { items, save, settle } = useAnswers(response.id, response.answers);
+  useEffect(() => {
+    onSettle(settle);
+  }, [onSettle, settle]);
   const pages = pagesOf(definitions);
   const hasAbout = session.organisations.length > 0;
   const [step, setStep] = useState<Step>(hasAbout ? { name: 'about' } : { name: 'page', index: 0, focusItemId: null });
@@ -168,7 +174,11 @@ function AboutStep({
           {option(null, t('kiosk.about.noOrganisation'))}
         </div>
         <div className="item-footer">
-          <StatusMessage testId="kiosk-organisation-status" message={status === 'saving' ? t('questionnaire.saving') : status === 'saved' ? t('questionnaire.saved') : null} />
+          <StatusMessage
+            testId="kiosk-organisation-status"
+            message={status === 'saving' ? t('questionnaire.saving') : status === 'saved' ? t('questionnaire.saved') : null}
+            persist
+          />
         </div>
         <ErrorAlert message={error} testId="kiosk-organisation-error" />
       </fieldset>
@@ -206,6 +216,14 @@ function QuestionPageStep({
   const nextRef = useRef<HTMLButtonElement>(null);
   const section = page.definition.sections[page.sectionIndex]!;
   const lastOfInstrument = page.sectionIndex === page.definition.sections.length - 1;
+  // The hint names what N chooses on this page, in the words of the options themselves.
+  const nOptions = notScoredKeyOptions(page.definition, page.items).map((label) => localized(label, locale));
+  const keysHint =
+    nOptions.length === 0
+      ? t('kiosk.keys.withoutOption')
+      : nOptions.length === 1
+        ? t('kiosk.keys.withOption', { option: nOptions[0] })
+        : t('kiosk.keys.withOptions', { options: new Intl.ListFormat(locale, { type: 'disjunction' }).format(nOptions.map((o) => `‘${o}’`)) });
 
   // Coming from the review page: straight to the question that was chosen there.
   useEffect(() => {
@@ -245,8 +263,8 @@ function QuestionPageStep({
       <p className="kiosk-kicker">{localized(page.definition.name, locale)}</p>
       <KioskTitle focus={!focusItemId}>{localized(section.title, locale)}</KioskTitle>
       {section.intro && <p className="section-intro">{localized(section.intro, locale)}</p>}
-      <p className="hint kiosk-keys">
-        {t('kiosk.keysHint')}
+      <p className="hint kiosk-keys" data-testid="kiosk-keys">
+        {keysHint}
       </p>
       <div className="panel kiosk-questions">
         {page.items.map((item) => (

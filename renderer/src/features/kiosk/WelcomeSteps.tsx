@@ -52,13 +52,15 @@ function paragraphs(text: string): string[] {
 
 /**
  * Informed consent: the network's own text in the respondent's language, else its Dutch text,
- * else the app's standard text. Declining stores nothing.
+ * else the app's standard text (which says what *Stoppen* does with the answers in this network).
+ * Declining stores nothing.
  */
 export function ConsentStep({ session, onAccept, onDecline }: { session: KioskSession; onAccept: () => void; onDecline: () => void }) {
   const { t, locale } = useKioskT();
   const own = session.consent[locale] ?? session.consent.nl;
   const ownLang = session.consent[locale] ? locale : 'nl';
-  const text = own ?? t('kiosk.consent.standard');
+  // The standard text says what Stoppen does with the answers, as this network is set up.
+  const text = own ?? t('kiosk.consent.standard', { whenStopping: t(session.kioskStop === 'keep' ? 'kiosk.stop.consentKeep' : 'kiosk.stop.consentDiscard') });
   return (
     <section className="kiosk-step" data-testid="kiosk-consent">
       <KioskTitle>{t('kiosk.consent.title')}</KioskTitle>

@@ -7,6 +7,9 @@
  * - Enter goes to the next page (on a button it presses that button, in a text box it is a newline).
  * Keys with Ctrl, Alt or Cmd, and keys typed in a text box or list, are left alone.
  */
+import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
+import type { LocalizedText } from '../../../../shared/text';
+
 export type AnswerKey = { kind: 'scored'; position: number } | { kind: 'notScored' };
 
 export function answerKeyOf(key: string): AnswerKey | null {
@@ -58,4 +61,19 @@ export function focusItem(item: Element): boolean {
     item.querySelector<HTMLElement>('textarea, input, select');
   target?.focus();
   return target !== null && target !== undefined;
+}
+
+/**
+ * What N chooses on a page, for the keyboard hint: the first not-scored option of each question,
+ * once per distinct wording ("Weet niet / n.v.t.", or "Zeg ik liever niet" and "Niet van
+ * toepassing" on *Achtergrond*); empty when no question on the page has one.
+ */
+export function notScoredKeyOptions(definition: InstrumentDefinition, items: readonly InstrumentItem[]): LocalizedText[] {
+  const found = new Map<string, LocalizedText>();
+  for (const item of items) {
+    if (item.type !== 'scale' && item.type !== 'choice') continue;
+    const first = definition.scales.find((scale) => scale.id === item.scale)?.notScored[0];
+    if (first && !found.has(JSON.stringify(first.label))) found.set(JSON.stringify(first.label), first.label);
+  }
+  return [...found.values()];
 }

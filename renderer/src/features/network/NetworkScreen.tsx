@@ -66,6 +66,49 @@ function NetworkDetailView({
     <>
       {network.description && <p className="lead">{network.description}</p>}
 
+      <section aria-labelledby="waves-title" className="panel">
+        <h2 id="waves-title">{t('waves.title')}</h2>
+        {waves.length === 0 ? (
+          <p className="empty">{t('waves.empty')}</p>
+        ) : (
+          <ul className="card-list" data-testid="wave-list">
+            {waves.map((w) => (
+              <WaveCard key={w.id} wave={w} onFill={onFill} onOverview={onOverview} links={links} />
+            ))}
+          </ul>
+        )}
+        <WaveForm networkId={network.id} existingKinds={waves.map((w) => w.kind)} onCreated={reload} />
+      </section>
+
+      {waves.length > 0 && (links.onResults || links.onExport) && (
+        <section aria-labelledby="network-results-title" className="panel" data-testid="export-panel">
+          <h2 id="network-results-title">{t('networkResults.title')}</h2>
+          <p>{t('networkResults.intro')}</p>
+          <div className="actions">
+            {links.onResults && (
+              <button type="button" className="button" onClick={links.onResults} aria-label={t('dashboard.openFor', { network: network.name })} data-testid="open-results">
+                {t('dashboard.open')}
+              </button>
+            )}
+            {links.onLinking && waves.length > 1 && (
+              <button type="button" className="button button-secondary" onClick={links.onLinking} aria-label={t('linking.openFor', { network: network.name })} data-testid="open-linking">
+                {t('linking.open')}
+              </button>
+            )}
+            {links.onExport && (
+              <button type="button" className="button button-secondary" onClick={() => links.onExport?.()} aria-label={t('export.study.openFor', { network: network.name })} data-testid="open-export">
+                {t('export.study.open')}
+              </button>
+            )}
+            {links.onResultsPrint && (
+              <button type="button" className="button button-secondary" onClick={links.onResultsPrint} aria-label={t('export.print.openFor', { network: network.name })} data-testid="open-results-print">
+                {t('export.print.open')}
+              </button>
+            )}
+          </div>
+        </section>
+      )}
+
       <section aria-labelledby="organisations-title" className="panel">
         <h2 id="organisations-title">{t('organisations.title')}</h2>
         {organisations.length === 0 ? (
@@ -87,55 +130,6 @@ function NetworkDetailView({
         )}
         <OrganisationForm networkId={network.id} onAdded={reload} />
       </section>
-
-      <section aria-labelledby="waves-title" className="panel">
-        <h2 id="waves-title">{t('waves.title')}</h2>
-        {links.onResults && waves.length > 0 && (
-          <p>
-            <button
-              type="button"
-              className="button"
-              onClick={links.onResults}
-              aria-label={t('dashboard.openFor', { network: network.name })}
-              data-testid="open-results"
-            >
-              {t('dashboard.open')}
-            </button>{' '}
-            {links.onLinking && waves.length > 1 && (
-              <button type="button" className="button button-secondary" onClick={links.onLinking} aria-label={t('linking.openFor', { network: network.name })} data-testid="open-linking">
-                {t('linking.open')}
-              </button>
-            )}
-          </p>
-        )}
-        {waves.length === 0 ? (
-          <p className="empty">{t('waves.empty')}</p>
-        ) : (
-          <ul className="card-list" data-testid="wave-list">
-            {waves.map((w) => (
-              <WaveCard key={w.id} wave={w} onFill={onFill} onOverview={onOverview} links={links} />
-            ))}
-          </ul>
-        )}
-        <WaveForm networkId={network.id} existingKinds={waves.map((w) => w.kind)} onCreated={reload} />
-      </section>
-
-      {links.onExport && waves.length > 0 && (
-        <section aria-labelledby="export-study-title" className="panel" data-testid="export-panel">
-          <h2 id="export-study-title">{t('export.study.title')}</h2>
-          <p>{t('export.study.panelIntro')}</p>
-          <div className="actions">
-            <button type="button" className="button button-secondary" onClick={() => links.onExport?.()} aria-label={t('export.study.openFor', { network: network.name })} data-testid="open-export">
-              {t('export.study.open')}
-            </button>
-            {links.onResultsPrint && (
-              <button type="button" className="button button-secondary" onClick={links.onResultsPrint} aria-label={t('export.print.openFor', { network: network.name })} data-testid="open-results-print">
-                {t('export.print.open')}
-              </button>
-            )}
-          </div>
-        </section>
-      )}
 
       <NetworkToolsPanel network={network} onSettings={links.onSettings} onCodes={links.onCodes} />
     </>
@@ -181,14 +175,6 @@ function WaveCard({
             {t('kiosk.startWave')}
           </button>
         )}
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => onOverview(wave.id)}
-          aria-label={t('waves.overviewFor', { wave: wave.label })}
-        >
-          {t('waves.overview')}
-        </button>
         <button type="button" className="button button-secondary" onClick={() => links.onPaper(wave.id)} aria-label={t('paper.openFor', { wave: wave.label })}>
           {t('paper.open')}
         </button>
@@ -199,6 +185,14 @@ function WaveCard({
           aria-label={t('responses.openFor', { wave: wave.label })}
         >
           {t('responses.open')}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => onOverview(wave.id)}
+          aria-label={t('waves.overviewFor', { wave: wave.label })}
+        >
+          {t('waves.overview')}
         </button>
         {links.onOpenAnswers && (
           <button

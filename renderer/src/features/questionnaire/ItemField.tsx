@@ -27,8 +27,9 @@ interface Choice {
 }
 
 /**
- * One question: a radio group for scale items and for number items with a few values, a number
- * field for number items with a wider range, a text box for open ones.
+ * One question: a radio group for scale items and for number items with a few values (the options
+ * side by side, as points on a line), a list of options for choice items (categories, whose labels
+ * may be long), a number field for number items with a wider range, a text box for open ones.
  */
 export function ItemField(props: ItemFieldProps) {
   const { definition, item } = props;
@@ -52,7 +53,7 @@ export function ItemField(props: ItemFieldProps) {
       {...props}
       scored={scale.options.map((o) => ({ code: o.code, label: localized(o.label, locale), help: help(o.code) }))}
       notScored={scale.notScored.map((o) => ({ code: o.code, label: localized(o.label, locale), help: help(o.code) }))}
-      variant="scale"
+      variant={item.type === 'choice' ? 'list' : 'scale'}
     />
   );
 }
@@ -67,7 +68,7 @@ function ChoiceItem({
   notScored,
   variant,
   locale: chosenLocale,
-}: ItemFieldProps & { scored: Choice[]; notScored: Choice[]; variant: 'scale' | 'number' }) {
+}: ItemFieldProps & { scored: Choice[]; notScored: Choice[]; variant: 'scale' | 'number' | 'list' }) {
   const locale = chosenLocale ?? currentLocale();
   const { t } = useTranslation(undefined, { lng: locale });
   const name = useId();

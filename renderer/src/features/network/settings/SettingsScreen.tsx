@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CODE_POLICIES, type CodePolicy, type Network } from '../../../../../shared/domain';
+import { CODE_POLICIES, KIOSK_STOP_CHOICES, type CodePolicy, type KioskStop, type Network } from '../../../../../shared/domain';
 import { api } from '../../../api';
 import { Field } from '../../../components/Field';
 import { NumberField } from '../../../components/NumberField';
@@ -9,7 +9,7 @@ import { useAction } from '../../../lib/useAction';
 import { useApiData } from '../../../lib/useApiData';
 import { NetworkPage } from '../NetworkPage';
 
-/** *Instellingen* of one network: consent texts, code policy, the kiosk's idle time, the minimum group size. */
+/** *Instellingen* of one network: consent texts, code policy, the kiosk's idle time and what *Stoppen* keeps, the minimum group size. */
 export function SettingsScreen({ networkId, onBack }: { networkId: string; onBack: () => void }) {
   const { t } = useTranslation();
   const [detail] = useApiData(`settings/${networkId}`, () => api.getNetwork({ networkId }));
@@ -31,6 +31,7 @@ function SettingsForm({ network }: { network: Network }) {
   const [codePolicy, setCodePolicy] = useState<CodePolicy>(network.codePolicy);
   const [idleSeconds, setIdleSeconds] = useState(String(network.idleSeconds));
   const [minGroupSize, setMinGroupSize] = useState(String(network.minGroupSize));
+  const [kioskStop, setKioskStop] = useState<KioskStop>(network.kioskStop);
   const action = useAction();
 
   const save = action.submit(async () => {
@@ -41,11 +42,13 @@ function SettingsForm({ network }: { network: Network }) {
       codePolicy,
       idleSeconds: wholeNumber(idleSeconds),
       minGroupSize: wholeNumber(minGroupSize),
+      kioskStop,
     });
     setConsentNl(saved.consentNl ?? '');
     setConsentEn(saved.consentEn ?? '');
     setIdleSeconds(String(saved.idleSeconds));
     setMinGroupSize(String(saved.minGroupSize));
+    setKioskStop(saved.kioskStop);
     return t('settings.saved');
   });
 
@@ -64,30 +67,15 @@ function SettingsForm({ network }: { network: Network }) {
 
       <section className="panel" aria-labelledby={`${id}-codes`}>
         <h2 id={`${id}-codes`}>{t('settings.codesTitle')}</h2>
-        <fieldset className="policy-group">
-          <legend>{t('settings.codePolicy')}</legend>
-          {CODE_POLICIES.map((policy) => (
-            <div key={policy} className="policy-option">
-              <input
-                id={`${id}-policy-${policy}`}
-                type="radio"
-                name={`${id}-policy`}
-                value={policy}
-                checked={codePolicy === policy}
-                onChange={() => setCodePolicy(policy)}
-                aria-describedby={`${id}-policy-${policy}-help`}
-              />
-              <div>
-                <label htmlFor={`${id}-policy-${policy}`} className="policy-name">
-                  {t(`settings.policy.${policy}`)}
-                </label>
-                <p className="hint" id={`${id}-policy-${policy}-help`}>
-                  {t(`settings.policyHelp.${policy}`)}
-                </p>
-              </div>
-            </div>
-          ))}
-        </fieldset>
+        <DescribedChoices
+          id={`${id}-policy`}
+          legend={t('settings.codePolicy')}
+          choices={CODE_POLICIES}
+          value={codePolicy}
+          onChange={setCodePolicy}
+          label={(policy) => t(`settings.policy.${policy}`)}
+          help={(policy) => t(`settings.policyHelp.${policy}`)}
+        />
       </section>
 
       <section className="panel" aria-labelledby={`${id}-other`}>
@@ -110,9 +98,67 @@ function SettingsForm({ network }: { network: Network }) {
             onChange={setMinGroupSize}
           />
         </div>
+        <DescribedChoices
+          id={`${id}-stop`}
+          legend={t('settings.kioskStop.legend')}
+          choices={KIOSK_STOP_CHOICES}
+          value={kioskStop}
+          onChange={setKioskStop}
+          label={(choice) => t(`settings.kioskStop.${choice}`)}
+          help={(choice) => t(`settings.kioskStop.${choice}Help`)}
+          testId="settings-kiosk-stop"
+        />
       </section>
 
       <SubmitRow action={action} label={t('settings.save')} large errorTestId="settings-error" statusTestId="settings-status" />
     </form>
+  );
+}
+
+/** A radio group whose every option has a line of explanation under its name. */
+function DescribedChoices<C extends string>({
+  id,
+  legend,
+  choices,
+  value,
+  onChange,
+  label,
+  help,
+  testId,
+}: {
+  id: string;
+  legend: string;
+  choices: readonly C[];
+  value: C;
+  onChange: (choice: C) => void;
+  label: (choice: C) => string;
+  help: (choice: C) => string;
+  testId?: string;
+}) {
+  return (
+    <fieldset className="policy-group" data-testid={testId}>
+      <legend>{legend}</legend>
+      {choices.map((choice) => (
+        <div key={choice} className="policy-option">
+          <input
+            id={`${id}-${choice}`}
+            type="radio"
+            name={id}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+            aria-describedby={`${id}-${choice}-help`}
+          />
+          <div>
+            <label htmlFor={`${id}-${choice}`} className="policy-name">
+              {label(choice)}
+            </label>
+            <p className="hint" id={`${id}-${choice}-help`}>
+              {help(choice)}
+            </p>
+          </div>
+        </div>
+      ))}
+    </fieldset>
   );
 }

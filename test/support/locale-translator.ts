@@ -4,16 +4,15 @@ import i18next, { type i18n } from 'i18next';
 import { beforeAll } from 'vitest';
 import type { Translate } from '../../renderer/src/features/dashboard/notices';
 
-const localeDir = join(__dirname, '../../renderer/src/i18n');
-
-/** A locale file of the app as it ships. */
-export const loadLocale = (locale: string) => JSON.parse(readFileSync(join(localeDir, `${locale}.json`), 'utf8')) as Record<string, unknown>;
+/** The renderer's locale file of `locale`, as it is bundled. */
+export const loadLocale = (locale: 'nl' | 'en') =>
+  JSON.parse(readFileSync(join(__dirname, '../../renderer/src/i18n', `${locale}.json`), 'utf8')) as Record<string, unknown>;
 
 /**
- * A real i18next over the real nl.json and en.json, set up before the file's tests: returns the
- * `Translate` of one language, as the dashboard's pure text functions take it. Call at the top level.
+ * For tests of pure code that turns codes into sentences: the real nl.json and en.json through a
+ * real i18next instance (set up before the file's tests), as a `Translate` per language.
  */
-export function useRealTranslator(): (lng: 'nl' | 'en') => Translate {
+export function useLocaleTranslator(): (lng: 'nl' | 'en') => Translate {
   let i18n: i18n;
   beforeAll(async () => {
     i18n = i18next.createInstance();

@@ -1,0 +1,140 @@
+import type { BackupReason, AuditEntryView } from '../../../../shared/study';
+import type { Translate } from '../dashboard/notices';
+import { reasonKey, shortDevice } from './format';
+
+/**
+ * An audit entry as a sentence people read ("Respondent gewist uit netwerk Dementie Oost"), from
+ * its kind, the names the service looked up (network, wave, organisation) and the plain facts in
+ * its details. Pure: the sentences are in the locale files (`data.auditSentence`), the short name
+ * of each kind in `data.auditKinds` (the filter's list, and the fallback when a sentence lacks a
+ * name it needs). A kind this version does not know gets a generic sentence, never JSON.
+ */
+
+/** Every kind of entry the app writes or has written. */
+export const AUDIT_KINDS = [
+  'database.created',
+  'database.migrated',
+  'network.created',
+  'network.settings_changed',
+  'organisation.created',
+  'wave.created',
+  'codes.generated',
+  'instrument.imported',
+  'export.instrument',
+  'response.started',
+  'response.resumed',
+  'response.completed',
+  'response.left_unfinished',
+  'response.stopped',
+  'response.deleted',
+  'response.edited',
+  'response.updated_from_study',
+  'response.brought_back',
+  'respondent.erased',
+  'respondent.brought_back',
+  'pin.set',
+  'kiosk.started',
+  'kiosk.ended',
+  'export.study',
+  'export.wave',
+  'export.results_pdf',
+  'backup.created',
+  'backup.restored',
+  'backup.restore_interrupted',
+  'backups.deleted_after_erasure',
+  'settings.data_changed',
+  'study.exported',
+  'study.imported',
+  'study.conflict_decided',
+  'study.erasures_applied',
+  'audit.exported',
+  'link.accepted',
+  'link.rejected',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+export const isAuditKind = (action: string): action is AuditKind => (AUDIT_KINDS as readonly string[]).includes(action);
+
+/** The i18n key part of a kind: `response.left_unfinished` → `response_left_unfinished`. */
+const auditKindKey = (kind: AuditKind) => kind.replace(/\./g, '_');
+
+/** A kind's short name ("Respondent gewist"), for the filter's list. */
+export const auditKindLabel = (kind: AuditKind, translate: Translate) => translate(`data.auditKinds.${auditKindKey(kind)}`);
+
+/** The entry's details as an object; anything that is not a JSON object counts as none. */
+function detailsOf(entry: Pick<AuditEntryView, 'details'>): Record<string, unknown> {
+  if (!entry.details) return {};
+  try {
+    const parsed: unknown = JSON.parse(entry.details);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+type Facts = Record<string, string | number>;
+
+/** The plain facts a sentence may name: numbers and short words from the details, translated where they are codes. */
+function factsOf(entry: AuditEntryView, details: Record<string, unknown>, translate: Translate): Facts {
+  const facts: Facts = {};
+  const put = (name: string, value: unknown) => {
+    if (typeof value === 'number' && Number.isFinite(value)) facts[name] = value;
+    else if (typeof value === 'string' && value !== '') facts[name] = value;
+  };
+  put('network', entry.networkName);
+  put('wave', entry.waveLabel);
+  put('organisation', entry.organisationName);
+  put('from', details.from);
+  put('to', details.to);
+  put('networks', details.networks);
+  put('responses', details.responses);
+  put('rows', details.rows);
+  put('keep', details.backupKeep);
+  put('backup', details.backup);
+  // A count for the plural forms: whatever the entry counts.
+  put('count', details.count ?? details.rows);
+  if (entry.entity === 'backup') put('backup', entry.entityId);
+  if (entry.entity === 'instrument' && entry.entityId) {
+    const [id, version] = entry.entityId.split('@');
+    put('instrument', translate('data.auditSentence.instrument', { id: id ?? '', version: version ?? '' }));
+  }
+  if (typeof details.reason === 'string') put('reason', translate(reasonKey(details.reason as BackupReason)));
+  if (details.format === 'xlsx' || details.format === 'csv') put('format', translate(`data.auditSentence.format.${details.format}`));
+  if (details.mode === 'form' || details.mode === 'kiosk' || details.mode === 'paper') put('mode', translate(`data.auditSentence.mode.${details.mode}`));
+  if (details.choice === 'local' || details.choice === 'incoming' || details.choice === 'both') put('choice', translate(`data.auditSentence.choice.${details.choice}`));
+  if (typeof details.sourceDevice === 'string') put('device', shortDevice(details.sourceDevice));
+  // Where a questionnaire belongs, as far as it is known: the wave and network, the network, or nothing.
+  facts.where =
+    entry.waveLabel && entry.networkName
+      ? translate('data.auditSentence.where.wave', { wave: entry.waveLabel, network: entry.networkName })
+      : entry.networkName
+        ? translate('data.auditSentence.where.network', { network: entry.networkName })
+        : '';
+  return facts;
+}
+
+/** The sentence key of an entry: its kind, or a variant its details call for. */
+function sentenceKey(kind: AuditKind, entry: AuditEntryView, details: Record<string, unknown>): string {
+  const key = auditKindKey(kind);
+  if (kind === 'response.started' && details.birthMonthAsked === true) return `${key}_birthMonth`;
+  if (kind === 'response.stopped') return details.kept === false ? `${key}_discarded` : `${key}_kept`;
+  if (kind === 'export.study' && entry.entity !== 'network') return `${key}_networks`;
+  if (kind === 'study.imported' && details.nothingChanged === true) return `${key}_nothing`;
+  return key;
+}
+
+/** A sentence is complete when every placeholder was filled (i18next leaves `{{name}}` for a missing one). */
+const complete = (text: string, key: string) => text !== '' && text !== key && !text.includes('{{');
+
+/** Spaces a left-out fragment (an unknown wave or network) leaves behind. */
+const tidy = (text: string) => text.replace(/\s+([;:,)])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+
+export function auditSentence(entry: AuditEntryView, translate: Translate): string {
+  if (!isAuditKind(entry.action)) return translate('data.auditSentence.unknown', { kind: entry.action });
+  const details = detailsOf(entry);
+  const key = `data.auditSentence.${sentenceKey(entry.action, entry, details)}`;
+  const sentence = translate(key, factsOf(entry, details, translate));
+  if (complete(sentence, key)) return tidy(sentence);
+  // A name the sentence needs is not known on this laptop: the kind's short name says what happened.
+  return auditKindLabel(entry.action, translate);
+}
