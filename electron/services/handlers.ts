@@ -13,7 +13,7 @@ import { createManualBackup, deleteBackupsBeforeErasure, getDataSettings, listBa
 import { restoreBackup } from './data/restore';
 import { eraseRespondent, previewErasure } from './data/erasure';
 import { exportStudyFile, getStudyFileProgress, importStudyFile, previewStudyFile } from './data/study-files';
-import { saveChartImage, saveResultsPdf } from './export/charts';
+import { saveChartImage, savePaperFormPdf, saveResultsPdf } from './export/charts';
 import { exportStudy, getExportProgress } from './export/study-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
 import { decideLinkProposal, listLinkProposals } from './results/link-proposals';
@@ -72,6 +72,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     getExportProgress: () => getExportProgress(ctx),
     saveChartImage: (input) => saveChartImage(ctx, input),
     saveResultsPdf: (input) => saveResultsPdf(ctx, input),
+    savePaperFormPdf: (input) => savePaperFormPdf(ctx, input),
 
     // backups, study files, audit log, erasure
     getDataSettings: () => getDataSettings(ctx),
