@@ -237,6 +237,8 @@ export const contract = {
   ),
   /** The window's print view of a network's results as PDF (Electron's printToPDF); not available in a browser. */
   saveResultsPdf: method<{ cancelled: true } | { cancelled: false; filePath: string; bytes: number }>()(z.strictObject({ networkId: id })),
+  /** The window's printable paper questionnaire of a wave as PDF, the same way as saveResultsPdf. */
+  savePaperFormPdf: method<{ cancelled: true } | { cancelled: false; filePath: string; bytes: number }>()(z.strictObject({ waveId: id })),
 
   // --- backups, study files, audit log, erasure ---
   /** The researcher's name for the audit log, how many backups to keep, where they are. */

@@ -14,18 +14,40 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Which answer `saveAnswer` refused and why, besides the Dutch sentence: a screen that numbers its
+ * questions (the paper grid) says it in its own words and language, with the question's number.
+ * `not-an-answer`: a value or text the item does not take (a code not on its scale, a number
+ * outside its range, text for a choice, a number for an open question); `too-long`: an open
+ * answer longer than the item allows.
+ */
+export interface AnswerRefusal {
+  instrumentId: string;
+  itemId: string;
+  rule: 'not-an-answer' | 'too-long';
+}
+
 export interface ApiErrorShape {
   code: ErrorCode;
   message: string;
+  /** Only on refusals of one answer by `saveAnswer`. */
+  answer?: AnswerRefusal;
 }
 
 export class ApiError extends Error implements ApiErrorShape {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly answer?: AnswerRefusal;
+  constructor(code: ErrorCode, message: string, answer?: AnswerRefusal) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    if (answer) this.answer = answer;
   }
+}
+
+/** The error as it crosses IPC: code, message and, when there is one, the refused answer. */
+export function errorShape(err: ApiError): ApiErrorShape {
+  return err.answer ? { code: err.code, message: err.message, answer: err.answer } : { code: err.code, message: err.message };
 }
 
 /** What every API call resolves to on the wire: Electron IPC and the test harness alike. */
@@ -33,5 +55,5 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorS
 
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
-  throw new ApiError(envelope.error.code, envelope.error.message);
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.answer);
 }

@@ -159,7 +159,7 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
     }
   }
   const running = services;
-  // The print view of a network's results, saved as PDF by Chromium's own renderer.
+  // A print view (a network's results, a wave's paper questionnaire), saved as PDF by Chromium's own renderer.
   running.printToPdf = async () => {
     if (!mainWindow || mainWindow.isDestroyed()) throw new Error('Het venster is niet beschikbaar.');
     return mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });

@@ -48,6 +48,7 @@ const api = {
   getExportProgress: (input) => ipcRenderer.invoke('api:getExportProgress', input),
   saveChartImage: (input) => ipcRenderer.invoke('api:saveChartImage', input),
   saveResultsPdf: (input) => ipcRenderer.invoke('api:saveResultsPdf', input),
+  savePaperFormPdf: (input) => ipcRenderer.invoke('api:savePaperFormPdf', input),
   // --- backups, study files, audit log, erasure ---
   getDataSettings: (input) => ipcRenderer.invoke('api:getDataSettings', input),
   updateDataSettings: (input) => ipcRenderer.invoke('api:updateDataSettings', input),

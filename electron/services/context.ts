@@ -19,8 +19,9 @@ export interface ServiceContext {
   /** Locks or unlocks the window for kiosk mode (Electron: full screen, kiosk); absent in tests. */
   setKioskWindow?: (on: boolean) => void;
   /**
-   * Prints what the main window shows (the results print view) to PDF bytes: Electron's
-   * `webContents.printToPDF`. Absent in the test harness, where saveResultsPdf says so.
+   * Prints what the main window shows (the results print view, a paper questionnaire) to PDF
+   * bytes: Electron's `webContents.printToPDF`. Absent in the test harness, where saveResultsPdf
+   * and savePaperFormPdf say so.
    */
   printToPdf?: () => Promise<Uint8Array>;
   /**

@@ -1,5 +1,5 @@
 import { contract, type Handlers, type MethodName } from '../../shared/contract';
-import { ApiError, type Envelope } from '../../shared/errors';
+import { ApiError, errorShape, type Envelope } from '../../shared/errors';
 import { describeValidationError } from './validation';
 
 export function isMethodName(name: unknown): name is MethodName {
@@ -24,7 +24,7 @@ export function createDispatcher(handlers: Handlers, log: Logger = (m, e) => con
       const handler = handlers[name] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
-      if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
+      if (err instanceof ApiError) return { ok: false, error: errorShape(err) };
       log(`API-fout in ${name}`, err);
       return {
         ok: false,

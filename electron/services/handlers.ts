@@ -14,7 +14,7 @@ import { restoreBackup } from './data/restore';
 import { eraseRespondent, previewErasure } from './data/erasure';
 import { exportStudyFile } from './data/study-files';
 import { getStudyFileProgress, importStudyFile, previewStudyFile, stopStudyFileWork, studyFileWriteInProgress } from './data/study-file-jobs';
-import { saveChartImage, saveResultsPdf } from './export/charts';
+import { saveChartImage, savePaperFormPdf, saveResultsPdf } from './export/charts';
 import { exportStudy, getExportProgress } from './export/study-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
 import { decideLinkProposal, listLinkProposals } from './results/link-proposals';
@@ -75,6 +75,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     getExportProgress: () => getExportProgress(ctx),
     saveChartImage: (input) => saveChartImage(ctx, input),
     saveResultsPdf: (input) => saveResultsPdf(ctx, input),
+    savePaperFormPdf: (input) => savePaperFormPdf(ctx, input),
 
     // backups, study files, audit log, erasure
     getDataSettings: () => getDataSettings(ctx),

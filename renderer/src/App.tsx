@@ -21,6 +21,7 @@ const OverviewScreen = lazyScreen(() => import('./features/overview/OverviewScre
 const CodesScreen = lazyScreen(() => import('./features/network/codes/CodesScreen').then((m) => m.CodesScreen));
 const SettingsScreen = lazyScreen(() => import('./features/network/settings/SettingsScreen').then((m) => m.SettingsScreen));
 const PaperScreen = lazyScreen(() => import('./features/paper/PaperScreen').then((m) => m.PaperScreen));
+const PaperFormScreen = lazyScreen(() => import('./features/paper/PaperFormScreen').then((m) => m.PaperFormScreen));
 const ResponsesScreen = lazyScreen(() => import('./features/responses/ResponsesScreen').then((m) => m.ResponsesScreen));
 const QuestionnaireScreen = lazyScreen(() => import('./features/questionnaire/QuestionnaireScreen').then((m) => m.QuestionnaireScreen));
 const KioskSetupScreen = lazyScreen(() => import('./features/kiosk/KioskSetupScreen').then((m) => m.KioskSetupScreen));
@@ -40,6 +41,8 @@ export type Screen =
   | { name: 'settings'; networkId: string }
   | { name: 'codes'; networkId: string }
   | { name: 'paper'; networkId: string; waveId: string }
+  /** The printable paper questionnaire of a wave, opened from the network screen or from paper entry (`from`), where "Terug" goes. */
+  | { name: 'paper-form'; networkId: string; waveId: string; from: 'network' | 'paper' }
   | { name: 'responses'; networkId: string; waveId: string }
   | { name: 'overview'; networkId: string; waveId: string }
   | { name: 'open-answers'; networkId: string; waveId: string }
@@ -107,6 +110,7 @@ function ResearcherApp() {
               onSettings={() => setScreen({ name: 'settings', networkId: screen.networkId })}
               onCodes={() => setScreen({ name: 'codes', networkId: screen.networkId })}
               onPaper={(waveId) => setScreen({ name: 'paper', networkId: screen.networkId, waveId })}
+              onPaperForm={(waveId) => setScreen({ name: 'paper-form', networkId: screen.networkId, waveId, from: 'network' })}
               onResponses={(waveId) => setScreen({ name: 'responses', networkId: screen.networkId, waveId })}
               onKiosk={(waveId) => setScreen({ name: 'kiosk', networkId: screen.networkId, waveId })}
               onResults={() => setScreen({ name: 'results', networkId: screen.networkId })}
@@ -127,7 +131,22 @@ function ResearcherApp() {
               onSettings={() => setScreen({ name: 'settings', networkId: screen.networkId })}
             />
           )}
-          {screen.name === 'paper' && <PaperScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />}
+          {screen.name === 'paper' && (
+            <PaperScreen
+              networkId={screen.networkId}
+              waveId={screen.waveId}
+              onBack={() => toNetwork(screen.networkId)}
+              onPaperForm={() => setScreen({ name: 'paper-form', networkId: screen.networkId, waveId: screen.waveId, from: 'paper' })}
+            />
+          )}
+          {screen.name === 'paper-form' && (
+            <PaperFormScreen
+              networkId={screen.networkId}
+              waveId={screen.waveId}
+              onBack={() => (screen.from === 'paper' ? setScreen({ name: 'paper', networkId: screen.networkId, waveId: screen.waveId }) : toNetwork(screen.networkId))}
+              backLabel={screen.from === 'paper' ? t('paperForm.backToEntry') : undefined}
+            />
+          )}
           {screen.name === 'responses' && (
             <ResponsesScreen
               networkId={screen.networkId}

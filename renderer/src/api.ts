@@ -64,6 +64,7 @@ export const api: Api = {
   getExportProgress: call('getExportProgress'),
   saveChartImage: call('saveChartImage'),
   saveResultsPdf: call('saveResultsPdf'),
+  savePaperFormPdf: call('savePaperFormPdf'),
   // --- backups, study files, audit log, erasure ---
   getDataSettings: call('getDataSettings'),
   updateDataSettings: call('updateDataSettings'),

@@ -15,6 +15,15 @@ const ORG_B = 'Thuiszorg West';
 /** The columns in the order of the paper form (checked against the grid's header below). */
 const SCALE_ITEMS = ['amb', 'bel', 'per', 'org', 'pro'].flatMap((c) => [1, 2, 3, 4].map((i) => `ks_${c}_0${i}`));
 const ITEMS = [...SCALE_ITEMS, 'ks_cijfer', 'ks_open_goed', 'ks_open_beter'];
+/** The items' short labels (the indicators' names), as in the definition. */
+const LABELS = [
+  ...['Mate van gedeeldheid', 'Aantrekkingskracht', 'Samenwerkingsstrategie', 'Persoonlijke betekenis'],
+  ...['Oprechte interesse', 'Waardecreatie', 'Onderhandelingsruimte en -bereidheid', 'Kwaliteit van de dialoog'],
+  ...['Vermogen tot verbinden', 'Kwaliteit groepsprocessen', 'Vertrouwen', 'Verbindend leiderschap'],
+  ...['Effectiviteit', 'Draagvlak', 'Daadkracht', 'Hygiëne in afspraken'],
+  ...['Fasering en timing', 'Balans tussen inhoud en proces', 'Rolverdeling en procesregie', 'Proceskwaliteit en proceseffectiviteit'],
+  ...['Rapportcijfer', 'Wat gaat goed', 'Wat kan beter'],
+];
 
 /**
  * What is on each paper form, item by item, and what is typed for it. `keys` are typed in the
@@ -135,10 +144,11 @@ describe('paper entry (invoermodus)', () => {
     await grid.waitFor();
     await page.getByRole('heading', { level: 1, name: /Papieren vragenlijsten invoeren: T0/ }).waitFor();
 
-    // One column per item, in the order of the form, with the question as tooltip.
-    const headers = (await grid.locator('thead th').allTextContents()).map((s) => s.trim());
-    expect(headers).toEqual(['Respondentcode', 'Organisatie', ...ITEMS, 'Status']);
-    expect(await grid.locator('thead th', { hasText: 'ks_amb_01' }).getAttribute('title')).toBe('De partners in ons netwerk streven dezelfde ambitie na.');
+    // One column per item, in the order of the form, headed by the question's number on the paper
+    // form and its short label, with the question as tooltip.
+    const headers = (await grid.locator('thead th').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+    expect(headers).toEqual(['Respondentcode', 'Organisatie', ...ITEMS.map((_, i) => `Vraag ${i + 1} ${LABELS[i]}`), 'Status']);
+    expect(await page.getByTestId('paper-head-ks_amb_01').getAttribute('title')).toBe('De partners in ons netwerk streven dezelfde ambitie na.');
 
     // The screen opens with the focus on its title; Tab goes straight into the first code cell.
     await page.keyboard.press('Tab');
@@ -174,12 +184,12 @@ describe('paper entry (invoermodus)', () => {
         await page.unroute('**/api/saveAnswer');
       }
       if (itemId === 'ks_bel_02' && (await cell.inputValue()) !== '3') {
-        // 7 is refused by the main process: the cell shows its error and keeps its previous (empty) value.
+        // 7 is refused by the main process: the cell shows its error, naming question 6, and keeps its previous (empty) value.
         await expect.poll(() => cell.getAttribute('data-state')).toBe('error');
         const errors = page.getByTestId('paper-errors');
         expect(await errors.getAttribute('role')).toBe('alert');
         expect(await errors.textContent()).toContain(
-          'ks_bel_02, respondent P-001: Antwoord 7 is geen geldige keuze bij vraag ks_bel_02. Kies een van de getoonde antwoorden.',
+          'Vraag 6, respondent P-001: ‘7’ is geen antwoord op deze vraag. Kies een antwoord: 1 tot en met 5 of 9 (Weet niet / n.v.t.).',
         );
         expect(await cell.inputValue()).toBe('');
         expect(await cell.getAttribute('aria-invalid')).toBe('true');

@@ -175,15 +175,16 @@ describe('network settings, codes, the code list in paper entry and resuming', (
     await codeCell.fill(listed.replace('-', '').toLowerCase());
     await codeCell.press('Tab');
     await expect.poll(() => codeCell.getAttribute('readonly')).not.toBeNull();
-    for (const [itemId, key] of [
-      ['ks_amb_01', '4'],
-      ['ks_amb_02', '2'],
-      ['ks_amb_03', '9'],
+    // Questions 1–3 of the paper form.
+    for (const [itemId, key, number] of [
+      ['ks_amb_01', '4', 1],
+      ['ks_amb_02', '2', 2],
+      ['ks_amb_03', '9', 3],
     ] as const) {
       const cell = page.getByTestId(`paper-cell-1-${itemId}`);
       await cell.press(key);
       await expect.poll(() => cell.getAttribute('data-state')).toBe('saved');
-      expect(await cell.getAttribute('aria-label')).toBe(`${itemId}, respondent ${listed}`);
+      expect(await cell.getAttribute('aria-label')).toBe(`Vraag ${number}, respondent ${listed}`);
     }
     // Left unfinished (no "Rij afronden"): the researcher resumes it later from the list.
     expect(

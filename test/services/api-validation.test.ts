@@ -200,6 +200,10 @@ const badInputs: Record<MethodName, Case[]> = {
     ['an unknown network', () => ({ networkId: missingId }), 'NOT_FOUND'],
     ['not a uuid', () => ({ networkId: 'alle' }), 'VALIDATION'],
   ],
+  savePaperFormPdf: [
+    ['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND'],
+    ['not a uuid', () => ({ waveId: 'T0' }), 'VALIDATION'],
+  ],
   // --- backups, study files, audit log, erasure ---
   getDataSettings: [['an unexpected field', () => ({ x: 1 }), 'VALIDATION']],
   updateDataSettings: [

@@ -55,4 +55,35 @@ describe('charts for reports', () => {
     const last = s.db.prepare('SELECT action, entity_id AS entityId FROM audit_log ORDER BY rowid DESC LIMIT 1').get();
     expect(last).toEqual({ action: 'export.results_pdf', entityId: network.id });
   });
+
+  it('saves a wave\u2019s paper questionnaire as PDF the same way, named after network and wave, without an audit entry', async () => {
+    const s = open();
+    const network = await s.ok('createNetwork', { name: 'Dementie Oost' });
+    const wave = await s.ok('createWave', { networkId: network.id, label: 'T1', kind: 'T1', plannedDate: null, instruments: [{ instrumentId: 'kansrijke-samenwerking', version: 1 }] });
+    expect(await s.call('savePaperFormPdf', { waveId: wave.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('alleen in de Netwerkspiegel-app') } });
+    const pdf = Buffer.from('%PDF-1.7\n%formulier\n');
+    s.services.printToPdf = async () => pdf;
+    const before = snapshot(s.db);
+    const saved = await s.ok('savePaperFormPdf', { waveId: wave.id });
+    if (saved.cancelled) throw new Error('cancelled');
+    expect(saved.filePath.endsWith('netwerkspiegel-Dementie_Oost-T1-papieren-vragenlijst.pdf')).toBe(true);
+    expect(readFileSync(saved.filePath)).toEqual(pdf);
+    expect(saved.bytes).toBe(pdf.length);
+    // A blank form holds nothing about anyone: the database, audit log included, is as it was.
+    expect(snapshot(s.db)).toEqual(before);
+  });
+
+  it('writes no paper questionnaire PDF when the save dialog is cancelled', async () => {
+    const s = open({ cancelExport: true });
+    const network = await s.ok('createNetwork', { name: 'Dementie Oost' });
+    const wave = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: 'kansrijke-samenwerking', version: 1 }] });
+    let printed = false;
+    s.services.printToPdf = async () => {
+      printed = true;
+      return Buffer.from('%PDF-1.7\n');
+    };
+    expect(await s.ok('savePaperFormPdf', { waveId: wave.id })).toEqual({ cancelled: true });
+    expect(printed).toBe(false);
+    expect(readdirSync(s.dir).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+  });
 });

@@ -55,7 +55,10 @@ describe('number questions stay within the codes an answer can hold', () => {
     for (const value of [-99, 0, 500, 999]) await s.ok('saveAnswer', answer(response.id, 'werkervaring', value));
     const before = snapshot(s.db);
     const typed = await s.call('saveAnswer', answer(response.id, 'werkervaring', null, '12 jaar'));
-    expect(typed).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Vul bij vraag jaren een heel getal in van -99 tot en met 999.' } });
+    expect(typed).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Vul bij vraag jaren een heel getal in van -99 tot en met 999.', answer: { instrumentId: 'werkervaring', itemId: 'jaren', rule: 'not-an-answer' } },
+    });
     const tooBig = await s.call('saveAnswer', answer(response.id, 'werkervaring', 1000));
     expect(tooBig).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!tooBig.ok) expect(tooBig.error.message).toContain('antwoord: Kies een getal van hoogstens 999');
@@ -70,7 +73,7 @@ describe('number questions stay within the codes an answer can hold', () => {
     const before = snapshot(s.db);
     expect(await s.call('saveAnswer', answer(response.id, 'werkervaring', 51))).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: 'Vul bij vraag jaren een heel getal in van 0 tot en met 50.' },
+      error: { code: 'VALIDATION', message: 'Vul bij vraag jaren een heel getal in van 0 tot en met 50.', answer: { instrumentId: 'werkervaring', itemId: 'jaren', rule: 'not-an-answer' } },
     });
     expect(snapshot(s.db)).toEqual(before);
     await s.ok('saveAnswer', answer(response.id, 'werkervaring', 50));

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { chooseSelfCode, isWellFormedAssignedCode, normalizeAssignedCode, selfCodeParts } from '../../../shared/codes';
 import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../../shared/domain';
-import { ApiError } from '../../../shared/errors';
+import { ApiError, type AnswerRefusal } from '../../../shared/errors';
 import { allowedCodes } from '../../../shared/instruments/schema';
 import { appendAudit } from '../../db/repositories/audit';
 import { freezeInstrument } from '../../db/repositories/instruments';
@@ -204,24 +204,26 @@ export function saveAnswer(ctx: ServiceContext, input: ParsedInput<'saveAnswer'>
   const def = loadInstrument(ctx, input.instrumentId, version);
   const item = def.items.find((it) => it.id === input.itemId);
   if (!item) throw new ApiError('VALIDATION', `Vraag ${input.itemId} bestaat niet in vragenlijst ${def.name.nl}.`);
+  // Which answer was refused, so the paper grid can name the question by its number.
+  const refused = (rule: AnswerRefusal['rule']): AnswerRefusal => ({ instrumentId: def.id, itemId: item.id, rule });
 
   let value: number | null = null;
   let text: string | null = null;
   if (item.type === 'open') {
-    if (input.value !== null) throw new ApiError('VALIDATION', `Vraag ${item.id} is een open vraag: geef tekst, geen getal.`);
+    if (input.value !== null) throw new ApiError('VALIDATION', `Vraag ${item.id} is een open vraag: geef tekst, geen getal.`, refused('not-an-answer'));
     text = input.text === null || input.text.trim() === '' ? null : input.text;
     if (text !== null && text.length > item.maxLength) {
-      throw new ApiError('VALIDATION', `Het antwoord op vraag ${item.id} is te lang: hoogstens ${item.maxLength} tekens.`);
+      throw new ApiError('VALIDATION', `Het antwoord op vraag ${item.id} is te lang: hoogstens ${item.maxLength} tekens.`, refused('too-long'));
     }
   } else if (item.type === 'number') {
     if (input.text !== null || (input.value !== null && !allowedCodes(def, item)!.has(input.value))) {
-      throw new ApiError('VALIDATION', `Vul bij vraag ${item.id} een heel getal in van ${item.min} tot en met ${item.max}.`);
+      throw new ApiError('VALIDATION', `Vul bij vraag ${item.id} een heel getal in van ${item.min} tot en met ${item.max}.`, refused('not-an-answer'));
     }
     value = input.value;
   } else {
-    if (input.text !== null) throw new ApiError('VALIDATION', `Vraag ${item.id} vraagt om een keuze, niet om tekst.`);
+    if (input.text !== null) throw new ApiError('VALIDATION', `Vraag ${item.id} vraagt om een keuze, niet om tekst.`, refused('not-an-answer'));
     if (input.value !== null && !allowedCodes(def, item)!.has(input.value)) {
-      throw new ApiError('VALIDATION', `Antwoord ${input.value} is geen geldige keuze bij vraag ${item.id}. Kies een van de getoonde antwoorden.`);
+      throw new ApiError('VALIDATION', `Antwoord ${input.value} is geen geldige keuze bij vraag ${item.id}. Kies een van de getoonde antwoorden.`, refused('not-an-answer'));
     }
     value = input.value;
   }

@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/errors';
 import { appendAudit } from '../../db/repositories/audit';
 import type { ServiceContext } from '../context';
 import { safeFileName, writeFilesAtomically } from '../files';
-import { requireNetwork } from '../administration/networks';
+import { requireNetwork, requireWave } from '../administration/networks';
 
 /**
  * Charts and the results print view for reports. The renderer turns a dashboard chart into SVG
@@ -59,16 +59,16 @@ export async function saveChartImage(ctx: ServiceContext, input: ParsedInput<'sa
 }
 
 /**
- * The network's results as PDF: the Electron main process prints the window (which shows the print
- * view) with `webContents.printToPDF` through `ctx.printToPdf`. Without that hook (the test
- * harness) it says so; in a browser the print view is printed with the browser's own dialog.
+ * What the main window shows, printed to PDF by the Electron main process
+ * (`webContents.printToPDF` through `ctx.printToPdf`) and saved where the user chooses. Without
+ * that hook (the test harness) it says so; in a browser the page is printed with the browser's own
+ * dialog. The renderer decides what is on the page (a print view and its print styles).
  */
-export async function saveResultsPdf(ctx: ServiceContext, input: ParsedInput<'saveResultsPdf'>): Promise<SavedImage> {
-  const network = requireNetwork(ctx, input.networkId);
+async function savePrintedPdf(ctx: ServiceContext, suggestedName: string): Promise<SavedImage> {
   if (!ctx.printToPdf) {
     throw new ApiError('CONFLICT', 'Opslaan als PDF kan alleen in de Netwerkspiegel-app zelf. Gebruik hier de afdrukknop van de browser en kies Opslaan als PDF.');
   }
-  const target = await ctx.chooseExportPath(`${safeFileName(['netwerkspiegel', network.name, 'resultaten', ctx.now().slice(0, 10)])}.pdf`);
+  const target = await ctx.chooseExportPath(suggestedName);
   if (target === null) return { cancelled: true };
   let bytes: Uint8Array;
   try {
@@ -81,6 +81,26 @@ export async function saveResultsPdf(ctx: ServiceContext, input: ParsedInput<'sa
   } catch (err) {
     throw new ApiError('EXPORT_FAILED', `Het bestand kon niet worden opgeslagen (${err instanceof Error ? err.message : String(err)}). Kies een andere map.`);
   }
-  appendAudit(ctx.db, ctx.deviceId, { action: 'export.results_pdf', entity: 'network', entityId: network.id, details: { bytes: bytes.length } }, ctx.now());
   return { cancelled: false, filePath: target, bytes: bytes.length };
+}
+
+/** The network's results as PDF: the window shows the results print view. */
+export async function saveResultsPdf(ctx: ServiceContext, input: ParsedInput<'saveResultsPdf'>): Promise<SavedImage> {
+  const network = requireNetwork(ctx, input.networkId);
+  const saved = await savePrintedPdf(ctx, `${safeFileName(['netwerkspiegel', network.name, 'resultaten', ctx.now().slice(0, 10)])}.pdf`);
+  if (!saved.cancelled) {
+    appendAudit(ctx.db, ctx.deviceId, { action: 'export.results_pdf', entity: 'network', entityId: network.id, details: { bytes: saved.bytes } }, ctx.now());
+  }
+  return saved;
+}
+
+/**
+ * A wave's blank paper questionnaire as PDF: the window shows the printable form. It holds no
+ * answers and no respondent codes (nothing about anyone leaves the app), so, unlike the results,
+ * it is not written to the audit log.
+ */
+export async function savePaperFormPdf(ctx: ServiceContext, input: ParsedInput<'savePaperFormPdf'>): Promise<SavedImage> {
+  const wave = requireWave(ctx, input.waveId);
+  const network = requireNetwork(ctx, wave.networkId);
+  return savePrintedPdf(ctx, `${safeFileName(['netwerkspiegel', network.name, wave.label, 'papieren-vragenlijst'])}.pdf`);
 }

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { InstrumentSummary, NetworkDetail } from '../../../../shared/domain';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
-import { ErrorAlert, StatusMessage } from '../../components/Messages';
+import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale, localized } from '../../i18n';
 import { formatDate } from '../../lib/format';
-import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 import { DashboardView, DEFAULT_RESULTS_INSTRUMENT } from '../dashboard/DashboardScreen';
 import { ChartDownloads, findCharts } from './ChartImageButtons';
+import { PdfActions } from './PdfActions';
 
 /**
  * The print view of a network's results: a title page, then every chart with its table and the
@@ -52,17 +52,8 @@ function PrintSetup({ detail, instruments, version }: { detail: NetworkDetail; i
     return latest ? localized(latest.name, locale) : iid;
   };
   const [instrumentId, setInstrumentId] = useState(() => (ids.includes(DEFAULT_RESULTS_INSTRUMENT) ? DEFAULT_RESULTS_INSTRUMENT : (ids[0] ?? '')));
-  const [saved, setSaved] = useState<string | null>(null);
-  const pdf = useAction();
 
   if (detail.waves.length === 0 || instrumentId === '') return <p className="empty">{t('export.print.noWaves')}</p>;
-
-  const savePdf = () =>
-    pdf.run(async () => {
-      setSaved(null);
-      const result = await api.saveResultsPdf({ networkId: detail.network.id });
-      if (!result.cancelled) setSaved(t('export.print.pdfSaved', { filePath: result.filePath }));
-    });
 
   return (
     <>
@@ -81,16 +72,7 @@ function PrintSetup({ detail, instruments, version }: { detail: NetworkDetail; i
             </select>
           </div>
         )}
-        <div className="actions">
-          <button type="button" className="button" onClick={() => void savePdf()} disabled={pdf.busy} data-testid="save-pdf">
-            {t('export.print.savePdf')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => window.print()}>
-            {t('export.print.print')}
-          </button>
-        </div>
-        <StatusMessage message={saved} testId="pdf-status" />
-        <ErrorAlert message={pdf.error} testId="pdf-error" />
+        <PdfActions save={() => api.saveResultsPdf({ networkId: detail.network.id })} />
       </section>
       <PrintResults key={instrumentId} detail={detail} instrumentId={instrumentId} instrumentName={nameOf(instrumentId)} version={version} />
     </>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { KioskSession, ResponseRecord } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
+import { questionNumbers } from '../../../../shared/question-numbers';
 import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { localized } from '../../i18n';
@@ -59,9 +60,8 @@ export function ResponseFlow({
   // undefined: not chosen yet; null: "rather not say".
   const [organisationId, setOrganisationId] = useState<string | null | undefined>(response.organisationId ?? undefined);
 
-  // Questions are numbered straight through, across pages and instruments.
-  const numbers = new Map<string, number>();
-  for (const page of pages) for (const item of page.items) numbers.set(answerKey(page.definition.id, item.id), numbers.size + 1);
+  // Questions are numbered straight through, across pages and instruments, as on the paper form.
+  const numbers = questionNumbers(definitions);
 
   const totalSteps = (hasAbout ? 1 : 0) + pages.length + 1;
   const stepNumber = step.name === 'about' ? 1 : step.name === 'page' ? (hasAbout ? 2 : 1) + step.index : totalSteps;

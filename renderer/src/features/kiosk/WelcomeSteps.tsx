@@ -43,7 +43,7 @@ export function WelcomeStep({ session, onStart, onResearcher }: { session: Kiosk
 }
 
 /** Splits a consent text into paragraphs at blank lines. */
-function paragraphs(text: string): string[] {
+export function paragraphs(text: string): string[] {
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())

@@ -18,6 +18,8 @@ export interface NetworkScreenProps {
   onSettings: () => void;
   onCodes: () => void;
   onPaper: (waveId: string) => void;
+  /** *Papieren vragenlijst afdrukken* for a wave. */
+  onPaperForm?: (waveId: string) => void;
   onResponses: (waveId: string) => void;
   /** Kiosk mode (afnamemodus) for a wave: the researcher's setup screen. */
   onKiosk?: (waveId: string) => void;
@@ -34,7 +36,7 @@ export interface NetworkScreenProps {
 }
 
 /** Where the network screen leads besides filling in and the overview: settings, codes, paper entry, the list of questionnaires. */
-type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onResponses' | 'onKiosk' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onLinking' | 'onOpenAnswers'>;
+type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onPaperForm' | 'onResponses' | 'onKiosk' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onLinking' | 'onOpenAnswers'>;
 
 export function NetworkScreen({ networkId, onBack, onFill, onOverview, ...links }: NetworkScreenProps) {
   const { t } = useTranslation();
@@ -178,6 +180,11 @@ function WaveCard({
         <button type="button" className="button button-secondary" onClick={() => links.onPaper(wave.id)} aria-label={t('paper.openFor', { wave: wave.label })}>
           {t('paper.open')}
         </button>
+        {links.onPaperForm && (
+          <button type="button" className="button button-secondary" onClick={() => links.onPaperForm?.(wave.id)} aria-label={t('paperForm.openFor', { wave: wave.label })} data-testid={`paper-form-${wave.id}`}>
+            {t('paperForm.open')}
+          </button>
+        )}
         <button
           type="button"
           className="button button-secondary"

@@ -1,7 +1,7 @@
 import { memo, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale, localized } from '../../i18n';
-import { messageOf } from '../../lib/errors';
+import { cellErrorOf } from './cellErrors';
 import { displayOf, isFinished, parseTyped, type CellAnswer, type PaperColumn } from './columns';
 
 /** What a row offers its cells; one stable object per row, so a cell re-renders only for its own changes. */
@@ -30,7 +30,7 @@ const isEmpty = (a: CellAnswer) => a.value === null && (a.text === null || a.tex
 
 export interface PaperCellProps {
   column: PaperColumn;
-  /** The accessible name: "ks_amb_01, respondent ABC-DEF". */
+  /** The accessible name, which also heads the cell's errors: "Vraag 1, respondent ABC-DEF". */
   label: string;
   /** The answer already stored when the row's response was resumed. */
   existing: CellAnswer | undefined;
@@ -75,7 +75,7 @@ export const PaperCell = memo(function PaperCell({ column, label, existing, disa
         },
         (err: unknown) => {
           if (seq.current !== n) return;
-          const message = messageOf(err, t('errors.unexpected'));
+          const message = cellErrorOf(err, column, answer, t, currentLocale());
           setState((s) => ({ ...s, pending: null, draft: draftOnRefusal, status: 'error', error: message }));
           row.reportError(errorId, label, message);
           if (draftOnRefusal !== null) row.markUnsaved(column.key, true);

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../../shared/domain';
+import type { Locale } from '../../../../shared/text';
 import { TableHead } from '../../components/DataTable';
 import { currentLocale, localized } from '../../i18n';
 import type { PaperColumn } from './columns';
@@ -74,7 +75,13 @@ export function PaperGrid({
             columns={[
               { label: t('paper.code'), className: 'paper-code' },
               t('paper.organisation'),
-              ...columns.map((c) => ({ label: c.itemId, key: c.key, className: `paper-head paper-head-${c.kind}`, title: localized(c.question, locale) })),
+              ...columns.map((c) => ({
+                label: <QuestionHead column={c} locale={locale} />,
+                key: c.key,
+                className: `paper-head paper-head-${c.kind}`,
+                title: localized(c.question, locale),
+                testId: `paper-head-${c.itemId}`,
+              })),
               { label: <span className="visually-hidden">{t('paper.status')}</span> },
             ]}
           />
@@ -111,5 +118,21 @@ export function PaperGrid({
         {t('paper.addRow')}
       </button>
     </div>
+  );
+}
+
+/**
+ * A column's header: the question's number as on the paper form, then its short label; the full
+ * question is the header's title (tooltip and accessible description). Variable names stay out of
+ * the grid (the legend under it has them for researchers).
+ */
+function QuestionHead({ column, locale }: { column: PaperColumn; locale: Locale }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="visually-hidden">{t('paperGrid.question')} </span>
+      <span className="paper-head-number">{column.number}</span>{' '}
+      <span className="paper-head-label">{localized(column.label, locale)}</span>
+    </>
   );
 }

@@ -224,7 +224,7 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
         <PaperCell
           key={column.key}
           column={column}
-          label={t('paper.cellLabel', { item: column.itemId, who })}
+          label={t('paper.cellLabel', { number: column.number, who })}
           existing={existing.get(column.key)}
           disabled={done}
           row={row}

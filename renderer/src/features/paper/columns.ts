@@ -1,5 +1,6 @@
 import { numberCanGrow, parseTypedCode, type NumberRange } from '../../../../shared/instruments/number-items';
 import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
+import { numberQuestions, questionKey } from '../../../../shared/question-numbers';
 import type { LocalizedText } from '../../../../shared/text';
 
 /** One answer as the grid sends it: a code for choice items, text for open ones. */
@@ -14,8 +15,12 @@ export interface PaperColumn {
   key: string;
   instrumentId: string;
   itemId: string;
+  /** The question's number on the paper form (shared/question-numbers.ts). */
+  number: number;
   kind: 'choice' | 'open';
   question: LocalizedText;
+  /** The item's short label (the indicator's name) for the column header. */
+  label: LocalizedText;
   /** For open items: the longest answer the definition allows. */
   maxLength: number | null;
   /**
@@ -28,43 +33,39 @@ export interface PaperColumn {
   numberRange: NumberRange | null;
   /** Every code is one character: a key press replaces the answer and saves it at once. */
   singleKey: boolean;
-  /** The codes with their meaning, for the header's tooltip: "1 = Helemaal oneens, …". */
-  legend: { code: number; label: LocalizedText }[];
+  /** The codes with their meaning, scored ones first (what a refusal offers: "1 tot en met 5 of 9 (weet niet)"). */
+  legend: { code: number; label: LocalizedText; scored: boolean }[];
 }
 
 function legendOf(def: InstrumentDefinition, item: InstrumentItem): PaperColumn['legend'] {
   if (item.type === 'open' || item.type === 'number') return [];
   const scale = def.scales.find((s) => s.id === item.scale);
-  return scale ? [...scale.options, ...scale.notScored].map((o) => ({ code: o.code, label: o.label })) : [];
+  if (!scale) return [];
+  return [...scale.options.map((o) => ({ ...o, scored: true })), ...scale.notScored.map((o) => ({ ...o, scored: false }))];
 }
 
-/** The wave's items in the order the paper form shows them: instrument by instrument, section by section. */
+/** The wave's items in the order and with the numbers of the paper form: instrument by instrument, section by section. */
 export function paperColumns(definitions: InstrumentDefinition[]): PaperColumn[] {
-  const columns: PaperColumn[] = [];
-  for (const def of definitions) {
-    for (const section of def.sections) {
-      for (const itemId of section.items) {
-        const item = def.items.find((it) => it.id === itemId);
-        if (!item) continue;
-        const legend = legendOf(def, item);
-        const codes = legend.map((l) => String(l.code));
-        const numberRange = item.type === 'number' ? { min: item.min, max: item.max } : null;
-        columns.push({
-          key: `${def.id}/${item.id}`,
-          instrumentId: def.id,
-          itemId: item.id,
-          kind: item.type === 'open' ? 'open' : 'choice',
-          question: item.text,
-          maxLength: item.type === 'open' ? item.maxLength : null,
-          codes,
-          numberRange,
-          singleKey: numberRange ? numberRange.min >= 0 && numberRange.max <= 9 : codes.length > 0 && codes.every((c) => c.length === 1),
-          legend,
-        });
-      }
-    }
-  }
-  return columns;
+  const byId = new Map(definitions.map((def) => [def.id, def]));
+  return numberQuestions(definitions).map(({ number, instrumentId, item }) => {
+    const legend = legendOf(byId.get(instrumentId)!, item);
+    const codes = legend.map((l) => String(l.code));
+    const numberRange = item.type === 'number' ? { min: item.min, max: item.max } : null;
+    return {
+      key: questionKey(instrumentId, item.id),
+      instrumentId,
+      itemId: item.id,
+      number,
+      kind: item.type === 'open' ? 'open' : 'choice',
+      question: item.text,
+      label: item.label,
+      maxLength: item.type === 'open' ? item.maxLength : null,
+      codes,
+      numberRange,
+      singleKey: numberRange ? numberRange.min >= 0 && numberRange.max <= 9 : codes.length > 0 && codes.every((c) => c.length === 1),
+      legend,
+    };
+  });
 }
 
 /** True when no longer code starts with what was typed, so waiting for another key is pointless. */

@@ -1,0 +1,27 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+
+/**
+ * Poppler's `pdftotext` and `pdfinfo`, for tests that read a PDF the app saved the way a reader
+ * does. CI installs `poppler-utils` (.ci/run); on a machine without it those checks are skipped
+ * and say so.
+ */
+export const hasPdftotext = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
+
+export const PDFTOTEXT_MISSING = 'pdftotext is not installed: the PDF is saved but not read back. Install poppler-utils (apt-get install poppler-utils) to read it.';
+
+/** The text of each page of a PDF file, in reading order, white space collapsed. */
+export function pdfPages(file: string): string[] {
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  // pdftotext ends every page with a form feed.
+  return text
+    .split('\f')
+    .slice(0, -1)
+    .map((page) => page.replace(/\s+/g, ' ').trim());
+}
+
+/** The page size in points and the page count, as pdfinfo reads them. */
+export function pdfInfo(file: string): { pages: number; width: number; height: number } {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+  return { pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), width: Number(size[1]), height: Number(size[2]) };
+}
