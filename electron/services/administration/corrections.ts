@@ -67,7 +67,7 @@ export function correctResponse(ctx: ServiceContext, input: ParsedInput<'correct
     repo.markCorrected(ctx.db, ctx.deviceId, response.id, now);
     const parts = inParts(changes.map((c) => c.logged));
     parts.forEach((part, i) => {
-      const details = { waveId: wave.id, reason: input.reason, changes: part, ...(parts.length > 1 ? { part: i + 1, parts: parts.length } : {}) };
+      const details = { waveId: wave.id, correctionReason: input.reason, changes: part, ...(parts.length > 1 ? { part: i + 1, parts: parts.length } : {}) };
       appendAudit(ctx.db, ctx.deviceId, { action: 'response.corrected', entity: 'response', entityId: response.id, details }, now);
     });
     return repo.getResponse(ctx.db, response.id)!;
