@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { currentLocale, localized } from '../../i18n';
@@ -6,6 +6,7 @@ import { useApiData } from '../../lib/useApiData';
 import { NetworkPage } from '../network/NetworkPage';
 import { loadWaveContext, type WaveContext } from '../questionnaire/QuestionnaireScreen';
 import { paperColumns } from './columns';
+import { PaperCorrections } from './PaperCorrections';
 import { PaperGrid } from './PaperGrid';
 
 /** Invoermodus: typing in the paper questionnaires of one wave, one row per respondent. */
@@ -29,10 +30,13 @@ function PaperEntry({ context }: { context: WaveContext }) {
   const { t } = useTranslation();
   const { wave, detail, definitions } = context;
   const columns = useMemo(() => paperColumns(definitions), [definitions]);
+  const [completed, setCompleted] = useState(0);
+  const rowCompleted = useCallback(() => setCompleted((n) => n + 1), []);
   return (
     <>
       <p className="lead">{t('paper.intro')}</p>
-      <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} organisations={detail.organisations} />
+      <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} organisations={detail.organisations} onRowCompleted={rowCompleted} />
+      <PaperCorrections wave={wave} definitions={definitions} completedRows={completed} />
       <CodeLegend definitions={definitions} />
     </>
   );
