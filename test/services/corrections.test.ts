@@ -73,7 +73,7 @@ describe('correcting a submitted questionnaire', () => {
 
     // The response row carries the correction's moment and this laptop, for merging.
     const row = s.db.prepare('SELECT updated_at AS updatedAt, device_id AS deviceId, completed_at AS completedAt FROM responses WHERE id = ?').get(target.id) as Record<string, string>;
-    expect(row.updatedAt > row.completedAt!).toBe(true);
+    expect(row.updatedAt! > row.completedAt!).toBe(true);
   });
 
   it('clears an answer when the corrected value is empty', async () => {

@@ -25,6 +25,16 @@ async function importFile(s: Laptop, content: string) {
   return s.ok('importStudyFile', { content, decisions: [] });
 }
 
+/** A's file into B, B's into A, and both onto C (A first) and onto D (B first). */
+async function mergeInEveryOrder(l: { a: Laptop; b: Laptop; c: Laptop; d: Laptop }, fileA: string, fileB: string) {
+  await importFile(l.b, fileA);
+  await importFile(l.a, fileB);
+  await importFile(l.c, fileA);
+  await importFile(l.c, fileB);
+  await importFile(l.d, fileB);
+  await importFile(l.d, fileA);
+}
+
 /** Laptop A sets up a wave with two submitted questionnaires and an unfinished one, and hands copies to B, C and D. */
 async function fourLaptops() {
   const [a, b, c, d] = [open(), open(), open(), open()];
@@ -64,12 +74,7 @@ describe('a correction on one laptop and a thrown-away questionnaire on another'
     expect(previewOnA.discardsApplied).toBe(1);
     expect(previewOnA.counts.discards).toEqual({ added: 1, skipped: 0 });
 
-    await importFile(b, fileA);
-    await importFile(a, fileB);
-    await importFile(c, fileA);
-    await importFile(c, fileB);
-    await importFile(d, fileB);
-    await importFile(d, fileA);
+    await mergeInEveryOrder({ a, b, c, d }, fileA, fileB);
 
     const onA = responsesAndAnswers(a);
     expect(responsesAndAnswers(b)).toEqual(onA);
@@ -101,12 +106,7 @@ describe('a correction on one laptop and a thrown-away questionnaire on another'
     await a.ok('correctResponse', { responseId: r3.id, reason: 'Latere correctie', answers: [{ instrumentId: KS, itemId: 'ks_amb_01', value: 3, text: null }] });
     const fileA = await studyFileOf(a, [network.id]);
     const fileB = await studyFileOf(b, [network.id]);
-    await importFile(b, fileA);
-    await importFile(a, fileB);
-    await importFile(c, fileA);
-    await importFile(c, fileB);
-    await importFile(d, fileB);
-    await importFile(d, fileA);
+    await mergeInEveryOrder({ a, b, c, d }, fileA, fileB);
     const onA = responsesAndAnswers(a);
     for (const laptop of [b, c, d]) expect(responsesAndAnswers(laptop)).toEqual(onA);
     expect(a.db.prepare('SELECT value FROM answers WHERE response_id = ?').all(r3.id)).toEqual([{ value: 3 }]);
