@@ -61,6 +61,13 @@ const locale = z.enum(['nl', 'en'], { error: 'Kies Nederlands of Engels' });
 /** An instrument's id, as a definition spells it (shared/instruments/schema.ts): one line, at most 64 characters. */
 const instrumentId = plainText().min(1).max(64);
 const instrumentRef = z.strictObject({ instrumentId, version: z.number().int().min(1) });
+/** One answer as the researcher's form, paper entry and a correction send it. */
+const answerFields = {
+  instrumentId,
+  itemId: plainText().min(1).max(32),
+  value: z.number().int().min(ANSWER_CODE_MIN).max(ANSWER_CODE_MAX).nullable(),
+  text: multilineText().max(4000, 'Een antwoord heeft hoogstens 4000 tekens').nullable(),
+};
 /** What *Stoppen* in kiosk mode does with a respondent's answers so far. */
 const kioskStop = z.enum(KIOSK_STOP_CHOICES, { error: 'Kies of de antwoorden van wie stopt bewaard of weggegooid worden' });
 
@@ -114,15 +121,7 @@ export const contract = {
     }),
   ),
   getResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
-  saveAnswer: method<SavedAnswer>()(
-    z.strictObject({
-      responseId: id,
-      instrumentId,
-      itemId: plainText().min(1).max(32),
-      value: z.number().int().min(ANSWER_CODE_MIN).max(ANSWER_CODE_MAX).nullable(),
-      text: multilineText().max(4000, 'Een antwoord heeft hoogstens 4000 tekens').nullable(),
-    }),
-  ),
+  saveAnswer: method<SavedAnswer>()(z.strictObject({ responseId: id, ...answerFields })),
   completeResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
 
   updateNetworkSettings: method<Network>()(
@@ -146,6 +145,20 @@ export const contract = {
   resumeResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
   /** Throws away an unfinished response (e.g. started under a mistyped code); a submitted one is never discarded. */
   discardResponse: method<{ discarded: true }>()(z.strictObject({ responseId: id })),
+  /**
+   * A researcher corrects a submitted questionnaire: the changed answers (a null value and text
+   * clears one) and why, in one step. Never in kiosk mode; see docs/decisions/2026-12-01-corrections.md.
+   */
+  correctResponse: method<ResponseRecord>()(
+    z.strictObject({
+      responseId: id,
+      reason: plainText().trim().min(1, 'Geef een reden voor de correctie').max(300, 'Gebruik voor de reden hoogstens 300 tekens'),
+      answers: z
+        .array(z.strictObject(answerFields))
+        .min(1, 'Er is geen antwoord veranderd. Verander eerst een antwoord, of annuleer de correctie.')
+        .max(1000, 'Te veel antwoorden tegelijk (hoogstens 1000)'),
+    }),
+  ),
   setResponseOrganisation: method<ResponseRecord>()(z.strictObject({ responseId: id, organisationId: id.nullable() })),
 
   getKioskState: method<KioskState>()(none),

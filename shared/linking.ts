@@ -46,9 +46,18 @@ export interface RecordedLinkDecision {
  * whatever order study files arrived in. Negative when `a` holds.
  */
 export function compareLinkDecisions(a: RecordedLinkDecision, b: RecordedLinkDecision): number {
+  return compareChanges({ at: a.decidedAt, deviceId: a.deviceId }, { at: b.decidedAt, deviceId: b.deviceId });
+}
+
+/**
+ * Which of two changes of the same thing on two laptops holds: the later one, and at the same moment
+ * the one from the smaller device id. Negative when `a` holds. Used for link decisions and for
+ * corrected questionnaires.
+ */
+export function compareChanges(a: { at: string; deviceId: string }, b: { at: string; deviceId: string }): number {
   // As instants: a study file may carry a time with an offset (+01:00) rather than Z.
-  const at = Date.parse(a.decidedAt);
-  const bt = Date.parse(b.decidedAt);
+  const at = Date.parse(a.at);
+  const bt = Date.parse(b.at);
   if (at !== bt) return at > bt ? -1 : 1;
   if (a.deviceId !== b.deviceId) return a.deviceId < b.deviceId ? -1 : 1;
   return 0;

@@ -113,7 +113,7 @@ export interface TableCount {
   skipped: number;
 }
 
-export const MERGE_TABLES = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures'] as const;
+export const MERGE_TABLES = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures', 'discards'] as const;
 export type MergeTable = (typeof MERGE_TABLES)[number];
 
 export interface AnswerVersion {
@@ -217,6 +217,17 @@ export interface MergeReport {
    */
   plannedErasures?: PlannedErasure[];
   conflicts: MergeConflict[];
+  /** Submitted questionnaires corrected here or in the file, and which version holds (see CorrectionConflict). */
+  correctionConflicts: CorrectionConflict[];
+  /** Unfinished responses in the file not imported because they were thrown away (here or on the laptop the file comes from). */
+  discardedSkipped: number;
+  /** Unfinished responses here thrown away because the file records that they were thrown away on another laptop. */
+  discardsApplied: number;
+  /**
+   * Responses thrown away on one laptop while another completed its copy: the submitted version is
+   * kept (a submitted questionnaire is never thrown away silently; erasure is the way to remove it).
+   */
+  discardedButSubmitted: number;
   /** Near matches decided differently here and in the file, and which decision holds (see LinkDecisionConflict). */
   linkConflicts: LinkDecisionConflict[];
   /** Conflicts decided at an earlier import of the same content, decided the same way again. */
@@ -225,6 +236,22 @@ export interface MergeReport {
   backup: string | null;
   /** True when the import changed nothing (the same file imported again). */
   nothingChanged: boolean;
+}
+
+/**
+ * A submitted questionnaire corrected here or in the file: the same submission with other answers.
+ * Nobody is asked: the version changed last holds (at the same moment, the one from the smaller
+ * device id), so every laptop ends up with the same answers whatever order files arrive in.
+ */
+export interface CorrectionConflict {
+  responseId: string;
+  networkName: string;
+  waveLabel: string;
+  respondentCode: string;
+  local: ResponseVersion;
+  incoming: ResponseVersion;
+  differences: AnswerDifference[];
+  holds: 'local' | 'incoming';
 }
 
 /** A respondent (or some of their responses) that an import erases on this laptop. */
@@ -428,6 +455,17 @@ export const studyErasureRow = z.strictObject({
   device_id: uuid,
 });
 
+/**
+ * An unfinished response thrown away on some laptop (`discardResponse`): its id only. Optional in
+ * the file (older files have none, read as an empty register).
+ */
+export const studyDiscardRow = z.strictObject({
+  id: uuid,
+  network_id: uuid,
+  discarded_at: timestamp,
+  device_id: uuid,
+});
+
 /** A researcher's decision on a near match of self-made codes: two respondent ids, never codes. */
 export const studyLinkDecisionRow = z
   .strictObject({
@@ -454,6 +492,7 @@ export const STUDY_TABLES = {
   audit_log: [studyAuditRow, 1_000_000],
   erasures: [studyErasureRow, 200_000],
   link_decisions: [studyLinkDecisionRow, 200_000],
+  discarded_responses: [studyDiscardRow, 200_000],
 } as const;
 export type StudyTable = keyof typeof STUDY_TABLES;
 
@@ -469,6 +508,7 @@ export const studyData = z.strictObject({
   audit_log: rows(studyAuditRow, STUDY_TABLES.audit_log[1]),
   erasures: rows(studyErasureRow, STUDY_TABLES.erasures[1]),
   link_decisions: rows(studyLinkDecisionRow, STUDY_TABLES.link_decisions[1]),
+  discarded_responses: rows(studyDiscardRow, STUDY_TABLES.discarded_responses[1]),
 });
 export type StudyData = z.infer<typeof studyData>;
 
@@ -503,6 +543,9 @@ export type StudyFile = z.infer<typeof studyFile>;
 
 /** A study file up to its tables' rows (see `studyDataTables`). */
 export const studyFileOutline = z.strictObject({ ...studyFileParts, data: studyDataTables });
+
+/** Tables a study file may leave out (added after version 2 without a new version): read as empty. */
+export const OPTIONAL_STUDY_TABLES: readonly StudyTable[] = ['discarded_responses'];
 
 /** Keys that would reach an object's prototype if a careless reader merged them; a study file never has them. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

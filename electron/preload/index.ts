@@ -28,6 +28,7 @@ const api = {
   resumeResponse: (input) => ipcRenderer.invoke('api:resumeResponse', input),
   setResponseOrganisation: (input) => ipcRenderer.invoke('api:setResponseOrganisation', input),
   discardResponse: (input) => ipcRenderer.invoke('api:discardResponse', input),
+  correctResponse: (input) => ipcRenderer.invoke('api:correctResponse', input),
   getKioskState: (input) => ipcRenderer.invoke('api:getKioskState', input),
   setResearcherPin: (input) => ipcRenderer.invoke('api:setResearcherPin', input),
   startKiosk: (input) => ipcRenderer.invoke('api:startKiosk', input),

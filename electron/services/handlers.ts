@@ -6,6 +6,7 @@ import { generateCodes, listCodes } from './administration/codes';
 import { exportInstrument, importInstrument, loadInstrument } from './administration/instruments';
 import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk, stopKioskResponse } from './administration/kiosk';
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
+import { correctResponse } from './administration/corrections';
 import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
 import { exportAuditLog, listAuditLog } from './data/audit';
@@ -51,6 +52,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     resumeResponse: (input) => resumeResponse(ctx, input.responseId),
     getResponse: (input) => getResponse(ctx, input.responseId),
     discardResponse: (input) => discardResponse(ctx, input.responseId),
+    correctResponse: (input) => correctResponse(ctx, input),
     setResponseOrganisation: (input) => setResponseOrganisation(ctx, input),
     saveAnswer: (input) => saveAnswer(ctx, input),
     completeResponse: (input) => completeResponse(ctx, input.responseId),

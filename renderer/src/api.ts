@@ -44,6 +44,7 @@ export const api: Api = {
   resumeResponse: call('resumeResponse'),
   setResponseOrganisation: call('setResponseOrganisation'),
   discardResponse: call('discardResponse'),
+  correctResponse: call('correctResponse'),
   getKioskState: call('getKioskState'),
   setResearcherPin: call('setResearcherPin'),
   startKiosk: call('startKiosk'),

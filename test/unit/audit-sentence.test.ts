@@ -65,6 +65,15 @@ const DUTCH: [string, AuditEntryView, string][] = [
   ['response.edited', entry('response.edited', { entity: 'response', ...t0, detailsOf: { field: 'organisation' } }), 'Organisatie bij een vragenlijst gewijzigd in meting T0 van netwerk Dementie Oost'],
   ['response.updated_from_study', entry('response.updated_from_study', { entity: 'response', ...t0 }), 'Vragenlijst bijgewerkt uit een studiebestand in meting T0 van netwerk Dementie Oost'],
   [
+    'response.corrected',
+    entry('response.corrected', {
+      entity: 'response',
+      ...t0,
+      detailsOf: { waveId: 'w', correctionReason: 'Overtypfout bij papier', changes: [{ instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', old: 4, new: 2 }, { instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_02', old: null, new: 5 }] },
+    }),
+    'Ingeleverde vragenlijst gecorrigeerd in meting T0 van netwerk Dementie Oost, 2 antwoorden: ks_amb_01 van 4 naar 2, ks_amb_02 van leeg naar 5. Reden: Overtypfout bij papier',
+  ],
+  [
     'response.brought_back',
     entry('response.brought_back', { entity: 'response', ...oost, detailsOf: { backup: 'netwerkspiegel-2026-03-01T09-00-00-000Z-voor-import.sqlite' } }),
     'Gewiste vragenlijst teruggezet met reservekopie netwerkspiegel-2026-03-01T09-00-00-000Z-voor-import.sqlite; ze was gewist via een studiebestand',
@@ -98,6 +107,11 @@ const DUTCH: [string, AuditEntryView, string][] = [
     'Conflict bij samenvoegen beslist in meting T0 van netwerk Dementie Oost: de versie uit het bestand genomen',
   ],
   ['study.erasures_applied', entry('study.erasures_applied', { entity: 'respondent', detailsOf: { count: 2 } }), 'Wissingen van een andere laptop uitgevoerd (respondenten: 2)'],
+  [
+    'study.discards_applied',
+    entry('study.discards_applied', { entity: 'response', detailsOf: { count: 3 } }),
+    '3 onafgemaakte vragenlijsten weggegooid, omdat die op een andere laptop zijn weggegooid',
+  ],
   ['audit.exported', entry('audit.exported', { entity: 'audit-log', detailsOf: { rows: 412, format: 'csv' } }), 'Auditlog opgeslagen als CSV (regels: 412)'],
   ['link.accepted', entry('link.accepted', { entity: 'link-decision', ...oost }), 'Koppeling bevestigd in netwerk Dementie Oost: zelfde persoon'],
   ['link.rejected', entry('link.rejected', { entity: 'link-decision', ...oost }), 'Koppeling afgewezen in netwerk Dementie Oost: niet dezelfde persoon'],
@@ -127,6 +141,23 @@ describe('audit entries as sentences', () => {
       'Studiebestand van laptop a1b2c3d4 ingelezen; er veranderde niets',
     );
     expect(auditSentence(entry('codes.generated', { ...oost, detailsOf: { count: 1 } }), nl)).toBe('1 respondentcode gemaakt voor netwerk Dementie Oost');
+  });
+
+  it('names one changed answer of a correction, an open answer without its text, and the part of a long correction', () => {
+    const nl = translator('nl');
+    const one = { waveId: 'w', correctionReason: 'Respondent belde', changes: [{ instrumentId: 'x', itemId: 'ks_amb_03', old: 3, new: null }] };
+    expect(auditSentence(entry('response.corrected', { entity: 'response', ...t0, detailsOf: one }), nl)).toBe(
+      'Ingeleverde vragenlijst gecorrigeerd in meting T0 van netwerk Dementie Oost: ks_amb_03 van 3 naar leeg. Reden: Respondent belde',
+    );
+    const open = { waveId: 'w', correctionReason: 'Naam weggehaald', changes: [{ instrumentId: 'x', itemId: 'ip_open', textChanged: true }], part: 2, parts: 3 };
+    expect(auditSentence(entry('response.corrected', { entity: 'response', ...t0, detailsOf: open }), nl)).toBe(
+      'Ingeleverde vragenlijst gecorrigeerd in meting T0 van netwerk Dementie Oost: ip_open (tekst gewijzigd). Reden: Naam weggehaald (deel 2 van 3)',
+    );
+    expect(auditSentence(entry('response.corrected', { entity: 'response', ...t0, detailsOf: one }), translator('en'))).toBe(
+      'Submitted questionnaire corrected in wave T0 of network Dementie Oost: ks_amb_03 from 3 to empty. Reason: Respondent belde',
+    );
+    // Without a reason (an entry from elsewhere that lacks it) the kind's short name says what happened.
+    expect(auditSentence(entry('response.corrected', { entity: 'response', ...t0, detailsOf: { changes: [] } }), nl)).toBe('Ingeleverde vragenlijst gecorrigeerd');
   });
 
   it('leaves out what is not known of a questionnaire: the wave, or the wave and the network', () => {

@@ -150,20 +150,38 @@ export function listResponseSummaries(db: Db, waveId: string): ResponseSummary[]
  * statement, so a submit cannot slip in between). One statement: it commits on its own and
  * durably (synchronous=FULL). Returns false when the response is not (or no longer) open.
  */
-export function upsertAnswerIfOpen(
-  db: Db,
-  deviceId: string,
-  input: { responseId: string; instrumentId: string; instrumentVersion: number; itemId: string; value: number | null; text: string | null },
-  now: string,
-): boolean {
+export function upsertAnswerIfOpen(db: Db, deviceId: string, input: AnswerInput, now: string): boolean {
+  return upsertAnswerWhile(db, deviceId, input, now, 'in_progress');
+}
+
+/** Insert or replace one answer of a submitted response: a correction (services/administration/corrections.ts). */
+export function upsertCorrectedAnswer(db: Db, deviceId: string, input: AnswerInput, now: string): boolean {
+  return upsertAnswerWhile(db, deviceId, input, now, 'complete');
+}
+
+interface AnswerInput {
+  responseId: string;
+  instrumentId: string;
+  instrumentVersion: number;
+  itemId: string;
+  value: number | null;
+  text: string | null;
+}
+
+function upsertAnswerWhile(db: Db, deviceId: string, input: AnswerInput, now: string, status: ResponseStatus): boolean {
   const result = prepared(
     db,
     `INSERT INTO answers (id, response_id, instrument_id, instrument_version, item_id, value, text, updated_at, device_id)
-     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'in_progress')
+     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = ?)
      ON CONFLICT (response_id, instrument_id, item_id) DO UPDATE SET
        value = excluded.value, text = excluded.text, updated_at = excluded.updated_at, device_id = excluded.device_id`,
-  ).run(randomUUID(), input.responseId, input.instrumentId, input.instrumentVersion, input.itemId, input.value, input.text, now, deviceId, input.responseId);
+  ).run(randomUUID(), input.responseId, input.instrumentId, input.instrumentVersion, input.itemId, input.value, input.text, now, deviceId, input.responseId, status);
   return result.changes === 1;
+}
+
+/** A correction's last change: the response row carries when and where, also when an answer was only cleared. */
+export function markCorrected(db: Db, deviceId: string, responseId: string, now: string): void {
+  prepared(db, 'UPDATE responses SET updated_at = ?, device_id = ? WHERE id = ?').run(now, deviceId, responseId);
 }
 
 export function deleteAnswer(db: Db, responseId: string, instrumentId: string, itemId: string): void {

@@ -23,6 +23,7 @@ export const STUDY_COLUMNS = {
   audit_log: ['id', 'at', 'device_id', 'actor', 'action', 'entity', 'entity_id', 'details'],
   erasures: ['id', 'kind', 'network_id', 'erased_at', 'device_id'],
   link_decisions: ['id', 'network_id', 'baseline_respondent_id', 'follow_up_respondent_id', 'decision', 'decided_at', 'device_id'],
+  discarded_responses: ['id', 'network_id', 'discarded_at', 'device_id'],
 } as const satisfies Record<keyof StudyData, readonly string[]>;
 
 const cols = (table: keyof StudyData) => STUDY_COLUMNS[table].join(', ');
@@ -51,6 +52,7 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
   );
   const answers = all<'answers'>(`SELECT ${cols('answers')} FROM answers WHERE response_id ${inList} ORDER BY response_id, rowid`, responseIds);
   const linkDecisions = all<'link_decisions'>(`SELECT ${cols('link_decisions')} FROM link_decisions WHERE network_id ${inList} ORDER BY decided_at, id`, ids);
+  const discarded = all<'discarded_responses'>(`SELECT ${cols('discarded_responses')} FROM discarded_responses WHERE network_id ${inList} ORDER BY discarded_at, id`, ids);
   // The log entries about what is exported: the networks, their organisations, waves, responses and link decisions, and the instruments used.
   const entityIds = JSON.stringify([
     ...networkIds,
@@ -58,6 +60,7 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
     ...waves.map((w) => w.id),
     ...responses.map((r) => r.id),
     ...linkDecisions.map((d) => d.id),
+    ...discarded.map((d) => d.id),
     ...instruments.map((i) => `${i.instrument_id}@${i.version}`),
   ]);
   const auditLog = all<'audit_log'>(`SELECT ${cols('audit_log')} FROM audit_log WHERE entity_id ${inList} ORDER BY at, rowid`, entityIds);
@@ -74,6 +77,7 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
     audit_log: auditLog,
     erasures,
     link_decisions: linkDecisions,
+    discarded_responses: discarded,
   };
 }
 
@@ -106,6 +110,7 @@ export const exists = {
   answer: (db: Db, id: string) => prepared(db, 'SELECT response_id AS responseId FROM answers WHERE id = ?').get(id) as { responseId: string } | undefined,
   erasure: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM erasures WHERE id = ?').get(id),
   linkDecision: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM link_decisions WHERE id = ?').get(id),
+  discard: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM discarded_responses WHERE id = ?').get(id),
 };
 
 export function networkName(db: Db, id: string): string | undefined {

@@ -243,7 +243,10 @@ const KIOSK_RESPONSE_SCOPED = new Set(['saveAnswer', 'completeResponse', 'getRes
  * Methods that show what other respondents wrote: refused in kiosk mode with a sentence of their
  * own, before the lists above are consulted, so adding one to KIOSK_OPEN by mistake opens nothing.
  */
-const KIOSK_NEVER = new Map([['listOpenAnswers', 'Open antwoorden van respondenten zijn niet te zien tijdens de afnamemodus. De onderzoeker kan ze bekijken na het verlaten van de afnamemodus met de pincode.']]);
+const KIOSK_NEVER = new Map([
+  ['listOpenAnswers', 'Open antwoorden van respondenten zijn niet te zien tijdens de afnamemodus. De onderzoeker kan ze bekijken na het verlaten van de afnamemodus met de pincode.'],
+  ['correctResponse', 'Een ingeleverde vragenlijst corrigeren kan niet tijdens de afnamemodus. De onderzoeker kan corrigeren na het verlaten van de afnamemodus met de pincode.'],
+]);
 
 /**
  * While kiosk mode is on, everything a researcher does (other networks, exports, resuming, codes)

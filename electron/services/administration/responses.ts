@@ -2,8 +2,9 @@ import type { ParsedInput } from '../../../shared/contract';
 import { chooseSelfCode, isWellFormedAssignedCode, normalizeAssignedCode, selfCodeParts } from '../../../shared/codes';
 import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../../shared/domain';
 import { ApiError, type AnswerRefusal } from '../../../shared/errors';
-import { allowedCodes } from '../../../shared/instruments/schema';
+import { allowedCodes, type InstrumentDefinition, type InstrumentItem } from '../../../shared/instruments/schema';
 import { appendAudit } from '../../db/repositories/audit';
+import { registerDiscard } from '../../db/repositories/discards';
 import { freezeInstrument } from '../../db/repositories/instruments';
 import * as repo from '../../db/repositories/responses';
 import type { CodeKind } from '../../db/repositories/responses';
@@ -144,8 +145,11 @@ export function discardResponse(ctx: ServiceContext, responseId: string): { disc
       throw new ApiError('CONFLICT', 'Een ingeleverde vragenlijst kan niet worden weggegooid. Gebruik zo nodig het wissen van een respondent.');
     }
     repo.deleteResponse(ctx.db, response.id, response.respondentId);
+    // In the register, so a study file from a laptop that still has a copy does not bring it back.
+    const now = ctx.now();
+    registerDiscard(ctx.db, { id: response.id, networkId: requireWave(ctx, response.waveId).networkId, discardedAt: now, deviceId: ctx.deviceId });
     // The wave, so the log can still name the wave and network of a response that is gone.
-    appendAudit(ctx.db, ctx.deviceId, { action: 'response.deleted', entity: 'response', entityId: response.id, details: { waveId: response.waveId } }, ctx.now());
+    appendAudit(ctx.db, ctx.deviceId, { action: 'response.deleted', entity: 'response', entityId: response.id, details: { waveId: response.waveId } }, now);
     return { discarded: true as const };
   }).immediate();
 }
@@ -198,12 +202,13 @@ function instrumentVersionFor(ctx: ServiceContext, responseId: string, instrumen
   return target.instrumentVersion;
 }
 
-export function saveAnswer(ctx: ServiceContext, input: ParsedInput<'saveAnswer'>): SavedAnswer {
-  const version = instrumentVersionFor(ctx, input.responseId, input.instrumentId);
-  if (version === null) throw new ApiError('VALIDATION', `Vragenlijst ${input.instrumentId} hoort niet bij deze meting.`);
-  const def = loadInstrument(ctx, input.instrumentId, version);
-  const item = def.items.find((it) => it.id === input.itemId);
-  if (!item) throw new ApiError('VALIDATION', `Vraag ${input.itemId} bestaat niet in vragenlijst ${def.name.nl}.`);
+/**
+ * An answer checked against its item: the value or text the item allows, or a Dutch refusal. A
+ * null value and empty text mean "no answer".
+ */
+export function checkedAnswer(def: InstrumentDefinition, itemId: string, input: { value: number | null; text: string | null }): { item: InstrumentItem; value: number | null; text: string | null } {
+  const item = def.items.find((it) => it.id === itemId);
+  if (!item) throw new ApiError('VALIDATION', `Vraag ${itemId} bestaat niet in vragenlijst ${def.name.nl}.`);
   // Which answer was refused, so the paper grid can name the question by its number.
   const refused = (rule: AnswerRefusal['rule']): AnswerRefusal => ({ instrumentId: def.id, itemId: item.id, rule });
 
@@ -227,6 +232,14 @@ export function saveAnswer(ctx: ServiceContext, input: ParsedInput<'saveAnswer'>
     }
     value = input.value;
   }
+  return { item, value, text };
+}
+
+export function saveAnswer(ctx: ServiceContext, input: ParsedInput<'saveAnswer'>): SavedAnswer {
+  const version = instrumentVersionFor(ctx, input.responseId, input.instrumentId);
+  if (version === null) throw new ApiError('VALIDATION', `Vragenlijst ${input.instrumentId} hoort niet bij deze meting.`);
+  const def = loadInstrument(ctx, input.instrumentId, version);
+  const { item, value, text } = checkedAnswer(def, input.itemId, input);
 
   // A single statement commits on its own; the response's last change is derived from its answers
   // (see listResponseSummaries), so the hot path writes one row and syncs once.

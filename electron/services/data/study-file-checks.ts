@@ -36,6 +36,7 @@ const TIME_FIELDS: { [K in StudyTable]: readonly (keyof Row<K>)[] } = {
   audit_log: ['at'],
   erasures: ['erased_at'],
   link_decisions: ['decided_at'],
+  discarded_responses: ['discarded_at'],
 };
 
 /** Adds `value` to the list of `key` in `map`. */
@@ -115,6 +116,7 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
   await once('audit_log', (r) => r.id);
   await once('erasures', (r) => r.id);
   await once('link_decisions', (r) => r.id);
+  await once('discarded_responses', (r) => r.id);
 
   // --- plausible times ---------------------------------------------------------------------------
   const createdAt = Date.parse(file.manifest.createdAt);
@@ -298,6 +300,14 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
     const here = e.kind === 'respondent' ? repo.exists.respondent(db, e.id)?.networkId : repo.responsePlace(db, e.id)?.networkId;
     if (here !== undefined && here !== e.network_id) {
       problems.add('erasureOutside', `${ROW_NAMES.erasures} ${i + 1} (een ${e.kind === 'respondent' ? 'respondent' : 'ingevulde vragenlijst'} van netwerk ${networkName(here)})`);
+    }
+  });
+
+  // --- thrown-away responses: only of the networks the file carries ---------------------------------
+  await steps.each(data.discarded_responses, (d, i) => {
+    const here = repo.responsePlace(db, d.id)?.networkId;
+    if (!fileNetworks.has(d.network_id) || (here !== undefined && here !== d.network_id)) {
+      if (!invalidIds.has(d.network_id)) problems.add('discardOutside', `${ROW_NAMES.discarded_responses} ${i + 1} (netwerk ${networkName(here ?? d.network_id)})`);
     }
   });
 

@@ -64,6 +64,10 @@ const KINDS = {
     one: 'wissing van een respondent buiten de netwerken van dit bestand',
     many: 'wissingen van respondenten buiten de netwerken van dit bestand',
   },
+  discardOutside: {
+    one: 'weggegooide vragenlijst buiten de netwerken van dit bestand',
+    many: 'weggegooide vragenlijsten buiten de netwerken van dit bestand',
+  },
 } satisfies Record<string, Kind>;
 
 export type ProblemKind = keyof typeof KINDS;

@@ -6,6 +6,7 @@ import {
   STUDY_FILE_FORMAT,
   STUDY_FILE_MAX_CHARS,
   STUDY_FILE_VERSION,
+  OPTIONAL_STUDY_TABLES,
   STUDY_TABLES,
   studyFileOutline,
   type StudyData,
@@ -114,6 +115,7 @@ export const ROW_NAMES: Record<StudyTable, string> = {
   audit_log: 'logregel',
   erasures: 'wissing',
   link_decisions: 'koppelbesluit',
+  discarded_responses: 'weggegooide vragenlijst',
 };
 
 /** "antwoord 13 → value": where in the file a problem is, by table and row number. */
@@ -149,6 +151,15 @@ function fromVersion1(record: Record<string, unknown>): Record<string, unknown> 
   const data = record['data'];
   if (data === null || typeof data !== 'object' || Array.isArray(data) || 'link_decisions' in data) return record;
   return { ...record, formatVersion: STUDY_FILE_VERSION, data: { ...data, link_decisions: [] } };
+}
+
+/** A file (checksum already checked) without a table that may be left out, read with that table empty. */
+function withOptionalTables(record: Record<string, unknown>): Record<string, unknown> {
+  const data = record['data'];
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return record;
+  const missing = OPTIONAL_STUDY_TABLES.filter((table) => !(table in data));
+  if (missing.length === 0) return record;
+  return { ...record, data: { ...data, ...Object.fromEntries(missing.map((table) => [table, []])) } };
 }
 
 /** A study file read: its valid rows as the API would store them, and the ids of the rows that are not valid. */
@@ -196,7 +207,7 @@ export async function readStudyFile(content: string, steps: Steps, problems: Stu
     throw refused('Het controlegetal van dit studiebestand klopt niet: het bestand is beschadigd of na het exporteren gewijzigd. Exporteer het opnieuw.');
   }
 
-  const outline = studyFileOutline.safeParse(version === 1 ? fromVersion1(record) : raw);
+  const outline = studyFileOutline.safeParse(withOptionalTables(version === 1 ? fromVersion1(record) : record));
   if (!outline.success) {
     for (const issue of outline.error.issues) addIssue(problems, issue, []);
     problems.throwIfAny();

@@ -10,6 +10,7 @@ import {
   STUDY_FILE_MAX_CHARS,
   STUDY_FILE_VERSION,
   type AnswerDifference,
+  type CorrectionConflict,
   type MergeChoice,
   type MergeConflict,
   type MergeReport,
@@ -23,9 +24,11 @@ import {
   type StudyManifest,
   type TableCount,
 } from '../../../shared/study';
+import { compareChanges } from '../../../shared/linking';
 import { orderWaves } from '../../../shared/waves';
 import { backupsDirFor } from '../../db/backup-files';
 import { appendAudit } from '../../db/repositories/audit';
+import { applyDiscardRegister, registerDiscard } from '../../db/repositories/discards';
 import { applyErasureRegister, flushWal, registerErasure, secureDelete } from '../../db/repositories/erasures';
 import { getSetting } from '../../db/repositories/settings';
 import * as repo from '../../db/repositories/study';
@@ -112,8 +115,10 @@ export async function exportStudyFile(ctx: ServiceContext, input: ParsedInput<'e
 interface PlannedResponse {
   row: Row<'responses'>; // respondent, wave and organisation mapped to this database
   answers: Row<'answers'>[];
-  action: 'add' | 'update' | 'skip' | 'erased' | 'decide';
+  action: 'add' | 'update' | 'skip' | 'erased' | 'discarded' | 'decide';
   conflict?: MergeConflict;
+  /** A submitted questionnaire corrected here or in the file: which version holds, for the report. */
+  correction?: CorrectionConflict;
   versionsHash?: string;
   earlier?: MergeChoice;
   respondentOrganisation: string | null;
@@ -134,6 +139,7 @@ interface Plan {
     wave_instruments: Rows<'wave_instruments'>;
     respondents: Rows<'respondents'>;
     erasures: Rows<'erasures'>;
+    discards: Rows<'discarded_responses'>;
   };
   responses: PlannedResponse[];
   linkDecisions: PlannedLinkDecision[];
@@ -142,6 +148,10 @@ interface Plan {
   matched: MergeReport['matched'];
   erasedSkipped: number;
   erasuresWouldApply: number;
+  discardedSkipped: number;
+  /** Unfinished responses here that the file's register of thrown-away responses removes. */
+  discardsWouldApply: number;
+  discardedButSubmitted: number;
   /** The respondents the import would erase here, with their codes: for the preview and its confirmation. */
   plannedErasures: PlannedErasure[];
 }
@@ -180,6 +190,23 @@ function compareVersions(local: Row<'responses'>, localAnswers: Row<'answers'>[]
   if (!localLoses) return 'incoming-extends';
   if (!incomingLoses) return 'local-extends';
   return 'diverged';
+}
+
+/**
+ * Two versions of one submitted questionnaire from the same submission: one of them (or both) was
+ * corrected since (services/administration/corrections.ts keeps the moment it was submitted).
+ */
+function sameSubmission(local: Row<'responses'>, incoming: Row<'responses'>): boolean {
+  return (
+    local.status === 'complete' &&
+    incoming.status === 'complete' &&
+    Date.parse(local.completed_at!) === Date.parse(incoming.completed_at!) &&
+    local.mode === incoming.mode &&
+    local.language === incoming.language &&
+    local.consent_at === incoming.consent_at &&
+    local.started_at === incoming.started_at &&
+    local.organisation_id === incoming.organisation_id
+  );
 }
 
 function differences(localAnswers: Row<'answers'>[], incomingAnswers: Row<'answers'>[]): AnswerDifference[] {
@@ -289,13 +316,16 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
   steps.phase('planning', data.erasures.length + data.organisations.length + data.waves.length + data.respondents.length * 2 + data.responses.length + data.link_decisions.length + data.audit_log.length);
   const plan: Plan = {
     file,
-    add: { networks: [], organisations: [], instruments: [], waves: [], wave_instruments: [], respondents: [], erasures: [] },
+    add: { networks: [], organisations: [], instruments: [], waves: [], wave_instruments: [], respondents: [], erasures: [], discards: [] },
     responses: [],
     linkDecisions: [],
     audit: [],
     matched: { organisations: 0, waves: 0, respondents: 0 },
     erasedSkipped: 0,
     erasuresWouldApply: 0,
+    discardedSkipped: 0,
+    discardsWouldApply: 0,
+    discardedButSubmitted: 0,
     plannedErasures: [],
   };
 
@@ -311,6 +341,19 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
   });
   plan.plannedErasures = plannedErasures(db, plan.add.erasures, index.networkName);
   const isErased = (id: string) => erased.has(id) || repo.exists.erasure(db, id);
+
+  // Thrown-away responses: this laptop's register plus the file's. An unfinished one is never
+  // imported, and one here goes; a submitted one stays (docs/decisions/2026-12-01-corrections.md).
+  const discarded = new Set<string>();
+  await steps.each(data.discarded_responses, (d) => {
+    discarded.add(d.id);
+    if (repo.exists.discard(db, d.id)) return;
+    plan.add.discards.push(d);
+    const here = repo.responseRow(db, d.id);
+    if (here?.status === 'in_progress') plan.discardsWouldApply++;
+    if (here?.status === 'complete') plan.discardedButSubmitted++;
+  });
+  const isDiscarded = (id: string) => discarded.has(id) || repo.exists.discard(db, id);
 
   for (const n of data.networks) if (!repo.exists.network(db, n.id)) plan.add.networks.push(n);
   const addedNetworks = new Set(plan.add.networks.map((n) => n.id));
@@ -372,6 +415,15 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
       plan.responses.push({ row: incoming, answers, action: 'erased', respondentOrganisation: null });
       return;
     }
+    if (isDiscarded(incoming.id)) {
+      if (incoming.status === 'in_progress') {
+        plan.discardedSkipped++;
+        plan.responses.push({ row: incoming, answers, action: 'discarded', respondentOrganisation: null });
+        return;
+      }
+      // Completed on the laptop the file comes from after a copy was thrown away here: it is kept.
+      if (!repo.responseRow(db, incoming.id) && !discarded.has(incoming.id)) plan.discardedButSubmitted++;
+    }
     const row: Row<'responses'> = {
       ...incoming,
       respondent_id: respondentMap.get(incoming.respondent_id) ?? incoming.respondent_id,
@@ -408,7 +460,24 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
       const localRow = local ?? repo.responseRow(db, duplicateOf!)!;
       const localAnswers = repo.answerRows(db, localRow.id);
       const comparison = local ? compareVersions(localRow, localAnswers, row, answers) : 'diverged';
-      if (comparison === 'equal' || comparison === 'local-extends') planned.action = 'skip';
+      if (local && comparison !== 'equal' && sameSubmission(localRow, row)) {
+        // A correction here or there: the version changed last holds, nobody is asked.
+        const wave = waveLabels.get(incoming.wave_id);
+        const localVersion = versionView(localRow, localAnswers, repo.organisationName(db, localRow.organisation_id));
+        const incomingVersion = versionView(row, answers, localVersion.organisationName);
+        const holds = compareChanges({ at: incomingVersion.updatedAt, deviceId: incomingVersion.deviceId }, { at: localVersion.updatedAt, deviceId: localVersion.deviceId }) < 0 ? 'incoming' : 'local';
+        planned.action = holds === 'incoming' ? 'update' : 'skip';
+        planned.correction = {
+          responseId: incoming.id,
+          networkName: (wave && networkNames.get(wave.networkId)) ?? '',
+          waveLabel: wave?.label ?? '',
+          respondentCode: respondent?.code ?? repo.exists.respondent(db, row.respondent_id)?.code ?? '',
+          local: localVersion,
+          incoming: incomingVersion,
+          differences: differences(localAnswers, answers),
+          holds,
+        };
+      } else if (comparison === 'equal' || comparison === 'local-extends') planned.action = 'skip';
       else if (comparison === 'incoming-extends') planned.action = 'update';
       else {
         planned.action = 'decide';
@@ -434,6 +503,11 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
     }
     plan.responses.push(planned);
   });
+
+  // A free code that only came with thrown-away responses is not brought in either (discardResponse removes it too).
+  const keptByResponse = new Set(plan.responses.filter((p) => p.action !== 'discarded').map((p) => p.row.respondent_id));
+  const onlyDiscarded = new Set(plan.responses.filter((p) => p.action === 'discarded').map((p) => p.row.respondent_id).filter((id) => !keptByResponse.has(id)));
+  plan.add.respondents = plan.add.respondents.filter((r) => r.code_kind !== 'free' || !onlyDiscarded.has(r.id));
 
   plan.linkDecisions = await planLinkDecisions(db, data, { respondentMap, isErased }, steps);
   plan.erasedSkipped += plan.linkDecisions.filter((d) => d.action === 'erased').length;
@@ -492,13 +566,16 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
   set('respondents', plan.add.respondents.length, data.respondents.length);
   set('auditLog', plan.audit.length, data.audit_log.length);
   set('erasures', plan.add.erasures.length, data.erasures.length);
+  set('discards', plan.add.discards.length, data.discarded_responses.length);
 
   let responsesAdded = 0;
   let answersAdded = 0;
   let updated = 0;
   let decidedEarlier = 0;
   const conflicts: MergeConflict[] = [];
+  const correctionConflicts: CorrectionConflict[] = [];
   for (const p of plan.responses) {
+    if (p.correction) correctionConflicts.push(p.correction);
     if (p.action === 'add') {
       responsesAdded++;
       answersAdded += p.answers.length;
@@ -524,7 +601,7 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
   set('linkDecisions', linkDecisions.length, data.link_decisions.length);
 
   const changed =
-    MERGE_TABLES.some((t) => counts[t].added > 0) || updated > 0 || plan.erasuresWouldApply > 0 || conflicts.some((c) => c.decision && c.decision !== 'local');
+    MERGE_TABLES.some((t) => counts[t].added > 0) || updated > 0 || plan.erasuresWouldApply > 0 || plan.discardsWouldApply > 0 || conflicts.some((c) => c.decision && c.decision !== 'local');
   return {
     file: fileInfo(plan.file),
     counts,
@@ -533,6 +610,10 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
     erasedSkipped: plan.erasedSkipped,
     erasuresApplied: plan.erasuresWouldApply,
     conflicts,
+    correctionConflicts,
+    discardedSkipped: plan.discardedSkipped,
+    discardsApplied: plan.discardsWouldApply,
+    discardedButSubmitted: plan.discardedButSubmitted,
     linkConflicts: linkDecisionConflicts(ctx.db, data, linkDecisions),
     decidedEarlier,
     backup: null,
@@ -716,6 +797,11 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
       registerErasure(db, { id: e.id, kind: e.kind, networkId: e.network_id, erasedAt: e.erased_at, deviceId: e.device_id });
     }
     const applied = plan.add.erasures.length > 0 ? applyErasureRegister(db) : { responses: 0, respondents: 0 };
+    for (const d of plan.add.discards) registerDiscard(db, { id: d.id, networkId: d.network_id, discardedAt: d.discarded_at, deviceId: d.device_id });
+    const discardsApplied = plan.add.discards.length > 0 ? applyDiscardRegister(db) : 0;
+    if (discardsApplied > 0) {
+      appendAudit(db, ctx.deviceId, { action: 'study.discards_applied', entity: 'response', entityId: null, details: { count: discardsApplied } }, now);
+    }
     for (const entry of plan.audit) repo.insertAuditIfMissing(db, entry);
     if (applied.responses + applied.respondents > 0) {
       appendAudit(db, ctx.deviceId, { action: 'study.erasures_applied', entity: 'respondent', entityId: null, details: { count: applied.respondents } }, now);

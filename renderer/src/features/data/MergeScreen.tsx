@@ -13,10 +13,11 @@ import { readPickedText, takePickedFile } from '../../lib/pickedFile';
 import { usePolledProgress } from '../../lib/usePolledProgress';
 import { formatDateTime } from '../responses/formatDateTime';
 import { shortDevice } from './format';
+import { MergeCorrectionNotes } from './MergeCorrectionNotes';
 
 /** The contract refuses more; saying so before reading the file is friendlier. */
 const MAX_FILE_BYTES = 25_000_000;
-const TABLES: MergeTable[] = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures'];
+const TABLES: MergeTable[] = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures', 'discards'];
 
 /**
  * *Studiebestand importeren*: pick the file another laptop exported, see what would change (added,
@@ -292,6 +293,7 @@ function ReportPanel({ report, title, testId, showDecisions = false }: { report:
           </ul>
         </>
       )}
+      <MergeCorrectionNotes report={report} testId={testId} />
       {showDecisions && report.conflicts.length > 0 && (
         <ul className="data-notes" data-testid={`${testId}-decisions`}>
           {report.conflicts.map((c) => (

@@ -29,6 +29,7 @@ export const AUDIT_KINDS = [
   'response.deleted',
   'response.edited',
   'response.updated_from_study',
+  'response.corrected',
   'response.brought_back',
   'respondent.erased',
   'respondent.brought_back',
@@ -47,6 +48,7 @@ export const AUDIT_KINDS = [
   'study.imported',
   'study.conflict_decided',
   'study.erasures_applied',
+  'study.discards_applied',
   'audit.exported',
   'link.accepted',
   'link.rejected',
@@ -103,6 +105,7 @@ function factsOf(entry: AuditEntryView, details: Record<string, unknown>, transl
   if (details.mode === 'form' || details.mode === 'kiosk' || details.mode === 'paper') put('mode', translate(`data.auditSentence.mode.${details.mode}`));
   if (details.choice === 'local' || details.choice === 'incoming' || details.choice === 'both') put('choice', translate(`data.auditSentence.choice.${details.choice}`));
   if (typeof details.sourceDevice === 'string') put('device', shortDevice(details.sourceDevice));
+  if (entry.action === 'response.corrected') correctionFacts(details, translate, put);
   // Where a questionnaire belongs, as far as it is known: the wave and network, the network, or nothing.
   facts.where =
     entry.waveLabel && entry.networkName
@@ -111,6 +114,33 @@ function factsOf(entry: AuditEntryView, details: Record<string, unknown>, transl
         ? translate('data.auditSentence.where.network', { network: entry.networkName })
         : '';
   return facts;
+}
+
+/** One changed answer of a correction as the log keeps it (services/administration/corrections.ts). */
+interface LoggedChange {
+  itemId?: unknown;
+  old?: unknown;
+  new?: unknown;
+  textChanged?: unknown;
+}
+
+/**
+ * A correction's facts: the reason, how many answers changed, and each change ("ks_amb_01 van 4
+ * naar 2"; an open answer only "tekst gewijzigd", its text is never logged).
+ */
+function correctionFacts(details: Record<string, unknown>, translate: Translate, put: (name: string, value: unknown) => void): void {
+  const changes = (Array.isArray(details.changes) ? details.changes : []).filter(
+    (c): c is LoggedChange => c !== null && typeof c === 'object' && typeof (c as LoggedChange).itemId === 'string',
+  );
+  const shown = (value: unknown) => (typeof value === 'number' ? String(value) : translate('data.auditSentence.correction.empty'));
+  const described = changes.map((c) =>
+    c.textChanged === true
+      ? translate('data.auditSentence.correction.text', { item: c.itemId as string })
+      : translate('data.auditSentence.correction.value', { item: c.itemId as string, old: shown(c.old), new: shown(c.new) }),
+  );
+  put('correctionReason', details.correctionReason);
+  put('changes', described.join(', '));
+  put('count', changes.length);
 }
 
 /** The sentence key of an entry: its kind, or a variant its details call for. */
@@ -129,12 +159,18 @@ const complete = (text: string, key: string) => text !== '' && text !== key && !
 /** Spaces a left-out fragment (an unknown wave or network) leaves behind. */
 const tidy = (text: string) => text.replace(/\s+([;:,)])/g, '$1').replace(/\s{2,}/g, ' ').trim();
 
+/** An entry that is one of several parts (a long correction) says which part it is. */
+function inPart(sentence: string, details: Record<string, unknown>, translate: Translate): string {
+  if (typeof details.part !== 'number' || typeof details.parts !== 'number') return sentence;
+  return translate('data.auditSentence.correction.part', { sentence, part: details.part, parts: details.parts });
+}
+
 export function auditSentence(entry: AuditEntryView, translate: Translate): string {
   if (!isAuditKind(entry.action)) return translate('data.auditSentence.unknown', { kind: entry.action });
   const details = detailsOf(entry);
   const key = `data.auditSentence.${sentenceKey(entry.action, entry, details)}`;
   const sentence = translate(key, factsOf(entry, details, translate));
-  if (complete(sentence, key)) return tidy(sentence);
+  if (complete(sentence, key)) return tidy(inPart(sentence, details, translate));
   // A name the sentence needs is not known on this laptop: the kind's short name says what happened.
   return auditKindLabel(entry.action, translate);
 }

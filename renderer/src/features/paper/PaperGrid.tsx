@@ -22,11 +22,14 @@ export function PaperGrid({
   waveLabel,
   columns,
   organisations,
+  onRowCompleted,
 }: {
   waveId: string;
   waveLabel: string;
   columns: PaperColumn[];
   organisations: Organisation[];
+  /** A row was completed (its questionnaire submitted): the list of questionnaires to correct grows. */
+  onRowCompleted?: () => void;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -50,10 +53,11 @@ export function PaperGrid({
 
   const rowCompleted = useCallback((index: number) => {
     setCompletedRows((n) => n + 1);
+    onRowCompleted?.();
     const next = tableRef.current?.querySelector<HTMLInputElement>(`tr[data-row="${index + 1}"] input[data-code-input]`);
     if (next && !next.disabled) next.focus();
     else addRef.current?.focus();
-  }, []);
+  }, [onRowCompleted]);
 
   const grid = useMemo<GridApi>(() => ({ waveId, columns, organisations, reportError, rowCompleted }), [waveId, columns, organisations, reportError, rowCompleted]);
   // Once every row is completed the grid holds no enabled input: the region itself takes the

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import type { Locale } from '../../../../shared/text';
@@ -8,6 +8,7 @@ import { useApiData } from '../../lib/useApiData';
 import { NetworkPage } from '../network/NetworkPage';
 import { loadWaveContext, type WaveContext } from '../questionnaire/QuestionnaireScreen';
 import { paperColumns, type PaperColumn } from './columns';
+import { PaperCorrections } from './PaperCorrections';
 import { PaperGrid } from './PaperGrid';
 
 /** Invoermodus: typing in the paper questionnaires of one wave, one row per respondent. */
@@ -31,16 +32,19 @@ function PaperEntry({ context, onPaperForm }: { context: WaveContext; onPaperFor
   const { t } = useTranslation();
   const { wave, detail, definitions } = context;
   const columns = useMemo(() => paperColumns(definitions), [definitions]);
+  const [completed, setCompleted] = useState(0);
+  const rowCompleted = useCallback(() => setCompleted((n) => n + 1), []);
   return (
     <>
       <p className="lead">{t('paper.intro')}</p>
-      <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} organisations={detail.organisations} />
+      <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} organisations={detail.organisations} onRowCompleted={rowCompleted} />
       {/* After the grid: from the title, Tab goes straight to the first code cell. */}
       <p className="paper-form-link">
         <button type="button" className="button button-secondary" onClick={onPaperForm} aria-label={t('paperForm.openFor', { wave: wave.label })} data-testid="open-paper-form">
           {t('paperForm.open')}
         </button>
       </p>
+      <PaperCorrections wave={wave} definitions={definitions} completedRows={completed} />
       <CodeLegend definitions={definitions} columns={columns} />
     </>
   );

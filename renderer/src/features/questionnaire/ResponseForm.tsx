@@ -4,9 +4,8 @@ import type { ResponseRecord } from '../../../../shared/domain';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
-import { currentLocale, localized } from '../../i18n';
 import { messageOf } from '../../lib/errors';
-import { ItemField } from './ItemField';
+import { QuestionnaireItems } from './QuestionnaireItems';
 import { answerKey, useAnswers } from './useAnswers';
 
 export function ResponseForm({
@@ -19,7 +18,6 @@ export function ResponseForm({
   onCompleted: (response: ResponseRecord) => void;
 }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const id = useId();
   const { items, save, settle } = useAnswers(response.id, response.answers);
   const [submitError, setSubmitError] = useState<string | null>(null);
@@ -49,10 +47,6 @@ export function ResponseForm({
     }
   }
 
-  // Questions are numbered straight through, across sections and instruments.
-  const numbers = new Map<string, number>();
-  for (const def of definitions) for (const section of def.sections) for (const itemId of section.items) numbers.set(answerKey(def.id, itemId), numbers.size + 1);
-
   return (
     <div className="response" data-testid="response-form">
       <StatusMessage
@@ -67,32 +61,7 @@ export function ResponseForm({
         <progress id={`${id}-progress`} max={total} value={answered} />
       </div>
 
-      {definitions.map((def) => (
-        <section key={def.id} className="instrument" aria-labelledby={`${id}-${def.id}`}>
-          <h2 id={`${id}-${def.id}`}>{localized(def.name, locale)}</h2>
-          {def.sections.map((section) => (
-            <section key={section.id} className="panel questionnaire-section" aria-labelledby={`${id}-${def.id}-${section.id}`}>
-              <h3 id={`${id}-${def.id}-${section.id}`}>{localized(section.title, locale)}</h3>
-              {section.intro && <p className="section-intro">{localized(section.intro, locale)}</p>}
-              {section.items.map((itemId) => {
-                const item = def.items.find((it) => it.id === itemId);
-                if (!item) return null;
-                return (
-                  <ItemField
-                    key={item.id}
-                    definition={def}
-                    item={item}
-                    number={numbers.get(answerKey(def.id, item.id)) ?? 0}
-                    state={items[answerKey(def.id, item.id)]}
-                    onSave={(answer, keepsDraft) => void save(def.id, item.id, answer, keepsDraft)}
-                  />
-                );
-              })}
-            </section>
-          ))}
-          <p className="attribution">{localized(def.attribution, locale)}</p>
-        </section>
-      ))}
+      <QuestionnaireItems definitions={definitions} items={items} onSave={(instrumentId, itemId, answer, keepsDraft) => void save(instrumentId, itemId, answer, keepsDraft)} />
 
       <div className="submit-area">
         <p>{t('questionnaire.submitHint', { answered, total })}</p>

@@ -1,19 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseRecord, ResponseSummary, Wave } from '../../../../shared/domain';
+import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { api } from '../../api';
 import { DataTable, numeric } from '../../components/DataTable';
-import { ErrorAlert } from '../../components/Messages';
+import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 import { NetworkPage } from '../network/NetworkPage';
-import { waveOf } from '../questionnaire/QuestionnaireScreen';
+import { CorrectionForm } from '../questionnaire/CorrectionForm';
+import { loadWaveContext } from '../questionnaire/QuestionnaireScreen';
 import { formatDateTime } from './formatDateTime';
 
 interface ResponsesData {
   networkName: string;
   wave: Wave;
+  definitions: InstrumentDefinition[];
   responses: ResponseSummary[];
 }
 
@@ -34,24 +37,26 @@ export function ResponsesScreen({
 }) {
   const { t } = useTranslation();
   const [data, reload] = useApiData<ResponsesData>(`responses/${networkId}/${waveId}`, async () => {
-    const [detail, responses] = await Promise.all([api.getNetwork({ networkId }), api.listResponses({ waveId })]);
-    return { networkName: detail.network.name, wave: waveOf(detail, waveId), responses };
+    const [context, responses] = await Promise.all([loadWaveContext(networkId, waveId), api.listResponses({ waveId })]);
+    return { networkName: context.detail.network.name, wave: context.wave, definitions: context.definitions, responses };
   });
 
   return (
     <NetworkPage loaded={data} onBack={onBack} heading={({ wave, networkName }) => ({ title: t('responses.title', { wave: wave.label }), network: networkName })}>
-      {({ wave, responses }) => <ResponseTable wave={wave} responses={responses} onResume={onResume} onChanged={reload} />}
+      {({ wave, definitions, responses }) => <ResponseTable wave={wave} definitions={definitions} responses={responses} onResume={onResume} onChanged={reload} />}
     </NetworkPage>
   );
 }
 
 function ResponseTable({
   wave,
+  definitions,
   responses,
   onResume,
   onChanged,
 }: {
   wave: Wave;
+  definitions: InstrumentDefinition[];
   responses: ResponseSummary[];
   onResume: (response: ResponseRecord) => void;
   onChanged: () => void;
@@ -63,6 +68,30 @@ function ResponseTable({
 
   // Throwing away asks once more, in place: the row shows "Ja, weggooien" / "Annuleren".
   const [confirming, setConfirming] = useState<string | null>(null);
+  // A submitted questionnaire being corrected replaces the list until it is sent or cancelled.
+  const [correcting, setCorrecting] = useState<ResponseRecord | null>(null);
+  const [corrected, setCorrected] = useState<string | null>(null);
+  const correct = (responseId: string) =>
+    run(async () => {
+      setCorrected(null);
+      setCorrecting(await api.getResponse({ responseId }));
+    });
+
+  if (correcting) {
+    return (
+      <CorrectionForm
+        key={correcting.id}
+        response={correcting}
+        definitions={definitions}
+        onCancel={() => setCorrecting(null)}
+        onCorrected={(done) => {
+          setCorrecting(null);
+          setCorrected(t('correction.done', { code: done.respondentCode }));
+          onChanged();
+        }}
+      />
+    );
+  }
 
   const resume = (responseId: string) =>
     run(async () => {
@@ -79,6 +108,7 @@ function ResponseTable({
     <section className="panel" aria-labelledby="responses-list-title">
       <h2 id="responses-list-title">{t('responses.listTitle')}</h2>
       <p data-testid="responses-counts">{t('responses.counts', { total: responses.length, complete, open: responses.length - complete })}</p>
+      <StatusMessage message={corrected} testId="correction-status" />
       <ErrorAlert message={error} testId="responses-error" />
       {responses.length === 0 ? (
         <p className="empty">{t('responses.empty')}</p>
@@ -108,6 +138,17 @@ function ResponseTable({
               <td className="numeric">{r.answered}</td>
               <td>{formatDateTime(r.updatedAt, locale)}</td>
               <td>
+                {r.status === 'complete' && (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => void correct(r.id)}
+                    disabled={busy}
+                    aria-label={t('correction.openFor', { code: r.respondentCode })}
+                  >
+                    {t('correction.open')}
+                  </button>
+                )}
                 {r.status === 'in_progress' && confirming !== r.id && (
                   <>
                     <button

@@ -1,0 +1,101 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseRecord } from '../../../../shared/domain';
+import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
+import { api } from '../../api';
+import { Field } from '../../components/Field';
+import { ErrorAlert } from '../../components/Messages';
+import { messageOf } from '../../lib/errors';
+import { QuestionnaireItems } from './QuestionnaireItems';
+import { answerKey, type ItemAnswerState, type StoredAnswer } from './useAnswers';
+
+/**
+ * Correcting a submitted questionnaire: the same questions as the form, filled in with what was
+ * submitted, and the reason. Nothing is stored while the researcher changes answers; *Correctie
+ * inleveren* sends the changed answers and the reason together, and until then the questionnaire
+ * stays submitted as it was (docs/decisions/2026-12-01-corrections.md). Used from the list of
+ * questionnaires and from paper entry.
+ */
+export function CorrectionForm({
+  response,
+  definitions,
+  onCorrected,
+  onCancel,
+}: {
+  response: ResponseRecord;
+  definitions: InstrumentDefinition[];
+  onCorrected: (response: ResponseRecord) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const original = new Map(response.answers.map((a) => [answerKey(a.instrumentId, a.itemId), { value: a.value, text: a.text }]));
+  const [draft, setDraft] = useState<Map<string, StoredAnswer>>(() => new Map(original));
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const items: Record<string, ItemAnswerState> = {};
+  for (const [key, answer] of draft) items[key] = { saved: answer, pending: null, status: 'idle', error: null };
+  const emptyText = (a: StoredAnswer | undefined) => (a === undefined || (a.value === null && (a.text === null || a.text.trim() === '')) ? null : a);
+  const changed = [...new Set([...original.keys(), ...draft.keys()])].filter((key) => {
+    const before = emptyText(original.get(key));
+    const after = emptyText(draft.get(key));
+    return (before?.value ?? null) !== (after?.value ?? null) || (before?.text ?? null) !== (after?.text ?? null);
+  });
+
+  const change = (instrumentId: string, itemId: string, answer: StoredAnswer) =>
+    setDraft((current) => new Map(current).set(answerKey(instrumentId, itemId), answer));
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    try {
+      const answers = changed.map((key) => {
+        const [instrumentId, itemId] = key.split('/') as [string, string];
+        const after = emptyText(draft.get(key));
+        return { instrumentId, itemId, value: after?.value ?? null, text: after?.text ?? null };
+      });
+      onCorrected(await api.correctResponse({ responseId: response.id, reason, answers }));
+    } catch (err) {
+      setError(messageOf(err, t('errors.unexpected')));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="response correction" data-testid="correction-form">
+      <section className="panel" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>{t('correction.title', { code: response.respondentCode })}</h2>
+        <p>{t('correction.intro')}</p>
+        <Field id={`${id}-reason`} label={t('correction.reason')} hint={t('correction.reasonHint')} hintId={`${id}-reason-hint`}>
+          <input
+            id={`${id}-reason`}
+            type="text"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-describedby={`${id}-reason-hint`}
+            autoComplete="off"
+            data-testid="correction-reason"
+          />
+        </Field>
+      </section>
+
+      <QuestionnaireItems definitions={definitions} items={items} onSave={(instrumentId, itemId, answer) => change(instrumentId, itemId, answer)} />
+
+      <div className="submit-area">
+        <p data-testid="correction-changed">{t('correction.changed', { count: changed.length })}</p>
+        <ErrorAlert message={error} testId="correction-error" />
+        <div className="actions">
+          <button type="button" className="button button-large" onClick={() => void submit()} disabled={busy} data-testid="correction-submit">
+            {t('correction.submit')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
+            {t('correction.cancel')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useId } from 'react';
+import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
+import { currentLocale, localized } from '../../i18n';
+import { ItemField } from './ItemField';
+import { answerKey, type ItemAnswerState, type StoredAnswer } from './useAnswers';
+
+/**
+ * The questions of a wave's instruments, section by section, numbered straight through across
+ * sections and instruments: the researcher's form (answers saved as given) and a correction
+ * (answers held until the correction is sent) show the same questionnaire.
+ */
+export function QuestionnaireItems({
+  definitions,
+  items,
+  onSave,
+}: {
+  definitions: InstrumentDefinition[];
+  items: Record<string, ItemAnswerState | undefined>;
+  onSave: (instrumentId: string, itemId: string, answer: StoredAnswer, keepsDraft?: boolean) => void;
+}) {
+  const locale = currentLocale();
+  const id = useId();
+  const numbers = new Map<string, number>();
+  for (const def of definitions) for (const section of def.sections) for (const itemId of section.items) numbers.set(answerKey(def.id, itemId), numbers.size + 1);
+
+  return (
+    <>
+      {definitions.map((def) => (
+        <section key={def.id} className="instrument" aria-labelledby={`${id}-${def.id}`}>
+          <h2 id={`${id}-${def.id}`}>{localized(def.name, locale)}</h2>
+          {def.sections.map((section) => (
+            <section key={section.id} className="panel questionnaire-section" aria-labelledby={`${id}-${def.id}-${section.id}`}>
+              <h3 id={`${id}-${def.id}-${section.id}`}>{localized(section.title, locale)}</h3>
+              {section.intro && <p className="section-intro">{localized(section.intro, locale)}</p>}
+              {section.items.map((itemId) => {
+                const item = def.items.find((it) => it.id === itemId);
+                if (!item) return null;
+                return (
+                  <ItemField
+                    key={item.id}
+                    definition={def}
+                    item={item}
+                    number={numbers.get(answerKey(def.id, item.id)) ?? 0}
+                    state={items[answerKey(def.id, item.id)]}
+                    onSave={(answer, keepsDraft) => onSave(def.id, item.id, answer, keepsDraft)}
+                  />
+                );
+              })}
+            </section>
+          ))}
+          <p className="attribution">{localized(def.attribution, locale)}</p>
+        </section>
+      ))}
+    </>
+  );
+}
