@@ -1,3 +1,4 @@
+import { compareChanges } from './later-change';
 /**
  * Linking the respondents of a baseline wave to those of a follow-up wave by their pseudonymous
  * code. Equal codes link automatically. Self-generated codes (two parent letters, birth day, older
@@ -46,12 +47,7 @@ export interface RecordedLinkDecision {
  * whatever order study files arrived in. Negative when `a` holds.
  */
 export function compareLinkDecisions(a: RecordedLinkDecision, b: RecordedLinkDecision): number {
-  // As instants: a study file may carry a time with an offset (+01:00) rather than Z.
-  const at = Date.parse(a.decidedAt);
-  const bt = Date.parse(b.decidedAt);
-  if (at !== bt) return at > bt ? -1 : 1;
-  if (a.deviceId !== b.deviceId) return a.deviceId < b.deviceId ? -1 : 1;
-  return 0;
+  return compareChanges({ at: a.decidedAt, deviceId: a.deviceId }, { at: b.decidedAt, deviceId: b.deviceId });
 }
 
 /** The decision that holds per pair of persons (see compareLinkDecisions), keyed by decisionKey. */
