@@ -32,7 +32,7 @@ function PaperEntry({ context }: { context: WaveContext }) {
   return (
     <>
       <p className="lead">{t('paper.intro')}</p>
-      <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} organisations={detail.organisations} />
+      <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} organisations={detail.organisations.filter((o) => !o.archived)} />
       <CodeLegend definitions={definitions} />
     </>
   );
