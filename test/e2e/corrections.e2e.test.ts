@@ -47,7 +47,8 @@ describe('Wijzigen, Sluiten and Heropenen of a wave', () => {
     expect(await card.getByRole('button', { name: 'Vragenlijst invullen voor meting Nulmeting' }).count()).toBe(0);
     expect(await card.getByTestId(`kiosk-wave-${wave.id}`).count()).toBe(0);
     const refused = await page.evaluate(
-      (waveId) => window.api.startResponse({ waveId, respondentCode: 'ABC123', organisationId: null, mode: 'paper' }),
+      (waveId) =>
+        (window as unknown as { api: { startResponse: (input: unknown) => Promise<unknown> } }).api.startResponse({ waveId, respondentCode: 'ABC123', organisationId: null, mode: 'paper' }),
       wave.id,
     );
     expect(refused).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Meting Nulmeting is gesloten. Open de meting opnieuw of kies een andere.' } });

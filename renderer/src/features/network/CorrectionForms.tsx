@@ -1,11 +1,12 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SECTORS, SIZE_CLASSES, type Network, type Organisation, type Sector, type SizeClass, type Wave } from '../../../../shared/domain';
+import { type Network, type Organisation, type Sector, type SizeClass, type Wave } from '../../../../shared/domain';
 import { api } from '../../api';
-import { Field, Options } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { SubmitRow } from '../../components/SubmitRow';
 import { useAction } from '../../lib/useAction';
+import { OrganisationFields, UNKNOWN_SIZE } from './OrganisationForm';
 
 /**
  * Correcting a network, an organisation or a wave on the network screen: *Wijzigen* opens a small
@@ -14,7 +15,6 @@ import { useAction } from '../../lib/useAction';
  * organisation's *Archiveren* (with responses) or *Verwijderen* (without).
  */
 
-const UNKNOWN_SIZE = 'unknown';
 
 /** The *Wijzigen* button and, once pressed, the form it opens (closed again after saving). */
 function EditToggle({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
@@ -152,7 +152,7 @@ function OrganisationEditForm({ organisation, onSaved }: { organisation: Organis
   const { t } = useTranslation();
   const id = useId();
   const [name, setName] = useState(organisation.name);
-  const [sector, setSector] = useState<Sector>(organisation.sector);
+  const [sector, setSector] = useState<Sector | ''>(organisation.sector);
   const [sizeClass, setSizeClass] = useState<SizeClass | typeof UNKNOWN_SIZE>(organisation.sizeClass ?? UNKNOWN_SIZE);
   const [joinedOn, setJoinedOn] = useState(organisation.joinedOn ?? '');
   const [leftOn, setLeftOn] = useState(organisation.leftOn ?? '');
@@ -162,7 +162,8 @@ function OrganisationEditForm({ organisation, onSaved }: { organisation: Organis
     await api.updateOrganisation({
       organisationId: organisation.id,
       name,
-      sector,
+      // An emptied choice goes as is, so the person gets the main process's message.
+      sector: sector as Sector,
       sizeClass: sizeClass === UNKNOWN_SIZE ? null : sizeClass,
       joinedOn: joinedOn === '' ? null : joinedOn,
       leftOn: leftOn === '' ? null : leftOn,
@@ -173,22 +174,7 @@ function OrganisationEditForm({ organisation, onSaved }: { organisation: Organis
   });
   return (
     <form onSubmit={save} noValidate className="subform" aria-label={t('corrections.organisationTitle', { organisation: organisation.name })} data-testid={`organisation-edit-form-${organisation.id}`}>
-      <div className="field-row">
-        <Field id={`${id}-name`} label={t('organisations.name')}>
-          <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="off" aria-required="true" />
-        </Field>
-        <Field id={`${id}-sector`} label={t('organisations.sector')}>
-          <select id={`${id}-sector`} value={sector} onChange={(e) => setSector(e.target.value as Sector)}>
-            <Options options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
-          </select>
-        </Field>
-        <Field id={`${id}-size`} label={t('organisations.size')}>
-          <select id={`${id}-size`} value={sizeClass} onChange={(e) => setSizeClass(e.target.value as SizeClass | typeof UNKNOWN_SIZE)}>
-            <Options options={SIZE_CLASSES.map((s) => ({ value: s, label: t(`sizeClass.${s}`) }))} />
-            <option value={UNKNOWN_SIZE}>{t('sizeClass.unknown')}</option>
-          </select>
-        </Field>
-      </div>
+      <OrganisationFields id={id} name={name} setName={setName} sector={sector} setSector={setSector} sizeClass={sizeClass} setSizeClass={setSizeClass} />
       <div className="field-row">
         <Field id={`${id}-joined`} label={t('corrections.joinedOn')} optional>
           <input id={`${id}-joined`} type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} />
