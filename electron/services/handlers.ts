@@ -8,7 +8,7 @@ import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskRes
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
 import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
-import { archiveOrganisation, removeOrganisation, setWaveStatus, updateNetwork, updateOrganisation, updateWave } from './administration/corrections';
+import { archiveOrganisation, removeOrganisation, setWaveStatus, updateNetwork, updateOrganisation, updateWave } from './administration/network-edits';
 import { exportAuditLog, listAuditLog } from './data/audit';
 import { createManualBackup, deleteBackupsBeforeErasure, getDataSettings, listBackups, updateDataSettings } from './data/backups';
 import { restoreBackup } from './data/restore';

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
  * and are archived rather than deleted once they have responses: hidden from new-response
  * choices, kept in results and exports. Existing organisations have none of these set.
  */
-export function migrateToVersion7(db: Database): void {
+export function migrateToVersion8(db: Database): void {
   db.exec(`
     ALTER TABLE organisations ADD COLUMN joined_on TEXT;
     ALTER TABLE organisations ADD COLUMN left_on TEXT CHECK (left_on IS NULL OR joined_on IS NULL OR left_on >= joined_on);
