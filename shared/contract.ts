@@ -55,6 +55,10 @@ const monthChoice = 'Kies een geboortemaand uit de lijst (1 tot en met 12)';
 const birthMonth = z.number().int().min(1, monthChoice).max(12, monthChoice).optional();
 
 const none = z.strictObject({});
+const description = multilineText().trim().max(2000, 'Gebruik hoogstens 2000 tekens');
+const sector = z.enum(SECTORS, { error: 'Kies een sector uit de lijst' });
+const sizeClass = z.enum(SIZE_CLASSES, { error: 'Kies een omvang: minder dan 100 fte of 100 fte en meer' }).nullable();
+const waveLabel = plainText().trim().min(1, 'Geef de meting een naam, zoals T0').max(40, 'Gebruik hoogstens 40 tekens');
 /** The researcher's PIN: 4 to 8 digits. */
 const pin = z.string().regex(/^\d{4,8}$/, 'Een pincode heeft 4 tot 8 cijfers');
 const locale = z.enum(['nl', 'en'], { error: 'Kies Nederlands of Engels' });
@@ -87,21 +91,21 @@ export const contract = {
 
   listNetworks: method<NetworkSummary[]>()(none),
   createNetwork: method<Network>()(
-    z.strictObject({ name, description: multilineText().trim().max(2000, 'Gebruik hoogstens 2000 tekens').optional(), kioskStop: kioskStop.optional() }),
+    z.strictObject({ name, description: description.optional(), kioskStop: kioskStop.optional() }),
   ),
   getNetwork: method<NetworkDetail>()(z.strictObject({ networkId: id })),
   addOrganisation: method<Organisation>()(
     z.strictObject({
       networkId: id,
       name,
-      sector: z.enum(SECTORS, { error: 'Kies een sector uit de lijst' }),
-      sizeClass: z.enum(SIZE_CLASSES, { error: 'Kies een omvang: minder dan 100 fte of 100 fte en meer' }).nullable(),
+      sector,
+      sizeClass,
     }),
   ),
   createWave: method<Wave>()(
     z.strictObject({
       networkId: id,
-      label: plainText().trim().min(1, 'Geef de meting een naam, zoals T0').max(40, 'Gebruik hoogstens 40 tekens'),
+      label: waveLabel,
       kind: z.enum(WAVE_KINDS, { error: 'Kies T0, T1, T2 of een eigen meting' }),
       plannedDate: isoDate.nullable(),
       instruments: z.array(instrumentRef).min(1, 'Kies ten minste één vragenlijst').max(20),
@@ -136,6 +140,35 @@ export const contract = {
       kioskStop: kioskStop.optional(),
     }),
   ),
+  // --- corrections of a network, its partner organisations and its waves ---
+  /** A network's name and description, corrected; another network's name is refused. */
+  updateNetwork: method<Network>()(z.strictObject({ networkId: id, name, description: description.nullable() })),
+  /** An organisation corrected: name, sector, size, when it joined and left, and (optionally) how many participants are expected of it. */
+  updateOrganisation: method<Organisation>()(
+    z
+      .strictObject({
+        organisationId: id,
+        name,
+        sector,
+        sizeClass,
+        joinedOn: isoDate.nullable(),
+        leftOn: isoDate.nullable(),
+        expectedParticipants: z.number({ error: 'Vul een aantal deelnemers in, of laat het leeg' }).int('Vul een heel aantal in').min(1, 'Verwacht ten minste 1 deelnemer, of laat het leeg').max(10_000, 'Verwacht hoogstens 10000 deelnemers').nullable(),
+      })
+      .refine((o) => o.joinedOn === null || o.leftOn === null || o.leftOn >= o.joinedOn, {
+        message: 'De datum van uittreding ligt vóór de datum van toetreding. Controleer beide datums',
+        path: ['leftOn'],
+      }),
+  ),
+  /** Archives an organisation (hidden from new responses, kept in results and exports), or brings it back. */
+  archiveOrganisation: method<Organisation>()(z.strictObject({ organisationId: id, archived: z.boolean({ error: 'Kies archiveren of terugzetten' }) })),
+  /** Removes an organisation no response or respondent names; one that is named can only be archived. */
+  removeOrganisation: method<{ removed: true }>()(z.strictObject({ organisationId: id })),
+  /** A wave's label and planned date, corrected; another wave's label in the network is refused. */
+  updateWave: method<Wave>()(z.strictObject({ waveId: id, label: waveLabel, plannedDate: isoDate.nullable() })),
+  /** Closes a wave (no new responses, in the kiosk or on paper) or opens it again. */
+  setWaveStatus: method<Wave>()(z.strictObject({ waveId: id, status: z.enum(['open', 'closed'], { error: 'Kies sluiten of heropenen' }) })),
+
   generateCodes: method<{ codes: string[] }>()(
     z.strictObject({ networkId: id, count: z.number().int().min(1, 'Maak ten minste 1 code').max(500, 'Maak hoogstens 500 codes tegelijk') }),
   ),

@@ -60,6 +60,16 @@ export interface Organisation {
   name: string;
   sector: Sector;
   sizeClass: SizeClass | null;
+  /** The day the organisation joined the network (*toetreding*), when known. */
+  joinedOn: string | null;
+  /** The day the organisation left the network (*uittreding*); null while it takes part. */
+  leftOn: string | null;
+  /** How many participants the network expects of this organisation per wave; null when not set. */
+  expectedParticipants: number | null;
+  /** Archived: hidden from the choices of a new response, kept in results and exports. */
+  archived: boolean;
+  /** Responses name this organisation, so it can be archived but never removed. */
+  inUse: boolean;
 }
 
 export interface InstrumentRef {

@@ -1,3 +1,4 @@
+import { compareChanges } from './later-change';
 /**
  * Linking the respondents of a baseline wave to those of a follow-up wave by their pseudonymous
  * code. Equal codes link automatically. Self-generated codes (two parent letters, birth day, older
@@ -47,20 +48,6 @@ export interface RecordedLinkDecision {
  */
 export function compareLinkDecisions(a: RecordedLinkDecision, b: RecordedLinkDecision): number {
   return compareChanges({ at: a.decidedAt, deviceId: a.deviceId }, { at: b.decidedAt, deviceId: b.deviceId });
-}
-
-/**
- * Which of two changes of the same thing on two laptops holds: the later one, and at the same moment
- * the one from the smaller device id. Negative when `a` holds. Used for link decisions and for
- * corrected questionnaires.
- */
-export function compareChanges(a: { at: string; deviceId: string }, b: { at: string; deviceId: string }): number {
-  // As instants: a study file may carry a time with an offset (+01:00) rather than Z.
-  const at = Date.parse(a.at);
-  const bt = Date.parse(b.at);
-  if (at !== bt) return at > bt ? -1 : 1;
-  if (a.deviceId !== b.deviceId) return a.deviceId < b.deviceId ? -1 : 1;
-  return 0;
 }
 
 /** The decision that holds per pair of persons (see compareLinkDecisions), keyed by decisionKey. */

@@ -190,6 +190,26 @@ export interface LinkDecisionConflict {
   holds: 'local' | 'incoming';
 }
 
+/** One side of a network, organisation or wave changed on two laptops: its name or label then, and when and where it was changed. */
+export interface RecordVersion {
+  name: string;
+  updatedAt: string;
+  deviceId: string;
+}
+
+/**
+ * A network, partner organisation or wave changed both here and in the file. Nobody is asked: the
+ * later change holds (at the same moment, the one from the smaller device id; shared/later-change.ts),
+ * so every laptop ends up with the same one.
+ */
+export interface RecordConflict {
+  kind: 'network' | 'organisation' | 'wave';
+  networkName: string;
+  local: RecordVersion;
+  incoming: RecordVersion;
+  holds: 'local' | 'incoming';
+}
+
 export interface StudyFileInfo {
   createdAt: string;
   appVersion: string;
@@ -230,6 +250,10 @@ export interface MergeReport {
   discardedButSubmitted: number;
   /** Near matches decided differently here and in the file, and which decision holds (see LinkDecisionConflict). */
   linkConflicts: LinkDecisionConflict[];
+  /** Networks, organisations and waves changed here and in the file, and which change holds (see RecordConflict). */
+  recordConflicts: RecordConflict[];
+  /** Networks, organisations and waves here brought up to the file's later change. */
+  updatedRecords: number;
   /** Conflicts decided at an earlier import of the same content, decided the same way again. */
   decidedEarlier: number;
   /** Import only: the backup taken just before. */
@@ -301,6 +325,7 @@ const api = {
   organisationName: contract.addOrganisation.input.shape.name,
   sector: contract.addOrganisation.input.shape.sector,
   sizeClass: contract.addOrganisation.input.shape.sizeClass,
+  expectedParticipants: contract.updateOrganisation.input.shape.expectedParticipants,
   waveLabel: contract.createWave.input.shape.label,
   waveKind: contract.createWave.input.shape.kind,
   isoDate: contract.createWave.input.shape.plannedDate.unwrap(),
@@ -350,7 +375,8 @@ export const studyNetworkRow = z.strictObject({
   kiosk_stop: api.kioskStop.default('keep'),
 });
 
-export const studyOrganisationRow = z.strictObject({
+export const studyOrganisationRow = z
+  .strictObject({
   id: uuid,
   network_id: uuid,
   name: api.organisationName,
@@ -359,7 +385,12 @@ export const studyOrganisationRow = z.strictObject({
   created_at: timestamp,
   updated_at: timestamp,
   device_id: uuid,
-});
+  /** Added with schema v7; a file from before it has none of them: no dates, no number expected, not archived. */
+  joined_on: api.isoDate.nullable().default(null),
+  left_on: api.isoDate.nullable().default(null),
+  expected_participants: api.expectedParticipants.default(null),
+  archived_at: timestamp.nullable().default(null),
+}).refine((o) => o.joined_on === null || o.left_on === null || o.left_on >= o.joined_on, { message: 'De datum van uittreding ligt vóór de datum van toetreding' });
 
 export const studyInstrumentRow = z.strictObject({
   instrument_id: api.instrumentId,

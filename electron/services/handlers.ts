@@ -9,6 +9,7 @@ import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWa
 import { correctResponse } from './administration/corrections';
 import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
+import { archiveOrganisation, removeOrganisation, setWaveStatus, updateNetwork, updateOrganisation, updateWave } from './administration/network-edits';
 import { exportAuditLog, listAuditLog } from './data/audit';
 import { createManualBackup, deleteBackupsBeforeErasure, getDataSettings, listBackups, updateDataSettings } from './data/backups';
 import { restoreBackup } from './data/restore';
@@ -38,6 +39,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     addOrganisation: (input) => addOrganisation(ctx, input),
     createWave: (input) => createWave(ctx, input),
     updateNetworkSettings: (input) => updateNetworkSettings(ctx, input),
+    updateNetwork: (input) => updateNetwork(ctx, input),
+    updateOrganisation: (input) => updateOrganisation(ctx, input),
+    archiveOrganisation: (input) => archiveOrganisation(ctx, input),
+    removeOrganisation: (input) => removeOrganisation(ctx, input),
+    updateWave: (input) => updateWave(ctx, input),
+    setWaveStatus: (input) => setWaveStatus(ctx, input),
     generateCodes: (input) => generateCodes(ctx, input),
     listCodes: (input) => listCodes(ctx, input.networkId),
     listInstruments: () => listInstruments(ctx.db),

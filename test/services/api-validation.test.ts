@@ -94,6 +94,40 @@ const badInputs: Record<MethodName, Case[]> = {
     ['an oversized consent text', (w) => ({ networkId: w.network.id, consentNl: long(8001), consentEn: null, codePolicy: 'free', idleSeconds: 120, minGroupSize: 5 }), 'VALIDATION'],
     ['an unknown kiosk stop choice', (w) => ({ networkId: w.network.id, consentNl: null, consentEn: null, codePolicy: 'free', idleSeconds: 120, minGroupSize: 5, kioskStop: 'delete' }), 'VALIDATION'],
   ],
+  updateNetwork: [
+    ['an unknown network', () => ({ networkId: missingId, name: 'Netwerk', description: null }), 'NOT_FOUND'],
+    ['an empty name', (w) => ({ networkId: w.network.id, name: '   ', description: null }), 'VALIDATION'],
+    ['a name of 121 characters', (w) => ({ networkId: w.network.id, name: long(121), description: null }), 'VALIDATION'],
+    ['a description of 2001 characters', (w) => ({ networkId: w.network.id, name: 'Netwerk', description: long(2001) }), 'VALIDATION'],
+  ],
+  updateOrganisation: [
+    ['an unknown organisation', () => ({ organisationId: missingId, name: 'Org', sector: 'zorg', sizeClass: null, joinedOn: null, leftOn: null, expectedParticipants: null }), 'NOT_FOUND'],
+    ['leaving before joining', (w) => ({ organisationId: w.org.id, name: 'Org', sector: 'zorg', sizeClass: null, joinedOn: '2026-05-01', leftOn: '2026-04-30', expectedParticipants: null }), 'VALIDATION'],
+    ['a day that does not exist', (w) => ({ organisationId: w.org.id, name: 'Org', sector: 'zorg', sizeClass: null, joinedOn: '2026-02-30', leftOn: null, expectedParticipants: null }), 'VALIDATION'],
+    ['no participants expected', (w) => ({ organisationId: w.org.id, name: 'Org', sector: 'zorg', sizeClass: null, joinedOn: null, leftOn: null, expectedParticipants: 0 }), 'VALIDATION'],
+    ['half a participant', (w) => ({ organisationId: w.org.id, name: 'Org', sector: 'zorg', sizeClass: null, joinedOn: null, leftOn: null, expectedParticipants: 2.5 }), 'VALIDATION'],
+    ['an unknown sector', (w) => ({ organisationId: w.org.id, name: 'Org', sector: 'industrie', sizeClass: null, joinedOn: null, leftOn: null, expectedParticipants: null }), 'VALIDATION'],
+    ['an empty name', (w) => ({ organisationId: w.org.id, name: '', sector: 'zorg', sizeClass: null, joinedOn: null, leftOn: null, expectedParticipants: null }), 'VALIDATION'],
+  ],
+  archiveOrganisation: [
+    ['an unknown organisation', () => ({ organisationId: missingId, archived: true }), 'NOT_FOUND'],
+    ['"ja" instead of true or false', (w) => ({ organisationId: w.org.id, archived: 'ja' }), 'VALIDATION'],
+  ],
+  removeOrganisation: [
+    ['an organisation with responses', (w) => ({ organisationId: w.org.id }), 'CONFLICT'],
+    ['an unknown organisation', () => ({ organisationId: missingId }), 'NOT_FOUND'],
+  ],
+  updateWave: [
+    ['an unknown wave', () => ({ waveId: missingId, label: 'T1', plannedDate: null }), 'NOT_FOUND'],
+    ['an empty label', (w) => ({ waveId: w.wave.id, label: ' ', plannedDate: null }), 'VALIDATION'],
+    ['a label of 41 characters', (w) => ({ waveId: w.wave.id, label: long(41), plannedDate: null }), 'VALIDATION'],
+    ['a date that is not a date', (w) => ({ waveId: w.wave.id, label: 'T0', plannedDate: 'volgende week' }), 'VALIDATION'],
+    ['a new kind smuggled in', (w) => ({ waveId: w.wave.id, label: 'T0', plannedDate: null, kind: 'T2' }), 'VALIDATION'],
+  ],
+  setWaveStatus: [
+    ['an unknown wave', () => ({ waveId: missingId, status: 'closed' }), 'NOT_FOUND'],
+    ['an unknown status', (w) => ({ waveId: w.wave.id, status: 'paused' }), 'VALIDATION'],
+  ],
   generateCodes: [
     ['zero codes', (w) => ({ networkId: w.network.id, count: 0 }), 'VALIDATION'],
     ['501 codes', (w) => ({ networkId: w.network.id, count: 501 }), 'VALIDATION'],

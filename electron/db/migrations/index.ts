@@ -6,6 +6,7 @@ import { migrateToVersion4 } from './0004_link_decisions';
 import { migrateToVersion5 } from './0005_answer_scores_index';
 import { migrateToVersion6 } from './0006_kiosk_stop';
 import { migrateToVersion7 } from './0007_discarded_responses';
+import { migrateToVersion8 } from './0008_organisation_membership';
 
 export interface Migration {
   /** The schema version the database has after this step; equals its position in the list. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, file: '0005_answer_scores_index', up: migrateToVersion5 },
   { version: 6, file: '0006_kiosk_stop', up: migrateToVersion6 },
   { version: 7, file: '0007_discarded_responses', up: migrateToVersion7 },
+  { version: 8, file: '0008_organisation_membership', up: migrateToVersion8 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -44,27 +44,71 @@ export function insertOrganisation(
   now: string,
 ): Organisation {
   const id = insertNewRow(db, 'organisations', { network_id: input.networkId, name: input.name, sector: input.sector, size_class: input.sizeClass }, { now, deviceId });
-  return { id, networkId: input.networkId, name: input.name, sector: input.sector, sizeClass: input.sizeClass };
+  return findOrganisation(db, id)!;
 }
 
+const organisationColumns = `id, network_id AS networkId, name, sector, size_class AS sizeClass, joined_on AS joinedOn, left_on AS leftOn,
+  expected_participants AS expectedParticipants, archived_at IS NOT NULL AS archived,
+  (EXISTS (SELECT 1 FROM responses r WHERE r.organisation_id = o.id) OR EXISTS (SELECT 1 FROM respondents p WHERE p.organisation_id = o.id)) AS inUse`;
+
+type OrganisationRow = Omit<Organisation, 'archived' | 'inUse'> & { archived: 0 | 1; inUse: 0 | 1 };
+const organisationOf = (row: OrganisationRow): Organisation => ({ ...row, archived: row.archived === 1, inUse: row.inUse === 1 });
+
 export function listOrganisations(db: Db, networkId: string): Organisation[] {
-  return prepared(db, 
-      'SELECT id, network_id AS networkId, name, sector, size_class AS sizeClass FROM organisations WHERE network_id = ? ORDER BY name COLLATE NOCASE',
-    )
-    .all(networkId) as Organisation[];
+  return (prepared(db, `SELECT ${organisationColumns} FROM organisations o WHERE network_id = ? ORDER BY name COLLATE NOCASE`).all(networkId) as OrganisationRow[]).map(organisationOf);
 }
 
 export function findOrganisation(db: Db, id: string): Organisation | undefined {
-  return prepared(db, 'SELECT id, network_id AS networkId, name, sector, size_class AS sizeClass FROM organisations WHERE id = ?')
-    .get(id) as Organisation | undefined;
+  const row = prepared(db, `SELECT ${organisationColumns} FROM organisations o WHERE id = ?`).get(id) as OrganisationRow | undefined;
+  return row && organisationOf(row);
 }
 
-export function organisationNameTaken(db: Db, networkId: string, name: string): boolean {
-  return !!prepared(db, 'SELECT 1 FROM organisations WHERE network_id = ? AND name = ? COLLATE NOCASE').get(networkId, name);
+/** A correction of an organisation; the device that made it is recorded with the moment, for merging laptops. */
+export function updateOrganisation(
+  db: Db,
+  deviceId: string,
+  input: { organisationId: string; name: string; sector: Sector; sizeClass: SizeClass | null; joinedOn: string | null; leftOn: string | null; expectedParticipants: number | null },
+  now: string,
+): void {
+  prepared(
+    db,
+    'UPDATE organisations SET name = ?, sector = ?, size_class = ?, joined_on = ?, left_on = ?, expected_participants = ?, updated_at = ?, device_id = ? WHERE id = ?',
+  ).run(input.name, input.sector, input.sizeClass, input.joinedOn, input.leftOn, input.expectedParticipants, now, deviceId, input.organisationId);
 }
 
-export function waveLabelTaken(db: Db, networkId: string, label: string): boolean {
-  return !!prepared(db, 'SELECT 1 FROM waves WHERE network_id = ? AND label = ? COLLATE NOCASE').get(networkId, label);
+export function setOrganisationArchived(db: Db, deviceId: string, organisationId: string, archived: boolean, now: string): void {
+  prepared(db, 'UPDATE organisations SET archived_at = ?, updated_at = ?, device_id = ? WHERE id = ?').run(archived ? now : null, now, deviceId, organisationId);
+}
+
+export function deleteOrganisation(db: Db, organisationId: string): void {
+  prepared(db, 'DELETE FROM organisations WHERE id = ?').run(organisationId);
+}
+
+export function updateNetwork(db: Db, deviceId: string, input: { networkId: string; name: string; description: string | null }, now: string): void {
+  prepared(db, 'UPDATE networks SET name = ?, description = ?, updated_at = ?, device_id = ? WHERE id = ?').run(input.name, input.description, now, deviceId, input.networkId);
+}
+
+/** Another network already has this name (case aside). */
+export function networkNameTaken(db: Db, name: string, exceptId: string): boolean {
+  return !!prepared(db, 'SELECT 1 FROM networks WHERE name = ? COLLATE NOCASE AND id <> ?').get(name, exceptId);
+}
+
+export function updateWave(db: Db, deviceId: string, input: { waveId: string; label: string; plannedDate: string | null }, now: string): void {
+  prepared(db, 'UPDATE waves SET label = ?, planned_date = ?, updated_at = ?, device_id = ? WHERE id = ?').run(input.label, input.plannedDate, now, deviceId, input.waveId);
+}
+
+export function setWaveStatus(db: Db, deviceId: string, waveId: string, status: 'open' | 'closed', now: string): void {
+  prepared(db, 'UPDATE waves SET status = ?, updated_at = ?, device_id = ? WHERE id = ?').run(status, now, deviceId, waveId);
+}
+
+/** The network has an organisation of this name (case aside), other than `exceptId`. */
+export function organisationNameTaken(db: Db, networkId: string, name: string, exceptId = ''): boolean {
+  return !!prepared(db, 'SELECT 1 FROM organisations WHERE network_id = ? AND name = ? COLLATE NOCASE AND id <> ?').get(networkId, name, exceptId);
+}
+
+/** The network has a wave of this label (case aside), other than `exceptId`. */
+export function waveLabelTaken(db: Db, networkId: string, label: string, exceptId = ''): boolean {
+  return !!prepared(db, 'SELECT 1 FROM waves WHERE network_id = ? AND label = ? COLLATE NOCASE AND id <> ?').get(networkId, label, exceptId);
 }
 
 export function insertWave(

@@ -13,7 +13,7 @@ type Row<K extends keyof StudyData> = StudyData[K][number];
 /** The columns of each table as a study file carries them (a test keeps them equal to the schema). */
 export const STUDY_COLUMNS = {
   networks: ['id', 'name', 'description', 'min_group_size', 'created_at', 'updated_at', 'device_id', 'consent_nl', 'consent_en', 'code_policy', 'idle_seconds', 'kiosk_stop'],
-  organisations: ['id', 'network_id', 'name', 'sector', 'size_class', 'created_at', 'updated_at', 'device_id'],
+  organisations: ['id', 'network_id', 'name', 'sector', 'size_class', 'created_at', 'updated_at', 'device_id', 'joined_on', 'left_on', 'expected_participants', 'archived_at'],
   instruments: ['instrument_id', 'version', 'definition', 'built_in', 'frozen_at', 'created_at', 'device_id'],
   waves: ['id', 'network_id', 'label', 'kind', 'planned_date', 'status', 'created_at', 'updated_at', 'device_id'],
   wave_instruments: ['wave_id', 'instrument_id', 'instrument_version', 'position'],

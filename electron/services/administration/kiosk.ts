@@ -97,6 +97,11 @@ function readSession(db: Db): StoredSession | null {
   }
 }
 
+/** The wave the kiosk session runs on; null when kiosk mode is off. */
+export function kioskWaveId(ctx: Pick<ServiceContext, 'db'>): string | null {
+  return readSession(ctx.db)?.waveId ?? null;
+}
+
 /** True while kiosk mode is on. */
 export function isKioskOn(ctx: Pick<ServiceContext, 'db'>): boolean {
   return readSession(ctx.db) !== null;
@@ -120,7 +125,7 @@ export function activeKiosk(ctx: ServiceContext): KioskSession | null {
     waveId: wave.id,
     waveLabel: wave.label,
     instruments: wave.instruments,
-    organisations: listOrganisations(ctx.db, network.id).map((o) => ({ id: o.id, name: o.name })),
+    organisations: listOrganisations(ctx.db, network.id).filter((o) => !o.archived).map((o) => ({ id: o.id, name: o.name })),
     codePolicy: network.codePolicy,
     consent: { nl: network.consentNl, en: network.consentEn },
     idleSeconds: network.idleSeconds,
@@ -246,6 +251,7 @@ const KIOSK_RESPONSE_SCOPED = new Set(['saveAnswer', 'completeResponse', 'getRes
 const KIOSK_NEVER = new Map([
   ['listOpenAnswers', 'Open antwoorden van respondenten zijn niet te zien tijdens de afnamemodus. De onderzoeker kan ze bekijken na het verlaten van de afnamemodus met de pincode.'],
   ['correctResponse', 'Een ingeleverde vragenlijst corrigeren kan niet tijdens de afnamemodus. De onderzoeker kan corrigeren na het verlaten van de afnamemodus met de pincode.'],
+  ['setWaveStatus', 'Een meting sluiten of heropenen kan niet tijdens de afnamemodus. Verlaat eerst de afnamemodus met de pincode.'],
 ]);
 
 /**

@@ -89,7 +89,9 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
     const wave = requireWave(ctx, options.waveId);
     if (wave.status !== 'open') throw new ApiError('CONFLICT', `Meting ${wave.label} is gesloten. Open de meting opnieuw of kies een andere.`);
     const network = requireNetwork(ctx, wave.networkId);
-    if (options.organisationId !== null) requireOrganisationIn(ctx, wave.networkId, options.organisationId);
+    if (options.organisationId !== null && requireOrganisationIn(ctx, wave.networkId, options.organisationId).archived) {
+      throw new ApiError('CONFLICT', 'Deze organisatie is gearchiveerd en kan niet meer worden gekozen voor een nieuwe vragenlijst. Kies een andere organisatie.');
+    }
     const { code, kind, birthMonthAsked } = chooseCode(ctx, network, wave.id, options.respondentCode, options.birthMonth ?? null, options.mode);
     const now = ctx.now();
     let respondent = repo.findRespondentByCode(ctx.db, wave.networkId, code);

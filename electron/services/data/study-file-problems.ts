@@ -56,6 +56,11 @@ const KINDS = {
     many: 'metingen die in dit netwerk al bestaan, maar met andere vragenlijsten',
     advice: 'Twee verschillende metingen met dezelfde naam kunnen niet worden samengevoegd.',
   },
+  renamedToTakenName: {
+    one: 'nieuwe naam van een organisatie of meting die in dat netwerk hier al een andere organisatie of meting heeft',
+    many: 'nieuwe namen van organisaties of metingen die in dat netwerk hier al een andere organisatie of meting hebben',
+    advice: 'Geef op een van beide laptops een andere naam en exporteer het bestand daarna opnieuw.',
+  },
   answerNotInWave: { one: 'antwoord op een vragenlijst die de meting niet gebruikt', many: 'antwoorden op een vragenlijst die de meting niet gebruikt' },
   answerUnknownItem: { one: 'antwoord op een vraag die niet in de vragenlijst staat', many: 'antwoorden op een vraag die niet in de vragenlijst staat' },
   answerInvalid: { one: 'antwoord dat niet bij de vraag past', many: 'antwoorden die niet bij de vraag passen' },

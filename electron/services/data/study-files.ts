@@ -24,7 +24,7 @@ import {
   type StudyManifest,
   type TableCount,
 } from '../../../shared/study';
-import { compareChanges } from '../../../shared/linking';
+import { compareChanges } from '../../../shared/later-change';
 import { orderWaves } from '../../../shared/waves';
 import { backupsDirFor } from '../../db/backup-files';
 import { appendAudit } from '../../db/repositories/audit';
@@ -42,6 +42,7 @@ import { StudyFileProblems } from './study-file-problems';
 import { readStudyFile, refused, studyChecksum, type ReadStudyFile } from './study-file-reading';
 import type { Steps } from './study-file-steps';
 import { linkDecisionConflicts, placedLinkDecisions, planLinkDecisions, type PlannedLinkDecision } from './study-link-decisions';
+import { applyRecordUpdates, planRecordUpdates, type RecordUpdatePlan } from './study-record-updates';
 
 export { studyChecksum } from './study-file-reading';
 
@@ -143,6 +144,8 @@ interface Plan {
   };
   responses: PlannedResponse[];
   linkDecisions: PlannedLinkDecision[];
+  /** Networks, organisations and waves this laptop has in another version, and the file's versions that hold. */
+  records: RecordUpdatePlan;
   /** The file's log entries not yet here; never one that claims to be written on this laptop (this laptop writes its own). */
   audit: Rows<'audit_log'>;
   matched: MergeReport['matched'];
@@ -319,6 +322,7 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
     add: { networks: [], organisations: [], instruments: [], waves: [], wave_instruments: [], respondents: [], erasures: [], discards: [] },
     responses: [],
     linkDecisions: [],
+    records: { updates: [], conflicts: [] },
     audit: [],
     matched: { organisations: 0, waves: 0, respondents: 0 },
     erasedSkipped: 0,
@@ -509,6 +513,7 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
   const onlyDiscarded = new Set(plan.responses.filter((p) => p.action === 'discarded').map((p) => p.row.respondent_id).filter((id) => !keptByResponse.has(id)));
   plan.add.respondents = plan.add.respondents.filter((r) => r.code_kind !== 'free' || !onlyDiscarded.has(r.id));
 
+  plan.records = planRecordUpdates(db, data, problems);
   plan.linkDecisions = await planLinkDecisions(db, data, { respondentMap, isErased }, steps);
   plan.erasedSkipped += plan.linkDecisions.filter((d) => d.action === 'erased').length;
   const decided = new Set<string>();
@@ -601,7 +606,7 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
   set('linkDecisions', linkDecisions.length, data.link_decisions.length);
 
   const changed =
-    MERGE_TABLES.some((t) => counts[t].added > 0) || updated > 0 || plan.erasuresWouldApply > 0 || plan.discardsWouldApply > 0 || conflicts.some((c) => c.decision && c.decision !== 'local');
+    MERGE_TABLES.some((t) => counts[t].added > 0) || updated > 0 || plan.records.updates.length > 0 || plan.erasuresWouldApply > 0 || plan.discardsWouldApply > 0 || conflicts.some((c) => c.decision && c.decision !== 'local');
   return {
     file: fileInfo(plan.file),
     counts,
@@ -615,6 +620,8 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
     discardsApplied: plan.discardsWouldApply,
     discardedButSubmitted: plan.discardedButSubmitted,
     linkConflicts: linkDecisionConflicts(ctx.db, data, linkDecisions),
+    recordConflicts: plan.records.conflicts,
+    updatedRecords: plan.records.updates.length,
     decidedEarlier,
     backup: null,
     nothingChanged: !changed,
@@ -736,6 +743,7 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
     for (const w of plan.add.waves) repo.insertStudyRow(db, 'waves', w);
     for (const wi of plan.add.wave_instruments) repo.insertStudyRow(db, 'wave_instruments', wi);
     for (const r of plan.add.respondents) repo.insertStudyRow(db, 'respondents', r);
+    applyRecordUpdates(db, ctx.deviceId, plan.records.updates, now);
 
     const usedWaves = new Set<string>();
     const addResponse = (row: Row<'responses'>, answers: Row<'answers'>[]) => {

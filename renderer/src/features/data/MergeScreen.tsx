@@ -294,6 +294,19 @@ function ReportPanel({ report, title, testId, showDecisions = false }: { report:
         </>
       )}
       <MergeCorrectionNotes report={report} testId={testId} />
+      {report.recordConflicts.length > 0 && (
+        <>
+          <p>{t('recordMerge.intro')}</p>
+          <ul className="data-notes" data-testid={`${testId}-record-conflicts`}>
+            {report.recordConflicts.map((c) => (
+              <li key={`${c.kind}/${c.networkName}/${c.local.name}/${c.incoming.name}`}>
+                {t(`recordMerge.${c.kind}`, { network: c.networkName, local: c.local.name, incoming: c.incoming.name })}{' '}
+                {c.holds === 'local' ? t('recordMerge.holdsLocal') : t('recordMerge.holdsIncoming')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {showDecisions && report.conflicts.length > 0 && (
         <ul className="data-notes" data-testid={`${testId}-decisions`}>
           {report.conflicts.map((c) => (

@@ -18,6 +18,17 @@ export const AUDIT_KINDS = [
   'network.settings_changed',
   'organisation.created',
   'wave.created',
+  'network.updated',
+  'organisation.updated',
+  'organisation.archived',
+  'organisation.restored',
+  'organisation.removed',
+  'wave.updated',
+  'wave.closed',
+  'wave.reopened',
+  'network.updated_from_study',
+  'organisation.updated_from_study',
+  'wave.updated_from_study',
   'codes.generated',
   'instrument.imported',
   'export.instrument',
@@ -143,6 +154,9 @@ function correctionFacts(details: Record<string, unknown>, translate: Translate,
   put('count', changes.length);
 }
 
+/** Corrections whose details carry the old and new name (`from`, `to`) when the name changed. */
+const RENAMING_KINDS: readonly AuditKind[] = ['network.updated', 'organisation.updated', 'wave.updated', 'network.updated_from_study', 'organisation.updated_from_study', 'wave.updated_from_study'];
+
 /** The sentence key of an entry: its kind, or a variant its details call for. */
 function sentenceKey(kind: AuditKind, entry: AuditEntryView, details: Record<string, unknown>): string {
   const key = auditKindKey(kind);
@@ -150,6 +164,7 @@ function sentenceKey(kind: AuditKind, entry: AuditEntryView, details: Record<str
   if (kind === 'response.stopped') return details.kept === false ? `${key}_discarded` : `${key}_kept`;
   if (kind === 'export.study' && entry.entity !== 'network') return `${key}_networks`;
   if (kind === 'study.imported' && details.nothingChanged === true) return `${key}_nothing`;
+  if (RENAMING_KINDS.includes(kind) && typeof details.from === 'string' && typeof details.to === 'string') return `${key}_renamed`;
   return key;
 }
 

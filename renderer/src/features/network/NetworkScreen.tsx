@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { NetworkDetail, Wave } from '../../../../shared/domain';
+import type { TFunction } from 'i18next';
+import type { Locale } from '../../../../shared/text';
+import type { NetworkDetail, Organisation, Wave } from '../../../../shared/domain';
 import { api } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { currentLocale } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
 import { NetworkPage } from './NetworkPage';
+import { NetworkEdit, OrganisationCorrections, WaveCorrections } from './CorrectionForms';
 import { OrganisationForm } from './OrganisationForm';
 import { NetworkToolsPanel } from './settings/NetworkToolsPanel';
 import { WaveForm } from './WaveForm';
@@ -63,10 +66,14 @@ function NetworkDetailView({
   links: NetworkLinks;
 }) {
   const { t } = useTranslation();
+  const locale = currentLocale();
   const { network, organisations, waves } = detail;
   return (
     <>
       {network.description && <p className="lead">{network.description}</p>}
+      <div className="actions">
+        <NetworkEdit network={network} onSaved={reload} />
+      </div>
 
       <section aria-labelledby="waves-title" className="panel">
         <h2 id="waves-title">{t('waves.title')}</h2>
@@ -75,7 +82,7 @@ function NetworkDetailView({
         ) : (
           <ul className="card-list" data-testid="wave-list">
             {waves.map((w) => (
-              <WaveCard key={w.id} wave={w} onFill={onFill} onOverview={onOverview} links={links} />
+              <WaveCard key={w.id} wave={w} onFill={onFill} onOverview={onOverview} links={links} onChanged={reload} />
             ))}
           </ul>
         )}
@@ -119,13 +126,17 @@ function NetworkDetailView({
           <DataTable
             testId="organisation-table"
             caption={t('organisations.caption', { network: network.name })}
-            columns={[t('organisations.name'), t('organisations.sector'), t('organisations.size')]}
+            columns={[t('organisations.name'), t('organisations.sector'), t('organisations.size'), t('corrections.membership'), t('corrections.actions')]}
           >
             {organisations.map((o) => (
-              <tr key={o.id}>
+              <tr key={o.id} data-testid={`organisation-${o.name}`}>
                 <th scope="row">{o.name}</th>
                 <td>{t(`sector.${o.sector}`)}</td>
                 <td>{o.sizeClass ? t(`sizeClass.${o.sizeClass}`) : t('sizeClass.unknown')}</td>
+                <td>{membership(o, t, locale)}</td>
+                <td>
+                  <OrganisationCorrections organisation={o} onChanged={reload} />
+                </td>
               </tr>
             ))}
           </DataTable>
@@ -143,14 +154,17 @@ function WaveCard({
   onFill,
   onOverview,
   links,
+  onChanged,
 }: {
   wave: Wave;
   onFill: (waveId: string) => void;
   onOverview: (waveId: string) => void;
   links: NetworkLinks;
+  onChanged: () => void;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const open = wave.status === 'open';
   return (
     <li className="card card-wave" data-testid={`wave-${wave.label}`}>
       <div className="card-body">
@@ -161,12 +175,16 @@ function WaveCard({
           {' · '}
           {wave.status === 'open' ? t('waves.statusOpen') : t('waves.statusClosed')}
         </p>
+        {!open && <p className="card-note" data-testid={`wave-closed-${wave.id}`}>{t('corrections.closedNote')}</p>}
       </div>
       <div className="card-actions">
-        <button type="button" className="button" onClick={() => onFill(wave.id)} aria-label={t('waves.fillFor', { wave: wave.label })}>
-          {t('waves.fill')}
-        </button>
-        {links.onKiosk && (
+        {/* A closed wave takes no new questionnaires: its ways in are not offered (the main process refuses them too). */}
+        {open && (
+          <button type="button" className="button" onClick={() => onFill(wave.id)} aria-label={t('waves.fillFor', { wave: wave.label })}>
+            {t('waves.fill')}
+          </button>
+        )}
+        {open && links.onKiosk && (
           <button
             type="button"
             className="button button-secondary"
@@ -177,9 +195,11 @@ function WaveCard({
             {t('kiosk.startWave')}
           </button>
         )}
-        <button type="button" className="button button-secondary" onClick={() => links.onPaper(wave.id)} aria-label={t('paper.openFor', { wave: wave.label })}>
-          {t('paper.open')}
-        </button>
+        {open && (
+          <button type="button" className="button button-secondary" onClick={() => links.onPaper(wave.id)} aria-label={t('paper.openFor', { wave: wave.label })}>
+            {t('paper.open')}
+          </button>
+        )}
         {links.onPaperForm && (
           <button type="button" className="button button-secondary" onClick={() => links.onPaperForm?.(wave.id)} aria-label={t('paperForm.openFor', { wave: wave.label })} data-testid={`paper-form-${wave.id}`}>
             {t('paperForm.open')}
@@ -223,7 +243,19 @@ function WaveCard({
             {t('export.button')}
           </button>
         )}
+        <WaveCorrections wave={wave} onChanged={onChanged} />
       </div>
     </li>
   );
+}
+
+/** What the table says of an organisation's place in the network: archived, when it joined and left, the participants expected. */
+function membership(o: Organisation, t: TFunction, locale: Locale): string {
+  const parts = [
+    o.archived ? t('corrections.archived') : null,
+    o.joinedOn ? t('corrections.joined', { date: formatDate(o.joinedOn, locale) }) : null,
+    o.leftOn ? t('corrections.left', { date: formatDate(o.leftOn, locale) }) : null,
+    o.expectedParticipants !== null ? t('corrections.expected', { count: o.expectedParticipants }) : null,
+  ];
+  return parts.filter((p) => p !== null).join(' · ') || '–';
 }

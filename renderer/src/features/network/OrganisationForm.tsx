@@ -6,7 +6,7 @@ import { Field, Options } from '../../components/Field';
 import { SubmitRow } from '../../components/SubmitRow';
 import { useAction } from '../../lib/useAction';
 
-const UNKNOWN_SIZE = 'unknown';
+export const UNKNOWN_SIZE = 'unknown';
 
 export function OrganisationForm({ networkId, onAdded }: { networkId: string; onAdded: () => void }) {
   const { t } = useTranslation();
@@ -34,7 +34,33 @@ export function OrganisationForm({ networkId, onAdded }: { networkId: string; on
   return (
     <form onSubmit={add} noValidate className="subform" aria-labelledby={`${id}-title`} data-testid="organisation-form">
       <h3 id={`${id}-title`}>{t('organisations.addTitle')}</h3>
-      <div className="field-row">
+      <OrganisationFields id={id} name={name} setName={setName} sector={sector} setSector={setSector} sizeClass={sizeClass} setSizeClass={setSizeClass} />
+      <SubmitRow action={action} label={t('organisations.add')} />
+    </form>
+  );
+}
+
+/** An organisation's name, sector and size: the same fields when adding one and when correcting it. */
+export function OrganisationFields({
+  id,
+  name,
+  setName,
+  sector,
+  setSector,
+  sizeClass,
+  setSizeClass,
+}: {
+  id: string;
+  name: string;
+  setName: (name: string) => void;
+  sector: Sector | '';
+  setSector: (sector: Sector | '') => void;
+  sizeClass: SizeClass | typeof UNKNOWN_SIZE;
+  setSizeClass: (size: SizeClass | typeof UNKNOWN_SIZE) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field-row">
         <Field id={`${id}-name`} label={t('organisations.name')}>
           <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="off" aria-required="true" />
         </Field>
@@ -50,8 +76,6 @@ export function OrganisationForm({ networkId, onAdded }: { networkId: string; on
             <option value={UNKNOWN_SIZE}>{t('sizeClass.unknown')}</option>
           </select>
         </Field>
-      </div>
-      <SubmitRow action={action} label={t('organisations.add')} />
-    </form>
+    </div>
   );
 }

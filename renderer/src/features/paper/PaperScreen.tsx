@@ -37,7 +37,7 @@ function PaperEntry({ context, onPaperForm }: { context: WaveContext; onPaperFor
   return (
     <>
       <p className="lead">{t('paper.intro')}</p>
-      <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} organisations={detail.organisations} onRowCompleted={rowCompleted} />
+      <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} organisations={detail.organisations.filter((o) => !o.archived)} onRowCompleted={rowCompleted} />
       {/* After the grid: from the title, Tab goes straight to the first code cell. */}
       <p className="paper-form-link">
         <button type="button" className="button button-secondary" onClick={onPaperForm} aria-label={t('paperForm.openFor', { wave: wave.label })} data-testid="open-paper-form">

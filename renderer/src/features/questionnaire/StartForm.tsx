@@ -63,7 +63,7 @@ export function StartForm({
           <Field id={`${id}-org`} label={t('questionnaire.organisation')} optional>
             <select id={`${id}-org`} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
               <option value="">{t('questionnaire.noOrganisation')}</option>
-              <Options options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
+              <Options options={organisations.filter((o) => !o.archived).map((o) => ({ value: o.id, label: o.name }))} />
             </select>
           </Field>
         </div>
