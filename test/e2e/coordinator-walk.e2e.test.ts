@@ -144,7 +144,7 @@ describe('the coordinator’s walk through Resultaten', () => {
     expect(await falls.locator(':scope > li').count()).toBe(1);
     const fall = page.getByTestId('conversation-fall-ks_per_01');
     expect(await textOf(fall.locator('.conversation-head'))).toBe(
-      '▼ Vermogen tot verbinden (Goed persoonlijk samenwerken) T1: gedaald sinds T0, -0,56 (waarschijnlijk tussen -0,84 en -0,29): duidelijk lager; nu 3,00',
+      '▼ Vermogen tot verbinden (Goed persoonlijk samenwerken) T1: gedaald sinds T0, -0,56 (waarschijnlijk tussen -0,84 en -0,29): duidelijk lager; nu 3,00 bekijk',
     );
     expect(await textOf(fall.locator('.conversation-prompt'))).toMatch(/^Wat is er sinds de eerste meting veranderd/);
 
@@ -156,11 +156,14 @@ describe('the coordinator’s walk through Resultaten', () => {
     expect(await cells(page, `headline-${t1.id}-ks_per`)).toEqual(['16', '16', '16', '-0,56', '[-0,84; -0,29]', '▼ duidelijk lager']);
     await accessible(page, 'Per conditie');
 
-    // The conversation point has no link of its own; its statement's row on Per uitspraak has the same numbers.
-    await openResultsTab(page, 'Per uitspraak');
-    const statementRow = page.getByTestId(`change-${t1.id}-items-ks_per_01`);
+    // The conversation point's "bekijk" opens its statement's row on Per uitspraak, with the same numbers.
+    await openResultsTab(page, 'Samenvatting');
+    await fall.getByRole('button', { name: 'Bekijk de cijfers van Vermogen tot verbinden bij Per uitspraak' }).click();
+    expect(await page.getByRole('tab', { name: 'Per uitspraak' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator(':focus').getAttribute('data-testid')).toBe(`change-${t1.id}-items-ks_per_01`);
+    const statementRow = page.locator(':focus');
     expect(await textOf(statementRow.locator('th'))).toContain('Vermogen tot verbinden');
-    expect((await cells(page, `change-${t1.id}-items-ks_per_01`)).slice(-3)).toEqual(['-0,56', '[-0,84; -0,29]', '▼ duidelijk lager']);
+    expect((await statementRow.locator('td').allTextContents()).map((s) => s.trim()).slice(-3)).toEqual(['-0,56', '[-0,84; -0,29]', '▼ duidelijk lager']);
     await accessible(page, 'Per uitspraak');
 
     // --- The breakdown by sector: chosen in the filter bar, read on Voor wie ----------------------------------
