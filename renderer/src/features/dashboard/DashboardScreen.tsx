@@ -160,7 +160,7 @@ export function DashboardView({ d, onLinking, nav }: { d: Dashboard; onLinking?:
         return (
           <>
             <SummarySection d={d} locale={locale} goTo={nav?.goTo} />
-            <ConversationSection d={d} locale={locale} />
+            <ConversationSection d={d} locale={locale} goTo={nav?.goTo} />
           </>
         );
       case 'conditions':

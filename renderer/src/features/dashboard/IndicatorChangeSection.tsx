@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../shared/results';
+import { latestWaveWithResults } from '../../../../shared/results-summary';
 import type { Locale } from '../../../../shared/text';
 import { DifferenceCharts, DifferenceTable } from './ChangeSections';
 import { NoChart, Section, WaveSelect } from './ChartParts';
@@ -8,15 +9,26 @@ import { indicatorChangeRows, waveLabelOf, type CellTexts } from './model';
 import { detailIds } from './summary-text';
 
 /**
+ * The follow-up wave the change per statement opens on: the latest with results (as the summary
+ * and the conversation points), else the last follow-up wave; '' without a comparison. A planned
+ * wave without answers does not hide the changes that are there.
+ */
+export function indicatorChangeStartWave(d: Dashboard): string {
+  const followUps = d.comparisons.map((c) => c.followUpWaveId);
+  const latest = latestWaveWithResults(d);
+  return latest !== null && followUps.includes(latest) ? latest : (followUps.at(-1) ?? '');
+}
+
+/**
  * *Verandering per uitspraak*: every statement's change over everyone since the baseline, from the
  * largest rise to the largest fall, with its interval and what it means; a change whose interval
  * excludes zero is marked ▲ or ▼ in the chart and in the table (and bold there), not by colour
- * alone. With several follow-up waves, one is shown at a time (the latest by default).
+ * alone. With several follow-up waves, one is shown at a time (the latest with results by default).
  */
 export function IndicatorChangeSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
   const followUps = d.comparisons.map((c) => c.followUpWaveId);
-  const [chosen, setChosen] = useState(followUps.at(-1) ?? '');
+  const [chosen, setChosen] = useState(() => indicatorChangeStartWave(d));
   const c = d.comparisons.find((x) => x.followUpWaveId === chosen) ?? d.comparisons.at(-1);
   const baseline = d.waves[0]?.label ?? '';
   if (!c) {

@@ -92,7 +92,7 @@ function SummaryList({ lines, testId, goTo }: { lines: SummaryLine[]; testId: st
 }
 
 /** "bekijk": opens the tab with the row a sentence rests on, named for what it shows. */
-function DetailLink({ target, subject, goTo }: { target: DetailTarget; subject: string; goTo: (target: DetailTarget) => void }) {
+export function DetailLink({ target, subject, goTo }: { target: DetailTarget; subject: string; goTo: (target: DetailTarget) => void }) {
   const { t } = useTranslation();
   return (
     <>
