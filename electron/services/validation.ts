@@ -133,6 +133,14 @@ export const fieldNames: Record<string, string> = {
   decision: 'besluit',
   // open answers
   withCodes: 'respondentcodes tonen',
+  // corrections of networks' records and of submitted questionnaires
+  joinedOn: 'datum van toetreden',
+  leftOn: 'datum van uittreden',
+  expectedParticipants: 'beoogd aantal deelnemers',
+  archived: 'gearchiveerd',
+  status: 'open of gesloten',
+  reason: 'reden van de correctie',
+  answers: 'gecorrigeerde antwoorden',
 };
 
 /** "metingen → nr. 3": the field in Dutch, list entries by their number counted from 1. */
