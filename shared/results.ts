@@ -266,7 +266,14 @@ export interface GroupBreakdown {
 export interface OrganisationResponse {
   organisationId: string | null;
   name: string | null;
-  perWave: { waveId: string; started: number; complete: number }[];
+  /** How many participants the network expects of the organisation per wave; null when not set (and for the row without one). */
+  expected: number | null;
+  /** Archived: no longer a choice for new responses, still counted here. */
+  archived: boolean;
+  /** The day the organisation left the network, when set. */
+  leftOn: string | null;
+  /** `ofExpected`: the share of `expected` that handed in a questionnaire (complete / expected, may pass 1); null without an expected number. */
+  perWave: { waveId: string; started: number; complete: number; ofExpected: number | null }[];
 }
 
 /**

@@ -113,7 +113,7 @@ export interface TableCount {
   skipped: number;
 }
 
-export const MERGE_TABLES = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures', 'discards'] as const;
+export const MERGE_TABLES = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures', 'discards', 'organisationRemovals'] as const;
 export type MergeTable = (typeof MERGE_TABLES)[number];
 
 export interface AnswerVersion {
@@ -248,6 +248,15 @@ export interface MergeReport {
    * kept (a submitted questionnaire is never thrown away silently; erasure is the way to remove it).
    */
   discardedButSubmitted: number;
+  /** Organisations in the file not added because they were removed (here or on the laptop the file comes from). */
+  removedOrganisationsSkipped: number;
+  /** Organisations here removed because the file records that they were removed on another laptop (their names). */
+  organisationsRemoved: string[];
+  /**
+   * Organisations removed on another laptop that stay here because responses or respondents here (or
+   * arriving with the file) name them (their names). They can be archived here instead.
+   */
+  removedOrganisationsKept: string[];
   /** Near matches decided differently here and in the file, and which decision holds (see LinkDecisionConflict). */
   linkConflicts: LinkDecisionConflict[];
   /** Networks, organisations and waves changed here and in the file, and which change holds (see RecordConflict). */
@@ -497,6 +506,17 @@ export const studyDiscardRow = z.strictObject({
   device_id: uuid,
 });
 
+/**
+ * A partner organisation removed on some laptop (`removeOrganisation`): its id only. Optional in the
+ * file (older files have none, read as an empty register).
+ */
+export const studyOrganisationRemovalRow = z.strictObject({
+  id: uuid,
+  network_id: uuid,
+  removed_at: timestamp,
+  device_id: uuid,
+});
+
 /** A researcher's decision on a near match of self-made codes: two respondent ids, never codes. */
 export const studyLinkDecisionRow = z
   .strictObject({
@@ -524,6 +544,7 @@ export const STUDY_TABLES = {
   erasures: [studyErasureRow, 200_000],
   link_decisions: [studyLinkDecisionRow, 200_000],
   discarded_responses: [studyDiscardRow, 200_000],
+  removed_organisations: [studyOrganisationRemovalRow, 20_000],
 } as const;
 export type StudyTable = keyof typeof STUDY_TABLES;
 
@@ -540,6 +561,7 @@ export const studyData = z.strictObject({
   erasures: rows(studyErasureRow, STUDY_TABLES.erasures[1]),
   link_decisions: rows(studyLinkDecisionRow, STUDY_TABLES.link_decisions[1]),
   discarded_responses: rows(studyDiscardRow, STUDY_TABLES.discarded_responses[1]),
+  removed_organisations: rows(studyOrganisationRemovalRow, STUDY_TABLES.removed_organisations[1]),
 });
 export type StudyData = z.infer<typeof studyData>;
 
@@ -576,7 +598,7 @@ export type StudyFile = z.infer<typeof studyFile>;
 export const studyFileOutline = z.strictObject({ ...studyFileParts, data: studyDataTables });
 
 /** Tables a study file may leave out (added after version 2 without a new version): read as empty. */
-export const OPTIONAL_STUDY_TABLES: readonly StudyTable[] = ['discarded_responses'];
+export const OPTIONAL_STUDY_TABLES: readonly StudyTable[] = ['discarded_responses', 'removed_organisations'];
 
 /** Keys that would reach an object's prototype if a careless reader merged them; a study file never has them. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

@@ -46,27 +46,39 @@ async function respond(session: Session, waveId: string, organisationId: string 
   if (complete) await session.call('completeResponse', { responseId: r.id });
 }
 
+/** The network above: seven organisations, T0 with 22 submitted and one started questionnaire. */
+async function twente(session: Session) {
+  const network = await session.call('createNetwork', { name: NETWORK });
+  const t0 = await session.call('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: '2026-02-01', instruments: [{ instrumentId: KS, version: 1 }] });
+  const ids: Record<string, string> = {};
+  for (const o of ORGS) {
+    const org = await session.call('addOrganisation', { networkId: network.id, name: o.name, sector: o.sector, sizeClass: o.sizeClass });
+    ids[o.name] = org.id;
+    for (const score of o.amb) await respond(session, t0.id, org.id, score);
+  }
+  for (const score of [3.0, 3.0]) await respond(session, t0.id, null, score);
+  await respond(session, t0.id, ids['Huisartsen Centrum']!, 1, false);
+  return { network, t0, ids };
+}
+
+async function openResults({ page, harness }: Session): Promise<void> {
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
+  await page.getByRole('button', { name: `Resultaten van netwerk ${NETWORK}` }).click();
+  await page.getByTestId('dashboard').waitFor();
+}
+
+const responseRows = (page: Session['page']) =>
+  page.getByTestId('organisation-response-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())));
+
 const headers = async (session: Session, testId: string) => (await session.page.getByTestId(testId).locator('thead th').allTextContents()).map((s) => s.trim());
 
 describe('Resultaten: for whom', () => {
   it('falls back to the spread by sector, breaks down by sector and size class with suppression, and shows the response per organisation', async () => {
     const session = await newSession();
     const { page } = session;
-    const network = await session.call('createNetwork', { name: NETWORK });
-    const t0 = await session.call('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: '2026-02-01', instruments: [{ instrumentId: KS, version: 1 }] });
-    const ids: Record<string, string> = {};
-    for (const o of ORGS) {
-      const org = await session.call('addOrganisation', { networkId: network.id, name: o.name, sector: o.sector, sizeClass: o.sizeClass });
-      ids[o.name] = org.id;
-      for (const score of o.amb) await respond(session, t0.id, org.id, score);
-    }
-    for (const score of [3.0, 3.0]) await respond(session, t0.id, null, score);
-    await respond(session, t0.id, ids['Huisartsen Centrum']!, 1, false);
-
-    await page.goto(session.harness.url);
-    await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
-    await page.getByRole('button', { name: `Resultaten van netwerk ${NETWORK}` }).click();
-    await page.getByTestId('dashboard').waitFor();
+    const { t0 } = await twente(session);
+    await openResults(session);
     await openResultsTab(page, 'Per conditie');
     expect(await textOf(page.getByTestId('scale-n-ks_amb-' + t0.id))).toBe('22');
     await openResultsTab(page, 'Voor wie');
@@ -88,10 +100,7 @@ describe('Resultaten: for whom', () => {
 
     // --- Response per partner organisation: every organisation, counts below 5 included -------------------
     await openResultsTab(page, 'Respons');
-    const rows = await page.getByTestId('organisation-response-table').locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())),
-    );
-    expect(rows).toEqual([
+    expect(await responseRows(page)).toEqual([
       ['Gemeente Zuid', '4', '4'],
       ['Huisartsen Centrum', '3', '2'],
       ['Thuiszorg Oost', '4', '4'],
@@ -137,6 +146,52 @@ describe('Resultaten: for whom', () => {
 
     const visible = await page.locator('main').innerText();
     for (const bad of ['NaN', 'undefined', 'null', 'Infinity', '{{']) expect(visible, bad).not.toContain(bad);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('sets the submitted questionnaires against the expected number per partner, and keeps an archived partner that left', async () => {
+    const session = await newSession();
+    const { page } = session;
+    const { ids } = await twente(session);
+    const correct = (name: string, changes: { leftOn?: string; expectedParticipants: number }) => {
+      const o = ORGS.find((x) => x.name === name)!;
+      return session.call('updateOrganisation', {
+        organisationId: ids[name]!,
+        name,
+        sector: o.sector,
+        sizeClass: o.sizeClass,
+        joinedOn: null,
+        leftOn: changes.leftOn ?? null,
+        expectedParticipants: changes.expectedParticipants,
+      });
+    };
+    // Thuiszorg Oost: 4 submitted of 6 expected = 67%. Gemeente Zuid: 4 of 5 = 80%, left on 30 June 2026
+    // and archived. Ziekenhuis Midden: 0 of 3 = 0%, archived: no longer named as missing, so every partner
+    // still taking part handed something in.
+    await correct('Thuiszorg Oost', { expectedParticipants: 6 });
+    await correct('Ziekenhuis Midden', { expectedParticipants: 3 });
+    await correct('Gemeente Zuid', { leftOn: '2026-06-30', expectedParticipants: 5 });
+    await session.call('archiveOrganisation', { organisationId: ids['Gemeente Zuid']!, archived: true });
+    await session.call('archiveOrganisation', { organisationId: ids['Ziekenhuis Midden']!, archived: true });
+
+    await openResults(session);
+    await openResultsTab(page, 'Respons');
+    expect(await responseRows(page)).toEqual([
+      ['Gemeente Zuid (gearchiveerd, vertrokken op 30 juni 2026)', '4', '4 van 5 (80%)'],
+      ['Huisartsen Centrum', '3', '2'],
+      ['Thuiszorg Oost', '4', '4 van 6 (67%)'],
+      ['Verpleeghuis De Es', '4', '4'],
+      ['Welzijn Noord', '3', '3'],
+      ['Welzijn West', '3', '3'],
+      ['Ziekenhuis Midden (gearchiveerd)', '0', '0 van 3 (0%)'],
+      ['Geen organisatie opgegeven', '2', '2'],
+    ]);
+    expect(await headers(session, 'organisation-response-table')).toEqual(['Organisatie', 'T0 begonnen', 'T0 ingeleverd']);
+    expect(await textOf(page.getByTestId('organisation-expected-intro'))).toContain('verwacht aantal deelnemers');
+    expect(await textOf(page.getByTestId('organisations-missing'))).toBe('Bij T0 heeft van elke partnerorganisatie iemand een vragenlijst ingeleverd.');
+    await page.getByTestId('section-organisation-responses').screenshot({ path: '/tmp/netwerkspiegel-dashboard-organisation-expected.png' });
+    const axe = await axeViolations(page);
+    expect(axe.filter((v) => v.impact === 'serious' || v.impact === 'critical'), JSON.stringify(axe, null, 2)).toEqual([]);
     expect(session.problems).toEqual([]);
   });
 });

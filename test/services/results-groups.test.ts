@@ -270,7 +270,32 @@ describe('response per partner organisation', () => {
     const t0 = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: KS, version: 1 }] });
     await respond(s, t0.id, 'P-001', org.id, answersFor(3));
     const d = await s.ok('getDashboard', { networkId: network.id, waveIds: [], instrumentId: KS, breakdown: 'none' });
-    expect(d.responseByOrganisation).toEqual([{ organisationId: org.id, name: 'Hospice De Linde', perWave: [{ waveId: t0.id, started: 1, complete: 1 }] }]);
+    expect(d.responseByOrganisation).toEqual([
+      { organisationId: org.id, name: 'Hospice De Linde', expected: null, archived: false, leftOn: null, perWave: [{ waveId: t0.id, started: 1, complete: 1, ofExpected: null }] },
+    ]);
+  }, 60_000);
+
+  it('sets the submitted questionnaires against the expected number where one is set, and keeps an archived organisation that left, by hand', async () => {
+    const w = await twente(open());
+    const correct = (key: string, name: string, sector: 'zorg' | 'gemeente', changes: { leftOn?: string; expectedParticipants: number }) =>
+      w.ok('updateOrganisation', { organisationId: w.orgs[key]!, name, sector, sizeClass: 'ge100', joinedOn: null, leftOn: changes.leftOn ?? null, expectedParticipants: changes.expectedParticipants });
+    // Thuiszorg Oost is expected to bring 6; Gemeente Zuid 5, left on 30 June 2026 and is archived.
+    await correct('thuiszorg', 'Thuiszorg Oost', 'zorg', { expectedParticipants: 6 });
+    await correct('gemeente', 'Gemeente Zuid', 'gemeente', { leftOn: '2026-06-30', expectedParticipants: 5 });
+    await w.ok('archiveOrganisation', { organisationId: w.orgs.gemeente!, archived: true });
+    const d = await dashboard(w, [], 'none');
+    const row = (key: string) => d.responseByOrganisation.find((r) => r.organisationId === w.orgs[key])!;
+    // Thuiszorg Oost: T0 4 submitted of 6 = 2/3, T1 6 of 6 = 1.
+    expect(row('thuiszorg')).toMatchObject({ expected: 6, archived: false, leftOn: null });
+    expect(row('thuiszorg').perWave.map((p) => [p.complete, p.ofExpected])).toEqual([[4, 4 / 6], [6, 1]]);
+    // Gemeente Zuid, archived, still in the table: T0 4 of 5 = 0.8, T1 none of 5 (one started, never submitted).
+    expect(row('gemeente')).toMatchObject({ name: 'Gemeente Zuid', expected: 5, archived: true, leftOn: '2026-06-30' });
+    expect(row('gemeente').perWave.map((p) => [p.started, p.complete, p.ofExpected])).toEqual([[4, 4, 0.8], [1, 0, 0]]);
+    // Without an expected number nothing is set against it.
+    expect(row('welzijnWest')).toMatchObject({ expected: null, archived: false, leftOn: null });
+    expect(row('welzijnWest').perWave.map((p) => p.ofExpected)).toEqual([null, null]);
+    expect(d.responseByOrganisation.at(-1)).toMatchObject({ organisationId: null, expected: null, archived: false });
+    expect(d.responseByOrganisation).toHaveLength(7);
   }, 60_000);
 });
 

@@ -126,6 +126,9 @@ const means: Record<string, [number, number, number]> = {
 };
 
 /** Three waves, five conditions: T0 shows all, T1 withholds "Professioneel organiseren", T2 is small. */
+/** An organisation without an expected number of participants, taking part. */
+const noExpectation = { expected: null, archived: false, leftOn: null };
+
 export function richDashboard(): Dashboard {
   const waves = [
     { waveId: W0, label: 'T0', kind: 'T0' as const, plannedDate: '2026-01-15' },
@@ -238,9 +241,14 @@ export function richDashboard(): Dashboard {
       hiddenGroups: 1,
     },
     responseByOrganisation: [
-      { organisationId: 'org-a', name: 'Thuiszorg Oost', perWave: waves.map((w, i) => ({ waveId: w.waveId, started: 7 - i, complete: 6 - i })) },
-      { organisationId: 'org-b', name: 'Welzijn Twente', perWave: waves.map((w) => ({ waveId: w.waveId, started: 6, complete: 6 })) },
-      { organisationId: 'org-c', name: 'Huisartsen Centrum', perWave: waves.map((w, i) => ({ waveId: w.waveId, started: i === 2 ? 0 : 2, complete: i === 2 ? 0 : 1 })) },
+      { organisationId: 'org-a', name: 'Thuiszorg Oost', ...noExpectation, perWave: waves.map((w, i) => ({ waveId: w.waveId, started: 7 - i, complete: 6 - i, ofExpected: null })) },
+      { organisationId: 'org-b', name: 'Welzijn Twente', ...noExpectation, perWave: waves.map((w) => ({ waveId: w.waveId, started: 6, complete: 6, ofExpected: null })) },
+      {
+        organisationId: 'org-c',
+        name: 'Huisartsen Centrum',
+        ...noExpectation,
+        perWave: waves.map((w, i) => ({ waveId: w.waveId, started: i === 2 ? 0 : 2, complete: i === 2 ? 0 : 1, ofExpected: null })),
+      },
     ],
     conversation: [
       {

@@ -7,6 +7,7 @@ import { migrateToVersion5 } from './0005_answer_scores_index';
 import { migrateToVersion6 } from './0006_kiosk_stop';
 import { migrateToVersion7 } from './0007_discarded_responses';
 import { migrateToVersion8 } from './0008_organisation_membership';
+import { migrateToVersion9 } from './0009_removed_organisations';
 
 export interface Migration {
   /** The schema version the database has after this step; equals its position in the list. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, file: '0006_kiosk_stop', up: migrateToVersion6 },
   { version: 7, file: '0007_discarded_responses', up: migrateToVersion7 },
   { version: 8, file: '0008_organisation_membership', up: migrateToVersion8 },
+  { version: 9, file: '0009_removed_organisations', up: migrateToVersion9 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -24,6 +24,7 @@ export const STUDY_COLUMNS = {
   erasures: ['id', 'kind', 'network_id', 'erased_at', 'device_id'],
   link_decisions: ['id', 'network_id', 'baseline_respondent_id', 'follow_up_respondent_id', 'decision', 'decided_at', 'device_id'],
   discarded_responses: ['id', 'network_id', 'discarded_at', 'device_id'],
+  removed_organisations: ['id', 'network_id', 'removed_at', 'device_id'],
 } as const satisfies Record<keyof StudyData, readonly string[]>;
 
 const cols = (table: keyof StudyData) => STUDY_COLUMNS[table].join(', ');
@@ -53,6 +54,10 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
   const answers = all<'answers'>(`SELECT ${cols('answers')} FROM answers WHERE response_id ${inList} ORDER BY response_id, rowid`, responseIds);
   const linkDecisions = all<'link_decisions'>(`SELECT ${cols('link_decisions')} FROM link_decisions WHERE network_id ${inList} ORDER BY decided_at, id`, ids);
   const discarded = all<'discarded_responses'>(`SELECT ${cols('discarded_responses')} FROM discarded_responses WHERE network_id ${inList} ORDER BY discarded_at, id`, ids);
+  const removedOrganisations = all<'removed_organisations'>(
+    `SELECT ${cols('removed_organisations')} FROM removed_organisations WHERE network_id ${inList} ORDER BY removed_at, id`,
+    ids,
+  );
   // The log entries about what is exported: the networks, their organisations, waves, responses and link decisions, and the instruments used.
   const entityIds = JSON.stringify([
     ...networkIds,
@@ -78,6 +83,7 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
     erasures,
     link_decisions: linkDecisions,
     discarded_responses: discarded,
+    removed_organisations: removedOrganisations,
   };
 }
 
@@ -111,6 +117,7 @@ export const exists = {
   erasure: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM erasures WHERE id = ?').get(id),
   linkDecision: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM link_decisions WHERE id = ?').get(id),
   discard: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM discarded_responses WHERE id = ?').get(id),
+  organisationRemoval: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM removed_organisations WHERE id = ?').get(id),
 };
 
 export function networkName(db: Db, id: string): string | undefined {

@@ -3,6 +3,7 @@ import type { Network, Organisation, Wave } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { appendAudit } from '../../db/repositories/audit';
 import * as repo from '../../db/repositories/networks';
+import { registerOrganisationRemoval } from '../../db/repositories/organisation-removals';
 import type { ServiceContext } from '../context';
 import { kioskWaveId } from './kiosk';
 import { requireNetwork, requireWave } from './networks';
@@ -77,6 +78,8 @@ export function removeOrganisation(ctx: ServiceContext, input: ParsedInput<'remo
     }
     const now = ctx.now();
     repo.deleteOrganisation(ctx.db, org.id);
+    // The register travels in study files, so a laptop that still has the organisation does not bring it back.
+    registerOrganisationRemoval(ctx.db, { id: org.id, networkId: org.networkId, removedAt: now, deviceId: ctx.deviceId });
     // The log keeps the name: the organisation it names is gone.
     appendAudit(ctx.db, ctx.deviceId, { action: 'organisation.removed', entity: 'network', entityId: org.networkId, details: { from: org.name } }, now);
     return { removed: true as const };

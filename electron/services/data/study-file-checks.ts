@@ -37,6 +37,7 @@ const TIME_FIELDS: { [K in StudyTable]: readonly (keyof Row<K>)[] } = {
   erasures: ['erased_at'],
   link_decisions: ['decided_at'],
   discarded_responses: ['discarded_at'],
+  removed_organisations: ['removed_at'],
 };
 
 /** Adds `value` to the list of `key` in `map`. */
@@ -117,6 +118,7 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
   await once('erasures', (r) => r.id);
   await once('link_decisions', (r) => r.id);
   await once('discarded_responses', (r) => r.id);
+  await once('removed_organisations', (r) => r.id);
 
   // --- plausible times ---------------------------------------------------------------------------
   const createdAt = Date.parse(file.manifest.createdAt);
@@ -308,6 +310,14 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
     const here = repo.responsePlace(db, d.id)?.networkId;
     if (!fileNetworks.has(d.network_id) || (here !== undefined && here !== d.network_id)) {
       if (!invalidIds.has(d.network_id)) problems.add('discardOutside', `${ROW_NAMES.discarded_responses} ${i + 1} (netwerk ${networkName(here ?? d.network_id)})`);
+    }
+  });
+
+  // --- removed organisations: only of the networks the file carries ---------------------------------
+  await steps.each(data.removed_organisations, (o, i) => {
+    const here = repo.exists.organisation(db, o.id)?.networkId;
+    if (!fileNetworks.has(o.network_id) || (here !== undefined && here !== o.network_id)) {
+      if (!invalidIds.has(o.network_id)) problems.add('organisationRemovalOutside', `${ROW_NAMES.removed_organisations} ${i + 1} (netwerk ${networkName(here ?? o.network_id)})`);
     }
   });
 

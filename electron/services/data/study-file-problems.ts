@@ -73,6 +73,10 @@ const KINDS = {
     one: 'weggegooide vragenlijst buiten de netwerken van dit bestand',
     many: 'weggegooide vragenlijsten buiten de netwerken van dit bestand',
   },
+  organisationRemovalOutside: {
+    one: 'verwijderde organisatie buiten de netwerken van dit bestand',
+    many: 'verwijderde organisaties buiten de netwerken van dit bestand',
+  },
 } satisfies Record<string, Kind>;
 
 export type ProblemKind = keyof typeof KINDS;

@@ -116,6 +116,7 @@ export const ROW_NAMES: Record<StudyTable, string> = {
   erasures: 'wissing',
   link_decisions: 'koppelbesluit',
   discarded_responses: 'weggegooide vragenlijst',
+  removed_organisations: 'verwijderde organisatie',
 };
 
 /** "antwoord 13 → value": where in the file a problem is, by table and row number. */

@@ -30,6 +30,7 @@ import { backupsDirFor } from '../../db/backup-files';
 import { appendAudit } from '../../db/repositories/audit';
 import { applyDiscardRegister, registerDiscard } from '../../db/repositories/discards';
 import { applyErasureRegister, flushWal, registerErasure, secureDelete } from '../../db/repositories/erasures';
+import { applyOrganisationRemovals, registerOrganisationRemoval } from '../../db/repositories/organisation-removals';
 import { getSetting } from '../../db/repositories/settings';
 import * as repo from '../../db/repositories/study';
 import type { ServiceContext } from '../context';
@@ -42,6 +43,7 @@ import { StudyFileProblems } from './study-file-problems';
 import { readStudyFile, refused, studyChecksum, type ReadStudyFile } from './study-file-reading';
 import type { Steps } from './study-file-steps';
 import { linkDecisionConflicts, placedLinkDecisions, planLinkDecisions, type PlannedLinkDecision } from './study-link-decisions';
+import { planOrganisationRemovals, type OrganisationRemovalPlan } from './study-organisation-removals';
 import { applyRecordUpdates, planRecordUpdates, type RecordUpdatePlan } from './study-record-updates';
 
 export { studyChecksum } from './study-file-reading';
@@ -146,6 +148,8 @@ interface Plan {
   linkDecisions: PlannedLinkDecision[];
   /** Networks, organisations and waves this laptop has in another version, and the file's versions that hold. */
   records: RecordUpdatePlan;
+  /** Organisations removed here or on the laptop the file comes from: not brought back, and removed here while nothing names them. */
+  organisationRemovals: OrganisationRemovalPlan;
   /** The file's log entries not yet here; never one that claims to be written on this laptop (this laptop writes its own). */
   audit: Rows<'audit_log'>;
   matched: MergeReport['matched'];
@@ -323,6 +327,7 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
     responses: [],
     linkDecisions: [],
     records: { updates: [], conflicts: [] },
+    organisationRemovals: { add: [], skipped: 0, removed: [], kept: [] },
     audit: [],
     matched: { organisations: 0, waves: 0, respondents: 0 },
     erasedSkipped: 0,
@@ -513,6 +518,17 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
   const onlyDiscarded = new Set(plan.responses.filter((p) => p.action === 'discarded').map((p) => p.row.respondent_id).filter((id) => !keptByResponse.has(id)));
   plan.add.respondents = plan.add.respondents.filter((r) => r.code_kind !== 'free' || !onlyDiscarded.has(r.id));
 
+  // Organisations removed on some laptop: only those the import's respondents and responses name come in or stay.
+  const named = new Set<string>();
+  for (const r of plan.add.respondents) if (r.organisation_id !== null) named.add(r.organisation_id);
+  for (const p of plan.responses) {
+    if (p.action === 'erased' || p.action === 'discarded') continue;
+    for (const id of [p.row.organisation_id, p.respondentOrganisation]) if (id !== null) named.add(id);
+  }
+  const organisationRemovals = planOrganisationRemovals(db, data, plan.add.organisations, named);
+  plan.organisationRemovals = organisationRemovals.removals;
+  plan.add.organisations = organisationRemovals.organisations;
+
   plan.records = planRecordUpdates(db, data, problems);
   plan.linkDecisions = await planLinkDecisions(db, data, { respondentMap, isErased }, steps);
   plan.erasedSkipped += plan.linkDecisions.filter((d) => d.action === 'erased').length;
@@ -572,6 +588,7 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
   set('auditLog', plan.audit.length, data.audit_log.length);
   set('erasures', plan.add.erasures.length, data.erasures.length);
   set('discards', plan.add.discards.length, data.discarded_responses.length);
+  set('organisationRemovals', plan.organisationRemovals.add.length, data.removed_organisations.length);
 
   let responsesAdded = 0;
   let answersAdded = 0;
@@ -606,7 +623,7 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
   set('linkDecisions', linkDecisions.length, data.link_decisions.length);
 
   const changed =
-    MERGE_TABLES.some((t) => counts[t].added > 0) || updated > 0 || plan.records.updates.length > 0 || plan.erasuresWouldApply > 0 || plan.discardsWouldApply > 0 || conflicts.some((c) => c.decision && c.decision !== 'local');
+    MERGE_TABLES.some((t) => counts[t].added > 0) || updated > 0 || plan.records.updates.length > 0 || plan.erasuresWouldApply > 0 || plan.discardsWouldApply > 0 || plan.organisationRemovals.removed.length > 0 || conflicts.some((c) => c.decision && c.decision !== 'local');
   return {
     file: fileInfo(plan.file),
     counts,
@@ -619,6 +636,9 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
     discardedSkipped: plan.discardedSkipped,
     discardsApplied: plan.discardsWouldApply,
     discardedButSubmitted: plan.discardedButSubmitted,
+    removedOrganisationsSkipped: plan.organisationRemovals.skipped,
+    organisationsRemoved: plan.organisationRemovals.removed,
+    removedOrganisationsKept: plan.organisationRemovals.kept,
     linkConflicts: linkDecisionConflicts(ctx.db, data, linkDecisions),
     recordConflicts: plan.records.conflicts,
     updatedRecords: plan.records.updates.length,
@@ -809,6 +829,14 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
     const discardsApplied = plan.add.discards.length > 0 ? applyDiscardRegister(db) : 0;
     if (discardsApplied > 0) {
       appendAudit(db, ctx.deviceId, { action: 'study.discards_applied', entity: 'response', entityId: null, details: { count: discardsApplied } }, now);
+    }
+    for (const r of plan.organisationRemovals.add) {
+      registerOrganisationRemoval(db, { id: r.id, networkId: r.network_id, removedAt: r.removed_at, deviceId: r.device_id });
+    }
+    // Each removal is logged as removeOrganisation logs it, with the name, as the organisation is gone.
+    const organisationsRemoved = plan.organisationRemovals.add.length > 0 ? applyOrganisationRemovals(db) : [];
+    for (const o of organisationsRemoved) {
+      appendAudit(db, ctx.deviceId, { action: 'organisation.removed', entity: 'network', entityId: o.networkId, details: { from: o.name } }, now);
     }
     for (const entry of plan.audit) repo.insertAuditIfMissing(db, entry);
     if (applied.responses + applied.respondents > 0) {

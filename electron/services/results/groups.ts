@@ -221,8 +221,10 @@ function showsSpread(b: GroupBreakdown): boolean {
 
 /**
  * Started and complete responses per organisation and wave, every organisation of the network
- * (also those without any response: that is what the coordinator looks for), then those without an
- * organisation when there are any.
+ * (also those without any response: that is what the coordinator looks for, and archived ones or
+ * those that left: their responses still count), then those without an organisation when there
+ * are any. Where the network expects a number of participants of an organisation, the share of it
+ * that handed in a questionnaire.
  */
 function responseByOrganisation(organisations: readonly Organisation[], data: readonly WaveData[]): OrganisationResponse[] {
   const complete = data.map((w) => {
@@ -230,12 +232,21 @@ function responseByOrganisation(organisations: readonly Organisation[], data: re
     for (const r of w.complete) counts.set(r.organisationId, (counts.get(r.organisationId) ?? 0) + 1);
     return counts;
   });
-  const row = (organisationId: string | null, name: string | null): OrganisationResponse => ({
-    organisationId,
-    name,
-    perWave: data.map((w, wi) => ({ waveId: w.wave.id, started: w.startedByOrganisation.get(organisationId) ?? 0, complete: complete[wi]!.get(organisationId) ?? 0 })),
-  });
-  const rows = organisations.map((o) => row(o.id, o.name));
+  const row = (organisationId: string | null, name: string | null, org?: Organisation): OrganisationResponse => {
+    const expected = org?.expectedParticipants ?? null;
+    return {
+      organisationId,
+      name,
+      expected,
+      archived: org?.archived ?? false,
+      leftOn: org?.leftOn ?? null,
+      perWave: data.map((w, wi) => {
+        const done = complete[wi]!.get(organisationId) ?? 0;
+        return { waveId: w.wave.id, started: w.startedByOrganisation.get(organisationId) ?? 0, complete: done, ofExpected: expected === null ? null : done / expected };
+      }),
+    };
+  };
+  const rows = organisations.map((o) => row(o.id, o.name, o));
   if (data.some((w) => w.startedByOrganisation.has(null))) rows.push(row(null, null));
   return rows;
 }

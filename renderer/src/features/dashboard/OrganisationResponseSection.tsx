@@ -1,12 +1,27 @@
 import { useTranslation } from 'react-i18next';
-import type { Dashboard } from '../../../../shared/results';
+import type { TFunction } from 'i18next';
+import type { Dashboard, OrganisationResponse } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { numeric } from '../../components/DataTable';
+import { formatDate } from '../../lib/format';
 import { ResultTable, Section } from './ChartParts';
-import { formatCount } from './format';
+import { formatCount, formatPercent } from './format';
 
 /** The test id part for the row of responses without an organisation. */
 const NO_ORGANISATION = 'none';
+
+/** The organisation's name, with "gearchiveerd" and the day it left when so. */
+function organisationLabel(r: OrganisationResponse, t: TFunction, locale: Locale): string {
+  const notes = [r.archived ? t('forWhom.responsesExpected.archived') : null, r.leftOn ? t('forWhom.responsesExpected.leftOn', { date: formatDate(r.leftOn, locale) }) : null].filter((n) => n !== null);
+  const name = r.name ?? t('forWhom.responses.noOrganisation');
+  return notes.length > 0 ? `${name} (${notes.join(', ')})` : name;
+}
+
+/** Submitted questionnaires, set against the expected number when the network gave one ("4 van 6 (67%)"). */
+function completeText(p: OrganisationResponse['perWave'][number], expected: number | null, t: TFunction, locale: Locale): string {
+  if (expected === null) return formatCount(p.complete, locale);
+  return t('forWhom.responsesExpected.ofExpected', { complete: formatCount(p.complete, locale), expected: formatCount(expected, locale), share: formatPercent(p.ofExpected, locale) });
+}
 
 /**
  * Response per partner organisation and wave: who has taken part, and who has not. Counts, not
@@ -17,12 +32,18 @@ export function OrganisationResponseSection({ d, locale }: { d: Dashboard; local
   const rows = d.responseByOrganisation;
   const organisations = rows.filter((r) => r.organisationId !== null);
   const latest = d.waves.at(-1);
-  const missing = latest ? organisations.filter((r) => (r.perWave.find((p) => p.waveId === latest.waveId)?.complete ?? 0) === 0) : [];
+  // An archived organisation is not expected to take part any more, so it is not named as missing.
+  const missing = latest ? organisations.filter((r) => !r.archived).filter((r) => (r.perWave.find((p) => p.waveId === latest.waveId)?.complete ?? 0) === 0) : [];
   return (
     <Section
       id="dash-organisation-responses"
       title={t('forWhom.responses.title')}
-      intro={<p>{t('forWhom.responses.intro', { min: d.minGroupSize })}</p>}
+      intro={
+        <>
+          <p>{t('forWhom.responses.intro', { min: d.minGroupSize })}</p>
+          {rows.some((r) => r.expected !== null || r.archived) && <p data-testid="organisation-expected-intro">{t('forWhom.responsesExpected.intro')}</p>}
+        </>
+      }
       testId="section-organisation-responses"
     >
       {organisations.length === 0 && <p className="empty">{t('forWhom.responses.none')}</p>}
@@ -50,13 +71,13 @@ export function OrganisationResponseSection({ d, locale }: { d: Dashboard; local
               const rowId = r.organisationId ?? NO_ORGANISATION;
               return (
                 <tr key={rowId} data-testid={`organisation-response-${rowId}`}>
-                  <th scope="row">{r.name ?? t('forWhom.responses.noOrganisation')}</th>
+                  <th scope="row">{organisationLabel(r, t, locale)}</th>
                   {r.perWave.flatMap((p) => [
                     <td key={`${p.waveId}-started`} className="numeric" data-testid={`organisation-started-${rowId}-${p.waveId}`}>
                       {formatCount(p.started, locale)}
                     </td>,
                     <td key={`${p.waveId}-complete`} className="numeric" data-testid={`organisation-complete-${rowId}-${p.waveId}`}>
-                      {formatCount(p.complete, locale)}
+                      {completeText(p, r.expected, t, locale)}
                     </td>,
                   ])}
                 </tr>

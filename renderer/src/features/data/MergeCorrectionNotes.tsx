@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { MergeReport } from '../../../../shared/study';
 
 /**
- * What a study file does with corrected and thrown-away questionnaires: nobody is asked (the later
- * correction holds; a thrown-away unfinished questionnaire stays away), but the preview and the
+ * What a study file does with corrected and thrown-away questionnaires and removed organisations:
+ * nobody is asked (the later correction holds; a thrown-away unfinished questionnaire and a removed
+ * organisation stay away, unless something here names the organisation), but the preview and the
  * report say what happens, one line per corrected questionnaire.
  */
 export function MergeCorrectionNotes({ report, testId }: { report: MergeReport; testId: string }) {
@@ -12,6 +13,9 @@ export function MergeCorrectionNotes({ report, testId }: { report: MergeReport; 
     report.discardedSkipped > 0 && t('data.mergeCorrections.discardedSkipped', { count: report.discardedSkipped }),
     report.discardsApplied > 0 && t('data.mergeCorrections.discardsApplied', { count: report.discardsApplied }),
     report.discardedButSubmitted > 0 && t('data.mergeCorrections.discardedButSubmitted', { count: report.discardedButSubmitted }),
+    report.removedOrganisationsSkipped > 0 && t('data.mergeOrganisationRemovals.skipped', { count: report.removedOrganisationsSkipped }),
+    report.organisationsRemoved.length > 0 && t('data.mergeOrganisationRemovals.removed', { names: report.organisationsRemoved.join(', ') }),
+    report.removedOrganisationsKept.length > 0 && t('data.mergeOrganisationRemovals.kept', { names: report.removedOrganisationsKept.join(', ') }),
   ].filter((note): note is string => typeof note === 'string');
   if (notes.length === 0 && report.correctionConflicts.length === 0) return null;
   return (
