@@ -153,7 +153,7 @@ export const contract = {
         sizeClass,
         joinedOn: isoDate.nullable(),
         leftOn: isoDate.nullable(),
-        expectedParticipants: z.number({ error: 'Vul een aantal deelnemers in, of laat het leeg' }).int('Vul een heel aantal in').min(1, 'Verwacht ten minste 1 deelnemer, of laat het leeg').max(10_000, 'Verwacht hoogstens 10000 deelnemers').nullable(),
+        expectedParticipants: z.number({ error: 'Vul een aantal deelnemers in, of laat het leeg' }).int('Vul een heel aantal in').min(1, 'Vul ten minste 1 deelnemer in, of laat het leeg').max(10_000, 'Vul hoogstens 10000 deelnemers in').nullable(),
       })
       .refine((o) => o.joinedOn === null || o.leftOn === null || o.leftOn >= o.joinedOn, {
         message: 'De datum van uittreding ligt vóór de datum van toetreding. Controleer beide datums',
