@@ -71,6 +71,10 @@ function ResearcherApp() {
   const toNetwork = (networkId: string) => setScreen({ name: 'network', networkId });
   // A study file opened from outside the app (double-click) goes straight to its import preview.
   useEffect(() => onStudyFileOpened((openedFile) => setScreen({ name: 'data', openedFile })), []);
+  // On a network's screen, its results screen's code is fetched ahead, so *Resultaten* opens without a loading frame.
+  useEffect(() => {
+    if (screen.name === 'network') void DashboardScreen.preload();
+  }, [screen.name]);
 
   return (
     <>

@@ -49,9 +49,11 @@ function builtChunks() {
     entry: fileOf((c) => c.isEntry === true, 'The entry chunk'),
     firstScreen: [...firstScreen].sort(),
     dashboard: fileOf((c) => c.src === 'src/features/dashboard/DashboardScreen.tsx', 'DashboardScreen'),
-    /** Every chunk holding recharts code (recharts names its SVG root `recharts-surface`). */
+    /** The detail tabs of the results (every chart), loaded after the summary. */
+    details: fileOf((c) => c.src === 'src/features/dashboard/DetailPanels.tsx', 'DetailPanels'),
+    /** Every chunk holding recharts code (recharts names the element around a chart `recharts-wrapper`; the chart export only looks for `recharts-surface`). */
     recharts: readdirSync(assets)
-      .filter((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('recharts-surface'))
+      .filter((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('recharts-wrapper'))
       .map((f) => `assets/${f}`),
   };
 }
@@ -101,17 +103,27 @@ describe('screens loaded when they open', () => {
     // The first screen is the entry chunk and its static imports alone: no screen chunk, no recharts.
     expect([...requested].sort()).toEqual(chunks.firstScreen);
 
-    await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
-    expect(await focusedWhenIt(page, 'h1', NETWORK)).toEqual({ tag: 'H1', text: `Netwerk ${NETWORK}` });
-    expect(requested.filter((f) => chunks.recharts.includes(f))).toEqual([]);
-
-    // Hold the results screen's chunk back: the loading state is shown and has focus meanwhile.
+    // Hold the results screen's chunk back (the network screen fetches it ahead): once the results
+    // open, the loading state is shown and has focus meanwhile. Hold the chart code back as well:
+    // the summary the results open on is drawn without it.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(`**/${chunks.dashboard}`, async (route) => {
       await held;
       await route.continue();
     });
+    let releaseCharts!: () => void;
+    const chartsHeld = new Promise<void>((resolve) => (releaseCharts = resolve));
+    for (const file of [...chunks.recharts, chunks.details]) {
+      await page.route(`**/${file}`, async (route) => {
+        await chartsHeld;
+        await route.continue();
+      });
+    }
+    await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
+    expect(await focusedWhenIt(page, 'h1', NETWORK)).toEqual({ tag: 'H1', text: `Netwerk ${NETWORK}` });
+    expect(requested.filter((f) => chunks.recharts.includes(f))).toEqual([]);
+
     await page.getByRole('button', { name: `Resultaten van netwerk ${NETWORK}` }).click();
     const loading = page.getByRole('status').filter({ hasText: 'Het scherm wordt geladen…' });
     await loading.waitFor();
@@ -122,6 +134,15 @@ describe('screens loaded when they open', () => {
     await page.getByRole('heading', { level: 1, name: `Resultaten ${NETWORK}` }).waitFor();
     expect(await focusedWhenIt(page, 'h1', `Resultaten ${NETWORK}`)).toEqual({ tag: 'H1', text: `Resultaten ${NETWORK}` });
     expect(await loading.count()).toBe(0);
+    // The summary stands while the chart code is still held back; that code is asked for after it.
+    await page.getByTestId('section-summary').waitFor();
+    await expect.poll(() => requested.includes(chunks.details)).toBe(true);
+    expect(await page.getByTestId('section-summary').isVisible()).toBe(true);
+    await page.getByRole('tab', { name: 'Per conditie', exact: true }).click();
+    await page.getByTestId('details-loading').waitFor();
+    releaseCharts();
+    await page.getByTestId('section-radar').waitFor();
+    expect(await page.getByTestId('details-loading').count()).toBe(0);
     expect(requested.filter((f) => chunks.recharts.includes(f)).length).toBeGreaterThan(0);
 
     // Back to the network and the networks screen: their h1 takes focus again.
@@ -147,13 +168,14 @@ describe('screens loaded when they open', () => {
     await networkWithWave(session);
     const requested = trackScripts(page);
 
+    // Refuse the chunk (the network screen's fetch ahead, Vite's preload and the import itself ask
+    // for it) until the retry.
+    const refuse = `**/${chunks.dashboard}`;
+    await page.route(refuse, (route) => route.abort('failed'));
     await page.goto(session.harness.url);
     await page.getByRole('button', { name: `Netwerk ${NETWORK} openen` }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(NETWORK) }).waitFor();
 
-    // Refuse the chunk (Vite's preload and the import itself ask for it) until the retry.
-    const refuse = `**/${chunks.dashboard}`;
-    await page.route(refuse, (route) => route.abort('failed'));
     await page.getByRole('button', { name: `Resultaten van netwerk ${NETWORK}` }).click();
     const failed = page.getByRole('alert').filter({ hasText: 'Dit scherm kon niet worden geladen.' });
     await failed.waitFor();

@@ -1,19 +1,35 @@
-import { Component, lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react';
+import { Component, createElement, lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Screens whose last load failed: "Opnieuw proberen" lets each of them load afresh. */
 const failedLoads = new Set<() => void>();
 
+/** A lazily loaded component, with a way to fetch its code ahead of need. */
+export type LazyComponent<P> = ComponentType<P> & { preload: () => Promise<void> };
+
 /**
- * A screen whose code is loaded the first time it opens, so the first screen does not wait for
- * the charts, the print view or the data tools. React.lazy keeps a failed load for good, so after
- * a failure the screen gets a fresh lazy component, but only when the person asks to try again
- * (a fresh one at once would be retried by React's own re-render, over and over).
+ * A screen (or a part of one) whose code is loaded the first time it opens, so the first screen
+ * does not wait for the charts, the print view or the data tools. `preload()` fetches the code
+ * ahead of need (the network screen fetches the results screen's); once loaded, the component
+ * renders at once, without a suspended frame (React holds back content that follows a fallback
+ * by up to 300 ms). React.lazy keeps a failed load for good, so after a failure the screen gets a
+ * fresh lazy component, but only when the person asks to try again (a fresh one at once would be
+ * retried by React's own re-render, over and over).
  */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  const fetchCode = () =>
+    (pending ??= load().then(
+      (screen) => (loaded = screen),
+      (err: unknown) => {
+        pending = null;
+        throw err;
+      },
+    ));
   const fresh = () =>
     lazy(() =>
-      load().then(
+      fetchCode().then(
         (screen) => ({ default: screen }),
         (err: unknown) => {
           failedLoads.add(reset);
@@ -25,9 +41,11 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
     Loaded = fresh();
   };
   let Loaded = fresh();
-  return function LazyScreen(props: P) {
-    return <Loaded {...props} />;
-  };
+  function LazyScreen(props: P) {
+    return loaded ? createElement(loaded, props) : <Loaded {...props} />;
+  }
+  // A failed preload is said when the screen opens and its load fails again.
+  return Object.assign(LazyScreen, { preload: () => fetchCode().then(() => undefined, () => undefined) });
 }
 
 function retryFailedLoads(): void {

@@ -5,9 +5,8 @@ import { Section } from './ChartParts';
 import { pick } from './format';
 import { useTranslate } from './hooks';
 import { reverseKeyed } from './model';
-import { indicatorChangeStartWave } from './IndicatorChangeSection';
 import { DetailLink } from './SummarySection';
-import { detailIds, pointFacts, pointsByKind, POINT_KINDS, VERDICT_MARK, type DetailTarget, type PointKind } from './summary-text';
+import { detailIds, indicatorChangeStartWave, pointFacts, pointsByKind, POINT_KINDS, VERDICT_MARK, type DetailTarget, type PointKind } from './summary-text';
 
 const TEST_IDS: Record<PointKind, string> = { success: 'conversation-success', fall: 'conversation-fall', low: 'conversation-low', dontKnow: 'conversation-dont-know' };
 

@@ -1,30 +1,30 @@
-import { useId, useState } from 'react';
+import { Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentSummary, NetworkDetail } from '../../../../shared/domain';
 import type { BreakdownChoice, Dashboard } from '../../../../shared/results';
 import { api } from '../../api';
 import { CheckboxGroup, Field, Options } from '../../components/Field';
+import { lazyScreen } from '../../components/RouteLoader';
 import { WhenLoaded } from '../../components/WhenLoaded';
 import { currentLocale } from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
 import { CHART_SUBJECT_ATTRIBUTE, dashboardChartSubject } from '../export/chartSubject';
 import { NetworkPage } from '../network/NetworkPage';
-import { ChangeSection, StatsSection } from './ChangeSections';
 import { ConversationSection } from './ConversationSection';
-import { GradeSection } from './GradeSection';
-import { BreakdownSection, SpreadSection } from './GroupSections';
 import { useCellTexts, useTranslate } from './hooks';
-import { IndicatorChangeSection } from './IndicatorChangeSection';
-import { DistributionSection } from './ItemSections';
-import { LinkingSection } from './LinkingSection';
-import { OrganisationResponseSection } from './OrganisationResponseSection';
 import { labelMap } from './model';
-import { noticeTexts, type NoticeContext } from './notices';
-import { RESEARCH_NOTICES, ResearchSection } from './ResearchSection';
+import { noticeTexts, RESEARCH_NOTICES, type NoticeContext } from './notices';
 import { ResultTabs, useResultsNavigation, type ResultsNavigation } from './ResultTabs';
-import { AlphaSection, RadarSection, ResponseSection, TrendSection } from './ScoreSections';
 import { RESULTS_TABS, type ResultsTab } from './summary-text';
 import { SummarySection } from './SummarySection';
+
+/**
+ * The detail tabs (every chart, and recharts with them) in a chunk of their own: the summary the
+ * screen opens on is drawn without them, and they are fetched right after it (`preloadDetails`).
+ * The print view waits for them with its data, so it draws everything at once.
+ */
+const DetailPanel = lazyScreen(() => import('./DetailPanels').then((m) => m.DetailPanel));
+export const preloadDetails = DetailPanel.preload;
 
 /** The instrument the results open with when a wave has it. */
 export const DEFAULT_RESULTS_INSTRUMENT = 'kansrijke-samenwerking';
@@ -154,64 +154,27 @@ export function DashboardView({ d, onLinking, nav }: { d: Dashboard; onLinking?:
   // The notices about the statistics stand on the researchers' tab.
   const general = noticeTexts(d.notices.filter((n) => !RESEARCH_NOTICES.has(n.code)), translate, noticeContext);
   const research = noticeTexts(d.notices.filter((n) => RESEARCH_NOTICES.has(n.code)), translate, noticeContext);
-  const panel = (tab: ResultsTab) => {
-    switch (tab) {
-      case 'summary':
-        return (
-          <>
-            <SummarySection d={d} locale={locale} goTo={nav?.goTo} />
-            <ConversationSection d={d} locale={locale} goTo={nav?.goTo} />
-          </>
-        );
-      case 'conditions':
-        return (
-          <>
-            <RadarSection d={d} locale={locale} texts={texts} />
-            <TrendSection d={d} locale={locale} texts={texts} />
-            <ChangeSection d={d} locale={locale} texts={texts} />
-            <GradeSection d={d} locale={locale} texts={texts} />
-          </>
-        );
-      case 'statements':
-        return (
-          <>
-            <IndicatorChangeSection d={d} locale={locale} texts={texts} />
-            <DistributionSection d={d} locale={locale} texts={texts} />
-          </>
-        );
-      case 'groups':
-        return (
-          <>
-            <SpreadSection d={d} locale={locale} texts={texts} />
-            {d.breakdown ? (
-              <BreakdownSection d={d} breakdown={d.breakdown} locale={locale} texts={texts} />
-            ) : (
-              nav && (
-                <p className="hint" data-testid="groups-hint">
-                  {t('filterBar.groupsHint')}
-                </p>
-              )
-            )}
-          </>
-        );
-      case 'response':
-        return (
-          <>
-            <ResponseSection d={d} locale={locale} />
-            <OrganisationResponseSection d={d} locale={locale} />
-            <LinkingSection d={d} locale={locale} />
-          </>
-        );
-      case 'research':
-        return (
-          <>
-            <ResearchSection d={d} locale={locale} texts={texts} notices={research} />
-            <StatsSection d={d} locale={locale} noticeContext={noticeContext} />
-            <AlphaSection d={d} locale={locale} />
-          </>
-        );
-    }
-  };
+  // The chart code is fetched once the summary stands (a failed fetch is tried again when a tab needs it).
+  useEffect(() => {
+    void preloadDetails();
+  }, []);
+  const panel = (tab: ResultsTab) =>
+    tab === 'summary' ? (
+      <>
+        <SummarySection d={d} locale={locale} goTo={nav?.goTo} />
+        <ConversationSection d={d} locale={locale} goTo={nav?.goTo} />
+      </>
+    ) : (
+      <Suspense
+        fallback={
+          <p role="status" className="muted" data-testid="details-loading">
+            {t('resultDetails.loading')}
+          </p>
+        }
+      >
+        <DetailPanel tab={tab} d={d} locale={locale} texts={texts} noticeContext={noticeContext} research={research} withHints={nav !== undefined} />
+      </Suspense>
+    );
   return (
     <div className="dashboard" data-testid="dashboard" data-instrument={d.instrumentId} {...{ [CHART_SUBJECT_ATTRIBUTE]: dashboardChartSubject(d, locale) }}>
       {general.length > 0 && (

@@ -1,23 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../shared/results';
-import { latestWaveWithResults } from '../../../../shared/results-summary';
 import type { Locale } from '../../../../shared/text';
 import { DifferenceCharts, DifferenceTable } from './ChangeSections';
 import { NoChart, Section, WaveSelect } from './ChartParts';
 import { indicatorChangeRows, waveLabelOf, type CellTexts } from './model';
-import { detailIds } from './summary-text';
-
-/**
- * The follow-up wave the change per statement opens on: the latest with results (as the summary
- * and the conversation points), else the last follow-up wave; '' without a comparison. A planned
- * wave without answers does not hide the changes that are there.
- */
-export function indicatorChangeStartWave(d: Dashboard): string {
-  const followUps = d.comparisons.map((c) => c.followUpWaveId);
-  const latest = latestWaveWithResults(d);
-  return latest !== null && followUps.includes(latest) ? latest : (followUps.at(-1) ?? '');
-}
+import { detailIds, indicatorChangeStartWave } from './summary-text';
 
 /**
  * *Verandering per uitspraak*: every statement's change over everyone since the baseline, from the

@@ -5,9 +5,6 @@ import { DifferenceTable } from './ChangeSections';
 import { NoChart, Section } from './ChartParts';
 import { differenceRows, waveLabelOf, type CellTexts } from './model';
 
-/** Notices that only concern the statistics: shown on the researchers' tab, not at the top. */
-export const RESEARCH_NOTICES: ReadonlySet<string> = new Set(['alpha-small-n']);
-
 /** The statistics explained, in the order researchers meet them on this tab. */
 const TERMS = ['overlapping', 'ci', 't', 'df', 'p', 'wilcoxon', 'dz', 'rankBiserial', 'welch', 'alpha'] as const;
 

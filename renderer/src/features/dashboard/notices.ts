@@ -28,6 +28,9 @@ export const KNOWN_NOTICES = [
 ] as const;
 export type KnownNotice = (typeof KNOWN_NOTICES)[number];
 
+/** Notices that only concern the statistics: shown on the researchers' tab, not at the top. */
+export const RESEARCH_NOTICES: ReadonlySet<string> = new Set(['alpha-small-n']);
+
 export const isKnownNotice = (code: string): code is KnownNotice => (KNOWN_NOTICES as readonly string[]).includes(code);
 
 /** i18next's `t` reduced to what is needed here (and easy to fake in a unit test). */

@@ -1,5 +1,5 @@
 import type { ChangeVerdict, ConversationPoint, Dashboard, ScoreRange, WaveColumn } from '../../../../shared/results';
-import type { ChangeSummary, ConditionSummary, ResultsSummary, WaveMean } from '../../../../shared/results-summary';
+import { latestWaveWithResults, type ChangeSummary, type ConditionSummary, type ResultsSummary, type WaveMean } from '../../../../shared/results-summary';
 import type { Locale } from '../../../../shared/text';
 import { formatCount, formatNumber, formatSigned, NO_VALUE, pick } from './format';
 import type { Translate } from './notices';
@@ -20,6 +20,17 @@ export type ResultsTab = (typeof RESULTS_TABS)[number];
 export interface DetailTarget {
   tab: ResultsTab;
   id: string;
+}
+
+/**
+ * The follow-up wave the change per statement opens on: the latest with results (as the summary
+ * and the conversation points), else the last follow-up wave; '' without a comparison. A planned
+ * wave without answers does not hide the changes that are there.
+ */
+export function indicatorChangeStartWave(d: Dashboard): string {
+  const followUps = d.comparisons.map((c) => c.followUpWaveId);
+  const latest = latestWaveWithResults(d);
+  return latest !== null && followUps.includes(latest) ? latest : (followUps.at(-1) ?? '');
 }
 
 /** Element ids of the rows and sections the summary points to. */

@@ -8,7 +8,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale, localized } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
-import { DashboardView, DEFAULT_RESULTS_INSTRUMENT } from '../dashboard/DashboardScreen';
+import { DashboardView, DEFAULT_RESULTS_INSTRUMENT, preloadDetails } from '../dashboard/DashboardScreen';
 import { ChartDownloads, findCharts } from './ChartImageButtons';
 import { PdfActions } from './PdfActions';
 
@@ -83,7 +83,11 @@ function PrintResults({ detail, instrumentId, instrumentName, version }: { detai
   const { t } = useTranslation();
   const locale = currentLocale();
   const networkId = detail.network.id;
-  const [loaded] = useApiData(`print/${networkId}/${instrumentId}`, () => api.getDashboard({ networkId, waveIds: [], instrumentId, breakdown: 'none' }));
+  // The chart code with the data: every section is drawn at once, so the downloads list finds every chart.
+  const [loaded] = useApiData(`print/${networkId}/${instrumentId}`, async () => {
+    const [dashboard] = await Promise.all([api.getDashboard({ networkId, waveIds: [], instrumentId, breakdown: 'none' }), preloadDetails()]);
+    return dashboard;
+  });
   // The article's element, once mounted, to find the charts it holds (it remounts per dashboard).
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const today = new Date();
