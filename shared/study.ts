@@ -144,16 +144,8 @@ export interface AnswerDifference {
 
 export type MergeChoice = 'local' | 'incoming' | 'both';
 
-/**
- * Something the user decides: the same response edited on two laptops (`conflict`), or the same
- * respondent code used by two people in one wave (`duplicate`). Nothing is overwritten without a
- * choice.
- */
-export interface MergeConflict {
-  kind: 'conflict' | 'duplicate';
-  /** The response's id in the study file; decisions name it. */
-  incomingResponseId: string;
-  localResponseId: string;
+/** A questionnaire as this laptop and a study file each have it, and the answers in which they differ. */
+interface TwoVersions {
   networkName: string;
   waveLabel: string;
   respondentCode: string;
@@ -161,6 +153,18 @@ export interface MergeConflict {
   incoming: ResponseVersion;
   /** The items whose answer differs (missing on one side counts as different). */
   differences: AnswerDifference[];
+}
+
+/**
+ * Something the user decides: the same response edited on two laptops (`conflict`), or the same
+ * respondent code used by two people in one wave (`duplicate`). Nothing is overwritten without a
+ * choice.
+ */
+export interface MergeConflict extends TwoVersions {
+  kind: 'conflict' | 'duplicate';
+  /** The response's id in the study file; decisions name it. */
+  incomingResponseId: string;
+  localResponseId: string;
   choices: MergeChoice[];
   /** In the report of an import: what was chosen. */
   decision?: MergeChoice;
@@ -276,14 +280,8 @@ export interface MergeReport {
  * Nobody is asked: the version changed last holds (at the same moment, the one from the smaller
  * device id), so every laptop ends up with the same answers whatever order files arrive in.
  */
-export interface CorrectionConflict {
+export interface CorrectionConflict extends TwoVersions {
   responseId: string;
-  networkName: string;
-  waveLabel: string;
-  respondentCode: string;
-  local: ResponseVersion;
-  incoming: ResponseVersion;
-  differences: AnswerDifference[];
   holds: 'local' | 'incoming';
 }
 
