@@ -20,9 +20,10 @@ import { OrganisationFields, UNKNOWN_SIZE } from './OrganisationForm';
 function EditToggle({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  // Open, the button is named by what it shows (*Niet wijzigen*), so the name a screen reader says contains the words on screen.
   return (
     <>
-      <button type="button" className="button button-secondary" aria-expanded={open} aria-label={label} onClick={() => setOpen(!open)} data-testid={testId}>
+      <button type="button" className="button button-secondary" aria-expanded={open} aria-label={open ? undefined : label} onClick={() => setOpen(!open)} data-testid={testId}>
         {open ? t('corrections.cancel') : t('corrections.edit')}
       </button>
       {open && children(() => setOpen(false))}
