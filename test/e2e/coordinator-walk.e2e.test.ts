@@ -152,7 +152,7 @@ describe('the coordinator’s walk through Resultaten', () => {
     // 16 at T0, 16 at T1, 16 pairs, −0,56, [−0,84; −0,29].
     await page.getByRole('button', { name: 'Bekijk de cijfers van Goed persoonlijk samenwerken bij Per conditie' }).first().click();
     expect(await page.getByRole('tab', { name: 'Per conditie' }).getAttribute('aria-selected')).toBe('true');
-    expect(await page.locator(':focus').getAttribute('data-testid')).toBe(`headline-${t1.id}-ks_per`);
+    await expect.poll(() => page.locator(':focus').getAttribute('data-testid')).toBe(`headline-${t1.id}-ks_per`);
     expect(await cells(page, `headline-${t1.id}-ks_per`)).toEqual(['16', '16', '16', '-0,56', '[-0,84; -0,29]', '▼ duidelijk lager']);
     await accessible(page, 'Per conditie');
 
@@ -160,7 +160,7 @@ describe('the coordinator’s walk through Resultaten', () => {
     await openResultsTab(page, 'Samenvatting');
     await fall.getByRole('button', { name: 'Bekijk de cijfers van Vermogen tot verbinden bij Per uitspraak' }).click();
     expect(await page.getByRole('tab', { name: 'Per uitspraak' }).getAttribute('aria-selected')).toBe('true');
-    expect(await page.locator(':focus').getAttribute('data-testid')).toBe(`change-${t1.id}-items-ks_per_01`);
+    await expect.poll(() => page.locator(':focus').getAttribute('data-testid')).toBe(`change-${t1.id}-items-ks_per_01`);
     const statementRow = page.locator(':focus');
     expect(await textOf(statementRow.locator('th'))).toContain('Vermogen tot verbinden');
     expect((await statementRow.locator('td').allTextContents()).map((s) => s.trim()).slice(-3)).toEqual(['-0,56', '[-0,84; -0,29]', '▼ duidelijk lager']);

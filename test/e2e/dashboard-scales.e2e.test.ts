@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../shared/results';
 import { interprofessioneelSamenwerken } from '../../shared/instruments/interprofessioneel-samenwerken';
 import { SEVEN_POINT_ID, sevenPointInstrument } from '../support/seven-point-instrument';
-import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
+import { axeViolations, openResultsTab, textOf, type Session, useE2eSessions } from './support/harness';
 
 /**
  * *Resultaten* on each instrument's own answer scale: a network whose two waves use an imported
@@ -103,7 +103,6 @@ async function chooseInstrument(page: Page, label: string, instrumentId: string)
   await page.locator(`[data-testid="dashboard"][data-instrument="${instrumentId}"]`).waitFor();
 }
 
-const openTab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
 
 async function expectAccessible(page: Page): Promise<void> {
   const axe = await axeViolations(page);
@@ -145,7 +144,7 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     expect(await textOf(page.getByTestId('summary-how-to-read'))).toContain('(0,30 op een schaal van 1 tot 7)');
     await expectAccessible(page);
 
-    await openTab(page, 'Per conditie');
+    await openResultsTab(page, 'Per conditie');
     const radar7 = page.getByTestId('chart-radar-1-7');
     expect(await radiusTicks(radar7)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(await angleLabels(radar7)).toEqual(['Veiligheid', 'Doelgerichtheid', 'Steun']);
@@ -182,7 +181,7 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     // The change charts: one per range, 1–7 apart from 1–5.
     expect(await page.getByTestId(`chart-change-${t1.id}-scales-1-5`).count()).toBe(1);
     // Alpha of Overleg at T0 cannot be computed: both items without variance.
-    await openTab(page, 'Voor onderzoekers');
+    await openResultsTab(page, 'Voor onderzoekers');
     expect(await textOf(page.getByTestId(`alpha-tk_ove-${t0.id}`))).toBe(
       'niet te berekenen: minder dan twee vragen met verschillende antwoorden2 vragen zonder spreiding weggelaten, zoals psych::alpha doet',
     );
@@ -197,7 +196,7 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     expect(await page.getByTestId(`stats-scales-${t1.id}-independent`).getByTestId('independent-tk_vei').getByRole('cell').allTextContents()).toEqual(['1 / 1', 'n te klein']);
 
     // The reverse-keyed item: its distribution is raw, its difference after reversal.
-    await openTab(page, 'Per uitspraak');
+    await openResultsTab(page, 'Per uitspraak');
     await page.getByTestId('section-distribution').getByLabel('Vragen van').selectOption({ label: 'Steun' });
     const roddelen = page.getByTestId(`distribution-tk_ste_03-${t0.id}`);
     await roddelen.waitFor();
@@ -213,20 +212,20 @@ describe('Resultaten on the instrument’s own answer scale', () => {
       ['Voor onderzoekers', ['research', 'alpha', 'stats']],
       ['Per conditie', ['radar', 'trend', 'change']],
     ] as const) {
-      await openTab(page, name);
+      await openResultsTab(page, name);
       const visible = await page.locator('main').innerText();
       for (const bad of ['NaN', 'undefined', 'null', 'Infinity', '{{']) expect(visible, `${name}: ${bad}`).not.toContain(bad);
       await expectAccessible(page);
       for (const section of sections) await page.getByTestId(`section-${section}`).screenshot({ path: `/tmp/results-ui-teamklimaat-${section}.png` });
     }
-    await openTab(page, 'Samenvatting');
+    await openResultsTab(page, 'Samenvatting');
     await page.screenshot({ path: '/tmp/results-ui-teamklimaat.png', fullPage: true });
     await page.screenshot({ path: '/tmp/results-ui-teamklimaat-top.png', fullPage: true, clip: { x: 0, y: 0, width: 1200, height: 1000 } });
 
     // --- Interprofessioneel samenwerken: the five levels on one 1–5 radar, the checklist as shares ---------
     await chooseInstrument(page, 'Interprofessioneel samenwerken', IP);
     expect(await textOf(page.getByTestId('dashboard-reverse'))).toContain('Nut van overleg');
-    await openTab(page, 'Per conditie');
+    await openResultsTab(page, 'Per conditie');
     const radar5 = page.getByTestId('chart-radar-1-5');
     expect(await radiusTicks(radar5)).toEqual(['1', '2', '3', '4', '5']);
     expect(await angleLabels(radar5)).toHaveLength(5);
@@ -241,7 +240,7 @@ describe('Resultaten on the instrument’s own answer scale', () => {
     // The reverse-keyed "Nut van overleg": everyone answered Oneens (raw), the mean after reversal is 4.
     await expectAccessible(page);
     await page.getByTestId('section-radar').screenshot({ path: '/tmp/results-ui-interprofessioneel-radar.png' });
-    await openTab(page, 'Per uitspraak');
+    await openResultsTab(page, 'Per uitspraak');
     await page.getByTestId('section-distribution').getByLabel('Vragen van').selectOption({ label: 'Teamproces' });
     const nut = page.getByTestId(`distribution-ip_tpr_02-${t0.id}`);
     await nut.waitFor();

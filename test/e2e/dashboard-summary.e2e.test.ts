@@ -120,7 +120,7 @@ describe('Samenvatting', () => {
     await page.getByRole('button', { name: 'Bekijk de cijfers van Gedeelde ambitie bij Per conditie' }).first().click();
     expect(await page.getByRole('tab', { name: 'Per conditie' }).getAttribute('aria-selected')).toBe('true');
     const focused = page.locator(':focus');
-    expect(await focused.getAttribute('data-testid')).toBe(`headline-${t1.id}-ks_amb`);
+    await expect.poll(() => focused.getAttribute('data-testid')).toBe(`headline-${t1.id}-ks_amb`);
     expect(await focused.getByRole('cell').allTextContents()).toEqual(['6', '6', '6', '+1,00', '[+0,34; +1,66]', '▲ duidelijk hoger']);
     // The same numbers in the grade table the rapportcijfer line points to.
     // n, mean 46/6 = 7,67 → 7,7, median of 7 7 7 8 8 9 = 7,5.

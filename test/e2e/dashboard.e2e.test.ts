@@ -429,17 +429,17 @@ describe('Resultaten (dashboard)', () => {
     expect(notices).toContain('T0: Er zijn nog geen ingeleverde vragenlijsten, dus nog geen resultaten.');
     expect(notices).toContain('T1: Er is maar één ingeleverde vragenlijst.');
     // No picture where there is nothing to draw; the tables say why.
-    await page.getByRole('tab', { name: 'Per conditie' }).click();
+    await openResultsTab(page, 'Per conditie');
     expect(await page.getByTestId('chart-radar-1-5').count()).toBe(0);
     expect(await page.getByTestId('no-chart-radar-1-5').count()).toBe(1);
     expect(await page.getByTestId('chart-trend').count()).toBe(0);
     expect(await page.getByTestId(`no-chart-change-${single.id}-scales`).count()).toBe(1);
     expect(await textOf(page.getByTestId(`scale-mean-ks_amb-${empty.id}`))).toBe('geen antwoorden');
     expect(await textOf(page.getByTestId(`scale-n-ks_amb-${single.id}`))).toBe('0');
-    await page.getByRole('tab', { name: 'Respons' }).click();
+    await openResultsTab(page, 'Respons');
     expect(await textOf(page.getByTestId(`count-complete-${single.id}`))).toBe('1');
     // The summary says there is too little to compare, and why, instead of numbers.
-    await page.getByRole('tab', { name: 'Samenvatting' }).click();
+    await openResultsTab(page, 'Samenvatting');
     expect(await textOf(page.getByTestId('summary-conditions-ks_amb'))).toBe('·Gedeelde ambitie: te weinig gegevens om te vergelijken. T0: geen antwoorden; T1: geen antwoorden. bekijk');
     const visible = await page.locator('main').innerText();
     for (const bad of ['NaN', 'undefined', 'null', 'Infinity', '{{']) expect(visible, bad).not.toContain(bad);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
+import { axeViolations, openResultsTab, textOf, type Session, useE2eSessions } from './support/harness';
 
 /**
  * *Koppelen*: two near matches of self-made codes between T0 and T1, one accepted ("Zelfde
@@ -46,7 +46,7 @@ async function setUp(session: Session) {
 /** The linking counts and the paired n of Gedeelde ambitie on the dashboard's researchers' tab, T0 versus T1. */
 async function dashboardLinking(page: Page, t1Id: string) {
   await page.getByTestId('dashboard').waitFor();
-  await page.getByRole('tab', { name: 'Voor onderzoekers' }).click();
+  await openResultsTab(page, 'Voor onderzoekers');
   const stats = page.getByTestId(`stats-${t1Id}`);
   await stats.waitFor();
   const count = (what: string) => textOf(page.getByTestId(`linking-${what}-${t1Id}`));

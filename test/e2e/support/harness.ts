@@ -140,9 +140,13 @@ export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Opens a tab of the results screen (Samenvatting, Per conditie, Voor wie, Respons …) by its name. */
+/**
+ * Opens a tab of the results screen (Samenvatting, Per conditie, Voor wie, Respons …) by its name,
+ * and waits until its sections are drawn: the detail tabs' chart code arrives after the summary.
+ */
 export async function openResultsTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();
+  await page.getByTestId('details-loading').waitFor({ state: 'detached' });
 }
 
 /** A locator's text, trimmed (white space inside kept as it is). */
