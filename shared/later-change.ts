@@ -18,3 +18,8 @@ export function compareChanges(a: Change, b: Change): number {
   if (a.deviceId !== b.deviceId) return a.deviceId < b.deviceId ? -1 : 1;
   return 0;
 }
+
+/** Of the version on this laptop and the one in a study file, which holds (compareChanges). */
+export function holdingVersion(local: Change, incoming: Change): 'local' | 'incoming' {
+  return compareChanges(incoming, local) < 0 ? 'incoming' : 'local';
+}

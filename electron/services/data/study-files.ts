@@ -24,7 +24,7 @@ import {
   type StudyManifest,
   type TableCount,
 } from '../../../shared/study';
-import { compareChanges } from '../../../shared/later-change';
+import { holdingVersion } from '../../../shared/later-change';
 import { orderWaves } from '../../../shared/waves';
 import { backupsDirFor } from '../../db/backup-files';
 import { appendAudit } from '../../db/repositories/audit';
@@ -474,7 +474,7 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
         const wave = waveLabels.get(incoming.wave_id);
         const localVersion = versionView(localRow, localAnswers, repo.organisationName(db, localRow.organisation_id));
         const incomingVersion = versionView(row, answers, localVersion.organisationName);
-        const holds = compareChanges({ at: incomingVersion.updatedAt, deviceId: incomingVersion.deviceId }, { at: localVersion.updatedAt, deviceId: localVersion.deviceId }) < 0 ? 'incoming' : 'local';
+        const holds = holdingVersion({ at: localVersion.updatedAt, deviceId: localVersion.deviceId }, { at: incomingVersion.updatedAt, deviceId: incomingVersion.deviceId });
         planned.action = holds === 'incoming' ? 'update' : 'skip';
         planned.correction = {
           responseId: incoming.id,

@@ -1,4 +1,4 @@
-import { compareChanges } from '../../../shared/later-change';
+import { holdingVersion } from '../../../shared/later-change';
 import type { RecordConflict, StudyData } from '../../../shared/study';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/prepared';
@@ -64,7 +64,7 @@ export function planRecordUpdates(db: Db, data: StudyData, problems: StudyFilePr
       const local = localRow(db, table, incoming.id);
       if (!local) continue;
       if (CHANGEABLE[table].every((c) => (local[c] ?? null) === (incoming[c] ?? null))) continue;
-      const holds = compareChanges({ at: incoming.updated_at, deviceId: incoming.device_id }, { at: local.updated_at, deviceId: local.device_id }) < 0 ? 'incoming' : 'local';
+      const holds = holdingVersion({ at: local.updated_at, deviceId: local.device_id }, { at: incoming.updated_at, deviceId: incoming.device_id });
       const name = (row: RowValues) => String(row[NAME[table]]);
       const networkId = String(local['network_id']);
       plan.conflicts.push({
