@@ -26,6 +26,7 @@ import {
 import type { Envelope } from './errors';
 import { BREAKDOWN_CHOICES, type Dashboard, type LinkProposalList, type NetworkComparison } from './results';
 import type { WaveOpenAnswers } from './open-answers';
+import { REPORT_FORMATS, REPORT_LIMITS, REPORT_TARGETS, reportDocumentSchema, reportImageId, reportPresentationSchema, type ReportFileWritten, type ReportFinished, type ReportStarted } from './report';
 import type { InstrumentDefinition } from './instruments/schema';
 import { multilineText, plainText } from './text-rules';
 import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult, StudyFileProgress } from './study';
@@ -285,6 +286,47 @@ export const contract = {
   saveResultsPdf: method<{ cancelled: true } | { cancelled: false; filePath: string; bytes: number }>()(z.strictObject({ networkId: id })),
   /** The window's printable paper questionnaire of a wave as PDF, the same way as saveResultsPdf. */
   savePaperFormPdf: method<{ cancelled: true } | { cancelled: false; filePath: string; bytes: number }>()(z.strictObject({ waveId: id })),
+
+  // --- reports (Word, PowerPoint): see shared/report.ts for who does what ---
+  /**
+   * Opens the one running report: asks where to save (a file, or a new folder for a report per
+   * partner organisation). CONFLICT while another report runs. `withOpenAnswers` is recorded in the
+   * audit log: open answers leave the app only when the user ticked them.
+   */
+  beginReport: method<ReportStarted>()(
+    z.strictObject({
+      networkId: id,
+      format: z.enum(REPORT_FORMATS, { error: 'Kies Word of PowerPoint' }),
+      target: z.enum(REPORT_TARGETS, { error: 'Kies één bestand of een map met een rapport per organisatie' }),
+      /** The suggested file or folder name, without extension. */
+      suggestedName: plainText().trim().min(1, 'Geef het rapport een naam').max(120, 'Gebruik hoogstens 120 tekens'),
+      withOpenAnswers: z.boolean(),
+    }),
+  ),
+  /** Charts of the running report as PNG (base64), drawn by the screen's own chart code. */
+  addReportImages: method<{ images: number; bytes: number }>()(
+    z.strictObject({
+      reportId: id,
+      images: z
+        .array(z.strictObject({ imageId: reportImageId, png: z.string().max(Math.ceil((REPORT_LIMITS.imageBytes * 4) / 3) + 4, 'Een afbeelding is te groot (meer dan 8 MB)') }))
+        .min(1)
+        .max(REPORT_LIMITS.imagesPerCall, `Stuur hoogstens ${REPORT_LIMITS.imagesPerCall} afbeeldingen tegelijk`),
+    }),
+  ),
+  /** Writes one file of the running report: the whole report, or one partner organisation's into the folder (`fileName`). */
+  writeReport: method<ReportFileWritten>()(
+    z.strictObject({
+      reportId: id,
+      /** For a folder: the file's name without extension (the organisation's name); ignored for a single file. */
+      fileName: plainText().trim().min(1).max(120, 'Gebruik hoogstens 120 tekens').optional(),
+      content: z.discriminatedUnion('format', [
+        z.strictObject({ format: z.literal('docx'), document: reportDocumentSchema }),
+        z.strictObject({ format: z.literal('pptx'), presentation: reportPresentationSchema }),
+      ]),
+    }),
+  ),
+  /** Closes the running report (finished or given up); its pictures are dropped. */
+  endReport: method<ReportFinished>()(z.strictObject({ reportId: id })),
 
   // --- backups, study files, audit log, erasure ---
   /** The researcher's name for the audit log, how many backups to keep, where they are. */

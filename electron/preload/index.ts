@@ -56,6 +56,11 @@ const api = {
   saveChartImage: (input) => ipcRenderer.invoke('api:saveChartImage', input),
   saveResultsPdf: (input) => ipcRenderer.invoke('api:saveResultsPdf', input),
   savePaperFormPdf: (input) => ipcRenderer.invoke('api:savePaperFormPdf', input),
+  // --- reports ---
+  beginReport: (input) => ipcRenderer.invoke('api:beginReport', input),
+  addReportImages: (input) => ipcRenderer.invoke('api:addReportImages', input),
+  writeReport: (input) => ipcRenderer.invoke('api:writeReport', input),
+  endReport: (input) => ipcRenderer.invoke('api:endReport', input),
   // --- backups, study files, audit log, erasure ---
   getDataSettings: (input) => ipcRenderer.invoke('api:getDataSettings', input),
   updateDataSettings: (input) => ipcRenderer.invoke('api:updateDataSettings', input),

@@ -17,6 +17,7 @@ import { eraseRespondent, previewErasure } from './data/erasure';
 import { exportStudyFile } from './data/study-files';
 import { getStudyFileProgress, importStudyFile, previewStudyFile, stopStudyFileWork, studyFileWriteInProgress } from './data/study-file-jobs';
 import { saveChartImage, savePaperFormPdf, saveResultsPdf } from './export/charts';
+import { addReportImages, beginReport, endReport, writeReport } from './export/reports';
 import { exportStudy, getExportProgress } from './export/study-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
 import { decideLinkProposal, listLinkProposals } from './results/link-proposals';
@@ -85,6 +86,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     saveChartImage: (input) => saveChartImage(ctx, input),
     saveResultsPdf: (input) => saveResultsPdf(ctx, input),
     savePaperFormPdf: (input) => savePaperFormPdf(ctx, input),
+    beginReport: (input) => beginReport(ctx, input),
+    addReportImages: (input) => addReportImages(ctx, input),
+    writeReport: (input) => writeReport(ctx, input),
+    endReport: (input) => endReport(ctx, input),
 
     // backups, study files, audit log, erasure
     getDataSettings: () => getDataSettings(ctx),

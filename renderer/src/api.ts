@@ -72,6 +72,10 @@ export const api: Api = {
   saveChartImage: call('saveChartImage'),
   saveResultsPdf: call('saveResultsPdf'),
   savePaperFormPdf: call('savePaperFormPdf'),
+  beginReport: call('beginReport'),
+  addReportImages: call('addReportImages'),
+  writeReport: call('writeReport'),
+  endReport: call('endReport'),
   // --- backups, study files, audit log, erasure ---
   getDataSettings: call('getDataSettings'),
   updateDataSettings: call('updateDataSettings'),

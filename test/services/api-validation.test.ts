@@ -242,6 +242,24 @@ const badInputs: Record<MethodName, Case[]> = {
     ['an unknown network', () => ({ networkId: missingId }), 'NOT_FOUND'],
     ['not a uuid', () => ({ networkId: 'alle' }), 'VALIDATION'],
   ],
+  beginReport: [
+    ['an unknown format', () => ({ networkId: missingId, format: 'pdf', target: 'file', suggestedName: 'Rapport', withOpenAnswers: false }), 'VALIDATION'],
+    ['an unknown target', () => ({ networkId: missingId, format: 'docx', target: 'mail', suggestedName: 'Rapport', withOpenAnswers: false }), 'VALIDATION'],
+    ['an empty name', () => ({ networkId: missingId, format: 'docx', target: 'file', suggestedName: ' ', withOpenAnswers: false }), 'VALIDATION'],
+    ['a name of 121 characters', () => ({ networkId: missingId, format: 'docx', target: 'file', suggestedName: long(121), withOpenAnswers: false }), 'VALIDATION'],
+    ['no open-answers choice', () => ({ networkId: missingId, format: 'docx', target: 'file', suggestedName: 'Rapport' }), 'VALIDATION'],
+  ],
+  addReportImages: [
+    ['no images', () => ({ reportId: missingId, images: [] }), 'VALIDATION'],
+    ['an image id with a path', () => ({ reportId: missingId, images: [{ imageId: '../x', png: 'iVBORw0KGgo=' }] }), 'VALIDATION'],
+    ['not a uuid', () => ({ reportId: 'r1', images: [{ imageId: 'a', png: 'iVBORw0KGgo=' }] }), 'VALIDATION'],
+  ],
+  writeReport: [
+    ['an unknown format', () => ({ reportId: missingId, content: { format: 'odt', document: {} } }), 'VALIDATION'],
+    ['a document with an unknown block', () => ({ reportId: missingId, content: { format: 'docx', document: { language: 'nl', title: 'R', subtitle: '', titleLines: [], footer: '', blocks: [{ type: 'field', code: 'MERGEFIELD x' }] } } }), 'VALIDATION'],
+    ['a control character in a text', () => ({ reportId: missingId, content: { format: 'docx', document: { language: 'nl', title: 'R\u0007', subtitle: '', titleLines: [], footer: '', blocks: [] } } }), 'VALIDATION'],
+  ],
+  endReport: [['not a uuid', () => ({ reportId: 'r1' }), 'VALIDATION']],
   savePaperFormPdf: [
     ['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND'],
     ['not a uuid', () => ({ waveId: 'T0' }), 'VALIDATION'],
