@@ -31,6 +31,7 @@ function GroupTable({ scales, caption, testId, locale, texts, spreadColumn }: { 
     <ResultTable
       caption={caption}
       testId={testId}
+      className="group-table"
       columns={[
         t('dashboard.scale'),
         ...groups.map((g) => numeric(g.label, { key: g.groupId, testId: `${testId}-group-${g.groupId}` })),
