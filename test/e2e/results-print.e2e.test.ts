@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../shared/results';
-import { hasPdftotext, PDFTOTEXT_MISSING, pdfInfo, pdfPages } from '../support/pdftotext';
+import { hasPdftotext, PDFTOTEXT_MISSING, pdfInfo, pdfLayoutPages, pdfPages, pdfWords } from '../support/pdftotext';
 import { type Session, useE2eSessions } from './support/harness';
 
 /**
@@ -73,28 +72,6 @@ async function seeded(): Promise<{ session: Session; networkId: string }> {
 const nl = (value: number, decimals: number) => value.toFixed(decimals).replace('.', ',');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every word of every page with its box, in PDF points, from `pdftotext -bbox`. */
-function pdfWords(file: string): { width: number; height: number; words: { xMax: number; yMax: number; text: string }[] }[] {
-  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-  return html
-    .split('<page ')
-    .slice(1)
-    .map((page) => {
-      const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(page)!;
-      const words = [...page.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        xMax: Number(m[1]),
-        yMax: Number(m[2]),
-        text: m[3]!,
-      }));
-      return { width: Number(width), height: Number(height), words };
-    });
-}
-
-/** Each page's text with its layout (columns kept apart by spaces), from `pdftotext -layout`. */
-function layoutPages(file: string): string[] {
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
-}
-
 describe('the results print view on A4', () => {
   it('prints every condition, the tests open and every wide table whole, on pages that are used', async () => {
     const { session, networkId } = await seeded();
@@ -123,7 +100,7 @@ describe('the results print view on A4', () => {
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: A4_CONTENT_PX, height: 1000 });
     const layout = await page.evaluate((width) => {
-      const visible = [...document.querySelectorAll('html, body, body *')].filter((el) => el.checkVisibility());
+      const visible = Array.from(document.querySelectorAll('html, body, body *')).filter((el) => el.checkVisibility());
       const name = (el: Element) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}[${el.getAttribute('data-testid') ?? ''}]`;
       const white = (colour: string) => colour === 'rgba(0, 0, 0, 0)' || colour === 'rgb(255, 255, 255)';
       return {
@@ -131,7 +108,7 @@ describe('the results print view on A4', () => {
         // Tints belong to charts and to table cells (a verdict, a warning); no panel, box or page is grey.
         tinted: visible.filter((el) => !el.closest('figure, table') && !white(getComputedStyle(el).backgroundColor)).map(name),
         controls: visible.filter((el) => el.matches('button, select, input, summary, a[href]')).map(name),
-        headings: [...document.querySelectorAll('.print-view h2, .print-view h3')].map((h) => (h.textContent ?? '').trim()),
+        headings: Array.from(document.querySelectorAll('.print-view h2, .print-view h3')).map((h) => (h.textContent ?? '').trim()),
       };
     }, A4_CONTENT_PX);
     expect(layout.tooWide).toEqual([]);
@@ -152,7 +129,7 @@ describe('the results print view on A4', () => {
     expect(Math.abs(info.width - 595.3)).toBeLessThan(1.5);
     expect(Math.abs(info.height - 841.9)).toBeLessThan(1.5);
     const pages = pdfPages(file);
-    const lines = layoutPages(file);
+    const lines = pdfLayoutPages(file);
     const words = pdfWords(file);
     expect(pages.length).toBe(info.pages);
     const all = pages.join(' ');
@@ -219,17 +196,14 @@ describe('the results print view on A4', () => {
     }
 
     // Nothing beyond the right margin; every page between the title page and the last is used at least to half its height.
-    const fill: number[] = [];
     for (const [i, p] of words.entries()) {
       const beyond = p.words.filter((w) => w.xMax > PAGE_RIGHT_PT + 1).map((w) => w.text);
       expect(beyond, `page ${i + 1}`).toEqual([]);
       if (i > 0 && i < words.length - 1) {
         const lowest = Math.max(...p.words.map((w) => w.yMax));
-        fill.push(Math.round((lowest / p.height) * 100));
         expect(lowest / p.height, `page ${i + 1}`).toBeGreaterThan(0.5);
       }
     }
-    console.log(`pages: ${words.length}; used to % of the height: ${fill.join(' ')}`);
     // No heading stands alone at the foot of a page.
     for (const [i, p] of lines.entries()) {
       const last = p.trimEnd().split('\n').at(-1)!.trim();
