@@ -25,3 +25,25 @@ export function pdfInfo(file: string): { pages: number; width: number; height: n
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
   return { pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), width: Number(size[1]), height: Number(size[2]) };
 }
+
+/** Every word of every page with its box, in PDF points, from `pdftotext -bbox`. */
+export function pdfWords(file: string): { width: number; height: number; words: { xMax: number; yMax: number; text: string }[] }[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(page)!;
+      const words = [...page.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        xMax: Number(m[1]),
+        yMax: Number(m[2]),
+        text: m[3]!,
+      }));
+      return { width: Number(width), height: Number(height), words };
+    });
+}
+
+/** Each page's text with its layout (columns kept apart by spaces), from `pdftotext -layout`. */
+export function pdfLayoutPages(file: string): string[] {
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+}

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, XAxis, YAx
 import type { Comparison, ComparisonRow, Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { numeric } from '../../components/DataTable';
-import { ChartFigure, ChartLegend, NoChart, ResultTable, RowNote, Section } from './ChartParts';
+import { ChartFigure, ChartLegend, Folded, NoChart, ResultTable, RowNote, Section } from './ChartParts';
 import { formatCount, formatSigned, formatSignedInterval, pick } from './format';
 import { useTranslate } from './hooks';
 import { noticeText, type NoticeContext } from './notices';
@@ -311,10 +311,9 @@ function ComparisonBlock({ d, c, locale, noticeContext }: { d: Dashboard; c: Com
 
       <StatsTables rows={scaleRows} baseline={baseline} followUp={followUp} locale={locale} noticeContext={noticeContext} testId={`stats-scales-${c.followUpWaveId}`} kind="scale" reversed={reversed} />
       {itemRows.length > 0 && (
-        <details className="item-details">
-          <summary>{t('dashboard.stats.perItem')}</summary>
+        <Folded summary={t('dashboard.stats.perItem')}>
           <StatsTables rows={itemRows} baseline={baseline} followUp={followUp} locale={locale} noticeContext={noticeContext} testId={`stats-items-${c.followUpWaveId}`} kind="item" reversed={reversed} />
-        </details>
+        </Folded>
       )}
     </div>
   );

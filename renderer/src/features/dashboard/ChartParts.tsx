@@ -7,6 +7,7 @@ import { Field, Options } from '../../components/Field';
 import { ChartImageButtons } from '../export/ChartImageButtons';
 import { formatCount, tableToTsv } from './format';
 import { seriesStyle, type FillPattern, type MarkerShape } from './palette';
+import { useInPrint } from './printLayout';
 
 /**
  * Pieces every results chart shares. A chart is a picture (`role="img"` with a short
@@ -323,6 +324,27 @@ export function InlineSelect({ label, value, onChange, options }: { label: strin
 export function WaveSelect({ waves, value, onChange, label }: { waves: readonly WaveColumn[]; value: string; onChange: (waveId: string) => void; label: string }) {
   if (waves.length <= 1) return null;
   return <InlineSelect label={label} value={value} onChange={onChange} options={waves.map((w) => ({ value: w.waveId, label: w.label }))} />;
+}
+
+/**
+ * A part folded away on screen (`<details>`, opened by its summary); in the print view it is drawn
+ * open, without the summary that would open it, since paper cannot be clicked.
+ */
+export function Folded({ summary, children, testId }: { summary: string; children: ReactNode; testId?: string }) {
+  const inPrint = useInPrint();
+  if (inPrint) {
+    return (
+      <div className="item-details" data-testid={testId}>
+        {children}
+      </div>
+    );
+  }
+  return (
+    <details className="item-details" data-testid={testId}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
 }
 
 /** The sentence for a chart that has nothing to draw. */

@@ -14,6 +14,7 @@ import { ConversationSection } from './ConversationSection';
 import { useCellTexts, useTranslate } from './hooks';
 import { labelMap } from './model';
 import { noticeTexts, RESEARCH_NOTICES, type NoticeContext } from './notices';
+import { PrintLayout } from './printLayout';
 import { ResultTabs, useResultsNavigation, type ResultsNavigation } from './ResultTabs';
 import { RESULTS_TABS, type ResultsTab } from './summary-text';
 import { SummarySection } from './SummarySection';
@@ -195,11 +196,13 @@ export function DashboardView({ d, onLinking, nav }: { d: Dashboard; onLinking?:
       {nav ? (
         <ResultTabs nav={nav}>{panel}</ResultTabs>
       ) : (
-        RESULTS_TABS.map((tab) => (
-          <div key={tab} className="print-part">
-            {panel(tab)}
-          </div>
-        ))
+        <PrintLayout value>
+          {RESULTS_TABS.map((tab) => (
+            <div key={tab} className="print-part">
+              {panel(tab)}
+            </div>
+          ))}
+        </PrintLayout>
       )}
     </div>
   );

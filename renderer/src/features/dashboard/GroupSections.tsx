@@ -33,7 +33,8 @@ function GroupTable({ scales, caption, testId, locale, texts, spreadColumn }: { 
       testId={testId}
       columns={[
         t('dashboard.scale'),
-        ...groups.map((g) => numeric(g.label, { key: g.groupId, testId: `${testId}-group-${g.groupId}` })),
+        // A column per group, headed by its name: `group-column` lets a long name wrap inside a word on paper.
+        ...groups.map((g) => ({ ...numeric(g.label, { key: g.groupId, testId: `${testId}-group-${g.groupId}` }), className: 'numeric group-column' })),
         ...(spreadColumn ? [numeric(t('dashboard.spread.range'))] : []),
       ]}
     >

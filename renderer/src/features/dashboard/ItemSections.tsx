@@ -8,30 +8,49 @@ import { ChartFigure, ChartLegend, FillPatternDef, InlineSelect, NoChart, Result
 import { formatCount, formatPercent, pick } from './format';
 import { distributionCell, distributionChartRows, distributionOptions, distributionRows, type CellTexts, type DistributionRow } from './model';
 import { optionColour, textOn } from './palette';
+import { useInPrint } from './printLayout';
 
 const AXIS = { fill: '#33404f', fontSize: 12 };
 
 // --- 7. Answer distributions per item ------------------------------------------------------------------
 
+/**
+ * The answers per item of one condition at a time, chosen on screen; the print view shows every
+ * condition (and the items outside a condition) one after the other, each under its name.
+ */
 export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
+  const inPrint = useInPrint();
   const otherItems = d.items.some((it) => it.scaleId === null && it.perWave.some((p) => p.stats.distribution && p.stats.distribution.length > 0));
   const groups = [...d.scales.map((s) => ({ value: s.scaleId, label: pick(s.label, locale) })), ...(otherItems ? [{ value: '', label: t('dashboard.distribution.other') }] : [])];
   const [chosen, setChosen] = useState(groups[0]?.value ?? '');
   const value = groups.some((g) => g.value === chosen) ? chosen : (groups[0]?.value ?? '');
   if (groups.length === 0) return null;
-  const groupLabel = groups.find((g) => g.value === value)?.label ?? '';
+  const figure = (group: { value: string; label: string }, testId: string) => (
+    <DistributionFigure
+      rows={distributionRows(d, group.value === '' ? null : group.value, locale)}
+      chartLabel={t('dashboard.distribution.chartLabel', { group: group.label })}
+      caption={t('dashboard.distribution.caption', { group: group.label })}
+      testId={testId}
+      locale={locale}
+      texts={texts}
+    />
+  );
   return (
     <Section id="dash-distribution" title={t('dashboard.distribution.title')} intro={<p>{t('dashboard.distribution.intro')}</p>} testId="section-distribution">
-      <InlineSelect label={t('dashboard.distribution.choose')} value={value} onChange={setChosen} options={groups} />
-      <DistributionFigure
-        rows={distributionRows(d, value === '' ? null : value, locale)}
-        chartLabel={t('dashboard.distribution.chartLabel', { group: groupLabel })}
-        caption={t('dashboard.distribution.caption', { group: groupLabel })}
-        testId="distribution"
-        locale={locale}
-        texts={texts}
-      />
+      {inPrint ? (
+        groups.map((g) => (
+          <div key={g.value} className="per-wave" data-testid={`distribution-group-${g.value || 'other'}`}>
+            <h3>{g.label}</h3>
+            {figure(g, `distribution-${g.value || 'other'}`)}
+          </div>
+        ))
+      ) : (
+        <>
+          <InlineSelect label={t('dashboard.distribution.choose')} value={value} onChange={setChosen} options={groups} />
+          {figure(groups.find((g) => g.value === value) ?? { value, label: '' }, 'distribution')}
+        </>
+      )}
     </Section>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { DifferenceTable } from './ChangeSections';
-import { NoChart, Section } from './ChartParts';
+import { Folded, NoChart, Section } from './ChartParts';
 import { differenceRows, waveLabelOf, type CellTexts } from './model';
 
 /** The statistics explained, in the order researchers meet them on this tab. */
@@ -50,10 +50,9 @@ export function ResearchSection({ d, locale, texts, notices }: { d: Dashboard; l
             <div key={c.followUpWaveId} className="per-wave" data-testid={`tests-${c.followUpWaveId}`}>
               <DifferenceTable {...common} rows={differenceRows(d, c, 'scale', locale)} caption={t('research.testsCaption', { baseline, followUp })} testId={`tests-${c.followUpWaveId}-scales`} />
               {itemRows.length > 0 && (
-                <details className="item-details" data-testid={`tests-items-${c.followUpWaveId}`}>
-                  <summary>{t('research.testsPerItem')}</summary>
+                <Folded summary={t('research.testsPerItem')} testId={`tests-items-${c.followUpWaveId}`}>
                   <DifferenceTable {...common} rows={itemRows} caption={t('research.testsItemsCaption', { baseline, followUp })} testId={`tests-${c.followUpWaveId}-items`} />
-                </details>
+                </Folded>
               )}
             </div>
           );
