@@ -191,8 +191,8 @@ function ownBlocks(data: ReportData, organisation: Organisation, own: Dashboard,
   const texts = cellTexts(ctx);
   const shownWaves = own.waves.filter((w) => !withheld.has(w.waveId));
   if (own.scales.length) {
-    blocks.push(heading(3, t('reportText.partner.conditionsTitle')));
-    if (own.scales.length >= 1) blocks.push(chartBlock(ctx, { kind: 'radar' }, t('reportText.partner.radarCaption', { organisation: organisation.name }), t('reportText.radarAlt', { waves: shownWaves.map((w) => w.label).join(', ') })));
+    blocks.push(heading(3, t('reportText.partner.conditionsTitle', { organisation: organisation.name })));
+    blocks.push(chartBlock(ctx, { kind: 'radar' }, t('reportText.partner.radarCaption', { organisation: organisation.name }), t('reportText.radarAlt', { waves: shownWaves.map((w) => w.label).join(', ') })));
     blocks.push(
       ...splitTable({
         t,

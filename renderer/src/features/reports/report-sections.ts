@@ -4,7 +4,7 @@ import type { BreakdownChoice, Comparison, ConversationPoint, Dashboard, GroupBr
 import { comparisonWith, gradeItem, practicalDifference, summarize, type ResultsSummary } from '../../../../shared/results-summary';
 import { formatCount, formatNumber, formatPercent, formatSigned, formatSignedInterval, NO_VALUE, pick } from '../dashboard/format';
 import { differenceRows, distributionCell, distributionOptions, distributionRows, groupCell, groupScales, indicatorChangeRows, meanCell, responseRows, type DifferenceRow } from '../dashboard/model';
-import { conditionLine, highlightLines, indicatorChangeStartWave, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines, verdictWord } from '../dashboard/summary-text';
+import { conditionLine, differenceText, highlightLines, indicatorChangeStartWave, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines, verdictWord } from '../dashboard/summary-text';
 import type { Translate } from '../dashboard/notices';
 import {
   bullets,
@@ -276,8 +276,7 @@ export function gradeBlocks(ctx: PartContext): ReportBlock[] {
     const followUp = waveLabel(d.waves, c.followUpWaveId);
     const baseline = waveLabel(d.waves, c.baselineWaveId);
     if (row && row.diff !== null && row.verdict !== 'tooFew') {
-      const difference = row.ciLow !== null ? t('summary.differenceWithInterval', { diff: formatSigned(row.diff, locale), low: formatSigned(row.ciLow, locale), high: formatSigned(row.ciHigh, locale) }) : formatSigned(row.diff, locale);
-      blocks.push(paragraph(t('gradeSection.change', { followUp, baseline, difference, verdict: verdictWord(row.verdict, t) })));
+      blocks.push(paragraph(t('gradeSection.change', { followUp, baseline, difference: differenceText({ meanDiff: row.diff, ciLow: row.ciLow, ciHigh: row.ciHigh }, t, locale), verdict: verdictWord(row.verdict, t) })));
     } else {
       blocks.push(paragraph(t('gradeSection.changeTooFew', { followUp, baseline })));
     }
@@ -295,7 +294,7 @@ export function otherQuestionsBlocks(ctx: PartContext): ReportBlock[] {
   if (items.length === 0) return [];
   const texts = cellTexts(ctx);
   const title = t('dashboard.distribution.other');
-  const blocks: ReportBlock[] = [heading(2, title), chartBlock(ctx, { kind: 'distribution', scaleId: null }, title, t('reportText.distributionAlt', { name: title }))];
+  const blocks: ReportBlock[] = [heading(2, title), chartBlock(ctx, { kind: 'distribution', scaleId: null }, title, t('reportText.otherQuestionsAlt'))];
   const all = distributionRows(d, null, locale);
   for (const it of items) {
     const rows = all.filter((r) => r.itemId === it.itemId);
