@@ -30,9 +30,15 @@ const dataOf = (extra: Partial<ReportData['choices']> = {}): ReportData => ({
   today: '2026-12-01',
 });
 
-/** 3,46: two decimals, decimal comma, computed independently of the screen's format functions. */
-const nl2 = (v: number) => v.toFixed(2).replace('.', ',');
-const signed = (v: number) => (Number(v.toFixed(2)) > 0 ? '+' : Number(v.toFixed(2)) < 0 ? '-' : '') + Math.abs(v).toFixed(2).replace('.', ',');
+/**
+ * 3,46: two decimals, decimal comma, half away from zero on the number as written (2.675 → 2,68, as
+ * by hand and as the screen rounds, where toFixed alone gives 2,67 from the binary double just
+ * below) — computed here independently of the screen's format functions.
+ */
+const round2 = (v: number) => Math.sign(v) * Number(`${Math.round(Number(`${Math.abs(v)}e2`))}e-2`);
+const nl2 = (v: number) => round2(v).toFixed(2).replace('.', ',');
+const nl1 = (v: number) => (Math.sign(v) * Number(`${Math.round(Number(`${Math.abs(v)}e1`))}e-1`)).toFixed(1).replace('.', ',');
+const signed = (v: number) => (round2(v) > 0 ? '+' : round2(v) < 0 ? '-' : '') + nl2(Math.abs(v));
 
 /** Every text of a block, for searching. */
 function blockText(b: ReportBlock): string[] {
@@ -184,7 +190,7 @@ describe('the network report', () => {
     const d = study.dashboards[0]!;
     const grade = tables(document.blocks).find((t) => t.caption.startsWith(`${d.items.find((it) => it.itemId === 'ks_cijfer')!.label.nl} per meting`))!;
     expect(grade.rows).toEqual(
-      d.items.find((it) => it.itemId === 'ks_cijfer')!.perWave.map((p, i) => [`T${i}`, String(p.stats.n), p.stats.mean!.toFixed(1).replace('.', ','), p.stats.median!.toFixed(1).replace('.', ',')]),
+      d.items.find((it) => it.itemId === 'ks_cijfer')!.perWave.map((p, i) => [`T${i}`, String(p.stats.n), nl1(p.stats.mean!), nl1(p.stats.median!)]),
     );
     const response = tables(document.blocks).find((t) => t.caption.startsWith('Aantal uitgenodigde'))!;
     expect(response.rows).toEqual(d.counts.map((c, i) => [`T${i}`, 'onbekend', String(c.started), String(c.complete), '–']));
@@ -213,6 +219,34 @@ describe('the network report', () => {
     const t2 = spread.find((t) => t.caption.includes('T2') && t.columns.some((c) => c.label === 'Hospice De Linde'))!;
     const col = t2.columns.findIndex((c) => c.label === 'Hospice De Linde');
     expect(t2.rows.map((r) => r[col])).toEqual(d.scales.map((s) => nl2(hospice.perScale.find((p) => p.scaleId === s.scaleId)!.perWave[2]!.stats.mean!)));
+  });
+
+  it('gives each breakdown cell the dashboard’s mean, or the suppression sentence and no number', () => {
+    const { document } = buildNetworkDocument(dataOf(), tr('nl'));
+    const d = study.breakdowns.find((b) => b.instrumentId === REPORT_INSTRUMENTS[0] && b.breakdown === 'role')!.dashboard;
+    let suppressed = 0;
+    let shown = 0;
+    d.waves.forEach((w, wi) => {
+      const parts = tables(document.blocks).filter((t) => t.caption.startsWith(`Gemiddelde per conditie naar rolgroep bij T${wi}`));
+      for (const g of d.breakdown!.groups) {
+        const table = parts.find((t) => t.columns.some((c) => c.label === g.label.nl));
+        if (!table) continue;
+        const col = table.columns.findIndex((c) => c.label === g.label.nl);
+        d.scales.forEach((s, si) => {
+          const stats = g.perScale.find((p) => p.scaleId === s.scaleId)!.perWave.find((p) => p.waveId === w.waveId)!.stats;
+          const cell = table.rows[si]![col];
+          if (stats.suppressed) {
+            suppressed++;
+            expect(cell).toBe('te weinig antwoorden (minder dan 5)');
+          } else {
+            shown++;
+            expect(cell).toBe(nl2(stats.mean!));
+          }
+        });
+      }
+    });
+    expect(suppressed).toBeGreaterThan(0);
+    expect(shown).toBeGreaterThan(0);
   });
 
   it('keeps every table within eight columns (A4 portrait)', () => {

@@ -2,7 +2,7 @@ import type { OpenAnswer, WaveOpenAnswers } from '../../../../shared/open-answer
 import type { ReportBlock, ReportRun } from '../../../../shared/report';
 import type { BreakdownChoice, Comparison, ConversationPoint, Dashboard, GroupBreakdown, ScaleSeries } from '../../../../shared/results';
 import { comparisonWith, gradeItem, practicalDifference, summarize, type ResultsSummary } from '../../../../shared/results-summary';
-import { formatCount, formatNumber, formatPercent, formatSigned, formatSignedInterval, NO_VALUE, pick } from '../dashboard/format';
+import { formatCount, formatInterval, formatNumber, formatPercent, formatSigned, formatSignedInterval, NO_VALUE, pick } from '../dashboard/format';
 import { differenceRows, distributionCell, distributionOptions, distributionRows, groupCell, groupScales, indicatorChangeRows, meanCell, responseRows, type DifferenceRow } from '../dashboard/model';
 import { conditionLine, differenceText, highlightLines, indicatorChangeStartWave, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines, verdictWord } from '../dashboard/summary-text';
 import type { Translate } from '../dashboard/notices';
@@ -104,16 +104,9 @@ function meansTable(ctx: PartContext, s: ScaleSeries): ReportBlock {
     d.waves.map((w) => {
       const st = statsIn(s, w.waveId);
       const shown = !!st && !st.suppressed && st.mean !== null;
-      return [w.label, nCell(st, ctx), meanCell(st, locale, texts), shown ? formatNumber(st.sd, locale) : NO_VALUE, shown ? formatSignedIntervalPlain(st.ciLow, st.ciHigh, ctx) : NO_VALUE];
+      return [w.label, nCell(st, ctx), meanCell(st, locale, texts), shown ? formatNumber(st.sd, locale) : NO_VALUE, shown ? formatInterval(st.ciLow, st.ciHigh, locale) : NO_VALUE];
     }),
   );
-}
-
-/** A 95% interval of a mean (no signs): "[3,12; 4,05]". */
-function formatSignedIntervalPlain(low: number | null, high: number | null, ctx: PartContext): string {
-  if (low === null || high === null) return NO_VALUE;
-  const sep = ctx.locale === 'nl' ? '; ' : ', ';
-  return `[${formatNumber(low, ctx.locale)}${sep}${formatNumber(high, ctx.locale)}]`;
 }
 
 /** The cells of a change row: n baseline, n follow-up, pairs, difference, interval, verdict. */
