@@ -227,7 +227,11 @@ export function cohensDz(x: ArrayLike<number>, y: ArrayLike<number>): number | n
 export function cohensDzOnDifferences(d: ArrayLike<number>): number | null {
   const m = mean(d);
   const v = m === null ? null : varianceAround(d, m);
-  return m === null || v === null || v === 0 ? null : m / Math.sqrt(v);
+  if (m === null || v === null) return null;
+  const sd = Math.sqrt(v);
+  // Differences that are all the same have SD 0, but rounding can leave ~1e-16: the same
+  // "essentially constant" rule as the t-test (R's), else d_z would be an absurd 1e15.
+  return sd > 10 * Number.EPSILON * Math.abs(m) ? m / sd : null;
 }
 
 /**

@@ -178,6 +178,15 @@ describe('paired comparisons against R', () => {
     expect(t).toEqual({ estimate: 0, t: null, df: null, p: null, ciLow: null, ciHigh: null });
     expect(cohensDz([3, 4], [3, 4])).toBeNull();
   });
+
+  it('every difference the same but not zero: d_z undefined, not the 1e15 that rounding would give', () => {
+    // Seven differences of 0.4: their mean is 0.39999999999999997 and their SD about 1.8e-17 in
+    // floating point, 0 by hand; R's t.test calls such data "essentially constant".
+    const after = [3.4, 4.4, 2.4, 3.4, 4.4, 3.4, 2.4];
+    const before = [3, 4, 2, 3, 4, 3, 2];
+    expect(cohensDz(after, before)).toBeNull();
+    expect(pairedTTest(after, before).t).toBeNull();
+  });
 });
 
 describe('independent groups against R', () => {
