@@ -6,6 +6,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -118,7 +119,8 @@ function tableBlock(table: ReportTable): (Paragraph | Table)[] {
   const widths = columnWidths(table);
   const size = tableFontPt(table.columns.length) * 2;
   const margin = cellMarginFor(table.columns.length) / 2;
-  const cell = (text: string, c: number, header: boolean) =>
+  // The header and the first rows stay on the page of the caption (Word keeps a row with the next).
+  const cell = (text: string, c: number, header: boolean, keepNext = header) =>
     new TableCell({
       width: { size: widths[c]!, type: WidthType.DXA },
       margins: { left: margin, right: margin, top: 30, bottom: 30 },
@@ -126,13 +128,14 @@ function tableBlock(table: ReportTable): (Paragraph | Table)[] {
       children: [
         new Paragraph({
           style: 'TableText',
+          keepNext,
           alignment: table.columns[c]!.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
           children: literalRuns(text, { bold: header, size }),
         }),
       ],
     });
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: table.columns.map((col, c) => cell(col.label, c, true)) });
-  const rows = table.rows.map((row) => new TableRow({ cantSplit: true, children: table.columns.map((_, c) => cell(row[c] ?? '', c, false)) }));
+  const rows = table.rows.map((row, r) => new TableRow({ cantSplit: true, children: table.columns.map((_, c) => cell(row[c] ?? '', c, false, r < 2 && r < table.rows.length - 1)) }));
   const out: (Paragraph | Table)[] = [
     new Paragraph({ style: 'Caption', keepNext: true, children: literalRuns(table.caption) }),
     new Table({
@@ -198,7 +201,7 @@ function styles(language: ReportDocument['language']) {
   });
   return {
     default: {
-      document: { run: { font: FONT, size: pt(11), language: { value: LANGUAGE[language] } }, paragraph: { spacing: { after: 120, line: 264 } } },
+      document: { run: { font: FONT, size: pt(11), language: { value: LANGUAGE[language] } }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
       title: { run: { font: FONT, size: pt(28), bold: true, color: '1F3864' }, paragraph: { spacing: spacing(0, 12) } },
       heading1: heading(16, 18, 0),
       heading2: heading(13, 12, 1),
@@ -211,7 +214,7 @@ function styles(language: ReportDocument['language']) {
       { id: 'Lead', name: 'Lead', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: pt(12.5) }, paragraph: { spacing: spacing(0, 10) } },
       { id: 'Note', name: 'Note', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: pt(9), italics: true }, paragraph: { spacing: spacing(3, 10) } },
       { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true }, paragraph: { indent: { left: 567, right: 567 }, spacing: spacing(4, 8) } },
-      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: {}, paragraph: { spacing: { before: 0, after: 0, line: 240 } } },
+      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: {}, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
       { id: 'Picture', name: 'Picture', basedOn: 'Normal', next: 'Caption', paragraph: { spacing: spacing(6, 0) } },
     ],
   };

@@ -19,7 +19,7 @@ import { heightFor, type ReportImages } from './report-images';
 const W = 13.333;
 const H = 7.5;
 const MARGIN = 0.55;
-const CONTENT = { x: MARGIN, y: 1.45, w: W - 2 * MARGIN, h: 5.45 };
+const CONTENT = { x: MARGIN, y: 1.45, w: W - 2 * MARGIN, h: 5.3 };
 const FONT = 'Calibri';
 const DARK = '1F3864';
 const GREY = '595959';
@@ -105,7 +105,7 @@ function chartSlide(slide: PptxGenJS.Slide, model: ReportSlide, images: ReportIm
 }
 
 /** Font size of a table by its number of columns. */
-const tableFont = (columns: number) => (columns <= 4 ? 14 : columns <= 6 ? 12 : columns <= 9 ? 11 : 9);
+const tableFont = (columns: number) => (columns <= 4 ? 18 : columns <= 6 ? 16 : columns <= 9 ? 14 : 12);
 
 /** The rows of a table in slide-sized pieces: at most 12 rows, and no more than fit the height at the table's font. */
 export function tablePages(table: Pick<ReportTable, 'columns' | 'rows'>, colW: number[], fontPt: number, heightIn: number): string[][][] {
@@ -203,7 +203,7 @@ export function presentationToDeck(model: ReportPresentation, images: ReportImag
     background: { color: 'FFFFFF' },
     objects: [
       { line: { x: MARGIN, y: H - 0.5, w: W - 2 * MARGIN, h: 0, line: { color: 'BFBFBF', width: 0.75 } } },
-      { text: { text: model.footer, options: { x: MARGIN, y: H - 0.48, w: W - 2 * MARGIN - 1, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, lang } } },
+      { text: { text: model.footer, options: { x: MARGIN, y: H - 0.48, w: W - 2 * MARGIN - 1, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, lang, valign: 'top' } } },
     ],
     slideNumber: { x: W - MARGIN - 0.8, y: H - 0.48, w: 0.8, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, align: 'right' },
   });
@@ -216,6 +216,7 @@ export function presentationToDeck(model: ReportPresentation, images: ReportImag
     }
     const opening = s.layout === 'title' || s.layout === 'section';
     const slide = pptx.addSlide({ masterName: opening ? 'OPENING' : 'CONTENT' });
+    if (s.layout === 'section') slide.addShape('rect', { x: 0, y: 0, w: 0.35, h: H - 0.35, fill: { color: '2E75B6' }, line: { color: '2E75B6', width: 0 } });
     if (opening) {
       const big = s.layout === 'title';
       slide.addText(literalRuns(s.title, { lang }), { x: 0.9, y: big ? 1.9 : 2.4, w: W - 1.8, h: 1.6, fontFace: FONT, fontSize: fittingFont([s.title], { w: W - 1.8, h: 1.6 }, big ? [40, 36, 32, 28, 24] : [36, 32, 28, 24]), bold: true, color: DARK, valign: 'bottom' });
