@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../shared/report';
 import { columnWidths } from '../../electron/services/export/report-docx';
-import { all, chartPng, children, parseAllXml, partText, pngSize, unzip, wordParagraphs, wordStyle, wordTables, wordText } from '../support/report-files';
+import { all, chartPng, children, HOSTILE_TEXTS, parseAllXml, partText, pngSize, unzip, wordParagraphs, wordStyle, wordTables, wordText } from '../support/report-files';
 import { conditionTable } from '../support/report-model';
 import { writeReportFile } from '../support/report-service';
 import { useServices } from '../support/services';
@@ -15,21 +15,6 @@ import { useServices } from '../support/services';
 
 const open = useServices();
 
-/** Respondent texts that would be a field, a link or markup if anything read them as more than text. */
-export const HOSTILE_TEXTS = [
-  '{ MERGEFIELD Naam }',
-  '<w:fldSimple w:instr="HYPERLINK"/>',
-  '=HYPERLINK("http://x")',
-  'http://evil.example/',
-  'www.evil.example en mailto:a@evil.example',
-  ']]><script>alert(1)</script>',
-  '&amp; &lt; "dubbel" \'enkel\' & < >',
-  '<a:hlinkClick r:id="rId1"/>',
-  'Emoji 😀👩🏽‍⚕️ en RTL: مرحبا بالعالم · שלום',
-  'tab\tin het midden',
-  'regel 1\nregel 2\r\nregel 3\rregel 4',
-  '  spaties vooraan en achteraan  ',
-];
 /** What a reader sees: line ends of any kind as one line end. */
 const seen = (text: string) => text.replace(/\r\n|\r/g, '\n');
 
@@ -228,6 +213,12 @@ describe('the Word report read back', () => {
     expect(wordText(all(footer, 'w:p')[0]!)).toBe('Netwerkspiegel · Dementie Oost\t');
     // Fields are never updated on opening (that would run one hidden in a text).
     expect(partText(pkg, 'word/settings.xml')).not.toMatch(/updateFields/);
+    // Valid WordprocessingML: a paragraph's properties come once, first.
+    for (const p of all(document, 'w:p')) {
+      const kids = Array.from(p.childNodes).filter((n) => n.nodeType === 1).map((n) => n.nodeName);
+      expect(kids.indexOf('w:pPr')).toBeLessThanOrEqual(0);
+      expect(kids.filter((k) => k === 'w:pPr')).toHaveLength(kids.includes('w:pPr') ? 1 : 0);
+    }
     // Each hostile text is back, as a quote, as a paragraph and in the table.
     const texts = wordParagraphs(document)
       .filter((p) => !p.style.startsWith('Heading'))

@@ -9,6 +9,23 @@ import { crc32, deflateSync } from 'node:zlib';
  * benchmark hand the service real pictures of a known size.
  */
 
+// ---- respondent texts ---------------------------------------------------------------------------
+
+/** Respondent texts that would be a field, a link or markup if anything read them as more than text. */
+export const HOSTILE_TEXTS = [
+  '{ MERGEFIELD Naam }',
+  '<w:fldSimple w:instr="HYPERLINK"/>',
+  '=HYPERLINK("http://x")',
+  'http://evil.example/',
+  'www.evil.example en mailto:a@evil.example',
+  ']]><script>alert(1)</script>',
+  '&amp; &lt; "dubbel" \'enkel\' & < >',
+  '<a:hlinkClick r:id="rId1"/>',
+  'Emoji 😀👩🏽‍⚕️ en RTL: مرحبا بالعالم · שלום',
+  'tab\tin het midden',
+  'regel 1\nregel 2\r\nregel 3\rregel 4',
+  '  spaties vooraan en achteraan  ',
+];
 // ---- PNG ----------------------------------------------------------------------------------------
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -11,7 +11,7 @@ import { heightFor, type ReportImages } from './report-images';
  * slide), discussion (the conversation point, its bullets and a question to the room).
  *
  * Text is handed to pptxgenjs as plain runs only, never with `hyperlink` (the only way it writes a
- * link); it escapes `&`, `<`, `>` and quotes into `a:t`. Line ends become `a:br` within a paragraph.
+ * link); it escapes `&`, `<`, `>` and quotes into `a:t`. A line end starts a new paragraph (an item's next line is indented under its bullet).
  * Font sizes are worked out here so text fits its box (PowerPoint's "shrink on overflow" is only
  * applied when someone edits the slide).
  */
@@ -34,14 +34,26 @@ const WORDS = {
 type Lang = ReportPresentation['language'];
 type Run = PptxGenJS.TextProps;
 
-/** A text as runs of one paragraph: its lines joined by soft line breaks (`a:br`). Fresh option objects each time: pptxgenjs writes into them. */
+/**
+ * A text as paragraphs of one run each, a paragraph per line. (pptxgenjs writes a paragraph's
+ * properties again before every further run of it, after an `a:br` too, which PowerPoint's schema
+ * does not allow; one run per paragraph keeps the XML valid.) Fresh option objects each time:
+ * pptxgenjs writes into them.
+ */
 function literalRuns(text: string, options: PptxGenJS.TextPropsOptions = {}): Run[] {
-  return text.split(/\r\n|\r|\n/).map((line, i) => ({ text: line, options: { ...options, softBreakBefore: i > 0 } }));
+  return text.split(/\r\n|\r|\n/).map((line) => ({ text: line, options: { ...options, breakLine: true } }));
 }
 
-/** Bullets as paragraphs, each item's lines kept in its own paragraph. */
+const BULLET = { indent: 18 };
+/** A bullet's further lines: indented like its first, the "bullet" a no-break space. */
+const CONTINUED = { indent: 18, characterCode: '00A0' };
+
+/** Bullets as paragraphs: an item's first line with the bullet, its further lines indented under it. */
 function bulletRuns(items: readonly string[], lang: string): Run[] {
-  return items.flatMap((item) => literalRuns(item, { lang }).map((run, i) => (i === 0 ? { ...run, options: { ...run.options, bullet: { indent: 18 }, paraSpaceAfter: 6 } } : run)));
+  return items.flatMap((item) => {
+    const lines = literalRuns(item, { lang });
+    return lines.map((run, i) => ({ ...run, options: { ...run.options, bullet: i === 0 ? { ...BULLET } : { ...CONTINUED }, paraSpaceAfter: i === lines.length - 1 ? 6 : undefined } }));
+  });
 }
 
 /** Lines a text takes in a box `widthIn` wide at `fontPt` (average character half an em wide). */
