@@ -116,7 +116,7 @@ describe('the Word report read back', () => {
   });
 
   it('writes tables as Word tables: caption above, header row repeated, right-aligned numbers, borders, widths within the page', async () => {
-    const { document, doc } = await written();
+    const { document, doc, xml } = await written();
     const table = doc.blocks.find((b) => b.type === 'table')!;
     if (table.type !== 'table') throw new Error('no table');
     const [first, second] = wordTables(document);
@@ -135,13 +135,16 @@ describe('the Word report read back', () => {
     const grid = all(tbl, 'w:gridCol').map((g) => Number(g.getAttribute('w:w')));
     expect(grid).toHaveLength(12);
     expect(grid.reduce((a, b) => a + b, 0)).toBe(9072);
-    expect(all(rows[1]!, 'w:sz')[0]!.getAttribute('w:val')).toBe('18');
+    expect(wordStyle(all(rows[1]!, 'w:p')[0]!)).toBe('TableTextSmall');
+    const small = all(xml['word/styles.xml']!, 'w:style').find((st) => st.getAttribute('w:styleId') === 'TableTextSmall')!;
+    expect(all(small, 'w:sz')[0]!.getAttribute('w:val')).toBe('18');
     // The caption is the paragraph just before the table, the note just after it.
     const body = all(document, 'w:body')[0]!;
-    const nodes = Array.from(body.childNodes).filter((n) => n.nodeType === 1) as Element[];
-    const at = nodes.indexOf(tbl as unknown as Element);
-    expect([wordStyle(nodes[at - 1] as never), wordText(nodes[at - 1] as never)]).toEqual(['Caption', table.caption]);
-    expect([wordStyle(nodes[at + 1] as never), wordText(nodes[at + 1] as never)]).toEqual(['Note', table.note]);
+    const nodes = children(body, 'w:p').concat(children(body, 'w:tbl'));
+    const ordered = Array.from(body.childNodes).filter((n) => nodes.includes(n as never)) as typeof nodes;
+    const at = ordered.indexOf(tbl);
+    expect([wordStyle(ordered[at - 1]!), wordText(ordered[at - 1]!)]).toEqual(['Caption', table.caption]);
+    expect([wordStyle(ordered[at + 1]!), wordText(ordered[at + 1]!)]).toEqual(['Note', table.note]);
   });
 
   it('column widths follow the content and fill the page', () => {

@@ -1,5 +1,5 @@
 import type { ReportBlock, ReportDocument, ReportPresentation, ReportSlide, ReportTable } from '../../shared/report';
-import { chartPng } from './report-files';
+import { chartPng, withTextChunk } from './report-files';
 
 /**
  * Report models as the report screen builds them, of a chosen size, with real PNG charts: for the
@@ -18,7 +18,7 @@ export const LONG_OPEN_ANSWER =
   'Naïef misschien, maar ik geloof dat één gezamenlijke scholing per jaar (met de specialist ouderengeneeskunde, de wijkverpleging én de gemeente) al veel oplost.';
 
 /** A table of `columns` × `rows`: a condition per row, then per wave n, mean and sd, the change, the grade. Last column: distinct grades "6,00" … */
-export function conditionTable(rows: number, waves: string[] = ['T0', 'T1', 'T2'], caption = 'Tabel 1. Gemiddelde score per conditie en meting'): ReportTable & { type: 'table' } {
+export function conditionTable(rows: number, waves: string[] = ['T0', 'T1', 'T2'], caption = 'Tabel 1. Gemiddelde score per conditie en meting'): ReportTable {
   const columns: ReportTable['columns'] = [{ label: 'Conditie', align: 'left' }];
   for (const w of waves) columns.push({ label: `n ${w}`, align: 'right' }, { label: `Gem. ${w}`, align: 'right' }, { label: `sd ${w}`, align: 'right' });
   columns.push({ label: 'Verschil', align: 'right' }, { label: 'Rapportcijfer', align: 'right' });
@@ -51,10 +51,13 @@ export interface ReportModelSize {
   texture?: number;
 }
 
-/** The pictures a model refers to, made once (the same chart bytes are reused for every part of one size). */
+/**
+ * The pictures a model refers to: six drawings, each picture made its own file by a text chunk
+ * naming it (as every real chart differs; a writer may store identical pictures once).
+ */
 export function chartImages(ids: string[], size: Pick<ReportModelSize, 'chartWidth' | 'chartHeight' | 'texture'>): Map<string, Buffer> {
   const variants = Array.from({ length: 6 }, (_, i) => chartPng(size.chartWidth, size.chartHeight, { bars: 4 + i, seed: i + 1, texture: size.texture }));
-  return new Map(ids.map((id, i) => [id, variants[i % variants.length]!]));
+  return new Map(ids.map((id, i) => [id, withTextChunk(variants[i % variants.length]!, `Title\0${id}`)]));
 }
 
 /** A network report as a Word model: title page, summary, per instrument and wave the charts and tables, open answers, methods. */
@@ -139,6 +142,6 @@ export function networkPresentation(size: ReportModelSize): { presentation: Repo
 }
 
 /** A table block as a slide's table (which has no `type`). */
-function withoutType({ type: _type, ...table }: ReportTable & { type: 'table' }): ReportTable {
+function withoutType({ type: _type, ...table }: ReportTable): Omit<ReportTable, 'type'> {
   return table;
 }
