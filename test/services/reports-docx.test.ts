@@ -36,6 +36,7 @@ function model(): ReportDocument {
       { type: 'bullets', items: [[{ text: 'Eerste punt' }], [{ text: 'Tweede ' }, { text: 'punt', bold: true }]] },
       { type: 'chart', imageId: 'breed', caption: 'Figuur 1. Condities per meting', alt: 'Staafdiagram van vijf condities', widthCm: 15 },
       { type: 'chart', imageId: 'hoog', caption: 'Figuur 2. Hoog', alt: 'Een hoge grafiek', widthCm: 17 },
+      { type: 'chart', imageId: 'breed', caption: 'Figuur 3. Zo breed als mag', alt: 'Nog eens de condities', widthCm: 17 },
       conditionTable(4),
       { type: 'paragraph', style: 'note', runs: [{ text: 'Een toelichting.' }] },
       { type: 'pageBreak' },
@@ -171,8 +172,8 @@ describe('the Word report read back', () => {
   it('puts charts in as inline PNG pictures with alt text, the width asked for and the picture’s own proportions', async () => {
     const { document, pkg } = await written();
     const drawings = all(document, 'wp:inline');
-    expect(drawings).toHaveLength(2);
-    const [wide, tall] = drawings.map((d) => {
+    expect(drawings).toHaveLength(3);
+    const [wide, tall, widest] = drawings.map((d) => {
       const extent = all(d, 'wp:extent')[0]!;
       const docPr = all(d, 'wp:docPr')[0]!;
       const blip = all(d, 'a:blip')[0]!.getAttribute('r:embed')!;
@@ -185,6 +186,11 @@ describe('the Word report read back', () => {
     // The tall one (400 × 900) at 17 cm would be 38 cm high: it is made to fit 21 cm, proportions kept.
     expect(Math.abs(tall!.cy - 21 * 360_000)).toBeLessThanOrEqual(9525);
     expect(tall!.cy / tall!.cx).toBeCloseTo(900 / 400, 2);
+    // 17 cm asked, but the text is 16 cm wide (5 760 000 EMU): never into the margin.
+    expect(Math.abs(widest!.cx - 5_760_000)).toBeLessThanOrEqual(9525);
+    expect(widest!.cy / widest!.cx).toBeCloseTo(1200 / 2280, 2);
+    // The same picture twice is one file in the document.
+    expect(widest!.blip).toBe(wide!.blip);
     // The picture files are the PNGs sent, and the caption follows each picture.
     const rels = partText(pkg, 'word/_rels/document.xml.rels');
     const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]!;

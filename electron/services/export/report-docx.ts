@@ -174,7 +174,8 @@ function blockToWord(block: ReportBlock, images: ReportImages): (Paragraph | Tab
     case 'chart': {
       const image = images.get(block.imageId);
       if (!image) throw new Error(`de grafiek ${block.imageId} ontbreekt`);
-      let widthCm = block.widthCm;
+      // Never wider than the text (16 cm), never higher than fits with its caption; proportions kept.
+      let widthCm = Math.min(block.widthCm, TEXT_WIDTH_TWIPS / TWIPS_PER_CM);
       if (heightFor(image, widthCm) > MAX_PICTURE_HEIGHT_CM) widthCm = (MAX_PICTURE_HEIGHT_CM * image.width) / image.height;
       const picture = new ImageRun({
         type: 'png',
