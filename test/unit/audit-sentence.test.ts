@@ -105,6 +105,11 @@ const DUTCH: [string, AuditEntryView, string][] = [
   ['export.study', entry('export.study', { ...oost, detailsOf: { format: 'xlsx', networks: 1, waves: 2, rows: 37 } }), 'Antwoorden van netwerk Dementie Oost geëxporteerd naar Excel: 37 rijen'],
   ['export.wave', entry('export.wave', { entity: 'wave', ...t0 }), 'Antwoorden van een meting geëxporteerd'],
   ['export.results_pdf', entry('export.results_pdf', { ...oost, detailsOf: { bytes: 120000 } }), 'Afdrukversie van de resultaten van netwerk Dementie Oost opgeslagen als PDF'],
+  [
+    'export.report',
+    entry('export.report', { ...oost, detailsOf: { format: 'docx', target: 'folder', files: 30, openAnswers: false } }),
+    'Rapporten van netwerk Dementie Oost opgeslagen als Word: 30 bestanden',
+  ],
   ['backup.created', entry('backup.created', { entity: 'backup', entityId: 'b.sqlite', detailsOf: { reason: 'handmatig' } }), 'Reservekopie gemaakt (zelf gemaakt)'],
   ['backup.restored', entry('backup.restored', { entity: 'backup', entityId: 'netwerkspiegel-x-dagelijks.sqlite' }), 'Reservekopie netwerkspiegel-x-dagelijks.sqlite teruggezet'],
   [
@@ -156,6 +161,9 @@ describe('audit entries as sentences', () => {
       'Studiebestand van laptop a1b2c3d4 ingelezen; er veranderde niets',
     );
     expect(auditSentence(entry('codes.generated', { ...oost, detailsOf: { count: 1 } }), nl)).toBe('1 respondentcode gemaakt voor netwerk Dementie Oost');
+    expect(auditSentence(entry('export.report', { ...oost, detailsOf: { format: 'pptx', target: 'file', files: 1, openAnswers: true } }), nl)).toBe(
+      'Rapport van netwerk Dementie Oost met open antwoorden opgeslagen als PowerPoint: 1 bestand',
+    );
   });
 
   it('names one changed answer of a correction, an open answer without its text, and the part of a long correction', () => {

@@ -50,6 +50,7 @@ export const AUDIT_KINDS = [
   'export.study',
   'export.wave',
   'export.results_pdf',
+  'export.report',
   'backup.created',
   'backup.restored',
   'backup.restore_interrupted',
@@ -105,14 +106,14 @@ function factsOf(entry: AuditEntryView, details: Record<string, unknown>, transl
   put('keep', details.backupKeep);
   put('backup', details.backup);
   // A count for the plural forms: whatever the entry counts.
-  put('count', details.count ?? details.rows);
+  put('count', details.count ?? details.rows ?? details.files);
   if (entry.entity === 'backup') put('backup', entry.entityId);
   if (entry.entity === 'instrument' && entry.entityId) {
     const [id, version] = entry.entityId.split('@');
     put('instrument', translate('data.auditSentence.instrument', { id: id ?? '', version: version ?? '' }));
   }
   if (typeof details.reason === 'string') put('reason', translate(reasonKey(details.reason as BackupReason)));
-  if (details.format === 'xlsx' || details.format === 'csv') put('format', translate(`data.auditSentence.format.${details.format}`));
+  if (details.format === 'xlsx' || details.format === 'csv' || details.format === 'docx' || details.format === 'pptx') put('format', translate(`data.auditSentence.format.${details.format}`));
   if (details.mode === 'form' || details.mode === 'kiosk' || details.mode === 'paper') put('mode', translate(`data.auditSentence.mode.${details.mode}`));
   if (details.choice === 'local' || details.choice === 'incoming' || details.choice === 'both') put('choice', translate(`data.auditSentence.choice.${details.choice}`));
   if (typeof details.sourceDevice === 'string') put('device', shortDevice(details.sourceDevice));
@@ -164,6 +165,7 @@ function sentenceKey(kind: AuditKind, entry: AuditEntryView, details: Record<str
   if (kind === 'response.stopped') return details.kept === false ? `${key}_discarded` : `${key}_kept`;
   if (kind === 'export.study' && entry.entity !== 'network') return `${key}_networks`;
   if (kind === 'study.imported' && details.nothingChanged === true) return `${key}_nothing`;
+  if (kind === 'export.report' && details.openAnswers === true) return `${key}_openAnswers`;
   if (RENAMING_KINDS.includes(kind) && typeof details.from === 'string' && typeof details.to === 'string') return `${key}_renamed`;
   return key;
 }
