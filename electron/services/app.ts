@@ -13,6 +13,9 @@ export interface StartOptions {
   chooseExportPath: ServiceContext['chooseExportPath'];
   setKioskWindow?: ServiceContext['setKioskWindow'];
   studyFileWorkerFile?: ServiceContext['studyFileWorkerFile'];
+  phonePageDir?: ServiceContext['phonePageDir'];
+  networkInterfaces?: ServiceContext['networkInterfaces'];
+  meetingLimits?: ServiceContext['meetingLimits'];
   now?: () => string;
 }
 
@@ -35,6 +38,9 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
     chooseExportPath: options.chooseExportPath,
     setKioskWindow: options.setKioskWindow,
     studyFileWorkerFile: options.studyFileWorkerFile,
+    phonePageDir: options.phonePageDir,
+    networkInterfaces: options.networkInterfaces,
+    meetingLimits: options.meetingLimits,
   };
   // A restore killed half-way left its temporary file: remove it, and say so (log and data screen).
   try {

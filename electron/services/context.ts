@@ -1,6 +1,8 @@
+import type { NetworkInterfaceInfo } from 'node:os';
 import type { InterruptedRestore } from '../../shared/study';
 import type { Db } from '../db/open';
 import type { RestoreStep } from './data/restore';
+import type { MeetingLimits } from './meeting/server';
 
 /** Everything a service needs; the Electron main process and the test harness each build one. */
 export interface ServiceContext {
@@ -37,4 +39,13 @@ export interface ServiceContext {
    * kills its child process here, to prove a crash at any step leaves whole data.
    */
   restoreStepReached?: (step: RestoreStep) => void;
+  /**
+   * The built renderer (`out/renderer`), whose `phone.html` and its assets the meeting server gives
+   * to phones. Absent in service tests, where the server answers the phone calls but serves no page.
+   */
+  phonePageDir?: string;
+  /** The laptop's network connections (`os.networkInterfaces`); the test harness offers loopback instead. */
+  networkInterfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
+  /** Tighter limits for the meeting server in tests (a slow-sending connection cut off sooner); absent in the app. */
+  meetingLimits?: Partial<MeetingLimits>;
 }

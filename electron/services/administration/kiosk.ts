@@ -21,7 +21,7 @@ const KIOSK_KEY = 'kiosk_session';
 const PIN_KEY = 'researcher_pin';
 const PIN_FAILURES_KEY = 'researcher_pin_failures';
 
-interface StoredSession {
+export interface StoredSession {
   waveId: string;
   startedAt: string;
   currentResponseId: string | null;
@@ -115,7 +115,14 @@ function writeSession(db: Db, session: StoredSession | null): void {
 /** The active kiosk session, with what the kiosk screens need; null when none is active. */
 export function activeKiosk(ctx: ServiceContext): KioskSession | null {
   const stored = readSession(ctx.db);
-  if (!stored) return null;
+  return stored && respondentSession(ctx, stored);
+}
+
+/**
+ * What a respondent's screens need of a wave (its network's name, consent texts, code policy,
+ * organisations, instruments): the kiosk's session, and in meeting mode what each phone gets.
+ */
+export function respondentSession(ctx: Pick<ServiceContext, 'db'>, stored: StoredSession): KioskSession | null {
   const wave = getWave(ctx.db, stored.waveId);
   const network = wave && getNetwork(ctx.db, wave.networkId);
   if (!wave || !network) return null;

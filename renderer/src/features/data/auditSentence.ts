@@ -113,7 +113,7 @@ function factsOf(entry: AuditEntryView, details: Record<string, unknown>, transl
   }
   if (typeof details.reason === 'string') put('reason', translate(reasonKey(details.reason as BackupReason)));
   if (details.format === 'xlsx' || details.format === 'csv') put('format', translate(`data.auditSentence.format.${details.format}`));
-  if (details.mode === 'form' || details.mode === 'kiosk' || details.mode === 'paper') put('mode', translate(`data.auditSentence.mode.${details.mode}`));
+  if (details.mode === 'form' || details.mode === 'kiosk' || details.mode === 'paper' || details.mode === 'meeting') put('mode', translate(`data.auditSentence.mode.${details.mode}`));
   if (details.choice === 'local' || details.choice === 'incoming' || details.choice === 'both') put('choice', translate(`data.auditSentence.choice.${details.choice}`));
   if (typeof details.sourceDevice === 'string') put('device', shortDevice(details.sourceDevice));
   if (entry.action === 'response.corrected') correctionFacts(details, translate, put);
