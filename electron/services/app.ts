@@ -14,7 +14,7 @@ export interface StartOptions {
   setKioskWindow?: ServiceContext['setKioskWindow'];
   studyFileWorkerFile?: ServiceContext['studyFileWorkerFile'];
   phonePageDir?: ServiceContext['phonePageDir'];
-  networkInterfaces?: ServiceContext['networkInterfaces'];
+  meetingInterfaces?: ServiceContext['meetingInterfaces'];
   meetingLimits?: ServiceContext['meetingLimits'];
   now?: () => string;
 }
@@ -39,7 +39,7 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
     setKioskWindow: options.setKioskWindow,
     studyFileWorkerFile: options.studyFileWorkerFile,
     phonePageDir: options.phonePageDir,
-    networkInterfaces: options.networkInterfaces,
+    meetingInterfaces: options.meetingInterfaces,
     meetingLimits: options.meetingLimits,
   };
   // A restore killed half-way left its temporary file: remove it, and say so (log and data screen).

@@ -1,4 +1,4 @@
-import type { NetworkInterfaceInfo } from 'node:os';
+import type { MeetingInterface } from '../../shared/meeting';
 import type { InterruptedRestore } from '../../shared/study';
 import type { Db } from '../db/open';
 import type { RestoreStep } from './data/restore';
@@ -44,8 +44,8 @@ export interface ServiceContext {
    * to phones. Absent in service tests, where the server answers the phone calls but serves no page.
    */
   phonePageDir?: string;
-  /** The laptop's network connections (`os.networkInterfaces`); the test harness offers loopback instead. */
-  networkInterfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
+  /** The connections a meeting may listen on; absent in the app (the laptop's own, `meetingInterfaces`). Tests and the harness offer loopback. */
+  meetingInterfaces?: () => MeetingInterface[];
   /** Tighter limits for the meeting server in tests (a slow-sending connection cut off sooner); absent in the app. */
   meetingLimits?: Partial<MeetingLimits>;
 }

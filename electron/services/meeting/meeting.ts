@@ -38,7 +38,7 @@ function newMeetingToken(): string {
 }
 
 export function listMeetingInterfaces(ctx: ServiceContext): MeetingInterface[] {
-  return meetingInterfaces((ctx.networkInterfaces ?? networkInterfaces)());
+  return ctx.meetingInterfaces ? ctx.meetingInterfaces() : meetingInterfaces(networkInterfaces());
 }
 
 function describeMeeting(ctx: ServiceContext, stored: StoredMeeting): RunningMeeting | null {
