@@ -7,6 +7,7 @@ import { startServices } from '../../electron/services/app';
 import { createDispatcher } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { getKioskState } from '../../electron/services/administration/kiosk';
+import { closeMeetingServer } from '../../electron/services/meeting/meeting';
 
 /**
  * The browser harness: serves the built renderer unchanged and answers the same API as the
@@ -118,6 +119,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       kioskWindow.on = on;
       kioskWindow.changes.push(on);
     },
+    // Meeting mode serves the built phone page, on loopback (the one connection a test machine surely has).
+    phonePageDir: RENDERER_DIR,
+    meetingInterfaces: () => [{ name: 'lo', address: '127.0.0.1', subnet: '127.0.0.0/8', likelyHotspot: false }],
   });
   kioskWindow.on = getKioskState(services).session !== null;
   const dispatch = createDispatcher(createHandlers(services));
@@ -152,8 +156,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
-          services.db.close();
-          ok();
+          void closeMeetingServer(services).then(() => {
+            services.db.close();
+            ok();
+          });
         });
       }),
   };

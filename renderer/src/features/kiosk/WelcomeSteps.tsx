@@ -12,7 +12,7 @@ import { KioskTitle } from './KioskParts';
 import { useKioskT } from './kioskLocale';
 
 /** The blank start screen: nothing about anyone, one big button, and the researcher's way out. */
-export function WelcomeStep({ session, onStart, onResearcher }: { session: KioskSession; onStart: () => void; onResearcher: () => void }) {
+export function WelcomeStep({ session, onStart, onResearcher }: { session: KioskSession; onStart: () => void; onResearcher?: () => void }) {
   const { t } = useKioskT();
   const researcher = useTranslation();
   return (
@@ -35,9 +35,11 @@ export function WelcomeStep({ session, onStart, onResearcher }: { session: Kiosk
           {t('kiosk.welcome.start')}
         </button>
       </div>
-      <button type="button" className="kiosk-researcher" onClick={onResearcher} lang={researcher.i18n.language} data-testid="kiosk-researcher">
-        {researcher.t('kiosk.researcher')}
-      </button>
+      {onResearcher && (
+        <button type="button" className="kiosk-researcher" onClick={onResearcher} lang={researcher.i18n.language} data-testid="kiosk-researcher">
+          {researcher.t('kiosk.researcher')}
+        </button>
+      )}
     </section>
   );
 }
@@ -280,21 +282,23 @@ function SelfCodeForm({ busy, error, onSubmit, onBack, birthMonth }: CodeFormPro
 /** "Bedankt!" and, after a few seconds or a button, a blank welcome screen for the next person. */
 export const THANKS_SECONDS = 8;
 
-export function ThanksStep({ onDone }: { onDone: () => void }) {
+/** On a phone (meeting mode) the thanks stay: the person holding it is done, and nobody is next in line. */
+export function ThanksStep({ onDone, phone = false }: { onDone: () => void; phone?: boolean }) {
   const { t } = useKioskT();
   const done = useEffectEvent(onDone);
   useEffect(() => {
+    if (phone) return;
     const timer = window.setTimeout(() => done(), THANKS_SECONDS * 1000);
     return () => window.clearTimeout(timer);
-  }, []);
+  }, [phone]);
   return (
     <section className="kiosk-step kiosk-thanks" data-testid="kiosk-thanks">
       <KioskTitle>{t('kiosk.thanks.title')}</KioskTitle>
       <p className="kiosk-lead">{t('kiosk.thanks.text')}</p>
-      <p>{t('kiosk.thanks.next', { count: THANKS_SECONDS })}</p>
+      <p>{phone ? t('meetingPhone.thanksNext') : t('kiosk.thanks.next', { count: THANKS_SECONDS })}</p>
       <div className="kiosk-actions">
         <button type="button" className="button button-large kiosk-primary" onClick={onDone}>
-          {t('kiosk.thanks.done')}
+          {phone ? t('meetingPhone.anotherPerson') : t('kiosk.thanks.done')}
         </button>
       </div>
     </section>
