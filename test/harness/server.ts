@@ -7,7 +7,7 @@ import { startServices } from '../../electron/services/app';
 import { createDispatcher } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { getKioskState } from '../../electron/services/administration/kiosk';
-import { closeMeetingServer } from '../../electron/services/meeting/meeting';
+import { closeMeetingServer, resumeMeeting } from '../../electron/services/meeting/meeting';
 
 /**
  * The browser harness: serves the built renderer unchanged and answers the same API as the
@@ -124,6 +124,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     meetingInterfaces: () => [{ name: 'lo', address: '127.0.0.1', subnet: '127.0.0.0/8', likelyHotspot: false }],
   });
   kioskWindow.on = getKioskState(services).session !== null;
+  // As the app does at start-up: a meeting that was on listens again on its address and port.
+  await resumeMeeting(services);
   const dispatch = createDispatcher(createHandlers(services));
 
   const server = createServer((req, res) => {
