@@ -3,7 +3,7 @@ import type { ResponseRecord } from '../../shared/domain';
 import type { MeetingState, PhoneMeeting } from '../../shared/meeting';
 import { closeMeetingServer, resumeMeeting } from '../../electron/services/meeting/meeting';
 import { closed, listening, LOOPBACK, newPhoneToken, phoneAt, rawSocket } from '../support/meeting';
-import { snapshot, useServices, type Laptop } from '../support/services';
+import { snapshot, studyFileOf, useServices, type Laptop } from '../support/services';
 
 /**
  * Meeting mode over real HTTP on 127.0.0.1 with a real SQLite file: a phone reaches only its own
@@ -253,6 +253,25 @@ describe('meeting mode: bad input is refused, changes nothing, and the meeting g
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await phoneAt(meeting.url, `ACDE-FGHJ-KMN${'PQRTU'[i]}`).call('meeting')).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+});
+
+describe('meeting mode: the questionnaires afterwards', () => {
+  it('travels in a study file to another laptop with its mode, and the researcher can resume an unfinished one there', async () => {
+    const laptop = await meetingLaptop();
+    const { phone } = await startMeeting(laptop);
+    const a = phone();
+    const response = await begun(a, 'TEL-090');
+    await a.ok('saveAnswer', answer(response.id, 'ks_amb_01', 4));
+    await laptop.ok('endMeeting', {});
+    const content = await studyFileOf(laptop, [laptop.network.id]);
+
+    const other = open();
+    await other.ok('importStudyFile', { content, decisions: [] });
+    const [summary] = await other.ok('listResponses', { waveId: laptop.wave.id });
+    expect([summary!.respondentCode, summary!.mode, summary!.status, summary!.answered]).toEqual(['TEL-090', 'meeting', 'in_progress', 1]);
+    const resumed = await other.ok('resumeResponse', { responseId: response.id });
+    expect(resumed.answers.map((x) => [x.itemId, x.value])).toEqual([['ks_amb_01', 4]]);
   });
 });
 

@@ -47,6 +47,8 @@ export const AUDIT_KINDS = [
   'pin.set',
   'kiosk.started',
   'kiosk.ended',
+  'meeting.started',
+  'meeting.ended',
   'export.study',
   'export.wave',
   'export.results_pdf',
@@ -104,6 +106,8 @@ function factsOf(entry: AuditEntryView, details: Record<string, unknown>, transl
   put('rows', details.rows);
   put('keep', details.backupKeep);
   put('backup', details.backup);
+  put('started', details.started);
+  put('submitted', details.submitted);
   // A count for the plural forms: whatever the entry counts.
   put('count', details.count ?? details.rows);
   if (entry.entity === 'backup') put('backup', entry.entityId);
