@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 
     // --- 1. phones in Chromium -------------------------------------------------------------------
     const phones = [];
-    for (let i = 0; i < PHONES; i++) phones.push(await openPhone(browser));
+    for (let i = 0; i < PHONES; i++) phones.push(await openPhone(browser, 300_000));
     const started = performance.now();
     const seen = await Promise.all(
       phones.map(async (phone, i) => {

@@ -11,10 +11,12 @@ export interface Phone {
   saveLatencies: number[];
 }
 
-export async function openPhone(browser: Browser): Promise<Phone> {
+/** `timeoutMs`: how long one step may take; forty phones on a small, busy machine need far more than eight. */
+export async function openPhone(browser: Browser, timeoutMs = 30_000): Promise<Phone> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'nl-NL' });
   const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(timeoutMs);
+  page.setDefaultNavigationTimeout(timeoutMs);
   const problems: string[] = [];
   const saveLatencies: number[] = [];
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
