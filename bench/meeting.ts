@@ -8,15 +8,21 @@
  *    latency of saving an answer as the phone sees it (Chromium's timing of each saveAnswer
  *    request, send to last byte), p50/p95/p99/max, and whether every answer a phone showed as saved
  *    is on disk in its own response and nowhere else.
- * 2. Server alone: 40 HTTP clients without a browser, each saving answers back to back (the same
- *    server, token and contract), to separate the server's share from the browsers' on a small
- *    machine: p50/p95/p99/max and answers per second.
+ * 2. Server alone: 40 HTTP clients without a browser, each from its own loopback address
+ *    (127.0.0.10 …) as phones have their own, saving answers back to back (the same server, token
+ *    and contract), to separate the server's share from the browsers' on a small machine:
+ *    p50/p95/p99/max and answers per second.
+ *
+ * Chromium cannot send from another address, so in part 1 all phones come from 127.0.0.1: the
+ * per-address limits of the meeting server are multiplied by the number of phones there, and the
+ * requests the server still refused (429) or found too slow (408) are counted.
  *
  * A benchmark, not a test: it reports, it does not assert. Needs the built renderer
  * (`npx electron-vite build`) and Chromium (CHROMIUM_PATH). Run: `npm run bench:meeting`.
  * BENCH_PHONES changes the number of phones (default 40).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,8 +30,11 @@ import type { ResponseRecord } from '../shared/domain';
 import { launchChromium } from '../test/e2e/support/browser';
 import { apiAt, setUpWave } from '../test/e2e/support/kiosk';
 import { answerAllPages, beginOnPhone, openPhone, submitOnPhone } from '../test/e2e/support/meeting';
+import { MEETING_LIMITS } from '../electron/services/meeting/server';
+import { MEETING_HEADER, PHONE_HEADER } from '../shared/meeting';
+import type { Envelope } from '../shared/errors';
 import { startHarness } from '../test/harness/server';
-import { phoneAt } from '../test/support/meeting';
+import { newPhoneToken } from '../test/support/meeting';
 
 const PHONES = Number(process.env.BENCH_PHONES ?? 40);
 const HTTP_SAVES_PER_CLIENT = 50;
@@ -41,10 +50,35 @@ function describe(label: string, latencies: number[]): string {
   return `${label}: n=${sorted.length}, p50 ${f(percentile(sorted, 50))}, p95 ${f(percentile(sorted, 95))}, p99 ${f(percentile(sorted, 99))}, max ${f(sorted[sorted.length - 1]!)}`;
 }
 
+/** A phone without a browser, sending from its own loopback address over one kept-alive connection at a time. */
+function httpPhone(port: number, meetingToken: string, localAddress: string) {
+  const phoneToken = newPhoneToken();
+  const ok = <T>(call: string, input: unknown): Promise<T> =>
+    new Promise((done, fail) => {
+      const body = JSON.stringify(input);
+      const req = request(
+        { host: '127.0.0.1', port, localAddress, method: 'POST', path: `/api/${call}`, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [MEETING_HEADER]: meetingToken, [PHONE_HEADER]: phoneToken } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          res.on('end', () => {
+            const envelope = JSON.parse(text) as Envelope<T>;
+            if (envelope.ok) done(envelope.value);
+            else fail(new Error(`${call}: ${res.statusCode} ${envelope.error.message}`));
+          });
+        },
+      );
+      req.on('error', fail);
+      req.end(body);
+    });
+  return { ok };
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-bench-meeting-'));
   const databasePath = join(dir, 'netwerkspiegel.sqlite');
-  const harness = await startHarness({ databasePath, exportDir: join(dir, 'exports') });
+  const perAddress = { requestBurst: MEETING_LIMITS.requestBurst * PHONES, requestsPerSecond: MEETING_LIMITS.requestsPerSecond * PHONES, beginBurst: MEETING_LIMITS.beginBurst * PHONES };
+  const harness = await startHarness({ databasePath, exportDir: join(dir, 'exports'), meetingLimits: perAddress });
   const browser = await launchChromium();
   try {
     const call = apiAt(harness.url);
@@ -69,6 +103,8 @@ async function main(): Promise<void> {
     const wall = (performance.now() - started) / 1000;
     const latencies = phones.flatMap((p) => p.saveLatencies);
     const problems = phones.flatMap((p) => p.problems);
+    const statuses = new Map<number, number>();
+    for (const phone of phones) for (const [status, n] of phone.statuses) statuses.set(status, (statuses.get(status) ?? 0) + n);
     for (const phone of phones) await phone.context.close();
 
     const db = new Database(databasePath, { readonly: true, fileMustExist: true });
@@ -86,14 +122,16 @@ async function main(): Promise<void> {
     console.log(`\n1. ${PHONES} phones through the whole flow at once, in ${wall.toFixed(1)} s`);
     console.log(`   ${describe('saving an answer, as the phone sees it', latencies)}`);
     console.log(`   answers shown as saved: ${acknowledged}; on disk in the right response: ${stored}; phones whose stored answers differ from what they showed: ${mismatched}`);
+    console.log(`   answers other than 200 (each sent again by the phone): ${statuses.size === 0 ? 'none' : [...statuses].map(([s, n]) => `${n} × ${s}`).join(', ')}`);
     console.log(`   page errors and console errors on the phones: ${problems.length}${problems.length ? ` (${problems.slice(0, 3).join('; ')})` : ''}`);
     db.close();
 
     // --- 2. the server alone, 40 HTTP clients --------------------------------------------------
     const token = meeting!.shortAddress.split('/')[1]!;
+    const port = meeting!.port;
     const clients = await Promise.all(
       Array.from({ length: PHONES }, async (_, i) => {
-        const phone = phoneAt(url, token);
+        const phone = httpPhone(port, token, `127.0.0.${10 + i}`);
         const response = await phone.ok<ResponseRecord>('begin', { respondentCode: `HTTP-${String(i).padStart(3, '0')}`, consent: true, language: 'nl' });
         return { phone, responseId: response.id };
       }),

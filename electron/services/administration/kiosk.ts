@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/errors';
 import { appendAudit } from '../../db/repositories/audit';
 import { getNetwork, getWave, listOrganisations } from '../../db/repositories/networks';
 import { findResponseRow } from '../../db/repositories/responses';
-import { deleteSetting, getSetting, setSetting } from '../../db/repositories/settings';
+import { deleteSetting, getJsonSetting, getSetting, setSetting } from '../../db/repositories/settings';
 import type { Db } from '../../db/open';
 import type { ServiceContext } from '../context';
 import { requireNetwork, requireWave } from './networks';
@@ -88,13 +88,7 @@ function checkPin(ctx: ServiceContext, pin: string | null): void {
 }
 
 function readSession(db: Db): StoredSession | null {
-  const raw = getSetting(db, KIOSK_KEY);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as StoredSession;
-  } catch {
-    return null;
-  }
+  return getJsonSetting<StoredSession>(db, KIOSK_KEY);
 }
 
 /** The wave the kiosk session runs on; null when kiosk mode is off. */

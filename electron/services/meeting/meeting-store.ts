@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { deleteSetting, getSetting, setSetting } from '../../db/repositories/settings';
+import { deleteSetting, getJsonSetting, setSetting } from '../../db/repositories/settings';
 import type { Db } from '../../db/open';
 
 /** The running meeting as the database keeps it (settings key `meeting_session`), beside the kiosk session. */
@@ -19,13 +19,7 @@ export interface StoredMeeting {
 }
 
 export function readMeeting(db: Db): StoredMeeting | null {
-  const raw = getSetting(db, MEETING_KEY);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as StoredMeeting;
-  } catch {
-    return null;
-  }
+  return getJsonSetting<StoredMeeting>(db, MEETING_KEY);
 }
 
 export function writeMeeting(db: Db, stored: StoredMeeting | null): void {

@@ -36,8 +36,8 @@ export interface MeetingLimits {
 
 export const MEETING_LIMITS: MeetingLimits = {
   maxBodyBytes: 32 * 1024,
-  headersTimeoutMs: 10_000,
-  requestTimeoutMs: 20_000,
+  headersTimeoutMs: 20_000,
+  requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 512,
   requestBurst: 300,

@@ -7,8 +7,10 @@ export interface Phone {
   page: Page;
   /** Page errors, console errors (CSP violations among them) and failed requests other than the server being away. */
   problems: string[];
-  /** How long each saveAnswer request took, from sending to the whole answer (ms). */
+  /** How long each saveAnswer request the laptop answered (200) took, from sending to the whole answer (ms). */
   saveLatencies: number[];
+  /** How many requests the laptop answered with a status other than 200 (429 too many, 408 too slow), by status. */
+  statuses: Map<number, number>;
 }
 
 /** `timeoutMs`: how long one step may take; forty phones on a small, busy machine need far more than eight. */
@@ -24,12 +26,17 @@ export async function openPhone(browser: Browser, timeoutMs = 30_000): Promise<P
     // A fetch to a laptop that is away logs a network error in Chromium: that is the case under test, not a fault.
     if (msg.type() === 'error' && !/Failed to load resource: net::ERR_CONNECTION_REFUSED/.test(msg.text())) problems.push(`console: ${msg.text()}`);
   });
-  page.on('requestfinished', (request) => {
-    if (!request.url().endsWith('/api/saveAnswer')) return;
-    const timing = request.timing();
-    if (timing.responseEnd >= 0) saveLatencies.push(timing.responseEnd);
+  const statuses = new Map<number, number>();
+  page.on('response', (response) => {
+    const status = response.status();
+    if (status !== 200 && status !== 204) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    if (status !== 200 || !response.url().endsWith('/api/saveAnswer')) return;
+    void response.finished().then(() => {
+      const timing = response.request().timing();
+      if (timing.responseEnd >= 0) saveLatencies.push(timing.responseEnd);
+    });
   });
-  return { context, page, problems, saveLatencies };
+  return { context, page, problems, saveLatencies, statuses };
 }
 
 /** Welcome → consent → code → organisation: the first page of questions is open. */

@@ -96,7 +96,12 @@ export async function phoneCall<T>(call: PhoneCall, input: unknown, phoneToken: 
       await wait(RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!);
       continue;
     }
-    // Too many requests at once: wait as asked, without alarming anyone.
+    // The laptop was too busy to read the request in time (408), or too many at once (429): wait and
+    // send it again, without alarming anyone.
+    if (res.status === 408) {
+      await wait(RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!);
+      continue;
+    }
     if (res.status === 429) {
       await wait(Math.min(10, Number(res.headers.get('retry-after')) || 1) * 1000);
       continue;
