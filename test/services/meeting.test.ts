@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../../shared/domain';
 import type { MeetingState, PhoneMeeting } from '../../shared/meeting';
 import { closeMeetingServer, resumeMeeting } from '../../electron/services/meeting/meeting';
+import { PHONE_PAGE_META_CSP } from '../../electron/services/meeting/server';
 import { closed, listening, LOOPBACK, newPhoneToken, phoneAt, rawSocket } from '../support/meeting';
 import { snapshot, studyFileOf, useServices, type Laptop } from '../support/services';
 
@@ -272,6 +275,15 @@ describe('meeting mode: the questionnaires afterwards', () => {
     expect([summary!.respondentCode, summary!.mode, summary!.status, summary!.answered]).toEqual(['TEL-090', 'meeting', 'in_progress', 1]);
     const resumed = await other.ok('resumeResponse', { responseId: response.id });
     expect(resumed.answers.map((x) => [x.itemId, x.value])).toEqual([['ks_amb_01', 4]]);
+  });
+});
+
+describe('meeting mode: the phone page', () => {
+  it('has the strict policy the server sends as a header, without inline scripts or styles', () => {
+    const html = readFileSync(join(__dirname, '..', '..', 'renderer', 'phone.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(PHONE_PAGE_META_CSP);
+    expect(meta).not.toContain('unsafe');
   });
 });
 

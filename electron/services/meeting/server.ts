@@ -79,9 +79,13 @@ export interface PhoneServer {
   close: () => Promise<void>;
 }
 
-/** The phone page's policy: its own scripts and styles, calls to this server only, no frames, no forms posting elsewhere. */
-export const PHONE_PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * The phone page's policy: its own scripts and styles (no inline ones), calls to this server only,
+ * no forms posting elsewhere; the same as the meta tag in renderer/phone.html (a test keeps them
+ * equal), plus `frame-ancestors`, which only a header can carry.
+ */
+export const PHONE_PAGE_META_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+export const PHONE_PAGE_CSP = `${PHONE_PAGE_META_CSP}; frame-ancestors 'none'`;
 
 const SECURITY_HEADERS = {
   'cache-control': 'no-store',
