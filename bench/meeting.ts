@@ -12,6 +12,8 @@
  *    (127.0.0.10 …) as phones have their own, saving answers back to back (the same server, token
  *    and contract), to separate the server's share from the browsers' on a small machine:
  *    p50/p95/p99/max and answers per second.
+ * 3. At a person's pace: the same 40 clients, each answering 20 questions with a pause of 1 to 4 s
+ *    between answers (a fixed seed), as a room of people filling in does: p50/p95/p99/max.
  *
  * Chromium cannot send from another address, so in part 1 all phones come from 127.0.0.1: the
  * per-address limits of the meeting server are multiplied by the number of phones there, and the
@@ -152,6 +154,24 @@ async function main(): Promise<void> {
     console.log(`\n2. ${PHONES} HTTP clients without a browser, ${HTTP_SAVES_PER_CLIENT} answers each, back to back`);
     console.log(`   ${describe('saving an answer over HTTP', serverLatencies)}`);
     console.log(`   ${(serverLatencies.length / httpSeconds).toFixed(0)} answers per second`);
+
+    // --- 3. at a person's pace --------------------------------------------------------------------
+    let seed = 20261201;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pauses = clients.map(() => Array.from({ length: 20 }, () => 1000 + random() * 3000));
+    const pacedLatencies: number[] = [];
+    await Promise.all(
+      clients.map(async ({ phone, responseId }, c) => {
+        for (let n = 0; n < 20; n++) {
+          await new Promise((done) => setTimeout(done, pauses[c]![n]));
+          const t0 = performance.now();
+          await phone.ok('saveAnswer', { responseId, instrumentId: 'kansrijke-samenwerking', itemId: items[n % items.length]!, value: ((n + c + 2) % 5) + 1, text: null });
+          pacedLatencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    console.log(`\n3. ${PHONES} HTTP clients at a person's pace (20 answers each, 1 to 4 s apart)`);
+    console.log(`   ${describe('saving an answer over HTTP', pacedLatencies)}`);
   } finally {
     await browser.close();
     await harness.close();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { PHONE_PAGE_CSP } from '../../electron/services/meeting/server';
 import { axeViolations, expectAccessible, useE2eSessions } from './support/harness';
 import { apiAt, setUpWave, startChildHarness } from './support/kiosk';
 import { answerAllPages, beginOnPhone, openPhone, submitOnPhone, type Phone } from './support/meeting';
@@ -97,7 +98,9 @@ describe('meeting mode with phones', () => {
       if (severe.length > 0) found[screen] = severe;
       await page.screenshot({ path: `/tmp/netwerkspiegel-meeting-phone-${screen}.png`, fullPage: true });
     };
-    await page.goto(meeting!.url);
+    const served = await page.goto(meeting!.url);
+    // The page's strict policy, as a header too (with frame-ancestors, which a meta tag cannot carry).
+    expect(served!.headers()['content-security-policy']).toBe(PHONE_PAGE_CSP);
     await page.getByTestId('kiosk-welcome').waitFor();
     await check('welcome');
     // No researcher button on a phone.

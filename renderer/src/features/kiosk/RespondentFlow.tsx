@@ -110,7 +110,7 @@ export function RespondentFlow({
         {notice}
         <main id="main" className="kiosk-main">
           {stage === 'welcome' && <WelcomeStep session={session} onStart={() => setStage('consent')} onResearcher={onResearcher} />}
-          {stage === 'consent' && <ConsentStep session={session} onAccept={() => setStage('code')} onDecline={() => finish()} />}
+          {stage === 'consent' && <ConsentStep session={session} phone={phone} onAccept={() => setStage('code')} onDecline={() => finish()} />}
           {stage === 'code' && (
             <CodeStep
               policy={session.codePolicy}

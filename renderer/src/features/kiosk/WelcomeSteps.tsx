@@ -57,12 +57,13 @@ export function paragraphs(text: string): string[] {
  * else the app's standard text (which says what *Stoppen* does with the answers in this network).
  * Declining stores nothing.
  */
-export function ConsentStep({ session, onAccept, onDecline }: { session: KioskSession; onAccept: () => void; onDecline: () => void }) {
+export function ConsentStep({ session, onAccept, onDecline, phone = false }: { session: KioskSession; onAccept: () => void; onDecline: () => void; phone?: boolean }) {
   const { t, locale } = useKioskT();
   const own = session.consent[locale] ?? session.consent.nl;
   const ownLang = session.consent[locale] ? locale : 'nl';
   // The standard text says what Stoppen does with the answers, as this network is set up.
-  const text = own ?? t('kiosk.consent.standard', { whenStopping: t(session.kioskStop === 'keep' ? 'kiosk.stop.consentKeep' : 'kiosk.stop.consentDiscard') });
+  // On a phone the standard text says where the answers are kept: on the researcher's laptop, not on the phone.
+  const text = own ?? t(phone ? 'meetingPhone.consentStandard' : 'kiosk.consent.standard', { whenStopping: t(session.kioskStop === 'keep' ? 'kiosk.stop.consentKeep' : 'kiosk.stop.consentDiscard') });
   return (
     <section className="kiosk-step" data-testid="kiosk-consent">
       <KioskTitle>{t('kiosk.consent.title')}</KioskTitle>
