@@ -43,6 +43,8 @@ export interface RunningMeeting {
   /** False when the server could not listen again after a restart (connection gone, port taken); `problem` says why. */
   listening: boolean;
   problem: string | null;
+  /** How often a phone opened the page since the laptop started listening: the check on one's own phone shows here first. */
+  pagesServed: number;
   counts: MeetingCount[];
   started: number;
   submitted: number;

@@ -37,6 +37,8 @@ describe('meeting mode with phones', () => {
     await page.goto(session.harness.url);
     await page.getByRole('button', { name: `Netwerk ${network.name} openen` }).click();
     await page.getByRole('button', { name: 'Bijeenkomstmodus voor meting T0: iedereen vult in op de eigen telefoon' }).click();
+    await page.getByTestId('meeting-start').waitFor();
+    await expectAccessible(page, 'researcher: before the start');
     await page.getByTestId('meeting-start').click();
     await page.getByTestId('meeting-running').waitFor();
     const address = (await page.getByTestId('meeting-address').textContent())!.trim();
@@ -72,6 +74,8 @@ describe('meeting mode with phones', () => {
 
     // The researcher's counts per organisation, live, without answers.
     await page.getByTestId('meeting-live').getByText(`${PHONES} van ${PHONES} ingeleverd`).waitFor();
+    // Each phone opened the page once: what the researcher's check on their own phone would show first.
+    expect((await page.getByTestId('meeting-opened').textContent())!.trim()).toBe(`De pagina is ${PHONES} keer geopend op een telefoon.`);
     const rows = await page.getByTestId('meeting-counts').locator('tbody tr').allTextContents();
     expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([`Welzijn Hengelo${PHONES / 2}${PHONES / 2}`, `Zorggroep Oost${PHONES / 2}${PHONES / 2}`, `Totaal${PHONES}${PHONES}`]);
     await page.screenshot({ path: '/tmp/netwerkspiegel-meeting-researcher.png', fullPage: true });

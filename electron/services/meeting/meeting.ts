@@ -25,6 +25,8 @@ import { listenForPhones, type PhoneServer } from './server';
 interface Running {
   server: PhoneServer | null;
   problem: string | null;
+  /** How often a phone was given the page since the server started listening. */
+  pagesServed: number;
 }
 
 const running = new WeakMap<ServiceContext, Running>();
@@ -60,6 +62,7 @@ function describeMeeting(ctx: ServiceContext, stored: StoredMeeting): RunningMee
     address: stored.address,
     port: stored.port,
     listening: !!state?.server,
+    pagesServed: state?.pagesServed ?? 0,
     problem: state?.server ? null : (state?.problem ?? 'Netwerkspiegel luistert nog niet naar telefoons. Beëindig de bijeenkomst en start haar opnieuw.'),
     counts,
     started: counts.reduce((sum, c) => sum + c.started, 0),
@@ -72,7 +75,7 @@ export function getMeetingState(ctx: ServiceContext): MeetingState {
   return { meeting: stored && describeMeeting(ctx, stored), interfaces: listMeetingInterfaces(ctx) };
 }
 
-function listen(ctx: ServiceContext, stored: StoredMeeting): Promise<PhoneServer> {
+function listen(ctx: ServiceContext, stored: StoredMeeting, state: Running): Promise<PhoneServer> {
   return listenForPhones({
     address: stored.address,
     port: stored.port,
@@ -81,6 +84,7 @@ function listen(ctx: ServiceContext, stored: StoredMeeting): Promise<PhoneServer
     limits: ctx.meetingLimits,
     // Read from the database on every request: once the meeting ends (or a backup without it is restored), the token is dead.
     isMeetingToken: (token) => isMeetingToken(readMeeting(ctx.db), token),
+    onPageServed: () => state.pagesServed++,
     handlePhoneCall: (request) => handlePhoneCall(ctx, request),
   });
 }
@@ -112,18 +116,18 @@ export async function startMeeting(ctx: ServiceContext, input: ParsedInput<'star
       port: 0,
       startedAt: ctx.now(),
     };
-    let server: PhoneServer;
+    const state: Running = { server: null, problem: null, pagesServed: 0 };
     try {
-      server = await listen(ctx, stored);
+      state.server = await listen(ctx, stored, state);
     } catch (err) {
       throw cannotListen(choice.address, err);
     }
-    stored.port = server.port;
+    stored.port = state.server.port;
     ctx.db.transaction(() => {
       writeMeeting(ctx.db, stored);
       appendAudit(ctx.db, ctx.deviceId, { action: 'meeting.started', entity: 'wave', entityId: wave.id }, stored.startedAt);
     }).immediate();
-    running.set(ctx, { server, problem: null });
+    running.set(ctx, state);
   } finally {
     starting.delete(ctx);
   }
@@ -170,13 +174,16 @@ export async function resumeMeeting(ctx: ServiceContext): Promise<void> {
   if (!present) {
     running.set(ctx, {
       server: null,
+      pagesServed: 0,
       problem: `De netwerkverbinding van deze bijeenkomst (${stored.interfaceName}, ${stored.address}) is er niet meer. Zet de hotspot weer aan en start Netwerkspiegel opnieuw, of beëindig de bijeenkomst en start een nieuwe.`,
     });
     return;
   }
+  const state: Running = { server: null, problem: null, pagesServed: 0 };
   try {
-    running.set(ctx, { server: await listen(ctx, stored), problem: null });
+    state.server = await listen(ctx, stored, state);
   } catch (err) {
-    running.set(ctx, { server: null, problem: cannotListen(stored.address, err).message });
+    state.problem = cannotListen(stored.address, err).message;
   }
+  running.set(ctx, state);
 }

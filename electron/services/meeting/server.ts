@@ -70,6 +70,8 @@ export interface PhoneServerOptions {
   phonePageDir?: string;
   limits?: Partial<MeetingLimits>;
   isMeetingToken: (token: string) => boolean;
+  /** Called each time a phone is given the page: the researcher's check ("open it on your own phone first") sees it arrive. */
+  onPageServed?: () => void;
   handlePhoneCall: (request: PhoneRequest) => Promise<PhoneAnswer>;
 }
 
@@ -199,6 +201,7 @@ export async function listenForPhones(options: PhoneServerOptions): Promise<Phon
     }
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': CONTENT_TYPES['.html']!, 'content-security-policy': PHONE_PAGE_CSP });
     createReadStream(page).pipe(res);
+    options.onPageServed?.();
   }
 
   async function answerCall(req: IncomingMessage, res: ServerResponse, remote: string, call: string): Promise<void> {

@@ -105,9 +105,9 @@ function StartMeeting({ waveId, state, onRefresh, onStarted }: { waveId: string;
         <fieldset className="meeting-interfaces">
           <legend className="hint">{t('meeting.interfaceHint')}</legend>
           {state.interfaces.map((i) => (
-            <label key={i.address} className="choice">
+            <label key={i.address} className="meeting-interface">
               <input type="radio" name={`${id}-interface`} checked={chosen === i.address} onChange={() => setAddress(i.address)} />
-              <span className="choice-label">
+              <span>
                 {i.name} ({i.address}){i.likelyHotspot && <> · {t('meeting.interfaceHotspot')}</>}
               </span>
             </label>
@@ -151,6 +151,9 @@ function RunningMeetingView({ meeting, onEnded }: { meeting: RunningMeeting; onE
           {meeting.problem && <ErrorAlert message={t('meeting.problem', { problem: meeting.problem })} testId="meeting-problem" />}
           <h3>{t('meeting.checkTitle')}</h3>
           <p data-testid="meeting-check">{t('meeting.checkText')}</p>
+          <p role="status" className="meeting-opened" data-testid="meeting-opened">
+            {t('meeting.opened', { count: meeting.pagesServed })}
+          </p>
         </div>
       </section>
       <MeetingCounts meeting={meeting} />
