@@ -129,6 +129,36 @@ describe('meeting mode with phones', () => {
     expect(phone.problems).toEqual([]);
   });
 
+  it('a reloaded phone comes back to its own questionnaire; Stoppen keeps it unfinished and starts the page afresh', async () => {
+    const session = await newSession();
+    const { wave } = await setUpWave(session.call, { organisations: ORGANISATIONS, pin: false });
+    const { meeting } = await session.call('startMeeting', { waveId: wave.id, address: '127.0.0.1' });
+    const phone = await openPhone(browser());
+    cleanup(() => phone.context.close());
+    const { page } = phone;
+    await beginOnPhone(page, meeting!.url, 'TEL-RELOAD', null);
+    await page.getByTestId('item-ks_amb_01').getByRole('radio', { name: 'Oneens', exact: true }).click();
+    await page.getByTestId('saved-ks_amb_01').waitFor();
+
+    // The phone's browser reloads the tab (switching apps can do that): back on the questions, with the answer.
+    await page.reload();
+    await page.getByTestId('kiosk-response').waitFor();
+    expect(await page.getByTestId('item-ks_amb_01').getByRole('radio', { name: 'Oneens', exact: true }).isChecked()).toBe(true);
+
+    await page.getByTestId('kiosk-stop').click();
+    const dialog = page.getByTestId('kiosk-stop-dialog');
+    expect((await dialog.locator('p').textContent())!.trim()).toBe('Wat u al heeft ingevuld, blijft bewaard als onvolledige vragenlijst. Verder invullen kan daarna niet meer op deze telefoon.');
+    await dialog.getByRole('button', { name: 'Ja, stoppen' }).click();
+    await page.getByTestId('kiosk-welcome').waitFor();
+    // A reload now starts afresh: the phone forgot its questionnaire.
+    await expect.poll(async () => (await session.call('getMeetingState', {})).meeting!.started).toBe(1);
+    await page.reload();
+    await page.getByTestId('kiosk-welcome').waitFor();
+    const stored = storedAnswers(session.db, 'TEL-RELOAD');
+    expect([stored.status, Object.fromEntries(stored.answers)]).toEqual(['in_progress', { ks_amb_01: 2 }]);
+    expect(phone.problems).toEqual([]);
+  });
+
   it('the laptop is killed mid-questionnaire: the phone shows Verbinding weg, tries again, and carries on where it was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-meeting-kill-'));
     cleanup(() => rmSync(dir, { recursive: true, force: true }));

@@ -132,6 +132,7 @@ export function RespondentFlow({
                   response={response}
                   definitions={loadedDefinitions}
                   onSubmitted={() => setStage('thanks')}
+                  resumed={resumed !== null && resumed.id === response.id}
                   onSettle={(wait) => {
                     settle.current = wait;
                   }}
@@ -141,7 +142,7 @@ export function RespondentFlow({
           )}
           {stage === 'thanks' && <ThanksStep phone={phone} onDone={() => finish()} />}
         </main>
-        {stopAsked && <StopDialog answered={response !== null} kioskStop={session.kioskStop} onStop={stop} onCancel={() => setStopAsked(false)} />}
+        {stopAsked && <StopDialog answered={response !== null} kioskStop={session.kioskStop} phone={phone} onStop={stop} onCancel={() => setStopAsked(false)} />}
         {idle && <IdleDialog onContinue={() => setIdle(false)} onTimeout={() => finish()} />}
       </div>
     </KioskLocale.Provider>
