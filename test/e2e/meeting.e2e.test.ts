@@ -125,6 +125,11 @@ describe('meeting mode with phones', () => {
     await check('page-en');
     // Nothing on the page is wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    while ((await page.getByTestId('kiosk-review').count()) === 0) await page.getByTestId('kiosk-next').click();
+    await check('review-en');
+    await page.getByTestId('kiosk-submit').click();
+    await page.getByTestId('kiosk-thanks').waitFor();
+    await check('thanks-en');
     expect(found).toEqual({});
     expect(phone.problems).toEqual([]);
   });

@@ -298,7 +298,8 @@ export function ThanksStep({ onDone, phone = false }: { onDone: () => void; phon
       <p className="kiosk-lead">{t('kiosk.thanks.text')}</p>
       <p>{phone ? t('meetingPhone.thanksNext') : t('kiosk.thanks.next', { count: THANKS_SECONDS })}</p>
       <div className="kiosk-actions">
-        <button type="button" className="button button-large kiosk-primary" onClick={onDone}>
+        {/* On a phone the person is done: handing it to someone else is the exception, so it is not the big button. */}
+        <button type="button" className={phone ? 'button button-large button-secondary' : 'button button-large kiosk-primary'} onClick={onDone}>
           {phone ? t('meetingPhone.anotherPerson') : t('kiosk.thanks.done')}
         </button>
       </div>
