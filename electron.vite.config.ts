@@ -31,7 +31,8 @@ export default defineConfig({
       minify: true,
       // .vite/manifest.json: which chunks each entry and lazy screen loads (bench/bundle.ts reads it).
       manifest: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      // phone.html: the page phones get in meeting mode (the respondent flow only), served by the meeting server.
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html'), phone: resolve(__dirname, 'renderer/phone.html') } },
     },
   },
 });

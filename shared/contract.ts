@@ -27,6 +27,7 @@ import type { Envelope } from './errors';
 import { BREAKDOWN_CHOICES, type Dashboard, type LinkProposalList, type NetworkComparison } from './results';
 import type { WaveOpenAnswers } from './open-answers';
 import { REPORT_FORMATS, REPORT_LIMITS, REPORT_TARGETS, reportDocumentSchema, reportImageId, reportPresentationSchema, type ReportFileWritten, type ReportFinished, type ReportStarted } from './report';
+import type { MeetingState } from './meeting';
 import type { InstrumentDefinition } from './instruments/schema';
 import { multilineText, plainText } from './text-rules';
 import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult, StudyFileProgress } from './study';
@@ -216,6 +217,16 @@ export const contract = {
    * of this kiosk session's current respondent can be stopped.
    */
   stopKioskResponse: method<KioskState>()(z.strictObject({ responseId: id })),
+
+  // --- meeting mode (bijeenkomstmodus): phones on the laptop's own network ---
+  /** The running meeting with its address and live counts per organisation (never answers), and the connections a new one can use. */
+  getMeetingState: method<MeetingState>()(none),
+  /** Starts meeting mode for an open wave, listening only on the chosen connection of this laptop. */
+  startMeeting: method<MeetingState>()(
+    z.strictObject({ waveId: id, address: z.ipv4({ error: 'Kies een netwerkverbinding uit de lijst' }) }),
+  ),
+  /** Ends meeting mode: the server stops listening, the meeting token expires, unfinished questionnaires stay incomplete. */
+  endMeeting: method<MeetingState>()(none),
 
   importInstrument: method<InstrumentSummary>()(
     z.strictObject({ definitionJson: multilineText().min(2).max(1_000_000, 'Het bestand is te groot (meer dan 1 MB)') }),

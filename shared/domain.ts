@@ -10,7 +10,8 @@ export type SizeClass = (typeof SIZE_CLASSES)[number];
 export const WAVE_KINDS = ['T0', 'T1', 'T2', 'custom'] as const;
 export type WaveKind = (typeof WAVE_KINDS)[number];
 
-export const RESPONSE_MODES = ['form', 'kiosk', 'paper'] as const;
+/** `meeting`: answered on the respondent's own phone in meeting mode (*bijeenkomstmodus*). */
+export const RESPONSE_MODES = ['form', 'kiosk', 'paper', 'meeting'] as const;
 export type ResponseMode = (typeof RESPONSE_MODES)[number];
 
 export type ResponseStatus = 'in_progress' | 'complete';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PUSH_CHANNELS } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { startServices } from '../services/app';
+import { closeMeetingServer, resumeMeeting } from '../services/meeting/meeting';
 import type { ServiceContext } from '../services/context';
 import { createDispatcher } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
@@ -119,6 +120,8 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
     const open = services;
     services = null;
     try {
+      // Quitting stops listening for phones; meeting mode itself stays on and listens again at the next start.
+      if (open) void closeMeetingServer(open);
       if (open?.db.open) open.db.close();
     } catch (err) {
       console.error('De database kon niet netjes worden gesloten', err);
@@ -146,6 +149,8 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
       setKioskWindow: (on) => kioskWindow.set(on),
       // Built beside index.js (electron.vite.config.ts): previews and imports of study files run in it.
       studyFileWorkerFile: join(mainDir, 'study-file-worker.js'),
+      // Meeting mode serves phone.html and its assets from the built renderer to phones.
+      phonePageDir: join(mainDir, '..', 'renderer'),
     });
   try {
     services = openServices();
@@ -164,6 +169,8 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
     }
   }
   const running = services;
+  // A meeting that was on when the app stopped listens again on the same address, so the phones reconnect.
+  void resumeMeeting(running);
   // A print view (a network's results, a wave's paper questionnaire), saved as PDF by Chromium's own renderer.
   running.printToPdf = async () => {
     if (!mainWindow || mainWindow.isDestroyed()) throw new Error('Het venster is niet beschikbaar.');

@@ -14,6 +14,9 @@ export interface StartOptions {
   chooseExportFolder?: ServiceContext['chooseExportFolder'];
   setKioskWindow?: ServiceContext['setKioskWindow'];
   studyFileWorkerFile?: ServiceContext['studyFileWorkerFile'];
+  phonePageDir?: ServiceContext['phonePageDir'];
+  meetingInterfaces?: ServiceContext['meetingInterfaces'];
+  meetingLimits?: ServiceContext['meetingLimits'];
   now?: () => string;
 }
 
@@ -37,6 +40,9 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
     chooseExportFolder: options.chooseExportFolder,
     setKioskWindow: options.setKioskWindow,
     studyFileWorkerFile: options.studyFileWorkerFile,
+    phonePageDir: options.phonePageDir,
+    meetingInterfaces: options.meetingInterfaces,
+    meetingLimits: options.meetingLimits,
   };
   // A restore killed half-way left its temporary file: remove it, and say so (log and data screen).
   try {

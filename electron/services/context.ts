@@ -1,6 +1,8 @@
+import type { MeetingInterface } from '../../shared/meeting';
 import type { InterruptedRestore } from '../../shared/study';
 import type { Db } from '../db/open';
 import type { RestoreStep } from './data/restore';
+import type { MeetingLimits } from './meeting/server';
 
 /** Everything a service needs; the Electron main process and the test harness each build one. */
 export interface ServiceContext {
@@ -43,4 +45,13 @@ export interface ServiceContext {
    * kills its child process here, to prove a crash at any step leaves whole data.
    */
   restoreStepReached?: (step: RestoreStep) => void;
+  /**
+   * The built renderer (`out/renderer`), whose `phone.html` and its assets the meeting server gives
+   * to phones. Absent in service tests, where the server answers the phone calls but serves no page.
+   */
+  phonePageDir?: string;
+  /** The connections a meeting may listen on; absent in the app (the laptop's own, `meetingInterfaces`). Tests and the harness offer loopback. */
+  meetingInterfaces?: () => MeetingInterface[];
+  /** Tighter limits for the meeting server in tests (a slow-sending connection cut off sooner); absent in the app. */
+  meetingLimits?: Partial<MeetingLimits>;
 }

@@ -23,6 +23,7 @@ import { compareNetworks, getDashboard } from './results/dashboard';
 import { decideLinkProposal, listLinkProposals } from './results/link-proposals';
 import { listOpenAnswers } from './results/open-answers';
 import { getWaveOverview } from './results/overview';
+import { endMeeting, getMeetingState, startMeeting } from './meeting/meeting';
 
 /**
  * The one implementation of the API, used by the Electron main process and the test harness.
@@ -73,6 +74,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     stopKioskResponse: (input) => stopKioskResponse(ctx, input),
     getWaveOverview: (input) => getWaveOverview(ctx, input.waveId),
 
+    // meeting mode: phones on the laptop's own network
+    getMeetingState: () => getMeetingState(ctx),
+    startMeeting: (input) => startMeeting(ctx, input),
+    endMeeting: () => endMeeting(ctx),
+
     // results
     getDashboard: (input) => getDashboard(ctx, input),
     compareNetworks: (input) => compareNetworks(ctx, input),
@@ -97,8 +103,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     listBackups: () => listBackups(ctx),
     createBackup: () => createManualBackup(ctx),
     // A study file being read or imported holds a connection to the file the restore replaces: it stops first.
+    // A running meeting ends first: the restored file decides what exists, and phones must not write into the swap.
     restoreBackup: async (input) => {
       await stopStudyFileWork(ctx);
+      await endMeeting(ctx);
       return restoreBackup(ctx, input.backupName);
     },
     deleteBackupsBeforeErasure: () => deleteBackupsBeforeErasure(ctx),

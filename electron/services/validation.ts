@@ -142,6 +142,8 @@ export const fieldNames: Record<string, string> = {
   decision: 'besluit',
   // open answers
   withCodes: 'respondentcodes tonen',
+  // meeting mode
+  address: 'netwerkverbinding',
   // corrections of networks' records and of submitted questionnaires
   joinedOn: 'datum van toetreden',
   leftOn: 'datum van uittreden',

@@ -25,6 +25,7 @@ const PaperFormScreen = lazyScreen(() => import('./features/paper/PaperFormScree
 const ResponsesScreen = lazyScreen(() => import('./features/responses/ResponsesScreen').then((m) => m.ResponsesScreen));
 const QuestionnaireScreen = lazyScreen(() => import('./features/questionnaire/QuestionnaireScreen').then((m) => m.QuestionnaireScreen));
 const KioskSetupScreen = lazyScreen(() => import('./features/kiosk/KioskSetupScreen').then((m) => m.KioskSetupScreen));
+const MeetingScreen = lazyScreen(() => import('./features/meeting/MeetingScreen').then((m) => m.MeetingScreen));
 const DataScreen = lazyScreen(() => import('./features/data/DataScreen').then((m) => m.DataScreen));
 const CompareScreen = lazyScreen(() => import('./features/dashboard/CompareScreen').then((m) => m.CompareScreen));
 const ExportScreen = lazyScreen(() => import('./features/export/ExportScreen').then((m) => m.ExportScreen));
@@ -49,6 +50,7 @@ export type Screen =
   | { name: 'instruments' }
   | { name: 'data'; openedFile?: OpenedStudyFile }
   | { name: 'kiosk'; networkId: string; waveId: string }
+  | { name: 'meeting'; networkId: string; waveId: string }
   | { name: 'results'; networkId: string }
   | { name: 'linking'; networkId: string }
   | { name: 'compare' }
@@ -117,6 +119,7 @@ function ResearcherApp() {
               onPaperForm={(waveId) => setScreen({ name: 'paper-form', networkId: screen.networkId, waveId, from: 'network' })}
               onResponses={(waveId) => setScreen({ name: 'responses', networkId: screen.networkId, waveId })}
               onKiosk={(waveId) => setScreen({ name: 'kiosk', networkId: screen.networkId, waveId })}
+              onMeeting={(waveId) => setScreen({ name: 'meeting', networkId: screen.networkId, waveId })}
               onResults={() => setScreen({ name: 'results', networkId: screen.networkId })}
               onExport={(waveIds) => setScreen({ name: 'export', networkId: screen.networkId, waveIds })}
               onResultsPrint={() => setScreen({ name: 'results-print', networkId: screen.networkId })}
@@ -162,6 +165,7 @@ function ResearcherApp() {
           {screen.name === 'kiosk' && (
             <KioskSetupScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />
           )}
+          {screen.name === 'meeting' && <MeetingScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'overview' && (
             <OverviewScreen networkId={screen.networkId} waveId={screen.waveId} onBack={() => toNetwork(screen.networkId)} />
           )}

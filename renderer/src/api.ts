@@ -58,6 +58,9 @@ export const api: Api = {
   kioskBegin: call('kioskBegin'),
   kioskReset: call('kioskReset'),
   stopKioskResponse: call('stopKioskResponse'),
+  getMeetingState: call('getMeetingState'),
+  startMeeting: call('startMeeting'),
+  endMeeting: call('endMeeting'),
   importInstrument: call('importInstrument'),
   exportInstrument: call('exportInstrument'),
   // --- results ---

@@ -107,7 +107,7 @@ export const EXPORT_METHODS: readonly { key: MethodKey; sheets: ('descriptives' 
 ];
 
 const ROLE_ITEM = 'ag_rol';
-const MODE_CODES: Record<ResponseMode, number> = { form: 1, kiosk: 2, paper: 3 };
+const MODE_CODES: Record<ResponseMode, number> = { form: 1, kiosk: 2, paper: 3, meeting: 4 };
 const STATUS_CODES: Record<ResponseStatus, number> = { complete: 1, in_progress: 0 };
 
 interface ItemColumn {

@@ -43,7 +43,7 @@ export interface ExportTerms {
   };
   waveKinds: { T0: string; T1: string; T2: string; custom: string };
   statusLabels: { complete: string; in_progress: string };
-  modeLabels: { form: string; kiosk: string; paper: string };
+  modeLabels: { form: string; kiosk: string; paper: string; meeting: string };
   yes: string;
   no: string;
   /** Wide layout: the per-wave organisation and status variables (suffixed). */
@@ -208,7 +208,7 @@ const nl: ExportTerms = {
   },
   waveKinds: { T0: 'T0 (nulmeting)', T1: 'T1 (na 1 jaar)', T2: 'T2 (na 2 jaar)', custom: 'Eigen meting' },
   statusLabels: { complete: 'Afgerond', in_progress: 'Niet afgerond' },
-  modeLabels: { form: 'Formulier', kiosk: 'Afnamemodus', paper: 'Papier (ingevoerd)' },
+  modeLabels: { form: 'Formulier', kiosk: 'Afnamemodus', paper: 'Papier (ingevoerd)', meeting: 'Eigen telefoon (bijeenkomst)' },
   yes: 'ja',
   no: 'nee',
   perWave: {
@@ -464,7 +464,7 @@ const en: ExportTerms = {
   },
   waveKinds: { T0: 'T0 (baseline)', T1: 'T1 (after 1 year)', T2: 'T2 (after 2 years)', custom: 'Custom wave' },
   statusLabels: { complete: 'Completed', in_progress: 'Not completed' },
-  modeLabels: { form: 'Form', kiosk: 'Kiosk mode', paper: 'Paper (entered)' },
+  modeLabels: { form: 'Form', kiosk: 'Kiosk mode', paper: 'Paper (entered)', meeting: 'Own phone (meeting)' },
   yes: 'yes',
   no: 'no',
   perWave: {

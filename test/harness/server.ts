@@ -3,10 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { METHOD_NAMES } from '../../shared/contract';
-import { startServices } from '../../electron/services/app';
+import { startServices, type StartOptions } from '../../electron/services/app';
 import { createDispatcher } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { getKioskState } from '../../electron/services/administration/kiosk';
+import { closeMeetingServer, resumeMeeting } from '../../electron/services/meeting/meeting';
 
 /**
  * The browser harness: serves the built renderer unchanged and answers the same API as the
@@ -32,6 +33,8 @@ export interface HarnessOptions {
   databasePath: string;
   exportDir: string;
   port?: number;
+  /** Other limits for the meeting server (the benchmark's forty phones all come from 127.0.0.1). */
+  meetingLimits?: StartOptions['meetingLimits'];
 }
 
 export interface Harness {
@@ -124,8 +127,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       kioskWindow.on = on;
       kioskWindow.changes.push(on);
     },
+    // Meeting mode serves the built phone page, on loopback (the one connection a test machine surely has).
+    phonePageDir: RENDERER_DIR,
+    meetingInterfaces: () => [{ name: 'lo', address: '127.0.0.1', subnet: '127.0.0.0/8', likelyHotspot: false }],
+    meetingLimits: options.meetingLimits,
   });
   kioskWindow.on = getKioskState(services).session !== null;
+  // As the app does at start-up: a meeting that was on listens again on its address and port.
+  await resumeMeeting(services);
   const dispatch = createDispatcher(createHandlers(services));
 
   const server = createServer((req, res) => {
@@ -158,8 +167,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
-          services.db.close();
-          ok();
+          void closeMeetingServer(services).then(() => {
+            services.db.close();
+            ok();
+          });
         });
       }),
   };

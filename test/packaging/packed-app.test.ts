@@ -59,7 +59,8 @@ function packedPackages(): Set<string> {
 
 describe('the packed app (Linux x64, packed by electron-builder)', () => {
   it('holds the built app and package.json, and none of the sources, tests, docs, benchmarks or source maps', () => {
-    for (const file of ['package.json', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']) expect(packed).toContain(file);
+    // phone.html and the build's manifest: the meeting server serves the phone page and exactly the files the manifest lists for it.
+    for (const file of ['package.json', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html', 'out/renderer/phone.html', 'out/renderer/.vite/manifest.json']) expect(packed).toContain(file);
     expect(packed.some((p) => /^out\/renderer\/assets\/index-[\w-]+\.js$/.test(p))).toBe(true);
     const ownFiles = packed.filter((p) => !p.startsWith('node_modules/') && p !== 'node_modules');
     expect(ownFiles.filter((p) => p !== 'package.json' && p !== 'out' && !p.startsWith('out/'))).toEqual([]);
@@ -140,7 +141,7 @@ describe('what electron-builder packs for each configured system', () => {
   it.each(TARGET_SYSTEMS)('$platform: the built app, never the sources', (system) => {
     const filters = packingFilters(config, system, 'x64');
     expect(filters.appMatcherCount).toBe(1);
-    for (const file of ['package.json', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']) expect(filters.app(file), file).toBe(true);
+    for (const file of ['package.json', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html', 'out/renderer/phone.html', 'out/renderer/.vite/manifest.json']) expect(filters.app(file), file).toBe(true);
     for (const file of ['out/main/index.js.map', 'electron/main/lifecycle.ts', 'renderer/src/App.tsx', 'shared/contract.ts', 'test/electron/preload.test.ts', 'docs/decisions/2026-12-01-installers.md', 'bench/export.ts', 'README.md', 'electron-builder.ts', 'build/icon.png', 'scripts/dist.ts']) {
       expect(filters.app(file), file).toBe(false);
     }

@@ -183,6 +183,13 @@ const badInputs: Record<MethodName, Case[]> = {
   ],
   exportInstrument: [['an unknown instrument', () => ({ instrumentId: 'aitcs-ii', version: 1 }), 'NOT_FOUND']],
   getWaveOverview: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
+  getMeetingState: [['an unexpected field', () => ({ waveId: missingId }), 'VALIDATION']],
+  startMeeting: [
+    ['an unknown wave', () => ({ waveId: missingId, address: '127.0.0.1' }), 'NOT_FOUND'],
+    ['a host name instead of an address', () => ({ waveId: missingId, address: 'laptop.local' }), 'VALIDATION'],
+    ['an address that is no connection of this laptop', (w) => ({ waveId: w.wave.id, address: '192.0.2.44' }), 'VALIDATION'],
+  ],
+  endMeeting: [['an unexpected field', () => ({ now: true }), 'VALIDATION']],
   // --- results ---
   getDashboard: [
     ['an unknown breakdown', (w) => ({ networkId: w.network.id, waveIds: [], instrumentId: 'kansrijke-samenwerking', breakdown: 'age' }), 'VALIDATION'],

@@ -110,6 +110,7 @@ export function sampleOf(schema: z.ZodType, key = '', full = false): unknown {
     case 'string':
       if (def.format === 'uuid') return '00000000-0000-4000-8000-000000000001';
       if (def.format === 'date') return '2026-03-01';
+      if (def.format === 'ipv4') return '127.0.0.1';
       return PATTERNED[key] ?? 'Tekst'.padEnd(min ?? 0, 'x');
     case 'number':
       return min ?? 1;

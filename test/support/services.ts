@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import { unwrap } from '../../shared/errors';
-import { startServices } from '../../electron/services/app';
+import { startServices, type StartOptions } from '../../electron/services/app';
 import { createDispatcher } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { useTempDir } from './tmp';
@@ -19,7 +19,7 @@ export function useServices() {
   afterEach(() => {
     for (const s of open.splice(0)) s.close();
   });
-  return (options: { cancelExport?: boolean; now?: () => string; dir?: string } = {}) => {
+  return (options: { cancelExport?: boolean; now?: () => string; dir?: string; meeting?: Pick<StartOptions, 'meetingInterfaces' | 'meetingLimits' | 'phonePageDir'> } = {}) => {
     const dir = options.dir ?? tempDir();
     const kioskWindow: boolean[] = [];
     const services = startServices({
@@ -30,6 +30,7 @@ export function useServices() {
       chooseExportFolder: async () => (options.cancelExport ? null : dir),
       setKioskWindow: (on) => kioskWindow.push(on),
       now: options.now,
+      ...options.meeting,
     });
     open.push({ close: () => services.db.open && services.db.close() });
     const dispatch = createDispatcher(createHandlers(services), () => {});

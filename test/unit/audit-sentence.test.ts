@@ -102,6 +102,12 @@ const DUTCH: [string, AuditEntryView, string][] = [
   ['pin.set', entry('pin.set', { entity: 'kiosk' }), 'Pincode voor de afnamemodus ingesteld'],
   ['kiosk.started', entry('kiosk.started', { entity: 'wave', ...t0 }), 'Afnamemodus gestart voor meting T0 van netwerk Dementie Oost'],
   ['kiosk.ended', entry('kiosk.ended', { entity: 'wave', ...t0 }), 'Afnamemodus beëindigd voor meting T0 van netwerk Dementie Oost'],
+  ['meeting.started', entry('meeting.started', { entity: 'wave', ...t0 }), 'Bijeenkomstmodus gestart voor meting T0 van netwerk Dementie Oost: telefoons op het eigen netwerk van de laptop'],
+  [
+    'meeting.ended',
+    entry('meeting.ended', { entity: 'wave', ...t0, detailsOf: { started: 23, submitted: 21 } }),
+    'Bijeenkomstmodus beëindigd voor meting T0 van netwerk Dementie Oost: 23 begonnen op een telefoon, 21 ingeleverd',
+  ],
   ['export.study', entry('export.study', { ...oost, detailsOf: { format: 'xlsx', networks: 1, waves: 2, rows: 37 } }), 'Antwoorden van netwerk Dementie Oost geëxporteerd naar Excel: 37 rijen'],
   ['export.wave', entry('export.wave', { entity: 'wave', ...t0 }), 'Antwoorden van een meting geëxporteerd'],
   ['export.results_pdf', entry('export.results_pdf', { ...oost, detailsOf: { bytes: 120000 } }), 'Afdrukversie van de resultaten van netwerk Dementie Oost opgeslagen als PDF'],

@@ -121,6 +121,13 @@ describe('the long layout', () => {
       { code: 1, label: 'Afgerond' },
       { code: 0, label: 'Niet afgerond' },
     ]);
+    // Every way of filling in, the phones of meeting mode among them, has its code and label.
+    expect(data.long.columns.find((c) => c.name === 'modus')!.valueLabels).toEqual([
+      { code: 1, label: 'Formulier' },
+      { code: 2, label: 'Afnamemodus' },
+      { code: 3, label: 'Papier (ingevoerd)' },
+      { code: 4, label: 'Eigen telefoon (bijeenkomst)' },
+    ]);
   });
 
   it('computes scale scores with items answered and the prorated flag', () => {

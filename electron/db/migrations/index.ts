@@ -8,6 +8,7 @@ import { migrateToVersion6 } from './0006_kiosk_stop';
 import { migrateToVersion7 } from './0007_discarded_responses';
 import { migrateToVersion8 } from './0008_organisation_membership';
 import { migrateToVersion9 } from './0009_removed_organisations';
+import { migrateToVersion10 } from './0010_meeting_mode';
 
 export interface Migration {
   /** The schema version the database has after this step; equals its position in the list. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, file: '0007_discarded_responses', up: migrateToVersion7 },
   { version: 8, file: '0008_organisation_membership', up: migrateToVersion8 },
   { version: 9, file: '0009_removed_organisations', up: migrateToVersion9 },
+  { version: 10, file: '0010_meeting_mode', up: migrateToVersion10 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,6 +7,17 @@ export function getSetting(db: Db, key: string): string | null {
   return row?.value ?? null;
 }
 
+/** A setting that holds JSON (a kiosk or meeting session); null when absent or unreadable. */
+export function getJsonSetting<T>(db: Db, key: string): T | null {
+  const raw = getSetting(db, key);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
+}
+
 export function setSetting(db: Db, key: string, value: string): void {
   prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }

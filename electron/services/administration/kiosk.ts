@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/errors';
 import { appendAudit } from '../../db/repositories/audit';
 import { getNetwork, getWave, listOrganisations } from '../../db/repositories/networks';
 import { findResponseRow } from '../../db/repositories/responses';
-import { deleteSetting, getSetting, setSetting } from '../../db/repositories/settings';
+import { deleteSetting, getJsonSetting, getSetting, setSetting } from '../../db/repositories/settings';
 import type { Db } from '../../db/open';
 import type { ServiceContext } from '../context';
 import { requireNetwork, requireWave } from './networks';
@@ -21,7 +21,7 @@ const KIOSK_KEY = 'kiosk_session';
 const PIN_KEY = 'researcher_pin';
 const PIN_FAILURES_KEY = 'researcher_pin_failures';
 
-interface StoredSession {
+export interface StoredSession {
   waveId: string;
   startedAt: string;
   currentResponseId: string | null;
@@ -88,13 +88,7 @@ function checkPin(ctx: ServiceContext, pin: string | null): void {
 }
 
 function readSession(db: Db): StoredSession | null {
-  const raw = getSetting(db, KIOSK_KEY);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as StoredSession;
-  } catch {
-    return null;
-  }
+  return getJsonSetting<StoredSession>(db, KIOSK_KEY);
 }
 
 /** The wave the kiosk session runs on; null when kiosk mode is off. */
@@ -115,7 +109,14 @@ function writeSession(db: Db, session: StoredSession | null): void {
 /** The active kiosk session, with what the kiosk screens need; null when none is active. */
 export function activeKiosk(ctx: ServiceContext): KioskSession | null {
   const stored = readSession(ctx.db);
-  if (!stored) return null;
+  return stored && respondentSession(ctx, stored);
+}
+
+/**
+ * What a respondent's screens need of a wave (its network's name, consent texts, code policy,
+ * organisations, instruments): the kiosk's session, and in meeting mode what each phone gets.
+ */
+export function respondentSession(ctx: Pick<ServiceContext, 'db'>, stored: StoredSession): KioskSession | null {
   const wave = getWave(ctx.db, stored.waveId);
   const network = wave && getNetwork(ctx.db, wave.networkId);
   if (!wave || !network) return null;

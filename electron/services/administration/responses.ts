@@ -40,6 +40,9 @@ interface ChosenCode {
   birthMonthAsked: boolean;
 }
 
+/** The respondent fills in the questionnaire without the researcher: on the kiosk laptop or on their own phone at a meeting. */
+const selfService = (mode: ResponseMode) => mode === 'kiosk' || mode === 'meeting';
+
 /**
  * What kiosk mode tells the person at the screen when a code cannot start a questionnaire: one
  * sentence whether the code is not on the list, was submitted or was begun before, so trying
@@ -59,7 +62,7 @@ function chooseCode(ctx: ServiceContext, network: Network, waveId: string, typed
     const code = normalizeAssignedCode(typed);
     if (!isWellFormedAssignedCode(code) || !repo.isAssignedCode(ctx.db, network.id, code)) {
       // A code whose check character fails is a typo whatever the list holds: saying so reveals nothing.
-      if (mode === 'kiosk' && isWellFormedAssignedCode(code)) throw kioskCodeRefused();
+      if (selfService(mode) && isWellFormedAssignedCode(code)) throw kioskCodeRefused();
       throw new ApiError('VALIDATION', `Code ${code} staat niet op de codelijst van dit netwerk. Controleer de code op uw kaartje, of vraag de onderzoeker.`);
     }
     return { code, kind: 'assigned', birthMonthAsked: false };
@@ -104,7 +107,7 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
     // Kiosk mode never reopens a response: the same sentence for a code submitted or begun before
     // (a self-made code that was submitted is the one case told apart, below). The researcher's
     // form and paper entry continue an unfinished response of the same code.
-    if (existing && options.mode === 'kiosk' && !(existing.status === 'complete' && kind === 'self')) throw kioskCodeRefused();
+    if (existing && selfService(options.mode) && !(existing.status === 'complete' && kind === 'self')) throw kioskCodeRefused();
     if (existing?.status === 'complete') {
       throw new ApiError('CONFLICT', `Code ${code} heeft meting ${wave.label} al ingevuld. Controleer de code.`);
     }

@@ -47,6 +47,8 @@ export const AUDIT_KINDS = [
   'pin.set',
   'kiosk.started',
   'kiosk.ended',
+  'meeting.started',
+  'meeting.ended',
   'export.study',
   'export.wave',
   'export.results_pdf',
@@ -105,6 +107,8 @@ function factsOf(entry: AuditEntryView, details: Record<string, unknown>, transl
   put('rows', details.rows);
   put('keep', details.backupKeep);
   put('backup', details.backup);
+  put('started', details.started);
+  put('submitted', details.submitted);
   // A count for the plural forms: whatever the entry counts.
   put('count', details.count ?? details.rows ?? details.files);
   if (entry.entity === 'backup') put('backup', entry.entityId);
@@ -114,7 +118,7 @@ function factsOf(entry: AuditEntryView, details: Record<string, unknown>, transl
   }
   if (typeof details.reason === 'string') put('reason', translate(reasonKey(details.reason as BackupReason)));
   if (details.format === 'xlsx' || details.format === 'csv' || details.format === 'docx' || details.format === 'pptx') put('format', translate(`data.auditSentence.format.${details.format}`));
-  if (details.mode === 'form' || details.mode === 'kiosk' || details.mode === 'paper') put('mode', translate(`data.auditSentence.mode.${details.mode}`));
+  if (details.mode === 'form' || details.mode === 'kiosk' || details.mode === 'paper' || details.mode === 'meeting') put('mode', translate(`data.auditSentence.mode.${details.mode}`));
   if (details.choice === 'local' || details.choice === 'incoming' || details.choice === 'both') put('choice', translate(`data.auditSentence.choice.${details.choice}`));
   if (typeof details.sourceDevice === 'string') put('device', shortDevice(details.sourceDevice));
   if (entry.action === 'response.corrected') correctionFacts(details, translate, put);

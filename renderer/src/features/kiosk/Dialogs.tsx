@@ -100,13 +100,14 @@ export function IdleDialog({ onContinue, onTimeout }: { onContinue: () => void; 
  * happens to what they filled in (nothing yet, kept, or thrown away, as the network is set up).
  * "Nee, verder invullen" has focus and is what Escape means, so a slip of the hand stops nothing.
  */
-export function StopDialog({ answered, kioskStop, onStop, onCancel }: { answered: boolean; kioskStop: KioskStop; onStop: () => void; onCancel: () => void }) {
+/** `phone`: on a respondent's own phone (meeting mode) the text speaks of this phone, not of a laptop and a next person. */
+export function StopDialog({ answered, kioskStop, onStop, onCancel, phone = false }: { answered: boolean; kioskStop: KioskStop; onStop: () => void; onCancel: () => void; phone?: boolean }) {
   const { t } = useKioskT();
   const id = useId();
   return (
     <ModalDialog titleId={`${id}-title`} descriptionId={`${id}-text`} onCancel={onCancel} testId="kiosk-stop-dialog">
       <h2 id={`${id}-title`}>{t('kiosk.stop.title')}</h2>
-      <p id={`${id}-text`}>{answered ? t(`kiosk.stop.${kioskStop}`) : t('kiosk.stop.nothingYet')}</p>
+      <p id={`${id}-text`}>{answered ? t(phone && kioskStop === 'keep' ? 'meetingPhone.stopKeep' : `kiosk.stop.${kioskStop}`) : t(phone ? 'meetingPhone.stopNothingYet' : 'kiosk.stop.nothingYet')}</p>
       <div className="actions">
         <button type="button" className="button button-large" onClick={onCancel} autoFocus>
           {t('kiosk.stop.cancel')}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskSession, ResponseRecord } from '../../../../shared/domain';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
@@ -35,6 +35,9 @@ export function RespondentFlow({
   beforeBegin,
   onDone,
   onResearcher,
+  phone = false,
+  resumed = null,
+  notice = null,
 }: {
   session: KioskSession;
   definitions: Loaded<InstrumentDefinition[]>;
@@ -42,13 +45,23 @@ export function RespondentFlow({
   beforeBegin: () => Promise<unknown>;
   /** Back to a blank welcome screen for the next person; with the response when its respondent chose *Stoppen*. */
   onDone: (stopped?: StoppedResponse) => void;
-  onResearcher: () => void;
+  /** The researcher's way out on the welcome screen; absent on a phone in meeting mode. */
+  onResearcher?: () => void;
+  /**
+   * On the respondent's own phone (meeting mode): no researcher button, no idle time-out (nobody
+   * else sees the screen), and thanks that do not call the next person.
+   */
+  phone?: boolean;
+  /** A response this phone began before the page was reloaded: straight back to its questions. */
+  resumed?: ResponseRecord | null;
+  /** Shown under the header in the respondent's language (the phone's connection state). */
+  notice?: ReactNode;
 }) {
   // For the one sentence said here ("Laden…"), asked for in the respondent's language.
   const { t } = useTranslation();
-  const [locale, setLocale] = useState<Locale>('nl');
-  const [stage, setStage] = useState<Stage>('welcome');
-  const [response, setResponse] = useState<ResponseRecord | null>(null);
+  const [locale, setLocale] = useState<Locale>(resumed?.language ?? 'nl');
+  const [stage, setStage] = useState<Stage>(resumed ? 'questions' : 'welcome');
+  const [response, setResponse] = useState<ResponseRecord | null>(resumed);
   const [idle, setIdle] = useState(false);
   const [stopAsked, setStopAsked] = useState(false);
   const { busy, error, run } = useAction();
@@ -68,7 +81,7 @@ export function RespondentFlow({
 
   // Quiet for too long: "Bent u er nog?". Not on a blank welcome screen (nothing to clear) nor on
   // the thanks screen (it clears itself). It replaces an unanswered "Stoppen?" question.
-  const watching = stage !== 'thanks' && (stage !== 'welcome' || locale !== 'nl') && !idle;
+  const watching = !phone && stage !== 'thanks' && (stage !== 'welcome' || locale !== 'nl') && !idle;
   useIdleTimer(session.idleSeconds * 1000, watching, () => {
     setStopAsked(false);
     setIdle(true);
@@ -94,9 +107,10 @@ export function RespondentFlow({
     <KioskLocale.Provider value={locale}>
       <div className="kiosk" lang={locale} data-testid="kiosk">
         <KioskHeader networkName={session.networkName} onLanguage={setLocale} onStop={stage === 'welcome' || stage === 'thanks' ? null : () => setStopAsked(true)} />
+        {notice}
         <main id="main" className="kiosk-main">
           {stage === 'welcome' && <WelcomeStep session={session} onStart={() => setStage('consent')} onResearcher={onResearcher} />}
-          {stage === 'consent' && <ConsentStep session={session} onAccept={() => setStage('code')} onDecline={() => finish()} />}
+          {stage === 'consent' && <ConsentStep session={session} phone={phone} onAccept={() => setStage('code')} onDecline={() => finish()} />}
           {stage === 'code' && (
             <CodeStep
               policy={session.codePolicy}
@@ -118,6 +132,7 @@ export function RespondentFlow({
                   response={response}
                   definitions={loadedDefinitions}
                   onSubmitted={() => setStage('thanks')}
+                  resumed={resumed !== null && resumed.id === response.id}
                   onSettle={(wait) => {
                     settle.current = wait;
                   }}
@@ -125,9 +140,9 @@ export function RespondentFlow({
               )}
             </WhenLoaded>
           )}
-          {stage === 'thanks' && <ThanksStep onDone={() => finish()} />}
+          {stage === 'thanks' && <ThanksStep phone={phone} onDone={() => finish()} />}
         </main>
-        {stopAsked && <StopDialog answered={response !== null} kioskStop={session.kioskStop} onStop={stop} onCancel={() => setStopAsked(false)} />}
+        {stopAsked && <StopDialog answered={response !== null} kioskStop={session.kioskStop} phone={phone} onStop={stop} onCancel={() => setStopAsked(false)} />}
         {idle && <IdleDialog onContinue={() => setIdle(false)} onTimeout={() => finish()} />}
       </div>
     </KioskLocale.Provider>

@@ -32,6 +32,14 @@ export function pagesOf(definitions: InstrumentDefinition[]): QuestionPage[] {
 
 type Step = { name: 'about' } | { name: 'page'; index: number; focusItemId: string | null } | { name: 'review' };
 
+/** Where a response begun before carries on: "Over u" if nothing was given yet, else the first page with an open question, else the review. */
+function resumeStep(pages: QuestionPage[], response: ResponseRecord, hasAbout: boolean): Step {
+  if (hasAbout && response.organisationId === null && response.answers.length === 0) return { name: 'about' };
+  const answered = new Set(response.answers.map((a) => answerKey(a.instrumentId, a.itemId)));
+  const index = pages.findIndex((page) => page.items.some((item) => !answered.has(answerKey(page.definition.id, item.id))));
+  return index === -1 ? { name: 'review' } : { name: 'page', index, focusItemId: null };
+}
+
 /**
  * One respondent's questionnaire after consent and code: "Over u", one page per section, a review
  * page, and submitting. Every answer is saved the moment it is given (useAnswers).
@@ -42,11 +50,14 @@ export function ResponseFlow({
   definitions,
   onSubmitted,
   onSettle,
+  resumed = false,
 }: {
   session: KioskSession;
   response: ResponseRecord;
   definitions: InstrumentDefinition[];
   onSubmitted: () => void;
+  /** The response was begun before (a phone's reloaded page): open at the first page with a question still open. */
+  resumed?: boolean;
   /** Receives the wait for answers still being saved (for *Stoppen*, which must come after them). */
   onSettle: (settle: () => Promise<unknown>) => void;
 }) {
@@ -56,7 +67,7 @@ export function ResponseFlow({
   }, [onSettle, settle]);
   const pages = pagesOf(definitions);
   const hasAbout = session.organisations.length > 0;
-  const [step, setStep] = useState<Step>(hasAbout ? { name: 'about' } : { name: 'page', index: 0, focusItemId: null });
+  const [step, setStep] = useState<Step>(() => (resumed ? resumeStep(pages, response, hasAbout) : hasAbout ? { name: 'about' } : { name: 'page', index: 0, focusItemId: null }));
   // undefined: not chosen yet; null: "rather not say".
   const [organisationId, setOrganisationId] = useState<string | null | undefined>(response.organisationId ?? undefined);
 

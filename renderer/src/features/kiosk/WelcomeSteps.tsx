@@ -12,7 +12,7 @@ import { KioskTitle } from './KioskParts';
 import { useKioskT } from './kioskLocale';
 
 /** The blank start screen: nothing about anyone, one big button, and the researcher's way out. */
-export function WelcomeStep({ session, onStart, onResearcher }: { session: KioskSession; onStart: () => void; onResearcher: () => void }) {
+export function WelcomeStep({ session, onStart, onResearcher }: { session: KioskSession; onStart: () => void; onResearcher?: () => void }) {
   const { t } = useKioskT();
   const researcher = useTranslation();
   return (
@@ -35,9 +35,11 @@ export function WelcomeStep({ session, onStart, onResearcher }: { session: Kiosk
           {t('kiosk.welcome.start')}
         </button>
       </div>
-      <button type="button" className="kiosk-researcher" onClick={onResearcher} lang={researcher.i18n.language} data-testid="kiosk-researcher">
-        {researcher.t('kiosk.researcher')}
-      </button>
+      {onResearcher && (
+        <button type="button" className="kiosk-researcher" onClick={onResearcher} lang={researcher.i18n.language} data-testid="kiosk-researcher">
+          {researcher.t('kiosk.researcher')}
+        </button>
+      )}
     </section>
   );
 }
@@ -55,12 +57,13 @@ export function paragraphs(text: string): string[] {
  * else the app's standard text (which says what *Stoppen* does with the answers in this network).
  * Declining stores nothing.
  */
-export function ConsentStep({ session, onAccept, onDecline }: { session: KioskSession; onAccept: () => void; onDecline: () => void }) {
+export function ConsentStep({ session, onAccept, onDecline, phone = false }: { session: KioskSession; onAccept: () => void; onDecline: () => void; phone?: boolean }) {
   const { t, locale } = useKioskT();
   const own = session.consent[locale] ?? session.consent.nl;
   const ownLang = session.consent[locale] ? locale : 'nl';
   // The standard text says what Stoppen does with the answers, as this network is set up.
-  const text = own ?? t('kiosk.consent.standard', { whenStopping: t(session.kioskStop === 'keep' ? 'kiosk.stop.consentKeep' : 'kiosk.stop.consentDiscard') });
+  // On a phone the standard text says where the answers are kept: on the researcher's laptop, not on the phone.
+  const text = own ?? t(phone ? 'meetingPhone.consentStandard' : 'kiosk.consent.standard', { whenStopping: t(session.kioskStop === 'keep' ? 'kiosk.stop.consentKeep' : 'kiosk.stop.consentDiscard') });
   return (
     <section className="kiosk-step" data-testid="kiosk-consent">
       <KioskTitle>{t('kiosk.consent.title')}</KioskTitle>
@@ -280,21 +283,24 @@ function SelfCodeForm({ busy, error, onSubmit, onBack, birthMonth }: CodeFormPro
 /** "Bedankt!" and, after a few seconds or a button, a blank welcome screen for the next person. */
 export const THANKS_SECONDS = 8;
 
-export function ThanksStep({ onDone }: { onDone: () => void }) {
+/** On a phone (meeting mode) the thanks stay: the person holding it is done, and nobody is next in line. */
+export function ThanksStep({ onDone, phone = false }: { onDone: () => void; phone?: boolean }) {
   const { t } = useKioskT();
   const done = useEffectEvent(onDone);
   useEffect(() => {
+    if (phone) return;
     const timer = window.setTimeout(() => done(), THANKS_SECONDS * 1000);
     return () => window.clearTimeout(timer);
-  }, []);
+  }, [phone]);
   return (
     <section className="kiosk-step kiosk-thanks" data-testid="kiosk-thanks">
       <KioskTitle>{t('kiosk.thanks.title')}</KioskTitle>
       <p className="kiosk-lead">{t('kiosk.thanks.text')}</p>
-      <p>{t('kiosk.thanks.next', { count: THANKS_SECONDS })}</p>
+      <p>{phone ? t('meetingPhone.thanksNext') : t('kiosk.thanks.next', { count: THANKS_SECONDS })}</p>
       <div className="kiosk-actions">
-        <button type="button" className="button button-large kiosk-primary" onClick={onDone}>
-          {t('kiosk.thanks.done')}
+        {/* On a phone the person is done: handing it to someone else is the exception, so it is not the big button. */}
+        <button type="button" className={phone ? 'button button-large button-secondary' : 'button button-large kiosk-primary'} onClick={onDone}>
+          {phone ? t('meetingPhone.anotherPerson') : t('kiosk.thanks.done')}
         </button>
       </div>
     </section>

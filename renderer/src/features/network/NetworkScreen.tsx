@@ -26,6 +26,8 @@ export interface NetworkScreenProps {
   onResponses: (waveId: string) => void;
   /** Kiosk mode (afnamemodus) for a wave: the researcher's setup screen. */
   onKiosk?: (waveId: string) => void;
+  /** Meeting mode for a wave: everyone at the meeting fills in on their own phone. */
+  onMeeting?: (waveId: string) => void;
   /** *Resultaten*: the dashboard of this network across its waves. */
   onResults?: () => void;
   /** *Exporteren*: the workbook or CSV + SPSS syntax for this network; with wave ids, only those waves ticked. */
@@ -39,7 +41,7 @@ export interface NetworkScreenProps {
 }
 
 /** Where the network screen leads besides filling in and the overview: settings, codes, paper entry, the list of questionnaires. */
-type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onPaperForm' | 'onResponses' | 'onKiosk' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onLinking' | 'onOpenAnswers'>;
+type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onPaperForm' | 'onResponses' | 'onKiosk' | 'onMeeting' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onLinking' | 'onOpenAnswers'>;
 
 export function NetworkScreen({ networkId, onBack, onFill, onOverview, ...links }: NetworkScreenProps) {
   const { t } = useTranslation();
@@ -193,6 +195,17 @@ function WaveCard({
             data-testid={`kiosk-wave-${wave.id}`}
           >
             {t('kiosk.startWave')}
+          </button>
+        )}
+        {open && links.onMeeting && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => links.onMeeting?.(wave.id)}
+            aria-label={t('meeting.openFor', { wave: wave.label })}
+            data-testid={`meeting-wave-${wave.id}`}
+          >
+            {t('meeting.open')}
           </button>
         )}
         {open && (
