@@ -1,11 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard } from '../../../../shared/results';
+import type { Comparison, Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { DifferenceCharts, DifferenceTable } from './ChangeSections';
 import { NoChart, Section, WaveSelect } from './ChartParts';
 import { indicatorChangeRows, waveLabelOf, type CellTexts } from './model';
 import { detailIds, indicatorChangeStartWave } from './summary-text';
+
+/**
+ * The change of each statement from the baseline to one follow-up wave, largest rise first, as
+ * diverging bars: the charts of IndicatorChangeSection, also drawn for reports, where `scaleId`
+ * keeps one condition's statements.
+ */
+export function StatementChangeCharts({ d, c, locale, scaleId }: { d: Dashboard; c: Comparison; locale: Locale; scaleId?: string }) {
+  const followUp = waveLabelOf(d.waves, c.followUpWaveId);
+  const inScale = new Set(d.items.filter((it) => it.scaleId === scaleId).map((it) => it.itemId));
+  const rows = indicatorChangeRows(d, c, locale).filter((r) => scaleId === undefined || inScale.has(r.id));
+  const id = scaleId === undefined ? `${c.followUpWaveId}-items` : `${c.followUpWaveId}-items-${scaleId}`;
+  return <DifferenceCharts rows={rows} baseline={d.waves[0]?.label ?? ''} followUp={followUp} id={id} locale={locale} />;
+}
 
 /**
  * *Verandering per uitspraak*: every statement's change over everyone since the baseline, from the
@@ -33,7 +46,7 @@ export function IndicatorChangeSection({ d, locale, texts }: { d: Dashboard; loc
     <Section id="dash-indicator-change" title={t('indicatorChange.title')} intro={<p>{t('indicatorChange.intro', { baseline, followUp })}</p>} testId="section-indicator-change">
       <WaveSelect waves={d.waves.filter((w) => followUps.includes(w.waveId))} value={wave} onChange={setChosen} label={t('indicatorChange.showWave')} />
       <div className="per-wave" data-testid={`change-items-${wave}`}>
-        <DifferenceCharts rows={rows} baseline={baseline} followUp={followUp} id={`${wave}-items`} locale={locale} />
+        <StatementChangeCharts d={d} c={c} locale={locale} />
         <DifferenceTable
           rows={rows}
           caption={t('indicatorChange.caption', { baseline, followUp })}
