@@ -232,6 +232,11 @@ export const contract = {
       waveIds: z.array(id).max(20),
       instrumentId,
       breakdown: z.enum(BREAKDOWN_CHOICES, { error: 'Kies geen uitsplitsing, of rolgroep, discipline, overleg, sector of omvang' }),
+      /**
+       * One partner organisation's dashboard: only responses that name it in their wave count.
+       * Absent: the whole network. NOT_FOUND when it is not an organisation of the network.
+       */
+      organisationId: id.optional(),
     }),
   ),
   compareNetworks: method<NetworkComparison>()(

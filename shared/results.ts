@@ -15,7 +15,12 @@ export interface Notice {
    * without scores in a wave: too few items answered), 'tolerant-matches' (accepted near matches of
    * self-made codes), 'link-proposals' (near matches awaiting a decision), 'breakdown-unavailable',
    * 'governance-unavailable' (no wave asked the governance body question), 'breakdown-not-in-wave'
-   * (this wave did not ask the breakdown's question), and
+   * (this wave did not ask the breakdown's question), 'organisation-below-minimum' (an
+   * organisation's dashboard: in this wave fewer than the minimum, `n` of `min`, handed in a complete
+   * questionnaire naming it, so none of its numbers of that wave are shown), 'organisation-derivable'
+   * (an organisation's dashboard: it has `n` ≥ `min` complete responses in this wave, but the rest of
+   * the network's are so few that the network's numbers minus the organisation's would describe
+   * them, so its numbers of that wave are not shown either), and
    * in comparison rows 'not-in-both' and 'scale-changed'. Params name what a notice is about with
    * `waveId`, `scaleId` or `itemId` where it applies.
    */
@@ -320,6 +325,16 @@ export type ConversationPoint =
 export interface Dashboard {
   networkId: string;
   networkName: string;
+  /**
+   * The partner organisation this dashboard is about (only responses naming it in their wave
+   * count; pairs only where both responses name it), or null for the whole network. In an
+   * organisation's dashboard `organisations` is empty and `spreadFallback` null (one organisation
+   * has no spread), `responseByOrganisation` holds only that organisation, and a wave whose numbers
+   * are withheld (a notice 'organisation-below-minimum' or 'organisation-derivable' with that
+   * `waveId` says why) shows counts only: every mean, distribution, alpha, comparison using it,
+   * breakdown cell and conversation point of that wave is suppressed or absent.
+   */
+  organisation: { id: string; name: string } | null;
   instrumentId: string;
   /** The instrument's name (newest version shown), for titles of charts saved for a report. */
   instrumentName: LocalizedText;

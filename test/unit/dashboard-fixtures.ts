@@ -183,6 +183,7 @@ export function richDashboard(): Dashboard {
   return {
     networkId: '33333333-3333-4333-8333-333333333333',
     networkName: 'Dementie Twente',
+    organisation: null,
     instrumentId: 'kansrijke-samenwerking',
     instrumentName: { nl: 'Kansrijke samenwerking', en: 'Promising collaboration' },
     minGroupSize: 5,

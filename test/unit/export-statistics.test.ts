@@ -19,6 +19,7 @@ const independent: IndependentResult = {
 const dashboard: Dashboard = {
   networkId: 'n1',
   networkName: 'Dementie Oost',
+  organisation: null,
   instrumentId: 'kansrijke-samenwerking',
   instrumentName: { nl: 'Kansrijke samenwerking', en: 'Promising collaboration' },
   minGroupSize: 5,

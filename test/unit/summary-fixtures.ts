@@ -103,6 +103,7 @@ export function summaryDashboard(): Dashboard {
   return {
     networkId: 'n1',
     networkName: 'Dementie Twente',
+    organisation: null,
     instrumentId: 'kansrijke-samenwerking',
     instrumentName: { nl: 'Kansrijke samenwerking', en: 'Promising collaboration' },
     minGroupSize: 5,

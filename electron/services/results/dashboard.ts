@@ -51,7 +51,7 @@ import {
 import { listOrganisations, listWaves } from '../../db/repositories/networks';
 import { countAssignedCodes } from '../../db/repositories/results';
 import type { ServiceContext } from '../context';
-import { requireNetwork } from '../administration/networks';
+import { requireNetwork, requireOrganisationIn } from '../administration/networks';
 import { linkCandidate, linkDecisionsOf } from './link-proposals';
 import {
   BREAKDOWN_ITEMS,
@@ -92,6 +92,7 @@ interface UnionItem {
 
 export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboard'>): Dashboard {
   const network = requireNetwork(ctx, input.networkId);
+  const organisation = input.organisationId === undefined ? null : requireOrganisationIn(ctx, network.id, input.organisationId);
   const versions = requireInstrumentVersions(ctx, input.instrumentId);
   const waves = selectWaves(ctx, network, input.waveIds);
   const breakdownItem = isBackgroundBreakdown(input.breakdown) ? BREAKDOWN_ITEMS[input.breakdown] : null;
@@ -119,6 +120,7 @@ export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboa
   return {
     networkId: network.id,
     networkName: network.name,
+    organisation: organisation && { id: organisation.id, name: organisation.name },
     instrumentId: input.instrumentId,
     instrumentName: labels[0]!.def.name,
     minGroupSize: k,
