@@ -250,6 +250,18 @@ export function chartImage(figure: Element, title: string, subject: string = sub
   return { svg, width, height };
 }
 
+/** A sentence as a picture of `width` pixels (for a report's chart that has nothing to draw: "Geen waarden om te tonen"). */
+export function textImage(text: string, width: number): ChartImage {
+  const block = textBlock(text, PADDING, width - 2 * PADDING, TITLE_SIZE, 400);
+  const height = block.height + 3 * PADDING;
+  const root = document.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  root.appendChild(block.element);
+  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`, width, height };
+}
+
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
