@@ -144,7 +144,8 @@ function ReportForm({ detail, instruments, withResults }: { detail: NetworkDetai
             onChange={setLocale}
           />
         </div>
-        <div className="report-open-answers">
+        <fieldset className="checkbox-group report-open-answers">
+          <legend>{t('reportScreen.openAnswersLegend')}</legend>
           <label className="checkbox">
             <input type="checkbox" checked={withOpenAnswers} onChange={(e) => setWithOpenAnswers(e.target.checked)} aria-describedby={`${id}-open-hint`} />
             {t('reportScreen.openAnswers')}
@@ -152,7 +153,7 @@ function ReportForm({ detail, instruments, withResults }: { detail: NetworkDetai
           <p className="hint" id={`${id}-open-hint`}>
             {t('reportScreen.openAnswersHint')}
           </p>
-        </div>
+        </fieldset>
       </section>
 
       <section className="panel report-make" aria-labelledby={`${id}-make`}>
