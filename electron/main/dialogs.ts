@@ -1,4 +1,4 @@
-import type { BrowserWindow, SaveDialogOptions } from 'electron';
+import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { basename, extname, join } from 'node:path';
 
 /** The part of Electron's dialog module the export chooser needs (a window is optional). */
@@ -6,6 +6,9 @@ export type ShowSaveDialog = (
   options: SaveDialogOptions,
   window: BrowserWindow | null,
 ) => Promise<{ canceled: boolean; filePath?: string | undefined }>;
+
+/** The part of Electron's dialog module the folder chooser needs. */
+export type ShowOpenDialog = (options: OpenDialogOptions, window: BrowserWindow | null) => Promise<{ canceled: boolean; filePaths: string[] }>;
 
 /** What the save dialog says per kind of file the services suggest (by the suggested name's extension). */
 const FILE_KINDS: Record<string, { title: string; filter: string }> = {
@@ -21,6 +24,9 @@ const FILE_KINDS: Record<string, { title: string; filter: string }> = {
   svg: { title: 'Grafiek opslaan', filter: 'SVG-afbeelding' },
   // study files for merging laptops
   nwstudie: { title: 'Studiebestand exporteren', filter: 'Netwerkspiegel-studiebestand' },
+  // reports
+  docx: { title: 'Rapport opslaan als Word-document', filter: 'Word-document' },
+  pptx: { title: 'Rapport opslaan als PowerPoint-presentatie', filter: 'PowerPoint-presentatie' },
 };
 
 /** The dialog's title and file filter for a suggested file name; another extension gets a plain "<EXT>-bestand" filter. */
@@ -54,5 +60,32 @@ export function createExportPathChooser(deps: {
     );
     if (result.canceled || !result.filePath) return null;
     return result.filePath;
+  };
+}
+
+/**
+ * ServiceContext.chooseExportFolder for Electron: a folder dialog starting in the Documents folder,
+ * for a set of files (a report per partner organisation). The service makes a new folder named
+ * `suggestedName` inside the chosen one. Resolves to null when the user cancels.
+ */
+export function createExportFolderChooser(deps: {
+  showOpenDialog: ShowOpenDialog;
+  getWindow: () => BrowserWindow | null;
+  documentsDir: () => string;
+}): (suggestedName: string) => Promise<string | null> {
+  return async (suggestedName) => {
+    const win = deps.getWindow();
+    const result = await deps.showOpenDialog(
+      {
+        title: `Kies de map waarin de map "${basename(suggestedName)}" met de rapporten komt`,
+        buttonLabel: 'Kies deze map',
+        defaultPath: deps.documentsDir(),
+        properties: ['openDirectory', 'createDirectory'],
+      },
+      win && !win.isDestroyed() ? win : null,
+    );
+    const folder = result.filePaths[0];
+    if (result.canceled || !folder) return null;
+    return folder;
   };
 }

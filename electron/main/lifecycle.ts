@@ -8,7 +8,7 @@ import { createDispatcher } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
 import { getKioskState } from '../services/administration/kiosk';
 import { recoverAtStartup, startDailyBackups } from './backups';
-import { createExportPathChooser } from './dialogs';
+import { createExportFolderChooser, createExportPathChooser } from './dialogs';
 import { createSenderCheck, registerIpc } from './ipc';
 import { createKioskWindowController, type KioskWindowController } from './kiosk';
 import { buildMenuTemplate } from './menu';
@@ -135,6 +135,11 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
       appVersion: app.getVersion(),
       chooseExportPath: createExportPathChooser({
         showSaveDialog: (dialogOptions, win) => (win ? dialog.showSaveDialog(win, dialogOptions) : dialog.showSaveDialog(dialogOptions)),
+        getWindow: () => mainWindow,
+        documentsDir: () => app.getPath('documents'),
+      }),
+      chooseExportFolder: createExportFolderChooser({
+        showOpenDialog: (dialogOptions, win) => (win ? dialog.showOpenDialog(win, dialogOptions) : dialog.showOpenDialog(dialogOptions)),
         getWindow: () => mainWindow,
         documentsDir: () => app.getPath('documents'),
       }),

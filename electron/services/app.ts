@@ -11,6 +11,7 @@ export interface StartOptions {
   databasePath: string;
   appVersion: string;
   chooseExportPath: ServiceContext['chooseExportPath'];
+  chooseExportFolder?: ServiceContext['chooseExportFolder'];
   setKioskWindow?: ServiceContext['setKioskWindow'];
   studyFileWorkerFile?: ServiceContext['studyFileWorkerFile'];
   now?: () => string;
@@ -33,6 +34,7 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
     schemaVersion: LATEST_SCHEMA_VERSION,
     now,
     chooseExportPath: options.chooseExportPath,
+    chooseExportFolder: options.chooseExportFolder,
     setKioskWindow: options.setKioskWindow,
     studyFileWorkerFile: options.studyFileWorkerFile,
   };

@@ -16,6 +16,12 @@ export interface ServiceContext {
   now: () => string;
   /** Asks where to save an export; null when the user cancels. Electron shows a dialog, the harness picks a folder. */
   chooseExportPath: (suggestedName: string) => Promise<string | null>;
+  /**
+   * Asks for a folder to put a set of files in (a report per partner organisation); null when the
+   * user cancels. The service makes a new folder named `suggestedName` inside it. Electron shows a
+   * folder dialog, the harness and the tests give a fresh folder; absent, such reports are refused.
+   */
+  chooseExportFolder?: (suggestedName: string) => Promise<string | null>;
   /** Locks or unlocks the window for kiosk mode (Electron: full screen, kiosk); absent in tests. */
   setKioskWindow?: (on: boolean) => void;
   /**

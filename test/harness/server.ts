@@ -114,6 +114,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     databasePath: options.databasePath,
     appVersion: 'harness',
     chooseExportPath: async (name) => join(options.exportDir, `${++exportCounter}-${name}`),
+    // A fresh folder per report, as a user would pick an empty one; the service makes its own folder inside.
+    chooseExportFolder: async (name) => {
+      const folder = join(options.exportDir, `${++exportCounter}-${name}`);
+      mkdirSync(folder, { recursive: true });
+      return folder;
+    },
     setKioskWindow: (on) => {
       kioskWindow.on = on;
       kioskWindow.changes.push(on);

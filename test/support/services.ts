@@ -26,6 +26,8 @@ export function useServices() {
       databasePath: join(dir, 'netwerkspiegel.sqlite'),
       appVersion: 'test',
       chooseExportPath: async (name) => (options.cancelExport ? null : join(dir, name)),
+      // The folder itself: the report service makes its own new folder inside it.
+      chooseExportFolder: async () => (options.cancelExport ? null : dir),
       setKioskWindow: (on) => kioskWindow.push(on),
       now: options.now,
     });
