@@ -231,7 +231,7 @@ function ReportResult({ kind, result }: { kind: ReportKind; result: Extract<Repo
       {(stopped || kind === 'partners') && files.length > 0 && (
         <ul className="report-files" data-testid="report-files">
           {files.map((f) => (
-            <li key={f}>{f}</li>
+            <li key={f}>{f.split(/[\\/]/).pop()}</li>
           ))}
         </ul>
       )}
