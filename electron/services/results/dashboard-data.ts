@@ -48,7 +48,15 @@ export interface WaveData {
   /** Started responses (complete included) per organisation id; null for those without one. */
   startedByOrganisation: Map<string | null, number>;
   complete: ResponseData[];
+  /**
+   * An organisation's wave whose numbers may not be shown (too few of its people, or the rest of the
+   * network too few): every statistic of it is suppressed, counts stay. Always false for the network.
+   */
+  withheld: boolean;
 }
+
+/** The minimum group size that applies to a wave's numbers: unreachable when the wave is withheld. */
+export const minSizeIn = (w: WaveData, k: number): number => (w.withheld ? Number.POSITIVE_INFINITY : k);
 
 const compiledCache = new WeakMap<Db, Map<string, CompiledInstrument>>();
 
@@ -103,6 +111,7 @@ export function loadWaveData(
       started: 0,
       startedByOrganisation: new Map(),
       complete: [],
+      withheld: false,
     };
   });
   if (data.length === 0) return data;

@@ -34,7 +34,7 @@ import type {
   ScoreRange,
 } from '../../../shared/results';
 import { CODE_MAX, CODE_MIN, slotFor, type CompiledInstrument, type CompiledItem, type CompiledSubscale } from '../../../shared/score-table';
-import { scaleStats } from '../../../shared/statistics';
+import { hiddenScaleStats, scaleStats } from '../../../shared/statistics';
 // Straight from the modules, not the shared/stats barrel: re-exports become getters in CommonJS, on the hot path.
 import { cronbachAlpha } from '../../../shared/stats/alpha';
 import { describe } from '../../../shared/stats/descriptives';
@@ -58,6 +58,7 @@ import {
   compiledInstrument,
   isBackgroundBreakdown,
   loadWaveData,
+  minSizeIn,
   requireInstrumentVersions,
   scoresOf,
   selectWaves,
@@ -65,6 +66,7 @@ import {
   type WaveData,
 } from './dashboard-data';
 import { groupResults } from './groups';
+import { hiddenKey, organisationWaves, type HiddenNumbers } from './organisation';
 
 /** Scores are means of a few items: round before ranking so equal scores tie (R's `digits.rank`). */
 const DIGITS_RANK = 10;
@@ -96,26 +98,40 @@ export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboa
   const versions = requireInstrumentVersions(ctx, input.instrumentId);
   const waves = selectWaves(ctx, network, input.waveIds);
   const breakdownItem = isBackgroundBreakdown(input.breakdown) ? BREAKDOWN_ITEMS[input.breakdown] : null;
-  const data = loadWaveData(ctx, waves, input.instrumentId, breakdownItem);
+  const everyone = loadWaveData(ctx, waves, input.instrumentId, breakdownItem);
   const k = network.minGroupSize;
   const notices: Notice[] = [];
+  const organisations = listOrganisations(ctx.db, network.id);
 
-  const labels = labelSource(ctx, data, input.instrumentId, versions[0]!);
+  const labels = labelSource(ctx, everyone, input.instrumentId, versions[0]!);
   const scales = unionScales(labels);
   const items = unionItems(labels);
 
-  const itemSeries = items.map((it) => itemSeriesOf(it, data, k));
+  const { data, hidden } = organisation
+    ? organisationWaves(everyone, organisations, organisation.id, scales.map((s) => s.id), items.map((it) => it.id), k, notices)
+    : { data: everyone, hidden: new Set<string>() };
+
+  const itemSeries = items.map((it) => withoutHiddenItem(itemSeriesOf(it, data, k), hidden));
   waveNotices(data, items, itemSeries, k, notices);
   versionNotices(data, items, notices);
 
-  const scaleSeries = scales.map((s) => scaleSeriesOf(s, data, k));
+  const scaleSeries = scales.map((s) => withoutHiddenScale(scaleSeriesOf(s, data, k), hidden));
   if (scaleSeries.some((s) => s.perWave.some((p) => p.alpha.alpha !== null && p.alpha.smallSample))) {
     notices.push({ code: 'alpha-small-n', params: { threshold: ALPHA_STABLE_N } });
   }
   const decisions = data.length > 1 ? linkDecisionsOf(ctx, network.id) : new Map();
-  const comparisons = data.slice(1).map((followUp) => compare(data[0]!, followUp, decisions, scales, items, k, notices));
+  const comparisons = data.slice(1).map((followUp, i) => {
+    const linked = linkedResponses(everyone[0]!, everyone[i + 1]!, decisions, organisation?.id ?? null, notices);
+    const kPair = Math.max(minSizeIn(data[0]!, k), minSizeIn(followUp, k));
+    return withoutHiddenRows(compare(data[0]!, followUp, linked, scales, items, kPair), hidden);
+  });
 
-  const groups = groupResults(ctx, listOrganisations(ctx.db, network.id), data, scales, k, input.breakdown, notices);
+  const groups = groupResults(ctx, organisation ? [organisation] : organisations, data, scales, k, input.breakdown, notices);
+  // One organisation has no spread between organisations.
+  if (organisation) {
+    groups.organisations = { groupBy: 'organisation', groups: [], hiddenGroups: 0 };
+    groups.spreadFallback = null;
+  }
 
   return {
     networkId: network.id,
@@ -133,7 +149,7 @@ export function getDashboard(ctx: ServiceContext, input: ParsedInput<'getDashboa
     spreadFallback: groups.spreadFallback,
     breakdown: groups.breakdown,
     responseByOrganisation: groups.responseByOrganisation,
-    conversation: conversationOf(data, itemSeries, items, comparisons, k),
+    conversation: conversationOf(data, itemSeries, items, comparisons, k, hidden),
     notices,
   };
 }
@@ -293,7 +309,8 @@ function scaleSeriesOf(scale: UnionScale, data: readonly WaveData[], k: number):
     perWave: data.map((w) => {
       const idx = w.subscaleIndex.get(scale.id);
       if (idx === undefined) return { waveId: w.wave.id, stats: scaleStats([], k), alpha: emptyAlpha(0) };
-      return { waveId: w.wave.id, stats: scaleStatsInWave(w, scale.id, k), alpha: alphaOf(w, idx, k) };
+      const kw = minSizeIn(w, k);
+      return { waveId: w.wave.id, stats: scaleStatsInWave(w, scale.id, kw), alpha: alphaOf(w, idx, kw) };
     }),
   };
 }
@@ -351,7 +368,7 @@ function itemSeriesOf(item: UnionItem, data: readonly WaveData[], k: number): It
     presentIn: data.filter((w) => w.compiled?.index.has(item.id)).map((w) => w.wave.id),
     perWave: data.map((w) => {
       const j = w.compiled?.index.get(item.id);
-      return { waveId: w.wave.id, stats: j === undefined ? emptyItemStats() : itemStats(w.compiled!.items[j]!, j, w.complete, k) };
+      return { waveId: w.wave.id, stats: j === undefined ? emptyItemStats() : itemStats(w.compiled!.items[j]!, j, w.complete, minSizeIn(w, k)) };
     }),
   };
 }
@@ -549,33 +566,62 @@ const itemValue = (j: number) => (r: ResponseData) => {
   return s === s ? s : null;
 };
 
+interface LinkedResponses {
+  pairsB: ResponseData[];
+  pairsF: ResponseData[];
+  unmatchedB: ResponseData[];
+  unmatchedF: ResponseData[];
+  linking: Comparison['linking'];
+}
+
 /**
- * Baseline versus one follow-up: equal codes and accepted near matches are paired; near matches
- * nobody has decided on are in no comparison at all, not even the all-respondents one (they may be
- * one person, counted once as a pair or twice as two people: nobody knows until a researcher decides).
+ * Baseline versus one follow-up of the whole network: equal codes and accepted near matches are
+ * paired; near matches nobody has decided on are in no comparison at all, not even the
+ * all-respondents one (they may be one person, counted once as a pair or twice as two people:
+ * nobody knows until a researcher decides).
+ *
+ * For an organisation the linking is still the network's (narrowing it first could turn an
+ * ambiguous near match into a unique one), then narrowed: a pair counts when both responses name
+ * the organisation; a pair with one side elsewhere (someone who moved) leaves that side as an
+ * unmatched response of its own organisation; a proposal keeps its responses out of every comparison.
  */
-function compare(
-  base: WaveData,
-  follow: WaveData,
-  decisions: LinkDecisions,
-  scales: readonly UnionScale[],
-  items: readonly UnionItem[],
-  k: number,
-  notices: Notice[],
-): Comparison {
+function linkedResponses(base: WaveData, follow: WaveData, decisions: LinkDecisions, organisationId: string | null, notices: Notice[]): LinkedResponses {
   const byId = new Map([...base.complete, ...follow.complete].map((r) => [String(r.rowid), r]));
   const link = linkWaves(
     base.complete.map((r) => linkCandidate(String(r.rowid), r)),
     follow.complete.map((r) => linkCandidate(String(r.rowid), r)),
     decisions,
   );
-  if (link.tolerant > 0) notices.push({ code: 'tolerant-matches', params: { waveId: follow.wave.id, count: link.tolerant } });
-  if (link.proposals.length > 0) notices.push({ code: 'link-proposals', params: { waveId: follow.wave.id, count: link.proposals.length } });
-  const pairsB = link.pairs.map((p) => byId.get(p.baseline)!);
-  const pairsF = link.pairs.map((p) => byId.get(p.followUp)!);
-  const unmatchedB = link.unmatchedBaseline.map((id) => byId.get(id)!);
-  const unmatchedF = link.unmatchedFollowUp.map((id) => byId.get(id)!);
+  const inView = (id: string) => organisationId === null || byId.get(id)!.organisationId === organisationId;
+  const pairs = link.pairs.filter((p) => inView(p.baseline) && inView(p.followUp));
+  const proposals = link.proposals.filter((p) => inView(p.baseline) || inView(p.followUp)).length;
+  const unmatchedB = [...link.unmatchedBaseline, ...link.pairs.filter((p) => !inView(p.followUp)).map((p) => p.baseline)].filter(inView);
+  const unmatchedF = [...link.unmatchedFollowUp, ...link.pairs.filter((p) => !inView(p.baseline)).map((p) => p.followUp)].filter(inView);
+  const tolerant = pairs.filter((p) => p.tolerant).length;
+  if (tolerant > 0) notices.push({ code: 'tolerant-matches', params: { waveId: follow.wave.id, count: tolerant } });
+  if (proposals > 0) notices.push({ code: 'link-proposals', params: { waveId: follow.wave.id, count: proposals } });
+  return {
+    pairsB: pairs.map((p) => byId.get(p.baseline)!),
+    pairsF: pairs.map((p) => byId.get(p.followUp)!),
+    unmatchedB: unmatchedB.map((id) => byId.get(id)!),
+    unmatchedF: unmatchedF.map((id) => byId.get(id)!),
+    linking: {
+      baselineWaveId: base.wave.id,
+      followUpWaveId: follow.wave.id,
+      matched: pairs.length - tolerant,
+      tolerant,
+      proposals,
+      // Rejected near matches are only counted for the whole network (they are no pair of anyone's).
+      rejected: organisationId === null ? link.rejected : 0,
+      unmatchedBaseline: unmatchedB.length,
+      unmatchedFollowUp: unmatchedF.length,
+    },
+  };
+}
 
+/** Baseline versus one follow-up, from the linked responses. */
+function compare(base: WaveData, follow: WaveData, linked: LinkedResponses, scales: readonly UnionScale[], items: readonly UnionItem[], k: number): Comparison {
+  const { pairsB, pairsF, unmatchedB, unmatchedF } = linked;
   const rows: ComparisonRow[] = [];
   for (const s of scales) {
     const ib = base.subscaleIndex.get(s.id);
@@ -629,22 +675,45 @@ function compare(
     });
   }
 
-  return {
-    baselineWaveId: base.wave.id,
-    followUpWaveId: follow.wave.id,
-    linking: {
-      baselineWaveId: base.wave.id,
-      followUpWaveId: follow.wave.id,
-      matched: link.matched,
-      tolerant: link.tolerant,
-      proposals: link.proposals.length,
-      rejected: link.rejected,
-      unmatchedBaseline: link.unmatchedBaseline.length,
-      unmatchedFollowUp: link.unmatchedFollowUp.length,
-    },
-    exploratory: true,
-    rows,
-  };
+  return { baselineWaveId: base.wave.id, followUpWaveId: follow.wave.id, linking: linked.linking, exploratory: true, rows };
+}
+
+// --- an organisation's numbers hidden because the network's minus them would describe a few others ---
+
+function withoutHiddenScale(series: ScaleSeries, hidden: HiddenNumbers): ScaleSeries {
+  if (hidden.size === 0) return series;
+  const perWave = series.perWave.map((p) =>
+    hidden.has(hiddenKey(p.waveId, 'scale', series.scaleId))
+      ? { waveId: p.waveId, stats: { ...hiddenScaleStats(), n: p.stats.n }, alpha: { ...p.alpha, alpha: null, unavailable: 'too-small' as const } }
+      : p,
+  );
+  return { ...series, perWave };
+}
+
+function withoutHiddenItem(series: ItemSeries, hidden: HiddenNumbers): ItemSeries {
+  if (hidden.size === 0) return series;
+  const perWave = series.perWave.map((p) => {
+    if (!hidden.has(hiddenKey(p.waveId, 'item', series.itemId))) return p;
+    const { n, missing, declined } = p.stats;
+    return { waveId: p.waveId, stats: { ...emptyItemStats(), n, missing, declined, suppressed: true } };
+  });
+  return { ...series, perWave };
+}
+
+/** A comparison row that uses a hidden number (its scale or item in either wave) shows none of its results. */
+function withoutHiddenRows(c: Comparison, hidden: HiddenNumbers): Comparison {
+  if (hidden.size === 0) return c;
+  const rows = c.rows.map((row): ComparisonRow => {
+    if (!hidden.has(hiddenKey(c.baselineWaveId, row.kind, row.id)) && !hidden.has(hiddenKey(c.followUpWaveId, row.kind, row.id))) return row;
+    const { allRespondents: a, paired: p, independent: i } = row;
+    return {
+      ...row,
+      allRespondents: { ...emptyAllRespondents(), nBaseline: a.nBaseline, nFollowUp: a.nFollowUp, nPairs: a.nPairs },
+      paired: emptyPaired(p.n, true),
+      independent: emptyIndependent(i.nBaseline, i.nFollowUp, true),
+    };
+  });
+  return { ...c, rows };
 }
 
 // --- conversation points ----------------------------------------------------------------------------
@@ -653,15 +722,23 @@ function compare(
  * The conversation points of the latest wave with something to say, with each indicator's change
  * over everyone since the baseline (when that wave is not the baseline itself).
  */
-function conversationOf(data: readonly WaveData[], itemSeries: readonly ItemSeries[], items: readonly UnionItem[], comparisons: readonly Comparison[], k: number): ConversationPoint[] {
+function conversationOf(
+  data: readonly WaveData[],
+  itemSeries: readonly ItemSeries[],
+  items: readonly UnionItem[],
+  comparisons: readonly Comparison[],
+  k: number,
+  hidden: HiddenNumbers,
+): ConversationPoint[] {
   for (let i = data.length - 1; i >= 0; i--) {
     const w = data[i]!;
-    if (!w.compiled || w.complete.length < k) continue;
+    if (!w.compiled || w.complete.length < minSizeIn(w, k)) continue;
     const comparison = comparisons.find((c) => c.followUpWaveId === w.wave.id);
     const indicators: IndicatorSummary[] = [];
     items.forEach((it, idx) => {
       const j = w.compiled!.index.get(it.id);
-      if (j === undefined) return;
+      // A hidden number says nothing, not even how many said "weet niet".
+      if (j === undefined || hidden.has(hiddenKey(w.wave.id, 'item', it.id))) return;
       const compiledItem = w.compiled!.items[j]!;
       if (compiledItem.item.type !== 'scale') return;
       const stats = itemSeries[idx]!.perWave[i]!.stats;

@@ -165,12 +165,14 @@ function breakdownOf(grouping: Grouping, data: readonly WaveData[], scales: read
   // Per wave: which responses are in which group, and which groups are hidden at wave level.
   const perWave = data.map((w) => {
     const members = membersOf(w.complete, groupOf);
-    const hidden = suppressCells(
-      groups.map((g) => ({ id: g.id, n: members.get(g.id)?.length ?? 0 })),
-      w.complete.length,
-      k,
-      nestedHidden(members, w.complete, nestedIn, k),
-    );
+    const hidden = w.withheld
+      ? new Set(groups.map((g) => g.id))
+      : suppressCells(
+          groups.map((g) => ({ id: g.id, n: members.get(g.id)?.length ?? 0 })),
+          w.complete.length,
+          k,
+          nestedHidden(members, w.complete, nestedIn, k),
+        );
     return { w, members, hidden };
   });
 
