@@ -48,13 +48,58 @@ function shownValues(d: Dashboard): Set<string> {
   for (const s of d.scales) for (const w of s.perWave) add(w.stats);
   for (const it of d.items) for (const w of it.perWave) add(w.stats);
   for (const g of [d.organisations, d.spreadFallback, d.breakdown]) for (const group of g?.groups ?? []) for (const s of group.perScale) for (const w of s.perWave) add(w.stats);
+  // A change of (about) nothing is printed without a sign.
+  for (const c of d.comparisons) for (const r of c.rows) if (r.allRespondents.meanDiff !== null && Math.abs(r.allRespondents.meanDiff) < 0.005) out.add('0,00');
   return out;
 }
 
-/** Every cell of every table of a Word document. */
+/** Every cell of every table of a Word document, each with its row (to say where a wrong number stands). */
 const tableCells = (doc: Package) => wordTables(parseAllXml(doc)['word/document.xml']!).flat(2);
+const numbersNotIn = (doc: Package, expected: ReadonlySet<string>) =>
+  wordTables(parseAllXml(doc)['word/document.xml']!).flatMap((table) =>
+    table.flatMap((row) => row.filter((c) => TWO_DECIMALS.test(c) && !expected.has(c)).map((c) => `${c} in: ${table[0]!.join(' | ')} / ${row.join(' | ')}`)),
+  );
 /** A mean or SD as a report prints it: digits, a decimal comma, two decimals (a signed difference has a sign and is left out). */
 const TWO_DECIMALS = /^\d+,\d\d$/;
+
+const tablesOf = (doc: Package) => wordTables(parseAllXml(doc)['word/document.xml']!);
+const header = (table: string[][]) => table[0]!.join(' | ');
+const shown = (stats: { mean: number | null; suppressed: boolean }): stats is { mean: number; suppressed: false } => !stats.suppressed && stats.mean !== null;
+
+/**
+ * The condition tables of a dashboard as the results screen words them, worked out here from the
+ * service's numbers: per condition a row per wave (n, mean, SD, 95% interval), the overview of every
+ * condition per wave, the rapportcijfer (one decimal) and the response per wave.
+ */
+function expectConditionTables(doc: Package, d: Dashboard) {
+  const tables = tablesOf(doc);
+  const label = (waveId: string) => d.waves.find((w) => w.waveId === waveId)!.label;
+  // A value not shown (too few answers) is a sentence, never a number.
+  const cell = (stats: { mean: number | null; suppressed: boolean }, text: string | undefined, value: (v: number) => string) => (shown(stats) ? value(stats.mean) : /\d,\d/.test(text ?? '') ? 'a number' : text);
+  const perCondition = tables.filter((t) => header(t) === 'Meting | n | Gemiddelde | SD | 95%-BI').map((t) => t.slice(1));
+  for (const s of d.scales) {
+    const found = perCondition.find((rows) => rows.length === s.perWave.length && rows.every((r, k) => r[0] === label(s.perWave[k]!.waveId) && r[1] === String(s.perWave[k]!.stats.n)));
+    expect(found, `${d.instrumentId} ${s.label.nl}: a table of n per wave`).toBeDefined();
+    // Rows of the same n could belong to another condition: the means decide which table is this condition's.
+    const expected = s.perWave.map((w) => (shown(w.stats) ? [label(w.waveId), String(w.stats.n), dutch(w.stats.mean, 2), dutch(w.stats.sd!, 2), `[${dutch(w.stats.ciLow!, 2)}; ${dutch(w.stats.ciHigh!, 2)}]`] : null));
+    const match = perCondition.some((rows) => rows.length === expected.length && rows.every((r, k) => (expected[k] === null ? !/\d,\d/.test(r.slice(2).join(' ')) : JSON.stringify(r) === JSON.stringify(expected[k]))));
+    expect(match, `${d.instrumentId} ${s.label.nl}: n, mean, SD and interval per wave`).toBe(true);
+  }
+  const overview = tables.find((t) => header(t) === ['Conditie of schaal', ...d.waves.map((w) => w.label)].join(' | ') && t[1]?.[0] === d.scales[0]?.label.nl);
+  expect(overview, `overview of ${d.instrumentId}`).toBeDefined();
+  for (const s of d.scales) {
+    const row = overview!.find((r) => r[0] === s.label.nl);
+    expect(row?.slice(1), s.label.nl).toEqual(s.perWave.map((w, k) => cell(w.stats, row?.[k + 1], (v) => dutch(v, 2))));
+  }
+  const grade = d.items.find((it) => it.type === 'number' && it.range?.min === 1 && it.range.max === 10);
+  if (grade) {
+    const table = tables.find((t) => header(t) === 'Meting | n | Gemiddelde | Mediaan');
+    expect(table, 'rapportcijfer').toBeDefined();
+    expect(table!.slice(1).map((r) => r.slice(0, 3)), 'rapportcijfer').toEqual(grade.perWave.map((w, k) => [label(w.waveId), String(w.stats.n), cell(w.stats, table![k + 1]?.[2], (v) => dutch(v, 1))]));
+  }
+  const response = tables.find((t) => header(t) === 'Meting | Uitgenodigd | Begonnen | Ingeleverd | Respons');
+  expect(response?.slice(1).map((r) => r.slice(0, 4))).toEqual(d.counts.map((c) => [label(c.waveId), c.invited === null ? 'onbekend' : String(c.invited), String(c.started), String(c.complete)]));
+}
 
 /** The pictures a Word document shows: every `a:blip` resolved through the document's relationships to its part. */
 function wordPictures(pkg: Package): { target: string; bytes: Uint8Array | undefined }[] {
@@ -121,8 +166,8 @@ describe('Rapport maken', () => {
       session.call('getDashboard', { networkId: study.networkId, waveIds: study.waveIds, instrumentId, breakdown: 'none', ...(organisationId ? { organisationId } : {}) });
     const ks = await dashboard(KS);
     const ips = await dashboard(IPS);
-    const role = await session.call('getDashboard', { networkId: study.networkId, waveIds: study.waveIds, instrumentId: KS, breakdown: 'role' });
-    const networkValues = new Set([...shownValues(ks), ...shownValues(ips), ...shownValues(role), ...shownValues(await dashboard('achtergrond'))]);
+    const byRole = (instrumentId: string) => session.call('getDashboard', { networkId: study.networkId, waveIds: study.waveIds, instrumentId, breakdown: 'role' });
+    const networkValues = new Set([...shownValues(ks), ...shownValues(ips), ...shownValues(await byRole(KS)), ...shownValues(await byRole(IPS)), ...shownValues(await dashboard('achtergrond'))]);
 
     await openReportScreen(session);
     // Defaults: every wave with results, every instrument they use, the breakdown by role group, no open answers.
@@ -139,12 +184,10 @@ describe('Rapport maken', () => {
     // Every mean and SD in the tables is one the results service gives …
     const printed = cells.filter((c) => TWO_DECIMALS.test(c));
     expect(printed.length).toBeGreaterThan(0);
-    expect(printed.filter((c) => !networkValues.has(c))).toEqual([]);
-    // … and every condition's mean per wave is there, the rapportcijfer's mean per wave (one decimal) and the response per wave.
-    for (const s of ks.scales) for (const w of s.perWave) if (!w.stats.suppressed && w.stats.mean !== null) expect(cells, `${s.scaleId} ${w.waveId}`).toContain(dutch(w.stats.mean, 2));
-    const grade = ks.items.find((it) => it.type === 'number' && it.range?.min === 1 && it.range.max === 10)!;
-    for (const w of grade.perWave) if (!w.stats.suppressed && w.stats.mean !== null) expect(cells, `grade ${w.waveId}`).toContain(dutch(w.stats.mean, 1));
-    for (const c of ks.counts) expect(cells, `response ${c.waveId}`).toContain(String(c.complete));
+    expect(numbersNotIn(docx, networkValues)).toEqual([]);
+    // … and the condition tables, the rapportcijfer and the response say exactly what the service says.
+    expectConditionTables(docx, ks);
+    expectConditionTables(docx, ips);
     // Every chart is a picture in word/media at print resolution.
     const pictures = wordPictures(docx);
     expect(pictures.length).toBeGreaterThanOrEqual(ks.scales.length);
@@ -169,14 +212,23 @@ describe('Rapport maken', () => {
     const folder = readdirSync(exportDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.docx') && f.includes('/'));
     expect(folder.map((f) => basename(f)).sort()).toEqual(['Hospice_De_Linde.docx', 'Huisartsen_Centrum.docx', 'Thuiszorg_Oost.docx']);
     const partner = (name: string) => unzip(readFileSync(join(exportDir, folder.find((f) => basename(f) === `${name}.docx`)!)));
-    // Thuiszorg Oost (6 per wave) has results of its own: means that only its dashboard gives.
-    const oostOwn = new Set([...shownValues(await dashboard(KS, study.organisationIds[0])), ...shownValues(await dashboard(IPS, study.organisationIds[0]))]);
-    const oostCells = tableCells(partner('Thuiszorg_Oost')).filter((c) => TWO_DECIMALS.test(c));
-    expect(oostCells.filter((c) => !networkValues.has(c) && !oostOwn.has(c))).toEqual([]);
-    expect(oostCells.some((c) => oostOwn.has(c) && !networkValues.has(c))).toBe(true);
+    // Thuiszorg Oost (6 per wave) has results of its own, beside the network's, as its own dashboard gives them.
+    const oost = partner('Thuiszorg_Oost');
+    const oostKs = await dashboard(KS, study.organisationIds[0]);
+    const oostOwn = new Set([...shownValues(oostKs), ...shownValues(await dashboard(IPS, study.organisationIds[0]))]);
+    expect(numbersNotIn(oost, new Set([...networkValues, ...oostOwn]))).toEqual([]);
+    const beside = tablesOf(oost).find((t) => header(t) === ['Conditie of schaal', ...ks.waves.flatMap((w) => [`Thuiszorg Oost ${w.label}`, `Netwerk ${w.label}`])].join(' | ') && t[1]?.[0] === ks.scales[0]!.label.nl);
+    expect(beside).toBeDefined();
+    for (const [i, s] of ks.scales.entries()) {
+      const own = oostKs.scales.find((x) => x.scaleId === s.scaleId)!;
+      expect(beside![i + 1], s.label.nl).toEqual([s.label.nl, ...s.perWave.flatMap((w, k) => [shown(own.perWave[k]!.stats) ? dutch(own.perWave[k]!.stats.mean!, 2) : beside![i + 1]![1 + 2 * k]!, dutch(w.stats.mean!, 2)])]);
+    }
+    expectConditionTables(oost, ks);
     // Huisartsen Centrum (2 per wave) is below the minimum: the network's numbers only, and a note saying why.
     const huisartsen = partner('Huisartsen_Centrum');
-    expect(tableCells(huisartsen).filter((c) => TWO_DECIMALS.test(c) && !networkValues.has(c))).toEqual([]);
+    expect(numbersNotIn(huisartsen, networkValues)).toEqual([]);
+    expect(tablesOf(huisartsen).filter((t) => t[0]!.some((c) => c.includes('Huisartsen Centrum T')))).toEqual([]);
+    expectConditionTables(huisartsen, ks);
     const huisartsenText = wordParagraphs(parseAllXml(huisartsen)['word/document.xml']!).map((p) => p.text).join('\n');
     expect(huisartsenText).toContain('Huisartsen Centrum');
     expect(huisartsenText).toMatch(/minder dan 5|minimale groepsgrootte|ten minste 5/);
