@@ -6,7 +6,7 @@ import { api } from '../../api';
 import i18n from '../../i18n';
 import type { Translate } from '../dashboard/notices';
 import type { ChartRequest, ChartSource } from './chart-requests';
-import { drawReportCharts } from './drawReportCharts';
+import { drawReportCharts, type DrawnChart } from './drawReportCharts';
 import { buildNetworkDocument, buildPartnerDocument, buildPresentation, type ReportChoices, type ReportData } from './report-inputs';
 
 /**
@@ -124,14 +124,21 @@ async function sendCharts(ctx: RunContext, charts: ChartRequest[]): Promise<void
   const items = await Promise.all(missing.map(async (request) => ({ request, dashboard: await ctx.sources.of(request.source) })));
   let done = 0;
   if (ctx.drawingProgress) ctx.onProgress({ step: 'drawing', done, total: items.length });
-  for await (const drawn of drawReportCharts(items, ctx.locale, ctx.signal)) {
+  const send = async (drawn: DrawnChart[]) => {
     for (let i = 0; i < drawn.length; i += REPORT_LIMITS.imagesPerCall) {
       await api.addReportImages({ reportId: ctx.reportId, images: drawn.slice(i, i + REPORT_LIMITS.imagesPerCall) });
     }
     for (const d of drawn) ctx.sent.add(d.imageId);
     done += drawn.length;
     if (ctx.drawingProgress) ctx.onProgress({ step: 'drawing', done, total: items.length });
+  };
+  // The next charts are drawn while the last ones travel to the main process: at most one batch on its way.
+  let sending: Promise<void> = Promise.resolve();
+  for await (const drawn of drawReportCharts(items, ctx.locale, ctx.signal)) {
+    await sending;
+    sending = send(drawn);
   }
+  await sending;
 }
 
 /**
