@@ -137,6 +137,8 @@ async function sendCharts(ctx: RunContext, charts: ChartRequest[]): Promise<void
   for await (const drawn of drawReportCharts(items, ctx.locale, ctx.signal)) {
     await sending;
     sending = send(drawn);
+    // Awaited above or below; marked handled so that a failure while the next charts are drawn is not reported twice.
+    sending.catch(() => undefined);
   }
   await sending;
 }
