@@ -16,11 +16,10 @@
  *
  * Needs the built renderer (`npx electron-vite build`) and Chromium. Run: `npm run bench:reports`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/support/browser';
+import { inChromium, median, rendererCpuOf } from './chromium';
 import { shimScript, startHarness } from '../test/harness/server';
 import { seedReportNetworkFile } from './report-network';
 
@@ -72,15 +71,8 @@ async function makeReport(page: Page, kind: string): Promise<Timing> {
   return { total, pageCpu, serviceCpu: (node.user + node.system) / 1000, ...(await apiTimes(page)) };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-bench-reports-'));
-  const browser = await launchChromium();
-  try {
+  await inChromium('reports', async (browser, dir) => {
     const databasePath = join(dir, 'app.sqlite');
     const t0 = performance.now();
     const study = await seedReportNetworkFile(databasePath, {
@@ -91,11 +83,7 @@ async function main() {
     const generated = performance.now() - t0;
     const harness = await startHarness({ databasePath, exportDir: join(dir, 'exports') });
     try {
-      const cdp = await browser.newBrowserCDPSession();
-      rendererCpu = async () => {
-        const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
-        return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime * 1000, 0);
-      };
+      rendererCpu = await rendererCpuOf(browser);
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
       await context.addInitScript(shimScript());
       const page = await context.newPage();
@@ -132,10 +120,7 @@ async function main() {
     } finally {
       await harness.close();
     }
-  } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 void main();
