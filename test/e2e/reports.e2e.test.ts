@@ -246,11 +246,11 @@ describe('Rapport maken', () => {
     expect(session.problems).toEqual([]);
   }, 600_000);
 
-  it('stops a report with Stop and says which files were already written; the next report may start', async () => {
+  it('stops a report with Stop and says which files were already written; the next may start, but not while another window makes one', async () => {
     const session = await newSession();
     const { page } = session;
     const many = Array.from({ length: 8 }, (_, i) => ({ name: `Partner ${i + 1}`, respondents: 5 }));
-    await seedReportNetwork(call(session), { name: NETWORK, organisations: many, instrumentIds: [KS], seed: 11 });
+    const network = await seedReportNetwork(call(session), { name: NETWORK, organisations: many, instrumentIds: [KS], seed: 11 });
     await openReportScreen(session);
     // The third organisation's file is held on its way to the main process until Stop is clicked, so
     // the stop lands while a report is under way, whatever the machine's speed.
@@ -283,6 +283,15 @@ describe('Rapport maken', () => {
     // The report was closed: another may start at once.
     expect(await page.getByTestId('make-report-network').isEnabled()).toBe(true);
     expect(await make(session, 'network')).toMatch(/^Klaar\./);
+
+    // One report at a time, also across windows: another (played here through the API) holds the slot.
+    const other = await session.call('beginReport', { networkId: network.networkId, format: 'docx', target: 'file', suggestedName: 'Ander venster', withOpenAnswers: false });
+    if (other.cancelled) throw new Error('the harness never cancels');
+    await page.getByTestId('make-report-presentation').click();
+    expect(await textOf(page.getByTestId('report-error'))).toBe('Er wordt al een rapport gemaakt. Wacht tot het klaar is (of breek het af) en probeer het daarna opnieuw.');
+    expect(await page.getByTestId('make-report-presentation').isEnabled()).toBe(true);
+    await session.call('endReport', { reportId: other.reportId });
+    expect(await make(session, 'presentation')).toMatch(/^Klaar\./);
     expect(session.problems).toEqual([]);
   }, 300_000);
 });
