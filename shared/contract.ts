@@ -313,7 +313,15 @@ export const contract = {
     z.strictObject({
       reportId: id,
       images: z
-        .array(z.strictObject({ imageId: reportImageId, png: z.string().max(Math.ceil((REPORT_LIMITS.imageBytes * 4) / 3) + 4, 'Een afbeelding is te groot (meer dan 8 MB)') }))
+        .array(
+          z.strictObject({
+            imageId: reportImageId,
+            png: z
+              .string()
+              .max(Math.ceil((REPORT_LIMITS.imageBytes * 4) / 3) + 4, 'Een afbeelding is te groot (meer dan 8 MB)')
+              .regex(/^(data:image\/png;base64,)?[A-Za-z0-9+/]+={0,2}$/, 'Een afbeelding is geen PNG-afbeelding (base64). Maak het rapport opnieuw'),
+          }),
+        )
         .min(1)
         .max(REPORT_LIMITS.imagesPerCall, `Stuur hoogstens ${REPORT_LIMITS.imagesPerCall} afbeeldingen tegelijk`),
     }),

@@ -37,18 +37,25 @@ export function saveDialogKind(suggestedName: string): { title: string; filters:
   return { title: 'Exporteren', filters: ext ? [{ name: `${ext.toUpperCase()}-bestand`, extensions: [ext] }] : [] };
 }
 
+/** Where a dialog's window and the Documents folder come from. */
+interface DialogDeps {
+  getWindow: () => BrowserWindow | null;
+  documentsDir: () => string;
+}
+
+/** The window a dialog belongs to, unless it is gone. */
+function parentWindow(deps: DialogDeps): BrowserWindow | null {
+  const win = deps.getWindow();
+  return win && !win.isDestroyed() ? win : null;
+}
+
 /**
  * ServiceContext.chooseExportPath for Electron: a save dialog starting in the Documents folder
  * with the suggested name, its file filter following the suggested extension (.xlsx: Excel-werkmap,
  * .json: JSON-bestand). Resolves to null when the user cancels.
  */
-export function createExportPathChooser(deps: {
-  showSaveDialog: ShowSaveDialog;
-  getWindow: () => BrowserWindow | null;
-  documentsDir: () => string;
-}): (suggestedName: string) => Promise<string | null> {
+export function createExportPathChooser(deps: DialogDeps & { showSaveDialog: ShowSaveDialog }): (suggestedName: string) => Promise<string | null> {
   return async (suggestedName) => {
-    const win = deps.getWindow();
     const result = await deps.showSaveDialog(
       {
         ...saveDialogKind(suggestedName),
@@ -56,7 +63,7 @@ export function createExportPathChooser(deps: {
         defaultPath: join(deps.documentsDir(), basename(suggestedName)),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       },
-      win && !win.isDestroyed() ? win : null,
+      parentWindow(deps),
     );
     if (result.canceled || !result.filePath) return null;
     return result.filePath;
@@ -68,13 +75,8 @@ export function createExportPathChooser(deps: {
  * for a set of files (a report per partner organisation). The service makes a new folder named
  * `suggestedName` inside the chosen one. Resolves to null when the user cancels.
  */
-export function createExportFolderChooser(deps: {
-  showOpenDialog: ShowOpenDialog;
-  getWindow: () => BrowserWindow | null;
-  documentsDir: () => string;
-}): (suggestedName: string) => Promise<string | null> {
+export function createExportFolderChooser(deps: DialogDeps & { showOpenDialog: ShowOpenDialog }): (suggestedName: string) => Promise<string | null> {
   return async (suggestedName) => {
-    const win = deps.getWindow();
     const result = await deps.showOpenDialog(
       {
         title: `Kies de map waarin de map "${basename(suggestedName)}" met de rapporten komt`,
@@ -82,7 +84,7 @@ export function createExportFolderChooser(deps: {
         defaultPath: deps.documentsDir(),
         properties: ['openDirectory', 'createDirectory'],
       },
-      win && !win.isDestroyed() ? win : null,
+      parentWindow(deps),
     );
     const folder = result.filePaths[0];
     if (result.canceled || !folder) return null;

@@ -111,6 +111,15 @@ export const fieldNames: Record<string, string> = {
   includeOpenAnswers: 'open antwoorden meenemen',
   separator: 'scheidingsteken',
   data: 'afbeelding',
+  // reports (Word, PowerPoint)
+  suggestedName: 'naam van het rapport',
+  target: 'bestand of map',
+  withOpenAnswers: 'open antwoorden meenemen',
+  reportId: 'rapport',
+  images: 'afbeeldingen',
+  imageId: 'naam van de afbeelding',
+  png: 'PNG-afbeelding',
+  fileName: 'bestandsnaam',
   // backups, study files, audit log, erasure
   researcherName: 'naam van de onderzoeker',
   backupKeep: 'aantal reservekopieën',

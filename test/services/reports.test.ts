@@ -125,6 +125,25 @@ describe('reports: begin, add pictures, write, end', () => {
     expect(reportAudit(s)).toHaveLength(1);
   });
 
+  it('a dialog left open past 15 minutes while another report started: refused, the other keeps running', async () => {
+    let clock = Date.parse('2026-12-01T10:00:00.000Z');
+    const { s, networkId } = await withNetwork({ now: () => new Date(clock).toISOString() });
+    let answerFirst: (path: string) => void = () => {};
+    const ctx = s.services as { chooseExportPath: (n: string) => Promise<string | null> };
+    ctx.chooseExportPath = () => new Promise((resolve) => (answerFirst = resolve));
+    const first = s.call('beginReport', { networkId, format: 'docx', target: 'file', suggestedName: 'Eerste', withOpenAnswers: false });
+    await new Promise((resolve) => setImmediate(resolve));
+    // While its dialog is open, another begin is refused…
+    ctx.chooseExportPath = async (n) => join(s.dir, n);
+    expect(await s.call('beginReport', { networkId, format: 'pptx', target: 'file', suggestedName: 'Tweede', withOpenAnswers: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // …until it has been left for 15 minutes.
+    clock += 15 * 60 * 1000 + 1;
+    const second = await started(s, networkId, { format: 'pptx', suggestedName: 'Tweede' });
+    answerFirst(join(s.dir, 'Eerste.docx'));
+    expect(await first).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Terwijl u een plek koos, is een ander rapport begonnen. Wacht tot dat klaar is en probeer het daarna opnieuw.' } });
+    expect(await s.ok('endReport', { reportId: second.reportId })).toEqual({ files: [] });
+  });
+
   it('a cancelled dialog opens no report and writes nothing', async () => {
     const { s, networkId } = await withNetwork({ cancelExport: true });
     const before = snapshot(s.db);

@@ -13,6 +13,7 @@ type Def = {
   element?: z.ZodType;
   entries?: Record<string, string>;
   values?: unknown[];
+  options?: z.ZodType[];
   format?: string;
   checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number; value?: number; format?: string } } }[];
 };
@@ -126,6 +127,9 @@ export function sampleOf(schema: z.ZodType, key = '', full = false): unknown {
           .map(([k, inner]) => [k, sampleOf(inner, k, full)] as const)
           .filter(([, v]) => v !== undefined),
       );
+    case 'union':
+      // A choice of shapes (a report's content: Word or PowerPoint): the first will do.
+      return sampleOf(def.options![0]!, key, full);
     default:
       throw new Error(`no sample for a ${def.type} (field ${key})`);
   }

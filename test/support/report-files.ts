@@ -1,6 +1,7 @@
 import { DOMParser, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { pngChunk, PNG_SIGNATURE } from '../../electron/services/export/report-images';
 
 /**
  * Reading back the Word and PowerPoint files the report service writes, the way an office suite
@@ -9,16 +10,24 @@ import { crc32, deflateSync } from 'node:zlib';
  * benchmark hand the service real pictures of a known size.
  */
 
-// ---- PNG ----------------------------------------------------------------------------------------
+// ---- respondent texts ---------------------------------------------------------------------------
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
+/** Respondent texts that would be a field, a link or markup if anything read them as more than text. */
+export const HOSTILE_TEXTS = [
+  '{ MERGEFIELD Naam }',
+  '<w:fldSimple w:instr="HYPERLINK"/>',
+  '=HYPERLINK("http://x")',
+  'http://evil.example/',
+  'www.evil.example en mailto:a@evil.example',
+  ']]><script>alert(1)</script>',
+  '&amp; &lt; "dubbel" \'enkel\' & < >',
+  '<a:hlinkClick r:id="rId1"/>',
+  'Emoji 😀👩🏽‍⚕️ en RTL: مرحبا بالعالم · שלום',
+  'tab\tin het midden',
+  'regel 1\nregel 2\r\nregel 3\rregel 4',
+  '  spaties vooraan en achteraan  ',
+];
+// ---- PNG ----------------------------------------------------------------------------------------
 
 /**
  * A real PNG (RGB, 8 bit) of `width` × `height` that looks like a bar chart: light grid lines and
@@ -63,7 +72,12 @@ export function chartPng(width: number, height: number, options: { bars?: number
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 6 })), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+/** The PNG with a tEXt chunk (keyword, NUL, text) before its end: the same picture, another file. */
+export function withTextChunk(png: Buffer, text: string): Buffer {
+  return Buffer.concat([png.subarray(0, png.length - 12), pngChunk('tEXt', Buffer.from(text, 'latin1')), png.subarray(png.length - 12)]);
 }
 
 /** Width and height of a PNG from its IHDR chunk, read independently of the service. */

@@ -4,6 +4,7 @@ import { appendAudit } from '../../db/repositories/audit';
 import type { ServiceContext } from '../context';
 import { safeFileName, writeFilesAtomically } from '../files';
 import { requireNetwork, requireWave } from '../administration/networks';
+import { PNG_SIGNATURE } from './report-images';
 
 /**
  * Charts and the results print view for reports. The renderer turns a dashboard chart into SVG
@@ -14,7 +15,6 @@ import { requireNetwork, requireWave } from '../administration/networks';
 
 export type SavedImage = Output<'saveChartImage'>;
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
 /** An SVG document the renderer serialised from a chart: no scripts, no event handlers, no embedded HTML or outside links. */

@@ -6,6 +6,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -21,7 +22,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ReportBlock, ReportDocument, ReportRun, ReportTable } from '../../../shared/report';
-import { heightFor, type ReportImages } from './report-images';
+import { heightFor, placeholderPng, type ReportImages } from './report-images';
+import { crc32, readZip, storedEntry, zip } from './zip';
 
 /**
  * A report model (shared/report.ts) as a real, editable Word document, written with the `docx`
@@ -73,6 +75,8 @@ const runsOf = (runs: ReportRun[]): TextRun[] => runs.flatMap((r) => literalRuns
 const EM_PER_CHAR = { normal: 0.5, bold: 0.56 };
 /** A cell's left + right margin in twips (Word's default is 108 each side; narrower for wide tables). */
 const cellMarginFor = (columns: number) => (columns > 6 ? 55 : 100);
+/** A row whose every cell is at most this long is kept on one page. */
+const SHORT_CELL = 300;
 /** 10 pt for narrow tables, 9 pt for wide ones. */
 export const tableFontPt = (columns: number) => (columns > 6 ? 9 : 10);
 
@@ -116,23 +120,26 @@ export function columnWidths(table: Pick<ReportTable, 'columns' | 'rows'>, total
 
 function tableBlock(table: ReportTable): (Paragraph | Table)[] {
   const widths = columnWidths(table);
-  const size = tableFontPt(table.columns.length) * 2;
+  // The font size and cell margins are the table's (a paragraph style and the table's cell margins), not every cell's: a report holds tens of thousands of cells.
+  const style = tableFontPt(table.columns.length) === 10 ? 'TableText' : 'TableTextSmall';
   const margin = cellMarginFor(table.columns.length) / 2;
-  const cell = (text: string, c: number, header: boolean) =>
+  // The header and the first rows stay on the page of the caption (Word keeps a row with the next).
+  const cell = (text: string, c: number, header: boolean, keepNext = header) =>
     new TableCell({
       width: { size: widths[c]!, type: WidthType.DXA },
-      margins: { left: margin, right: margin, top: 30, bottom: 30 },
       shading: header ? { fill: 'E8E8E8' } : undefined,
       children: [
         new Paragraph({
-          style: 'TableText',
-          alignment: table.columns[c]!.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: literalRuns(text, { bold: header, size }),
+          style,
+          keepNext: keepNext || undefined,
+          alignment: table.columns[c]!.align === 'right' ? AlignmentType.RIGHT : undefined,
+          children: literalRuns(text, header ? { bold: true } : {}),
         }),
       ],
     });
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: table.columns.map((col, c) => cell(col.label, c, true)) });
-  const rows = table.rows.map((row) => new TableRow({ cantSplit: true, children: table.columns.map((_, c) => cell(row[c] ?? '', c, false)) }));
+  // A row of short texts stays on one page; a long one (an open answer) may break, or it could be taller than a page.
+  const rows = table.rows.map((row, r) => new TableRow({ cantSplit: row.every((text) => text.length <= SHORT_CELL), children: table.columns.map((_, c) => cell(row[c] ?? '', c, false, r < 2 && r < table.rows.length - 1)) }));
   const out: (Paragraph | Table)[] = [
     new Paragraph({ style: 'Caption', keepNext: true, children: literalRuns(table.caption) }),
     new Table({
@@ -140,6 +147,7 @@ function tableBlock(table: ReportTable): (Paragraph | Table)[] {
       width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
+      margins: { left: margin, right: margin, top: 30, bottom: 30 },
       borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
     }),
   ];
@@ -166,11 +174,13 @@ function blockToWord(block: ReportBlock, images: ReportImages): (Paragraph | Tab
     case 'chart': {
       const image = images.get(block.imageId);
       if (!image) throw new Error(`de grafiek ${block.imageId} ontbreekt`);
-      let widthCm = block.widthCm;
+      // Never wider than the text (16 cm), never higher than fits with its caption; proportions kept.
+      let widthCm = Math.min(block.widthCm, TEXT_WIDTH_TWIPS / TWIPS_PER_CM);
       if (heightFor(image, widthCm) > MAX_PICTURE_HEIGHT_CM) widthCm = (MAX_PICTURE_HEIGHT_CM * image.width) / image.height;
       const picture = new ImageRun({
         type: 'png',
-        data: image.bytes,
+        // A stand-in: docx would hash and deflate every chart in JavaScript (seconds for a report); the chart goes in afterwards.
+        data: placeholderPng(block.imageId),
         transformation: { width: Math.round(widthCm * PX_PER_CM), height: Math.round(heightFor(image, widthCm) * PX_PER_CM) },
         altText: { name: block.imageId, title: block.caption, description: block.alt },
       });
@@ -198,7 +208,7 @@ function styles(language: ReportDocument['language']) {
   });
   return {
     default: {
-      document: { run: { font: FONT, size: pt(11), language: { value: LANGUAGE[language] } }, paragraph: { spacing: { after: 120, line: 264 } } },
+      document: { run: { font: FONT, size: pt(11), language: { value: LANGUAGE[language] } }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
       title: { run: { font: FONT, size: pt(28), bold: true, color: '1F3864' }, paragraph: { spacing: spacing(0, 12) } },
       heading1: heading(16, 18, 0),
       heading2: heading(13, 12, 1),
@@ -211,7 +221,8 @@ function styles(language: ReportDocument['language']) {
       { id: 'Lead', name: 'Lead', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: pt(12.5) }, paragraph: { spacing: spacing(0, 10) } },
       { id: 'Note', name: 'Note', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: pt(9), italics: true }, paragraph: { spacing: spacing(3, 10) } },
       { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true }, paragraph: { indent: { left: 567, right: 567 }, spacing: spacing(4, 8) } },
-      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: {}, paragraph: { spacing: { before: 0, after: 0, line: 240 } } },
+      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: pt(10) }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+      { id: 'TableTextSmall', name: 'Table Text Small', basedOn: 'TableText', run: { size: pt(9) } },
       { id: 'Picture', name: 'Picture', basedOn: 'Normal', next: 'Caption', paragraph: { spacing: spacing(6, 0) } },
     ],
   };
@@ -263,7 +274,24 @@ export function documentToWord(doc: ReportDocument, images: ReportImages): Docum
   });
 }
 
-/** The .docx file's bytes. */
-export async function documentToDocx(doc: ReportDocument, images: ReportImages): Promise<Uint8Array> {
-  return Packer.toBuffer(documentToWord(doc, images));
+/**
+ * The .docx file's bytes. docx writes the document with a 1 × 1 stand-in for each chart; its zip
+ * is then copied entry by entry as it is (nothing inflated or compressed again), each stand-in
+ * replaced by its chart, stored: a PNG is compressed already.
+ */
+export async function documentToDocx(doc: ReportDocument, images: ReportImages, when = new Date()): Promise<Uint8Array> {
+  const packed = await Packer.toBuffer(documentToWord(doc, images));
+  const standIns = new Map<string, string>();
+  for (const imageId of new Set(doc.blocks.flatMap((b) => (b.type === 'chart' ? [b.imageId] : [])))) {
+    const png = placeholderPng(imageId);
+    standIns.set(`${crc32(png)}:${png.length}`, imageId);
+  }
+  const entries = readZip(packed).map((entry) => {
+    const imageId = entry.name.startsWith('word/media/') ? standIns.get(`${entry.crc >>> 0}:${entry.size}`) : undefined;
+    if (imageId === undefined) return entry;
+    standIns.delete(`${entry.crc >>> 0}:${entry.size}`);
+    return storedEntry(entry.name, images.get(imageId)!.bytes);
+  });
+  if (standIns.size > 0) throw new Error(`de grafiek ${[...standIns.values()].join(', ')} staat niet in het document`);
+  return zip(entries, when);
 }

@@ -11,7 +11,7 @@ import { heightFor, type ReportImages } from './report-images';
  * slide), discussion (the conversation point, its bullets and a question to the room).
  *
  * Text is handed to pptxgenjs as plain runs only, never with `hyperlink` (the only way it writes a
- * link); it escapes `&`, `<`, `>` and quotes into `a:t`. Line ends become `a:br` within a paragraph.
+ * link); it escapes `&`, `<`, `>` and quotes into `a:t`. A line end starts a new paragraph (an item's next line is indented under its bullet).
  * Font sizes are worked out here so text fits its box (PowerPoint's "shrink on overflow" is only
  * applied when someone edits the slide).
  */
@@ -19,7 +19,7 @@ import { heightFor, type ReportImages } from './report-images';
 const W = 13.333;
 const H = 7.5;
 const MARGIN = 0.55;
-const CONTENT = { x: MARGIN, y: 1.45, w: W - 2 * MARGIN, h: 5.45 };
+const CONTENT = { x: MARGIN, y: 1.45, w: W - 2 * MARGIN, h: 5.3 };
 const FONT = 'Calibri';
 const DARK = '1F3864';
 const GREY = '595959';
@@ -34,14 +34,26 @@ const WORDS = {
 type Lang = ReportPresentation['language'];
 type Run = PptxGenJS.TextProps;
 
-/** A text as runs of one paragraph: its lines joined by soft line breaks (`a:br`). Fresh option objects each time: pptxgenjs writes into them. */
+/**
+ * A text as paragraphs of one run each, a paragraph per line. (pptxgenjs writes a paragraph's
+ * properties again before every further run of it, after an `a:br` too, which PowerPoint's schema
+ * does not allow; one run per paragraph keeps the XML valid.) Fresh option objects each time:
+ * pptxgenjs writes into them.
+ */
 function literalRuns(text: string, options: PptxGenJS.TextPropsOptions = {}): Run[] {
-  return text.split(/\r\n|\r|\n/).map((line, i) => ({ text: line, options: { ...options, softBreakBefore: i > 0 } }));
+  return text.split(/\r\n|\r|\n/).map((line) => ({ text: line, options: { ...options, breakLine: true } }));
 }
 
-/** Bullets as paragraphs, each item's lines kept in its own paragraph. */
+const BULLET = { indent: 18 };
+/** A bullet's further lines: indented like its first, the "bullet" a no-break space. */
+const CONTINUED = { indent: 18, characterCode: '00A0' };
+
+/** Bullets as paragraphs: an item's first line with the bullet, its further lines indented under it. */
 function bulletRuns(items: readonly string[], lang: string): Run[] {
-  return items.flatMap((item) => literalRuns(item, { lang }).map((run, i) => (i === 0 ? { ...run, options: { ...run.options, bullet: { indent: 18 }, paraSpaceAfter: 6 } } : run)));
+  return items.flatMap((item) => {
+    const lines = literalRuns(item, { lang });
+    return lines.map((run, i) => ({ ...run, options: { ...run.options, bullet: i === 0 ? { ...BULLET } : { ...CONTINUED }, paraSpaceAfter: i === lines.length - 1 ? 6 : undefined } }));
+  });
 }
 
 /** Lines a text takes in a box `widthIn` wide at `fontPt` (average character half an em wide). */
@@ -105,7 +117,7 @@ function chartSlide(slide: PptxGenJS.Slide, model: ReportSlide, images: ReportIm
 }
 
 /** Font size of a table by its number of columns. */
-const tableFont = (columns: number) => (columns <= 4 ? 14 : columns <= 6 ? 12 : columns <= 9 ? 11 : 9);
+const tableFont = (columns: number) => (columns <= 4 ? 18 : columns <= 6 ? 16 : columns <= 9 ? 14 : 12);
 
 /** The rows of a table in slide-sized pieces: at most 12 rows, and no more than fit the height at the table's font. */
 export function tablePages(table: Pick<ReportTable, 'columns' | 'rows'>, colW: number[], fontPt: number, heightIn: number): string[][][] {
@@ -203,7 +215,7 @@ export function presentationToDeck(model: ReportPresentation, images: ReportImag
     background: { color: 'FFFFFF' },
     objects: [
       { line: { x: MARGIN, y: H - 0.5, w: W - 2 * MARGIN, h: 0, line: { color: 'BFBFBF', width: 0.75 } } },
-      { text: { text: model.footer, options: { x: MARGIN, y: H - 0.48, w: W - 2 * MARGIN - 1, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, lang } } },
+      { text: { text: model.footer, options: { x: MARGIN, y: H - 0.48, w: W - 2 * MARGIN - 1, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, lang, valign: 'top' } } },
     ],
     slideNumber: { x: W - MARGIN - 0.8, y: H - 0.48, w: 0.8, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, align: 'right' },
   });
@@ -216,6 +228,7 @@ export function presentationToDeck(model: ReportPresentation, images: ReportImag
     }
     const opening = s.layout === 'title' || s.layout === 'section';
     const slide = pptx.addSlide({ masterName: opening ? 'OPENING' : 'CONTENT' });
+    if (s.layout === 'section') slide.addShape('rect', { x: 0, y: 0, w: 0.35, h: H - 0.35, fill: { color: '2E75B6' }, line: { color: '2E75B6', width: 0 } });
     if (opening) {
       const big = s.layout === 'title';
       slide.addText(literalRuns(s.title, { lang }), { x: 0.9, y: big ? 1.9 : 2.4, w: W - 1.8, h: 1.6, fontFace: FONT, fontSize: fittingFont([s.title], { w: W - 1.8, h: 1.6 }, big ? [40, 36, 32, 28, 24] : [36, 32, 28, 24]), bold: true, color: DARK, valign: 'bottom' });

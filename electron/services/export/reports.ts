@@ -100,11 +100,19 @@ function makeNewFolder(parent: string, name: string): string {
   throw new Error('te veel mappen met deze naam');
 }
 
-async function chooseLocation(ctx: ServiceContext, input: ParsedInput<'beginReport'>): Promise<string | null> {
+/** Refused when, while the dialog was open (over 15 minutes), a new report replaced this one. */
+function requireStillRunning(ctx: ServiceContext, report: RunningReport): void {
+  if (runningReports.get(ctx) !== report) {
+    throw new ApiError('CONFLICT', 'Terwijl u een plek koos, is een ander rapport begonnen. Wacht tot dat klaar is en probeer het daarna opnieuw.');
+  }
+}
+
+async function chooseLocation(ctx: ServiceContext, input: ParsedInput<'beginReport'>, report: RunningReport): Promise<string | null> {
   const name = safeFileName([input.suggestedName]);
   if (input.target === 'file') {
     const path = await ctx.chooseExportPath(`${name}.${input.format}`);
     if (path === null) return null;
+    requireStillRunning(ctx, report);
     // A save dialog on Linux may hand back the name without the extension the user left out.
     return extname(path).toLowerCase() === `.${input.format}` ? path : `${path}.${input.format}`;
   }
@@ -113,6 +121,7 @@ async function chooseLocation(ctx: ServiceContext, input: ParsedInput<'beginRepo
   }
   const parent = await ctx.chooseExportFolder(name);
   if (parent === null) return null;
+  requireStillRunning(ctx, report);
   try {
     return makeNewFolder(parent, name);
   } catch (err) {
@@ -149,15 +158,17 @@ export async function beginReport(ctx: ServiceContext, input: ParsedInput<'begin
     touchedAt: nowMs(ctx),
   };
   runningReports.set(ctx, report);
+  // Frees the slot, unless a new report has taken it meanwhile.
+  const release = () => runningReports.get(ctx) === report && runningReports.delete(ctx);
   let location: string | null;
   try {
-    location = await chooseLocation(ctx, input);
+    location = await chooseLocation(ctx, input, report);
   } catch (err) {
-    runningReports.delete(ctx);
+    release();
     throw err;
   }
   if (location === null) {
-    runningReports.delete(ctx);
+    release();
     return { cancelled: true };
   }
   report.location = location;

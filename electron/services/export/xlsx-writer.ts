@@ -1,6 +1,7 @@
-import { constants, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 import { DEFAULT_FORMATS, type Cell, type Column, type Table } from '../../../shared/export/table';
 import { EXPORT_TERMS } from '../../../shared/export/terms';
+import { crc32, zip, type ZipEntry } from './zip';
 import type { Locale } from '../../../shared/text';
 
 /**
@@ -78,25 +79,9 @@ export function excelSerial(d: Date): number {
 
 // --- zip -----------------------------------------------------------------------------------------
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-function crc32(data: Uint8Array, previous = 0): number {
-  if (typeof zlibCrc32 === 'function') return zlibCrc32(data, previous);
-  let c = ~previous;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
-
 /** One zip entry, compressed as its chunks arrive (each chunk ends with a sync flush, so they concatenate). */
-class Entry {
+class Entry implements ZipEntry {
+  readonly method = 8;
   readonly chunks: Buffer[] = [];
   crc = 0;
   size = 0;
@@ -120,63 +105,6 @@ class Entry {
     this.chunks.push(end);
     this.compressedSize += end.length;
   }
-}
-
-function dosDateTime(d: Date): { time: number; date: number } {
-  const year = Math.max(1980, d.getFullYear());
-  return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
-    date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-  };
-}
-
-/**
- * The fields a zip entry's local header (from byte 6) and its central directory record (from byte
- * 8) share, in the same order: flags (UTF-8 names), method (deflate), time, date, CRC-32, both
- * sizes and the length of the name. Extra-field lengths stay 0 from the zeroed buffer.
- */
-function writeEntryFields(buffer: Buffer, at: number, e: Entry, nameLength: number, time: number, date: number): void {
-  buffer.writeUInt16LE(0x0800, at);
-  buffer.writeUInt16LE(8, at + 2);
-  buffer.writeUInt16LE(time, at + 4);
-  buffer.writeUInt16LE(date, at + 6);
-  buffer.writeUInt32LE(e.crc >>> 0, at + 8);
-  buffer.writeUInt32LE(e.compressedSize, at + 12);
-  buffer.writeUInt32LE(e.size, at + 16);
-  buffer.writeUInt16LE(nameLength, at + 20);
-}
-
-function zip(entries: Entry[], when: Date): Buffer {
-  const { time, date } = dosDateTime(when);
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    // The local header: signature, version needed (2.0), the entry's fields, no extra field.
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    writeEntryFields(local, 6, e, name.length, time, date);
-    // The central directory record: signature, made by and needed (2.0), the same fields, where the entry starts.
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    writeEntryFields(header, 8, e, name.length, time, date);
-    header.writeUInt32LE(offset, 42);
-    central.push(header, name);
-    parts.push(local, name, ...e.chunks);
-    offset += local.length + name.length + e.compressedSize;
-  }
-  const centralSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, end]);
 }
 
 /** Where `value` stands in `list`, added at the end the first time; `positions` remembers where each one stands. */
