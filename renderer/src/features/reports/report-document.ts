@@ -8,7 +8,7 @@ import { meanCell } from '../dashboard/model';
 import type { Translate } from '../dashboard/notices';
 import type { BuiltDocument, ReportData } from './report-inputs';
 import { bullets, cellTexts, chartBlock, ChartList, heading, left, listText, paragraph, right, splitTable, table, waveLabel, waveWithDate, type PartContext } from './report-parts';
-import { instrumentBlocks, summaryBlocks } from './report-sections';
+import { instrumentBlocks, otherQuestionsBlocks, summaryBlocks } from './report-sections';
 
 /**
  * The network report and the report per partner organisation as a ReportDocument: what they say,
@@ -155,16 +155,19 @@ export function buildNetworkDocument(data: ReportData, t: Translate): BuiltDocum
 }
 
 /** The waves of an organisation's dashboard whose numbers are withheld (below the minimum, or derivable from the network's). */
-export function withheldWaves(own: Dashboard): Set<string> {
-  const out = new Set<string>();
+export function withheldWaves(own: Dashboard): Map<string, 'belowMinimum' | 'derivable'> {
+  const out = new Map<string, 'belowMinimum' | 'derivable'>();
   for (const n of own.notices) {
-    if ((n.code === 'organisation-below-minimum' || n.code === 'organisation-derivable') && typeof n.params.waveId === 'string') out.add(n.params.waveId);
+    if (typeof n.params.waveId !== 'string') continue;
+    if (n.code === 'organisation-below-minimum') out.set(n.params.waveId, 'belowMinimum');
+    else if (n.code === 'organisation-derivable' && !out.has(n.params.waveId)) out.set(n.params.waveId, 'derivable');
   }
   // Without a notice, a wave in which no scale and no item has a shown number tells the same.
   for (const w of own.waves) {
-    const scaleShown = own.scales.some((s) => s.perWave.some((p) => p.waveId === w.waveId && !p.stats.suppressed && p.stats.mean !== null));
-    const itemShown = own.items.some((it) => it.perWave.some((p) => p.waveId === w.waveId && !p.stats.suppressed && p.stats.mean !== null));
-    if (!scaleShown && !itemShown) out.add(w.waveId);
+    if (out.has(w.waveId)) continue;
+    const shown = (perWave: { waveId: string; stats: { suppressed: boolean; mean: number | null; distribution?: unknown } }[]) =>
+      perWave.some((p) => p.waveId === w.waveId && !p.stats.suppressed && (p.stats.mean !== null || (p.stats.distribution ?? null) !== null));
+    if (!own.scales.some((s) => shown(s.perWave)) && !own.items.some((it) => shown(it.perWave))) out.set(w.waveId, 'belowMinimum');
   }
   return out;
 }
@@ -176,17 +179,20 @@ function ownBlocks(data: ReportData, organisation: Organisation, own: Dashboard,
   const withheld = withheldWaves(own);
   const blocks: ReportBlock[] = [];
   for (const w of own.waves) {
-    if (withheld.has(w.waveId)) blocks.push(paragraph(t('reportText.partner.belowMinimum', { wave: w.label, min: k, organisation: organisation.name }), 'lead'));
+    const why = withheld.get(w.waveId);
+    if (why) blocks.push(paragraph(t(`reportText.partner.${why}`, { wave: w.label, min: k, organisation: organisation.name }), 'lead'));
   }
   if (withheld.size === own.waves.length) return blocks;
   const ctx: PartContext = { d: own, t, locale, charts, organisationId: organisation.id };
+  const summary = summarize(own);
+  if (own.scales.length === 0 && !summary.grade) return [...blocks, paragraph(t('reportText.noScales')), ...otherQuestionsBlocks(ctx)];
   // The summary without the response counts: those are in the network's part, never per organisation below the minimum.
-  blocks.push(...summaryBlocks(ctx, summarize(own), false));
+  blocks.push(...summaryBlocks(ctx, summary, false, data.dashboards.length > 1 ? 3 : 2));
   const texts = cellTexts(ctx);
   const shownWaves = own.waves.filter((w) => !withheld.has(w.waveId));
   if (own.scales.length) {
-    blocks.push(heading(3, t('reportText.partner.conditionsTitle')));
-    if (own.scales.length >= 1) blocks.push(chartBlock(ctx, { kind: 'radar' }, t('reportText.partner.radarCaption', { organisation: organisation.name }), t('reportText.radarAlt', { waves: shownWaves.map((w) => w.label).join(', ') })));
+    blocks.push(heading(3, t('reportText.partner.conditionsTitle', { organisation: organisation.name })));
+    blocks.push(chartBlock(ctx, { kind: 'radar' }, t('reportText.partner.radarCaption', { organisation: organisation.name }), t('reportText.radarAlt', { waves: shownWaves.map((w) => w.label).join(', ') })));
     blocks.push(
       ...splitTable({
         t,

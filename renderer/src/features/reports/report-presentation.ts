@@ -5,7 +5,7 @@ import { formatDate } from '../../lib/format';
 import { formatCount, formatNumber, pick } from '../dashboard/format';
 import { differenceRows } from '../dashboard/model';
 import type { Translate } from '../dashboard/notices';
-import { conditionLine, highlightLines, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines, verdictWord } from '../dashboard/summary-text';
+import { conditionLine, differenceText, highlightLines, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines, verdictWord } from '../dashboard/summary-text';
 import type { BuiltPresentation, ReportData } from './report-inputs';
 import { ChartList, listText, waveLabel, waveWithDate, type PartContext, sourceOf } from './report-parts';
 import { latestComparison } from './report-sections';
@@ -63,7 +63,7 @@ function conditionSlide(ctx: PartContext, s: ScaleSeries, summaryLine: string): 
         t('reportText.slides.noteChange', {
           followUp: waveLabel(d.waves, cmp.followUpWaveId),
           baseline: waveLabel(d.waves, cmp.baselineWaveId),
-          diff: r.ciLow !== null ? t('summary.differenceWithInterval', { diff: formatNumber(r.diff, locale), low: formatNumber(r.ciLow, locale), high: formatNumber(r.ciHigh, locale) }) : formatNumber(r.diff, locale),
+          diff: differenceText({ meanDiff: r.diff, ciLow: r.ciLow, ciHigh: r.ciHigh }, t, locale),
           verdict: verdictWord(r.verdict, t),
           nBaseline: formatCount(r.nBaseline, locale),
           nFollowUp: formatCount(r.nFollowUp, locale),

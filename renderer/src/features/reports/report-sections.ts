@@ -2,9 +2,9 @@ import type { OpenAnswer, WaveOpenAnswers } from '../../../../shared/open-answer
 import type { ReportBlock, ReportRun } from '../../../../shared/report';
 import type { BreakdownChoice, Comparison, ConversationPoint, Dashboard, GroupBreakdown, ScaleSeries } from '../../../../shared/results';
 import { comparisonWith, gradeItem, practicalDifference, summarize, type ResultsSummary } from '../../../../shared/results-summary';
-import { formatCount, formatNumber, formatPercent, formatSigned, formatSignedInterval, NO_VALUE, pick } from '../dashboard/format';
-import { differenceRows, groupCell, groupScales, indicatorChangeRows, meanCell, responseRows, type DifferenceRow } from '../dashboard/model';
-import { conditionLine, highlightLines, indicatorChangeStartWave, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines, verdictWord } from '../dashboard/summary-text';
+import { formatCount, formatInterval, formatNumber, formatPercent, formatSigned, formatSignedInterval, NO_VALUE, pick } from '../dashboard/format';
+import { differenceRows, distributionCell, distributionOptions, distributionRows, groupCell, groupScales, indicatorChangeRows, meanCell, responseRows, type DifferenceRow } from '../dashboard/model';
+import { conditionLine, differenceText, highlightLines, indicatorChangeStartWave, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines, verdictWord } from '../dashboard/summary-text';
 import type { Translate } from '../dashboard/notices';
 import {
   bullets,
@@ -35,15 +35,30 @@ const statsIn = (s: ScaleSeries, waveId: string) => s.perWave.find((p) => p.wave
 /** The comparison of the baseline with the follow-up wave the screen opens on (the latest with results); undefined with one wave. */
 export const latestComparison = (d: Dashboard): Comparison | undefined => comparisonWith(d, indicatorChangeStartWave(d) || null);
 
+/**
+ * The screen's difference rows of one comparison, computed once per report build: every condition's
+ * part looks up its own row, and a report has many conditions.
+ */
+const rowsMemo = new WeakMap<Comparison, Map<string, DifferenceRow[]>>();
+function memoRows(c: Comparison, key: string, compute: () => DifferenceRow[]): DifferenceRow[] {
+  let byKey = rowsMemo.get(c);
+  if (!byKey) rowsMemo.set(c, (byKey = new Map()));
+  let rows = byKey.get(key);
+  if (!rows) byKey.set(key, (rows = compute()));
+  return rows;
+}
+export const scaleChangeRows = (ctx: PartContext, c: Comparison, kind: 'scale' | 'item' = 'scale') => memoRows(c, `${kind}/${ctx.locale}`, () => differenceRows(ctx.d, c, kind, ctx.locale));
+const statementChangeRows = (ctx: PartContext, c: Comparison) => memoRows(c, `statements/${ctx.locale}`, () => indicatorChangeRows(ctx.d, c, ctx.locale));
+
 /** A n for a table: the count, or a dash for a suppressed group (whose size is not given away). */
 const nCell = (stats: { n: number; suppressed: boolean } | undefined, ctx: PartContext) => (stats && !stats.suppressed ? formatCount(stats.n, ctx.locale) : NO_VALUE);
 
 // --- summary ------------------------------------------------------------------------------------
 
 /** The summary as the results screen words it: the opening sentence, a line per condition, what stands out, who took part. */
-export function summaryBlocks(ctx: PartContext, s: ResultsSummary, withResponse = true): ReportBlock[] {
+export function summaryBlocks(ctx: PartContext, s: ResultsSummary, withResponse = true, level: 2 | 3 = 2): ReportBlock[] {
   const { d, t, locale } = ctx;
-  const blocks: ReportBlock[] = [heading(2, t('summary.title'))];
+  const blocks: ReportBlock[] = [heading(level, t('summary.title'))];
   const overall = overallLine(s, t);
   const latest = s.latestWaveId ? waveLabel(d.waves, s.latestWaveId) : '';
   blocks.push(paragraph(overall ?? t('summary.single', { wave: latest }), 'lead'));
@@ -89,16 +104,9 @@ function meansTable(ctx: PartContext, s: ScaleSeries): ReportBlock {
     d.waves.map((w) => {
       const st = statsIn(s, w.waveId);
       const shown = !!st && !st.suppressed && st.mean !== null;
-      return [w.label, nCell(st, ctx), meanCell(st, locale, texts), shown ? formatNumber(st.sd, locale) : NO_VALUE, shown ? formatSignedIntervalPlain(st.ciLow, st.ciHigh, ctx) : NO_VALUE];
+      return [w.label, nCell(st, ctx), meanCell(st, locale, texts), shown ? formatNumber(st.sd, locale) : NO_VALUE, shown ? formatInterval(st.ciLow, st.ciHigh, locale) : NO_VALUE];
     }),
   );
-}
-
-/** A 95% interval of a mean (no signs): "[3,12; 4,05]". */
-function formatSignedIntervalPlain(low: number | null, high: number | null, ctx: PartContext): string {
-  if (low === null || high === null) return NO_VALUE;
-  const sep = ctx.locale === 'nl' ? '; ' : ', ';
-  return `[${formatNumber(low, ctx.locale)}${sep}${formatNumber(high, ctx.locale)}]`;
 }
 
 /** The cells of a change row: n baseline, n follow-up, pairs, difference, interval, verdict. */
@@ -131,7 +139,7 @@ function conditionChangeTable(ctx: PartContext, s: ScaleSeries): ReportBlock[] {
     table(
       t('reportText.conditionChangeCaption', { name: pick(s.label, locale), baseline }),
       [left(t('reportText.followUp')), ...changeColumns(ctx)],
-      d.comparisons.map((c) => [waveLabel(d.waves, c.followUpWaveId), ...changeCells(differenceRows(d, c, 'scale', locale).find((r) => r.id === s.scaleId), ctx)]),
+      d.comparisons.map((c) => [waveLabel(d.waves, c.followUpWaveId), ...changeCells(scaleChangeRows(ctx, c).find((r) => r.id === s.scaleId), ctx)]),
       t('reportText.changeNote'),
     ),
   ];
@@ -142,7 +150,7 @@ function statementsTables(ctx: PartContext, s: ScaleSeries, c: Comparison | unde
   const items = d.items.filter((it) => it.scaleId === s.scaleId && it.type === 'scale');
   if (items.length === 0) return [];
   const texts = cellTexts(ctx);
-  const changes = c ? indicatorChangeRows(d, c, locale) : [];
+  const changes = c ? statementChangeRows(ctx, c) : [];
   const followUp = c ? waveLabel(d.waves, c.followUpWaveId) : '';
   const baseline = c ? waveLabel(d.waves, c.baselineWaveId) : '';
   return splitTable({
@@ -220,7 +228,7 @@ export function overviewBlocks(ctx: PartContext): ReportBlock[] {
   for (const c of d.comparisons) {
     const followUp = waveLabel(d.waves, c.followUpWaveId);
     const baseline = waveLabel(d.waves, c.baselineWaveId);
-    const rows = differenceRows(d, c, 'scale', locale);
+    const rows = scaleChangeRows(ctx, c);
     blocks.push(heading(3, t('dashboard.change.subtitle', { baseline, followUp })));
     blocks.push(chartBlock(ctx, { kind: 'change', followUpWaveId: c.followUpWaveId }, t('dashboard.change.subtitle', { baseline, followUp }), t('reportText.changeAlt', { baseline, followUp })));
     blocks.push(
@@ -257,15 +265,46 @@ export function gradeBlocks(ctx: PartContext): ReportBlock[] {
     ),
   );
   for (const c of d.comparisons) {
-    const row = differenceRows(d, c, 'item', locale).find((r) => r.id === item.itemId);
+    const row = scaleChangeRows(ctx, c, 'item').find((r) => r.id === item.itemId);
     const followUp = waveLabel(d.waves, c.followUpWaveId);
     const baseline = waveLabel(d.waves, c.baselineWaveId);
     if (row && row.diff !== null && row.verdict !== 'tooFew') {
-      const difference = row.ciLow !== null ? t('summary.differenceWithInterval', { diff: formatSigned(row.diff, locale), low: formatSigned(row.ciLow, locale), high: formatSigned(row.ciHigh, locale) }) : formatSigned(row.diff, locale);
-      blocks.push(paragraph(t('gradeSection.change', { followUp, baseline, difference, verdict: verdictWord(row.verdict, t) })));
+      blocks.push(paragraph(t('gradeSection.change', { followUp, baseline, difference: differenceText({ meanDiff: row.diff, ciLow: row.ciLow, ciHigh: row.ciHigh }, t, locale), verdict: verdictWord(row.verdict, t) })));
     } else {
       blocks.push(paragraph(t('gradeSection.changeTooFew', { followUp, baseline })));
     }
+  }
+  return blocks;
+}
+
+// --- questions outside the conditions -----------------------------------------------------------------
+
+/** Choices and statements of no condition (the network's phase, background questions): how the answers are spread, per wave. */
+export function otherQuestionsBlocks(ctx: PartContext): ReportBlock[] {
+  const { d, t, locale } = ctx;
+  const grade = gradeItem(d);
+  const items = d.items.filter((it) => it.scaleId === null && it.type !== 'number' && it.itemId !== grade?.itemId);
+  if (items.length === 0) return [];
+  const texts = cellTexts(ctx);
+  const title = t('dashboard.distribution.other');
+  const blocks: ReportBlock[] = [heading(2, title), chartBlock(ctx, { kind: 'distribution', scaleId: null }, title, t('reportText.otherQuestionsAlt'))];
+  const all = distributionRows(d, null, locale);
+  for (const it of items) {
+    const rows = all.filter((r) => r.itemId === it.itemId);
+    const options = distributionOptions(rows);
+    if (options.length === 0 && !rows.some((r) => r.suppressed)) continue;
+    blocks.push(
+      ...splitTable({
+        t,
+        caption: t('reportText.otherQuestionCaption', { name: pick(it.label, locale) }),
+        lead: [left(t('reportText.answer'))],
+        groups: rows,
+        groupColumns: (r) => [right(r.waveLabel)],
+        rows: options.map((o) => [o.label]),
+        cells: (i, r) => [r.suppressed ? texts.suppressed : r.absent ? NO_VALUE : distributionCell(r, options[i]!.code, locale)],
+        note: pick(it.text, locale),
+      }),
+    );
   }
   return blocks;
 }
@@ -455,11 +494,11 @@ export function instrumentBlocks(
 ): ReportBlock[] {
   const { d, t } = ctx;
   const s = summarize(d);
-  const blocks: ReportBlock[] = [...summaryBlocks(ctx, s)];
+  const blocks: ReportBlock[] = d.scales.length || s.grade ? [...summaryBlocks(ctx, s)] : [paragraph(t('reportText.noScales'), 'lead')];
   for (const scale of d.scales) blocks.push(...conditionBlocks(ctx, scale));
   const loose = pointsOf(d, null);
   if (loose.length) blocks.push(heading(2, t('reportText.otherPointsTitle')), ...runBullets(loose.map((p) => pointRuns(p, ctx))));
-  blocks.push(...overviewBlocks(ctx), ...gradeBlocks(ctx), ...responseBlocks(ctx), ...forWhomBlocks(ctx, opts.breakdowns));
+  blocks.push(...overviewBlocks(ctx), ...gradeBlocks(ctx), ...otherQuestionsBlocks(ctx), ...responseBlocks(ctx), ...forWhomBlocks(ctx, opts.breakdowns));
   if (opts.openAnswers) blocks.push(...openAnswerBlocks(ctx, opts.openAnswers));
   return blocks;
 }
