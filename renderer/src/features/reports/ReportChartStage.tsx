@@ -39,12 +39,13 @@ function ReportFigures({ request, d, locale }: { request: ChartRequest; d: Dashb
   const { t } = useTranslation();
   const { chart } = request;
   switch (chart.kind) {
-    case 'radar':
+    case 'radar': {
+      // The scores per range; a scale shown as shares (ja / deels / nee) has its own distribution chart in a
+      // report, so it is drawn here only when the instrument has nothing else for this picture.
+      const groups = scoreChartGroups(d);
+      if (groups.length > 0) return groups.map((g) => <ScoreFigure key={g.key} d={d} group={g} locale={locale} />);
       return (
         <>
-          {scoreChartGroups(d).map((g) => (
-            <ScoreFigure key={g.key} d={d} group={g} locale={locale} />
-          ))}
           {d.scales.filter(showsShares).map((s) => {
             const name = pick(s.label, locale);
             const options = (s.options ?? []).map((o) => pick(o.label, locale)).join(' / ');
@@ -60,6 +61,7 @@ function ReportFigures({ request, d, locale }: { request: ChartRequest; d: Dashb
           })}
         </>
       );
+    }
     case 'trend':
       return <TrendFigure d={d} locale={locale} />;
     case 'change': {
