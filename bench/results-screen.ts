@@ -20,11 +20,10 @@
  * /usr/bin/chromium). Run: `npm run bench:results-screen`. BENCH_SCREENSHOTS=<folder> also saves
  * screenshots of both screens at 1280 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/support/browser';
+import { inChromium, median, rendererCpuOf } from './chromium';
 import { shimScript, startHarness } from '../test/harness/server';
 import { STUDY, generateStudy } from './generate-study';
 
@@ -57,11 +56,6 @@ async function measured(action: () => Promise<void>): Promise<Omit<Timing, 'api'
   const total = performance.now() - start;
   const node = process.cpuUsage(node0);
   return { total, pageCpu: (await rendererCpu()) - page0, serviceCpu: (node.user + node.system) / 1000 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Duration of the last API call of that method the page made (request start to response end). */
@@ -136,20 +130,14 @@ async function comparison(page: Page, url: string, screenshot?: string): Promise
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'netwerkspiegel-bench-results-screen-'));
-  const browser = await launchChromium();
-  try {
+  await inChromium('results-screen', async (browser, dir) => {
     const databasePath = join(dir, 'app.sqlite');
     const t0 = performance.now();
     const { answers } = await generateStudy(databasePath);
     const generated = performance.now() - t0;
     const harness = await startHarness({ databasePath, exportDir: join(dir, 'exports') });
     try {
-      const cdp = await browser.newBrowserCDPSession();
-      rendererCpu = async () => {
-        const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
-        return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime * 1000, 0);
-      };
+      rendererCpu = await rendererCpuOf(browser);
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.url });
       await context.addInitScript(shimScript());
@@ -192,10 +180,7 @@ async function main() {
     } finally {
       await harness.close();
     }
-  } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 void main();

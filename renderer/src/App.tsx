@@ -32,6 +32,7 @@ const ExportScreen = lazyScreen(() => import('./features/export/ExportScreen').t
 const ResultsPrintScreen = lazyScreen(() => import('./features/export/ResultsPrintScreen').then((m) => m.ResultsPrintScreen));
 const DashboardScreen = lazyScreen(() => import('./features/dashboard/DashboardScreen').then((m) => m.DashboardScreen));
 const LinkingScreen = lazyScreen(() => import('./features/linking/LinkingScreen').then((m) => m.LinkingScreen));
+const ReportScreen = lazyScreen(() => import('./features/reports/ReportScreen').then((m) => m.ReportScreen));
 const OpenAnswersScreen = lazyScreen(() => import('./features/open-answers/OpenAnswersScreen').then((m) => m.OpenAnswersScreen));
 
 /** Navigation is plain state: the app has a handful of screens and no URLs to share. */
@@ -55,7 +56,9 @@ export type Screen =
   | { name: 'linking'; networkId: string }
   | { name: 'compare' }
   | { name: 'export'; networkId: string; waveIds?: string[] }
-  | { name: 'results-print'; networkId: string };
+  | { name: 'results-print'; networkId: string }
+  /** Word and PowerPoint reports of a network, opened from the network screen or its results (`from`), where "Terug" goes. */
+  | { name: 'reports'; networkId: string; from: 'network' | 'results' };
 
 /** Kiosk mode (afnamemodus) replaces the whole app, header and navigation included, while it is on. */
 export function App() {
@@ -100,7 +103,19 @@ function ResearcherApp() {
           )}
           {screen.name === 'compare' && <CompareScreen onBack={() => setScreen({ name: 'networks' })} />}
           {screen.name === 'results' && (
-            <DashboardScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })} />
+            <DashboardScreen
+              networkId={screen.networkId}
+              onBack={() => toNetwork(screen.networkId)}
+              onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })}
+              onReports={() => setScreen({ name: 'reports', networkId: screen.networkId, from: 'results' })}
+            />
+          )}
+          {screen.name === 'reports' && (
+            <ReportScreen
+              networkId={screen.networkId}
+              onBack={() => (screen.from === 'results' ? setScreen({ name: 'results', networkId: screen.networkId }) : toNetwork(screen.networkId))}
+              backLabel={screen.from === 'results' ? t('reportScreen.backToResults') : undefined}
+            />
           )}
           {screen.name === 'linking' && <LinkingScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'export' && <ExportScreen networkId={screen.networkId} waveIds={screen.waveIds} onBack={() => toNetwork(screen.networkId)} />}
@@ -123,6 +138,7 @@ function ResearcherApp() {
               onResults={() => setScreen({ name: 'results', networkId: screen.networkId })}
               onExport={(waveIds) => setScreen({ name: 'export', networkId: screen.networkId, waveIds })}
               onResultsPrint={() => setScreen({ name: 'results-print', networkId: screen.networkId })}
+              onReports={() => setScreen({ name: 'reports', networkId: screen.networkId, from: 'network' })}
               onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })}
               onOpenAnswers={(waveId) => setScreen({ name: 'open-answers', networkId: screen.networkId, waveId })}
             />

@@ -295,6 +295,7 @@ describe('accessibility of the researcher and coordinator screens', () => {
     });
     await checkFromNetwork(axe, NETWORK, 'Koppelen', { name: /^Koppelen/ }, (p) => p.getByTestId('proposal-MA123-MA133'));
     await checkFromNetwork(axe, NETWORK, 'Exporteren', { name: `Exporteren: ${NETWORK}` }, (p) => p.getByTestId('export-form'));
+    await checkFromNetwork(axe, NETWORK, 'Rapport maken', { name: `Rapport maken voor netwerk ${NETWORK}` }, (p) => p.getByTestId('make-report-network'));
     await checkFromNetwork(axe, NETWORK, 'Afdrukversie en PDF', { name: `Afdrukversie en PDF van de resultaten: ${NETWORK}` }, (p) => p.getByTestId('print-view'));
 
     await page.getByRole('button', { name: 'Terug naar netwerken' }).first().click();

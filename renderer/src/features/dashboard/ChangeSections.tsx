@@ -63,7 +63,7 @@ function ChangeForWave({ d, c, locale, texts }: { d: Dashboard; c: Comparison; l
   return (
     <div className="per-wave" data-testid={`change-${wave}`}>
       <h3>{t('dashboard.change.subtitle', { baseline, followUp })}</h3>
-      <DifferenceCharts rows={scaleRows} baseline={baseline} followUp={followUp} id={`${wave}-scales`} locale={locale} />
+      <ConditionChangeCharts d={d} c={c} locale={locale} />
       <DifferenceTable
         rows={scaleRows}
         caption={t('dashboard.change.caption', { baseline, followUp })}
@@ -77,6 +77,13 @@ function ChangeForWave({ d, c, locale, texts }: { d: Dashboard; c: Comparison; l
       />
     </div>
   );
+}
+
+/** The change of each scale from the baseline to one follow-up wave as diverging bars: the charts of ChangeSection, also drawn for reports. */
+export function ConditionChangeCharts({ d, c, locale }: { d: Dashboard; c: Comparison; locale: Locale }) {
+  const baseline = waveLabelOf(d.waves, c.baselineWaveId);
+  const followUp = waveLabelOf(d.waves, c.followUpWaveId);
+  return <DifferenceCharts rows={differenceRows(d, c, 'scale', locale)} baseline={baseline} followUp={followUp} id={`${c.followUpWaveId}-scales`} locale={locale} />;
 }
 
 /** The verdict on a difference: a symbol (not only colour) and the words. */

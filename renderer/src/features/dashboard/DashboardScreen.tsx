@@ -37,7 +37,7 @@ type Breakdown = BreakdownChoice;
  * summary and the details in tabs. Every chart has a table with the same numbers; what is
  * suppressed is said, not drawn.
  */
-export function DashboardScreen({ networkId, onBack, onLinking }: { networkId: string; onBack: () => void; onLinking?: () => void }) {
+export function DashboardScreen({ networkId, onBack, onLinking, onReports }: { networkId: string; onBack: () => void; onLinking?: () => void; onReports?: () => void }) {
   const { t } = useTranslation();
   const [setup] = useApiData(`results-setup/${networkId}`, async () => {
     const [detail, instruments] = await Promise.all([api.getNetwork({ networkId }), api.listInstruments({})]);
@@ -51,7 +51,18 @@ export function DashboardScreen({ networkId, onBack, onLinking }: { networkId: s
       heading={({ detail }) => ({ title: t('dashboard.title', { network: detail.network.name }), text: detail.network.name, kicker: t('dashboard.kicker') })}
       className="dashboard-screen"
     >
-      {({ detail, instruments }) => <DashboardFilters detail={detail} instruments={instruments} onLinking={onLinking} />}
+      {({ detail, instruments }) => (
+        <>
+          {onReports && detail.waves.length > 0 && (
+            <div className="actions results-actions">
+              <button type="button" className="button button-secondary" onClick={onReports} aria-label={t('reportScreen.openFor', { network: detail.network.name })} data-testid="open-reports">
+                {t('reportScreen.open')}
+              </button>
+            </div>
+          )}
+          <DashboardFilters detail={detail} instruments={instruments} onLinking={onLinking} />
+        </>
+      )}
     </NetworkPage>
   );
 }

@@ -103,20 +103,74 @@ function startWave(d: Dashboard, breakdown: GroupBreakdown | null): string {
   return (withValues.at(-1) ?? d.waves.at(-1))?.waveId ?? '';
 }
 
+/** What a per-wave group section shows: the groups named, the wave (`chosen`, else where it starts), the scales' values in it. */
+function useGroupView(d: Dashboard, sent: GroupBreakdown, chosen: string | undefined, locale: Locale) {
+  const groupWord = useGroupWord();
+  const breakdown = useNamedGroups(sent);
+  const waveId = chosen !== undefined && d.waves.some((w) => w.waveId === chosen) ? chosen : startWave(d, breakdown);
+  return { waveId, scales: groupScales(d, breakdown, waveId, locale), groups: breakdown.groups, wave: waveLabelOf(d.waves, waveId), by: groupWord(breakdown.groupBy) };
+}
+
 // --- 5. Spread between partner organisations ---------------------------------------------------------
+
+/**
+ * The spread between partner organisations (or by sector or size class, `spreadFallback`) in one
+ * wave, one chart per score range: the charts of SpreadSection, also drawn for reports, in the
+ * wave where it starts unless `waveId` says otherwise.
+ */
+export function SpreadCharts({ d, locale, waveId: chosen }: { d: Dashboard; locale: Locale; waveId?: string }) {
+  const { t } = useTranslation();
+  const fallback = d.spreadFallback ?? null;
+  const { scales, groups, wave, by } = useGroupView(d, fallback ?? d.organisations, chosen, locale);
+  return groups.length > 0 && hasGroupValues(scales) ? (
+    groupCharts(scales).map(({ key, range, members }) => {
+      const rows = groupChartRows(members);
+      const domain: [number, number] = [range.min, range.max];
+      return (
+        <ChartFigure
+          key={key}
+          label={fallback ? t('forWhom.spread.chartLabel', { by, wave, ...range }) : t('dashboard.spread.chartLabel', { wave, count: groups.length, ...range })}
+          testId={`chart-spread-${key}`}
+          legend={
+            <ChartLegend
+              items={[
+                { key: 'range', label: t('dashboard.spread.rangeLegend'), colour: '#9aa7b5', pattern: 'solid' as const },
+                ...groups.map((g, i) => ({ key: g.groupId, label: scales[0]?.groups[i]?.label ?? '', colour: seriesStyle(i).colour, marker: seriesStyle(i).marker, markerOnly: true })),
+              ]}
+            />
+          }
+        >
+          <ComposedChart width={760} height={members.length * 56 + 60} data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+            <XAxis type="number" domain={domain} ticks={rangeTicks(domain)} tick={AXIS} allowDataOverflow />
+            <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
+            <Bar dataKey="range" barSize={10} fill="#c9d1db" isAnimationActive={false} />
+            {groups.map((g, i) => (
+              <Line
+                key={g.groupId}
+                dataKey={`g${i}`}
+                stroke="none"
+                dot={markerDot(seriesStyle(i).marker, seriesStyle(i).colour, 12, (i - (groups.length - 1) / 2) * Math.min(8, 32 / groups.length))}
+                activeDot={false}
+                isAnimationActive={false}
+                legendType="none"
+              />
+            ))}
+          </ComposedChart>
+        </ChartFigure>
+      );
+    })
+  ) : (
+    <NoChart text={groups.length === 0 ? t('dashboard.spread.none', { min: d.minGroupSize }) : t('dashboard.noValues')} testId="no-chart-spread" />
+  );
+}
 
 export function SpreadSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
-  const groupWord = useGroupWord();
   // Organisations too small to show two side by side: the spread by sector or size class instead.
   const fallback = d.spreadFallback ?? null;
-  const spread = useNamedGroups(fallback ?? d.organisations);
-  const [chosen, setWaveId] = useState(() => startWave(d, spread));
-  const waveId = d.waves.some((w) => w.waveId === chosen) ? chosen : startWave(d, spread);
-  const scales = groupScales(d, spread, waveId, locale);
-  const groups = spread.groups;
-  const wave = waveLabelOf(d.waves, waveId);
-  const by = groupWord(spread.groupBy);
+  const [chosen, setWaveId] = useState<string | undefined>(undefined);
+  const { waveId, scales, groups, wave, by } = useGroupView(d, fallback ?? d.organisations, chosen, locale);
   return (
     <Section id="dash-spread" title={t('dashboard.spread.title')} intro={<p>{t('dashboard.spread.intro', { min: d.minGroupSize })}</p>} testId="section-spread">
       {fallback && (
@@ -125,47 +179,7 @@ export function SpreadSection({ d, locale, texts }: { d: Dashboard; locale: Loca
         </p>
       )}
       <WaveSelect waves={d.waves} value={waveId} onChange={setWaveId} label={t('dashboard.showWave')} />
-      {groups.length > 0 && hasGroupValues(scales) ? (
-        groupCharts(scales).map(({ key, range, members }) => {
-          const rows = groupChartRows(members);
-          const domain: [number, number] = [range.min, range.max];
-          return (
-            <ChartFigure
-              key={key}
-              label={fallback ? t('forWhom.spread.chartLabel', { by, wave, ...range }) : t('dashboard.spread.chartLabel', { wave, count: groups.length, ...range })}
-              testId={`chart-spread-${key}`}
-              legend={
-                <ChartLegend
-                  items={[
-                    { key: 'range', label: t('dashboard.spread.rangeLegend'), colour: '#9aa7b5', pattern: 'solid' as const },
-                    ...groups.map((g, i) => ({ key: g.groupId, label: scales[0]?.groups[i]?.label ?? '', colour: seriesStyle(i).colour, marker: seriesStyle(i).marker, markerOnly: true })),
-                  ]}
-                />
-              }
-            >
-              <ComposedChart width={760} height={members.length * 56 + 60} data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
-                <CartesianGrid horizontal={false} stroke="#e1e6ec" />
-                <XAxis type="number" domain={domain} ticks={rangeTicks(domain)} tick={AXIS} allowDataOverflow />
-                <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
-                <Bar dataKey="range" barSize={10} fill="#c9d1db" isAnimationActive={false} />
-                {groups.map((g, i) => (
-                  <Line
-                    key={g.groupId}
-                    dataKey={`g${i}`}
-                    stroke="none"
-                    dot={markerDot(seriesStyle(i).marker, seriesStyle(i).colour, 12, (i - (groups.length - 1) / 2) * Math.min(8, 32 / groups.length))}
-                    activeDot={false}
-                    isAnimationActive={false}
-                    legendType="none"
-                  />
-                ))}
-              </ComposedChart>
-            </ChartFigure>
-          );
-        })
-      ) : (
-        <NoChart text={groups.length === 0 ? t('dashboard.spread.none', { min: d.minGroupSize }) : t('dashboard.noValues')} testId="no-chart-spread" />
-      )}
+      <SpreadCharts d={d} locale={locale} waveId={waveId} />
       {groups.length > 0 && (
         <GroupTable
           scales={scales}
@@ -187,52 +201,53 @@ export function SpreadSection({ d, locale, texts }: { d: Dashboard; locale: Loca
 
 // --- 6. Breakdown by the chosen group ------------------------------------------------------------------
 
+/** The breakdown by the chosen group in one wave, one chart per score range: the charts of BreakdownSection, also drawn for reports. */
+export function BreakdownCharts({ d, breakdown: sent, locale, waveId: chosen }: { d: Dashboard; breakdown: GroupBreakdown; locale: Locale; waveId?: string }) {
+  const { t } = useTranslation();
+  const { scales, groups, wave, by } = useGroupView(d, sent, chosen, locale);
+  return groups.length > 0 && hasGroupValues(scales) ? (
+    groupCharts(scales).map(({ key, range, members }) => {
+      const rows = groupChartRows(members);
+      const domain: [number, number] = [range.min, range.max];
+      const height = Math.max(160, members.length * (groups.length * 16 + 24) + 60);
+      return (
+        <ChartFigure
+          key={key}
+          label={t('dashboard.breakdown.chartLabel', { by, wave, ...range })}
+          testId={`chart-breakdown-${key}`}
+          legend={<ChartLegend items={groups.map((g, i) => ({ key: g.groupId, label: scales[0]?.groups[i]?.label ?? '', colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
+        >
+          <BarChart width={760} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
+            <PatternDefs prefix={`bd-${key}`} count={groups.length} />
+            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+            <XAxis type="number" domain={domain} ticks={rangeTicks(domain)} tick={AXIS} allowDataOverflow />
+            <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
+            {groups.map((g, i) => (
+              <Bar key={g.groupId} dataKey={`g${i}`} fill={`url(#bd-${key}-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={14} isAnimationActive={false}>
+                <LabelList dataKey={`g${i}`} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
+              </Bar>
+            ))}
+          </BarChart>
+        </ChartFigure>
+      );
+    })
+  ) : (
+    <NoChart text={groups.length === 0 ? t('dashboard.breakdown.none', { min: d.minGroupSize }) : t('dashboard.noValues')} testId="no-chart-breakdown" />
+  );
+}
+
 export function BreakdownSection({ d, breakdown: sent, locale, texts }: { d: Dashboard; breakdown: GroupBreakdown; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
-  const groupWord = useGroupWord();
-  const breakdown = useNamedGroups(sent);
-  const [chosen, setWaveId] = useState(() => startWave(d, breakdown));
-  const waveId = d.waves.some((w) => w.waveId === chosen) ? chosen : startWave(d, breakdown);
-  const scales = groupScales(d, breakdown, waveId, locale);
-  const groups = breakdown.groups;
-  const wave = waveLabelOf(d.waves, waveId);
-  const by = groupWord(breakdown.groupBy);
+  const [chosen, setWaveId] = useState<string | undefined>(undefined);
+  const { waveId, scales, groups, wave, by } = useGroupView(d, sent, chosen, locale);
   return (
     <Section id="dash-breakdown" title={t('dashboard.breakdown.title', { by })} intro={<p>{t('dashboard.breakdown.intro', { min: d.minGroupSize })}</p>} testId="section-breakdown">
       <WaveSelect waves={d.waves} value={waveId} onChange={setWaveId} label={t('dashboard.showWave')} />
-      {groups.length > 0 && hasGroupValues(scales) ? (
-        groupCharts(scales).map(({ key, range, members }) => {
-          const rows = groupChartRows(members);
-          const domain: [number, number] = [range.min, range.max];
-          const height = Math.max(160, members.length * (groups.length * 16 + 24) + 60);
-          return (
-            <ChartFigure
-              key={key}
-              label={t('dashboard.breakdown.chartLabel', { by, wave, ...range })}
-              testId={`chart-breakdown-${key}`}
-              legend={<ChartLegend items={groups.map((g, i) => ({ key: g.groupId, label: scales[0]?.groups[i]?.label ?? '', colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
-            >
-              <BarChart width={760} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
-                <PatternDefs prefix={`bd-${key}`} count={groups.length} />
-                <CartesianGrid horizontal={false} stroke="#e1e6ec" />
-                <XAxis type="number" domain={domain} ticks={rangeTicks(domain)} tick={AXIS} allowDataOverflow />
-                <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
-                {groups.map((g, i) => (
-                  <Bar key={g.groupId} dataKey={`g${i}`} fill={`url(#bd-${key}-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={14} isAnimationActive={false}>
-                    <LabelList dataKey={`g${i}`} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
-                  </Bar>
-                ))}
-              </BarChart>
-            </ChartFigure>
-          );
-        })
-      ) : (
-        <NoChart text={groups.length === 0 ? t('dashboard.breakdown.none', { min: d.minGroupSize }) : t('dashboard.noValues')} testId="no-chart-breakdown" />
-      )}
+      <BreakdownCharts d={d} breakdown={sent} locale={locale} waveId={waveId} />
       {groups.length > 0 && (
         <GroupTable scales={scales} caption={t('dashboard.breakdown.caption', { by, wave })} testId="breakdown-table" locale={locale} texts={texts} spreadColumn={false} />
       )}
-      <HiddenGroups count={breakdown.hiddenGroups} min={d.minGroupSize} kind="group" />
+      <HiddenGroups count={sent.hiddenGroups} min={d.minGroupSize} kind="group" />
     </Section>
   );
 }

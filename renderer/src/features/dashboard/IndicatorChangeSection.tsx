@@ -9,6 +9,19 @@ import { useInPrint } from './printLayout';
 import { detailIds, indicatorChangeStartWave } from './summary-text';
 
 /**
+ * The change of each statement from the baseline to one follow-up wave, largest rise first, as
+ * diverging bars: the charts of IndicatorChangeSection, also drawn for reports, where `scaleId`
+ * keeps one condition's statements.
+ */
+export function StatementChangeCharts({ d, c, locale, scaleId }: { d: Dashboard; c: Comparison; locale: Locale; scaleId?: string }) {
+  const followUp = waveLabelOf(d.waves, c.followUpWaveId);
+  const inScale = new Set(d.items.filter((it) => it.scaleId === scaleId).map((it) => it.itemId));
+  const rows = indicatorChangeRows(d, c, locale).filter((r) => scaleId === undefined || inScale.has(r.id));
+  const id = scaleId === undefined ? `${c.followUpWaveId}-items` : `${c.followUpWaveId}-items-${scaleId}`;
+  return <DifferenceCharts rows={rows} baseline={d.waves[0]?.label ?? ''} followUp={followUp} id={id} locale={locale} />;
+}
+
+/**
  * *Verandering per uitspraak*: every statement's change over everyone since the baseline, from the
  * largest rise to the largest fall, with its interval and what it means; a change whose interval
  * excludes zero is marked ▲ or ▼ in the chart and in the table (and bold there), not by colour
@@ -61,7 +74,7 @@ function IndicatorChangeForWave({ d, c, locale, texts, titled }: { d: Dashboard;
   return (
     <div className="per-wave" data-testid={`change-items-${wave}`}>
       {titled && <h3>{t('dashboard.change.subtitle', { baseline, followUp })}</h3>}
-      <DifferenceCharts rows={rows} baseline={baseline} followUp={followUp} id={`${wave}-items`} locale={locale} />
+      <StatementChangeCharts d={d} c={c} locale={locale} />
       <DifferenceTable
         rows={rows}
         caption={t('indicatorChange.caption', { baseline, followUp })}

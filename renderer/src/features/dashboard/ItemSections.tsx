@@ -55,6 +55,61 @@ export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale
   );
 }
 
+/** The raw answers of some items per wave as stacked bars: the figure of DistributionFigure, also drawn for reports. */
+export function DistributionChart({ rows, chartLabel, testId, locale }: { rows: DistributionRow[]; chartLabel: string; testId: string; locale: Locale }) {
+  const { t } = useTranslation();
+  const chartId = useId();
+  const options = distributionOptions(rows);
+  const scoredCount = options.filter((o) => o.scored).length;
+  const chartRows = distributionChartRows(rows);
+  const colourOf = (code: number) => {
+    const o = options.find((x) => x.code === code);
+    const scoredIndex = options.filter((x) => x.scored).findIndex((x) => x.code === code);
+    return optionColour(scoredIndex, scoredCount, o?.scored ?? true);
+  };
+  const patternId = `${chartId.replace(/:/g, '')}-ns`;
+  return chartRows.length > 0 ? (
+    <ChartFigure
+      label={chartLabel}
+      testId={`chart-${testId}`}
+      legend={<ChartLegend items={options.map((o) => ({ key: String(o.code), label: o.label, colour: colourOf(o.code), pattern: o.scored ? ('solid' as const) : ('diagonal' as const) }))} />}
+    >
+      <BarChart
+        width={760}
+        height={chartRows.length * 30 + 60}
+        data={chartRows}
+        layout="vertical"
+        stackOffset="expand"
+        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        accessibilityLayer={false}
+      >
+        <defs>
+          <FillPatternDef id={patternId} pattern="diagonal" colour="#7a8491" />
+        </defs>
+        <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+        <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={AXIS} tickFormatter={(v: number) => formatPercent(v, locale)} />
+        <YAxis type="category" dataKey="label" width={300} tick={{ fill: '#1d2733', fontSize: 12 }} interval={0} />
+        {options.map((o) => {
+          const fill = o.scored ? colourOf(o.code) : `url(#${patternId})`;
+          return (
+            <Bar key={o.code} dataKey={`o${o.code}`} stackId="answers" fill={fill} stroke="#ffffff" strokeWidth={1} barSize={20} isAnimationActive={false}>
+              <LabelList
+                dataKey={`o${o.code}`}
+                position="center"
+                fontSize={11}
+                fill={o.scored ? textOn(colourOf(o.code)) : '#1d2733'}
+                formatter={(v: unknown) => (typeof v === 'number' && v >= 0.08 ? formatPercent(v, locale) : '')}
+              />
+            </Bar>
+          );
+        })}
+      </BarChart>
+    </ChartFigure>
+  ) : (
+    <NoChart text={t('dashboard.noValues')} testId={`no-chart-${testId}`} />
+  );
+}
+
 /**
  * The raw answers of some items per wave: a stacked bar per item and wave (share of each option,
  * "weet niet" hatched) and a table with count and percentage per option, the share agreeing where it
@@ -77,59 +132,11 @@ export function DistributionFigure({
   texts: CellTexts;
 }) {
   const { t } = useTranslation();
-  const chartId = useId();
   const options = distributionOptions(rows);
-  const scoredCount = options.filter((o) => o.scored).length;
-  const chartRows = distributionChartRows(rows);
   const withShareAgree = rows.some((r) => r.shareAgree !== null);
-  const colourOf = (code: number) => {
-    const o = options.find((x) => x.code === code);
-    const scoredIndex = options.filter((x) => x.scored).findIndex((x) => x.code === code);
-    return optionColour(scoredIndex, scoredCount, o?.scored ?? true);
-  };
-  const patternId = `${chartId.replace(/:/g, '')}-ns`;
   return (
     <>
-      {chartRows.length > 0 ? (
-        <ChartFigure
-          label={chartLabel}
-          testId={`chart-${testId}`}
-          legend={<ChartLegend items={options.map((o) => ({ key: String(o.code), label: o.label, colour: colourOf(o.code), pattern: o.scored ? ('solid' as const) : ('diagonal' as const) }))} />}
-        >
-          <BarChart
-            width={760}
-            height={chartRows.length * 30 + 60}
-            data={chartRows}
-            layout="vertical"
-            stackOffset="expand"
-            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-            accessibilityLayer={false}
-          >
-            <defs>
-              <FillPatternDef id={patternId} pattern="diagonal" colour="#7a8491" />
-            </defs>
-            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
-            <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={AXIS} tickFormatter={(v: number) => formatPercent(v, locale)} />
-            <YAxis type="category" dataKey="label" width={300} tick={{ fill: '#1d2733', fontSize: 12 }} interval={0} />
-            {options.map((o) => {
-              const fill = o.scored ? colourOf(o.code) : `url(#${patternId})`;
-              return (
-                <Bar key={o.code} dataKey={`o${o.code}`} stackId="answers" fill={fill} stroke="#ffffff" strokeWidth={1} barSize={20} isAnimationActive={false}>
-                  <LabelList
-                    dataKey={`o${o.code}`}
-                    position="center"
-                    fontSize={11}
-                    fill={o.scored ? textOn(colourOf(o.code)) : '#1d2733'}
-                    formatter={(v: unknown) => (typeof v === 'number' && v >= 0.08 ? formatPercent(v, locale) : '')}
-                  />
-                </Bar>
-              );
-            })}
-          </BarChart>
-        </ChartFigure>
-      ) : (
-        <NoChart text={t('dashboard.noValues')} testId={`no-chart-${testId}`} />
-      )}
+      <DistributionChart rows={rows} chartLabel={chartLabel} testId={testId} locale={locale} />
       <ResultTable
         caption={caption}
         testId={`${testId}-table`}

@@ -52,12 +52,12 @@ const scaleByWaveColumns = (d: Dashboard, first: string) => [first, ...d.waves.m
 
 // --- 1. Response overview ------------------------------------------------------------------------
 
-export function ResponseSection({ d, locale }: { d: Dashboard; locale: Locale }) {
+/** The response per wave as bars (or the sentence that there is none): the figure of ResponseSection, also drawn for reports. */
+export function ResponseFigure({ d, locale }: { d: Dashboard; locale: Locale }) {
   const { t } = useTranslation();
   const rows = responseRows(d);
-  const hasInvited = rows.some((r) => r.invited !== null);
   const series = [
-    ...(hasInvited ? [{ key: 'invited', label: t('dashboard.responses.invited') }] : []),
+    ...(rows.some((r) => r.invited !== null) ? [{ key: 'invited', label: t('dashboard.responses.invited') }] : []),
     { key: 'started', label: t('dashboard.responses.started') },
     { key: 'complete', label: t('dashboard.responses.complete') },
   ];
@@ -65,29 +65,34 @@ export function ResponseSection({ d, locale }: { d: Dashboard; locale: Locale })
   const chartLabel = t('dashboard.responses.chartLabel', {
     summary: rows.map((r) => t('dashboard.responses.summary', { wave: r.label, started: r.started, complete: r.complete })).join('; '),
   });
+  if (!anyResponses) return <NoChart text={t('dashboard.responses.none')} testId="no-chart-responses" />;
+  return (
+    <ChartFigure
+      label={chartLabel}
+      testId="chart-responses"
+      legend={<ChartLegend items={series.map((s, i) => ({ key: s.key, label: s.label, colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
+    >
+      <BarChart width={720} height={260} data={rows} margin={{ top: 24, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+        <PatternDefs prefix="resp" count={series.length} />
+        <CartesianGrid vertical={false} stroke="#d5dbe3" />
+        <XAxis dataKey="label" tick={AXIS} />
+        <YAxis allowDecimals={false} tick={AXIS} width={40} />
+        {series.map((s, i) => (
+          <Bar key={s.key} dataKey={s.key} fill={`url(#resp-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} isAnimationActive={false} maxBarSize={48}>
+            <LabelList dataKey={s.key} position="top" fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatCount(v, locale) : '')} />
+          </Bar>
+        ))}
+      </BarChart>
+    </ChartFigure>
+  );
+}
+
+export function ResponseSection({ d, locale }: { d: Dashboard; locale: Locale }) {
+  const { t } = useTranslation();
+  const rows = responseRows(d);
   return (
     <Section id="dash-responses" title={t('dashboard.responses.title')} testId="section-responses">
-      {anyResponses ? (
-        <ChartFigure
-          label={chartLabel}
-          testId="chart-responses"
-          legend={<ChartLegend items={series.map((s, i) => ({ key: s.key, label: s.label, colour: seriesStyle(i).colour, pattern: seriesStyle(i).pattern }))} />}
-        >
-          <BarChart width={720} height={260} data={rows} margin={{ top: 24, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
-            <PatternDefs prefix="resp" count={series.length} />
-            <CartesianGrid vertical={false} stroke="#d5dbe3" />
-            <XAxis dataKey="label" tick={AXIS} />
-            <YAxis allowDecimals={false} tick={AXIS} width={40} />
-            {series.map((s, i) => (
-              <Bar key={s.key} dataKey={s.key} fill={`url(#resp-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} isAnimationActive={false} maxBarSize={48}>
-                <LabelList dataKey={s.key} position="top" fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatCount(v, locale) : '')} />
-              </Bar>
-            ))}
-          </BarChart>
-        </ChartFigure>
-      ) : (
-        <NoChart text={t('dashboard.responses.none')} testId="no-chart-responses" />
-      )}
+      <ResponseFigure d={d} locale={locale} />
       <ResultTable
         caption={t('dashboard.responses.caption')}
         testId="response-table"
@@ -160,13 +165,12 @@ export function RadarSection({ d, locale, texts }: { d: Dashboard; locale: Local
   );
 }
 
-/** The scores of the scales on one range: a radar (three or more scales) or bars, with the table of the same numbers. */
-function ScoreChart({ d, group, heading, locale, texts }: { d: Dashboard; group: ScoreChartGroup; heading: boolean; locale: Locale; texts: CellTexts }) {
+/** The chart of the scales on one range: a radar (three or more scales) or bars; the figure of ScoreChart, also drawn for reports. */
+export function ScoreFigure({ d, group, locale }: { d: Dashboard; group: ScoreChartGroup; locale: Locale }) {
   const { t } = useTranslation();
   const { key, range, scales } = group;
   const data = radarRows(d, scales, locale);
   const drawn = wavesWithPoints(d, scales);
-  const omitted = omittedPoints(d, scales, locale);
   const domain: [number, number] = [range.min, range.max];
   const ticks = rangeTicks(domain);
   const waves = drawn.map((i) => d.waves[i]!.label).join(', ');
@@ -178,51 +182,60 @@ function ScoreChart({ d, group, heading, locale, texts }: { d: Dashboard; group:
       })}
     />
   );
+  return drawn.length === 0 ? (
+    <NoChart text={t('dashboard.noValues')} testId={`no-chart-radar-${key}`} />
+  ) : group.kind === 'radar' ? (
+    <ChartFigure label={t('dashboard.radar.chartLabel', { ...range, waves })} testId={`chart-radar-${key}`} legend={legend}>
+      <RadarChart width={720} height={RADAR_HEIGHT} data={data} outerRadius={RADAR_RADIUS} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <PolarGrid stroke="#c9d1db" />
+        <PolarAngleAxis dataKey="label" tick={RadarTick} tickSize={RADAR_LABEL_GAP} tickLine={false} />
+        {/* The ring values along a line between the first two axes, not on an axis where points and names are. */}
+        <PolarRadiusAxis angle={90 - 180 / data.length} domain={domain} ticks={ticks} tickCount={ticks.length} tick={{ fill: '#4a5665', fontSize: 11 }} axisLine={false} />
+        {drawn.map((i) => {
+          const s = seriesStyle(i);
+          return (
+            <Radar
+              key={d.waves[i]!.waveId}
+              name={d.waves[i]!.label}
+              dataKey={waveKey(i)}
+              stroke={s.colour}
+              fill={s.colour}
+              strokeDasharray={s.dash || undefined}
+              shape={(props: object) => <GappedPolygon {...(props as Parameters<typeof GappedPolygon>[0])} stroke={s.colour} fill={s.colour} strokeDasharray={s.dash || undefined} />}
+              dot={markerDot(s.marker, s.colour)}
+              isAnimationActive={false}
+            />
+          );
+        })}
+      </RadarChart>
+    </ChartFigure>
+  ) : (
+    <ChartFigure label={t('dashboard.radar.barsLabel', { ...range, waves, scales: data.map((r) => r.label).join(', ') })} testId={`chart-radar-${key}`} legend={legend}>
+      <BarChart width={720} height={scales.length * (drawn.length * 22 + 24) + 60} data={data} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <PatternDefs prefix={`score-${key}`} count={d.waves.length} />
+        <CartesianGrid horizontal={false} stroke="#e1e6ec" />
+        <XAxis type="number" domain={domain} ticks={ticks} tick={AXIS} allowDataOverflow />
+        <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
+        {drawn.map((i) => (
+          <Bar key={d.waves[i]!.waveId} dataKey={waveKey(i)} fill={`url(#score-${key}-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={18} isAnimationActive={false}>
+            <LabelList dataKey={waveKey(i)} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
+          </Bar>
+        ))}
+      </BarChart>
+    </ChartFigure>
+  );
+}
+
+/** The scores of the scales on one range: a radar (three or more scales) or bars, with the table of the same numbers. */
+function ScoreChart({ d, group, heading, locale, texts }: { d: Dashboard; group: ScoreChartGroup; heading: boolean; locale: Locale; texts: CellTexts }) {
+  const { t } = useTranslation();
+  const { key, range, scales } = group;
+  const data = radarRows(d, scales, locale);
+  const omitted = omittedPoints(d, scales, locale);
   return (
     <div className="per-wave" data-testid={`scores-${key}`}>
       {heading && <h3>{t('dashboard.rangeTitle', { ...range })}</h3>}
-      {drawn.length === 0 ? (
-        <NoChart text={t('dashboard.noValues')} testId={`no-chart-radar-${key}`} />
-      ) : group.kind === 'radar' ? (
-        <ChartFigure label={t('dashboard.radar.chartLabel', { ...range, waves })} testId={`chart-radar-${key}`} legend={legend}>
-          <RadarChart width={720} height={RADAR_HEIGHT} data={data} outerRadius={RADAR_RADIUS} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
-            <PolarGrid stroke="#c9d1db" />
-            <PolarAngleAxis dataKey="label" tick={RadarTick} tickSize={RADAR_LABEL_GAP} tickLine={false} />
-            {/* The ring values along a line between the first two axes, not on an axis where points and names are. */}
-            <PolarRadiusAxis angle={90 - 180 / data.length} domain={domain} ticks={ticks} tickCount={ticks.length} tick={{ fill: '#4a5665', fontSize: 11 }} axisLine={false} />
-            {drawn.map((i) => {
-              const s = seriesStyle(i);
-              return (
-                <Radar
-                  key={d.waves[i]!.waveId}
-                  name={d.waves[i]!.label}
-                  dataKey={waveKey(i)}
-                  stroke={s.colour}
-                  fill={s.colour}
-                  strokeDasharray={s.dash || undefined}
-                  shape={(props: object) => <GappedPolygon {...(props as Parameters<typeof GappedPolygon>[0])} stroke={s.colour} fill={s.colour} strokeDasharray={s.dash || undefined} />}
-                  dot={markerDot(s.marker, s.colour)}
-                  isAnimationActive={false}
-                />
-              );
-            })}
-          </RadarChart>
-        </ChartFigure>
-      ) : (
-        <ChartFigure label={t('dashboard.radar.barsLabel', { ...range, waves, scales: data.map((r) => r.label).join(', ') })} testId={`chart-radar-${key}`} legend={legend}>
-          <BarChart width={720} height={scales.length * (drawn.length * 22 + 24) + 60} data={data} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
-            <PatternDefs prefix={`score-${key}`} count={d.waves.length} />
-            <CartesianGrid horizontal={false} stroke="#e1e6ec" />
-            <XAxis type="number" domain={domain} ticks={ticks} tick={AXIS} allowDataOverflow />
-            <YAxis type="category" dataKey="label" width={230} tick={{ fill: '#1d2733', fontSize: 13 }} interval={0} />
-            {drawn.map((i) => (
-              <Bar key={d.waves[i]!.waveId} dataKey={waveKey(i)} fill={`url(#score-${key}-${i})`} stroke={seriesStyle(i).colour} strokeWidth={1.5} barSize={18} isAnimationActive={false}>
-                <LabelList dataKey={waveKey(i)} position="right" fontSize={11} fill="#1d2733" formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : '')} />
-              </Bar>
-            ))}
-          </BarChart>
-        </ChartFigure>
-      )}
+      <ScoreFigure d={d} group={group} locale={locale} />
       <ResultTable caption={t('dashboard.radar.caption', { ...range })} testId={`radar-table-${key}`} columns={scaleByWaveColumns(d, t('dashboard.scale'))}>
         <tbody>
           {scales.map((s) => (
@@ -275,40 +288,46 @@ function SharesBlock({ d, scale, locale, texts }: { d: Dashboard; scale: ScaleSe
 
 // --- 3. Trend with 95% CI ------------------------------------------------------------------------------
 
+/** Each scale's mean per wave with its 95% interval, a small chart per scale: the figure of TrendSection, also drawn for reports. */
+export function TrendFigure({ d, locale }: { d: Dashboard; locale: Locale }) {
+  const { t } = useTranslation();
+  const withValues = trendSeries(d, locale).filter((s) => s.points.some((p) => p.mean !== null));
+  return withValues.length > 0 ? (
+    <ChartFigure label={t('dashboard.trend.chartLabel', { scales: withValues.map((s) => s.label).join(', ') })} testId="chart-trend">
+      <div className="small-multiples">
+        {withValues.map((s) => {
+          // Each scale on its own answer scale (1–3, 1–5, 1–7 …), never on a shared fixed axis; every whole number a tick.
+          const domain = trendDomain(s);
+          const ticks = rangeTicks(domain);
+          return (
+            <div key={s.scaleId} className="small-multiple" data-testid={`trend-${s.scaleId}`}>
+              <p className="small-multiple-title" aria-hidden="true">
+                {s.label}
+              </p>
+              <LineChart width={250} height={Math.max(190, ticks.length * 22 + 40)} data={s.points} margin={{ top: 10, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+                <CartesianGrid stroke="#e1e6ec" />
+                <XAxis dataKey="wave" tick={AXIS} padding={{ left: 20, right: 20 }} />
+                <YAxis domain={domain} ticks={ticks} interval={0} tick={AXIS} width={28} allowDataOverflow />
+                <Line dataKey="mean" stroke="#1f5f8b" strokeWidth={2.5} connectNulls={false} dot={markerDot('circle', '#1f5f8b', 9)} isAnimationActive={false}>
+                  <ErrorBar dataKey="ci" width={8} stroke="#33404f" strokeWidth={1.5} direction="y" />
+                </Line>
+              </LineChart>
+            </div>
+          );
+        })}
+      </div>
+    </ChartFigure>
+  ) : (
+    <NoChart text={t('dashboard.noValues')} testId="no-chart-trend" />
+  );
+}
+
 export function TrendSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
   const series = trendSeries(d, locale);
-  const withValues = series.filter((s) => s.points.some((p) => p.mean !== null));
   return (
     <Section id="dash-trend" title={t('dashboard.trend.title')} intro={<p>{t('dashboard.trend.intro')}</p>} testId="section-trend">
-      {withValues.length > 0 ? (
-        <ChartFigure label={t('dashboard.trend.chartLabel', { scales: withValues.map((s) => s.label).join(', ') })} testId="chart-trend">
-          <div className="small-multiples">
-            {withValues.map((s) => {
-              // Each scale on its own answer scale (1–3, 1–5, 1–7 …), never on a shared fixed axis; every whole number a tick.
-              const domain = trendDomain(s);
-              const ticks = rangeTicks(domain);
-              return (
-                <div key={s.scaleId} className="small-multiple" data-testid={`trend-${s.scaleId}`}>
-                  <p className="small-multiple-title" aria-hidden="true">
-                    {s.label}
-                  </p>
-                  <LineChart width={250} height={Math.max(190, ticks.length * 22 + 40)} data={s.points} margin={{ top: 10, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
-                    <CartesianGrid stroke="#e1e6ec" />
-                    <XAxis dataKey="wave" tick={AXIS} padding={{ left: 20, right: 20 }} />
-                    <YAxis domain={domain} ticks={ticks} interval={0} tick={AXIS} width={28} allowDataOverflow />
-                    <Line dataKey="mean" stroke="#1f5f8b" strokeWidth={2.5} connectNulls={false} dot={markerDot('circle', '#1f5f8b', 9)} isAnimationActive={false}>
-                      <ErrorBar dataKey="ci" width={8} stroke="#33404f" strokeWidth={1.5} direction="y" />
-                    </Line>
-                  </LineChart>
-                </div>
-              );
-            })}
-          </div>
-        </ChartFigure>
-      ) : (
-        <NoChart text={t('dashboard.noValues')} testId="no-chart-trend" />
-      )}
+      <TrendFigure d={d} locale={locale} />
       <ResultTable
         caption={t('dashboard.trend.caption')}
         testId="scale-table"

@@ -14,7 +14,8 @@ import { subjectOf } from './chartSubject';
  * in a report nothing around it does: first the subject (network, instrument and waves, from the
  * page's `data-chart-subject`, see chartSubject.ts), then the chart's own title, each wrapped to the
  * width. The main process checks the bytes and asks where to save (`saveChartImage`); the renderer
- * never names a path.
+ * never names a path. A report takes the PNG itself (`chartImage` then `pngOf`, several figures
+ * stacked into one picture) and hands it to the running report (features/reports).
  *
  *   const figure = ref.current; // the <figure>
  *   await saveChartImage(figure, 'Condities per meting', 'png');
@@ -74,28 +75,39 @@ export function chartSvgElement(figure: Element): SVGSVGElement | null {
 }
 
 /**
- * The small multiples in a figure (`svg.small-multiple`, laid out by the page's CSS grid) as one
- * SVG, each panel where it is on screen; null when the figure has none.
+ * The small multiples in a figure (`svg.small-multiple`, or the recharts charts inside
+ * `.small-multiple` boxes, laid out by the page's CSS grid) as one SVG, each panel and its title
+ * (`.small-multiple-title`) where it is on screen; null when the figure has none.
  */
 function composedMultiples(figure: Element): { svg: SVGSVGElement; width: number; height: number } | null {
-  const panels = Array.from(figure.querySelectorAll<SVGSVGElement>('svg.small-multiple'));
+  const panels = Array.from(figure.querySelectorAll<SVGSVGElement>('svg.small-multiple, .small-multiple svg.recharts-surface'));
   if (panels.length === 0) return null;
   const origin = (figure.querySelector('[role="img"]') ?? figure).getBoundingClientRect();
   const svg = document.createElementNS(SVG_NS, 'svg');
   let width = 0;
   let height = 0;
+  const place = (box: DOMRect) => {
+    const [x, y] = [Math.round(box.left - origin.left), Math.round(box.top - origin.top)];
+    width = Math.max(width, x + Math.round(box.width));
+    height = Math.max(height, y + Math.round(box.height));
+    return [x, y] as const;
+  };
   for (const panel of panels) {
     const box = panel.getBoundingClientRect();
     const copy = panel.cloneNode(true) as SVGSVGElement;
     inlineStyles(panel, copy);
-    const [x, y] = [Math.round(box.left - origin.left), Math.round(box.top - origin.top)];
+    const [x, y] = place(box);
     copy.setAttribute('x', String(x));
     copy.setAttribute('y', String(y));
     copy.setAttribute('width', String(Math.round(box.width)));
     copy.setAttribute('height', String(Math.round(box.height)));
     svg.appendChild(copy);
-    width = Math.max(width, x + Math.round(box.width));
-    height = Math.max(height, y + Math.round(box.height));
+  }
+  for (const title of Array.from(figure.querySelectorAll<HTMLElement>('.small-multiple-title'))) {
+    const box = title.getBoundingClientRect();
+    const size = parseFloat(getComputedStyle(title).fontSize) || TITLE_SIZE;
+    const [x, y] = place(box);
+    svg.appendChild(textElement((title.textContent ?? '').trim(), x, y + size, size, 600));
   }
   return { svg, width, height };
 }
@@ -238,29 +250,61 @@ export function chartImage(figure: Element, title: string, subject: string = sub
   return { svg, width, height };
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+/** A sentence as a picture of `width` pixels (for a report's chart that has nothing to draw: "Geen waarden om te tonen"). */
+export function textImage(text: string, width: number): ChartImage {
+  const block = textBlock(text, PADDING, width - 2 * PADDING, TITLE_SIZE, 400);
+  const height = block.height + 3 * PADDING;
+  const root = document.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  root.appendChild(block.element);
+  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`, width, height };
 }
 
-/** Rasterises the SVG at `scale` × its size on a white background; the PNG's bytes as base64. */
-export async function pngOf(image: ChartImage, scale = PNG_SCALE): Promise<string> {
-  const url = URL.createObjectURL(new Blob([image.svg], { type: 'image/svg+xml;charset=utf-8' }));
+/** A blob's bytes as base64, by the browser's own encoder (a data URL without its head): no string of every byte in JavaScript. */
+function toBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => reject(reader.error ?? new Error('De afbeelding kon niet worden gelezen.'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/**
+ * Rasterises the SVGs at `scale` × their size on a white background, one under the other (the
+ * widest sets the width); the PNG's bytes as base64.
+ */
+export async function pngOf(images: ChartImage | readonly ChartImage[], scale = PNG_SCALE): Promise<string> {
+  const list = Array.isArray(images) ? images : [images as ChartImage];
+  const urls = list.map((image) => URL.createObjectURL(new Blob([image.svg], { type: 'image/svg+xml;charset=utf-8' })));
   try {
-    const img = new Image();
-    img.src = url;
-    await img.decode();
-    const canvas = new OffscreenCanvas(Math.round(image.width * scale), Math.round(image.height * scale));
+    const decoded = await Promise.all(
+      urls.map(async (url) => {
+        const img = new Image();
+        img.src = url;
+        await img.decode();
+        return img;
+      }),
+    );
+    const width = Math.max(...list.map((image) => image.width));
+    const height = list.reduce((sum, image) => sum + image.height, 0);
+    const canvas = new OffscreenCanvas(Math.round(width * scale), Math.round(height * scale));
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('Geen tekenvlak beschikbaar.');
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    let y = 0;
+    decoded.forEach((img, i) => {
+      const image = list[i]!;
+      ctx.drawImage(img, 0, Math.round(y * scale), Math.round(image.width * scale), Math.round(image.height * scale));
+      y += image.height;
+    });
     const blob = await canvas.convertToBlob({ type: 'image/png' });
-    return toBase64(new Uint8Array(await blob.arrayBuffer()));
+    return toBase64(blob);
   } finally {
-    URL.revokeObjectURL(url);
+    for (const url of urls) URL.revokeObjectURL(url);
   }
 }
 

@@ -34,6 +34,8 @@ export interface NetworkScreenProps {
   onExport?: (waveIds?: string[]) => void;
   /** The print view of the results (PDF, charts as PNG/SVG). */
   onResultsPrint?: () => void;
+  /** Word and PowerPoint reports of the network's results. */
+  onReports?: () => void;
   /** *Koppelen*: near matches of self-made codes awaiting a decision. */
   onLinking?: () => void;
   /** *Open antwoorden* of a wave: what respondents wrote at the open questions. */
@@ -41,7 +43,7 @@ export interface NetworkScreenProps {
 }
 
 /** Where the network screen leads besides filling in and the overview: settings, codes, paper entry, the list of questionnaires. */
-type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onPaperForm' | 'onResponses' | 'onKiosk' | 'onMeeting' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onLinking' | 'onOpenAnswers'>;
+type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onPaperForm' | 'onResponses' | 'onKiosk' | 'onMeeting' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onReports' | 'onLinking' | 'onOpenAnswers'>;
 
 export function NetworkScreen({ networkId, onBack, onFill, onOverview, ...links }: NetworkScreenProps) {
   const { t } = useTranslation();
@@ -109,6 +111,11 @@ function NetworkDetailView({
             {links.onExport && (
               <button type="button" className="button button-secondary" onClick={() => links.onExport?.()} aria-label={t('export.study.openFor', { network: network.name })} data-testid="open-export">
                 {t('export.study.open')}
+              </button>
+            )}
+            {links.onReports && (
+              <button type="button" className="button button-secondary" onClick={links.onReports} aria-label={t('reportScreen.openFor', { network: network.name })} data-testid="open-reports">
+                {t('reportScreen.open')}
               </button>
             )}
             {links.onResultsPrint && (
