@@ -5,6 +5,7 @@
  */
 import type { WaveKind } from '../domain';
 import type { InstrumentDefinition } from '../instruments/schema';
+import { allAvailableIn } from '../instruments/languages';
 import { inLocale, type Locale } from '../text';
 import { EXPORT_METHODS, type ValueMode } from './dataset';
 import { localDate, type Cell, type Table } from './table';
@@ -53,6 +54,7 @@ export function notesTable(input: NotesInput): Table {
     add(n.instrument(inLocale(def.name, input.language), String(def.version)), inLocale(def.description, input.language));
     add(n.attribution, inLocale(def.attribution, input.language));
     add(n.licence, inLocale(def.licence, input.language));
+    if (!allAvailableIn([def], input.language)) add(n.dutchOnly, n.dutchOnlyText);
   }
   for (const key of input.sheets) add(`${n.sheet}: ${t.sheets[key]}`, n.sheetTexts[key]);
   for (const { key } of EXPORT_METHODS) add(t.methods[key].topic, t.methods[key].text);
