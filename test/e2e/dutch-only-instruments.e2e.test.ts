@@ -70,6 +70,25 @@ describe('a wave of a Dutch-only instrument', () => {
     await page.screenshot({ path: '/tmp/netwerkspiegel-dutch-only-paper-form.png' });
     expect(session.problems).toEqual([]);
   });
+
+  it('shows the researcher’s form in Dutch, questions and answer labels alike, with a note in English', async () => {
+    const session = await newSession();
+    const { page } = session;
+    await waveOf(session, dutchOnlyInstrument());
+    await page.getByRole('button', { name: 'Open network Buurtnetwerk Noord' }).click();
+    await page.getByRole('button', { name: 'Fill in questionnaire for wave T0' }).click();
+    await page.getByLabel('Respondent code').fill('NL-0002');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByTestId('response-form').waitFor();
+    expect(await testIdText(page, 'questionnaire-dutch-only')).toBe('The questionnaires of this wave are in Dutch only.');
+    const question = item(page, 'bt_01');
+    expect(await question.getByText('We kennen elkaars werk.').count()).toBe(1);
+    expect(await question.getByRole('radio', { name: 'Helemaal eens', exact: true }).count()).toBe(1);
+    expect(await page.locator('section.instrument').getAttribute('lang')).toBe('nl');
+    await expectAccessible(page, 'Dutch-only researcher form');
+    await page.screenshot({ path: '/tmp/netwerkspiegel-dutch-only-form.png' });
+    expect(session.problems).toEqual([]);
+  });
 });
 
 describe('a wave of bilingual instruments', () => {
