@@ -247,6 +247,17 @@ describe('Achtergrond', () => {
     expect(createHash('sha256').update(JSON.stringify(achtergrondVersion1)).digest('hex')).toBe('34609d1230b6ea163831d0c8a0efe4784ace55969f478d005304071e84561888');
   });
 
+  it('all stay byte for byte as they were before an instrument could be Dutch only', () => {
+    // SHA-256 of JSON.stringify of each definition at commit 1d876b7, before `languages` existed.
+    expect(builtInInstruments.map((def) => [def.id, def.version, createHash('sha256').update(JSON.stringify(def)).digest('hex')])).toEqual([
+      ['kansrijke-samenwerking', 1, '3cb9b2e1d9935ee96abb812f083b5dcb21c48a895a242d26b39cebd3a253fed4'],
+      ['interprofessioneel-samenwerken', 1, '4c55c1493d867845e1e6bd1e1ed66dc7de6a3f3d34d21b4f6bf01db29d6978da'],
+      ['netwerkfase', 1, 'f26256f2ac701c111a9430cbbcb74311fae714c7f594e5fd9d81e7e9007502f1'],
+      ['achtergrond', 1, '34609d1230b6ea163831d0c8a0efe4784ace55969f478d005304071e84561888'],
+      ['achtergrond', 2, 'ecbbb12647985b3601f68efee05ebb28ba44b3de726c28bca428f9b00f313d69'],
+    ]);
+  });
+
   it('in version 2 adds only the governance body question, last, and leaves every question of version 1 as it was', () => {
     expect(achtergrond.version).toBe(2);
     expect(achtergrond.items.slice(0, 3)).toEqual(achtergrondVersion1.items);
