@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ANSWER_CODE_MAX, ANSWER_CODE_MIN } from '../domain';
 import { localizedLine, localizedText } from '../text';
-import { languageMismatches } from './languages';
+import { languageMismatches, type LanguageMismatch } from './languages';
 
 /**
  * Instrument definitions are data. This schema is the one gate every definition passes,
@@ -103,10 +103,10 @@ const languages = z
   .refine((l) => l.join() === 'nl' || l.join() === 'nl,en', 'Kies ["nl"] (alleen Nederlands) of ["nl", "en"] (Nederlands en Engels)');
 
 /** The messages of a text whose English does not fit the instrument's languages; `params.instrumentLanguage` says which. */
-export const LANGUAGE_MISMATCH_MESSAGES = {
+const LANGUAGE_MISMATCH_MESSAGES: Record<LanguageMismatch, string> = {
   'english-missing': 'Engels ontbreekt',
   'english-superfluous': 'Engels staat erbij, maar de vragenlijst is alleen in het Nederlands',
-} as const;
+};
 
 export const instrumentDefinition = z
   .strictObject({

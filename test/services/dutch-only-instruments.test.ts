@@ -57,7 +57,7 @@ describe('importing a Dutch-only instrument', () => {
     const before = snapshot(s.db);
     const mixed = dutchOnlyInstrument();
     (mixed.name as { en?: string }).en = 'Teamwork';
-    (mixed.scales[0]!.notScored[0]!.label as { en?: string }).en = "Don't know";
+    (mixed.scales[0]!.notScored![0]!.label as { en?: string }).en = "Don't know";
     (mixed.items[3] as { optionHelp: Record<string, { nl: string; en?: string }> }).optionHelp['2']!.en = 'You chair the meeting.';
     expect(await s.call('importInstrument', { definitionJson: JSON.stringify(mixed) })).toEqual({
       ok: false,

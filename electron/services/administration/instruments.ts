@@ -1,6 +1,7 @@
 import type { ExportResult, InstrumentSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
-import { builtInInstruments, instrumentDefinition, LANGUAGE_MISMATCH_MESSAGES, type InstrumentDefinition } from '../../../shared/instruments';
+import { builtInInstruments, instrumentDefinition, type InstrumentDefinition } from '../../../shared/instruments';
+import type { LanguageMismatch } from '../../../shared/instruments/languages';
 import { appendAudit } from '../../db/repositories/audit';
 import type { Db } from '../../db/open';
 import * as repo from '../../db/repositories/instruments';
@@ -101,7 +102,6 @@ function listProblems(issues: readonly z.core.$ZodIssue[], raw: unknown): string
   return lines.join('; ') + more;
 }
 
-type LanguageMismatch = keyof typeof LANGUAGE_MISMATCH_MESSAGES;
 const mismatchOf = (issue: z.core.$ZodIssue): LanguageMismatch | undefined =>
   issue.code === 'custom' ? (issue.params as { instrumentLanguage?: LanguageMismatch } | undefined)?.instrumentLanguage : undefined;
 
