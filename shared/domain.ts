@@ -1,5 +1,5 @@
 /** Domain records as the API returns them. Ids are UUIDs unless said otherwise. */
-import type { LocalizedText } from './text';
+import type { Locale, LocalizedText } from './text';
 
 export const SECTORS = ['zorg', 'welzijn', 'gemeente', 'huisartsenzorg', 'ziekenhuis', 'zorgverzekeraar', 'vrijwilligers', 'onderwijs', 'overig'] as const;
 export type Sector = (typeof SECTORS)[number];
@@ -97,6 +97,8 @@ export interface NetworkDetail {
 
 export interface InstrumentSummary extends InstrumentRef {
   name: LocalizedText;
+  /** The languages its texts are in: Dutch, or Dutch and English (shared/instruments/languages.ts). */
+  languages: readonly Locale[];
   frozen: boolean;
   /** Shipped with the app (as opposed to imported by a user). */
   builtIn: boolean;

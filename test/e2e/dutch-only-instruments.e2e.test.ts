@@ -57,6 +57,26 @@ describe('a wave of a Dutch-only instrument', () => {
     expect(session.problems).toEqual([]);
   });
 
+  it('is marked Dutch only on the questionnaires screen; a bilingual one is not', async () => {
+    const session = await newSession();
+    const { page, call } = session;
+    await call('importInstrument', { definitionJson: JSON.stringify(bilingualInstrument()) });
+    await waveOf(session, dutchOnlyInstrument());
+    await page.getByRole('button', { name: 'View, import and export questionnaires' }).click();
+    await page.getByTestId('instrument-buurtteam-v1').waitFor();
+    expect(await testIdText(page, 'instrument-buurtteam-v1')).toContain('Dutch only');
+    expect(await page.getByTestId('instrument-buurtteam-tweetalig-v1').getByTestId('instrument-dutch-only').count()).toBe(0);
+    expect(await page.getByTestId('instrument-dutch-only').count()).toBe(1);
+    await page.getByTestId('instrument-buurtteam-v1').screenshot({ path: '/tmp/netwerkspiegel-dutch-only-card.png' });
+    // The new-wave form says it beside the instrument's name too.
+    await page.getByRole('button', { name: 'Back', exact: false }).first().click();
+    await page.getByRole('button', { name: 'Open network Buurtnetwerk Noord' }).click();
+    const choice = page.getByRole('checkbox', { name: /^Samenwerking in het buurtteam/ });
+    expect(await choice.locator('xpath=ancestor::label').textContent()).toContain('Dutch only');
+    await choice.locator('xpath=ancestor::fieldset').screenshot({ path: '/tmp/netwerkspiegel-dutch-only-wave-form.png' });
+    expect(session.problems).toEqual([]);
+  });
+
   it('offers no English paper form, and says why', async () => {
     const session = await newSession();
     const { page } = session;

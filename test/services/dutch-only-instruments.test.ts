@@ -27,6 +27,9 @@ describe('importing a Dutch-only instrument', () => {
     const summary = await s.ok('importInstrument', { definitionJson: JSON.stringify(dutchOnlyInstrument()) });
     expect(summary).toMatchObject({ instrumentId: BT, version: 1, name: { nl: 'Samenwerking in het buurtteam' }, builtIn: false });
     expect(summary.name).not.toHaveProperty('en');
+    expect(summary.languages).toEqual(['nl']);
+    const listed = await s.ok('listInstruments', {});
+    expect(listed.filter((i) => i.builtIn).map((i) => i.languages)).toEqual([['nl', 'en'], ['nl', 'en'], ['nl', 'en'], ['nl', 'en'], ['nl', 'en']]);
     const stored = s.db.prepare('SELECT definition FROM instruments WHERE instrument_id = ?').pluck().get(BT) as string;
     // As given, with the schema's defaults (reverse keying, not-scored options, answered share) filled in.
     expect(JSON.parse(stored)).toMatchObject(dutchOnlyInstrument());
