@@ -14,16 +14,16 @@
  */
 import { changeVerdict, positionOnRange, type ChangeInput } from './results-summary';
 import type { ConversationPoint, DontKnowShare, PointChange, ScoreRange } from './results';
-import type { LocalizedText } from './text';
+import type { BilingualText, LocalizedText } from './text';
 
 export interface ThemePrompts {
   /** For an indicator that scores low (or falls). */
-  low: LocalizedText;
+  low: BilingualText;
   /** For an indicator that people answered "weet niet" to: a question, with no claim of how many. */
-  dontKnow: LocalizedText;
+  dontKnow: BilingualText;
 }
 
-const t = (nl: string, en: string): LocalizedText => ({ nl, en });
+const t = (nl: string, en: string): BilingualText => ({ nl, en });
 
 /** Prompts per subscale id of the built-in instruments. */
 export const THEME_PROMPTS: Readonly<Record<string, ThemePrompts>> = {
@@ -160,7 +160,7 @@ export const FALL_PROMPT = t(
 );
 
 /** For successes: reflect on what works, to learn from it and keep it (Boonstra: reflect on the relationships to learn). */
-export const SUCCESS_PROMPTS: Readonly<Record<'rise' | 'high', LocalizedText>> = {
+export const SUCCESS_PROMPTS: Readonly<Record<'rise' | 'high', BilingualText>> = {
   rise: t(
     'Sta samen stil bij wat hier beter is gegaan: wat hebben de partners anders gedaan, en hoe houdt het netwerk dat vast? Vertel het ook aan de achterban.',
     'Reflect together on what went better here: what did the partners do differently, and how does the network keep it up? Tell the constituencies too.',
@@ -171,7 +171,7 @@ export const SUCCESS_PROMPTS: Readonly<Record<'rise' | 'high', LocalizedText>> =
   ),
 };
 
-export function promptFor(subscaleId: string | null, kind: 'low' | 'fall' | 'dontKnow'): LocalizedText {
+export function promptFor(subscaleId: string | null, kind: 'low' | 'fall' | 'dontKnow'): BilingualText {
   const prompts = (subscaleId !== null ? THEME_PROMPTS[subscaleId] : undefined) ?? GENERAL_PROMPTS;
   if (kind === 'dontKnow') return prompts.dontKnow;
   if (kind === 'low') return prompts.low;

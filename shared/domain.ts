@@ -1,4 +1,5 @@
 /** Domain records as the API returns them. Ids are UUIDs unless said otherwise. */
+import type { Locale, LocalizedText } from './text';
 
 export const SECTORS = ['zorg', 'welzijn', 'gemeente', 'huisartsenzorg', 'ziekenhuis', 'zorgverzekeraar', 'vrijwilligers', 'onderwijs', 'overig'] as const;
 export type Sector = (typeof SECTORS)[number];
@@ -95,7 +96,9 @@ export interface NetworkDetail {
 }
 
 export interface InstrumentSummary extends InstrumentRef {
-  name: { nl: string; en: string };
+  name: LocalizedText;
+  /** The languages its texts are in: Dutch, or Dutch and English (shared/instruments/languages.ts). */
+  languages: readonly Locale[];
   frozen: boolean;
   /** Shipped with the app (as opposed to imported by a user). */
   builtIn: boolean;
@@ -175,7 +178,7 @@ export interface SavedAnswer {
 export interface ConditionSummary {
   instrumentId: string;
   subscaleId: string;
-  label: { nl: string; en: string };
+  label: LocalizedText;
   /** Lowest and highest possible score (the instrument's answer scale), for the chart's axis. */
   range: { min: number; max: number };
   n: number;

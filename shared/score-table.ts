@@ -8,6 +8,7 @@
  */
 import type { InstrumentDefinition, InstrumentItem, ScaleItem } from './instruments/schema';
 import { ANSWER_CODE_MAX, ANSWER_CODE_MIN } from './domain';
+import type { LocalizedText } from './text';
 import { itemScore } from './scoring';
 
 /** The range of stored codes the instrument schema allows. */
@@ -16,7 +17,7 @@ export const CODE_MAX = ANSWER_CODE_MAX;
 
 export interface CompiledOption {
   code: number;
-  label: { nl: string; en: string };
+  label: LocalizedText;
   scored: boolean;
 }
 
@@ -44,7 +45,7 @@ export interface CompiledItem {
 
 export interface CompiledSubscale {
   id: string;
-  label: { nl: string; en: string };
+  label: LocalizedText;
   /** Positions in `items`. */
   itemIndexes: number[];
   minAnsweredShare: number;
@@ -69,8 +70,8 @@ export interface CompiledInstrument {
 /** An agreement scale ends on an agreeing label ("Helemaal eens", "Strongly agree"), not a disagreeing one. */
 const AGREEMENT = /eens|agree/i;
 const DISAGREEMENT = /oneens|disagree/i;
-const agrees = (label: { nl: string; en: string }) =>
-  (AGREEMENT.test(label.nl) && !DISAGREEMENT.test(label.nl)) || (AGREEMENT.test(label.en) && !DISAGREEMENT.test(label.en));
+const agreeing = (label: string | undefined) => label !== undefined && AGREEMENT.test(label) && !DISAGREEMENT.test(label);
+const agrees = (label: LocalizedText) => agreeing(label.nl) || agreeing(label.en);
 
 /** The options above the middle of a scale of `count` options: positions past (count − 1) / 2. */
 function aboveMiddle<T>(options: readonly T[]): T[] {

@@ -8,7 +8,7 @@
 import type { InstrumentRef, ResponseMode, ResponseStatus, WaveKind } from '../domain';
 import type { InstrumentDefinition, InstrumentItem, ResponseScale, Subscale } from '../instruments/schema';
 import { scoreSubscale } from '../scoring';
-import type { Locale } from '../text';
+import { inLocale, type Locale } from '../text';
 import { formatIsoWithOffset } from './csv';
 import { VariableNamer, waveSuffixes } from './names';
 import type { Cell, Column, MeasureLevel, Table, ValueLabel } from './table';
@@ -134,7 +134,7 @@ function scaleOf(def: InstrumentDefinition, item: InstrumentItem): ResponseScale
 function labelsOf(scale: ResponseScale | undefined, language: Locale): { valueLabels: ValueLabel[]; missing: number[] } {
   if (!scale) return { valueLabels: [], missing: [] };
   return {
-    valueLabels: [...scale.options, ...scale.notScored].map((o) => ({ code: o.code, label: o.label[language] })),
+    valueLabels: [...scale.options, ...scale.notScored].map((o) => ({ code: o.code, label: inLocale(o.label, language) })),
     missing: scale.notScored.map((o) => o.code),
   };
 }
@@ -254,7 +254,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   const itemColumnDefs: Column[] = itemColumns.map((col) => {
     const scale = scaleOf(col.def, col.item);
     const labels = labelsOf(scale, lang);
-    const base = { name: col.name, label: col.item.text[lang] };
+    const base = { name: col.name, label: inLocale(col.item.text, lang) };
     if (col.item.type === 'open') return { ...base, kind: 'text', level: 'nominal', width: 40 };
     if (col.item.type === 'number') return { ...base, kind: 'integer', level: 'scale' };
     if (!codes) return { ...base, kind: 'text', level: col.item.type === 'scale' ? 'ordinal' : 'nominal', width: 18 };
@@ -278,7 +278,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     { code: 1, label: terms.scores.proratedLabels[1] },
   ];
   const scoreColumns: Column[] = scoreGroups.flatMap((g) => {
-    const label = g.subscale.label[lang];
+    const label = inLocale(g.subscale.label, lang);
     return [
       { name: g.names[0], label: terms.scores.score(label), kind: 'decimal', level: 'scale' },
       { name: g.names[1], label: terms.scores.answered(label, g.subscale.items.length), kind: 'integer', level: 'scale' },
@@ -294,7 +294,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   const labelFor = (def: InstrumentDefinition, item: InstrumentItem, code: number): Cell => {
     const scale = scaleOf(def, item);
     const option = scale && [...scale.options, ...scale.notScored].find((o) => o.code === code);
-    return option ? option.label[lang] : code;
+    return option ? inLocale(option.label, lang) : code;
   };
   const scoreIndex = new Map(scoreGroups.map((g, i) => [`${g.instrumentId}/${g.subscale.id}`, i * 3]));
 
@@ -388,7 +388,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       col.wideNames.push(name);
       wideIndex.set(`${suffix}|${key}`, wideColumns.length);
       const base = itemColumnDefs[i]!;
-      wideColumns.push({ ...base, name, label: terms.perWave.item(base.label ?? col.item.label[lang], suffix) });
+      wideColumns.push({ ...base, name, label: terms.perWave.item(base.label ?? inLocale(col.item.label, lang), suffix) });
     });
   }
   const networkRank = new Map(source.networks.map((n, i) => [n.id, i]));
@@ -424,7 +424,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   // --- Codebook ---
   const cb = terms.codebook;
   const sheets = terms.sheets;
-  const instrumentName = (id: string, version: number) => source.definition({ instrumentId: id, version }).name[lang];
+  const instrumentName = (id: string, version: number) => inLocale(source.definition({ instrumentId: id, version }).name, lang);
   const blank: Omit<CodebookEntry, 'variable' | 'label' | 'type' | 'level' | 'sheets'> = {
     question: '',
     instrument: '',
@@ -449,7 +449,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   const itemName = new Map(itemColumns.map((c) => [`${c.instrumentId}/${c.item.id}`, c.name]));
   const scoreName = new Map(scoreGroups.map((g) => [`${g.instrumentId}/${g.subscale.id}`, g.names[0]]));
   const exportedItem = (instrumentId: string, itemId: string) => itemName.get(`${instrumentId}/${itemId}`) ?? itemId;
-  const subscaleTitle = (instrumentId: string, subscale: Subscale) => `${scoreName.get(`${instrumentId}/${subscale.id}`) ?? subscale.id} (${subscale.label[lang]})`;
+  const subscaleTitle = (instrumentId: string, subscale: Subscale) => `${scoreName.get(`${instrumentId}/${subscale.id}`) ?? subscale.id} (${inLocale(subscale.label, lang)})`;
   const localOf = new Map(fixedColumns.flatMap((c) => (c.exactText ? [[c.exactText, c.name] as const] : [])));
   const codebook: CodebookEntry[] = [];
   for (const col of fixedColumns) {
@@ -490,8 +490,8 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       item.type === 'scale' ? cb.types.scale(item.scale) : item.type === 'choice' ? cb.types.choice(item.scale) : item.type === 'number' ? cb.types.number(item.min, item.max) : cb.types.open;
     codebook.push({
       variable: col.name,
-      label: item.label[lang],
-      question: item.text[lang],
+      label: inLocale(item.label, lang),
+      question: inLocale(item.text, lang),
       instrument: instrumentName(col.instrumentId, col.versions.at(-1)!),
       version: col.versions.join(', '),
       subscale: subscales.join('; '),
@@ -527,7 +527,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     codebook.push({
       ...common,
       variable: g.names[0],
-      label: terms.scores.score(subscale.label[lang]),
+      label: terms.scores.score(inLocale(subscale.label, lang)),
       type: cb.types.score,
       level: 'scale',
       missing: cb.missingBlank,
@@ -536,7 +536,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     codebook.push({
       ...common,
       variable: g.names[1],
-      label: terms.scores.answered(subscale.label[lang], total),
+      label: terms.scores.answered(inLocale(subscale.label, lang), total),
       type: cb.types.count,
       level: 'scale',
       values: `0–${total}`,
@@ -545,7 +545,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     codebook.push({
       ...common,
       variable: g.names[2],
-      label: terms.scores.prorated(subscale.label[lang]),
+      label: terms.scores.prorated(inLocale(subscale.label, lang)),
       type: cb.types.flag,
       level: 'nominal',
       values: joinLabels(proratedLabels),

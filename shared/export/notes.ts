@@ -5,7 +5,8 @@
  */
 import type { WaveKind } from '../domain';
 import type { InstrumentDefinition } from '../instruments/schema';
-import type { Locale } from '../text';
+import { allAvailableIn } from '../instruments/languages';
+import { inLocale, type Locale } from '../text';
 import { EXPORT_METHODS, type ValueMode } from './dataset';
 import { localDate, type Cell, type Table } from './table';
 import { EXPORT_TERMS } from './terms';
@@ -50,9 +51,10 @@ export function notesTable(input: NotesInput): Table {
     }
   }
   for (const def of input.instruments) {
-    add(n.instrument(def.name[input.language], String(def.version)), def.description[input.language]);
-    add(n.attribution, def.attribution[input.language]);
-    add(n.licence, def.licence[input.language]);
+    add(n.instrument(inLocale(def.name, input.language), String(def.version)), inLocale(def.description, input.language));
+    add(n.attribution, inLocale(def.attribution, input.language));
+    add(n.licence, inLocale(def.licence, input.language));
+    if (!allAvailableIn([def], input.language)) add(n.dutchOnly, n.dutchOnlyText);
   }
   for (const key of input.sheets) add(`${n.sheet}: ${t.sheets[key]}`, n.sheetTexts[key]);
   for (const { key } of EXPORT_METHODS) add(t.methods[key].topic, t.methods[key].text);

@@ -5,7 +5,7 @@
  * number of it stays empty, even if a caller handed one in.
  */
 import type { Dashboard, Notice } from '../results';
-import type { Locale } from '../text';
+import { inLocale, type Locale } from '../text';
 import type { Cell, Column, Table } from './table';
 import { EXPORT_TERMS, type ExportTerms } from './terms';
 
@@ -83,7 +83,7 @@ export function descriptivesTable(entries: readonly DashboardEntry[], language: 
       for (const { waveId, stats } of scale.perWave) {
         const show = (v: number | null) => (stats.suppressed ? null : v);
         rows.push([
-          d.networkName, instrumentName, s.levelScale, scale.scaleId, scale.label[language], waves.get(waveId) ?? waveId,
+          d.networkName, instrumentName, s.levelScale, scale.scaleId, inLocale(scale.label, language), waves.get(waveId) ?? waveId,
           stats.n, show(stats.mean), show(stats.sd), show(stats.ciLow), show(stats.ciHigh),
           null, null, null, null, null, null,
           stats.suppressed ? t.yes : t.no, stats.suppressed ? hidden : '',
@@ -95,7 +95,7 @@ export function descriptivesTable(entries: readonly DashboardEntry[], language: 
         const show = (v: number | null) => (stats.suppressed ? null : v);
         const note = [stats.suppressed ? hidden : '', item.reverse ? s.reversedNote : ''].filter((x) => x !== '').join(' ');
         rows.push([
-          d.networkName, instrumentName, s.levelItem, item.itemId, item.label[language], waves.get(waveId) ?? waveId,
+          d.networkName, instrumentName, s.levelItem, item.itemId, inLocale(item.label, language), waves.get(waveId) ?? waveId,
           stats.n, show(stats.mean), show(stats.sd), null, null,
           show(stats.median), show(stats.q1), show(stats.q3), stats.missing, stats.declined, show(stats.shareAgree),
           stats.suppressed ? t.yes : t.no, note,
@@ -146,7 +146,7 @@ export function comparisonTable(entries: readonly DashboardEntry[], language: Lo
         const note = noticeText(row.notices, s);
         const a = row.allRespondents;
         rows.push([
-          d.networkName, instrumentName, base, follow, kind, row.id, row.label[language], s.methodAll,
+          d.networkName, instrumentName, base, follow, kind, row.id, inLocale(row.label, language), s.methodAll,
           a.nBaseline, a.nFollowUp, a.meanDiff, a.ciLow, a.ciHigh,
           s.tests.partialOverlap, a.t, a.df, a.p,
           null, null, null, null,
@@ -154,7 +154,7 @@ export function comparisonTable(entries: readonly DashboardEntry[], language: Lo
         ]);
         const p = row.paired;
         rows.push([
-          d.networkName, instrumentName, base, follow, kind, row.id, row.label[language], s.methodPaired,
+          d.networkName, instrumentName, base, follow, kind, row.id, inLocale(row.label, language), s.methodPaired,
           p.n, p.n, p.meanDiff, p.ciLow, p.ciHigh,
           s.tests.pairedT, p.t, p.df, p.pT,
           s.tests.wilcoxon, p.wilcoxonV, p.pWilcoxon, rankMethod(p.wilcoxonMethod),
@@ -162,7 +162,7 @@ export function comparisonTable(entries: readonly DashboardEntry[], language: Lo
         ]);
         const i = row.independent;
         rows.push([
-          d.networkName, instrumentName, base, follow, kind, row.id, row.label[language], s.methodIndependent,
+          d.networkName, instrumentName, base, follow, kind, row.id, inLocale(row.label, language), s.methodIndependent,
           i.nBaseline, i.nFollowUp, i.meanDiff, null, null,
           s.tests.welch, i.welchT, i.welchDf, i.pWelch,
           s.tests.mannWhitney, i.mannWhitneyW, i.pMannWhitney, rankMethod(i.mannWhitneyMethod),
@@ -195,7 +195,7 @@ export function reliabilityTable(entries: readonly DashboardEntry[], language: L
     for (const scale of d.scales) {
       for (const { waveId, alpha } of scale.perWave) {
         rows.push([
-          d.networkName, instrumentName, scale.scaleId, scale.label[language], waves.get(waveId) ?? waveId, alpha.alpha, alpha.n, alpha.items, alpha.smallSample ? t.yes : t.no,
+          d.networkName, instrumentName, scale.scaleId, inLocale(scale.label, language), waves.get(waveId) ?? waveId, alpha.alpha, alpha.n, alpha.items, alpha.smallSample ? t.yes : t.no,
           alpha.constantItems, alpha.unavailable ? s.alphaReasons[alpha.unavailable] : null,
         ]);
       }

@@ -156,6 +156,9 @@ export interface ExportTerms {
     instrument: (name: string, version: string) => string;
     attribution: string;
     licence: string;
+    /** An instrument not in the export's language: its texts in this file are Dutch. */
+    dutchOnly: string;
+    dutchOnlyText: string;
     values: string;
     valuesCodes: string;
     valuesLabels: string;
@@ -398,6 +401,8 @@ const nl: ExportTerms = {
     instrument: (name, version) => `Vragenlijst: ${name} (versie ${version})`,
     attribution: 'Bron',
     licence: 'Licentie',
+    dutchOnly: 'Taal',
+    dutchOnlyText: 'Deze vragenlijst is alleen in het Nederlands.',
     values: 'Antwoorden als',
     valuesCodes: 'Codes (de labels staan in het codeboek)',
     valuesLabels: 'Labels (de antwoordtekst; codes staan in het codeboek)',
@@ -653,6 +658,8 @@ const en: ExportTerms = {
     instrument: (name, version) => `Instrument: ${name} (version ${version})`,
     attribution: 'Source',
     licence: 'Licence',
+    dutchOnly: 'Language',
+    dutchOnlyText: 'This instrument is in Dutch only: its name, questions, labels and answer labels in this file are in Dutch.',
     values: 'Answers as',
     valuesCodes: 'Codes (labels are in the codebook)',
     valuesLabels: 'Labels (the answer text; codes are in the codebook)',

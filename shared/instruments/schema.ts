@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANSWER_CODE_MAX, ANSWER_CODE_MIN } from '../domain';
 import { localizedLine, localizedText } from '../text';
+import { languageMismatches, type LanguageMismatch } from './languages';
 
 /**
  * Instrument definitions are data. This schema is the one gate every definition passes,
@@ -93,10 +94,25 @@ export const section = z.strictObject({
   items: z.array(variableName).min(1).max(MAX_ITEMS),
 });
 
+/**
+ * The languages of an instrument: `["nl"]` (Dutch only) or `["nl", "en"]`. Absent means both, so
+ * the built-ins and every definition written before need not say it (shared/instruments/languages.ts).
+ */
+const languages = z
+  .array(z.enum(['nl', 'en']))
+  .refine((l) => l.join() === 'nl' || l.join() === 'nl,en', 'Kies ["nl"] (alleen Nederlands) of ["nl", "en"] (Nederlands en Engels)');
+
+/** The messages of a text whose English does not fit the instrument's languages; `params.instrumentLanguage` says which. */
+const LANGUAGE_MISMATCH_MESSAGES: Record<LanguageMismatch, string> = {
+  'english-missing': 'Engels ontbreekt',
+  'english-superfluous': 'Engels staat erbij, maar de vragenlijst is alleen in het Nederlands',
+};
+
 export const instrumentDefinition = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'Gebruik kleine letters, cijfers en -'),
     version: z.number().int().min(1),
+    languages: languages.optional(),
     name: localizedLine,
     description: localizedText,
     attribution: localizedText,
@@ -108,6 +124,10 @@ export const instrumentDefinition = z
   })
   .superRefine((def, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    // Every text has exactly the instrument's languages: no English in a Dutch-only one, English everywhere in a bilingual one.
+    for (const { path, mismatch } of languageMismatches(def)) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'en'], message: LANGUAGE_MISMATCH_MESSAGES[mismatch], params: { instrumentLanguage: mismatch } });
+    }
     const scales = new Map(def.scales.map((s) => [s.id, s]));
     if (scales.size !== def.scales.length) issue(['scales'], 'Twee antwoordschalen hebben hetzelfde id');
     def.scales.forEach((s, i) => {

@@ -571,7 +571,7 @@ describe('kiosk mode: every built-in questionnaire', () => {
       instruments: builtIn.map(({ instrumentId, version }) => ({ instrumentId, version })),
     });
     const definitions = await Promise.all(wave.instruments.map((ref) => call('getInstrument', ref)));
-    const sections = definitions.flatMap((d) => d.sections.map((s) => ({ nl: s.title.nl, en: s.title.en })));
+    const sections = definitions.flatMap((d) => d.sections.map((s) => ({ nl: s.title.nl, en: s.title.en ?? s.title.nl })));
     await call('setResearcherPin', { pin: PIN, currentPin: null });
     await call('startKiosk', { waveId: wave.id, pin: PIN });
 

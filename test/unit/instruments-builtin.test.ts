@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { achtergrond, achtergrondVersion1 } from '../../shared/instruments/achtergrond';
 import { interprofessioneelSamenwerken as ip } from '../../shared/instruments/interprofessioneel-samenwerken';
 import { kansrijkeSamenwerking } from '../../shared/instruments/kansrijke-samenwerking';
+import type { LocalizedText } from '../../shared/text';
 import { netwerkfase } from '../../shared/instruments/netwerkfase';
 import { itemScore, scoreSubscale } from '../../shared/scoring';
 
@@ -68,7 +69,7 @@ describe('all built-in instruments', () => {
   });
 
   it('give every text in Dutch and in English: name, description, attribution, licence, items, options, help, subscales, sections', () => {
-    const texts: [string, { nl: string; en: string }][] = [];
+    const texts: [string, LocalizedText][] = [];
     for (const def of builtInInstruments) {
       texts.push([`${def.id} name`, def.name], [`${def.id} description`, def.description]);
       texts.push([`${def.id} attribution`, def.attribution], [`${def.id} licence`, def.licence]);
@@ -85,7 +86,7 @@ describe('all built-in instruments', () => {
     }
     for (const [where, text] of texts) {
       expect(text.nl.trim(), `${where} (nl)`).not.toBe('');
-      expect(text.en.trim(), `${where} (en)`).not.toBe('');
+      expect(text.en?.trim() ?? '', `${where} (en)`).not.toBe('');
     }
     // Item texts are translated, not copied.
     for (const def of builtInInstruments) for (const it of def.items) expect(it.text.en, it.id).not.toBe(it.text.nl);
@@ -244,6 +245,17 @@ describe('Achtergrond', () => {
     expect(achtergrondVersion1.items.map((i) => i.id)).toEqual(['ag_rol', 'ag_discipline', 'ag_jaren']);
     // SHA-256 of JSON.stringify of the definition as released before version 2 existed (commit 1d6379a).
     expect(createHash('sha256').update(JSON.stringify(achtergrondVersion1)).digest('hex')).toBe('34609d1230b6ea163831d0c8a0efe4784ace55969f478d005304071e84561888');
+  });
+
+  it('all stay byte for byte as they were before an instrument could be Dutch only', () => {
+    // SHA-256 of JSON.stringify of each definition at commit 1d876b7, before `languages` existed.
+    expect(builtInInstruments.map((def) => [def.id, def.version, createHash('sha256').update(JSON.stringify(def)).digest('hex')])).toEqual([
+      ['kansrijke-samenwerking', 1, '3cb9b2e1d9935ee96abb812f083b5dcb21c48a895a242d26b39cebd3a253fed4'],
+      ['interprofessioneel-samenwerken', 1, '4c55c1493d867845e1e6bd1e1ed66dc7de6a3f3d34d21b4f6bf01db29d6978da'],
+      ['netwerkfase', 1, 'f26256f2ac701c111a9430cbbcb74311fae714c7f594e5fd9d81e7e9007502f1'],
+      ['achtergrond', 1, '34609d1230b6ea163831d0c8a0efe4784ace55969f478d005304071e84561888'],
+      ['achtergrond', 2, 'ecbbb12647985b3601f68efee05ebb28ba44b3de726c28bca428f9b00f313d69'],
+    ]);
   });
 
   it('in version 2 adds only the governance body question, last, and leaves every question of version 1 as it was', () => {

@@ -18,6 +18,21 @@ describe('splitting an import refusal into its problems', () => {
     });
   });
 
+  it('lists each text whose English does not fit the languages, then what to do', () => {
+    const message =
+      'Deze vragenlijstdefinitie klopt niet: vraag 2 (bt_02) → vraagtekst (text): Engels ontbreekt; onderdeel 1 (samen) → inleiding (intro): Engels ontbreekt; ' +
+      'vul het Engels overal aan, of maak er een vragenlijst in alleen het Nederlands van: zet "languages": ["nl"] en haal alle Engelse teksten weg. Er is niets opgeslagen.';
+    expect(splitProblems(message)).toEqual({
+      lead: 'Deze vragenlijstdefinitie klopt niet:',
+      problems: [
+        'vraag 2 (bt_02) → vraagtekst (text): Engels ontbreekt',
+        'onderdeel 1 (samen) → inleiding (intro): Engels ontbreekt',
+        'vul het Engels overal aan, of maak er een vragenlijst in alleen het Nederlands van: zet "languages": ["nl"] en haal alle Engelse teksten weg',
+      ],
+      tail: 'Er is niets opgeslagen.',
+    });
+  });
+
   it('keeps dots inside a problem (n.v.t.) in that problem', () => {
     expect(splitProblems('Klopt niet: label Weet niet / n.v.t. is te lang; x ontbreekt. Er is niets opgeslagen.')?.problems).toEqual([
       'label Weet niet / n.v.t. is te lang',

@@ -1,3 +1,4 @@
+import { instrumentLanguages } from '../../../shared/instruments/languages';
 import { parseStoredDefinition, type InstrumentDefinition } from '../../../shared/instruments/schema';
 import type { InstrumentSummary } from '../../../shared/domain';
 import type { Db } from '../open';
@@ -23,13 +24,17 @@ export function getInstrument(db: Db, instrumentId: string, version: number): In
 export function listInstruments(db: Db): InstrumentSummary[] {
   const rows = prepared(db, 'SELECT instrument_id AS instrumentId, version, definition, frozen_at AS frozenAt, built_in AS builtIn FROM instruments ORDER BY instrument_id, version')
     .all() as { instrumentId: string; version: number; definition: string; frozenAt: string | null; builtIn: number }[];
-  return rows.map((r) => ({
-    instrumentId: r.instrumentId,
-    version: r.version,
-    name: (JSON.parse(r.definition) as InstrumentDefinition).name,
-    frozen: r.frozenAt !== null,
-    builtIn: r.builtIn === 1,
-  }));
+  return rows.map((r) => {
+    const def = JSON.parse(r.definition) as InstrumentDefinition;
+    return {
+      instrumentId: r.instrumentId,
+      version: r.version,
+      name: def.name,
+      languages: instrumentLanguages(def),
+      frozen: r.frozenAt !== null,
+      builtIn: r.builtIn === 1,
+    };
+  });
 }
 
 /** Marks a version as used; from then on the triggers refuse changes to it. */

@@ -1,6 +1,7 @@
 import type { ExportResult, InstrumentSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { builtInInstruments, instrumentDefinition, type InstrumentDefinition } from '../../../shared/instruments';
+import type { LanguageMismatch } from '../../../shared/instruments/languages';
 import { appendAudit } from '../../db/repositories/audit';
 import type { Db } from '../../db/open';
 import * as repo from '../../db/repositories/instruments';
@@ -38,6 +39,7 @@ const listNames: Record<string, string> = { items: 'vraag', scales: 'antwoordsch
 const definitionFieldNames: Record<string, string> = {
   id: 'id',
   version: 'versie',
+  languages: 'talen',
   name: 'naam',
   description: 'beschrijving',
   attribution: 'bronvermelding',
@@ -100,6 +102,29 @@ function listProblems(issues: readonly z.core.$ZodIssue[], raw: unknown): string
   return lines.join('; ') + more;
 }
 
+const mismatchOf = (issue: z.core.$ZodIssue): LanguageMismatch | undefined =>
+  issue.code === 'custom' ? (issue.params as { instrumentLanguage?: LanguageMismatch } | undefined)?.instrumentLanguage : undefined;
+
+/** What to do about texts whose English does not fit the instrument's languages. */
+const mismatchAdvice: Record<LanguageMismatch, string> = {
+  'english-missing': 'vul het Engels overal aan, of maak er een vragenlijst in alleen het Nederlands van: zet "languages": ["nl"] en haal alle Engelse teksten weg',
+  'english-superfluous': 'haal die Engelse teksten weg, of zet "languages": ["nl", "en"] en geef elke tekst ook in het Engels',
+};
+
+/**
+ * The texts whose English does not fit the declared languages, each by its place ("vraag 3
+ * (x_03) → vraagtekst (text): Engels ontbreekt"), up to 20 of each kind, then what to do.
+ */
+function listLanguageMismatches(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
+  return (Object.keys(mismatchAdvice) as LanguageMismatch[]).flatMap((mismatch) => {
+    const places = issues.filter((issue) => mismatchOf(issue) === mismatch).map((issue) => `${locateInDefinition(raw, issue.path.slice(0, -1))}: ${issue.message}`);
+    if (places.length === 0) return [];
+    const shown = places.slice(0, 20);
+    if (places.length > 20) shown[19] += ` (en nog ${places.length - 20} andere)`;
+    return [...shown, mismatchAdvice[mismatch]];
+  });
+}
+
 /**
  * Imports a user's instrument definition (for licensed instruments we may not ship). An invalid
  * file is refused with a list of what is wrong and nothing is stored; an existing id and version
@@ -114,7 +139,10 @@ export function importInstrument(ctx: ServiceContext, definitionJson: string): I
   }
   const parsed = instrumentDefinition.safeParse(raw);
   if (!parsed.success) {
-    throw new ApiError('VALIDATION', `Deze vragenlijstdefinitie klopt niet: ${listProblems(parsed.error.issues, raw)}. Er is niets opgeslagen.`);
+    const others = parsed.error.issues.filter((issue) => mismatchOf(issue) === undefined);
+    const languages = listLanguageMismatches(parsed.error.issues, raw);
+    const problems = others.length > 0 ? [listProblems(others, raw)] : [];
+    throw new ApiError('VALIDATION', `Deze vragenlijstdefinitie klopt niet: ${[...problems, ...languages].join('; ')}. Er is niets opgeslagen.`);
   }
   const def = parsed.data;
   return ctx.db.transaction(() => {

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { chooseSelfCode, isWellFormedAssignedCode, normalizeAssignedCode, selfCodeParts } from '../../../shared/codes';
 import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../../shared/domain';
 import { ApiError, type AnswerRefusal } from '../../../shared/errors';
+import { allAvailableIn } from '../../../shared/instruments/languages';
 import { allowedCodes, type InstrumentDefinition, type InstrumentItem } from '../../../shared/instruments/schema';
 import { appendAudit } from '../../db/repositories/audit';
 import { registerDiscard } from '../../db/repositories/discards';
@@ -91,6 +92,10 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
   return ctx.db.transaction(() => {
     const wave = requireWave(ctx, options.waveId);
     if (wave.status !== 'open') throw new ApiError('CONFLICT', `Meting ${wave.label} is gesloten. Open de meting opnieuw of kies een andere.`);
+    // A respondent answers in English only when every instrument of the wave is in English.
+    if (!allAvailableIn(wave.instruments.map((ref) => loadInstrument(ctx, ref.instrumentId, ref.version)), options.language)) {
+      throw new ApiError('VALIDATION', `De vragenlijsten van meting ${wave.label} zijn alleen in het Nederlands. Kies Nederlands als taal.`);
+    }
     const network = requireNetwork(ctx, wave.networkId);
     if (options.organisationId !== null && requireOrganisationIn(ctx, wave.networkId, options.organisationId).archived) {
       throw new ApiError('CONFLICT', 'Deze organisatie is gearchiveerd en kan niet meer worden gekozen voor een nieuwe vragenlijst. Kies een andere organisatie.');

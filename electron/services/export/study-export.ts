@@ -10,6 +10,7 @@ import { spssSyntax } from '../../../shared/export/spss';
 import { comparisonTable, descriptivesTable, linkingTable, reliabilityTable, type DashboardEntry } from '../../../shared/export/statistics';
 import type { Table } from '../../../shared/export/table';
 import { EXPORT_TERMS } from '../../../shared/export/terms';
+import { inLocale } from '../../../shared/text';
 import type { InstrumentDefinition } from '../../../shared/instruments/schema';
 import type { Dashboard } from '../../../shared/results';
 import { appendAudit } from '../../db/repositories/audit';
@@ -157,7 +158,7 @@ export async function collectDashboards(
       const latest = definition(refs.reduce((a, b) => (b.version > a.version ? b : a)));
       if (!hasStatistics(latest)) continue;
       // The same waves the dashboard is asked for (a wave without the instrument is its own notice there).
-      jobs.push({ network, instrumentId, name: latest.name[language], waveIds: waves.map((w) => w.id) });
+      jobs.push({ network, instrumentId, name: inLocale(latest.name, language), waveIds: waves.map((w) => w.id) });
     }
   }
   const entries: DashboardEntry[] = [];

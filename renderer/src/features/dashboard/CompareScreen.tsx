@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { NetworkComparison, ScoreRange } from '../../../../shared/results';
+import type { LocalizedText } from '../../../../shared/text';
 import { api } from '../../api';
 import { BackButton } from '../../components/BackButton';
 import { CheckboxGroup, Field, Options } from '../../components/Field';
@@ -40,7 +41,7 @@ export function CompareScreen({ onBack }: { onBack: () => void }) {
   );
 }
 
-function CompareForm({ networks, instruments }: { networks: { id: string; name: string }[]; instruments: { instrumentId: string; version: number; name: { nl: string; en: string } }[] }) {
+function CompareForm({ networks, instruments }: { networks: { id: string; name: string }[]; instruments: { instrumentId: string; version: number; name: LocalizedText }[] }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const id = useId();

@@ -89,6 +89,12 @@ function InstrumentCard({ instrument, isNew }: { instrument: InstrumentSummary; 
           <span data-testid="instrument-frozen" className={instrument.frozen ? 'instrument-frozen' : undefined}>
             {instrument.frozen ? t('instruments.frozenStatus') : t('instruments.notUsed')}
           </span>
+          {!instrument.languages.includes('en') && (
+            <>
+              {' · '}
+              <span data-testid="instrument-dutch-only">{t('dutchOnly.marker')}</span>
+            </>
+          )}
           {isNew && (
             <>
               {' · '}

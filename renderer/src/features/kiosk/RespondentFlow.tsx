@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskSession, ResponseRecord } from '../../../../shared/domain';
+import { allAvailableIn } from '../../../../shared/instruments/languages';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import type { Locale } from '../../../../shared/text';
 import { api } from '../../api';
@@ -59,7 +60,11 @@ export function RespondentFlow({
 }) {
   // For the one sentence said here ("Laden…"), asked for in the respondent's language.
   const { t } = useTranslation();
-  const [locale, setLocale] = useState<Locale>(resumed?.language ?? 'nl');
+  const [chosenLocale, setLocale] = useState<Locale>(resumed?.language ?? 'nl');
+  // English is offered only when every instrument of the wave is in English; otherwise the
+  // respondent sees no language switch and the kiosk speaks Dutch.
+  const english = definitions.status === 'ready' && allAvailableIn(definitions.data, 'en');
+  const locale = definitions.status === 'ready' && !english ? 'nl' : chosenLocale;
   const [stage, setStage] = useState<Stage>(resumed ? 'questions' : 'welcome');
   const [response, setResponse] = useState<ResponseRecord | null>(resumed);
   const [idle, setIdle] = useState(false);
@@ -106,7 +111,7 @@ export function RespondentFlow({
   return (
     <KioskLocale.Provider value={locale}>
       <div className="kiosk" lang={locale} data-testid="kiosk">
-        <KioskHeader networkName={session.networkName} onLanguage={setLocale} onStop={stage === 'welcome' || stage === 'thanks' ? null : () => setStopAsked(true)} />
+        <KioskHeader networkName={session.networkName} onLanguage={english ? setLocale : null} onStop={stage === 'welcome' || stage === 'thanks' ? null : () => setStopAsked(true)} />
         {notice}
         <main id="main" className="kiosk-main">
           {stage === 'welcome' && <WelcomeStep session={session} onStart={() => setStage('consent')} onResearcher={onResearcher} />}
@@ -149,8 +154,8 @@ export function RespondentFlow({
   );
 }
 
-/** The network's name, *Stoppen* on every page between the welcome and the thanks, and the language. */
-function KioskHeader({ networkName, onLanguage, onStop }: { networkName: string; onLanguage: (locale: Locale) => void; onStop: (() => void) | null }) {
+/** The network's name, *Stoppen* on every page between the welcome and the thanks, and the language (when there is a choice). */
+function KioskHeader({ networkName, onLanguage, onStop }: { networkName: string; onLanguage: ((locale: Locale) => void) | null; onStop: (() => void) | null }) {
   const { t } = useKioskT();
   return (
     <header className="kiosk-header">
@@ -164,7 +169,7 @@ function KioskHeader({ networkName, onLanguage, onStop }: { networkName: string;
             {t('kiosk.stop.button')}
           </button>
         )}
-        <KioskLanguageSwitch onChange={onLanguage} />
+        {onLanguage && <KioskLanguageSwitch onChange={onLanguage} />}
       </span>
     </header>
   );

@@ -129,6 +129,7 @@ function WaveFormFields({
           label: (
             <span>
               {localized(i.name, locale)} <span className="muted">{t('waves.instrumentVersion', { version: i.version })}</span>
+              {!i.languages.includes('en') && <span className="muted"> · {t('dutchOnly.marker')}</span>}
             </span>
           ),
         }))}

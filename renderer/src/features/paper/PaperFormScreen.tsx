@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allAvailableIn } from '../../../../shared/instruments/languages';
 import type { Locale } from '../../../../shared/text';
 import { api } from '../../api';
 import { Field, Options } from '../../components/Field';
@@ -35,17 +36,26 @@ export function PaperFormScreen({ networkId, waveId, onBack, backLabel }: { netw
 function PaperFormSetup({ context }: { context: WaveContext }) {
   const { t } = useTranslation();
   const id = useId();
-  const [locale, setLocale] = useState<Locale>(currentLocale);
+  const [chosenLocale, setLocale] = useState<Locale>(currentLocale);
+  // English is offered only when every instrument of the wave is in English.
+  const english = allAvailableIn(context.definitions, 'en');
+  const locale = english ? chosenLocale : 'nl';
   return (
     <>
       <section className="panel" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t('paperForm.setupTitle')}</h2>
         <p>{t('paperForm.intro')}</p>
-        <Field id={`${id}-language`} label={t('paperForm.language')}>
-          <select id={`${id}-language`} value={locale} onChange={(e) => setLocale(e.target.value === 'en' ? 'en' : 'nl')} data-testid="paper-form-language">
-            <Options options={LOCALES.map((lng) => ({ value: lng, label: t(`language.${lng}`) }))} />
-          </select>
-        </Field>
+        {english ? (
+          <Field id={`${id}-language`} label={t('paperForm.language')}>
+            <select id={`${id}-language`} value={locale} onChange={(e) => setLocale(e.target.value === 'en' ? 'en' : 'nl')} data-testid="paper-form-language">
+              <Options options={LOCALES.map((lng) => ({ value: lng, label: t(`language.${lng}`) }))} />
+            </select>
+          </Field>
+        ) : (
+          <p data-testid="paper-form-dutch-only">
+            <strong>{t('paperForm.language')}:</strong> {t('dutchOnly.paperForm')}
+          </p>
+        )}
         <PdfActions save={() => api.savePaperFormPdf({ waveId: context.wave.id })} />
       </section>
       <PaperForm detail={context.detail} wave={context.wave} definitions={context.definitions} locale={locale} />

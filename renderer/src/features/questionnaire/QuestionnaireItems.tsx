@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageFor } from '../../../../shared/instruments/languages';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { currentLocale, localized } from '../../i18n';
 import { ItemField } from './ItemField';
@@ -18,15 +20,23 @@ export function QuestionnaireItems({
   items: Record<string, ItemAnswerState | undefined>;
   onSave: (instrumentId: string, itemId: string, answer: StoredAnswer, keepsDraft?: boolean) => void;
 }) {
-  const locale = currentLocale();
+  // The UI's language, or Dutch when an instrument is not in English: one language for the whole form.
+  const uiLocale = currentLocale();
+  const locale = languageFor(definitions, uiLocale);
+  const { t } = useTranslation();
   const id = useId();
   const numbers = new Map<string, number>();
   for (const def of definitions) for (const section of def.sections) for (const itemId of section.items) numbers.set(answerKey(def.id, itemId), numbers.size + 1);
 
   return (
     <>
+      {locale !== uiLocale && (
+        <p className="hint" data-testid="questionnaire-dutch-only">
+          {t('dutchOnly.questionnaire')}
+        </p>
+      )}
       {definitions.map((def) => (
-        <section key={def.id} className="instrument" aria-labelledby={`${id}-${def.id}`}>
+        <section key={def.id} className="instrument" aria-labelledby={`${id}-${def.id}`} lang={locale}>
           <h2 id={`${id}-${def.id}`}>{localized(def.name, locale)}</h2>
           {def.sections.map((section) => (
             <section key={section.id} className="panel questionnaire-section" aria-labelledby={`${id}-${def.id}-${section.id}`}>
@@ -42,6 +52,7 @@ export function QuestionnaireItems({
                     item={item}
                     number={numbers.get(answerKey(def.id, item.id)) ?? 0}
                     state={items[answerKey(def.id, item.id)]}
+                    locale={locale}
                     onSave={(answer, keepsDraft) => onSave(def.id, item.id, answer, keepsDraft)}
                   />
                 );
