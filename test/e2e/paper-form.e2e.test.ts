@@ -91,6 +91,9 @@ describe('the paper questionnaire of a wave', () => {
     expect(await textOf(code)).toContain('In welke maand bent u geboren?');
     expect(await code.locator('.pf-char-box').count()).toBe(2 + 2 + 1 + 2);
     expect(await textOf(form.locator('.pf-consent'))).toContain('Meedoen is vrijwillig.');
+    // The standard consent says what happens with a half-filled form, never a raw placeholder.
+    expect(await textOf(form.locator('.pf-consent'))).toContain('Wat u al hebt ingevuld, wordt ingevoerd als u het formulier inlevert.');
+    expect(await textOf(form)).not.toContain('{{');
     // The organisations as the kiosk lists them (by name), then the kiosk's way out.
     expect(await textOf(form.locator('.pf-about .pf-text'))).toBe('Bij welke organisatie in dit netwerk werkt u?');
     expect((await form.locator('.pf-about .pf-option').allTextContents()).map((s) => s.trim())).toEqual([

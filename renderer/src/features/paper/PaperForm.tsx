@@ -74,7 +74,7 @@ function Consent({ network, locale, t }: { network: Network; locale: Locale; t: 
     <section className="pf-panel pf-consent">
       <h3 className="pf-panel-title">{t('kiosk.consent.title')}</h3>
       <div lang={own ? ownLang : undefined}>
-        {paragraphs(own ?? t('kiosk.consent.standard')).map((p, i) => (
+        {paragraphs(own ?? t('kiosk.consent.standard', { whenStopping: t('paperForm.form.consentWhenStopping') })).map((p, i) => (
           <p key={i}>{p}</p>
         ))}
       </div>
