@@ -92,6 +92,18 @@ describe('meeting mode: what a phone can do', () => {
     expect(laptop.db.prepare('SELECT count(*) AS n FROM meeting_phones').get()).toEqual({ n: 0 });
   });
 
+  it('refuses to close the wave while the meeting runs on it, changing nothing; once the mode has ended the wave closes', async () => {
+    const laptop = await meetingLaptop();
+    await startMeeting(laptop);
+    const before = snapshot(laptop.db);
+    const refused = await laptop.call('setWaveStatus', { waveId: laptop.wave.id, status: 'closed' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/^Op meting T0 loopt de bijeenkomstmodus\. Beëindig eerst de bijeenkomstmodus/);
+    expect(snapshot(laptop.db)).toEqual(before);
+    await laptop.ok('endMeeting', {});
+    expect((await laptop.ok('setWaveStatus', { waveId: laptop.wave.id, status: 'closed' })).status).toBe('closed');
+  });
+
   it('a retried begin (its reply lost on the way) gets the same response, not a refusal', async () => {
     const laptop = await meetingLaptop();
     const { phone } = await startMeeting(laptop);

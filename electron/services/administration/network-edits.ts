@@ -6,6 +6,7 @@ import * as repo from '../../db/repositories/networks';
 import { registerOrganisationRemoval } from '../../db/repositories/organisation-removals';
 import type { ServiceContext } from '../context';
 import { kioskWaveId } from './kiosk';
+import { readMeeting } from '../meeting/meeting-store';
 import { requireNetwork, requireWave } from './networks';
 
 /**
@@ -104,6 +105,9 @@ export function setWaveStatus(ctx: ServiceContext, input: ParsedInput<'setWaveSt
     const before = requireWave(ctx, input.waveId);
     if (input.status === 'closed' && kioskWaveId(ctx) === before.id) {
       throw new ApiError('CONFLICT', `Op meting ${before.label} loopt de afnamemodus. Verlaat eerst de afnamemodus met de pincode en sluit de meting daarna.`);
+    }
+    if (input.status === 'closed' && readMeeting(ctx.db)?.waveId === before.id) {
+      throw new ApiError('CONFLICT', `Op meting ${before.label} loopt de bijeenkomstmodus. Beëindig eerst de bijeenkomstmodus en sluit de meting daarna; wat niet is ingeleverd, blijft bewaard.`);
     }
     if (before.status === input.status) return before;
     const now = ctx.now();
