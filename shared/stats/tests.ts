@@ -21,12 +21,18 @@ export interface TTestResult {
   ciHigh: number | null;
 }
 
+/**
+ * R's "essentially constant" rule: a spread within rounding of the level it is measured at
+ * (10 ε × |level|) counts as none. False for NaN.
+ */
+const variesBeyondRounding = (spread: number, level: number) => spread > 10 * Number.EPSILON * Math.abs(level);
+
 const noTTest = (estimate: number | null): TTestResult => ({ estimate, t: null, df: null, p: null, ciLow: null, ciHigh: null });
 
 /** `level` null: leave the confidence interval out (it costs a quantile). */
 function tResult(estimate: number, stderr: number, df: number, level: number | null): TTestResult {
   // R refuses "essentially constant" data; we report the estimate and leave the test out.
-  if (!(stderr > 10 * Number.EPSILON * Math.abs(estimate)) || !(df > 0)) return noTTest(estimate);
+  if (!variesBeyondRounding(stderr, estimate) || !(df > 0)) return noTTest(estimate);
   const t = estimate / stderr;
   const p = 2 * tCdf(-Math.abs(t), df);
   if (level === null) return { estimate, t: finite(t), df, p: finite(Math.min(1, p)), ciLow: null, ciHigh: null };
@@ -57,7 +63,7 @@ export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>, level: nu
   const sy2 = varianceAround(y, my!)! / y.length;
   const stderr = Math.sqrt(sx2 + sy2);
   const df = (sx2 + sy2) ** 2 / (sx2 ** 2 / (x.length - 1) + sy2 ** 2 / (y.length - 1));
-  if (!(stderr > 10 * Number.EPSILON * Math.max(Math.abs(mx!), Math.abs(my!)))) return noTTest(estimate);
+  if (!variesBeyondRounding(stderr, Math.max(Math.abs(mx!), Math.abs(my!)))) return noTTest(estimate);
   return tResult(estimate, stderr, df, level);
 }
 
@@ -103,7 +109,7 @@ export function partiallyOverlappingTTest(
   const welch = (sx2 + sy2) ** 2 / (sx2 ** 2 / (n1 - 1) + sy2 ** 2 / (n2 - 1));
   const unpaired = onlyX.length + onlyY.length;
   const df = pairs - 1 + ((welch - pairs + 1) * unpaired) / (unpaired + 2 * pairs);
-  if (!(stderr > 10 * Number.EPSILON * Math.max(Math.abs(mx!), Math.abs(my!)))) return noTTest(estimate);
+  if (!variesBeyondRounding(stderr, Math.max(Math.abs(mx!), Math.abs(my!)))) return noTTest(estimate);
   return tResult(estimate, stderr, df, level);
 }
 
@@ -229,9 +235,9 @@ export function cohensDzOnDifferences(d: ArrayLike<number>): number | null {
   const v = m === null ? null : varianceAround(d, m);
   if (m === null || v === null) return null;
   const sd = Math.sqrt(v);
-  // Differences that are all the same have SD 0, but rounding can leave ~1e-16: the same
-  // "essentially constant" rule as the t-test (R's), else d_z would be an absurd 1e15.
-  return sd > 10 * Number.EPSILON * Math.abs(m) ? m / sd : null;
+  // Differences that are all the same have SD 0, but rounding can leave ~1e-16: the t-test's
+  // rule, else d_z would be an absurd 1e15.
+  return variesBeyondRounding(sd, m) ? m / sd : null;
 }
 
 /**
