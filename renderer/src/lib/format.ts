@@ -15,3 +15,8 @@ export function formatDate(isoDate: string, locale: Locale): string {
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
+
+/** Today on this computer's calendar as YYYY-MM-DD (local time, not UTC: a report made at 00:30 carries that day). */
+export function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

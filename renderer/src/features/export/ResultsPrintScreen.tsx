@@ -6,7 +6,7 @@ import { BackButton } from '../../components/BackButton';
 import { ErrorAlert } from '../../components/Messages';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { currentLocale, localized } from '../../i18n';
-import { formatDate } from '../../lib/format';
+import { formatDate, todayIso } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
 import { DashboardView, DEFAULT_RESULTS_INSTRUMENT, preloadDetails } from '../dashboard/DashboardScreen';
 import { ChartDownloads, findCharts } from './ChartImageButtons';
@@ -90,8 +90,7 @@ function PrintResults({ detail, instrumentId, instrumentName, version }: { detai
   });
   // The article's element, once mounted, to find the charts it holds (it remounts per dashboard).
   const [root, setRoot] = useState<HTMLElement | null>(null);
-  const today = new Date();
-  const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  const today = todayIso();
   return (
     <>
       {loaded.status === 'loading' && <p>{t('common.loading')}</p>}
@@ -115,7 +114,7 @@ function PrintResults({ detail, instrumentId, instrumentName, version }: { detai
                 </div>
                 <div>
                   <dt>{t('export.print.madeOn')}</dt>
-                  <dd>{formatDate(todayIso, locale)}</dd>
+                  <dd>{formatDate(today, locale)}</dd>
                 </div>
                 <div>
                   <dt>{t('export.print.minGroup')}</dt>

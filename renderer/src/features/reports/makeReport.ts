@@ -3,6 +3,7 @@ import { REPORT_LIMITS, type ReportFormat, type ReportTarget } from '../../../..
 import type { BreakdownChoice, Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { api } from '../../api';
+import { todayIso } from '../../lib/format';
 import i18n from '../../i18n';
 import type { Translate } from '../dashboard/notices';
 import type { ChartRequest, ChartSource } from './chart-requests';
@@ -52,11 +53,6 @@ export function reportTranslate(locale: Locale): Translate {
 
 const sourceKey = (s: { instrumentId: string; organisationId: string | null; breakdown: BreakdownChoice }) => `${s.instrumentId}|${s.organisationId ?? ''}|${s.breakdown}`;
 
-function isoToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** The partner organisations that get a report: every current one, and an archived one only when it has responses in the chosen waves. */
 export function partnersOf(data: ReportData): Organisation[] {
   const responded = new Set<string>();
@@ -82,7 +78,7 @@ export async function gatherReportData(choices: ReportChoices): Promise<ReportDa
     ),
     choices.withOpenAnswers ? Promise.all(waveIds.map((waveId) => api.listOpenAnswers({ waveId, withCodes: false }))) : Promise.resolve([]),
   ]);
-  return { choices, network, dashboards, breakdowns, openAnswers, appVersion: info.version, today: isoToday() };
+  return { choices, network, dashboards, breakdowns, openAnswers, appVersion: info.version, today: todayIso() };
 }
 
 /** The Dashboards a report's charts are drawn from, by source: the ones the builders read, and any other asked for once. */
