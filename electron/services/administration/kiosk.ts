@@ -226,17 +226,25 @@ export function kioskReset(ctx: ServiceContext): KioskState {
 export function stopKioskResponse(ctx: ServiceContext, input: ParsedInput<'stopKioskResponse'>): KioskState {
   const stored = requireKiosk(ctx);
   if (stored.currentResponseId !== input.responseId) throw notTheRespondentOnScreen();
-  const response = findResponseRow(ctx.db, input.responseId);
-  const wave = requireWave(ctx, stored.waveId);
-  const keep = requireNetwork(ctx, wave.networkId).kioskStop === 'keep';
   ctx.db.transaction(() => {
-    if (response?.status === 'in_progress') {
-      if (!keep) discardResponse(ctx, response.id);
-      appendAudit(ctx.db, ctx.deviceId, { action: 'response.stopped', entity: 'response', entityId: response.id, details: { kept: keep, waveId: wave.id } }, ctx.now());
-    }
+    stopUnfinishedResponse(ctx, stored.waveId, input.responseId);
     writeSession(ctx.db, { ...stored, currentResponseId: null });
   }).immediate();
   return getKioskState(ctx);
+}
+
+/**
+ * A respondent's *Stoppen* (in the kiosk, or on a phone in meeting mode): an unfinished response is
+ * kept or thrown away as the network's setting says (`kiosk_stop`), with its audit entry; a
+ * response that is not unfinished is left alone. Call it inside the caller's transaction.
+ */
+export function stopUnfinishedResponse(ctx: ServiceContext, waveId: string, responseId: string): void {
+  const response = findResponseRow(ctx.db, responseId);
+  const wave = requireWave(ctx, waveId);
+  const keep = requireNetwork(ctx, wave.networkId).kioskStop === 'keep';
+  if (response?.status !== 'in_progress') return;
+  if (!keep) discardResponse(ctx, response.id);
+  appendAudit(ctx.db, ctx.deviceId, { action: 'response.stopped', entity: 'response', entityId: response.id, details: { kept: keep, waveId: wave.id } }, ctx.now());
 }
 
 const notTheRespondentOnScreen = () =>

@@ -3,15 +3,12 @@ import type { MethodName, ParsedInput } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/errors';
 import { ApiError } from '../../../shared/errors';
 import { PHONE_CALLS, PHONE_TOKEN_PATTERN, type PhoneCall, type PhoneMeeting } from '../../../shared/meeting';
-import { appendAudit } from '../../db/repositories/audit';
 import { bindPhone, phoneResponseId } from '../../db/repositories/meeting';
-import { findResponseRow } from '../../db/repositories/responses';
 import type { ServiceContext } from '../context';
 import { inEnvelope, parseInput } from '../dispatch';
-import { respondentSession } from '../administration/kiosk';
+import { respondentSession, stopUnfinishedResponse } from '../administration/kiosk';
 import { loadInstrument } from '../administration/instruments';
-import { requireNetwork, requireWave } from '../administration/networks';
-import { beginResponse, completeResponse, discardResponse, getResponse, saveAnswer, setResponseOrganisation } from '../administration/responses';
+import { beginResponse, completeResponse, getResponse, saveAnswer, setResponseOrganisation } from '../administration/responses';
 import { studyFileWriteInProgress } from '../data/study-file-jobs';
 import { isMeetingToken, readMeeting, type StoredMeeting } from './meeting-store';
 import type { PhoneAnswer, PhoneRequest } from './server';
@@ -78,16 +75,7 @@ function begin(ctx: ServiceContext, stored: StoredMeeting, tokenHash: string, in
 
 /** *Stoppen* on the phone: the response is kept or thrown away as the network's setting says, as in the kiosk. */
 function stop(ctx: ServiceContext, stored: StoredMeeting, responseId: string): { stopped: true } {
-  const response = findResponseRow(ctx.db, responseId);
-  const wave = requireWave(ctx, stored.waveId);
-  const keep = requireNetwork(ctx, wave.networkId).kioskStop === 'keep';
-  ctx.db
-    .transaction(() => {
-      if (response?.status !== 'in_progress') return;
-      if (!keep) discardResponse(ctx, response.id);
-      appendAudit(ctx.db, ctx.deviceId, { action: 'response.stopped', entity: 'response', entityId: response.id, details: { kept: keep, waveId: wave.id } }, ctx.now());
-    })
-    .immediate();
+  ctx.db.transaction(() => stopUnfinishedResponse(ctx, stored.waveId, responseId)).immediate();
   return { stopped: true };
 }
 
