@@ -4,10 +4,10 @@ import type { Dashboard } from '../../../../shared/results';
 import { PRACTICAL_SHARE, gradeItem, summarize } from '../../../../shared/results-summary';
 import { formatDate } from '../../lib/format';
 import { formatCount, formatNumber, NO_VALUE, pick } from '../dashboard/format';
-import { meanCell } from '../dashboard/model';
+import { meanCell, waveLabelOf } from '../dashboard/model';
 import type { Translate } from '../dashboard/notices';
 import type { BuiltDocument, ReportData } from './report-inputs';
-import { bullets, cellTexts, chartBlock, ChartList, heading, left, listText, paragraph, right, splitTable, table, waveLabel, waveWithDate, type PartContext } from './report-parts';
+import { bullets, cellTexts, chartBlock, ChartList, heading, left, listText, paragraph, right, splitTable, table, waveWithDate, type PartContext } from './report-parts';
 import { instrumentBlocks, otherQuestionsBlocks, summaryBlocks } from './report-sections';
 
 /**
@@ -108,13 +108,13 @@ function methodsBlocks(data: ReportData, t: Translate): ReportBlock[] {
   blocks.push(heading(2, t('reportText.methods.linkTitle')));
   blocks.push(paragraph(t(`reportText.methods.codePolicy.${network.codePolicy}`)));
   if (first && first.comparisons.length) {
-    const baseline = waveLabel(first.waves, first.comparisons[0]!.baselineWaveId);
+    const baseline = waveLabelOf(first.waves, first.comparisons[0]!.baselineWaveId);
     blocks.push(
       ...bullets(
         first.comparisons.map((c) =>
           t('reportText.methods.pairs', {
             baseline,
-            followUp: waveLabel(first.waves, c.followUpWaveId),
+            followUp: waveLabelOf(first.waves, c.followUpWaveId),
             count: c.linking.matched + c.linking.tolerant,
             tolerant: c.linking.tolerant,
             rejected: c.linking.rejected,

@@ -113,7 +113,6 @@ export function splitTable<G>(opts: {
   });
 }
 
-export const waveLabel = (waves: readonly WaveColumn[], waveId: string): string => waves.find((w) => w.waveId === waveId)?.label ?? waveId;
 
 /** "T0 (15 januari 2026)", or the label alone without a planned date. */
 export function waveWithDate(w: Pick<WaveColumn, 'label' | 'plannedDate'>, t: Translate, locale: Locale): string {

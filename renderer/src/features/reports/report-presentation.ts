@@ -3,11 +3,11 @@ import type { ConversationPoint, Dashboard, ScaleSeries } from '../../../../shar
 import { positionOnRange, summarize } from '../../../../shared/results-summary';
 import { formatDate } from '../../lib/format';
 import { formatCount, formatNumber, pick } from '../dashboard/format';
-import { differenceRows } from '../dashboard/model';
+import { differenceRows, waveLabelOf } from '../dashboard/model';
 import type { Translate } from '../dashboard/notices';
 import { conditionLine, differenceText, highlightLines, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines, verdictWord } from '../dashboard/summary-text';
 import type { BuiltPresentation, ReportData } from './report-inputs';
-import { ChartList, listText, waveLabel, waveWithDate, type PartContext, sourceOf } from './report-parts';
+import { ChartList, listText, waveWithDate, type PartContext, sourceOf } from './report-parts';
 import { latestComparison } from './report-sections';
 
 /**
@@ -38,7 +38,7 @@ function conditionSlide(ctx: PartContext, s: ScaleSeries, summaryLine: string): 
   const latestWave = summarize(d).latestWaveId ?? d.waves.at(-1)?.waveId ?? '';
   const bullets = [summaryLine];
   const ranked = statementsRanked(d, s, latestWave);
-  const wave = waveLabel(d.waves, latestWave);
+  const wave = waveLabelOf(d.waves, latestWave);
   if (ranked.length >= 2 && ranked[0]!.position > ranked.at(-1)!.position) {
     bullets.push(t('reportText.slides.strongestStatement', { wave, name: pick(ranked[0]!.it.label, locale), mean: formatNumber(ranked[0]!.mean, locale) }));
     bullets.push(t('reportText.slides.weakestStatement', { wave, name: pick(ranked.at(-1)!.it.label, locale), mean: formatNumber(ranked.at(-1)!.mean, locale) }));
@@ -47,7 +47,7 @@ function conditionSlide(ctx: PartContext, s: ScaleSeries, summaryLine: string): 
     ? ctx.charts.ask(sourceOf(ctx), { kind: 'statementChange', followUpWaveId: c.followUpWaveId, scaleId: s.scaleId })
     : ctx.charts.ask(sourceOf(ctx), { kind: 'distribution', scaleId: s.scaleId });
   const alt = c
-    ? t('reportText.statementChangeAlt', { name, followUp: waveLabel(d.waves, c.followUpWaveId), baseline: waveLabel(d.waves, c.baselineWaveId) })
+    ? t('reportText.statementChangeAlt', { name, followUp: waveLabelOf(d.waves, c.followUpWaveId), baseline: waveLabelOf(d.waves, c.baselineWaveId) })
     : t('reportText.distributionAlt', { name });
   const notes = [
     ...d.waves.map((w) => {
@@ -61,8 +61,8 @@ function conditionSlide(ctx: PartContext, s: ScaleSeries, summaryLine: string): 
       if (!r || r.diff === null) return [];
       return [
         t('reportText.slides.noteChange', {
-          followUp: waveLabel(d.waves, cmp.followUpWaveId),
-          baseline: waveLabel(d.waves, cmp.baselineWaveId),
+          followUp: waveLabelOf(d.waves, cmp.followUpWaveId),
+          baseline: waveLabelOf(d.waves, cmp.baselineWaveId),
           diff: differenceText({ meanDiff: r.diff, ciLow: r.ciLow, ciHigh: r.ciHigh }, t, locale),
           verdict: verdictWord(r.verdict, t),
           nBaseline: formatCount(r.nBaseline, locale),

@@ -3,7 +3,7 @@ import type { ReportBlock, ReportRun } from '../../../../shared/report';
 import type { BreakdownChoice, Comparison, ConversationPoint, Dashboard, GroupBreakdown, ScaleSeries } from '../../../../shared/results';
 import { comparisonWith, gradeItem, practicalDifference, summarize, type ResultsSummary } from '../../../../shared/results-summary';
 import { formatCount, formatInterval, formatNumber, formatPercent, formatSigned, formatSignedInterval, NO_VALUE, pick } from '../dashboard/format';
-import { differenceRows, distributionCell, distributionOptions, distributionRows, groupCell, groupScales, indicatorChangeRows, meanCell, responseRows, type DifferenceRow } from '../dashboard/model';
+import { differenceRows, distributionCell, distributionOptions, distributionRows, groupCell, groupScales, indicatorChangeRows, meanCell, responseRows, type DifferenceRow, waveLabelOf } from '../dashboard/model';
 import { conditionLine, differenceText, highlightLines, indicatorChangeStartWave, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines, verdictWord } from '../dashboard/summary-text';
 import type { Translate } from '../dashboard/notices';
 import {
@@ -17,7 +17,6 @@ import {
   runBullets,
   splitTable,
   table,
-  waveLabel,
   type PartContext,
 } from './report-parts';
 
@@ -60,7 +59,7 @@ export function summaryBlocks(ctx: PartContext, s: ResultsSummary, withResponse 
   const { d, t, locale } = ctx;
   const blocks: ReportBlock[] = [heading(level, t('summary.title'))];
   const overall = overallLine(s, t);
-  const latest = s.latestWaveId ? waveLabel(d.waves, s.latestWaveId) : '';
+  const latest = s.latestWaveId ? waveLabelOf(d.waves, s.latestWaveId) : '';
   blocks.push(paragraph(overall ?? t('summary.single', { wave: latest }), 'lead'));
   const conditions = s.conditions.map((c) => conditionLine(c, d, t, locale).text);
   if (conditions.length) blocks.push(heading(3, t('summary.headingConditions')), ...bullets(conditions));
@@ -134,12 +133,12 @@ const changeColumns = (ctx: PartContext) => [
 function conditionChangeTable(ctx: PartContext, s: ScaleSeries): ReportBlock[] {
   const { d, t, locale } = ctx;
   if (d.comparisons.length === 0) return [];
-  const baseline = waveLabel(d.waves, d.comparisons[0]!.baselineWaveId);
+  const baseline = waveLabelOf(d.waves, d.comparisons[0]!.baselineWaveId);
   return [
     table(
       t('reportText.conditionChangeCaption', { name: pick(s.label, locale), baseline }),
       [left(t('reportText.followUp')), ...changeColumns(ctx)],
-      d.comparisons.map((c) => [waveLabel(d.waves, c.followUpWaveId), ...changeCells(scaleChangeRows(ctx, c).find((r) => r.id === s.scaleId), ctx)]),
+      d.comparisons.map((c) => [waveLabelOf(d.waves, c.followUpWaveId), ...changeCells(scaleChangeRows(ctx, c).find((r) => r.id === s.scaleId), ctx)]),
       t('reportText.changeNote'),
     ),
   ];
@@ -151,8 +150,8 @@ function statementsTables(ctx: PartContext, s: ScaleSeries, c: Comparison | unde
   if (items.length === 0) return [];
   const texts = cellTexts(ctx);
   const changes = c ? statementChangeRows(ctx, c) : [];
-  const followUp = c ? waveLabel(d.waves, c.followUpWaveId) : '';
-  const baseline = c ? waveLabel(d.waves, c.baselineWaveId) : '';
+  const followUp = c ? waveLabelOf(d.waves, c.followUpWaveId) : '';
+  const baseline = c ? waveLabelOf(d.waves, c.baselineWaveId) : '';
   return splitTable({
     t,
     caption: t('reportText.statementsCaption', { name: pick(s.label, locale) }),
@@ -188,8 +187,8 @@ export function conditionBlocks(ctx: PartContext, s: ScaleSeries): ReportBlock[]
   blocks.push(meansTable(ctx, s));
   blocks.push(...conditionChangeTable(ctx, s));
   if (c) {
-    const followUp = waveLabel(d.waves, c.followUpWaveId);
-    const baseline = waveLabel(d.waves, c.baselineWaveId);
+    const followUp = waveLabelOf(d.waves, c.followUpWaveId);
+    const baseline = waveLabelOf(d.waves, c.baselineWaveId);
     blocks.push(
       chartBlock(
         ctx,
@@ -226,8 +225,8 @@ export function overviewBlocks(ctx: PartContext): ReportBlock[] {
     }),
   );
   for (const c of d.comparisons) {
-    const followUp = waveLabel(d.waves, c.followUpWaveId);
-    const baseline = waveLabel(d.waves, c.baselineWaveId);
+    const followUp = waveLabelOf(d.waves, c.followUpWaveId);
+    const baseline = waveLabelOf(d.waves, c.baselineWaveId);
     const rows = scaleChangeRows(ctx, c);
     blocks.push(heading(3, t('dashboard.change.subtitle', { baseline, followUp })));
     blocks.push(chartBlock(ctx, { kind: 'change', followUpWaveId: c.followUpWaveId }, t('dashboard.change.subtitle', { baseline, followUp }), t('reportText.changeAlt', { baseline, followUp })));
@@ -266,8 +265,8 @@ export function gradeBlocks(ctx: PartContext): ReportBlock[] {
   );
   for (const c of d.comparisons) {
     const row = scaleChangeRows(ctx, c, 'item').find((r) => r.id === item.itemId);
-    const followUp = waveLabel(d.waves, c.followUpWaveId);
-    const baseline = waveLabel(d.waves, c.baselineWaveId);
+    const followUp = waveLabelOf(d.waves, c.followUpWaveId);
+    const baseline = waveLabelOf(d.waves, c.baselineWaveId);
     if (row && row.diff !== null && row.verdict !== 'tooFew') {
       blocks.push(paragraph(t('gradeSection.change', { followUp, baseline, difference: differenceText({ meanDiff: row.diff, ciLow: row.ciLow, ciHigh: row.ciHigh }, t, locale), verdict: verdictWord(row.verdict, t) })));
     } else {
@@ -341,7 +340,7 @@ export function responseBlocks(ctx: PartContext): ReportBlock[] {
   }
   if (d.comparisons.length) {
     blocks.push(heading(3, t('linkingSummary.title')));
-    const baseline = waveLabel(d.waves, d.comparisons[0]!.baselineWaveId);
+    const baseline = waveLabelOf(d.waves, d.comparisons[0]!.baselineWaveId);
     blocks.push(paragraph(t('linkingSummary.intro', { baseline })));
     blocks.push(
       table(
@@ -349,7 +348,7 @@ export function responseBlocks(ctx: PartContext): ReportBlock[] {
         [left(t('reportText.followUp')), right(t('reportText.linkedEqual')), right(t('reportText.linkedNear')), right(t('reportText.linkWaiting')), right(t('reportText.onlyBaseline')), right(t('reportText.onlyFollowUp'))],
         d.comparisons.map((c) => {
           const l = c.linking;
-          return [waveLabel(d.waves, c.followUpWaveId), ...[l.matched, l.tolerant, l.proposals, l.unmatchedBaseline, l.unmatchedFollowUp].map((v) => formatCount(v, locale))];
+          return [waveLabelOf(d.waves, c.followUpWaveId), ...[l.matched, l.tolerant, l.proposals, l.unmatchedBaseline, l.unmatchedFollowUp].map((v) => formatCount(v, locale))];
         }),
         t('reportText.linkingNote'),
       ),
