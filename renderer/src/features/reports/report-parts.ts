@@ -113,7 +113,6 @@ export function splitTable<G>(opts: {
   });
 }
 
-
 /** "T0 (15 januari 2026)", or the label alone without a planned date. */
 export function waveWithDate(w: Pick<WaveColumn, 'label' | 'plannedDate'>, t: Translate, locale: Locale): string {
   return w.plannedDate ? t('reportText.waveWithDate', { wave: w.label, date: formatDate(w.plannedDate, locale) }) : w.label;
