@@ -10,7 +10,7 @@ export type AnswerCodes = ReadonlyMap<string, number>;
 export function itemScore(def: InstrumentDefinition, itemId: string, code: number | undefined): number | null {
   if (code === undefined) return null;
   const item = def.items.find((it) => it.id === itemId);
-  if (!item || item.type === 'open' || item.type === 'choice') return null;
+  if (!item || (item.type !== 'scale' && item.type !== 'number')) return null;
   if (item.type === 'number') return code >= item.min && code <= item.max ? code : null;
   const scale = def.scales.find((s) => s.id === item.scale);
   if (!scale) return null;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ANSWER_CODE_MAX, ANSWER_CODE_MIN } from '../domain';
 import { localizedLine, localizedText } from '../text';
 import { languageMismatches, type LanguageMismatch } from './languages';
+import { showWhenProblems } from './visibility';
 
 /**
  * Instrument definitions are data. This schema is the one gate every definition passes,
@@ -27,7 +28,27 @@ export const responseScale = z.strictObject({
 });
 export type ResponseScale = z.infer<typeof responseScale>;
 
+/**
+ * Show an item only when another item's answer is one of these codes ("show X when Y = Z"). For a
+ * multiple-choice item, when any of these options is ticked. An item whose condition item is
+ * itself hidden is hidden too. Rules (shared/instruments/visibility.ts): the condition item exists,
+ * is answered with codes, the codes are its options, and no chain of conditions returns to itself.
+ */
+export const showWhen = z.strictObject({
+  item: variableName,
+  anyOf: z.array(z.number().int().min(ANSWER_CODE_MIN).max(ANSWER_CODE_MAX)).min(1).max(50),
+});
+export type ShowWhen = z.infer<typeof showWhen>;
+
+/** What every item may carry besides its own fields: whether it must be answered, and when it is shown. */
+const itemRules = {
+  /** A shown required item must be answered before the questionnaire can be submitted. */
+  required: z.boolean().optional(),
+  showWhen: showWhen.optional(),
+};
+
 const scaleItem = z.strictObject({
+  ...itemRules,
   id: variableName,
   type: z.literal('scale'),
   text: localizedText,
@@ -39,6 +60,7 @@ const scaleItem = z.strictObject({
 
 /** A single choice among coded categories (role group, phase, …): stored and exported, never scored. */
 const choiceItem = z.strictObject({
+  ...itemRules,
   id: variableName,
   type: z.literal('choice'),
   text: localizedText,
@@ -54,6 +76,7 @@ const choiceItem = z.strictObject({
  * typed into a field rather than chosen (shared/instruments/number-items.ts).
  */
 const numberItem = z.strictObject({
+  ...itemRules,
   id: variableName,
   type: z.literal('number'),
   text: localizedText,
@@ -63,6 +86,7 @@ const numberItem = z.strictObject({
 });
 
 const openItem = z.strictObject({
+  ...itemRules,
   id: variableName,
   type: z.literal('open'),
   text: localizedText,
@@ -70,10 +94,45 @@ const openItem = z.strictObject({
   maxLength: z.number().int().min(1).max(4000),
 });
 
-export const instrumentItem = z.discriminatedUnion('type', [scaleItem, choiceItem, numberItem, openItem]);
+/**
+ * Select all that apply: any set of the scale's options (scored and not-scored alike, never
+ * scored). Stored as the ticked codes in ascending order, joined by commas, in the answer's text
+ * ("1,3,5"; `multipleChoiceText`); exported as one 0/1 variable per option (`{id}_{code}`).
+ */
+const multipleChoiceItem = z.strictObject({
+  ...itemRules,
+  id: variableName,
+  type: z.literal('multiple'),
+  text: localizedText,
+  label: localizedLine,
+  scale: variableName,
+});
+
+/** The dimensions of the collaboration between partner organisations, as the PARTNER tool asks them. */
+export const RELATION_DIMENSIONS = ['frequency', 'trust', 'value'] as const;
+export type RelationDimension = (typeof RELATION_DIMENSIONS)[number];
+
+/**
+ * Asked once for every partner organisation of the network but the respondent's own ("how often do
+ * you work with …"), answered on the item's scale. Its answers name the organisation and live in
+ * their own table (relation_answers), not among the item answers.
+ */
+const relationItem = z.strictObject({
+  ...itemRules,
+  id: variableName,
+  type: z.literal('relation'),
+  text: localizedText,
+  label: localizedLine,
+  scale: variableName,
+  dimension: z.enum(RELATION_DIMENSIONS),
+});
+
+export const instrumentItem = z.discriminatedUnion('type', [scaleItem, choiceItem, numberItem, openItem, multipleChoiceItem, relationItem]);
 export type InstrumentItem = z.infer<typeof instrumentItem>;
 export type ScaleItem = z.infer<typeof scaleItem>;
 export type ChoiceItem = z.infer<typeof choiceItem>;
+export type MultipleChoiceItem = z.infer<typeof multipleChoiceItem>;
+export type RelationItem = z.infer<typeof relationItem>;
 
 /** An instrument has at most this many items; a subscale or a section lists at most as many. */
 const MAX_ITEMS = 500;
@@ -137,7 +196,7 @@ export const instrumentDefinition = z
     const items = new Map(def.items.map((it) => [it.id, it]));
     if (items.size !== def.items.length) issue(['items'], 'Twee vragen hebben hetzelfde id');
     def.items.forEach((it, i) => {
-      if ((it.type === 'scale' || it.type === 'choice') && !scales.has(it.scale)) {
+      if ('scale' in it && !scales.has(it.scale)) {
         issue(['items', i, 'scale'], `Vraag ${it.id} verwijst naar onbekende antwoordschaal ${it.scale}`);
       }
       if (it.type === 'choice' && it.optionHelp) {
@@ -153,6 +212,7 @@ export const instrumentDefinition = z
         }
       }
     });
+    for (const problem of showWhenProblems(def)) issue(['items', problem.index, 'showWhen'], problem.message);
     const subscaleIds = new Set<string>();
     def.subscales.forEach((s, i) => {
       if (subscaleIds.has(s.id) || items.has(s.id)) issue(['subscales', i, 'id'], `Schaal-id ${s.id} wordt al gebruikt`);
@@ -179,7 +239,10 @@ export const instrumentDefinition = z
 export type InstrumentDefinition = z.infer<typeof instrumentDefinition>;
 export type InstrumentDefinitionInput = z.input<typeof instrumentDefinition>;
 
-/** Which codes an item accepts, asked one code at a time. */
+/**
+ * Which codes an item accepts, asked one code at a time. For a multiple-choice item, which
+ * options may be ticked.
+ */
 export interface AcceptedCodes {
   has(code: number): boolean;
 }
@@ -196,7 +259,7 @@ export function allowedCodes(def: InstrumentDefinition, item: InstrumentItem): A
   }
   const scale = def.scales.find((s) => s.id === item.scale);
   if (!scale) throw new Error(`scale ${item.scale} missing from validated definition`);
-  // Scale and choice items accept their scored and their not-scored options alike.
+  // Scale, choice, multiple-choice and relation items accept their scored and their not-scored options alike.
   return new Set([...scale.options, ...scale.notScored].map((o) => o.code));
 }
 

@@ -9,6 +9,8 @@ import { migrateToVersion7 } from './0007_discarded_responses';
 import { migrateToVersion8 } from './0008_organisation_membership';
 import { migrateToVersion9 } from './0009_removed_organisations';
 import { migrateToVersion10 } from './0010_meeting_mode';
+import { migrateToVersion11 } from './0011_wave_occasions';
+import { migrateToVersion12 } from './0012_relation_answers';
 
 export interface Migration {
   /** The schema version the database has after this step; equals its position in the list. */
@@ -30,6 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, file: '0008_organisation_membership', up: migrateToVersion8 },
   { version: 9, file: '0009_removed_organisations', up: migrateToVersion9 },
   { version: 10, file: '0010_meeting_mode', up: migrateToVersion10 },
+  { version: 11, file: '0011_wave_occasions', up: migrateToVersion11 },
+  { version: 12, file: '0012_relation_answers', up: migrateToVersion12 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
