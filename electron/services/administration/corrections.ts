@@ -53,7 +53,7 @@ export function correctResponse(ctx: ServiceContext, input: ParsedInput<'correct
       const old = stored.get(key);
       if ((old?.value ?? null) === value && (old?.text ?? null) === text) continue;
       const logged: LoggedChange =
-        item.type === 'open' ? { instrumentId: a.instrumentId, itemId: item.id, textChanged: true } : { instrumentId: a.instrumentId, itemId: item.id, old: old?.value ?? null, new: value };
+        item.type === 'open' || item.type === 'multiple' ? { instrumentId: a.instrumentId, itemId: item.id, textChanged: true } : { instrumentId: a.instrumentId, itemId: item.id, old: old?.value ?? null, new: value };
       changes.push({ instrumentId: a.instrumentId, version, itemId: item.id, value, text, logged });
     }
     if (changes.length === 0) {

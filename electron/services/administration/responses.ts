@@ -3,7 +3,9 @@ import { chooseSelfCode, isWellFormedAssignedCode, normalizeAssignedCode, selfCo
 import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../../shared/domain';
 import { ApiError, type AnswerRefusal } from '../../../shared/errors';
 import { allAvailableIn } from '../../../shared/instruments/languages';
+import { dutchNumberList, missingRequiredQuestions } from '../../../shared/instruments/given-answers';
 import { allowedCodes, type InstrumentDefinition, type InstrumentItem } from '../../../shared/instruments/schema';
+import { multipleChoiceCodes, multipleChoiceText } from '../../../shared/instruments/visibility';
 import { appendAudit } from '../../db/repositories/audit';
 import { registerDiscard } from '../../db/repositories/discards';
 import { freezeInstrument } from '../../db/repositories/instruments';
@@ -230,6 +232,14 @@ export function checkedAnswer(def: InstrumentDefinition, itemId: string, input: 
     if (text !== null && text.length > item.maxLength) {
       throw new ApiError('VALIDATION', `Het antwoord op vraag ${item.id} is te lang: hoogstens ${item.maxLength} tekens.`, refused('too-long'));
     }
+  } else if (item.type === 'multiple') {
+    text = checkedMultipleChoice(def, item, input, refused);
+  } else if (item.type === 'relation') {
+    throw new ApiError(
+      'VALIDATION',
+      `Vraag ${item.id} wordt per partnerorganisatie beantwoord en kan niet als één antwoord worden opgeslagen. Er is niets opgeslagen.`,
+      refused('not-an-answer'),
+    );
   } else if (item.type === 'number') {
     if (input.text !== null || (input.value !== null && !allowedCodes(def, item)!.has(input.value))) {
       throw new ApiError('VALIDATION', `Vul bij vraag ${item.id} een heel getal in van ${item.min} tot en met ${item.max}.`, refused('not-an-answer'));
@@ -243,6 +253,34 @@ export function checkedAnswer(def: InstrumentDefinition, itemId: string, input: 
     value = input.value;
   }
   return { item, value, text };
+}
+
+/**
+ * A multiple-choice answer: the ticked codes as `multipleChoiceText` writes them ("1,3,5":
+ * ascending, each once), each an option of the item's scale; null (no text, or empty text) clears it.
+ */
+function checkedMultipleChoice(
+  def: InstrumentDefinition,
+  item: Extract<InstrumentItem, { type: 'multiple' }>,
+  input: { value: number | null; text: string | null },
+  refused: (rule: AnswerRefusal['rule']) => AnswerRefusal,
+): string | null {
+  const notAnAnswer = (why: string) => new ApiError('VALIDATION', `${why} Er is niets opgeslagen.`, refused('not-an-answer'));
+  if (input.value !== null) throw notAnAnswer(`Bij vraag ${item.id} kunt u meer antwoorden aankruisen: geef de aangekruiste antwoordcodes als tekst (zoals "1,3"), geen los getal.`);
+  if (input.text === null || input.text === '') return null;
+  const codes = multipleChoiceCodes(input.text);
+  if (codes === null) {
+    const listed = /^\s*-?\d{1,3}(\s*,\s*-?\d{1,3})*\s*$/.test(input.text);
+    throw notAnAnswer(
+      listed
+        ? `De aangekruiste antwoorden bij vraag ${item.id} moeten oplopend en elk één keer zonder spaties worden gegeven: "${multipleChoiceText(input.text.split(',').map(Number))}", niet "${input.text}".`
+        : `"${input.text.slice(0, 40)}" is geen lijst van aangekruiste antwoordcodes bij vraag ${item.id}. Geef de codes gescheiden door komma's, zoals "1,3".`,
+    );
+  }
+  const allowed = allowedCodes(def, item)!;
+  const unknown = codes.filter((code) => !allowed.has(code));
+  if (unknown.length > 0) throw notAnAnswer(`Antwoord ${unknown.join(', ')} bestaat niet bij vraag ${item.id}. Kruis alleen de getoonde antwoorden aan.`);
+  return input.text;
 }
 
 export function saveAnswer(ctx: ServiceContext, input: ParsedInput<'saveAnswer'>): SavedAnswer {
@@ -269,9 +307,24 @@ export function completeResponse(ctx: ServiceContext, responseId: string): Respo
   return ctx.db.transaction(() => {
     const response = requireResponse(ctx, responseId);
     if (response.status === 'complete') throw alreadySubmitted();
+    // Paper entry transcribes the form as it came back, complete or not; the grid warns instead.
+    if (response.mode !== 'paper') refuseMissingRequired(ctx, response);
     const now = ctx.now();
     repo.markComplete(ctx.db, responseId, now);
     appendAudit(ctx.db, ctx.deviceId, { action: 'response.completed', entity: 'response', entityId: responseId }, now);
     return repo.getResponse(ctx.db, responseId)!;
   }).immediate();
+}
+
+/**
+ * A questionnaire is submitted only when every shown required question is answered. A hidden
+ * question's stored answer stays in the database but neither counts nor is asked for.
+ */
+function refuseMissingRequired(ctx: ServiceContext, response: { waveId: string; id: string }): void {
+  const wave = requireWave(ctx, response.waveId);
+  const definitions = wave.instruments.map((ref) => loadInstrument(ctx, ref.instrumentId, ref.version));
+  const missing = missingRequiredQuestions(definitions, repo.listAnswers(ctx.db, response.id)).map((q) => q.number);
+  if (missing.length === 0) return;
+  const which = missing.length === 1 ? `Vraag ${missing[0]} is verplicht` : `De vragen ${dutchNumberList(missing)} zijn verplicht`;
+  throw new ApiError('VALIDATION', `${which} en nog niet beantwoord. Beantwoord ${missing.length === 1 ? 'die vraag' : 'die vragen'} en lever dan opnieuw in; er is niets ingeleverd.`);
 }
