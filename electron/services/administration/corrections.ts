@@ -1,12 +1,13 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { ResponseRecord } from '../../../shared/domain';
+import type { StoredAnswerOf } from '../../../shared/instruments/given-answers';
 import { ApiError } from '../../../shared/errors';
 import { appendAudit } from '../../db/repositories/audit';
 import * as repo from '../../db/repositories/responses';
 import type { ServiceContext } from '../context';
 import { loadInstrument } from './instruments';
 import { requireWave } from './networks';
-import { checkedAnswer, requireResponse } from './responses';
+import { checkedAnswer, refuseMissingRequired, requireResponse } from './responses';
 
 /**
  * Correcting a submitted questionnaire (a researcher's slip on paper entry, a respondent who asks
@@ -58,6 +59,12 @@ export function correctResponse(ctx: ServiceContext, input: ParsedInput<'correct
     }
     if (changes.length === 0) {
       throw new ApiError('VALIDATION', 'Er is geen antwoord veranderd. Verander eerst een antwoord, of annuleer de correctie. Er is niets gewijzigd.');
+    }
+    // A correction leaves no shown required question open, except on a paper form taken as it came back.
+    if (response.mode !== 'paper') {
+      const after = new Map<string, StoredAnswerOf>(stored);
+      for (const c of changes) after.set(`${c.instrumentId}/${c.itemId}`, { instrumentId: c.instrumentId, itemId: c.itemId, value: c.value, text: c.text });
+      refuseMissingRequired(ctx, wave.id, [...after.values()], 'Geef ze een antwoord in de correctie; er is niets gewijzigd.');
     }
     const now = ctx.now();
     for (const c of changes) {

@@ -3,7 +3,7 @@ import { chooseSelfCode, isWellFormedAssignedCode, normalizeAssignedCode, selfCo
 import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../../shared/domain';
 import { ApiError, type AnswerRefusal } from '../../../shared/errors';
 import { allAvailableIn } from '../../../shared/instruments/languages';
-import { dutchNumberList, missingRequiredQuestions } from '../../../shared/instruments/given-answers';
+import { dutchNumberList, missingRequiredQuestions, type StoredAnswerOf } from '../../../shared/instruments/given-answers';
 import { allowedCodes, type InstrumentDefinition, type InstrumentItem } from '../../../shared/instruments/schema';
 import { multipleChoiceCodes, multipleChoiceText } from '../../../shared/instruments/visibility';
 import { appendAudit } from '../../db/repositories/audit';
@@ -308,7 +308,7 @@ export function completeResponse(ctx: ServiceContext, responseId: string): Respo
     const response = requireResponse(ctx, responseId);
     if (response.status === 'complete') throw alreadySubmitted();
     // Paper entry transcribes the form as it came back, complete or not; the grid warns instead.
-    if (response.mode !== 'paper') refuseMissingRequired(ctx, response);
+    if (response.mode !== 'paper') refuseMissingRequired(ctx, response.waveId, repo.listAnswers(ctx.db, response.id));
     const now = ctx.now();
     repo.markComplete(ctx.db, responseId, now);
     appendAudit(ctx.db, ctx.deviceId, { action: 'response.completed', entity: 'response', entityId: responseId }, now);
@@ -320,11 +320,12 @@ export function completeResponse(ctx: ServiceContext, responseId: string): Respo
  * A questionnaire is submitted only when every shown required question is answered. A hidden
  * question's stored answer stays in the database but neither counts nor is asked for.
  */
-function refuseMissingRequired(ctx: ServiceContext, response: { waveId: string; id: string }): void {
-  const wave = requireWave(ctx, response.waveId);
+export function refuseMissingRequired(ctx: ServiceContext, waveId: string, answers: readonly StoredAnswerOf[], whatToDo?: string): void {
+  const wave = requireWave(ctx, waveId);
   const definitions = wave.instruments.map((ref) => loadInstrument(ctx, ref.instrumentId, ref.version));
-  const missing = missingRequiredQuestions(definitions, repo.listAnswers(ctx.db, response.id)).map((q) => q.number);
+  const missing = missingRequiredQuestions(definitions, answers).map((q) => q.number);
   if (missing.length === 0) return;
   const which = missing.length === 1 ? `Vraag ${missing[0]} is verplicht` : `De vragen ${dutchNumberList(missing)} zijn verplicht`;
-  throw new ApiError('VALIDATION', `${which} en nog niet beantwoord. Beantwoord ${missing.length === 1 ? 'die vraag' : 'die vragen'} en lever dan opnieuw in; er is niets ingeleverd.`);
+  const next = whatToDo ?? `Beantwoord ${missing.length === 1 ? 'die vraag' : 'die vragen'} en lever dan opnieuw in; er is niets ingeleverd.`;
+  throw new ApiError('VALIDATION', `${which} en nog niet beantwoord. ${next}`);
 }

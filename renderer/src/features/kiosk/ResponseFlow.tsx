@@ -2,12 +2,14 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { KioskSession, ResponseRecord } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
+import { shownQuestionKeys } from '../../../../shared/instruments/given-answers';
 import { questionNumbers } from '../../../../shared/question-numbers';
 import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { localized } from '../../i18n';
 import { messageOf } from '../../lib/errors';
-import { ItemField } from '../questionnaire/ItemField';
+import { ItemField, RequiredExplanation } from '../questionnaire/ItemField';
+import { focusQuestion, numberList, questionRulesOf, type QuestionRules } from '../questionnaire/questionRules';
 import { answerKey, useAnswers, type StoredAnswer } from '../questionnaire/useAnswers';
 import { answerKeyOf, focusItem, handlesEnter, isTextEntry, itemsIn, notScoredKeyOptions, radioFor, targetItem } from './keys';
 import { KioskProgress, KioskTitle } from './KioskParts';
@@ -33,10 +35,13 @@ export function pagesOf(definitions: InstrumentDefinition[]): QuestionPage[] {
 type Step = { name: 'about' } | { name: 'page'; index: number; focusItemId: string | null } | { name: 'review' };
 
 /** Where a response begun before carries on: "Over u" if nothing was given yet, else the first page with an open question, else the review. */
-function resumeStep(pages: QuestionPage[], response: ResponseRecord, hasAbout: boolean): Step {
+function resumeStep(definitions: InstrumentDefinition[], pages: QuestionPage[], response: ResponseRecord, hasAbout: boolean): Step {
   if (hasAbout && response.organisationId === null && response.answers.length === 0) return { name: 'about' };
   const answered = new Set(response.answers.map((a) => answerKey(a.instrumentId, a.itemId)));
-  const index = pages.findIndex((page) => page.items.some((item) => !answered.has(answerKey(page.definition.id, item.id))));
+  const shown = shownQuestionKeys(definitions, response.answers);
+  const index = pages.findIndex((page) =>
+    page.items.some((item) => item.type !== 'relation' && shown.has(answerKey(page.definition.id, item.id)) && !answered.has(answerKey(page.definition.id, item.id))),
+  );
   return index === -1 ? { name: 'review' } : { name: 'page', index, focusItemId: null };
 }
 
@@ -67,12 +72,14 @@ export function ResponseFlow({
   }, [onSettle, settle]);
   const pages = pagesOf(definitions);
   const hasAbout = session.organisations.length > 0;
-  const [step, setStep] = useState<Step>(() => (resumed ? resumeStep(pages, response, hasAbout) : hasAbout ? { name: 'about' } : { name: 'page', index: 0, focusItemId: null }));
+  const [step, setStep] = useState<Step>(() => (resumed ? resumeStep(definitions, pages, response, hasAbout) : hasAbout ? { name: 'about' } : { name: 'page', index: 0, focusItemId: null }));
   // undefined: not chosen yet; null: "rather not say".
   const [organisationId, setOrganisationId] = useState<string | null | undefined>(response.organisationId ?? undefined);
 
-  // Questions are numbered straight through, across pages and instruments, as on the paper form.
+  // Questions are numbered straight through, across pages and instruments, as on the paper form;
+  // a hidden question keeps its number.
   const numbers = questionNumbers(definitions);
+  const rules = questionRulesOf(definitions, items);
 
   const totalSteps = (hasAbout ? 1 : 0) + pages.length + 1;
   const stepNumber = step.name === 'about' ? 1 : step.name === 'page' ? (hasAbout ? 2 : 1) + step.index : totalSteps;
@@ -98,6 +105,7 @@ export function ResponseFlow({
           page={pages[step.index]!}
           numbers={numbers}
           items={items}
+          rules={rules}
           focusItemId={step.focusItemId}
           onSave={(instrumentId, itemId, answer, keepsDraft) => void save(instrumentId, itemId, answer, keepsDraft)}
           onBack={step.index > 0 ? () => toPage(step.index - 1) : hasAbout ? () => setStep({ name: 'about' }) : null}
@@ -110,6 +118,7 @@ export function ResponseFlow({
           key="review"
           pages={pages}
           numbers={numbers}
+          rules={rules}
           answered={(instrumentId, itemId) => items[answerKey(instrumentId, itemId)]?.saved != null}
           onJump={(index, itemId) => toPage(index, itemId)}
           onBack={() => (pages.length > 0 ? toPage(pages.length - 1) : hasAbout ? setStep({ name: 'about' }) : undefined)}
@@ -207,6 +216,7 @@ function QuestionPageStep({
   page,
   numbers,
   items,
+  rules,
   focusItemId,
   onSave,
   onBack,
@@ -216,6 +226,7 @@ function QuestionPageStep({
   page: QuestionPage;
   numbers: Map<string, number>;
   items: ReturnType<typeof useAnswers>['items'];
+  rules: QuestionRules;
   focusItemId: string | null;
   onSave: (instrumentId: string, itemId: string, answer: StoredAnswer, keepsDraft?: boolean) => void;
   onBack: (() => void) | null;
@@ -226,6 +237,22 @@ function QuestionPageStep({
   const ref = useRef<HTMLElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
   const section = page.definition.sections[page.sectionIndex]!;
+  // Required questions of this page left open when the respondent tried to go on.
+  const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
+  const keyOf = (item: InstrumentItem) => answerKey(page.definition.id, item.id);
+  const shownItems = page.items.filter((item) => rules.shown.has(keyOf(item)));
+  const stillOpen = shownItems.filter((item) => flagged.has(keyOf(item)) && rules.missingKeys.has(keyOf(item)));
+
+  /** On only when every shown required question of the page is answered; else to the first of them. */
+  function goOn() {
+    const open = shownItems.filter((item) => rules.missingKeys.has(keyOf(item)));
+    if (open.length === 0) {
+      onNext();
+      return;
+    }
+    setFlagged(new Set(open.map(keyOf)));
+    focusQuestion(ref.current, { instrumentId: page.definition.id, item: open[0]! });
+  }
   const lastOfInstrument = page.sectionIndex === page.definition.sections.length - 1;
   // The hint names what N chooses on this page, in the words of the options themselves.
   const nOptions = notScoredKeyOptions(page.definition, page.items).map((label) => localized(label, locale));
@@ -252,7 +279,7 @@ function QuestionPageStep({
     if (event.key === 'Enter') {
       if (handlesEnter(target)) return;
       event.preventDefault();
-      onNext();
+      goOn();
       return;
     }
     if (isTextEntry(target) || !ref.current) return;
@@ -277,20 +304,30 @@ function QuestionPageStep({
       <p className="hint kiosk-keys" data-testid="kiosk-keys">
         {keysHint}
       </p>
+      <RequiredExplanation items={shownItems} locale={locale} />
       <div className="panel kiosk-questions">
-        {page.items.map((item) => (
+        {shownItems.map((item) => (
           <ItemField
             key={item.id}
             definition={page.definition}
             item={item}
-            number={numbers.get(answerKey(page.definition.id, item.id)) ?? 0}
-            state={items[answerKey(page.definition.id, item.id)]}
+            number={numbers.get(keyOf(item)) ?? 0}
+            state={items[keyOf(item)]}
             onSave={(answer, keepsDraft) => onSave(page.definition.id, item.id, answer, keepsDraft)}
             locale={locale}
+            requiredMissing={flagged.has(keyOf(item)) && rules.missingKeys.has(keyOf(item))}
           />
         ))}
       </div>
       {lastOfInstrument && <p className="attribution">{localized(page.definition.attribution, locale)}</p>}
+      <ErrorAlert
+        testId="kiosk-required"
+        message={
+          stillOpen.length === 0
+            ? null
+            : t('questionRules.requiredPage', { count: stillOpen.length, numbers: numberList(stillOpen.map((item) => numbers.get(keyOf(item)) ?? 0), locale) })
+        }
+      />
       <div className="kiosk-nav">
         {onBack ? (
           <button type="button" className="button button-large button-secondary" onClick={onBack}>
@@ -299,7 +336,7 @@ function QuestionPageStep({
         ) : (
           <span />
         )}
-        <button ref={nextRef} type="button" className="button button-large kiosk-primary" onClick={onNext} data-testid="kiosk-next">
+        <button ref={nextRef} type="button" className="button button-large kiosk-primary" onClick={goOn} data-testid="kiosk-next">
           {isLast ? t('kiosk.nav.toReview') : t('kiosk.nav.next')}
         </button>
       </div>
@@ -310,6 +347,7 @@ function QuestionPageStep({
 function ReviewStep({
   pages,
   numbers,
+  rules,
   answered,
   onJump,
   onBack,
@@ -319,6 +357,7 @@ function ReviewStep({
 }: {
   pages: QuestionPage[];
   numbers: Map<string, number>;
+  rules: QuestionRules;
   answered: (instrumentId: string, itemId: string) => boolean;
   onJump: (pageIndex: number, itemId: string) => void;
   onBack: () => void;
@@ -332,13 +371,20 @@ function ReviewStep({
   // One submit per respondent, however often the button is pressed.
   const submitting = useRef(false);
 
-  const open = pages.flatMap((page, index) =>
-    page.items.filter((item) => !answered(page.definition.id, item.id)).map((item) => ({ page, index, item })),
-  );
-  const total = numbers.size;
+  // Only the questions shown count: a hidden follow-up is neither open nor part of the total.
+  const shownOf = (page: QuestionPage) => page.items.filter((item) => item.type !== 'relation' && rules.shown.has(answerKey(page.definition.id, item.id)));
+  const open = pages.flatMap((page, index) => shownOf(page).filter((item) => !answered(page.definition.id, item.id)).map((item) => ({ page, index, item })));
+  const total = pages.reduce((sum, page) => sum + shownOf(page).length, 0);
+  const listRef = useRef<HTMLUListElement>(null);
 
   async function submit() {
     if (submitting.current) return;
+    if (rules.missing.length > 0) {
+      const numbersMissing = rules.missing.map((q) => q.number);
+      setError(t('questionRules.requiredSubmit', { count: numbersMissing.length, numbers: numberList(numbersMissing, locale) }));
+      listRef.current?.querySelector<HTMLButtonElement>(`[data-testid="kiosk-open-${rules.missing[0]!.item.id}"]`)?.focus();
+      return;
+    }
     submitting.current = true;
     setBusy(true);
     setError(null);
@@ -375,13 +421,14 @@ function ReviewStep({
         <>
           <h2>{t('kiosk.review.openTitle')}</h2>
           <p>{t('kiosk.review.openText')}</p>
-          <ul className="kiosk-open-list" data-testid="kiosk-open-list">
+          <ul className="kiosk-open-list" data-testid="kiosk-open-list" ref={listRef}>
             {open.map(({ page, index, item }) => {
               const number = numbers.get(answerKey(page.definition.id, item.id)) ?? 0;
               return (
                 <li key={`${page.definition.id}/${item.id}`}>
                   <button type="button" className="kiosk-open-item" onClick={() => onJump(index, item.id)} data-testid={`kiosk-open-${item.id}`}>
                     <span className="item-number">{t('kiosk.review.question', { number })}</span> {localized(item.text, locale)}
+                    {rules.missingKeys.has(answerKey(page.definition.id, item.id)) && <span className="item-required-tag"> ({t('questionRules.requiredOpen')})</span>}
                   </button>
                 </li>
               );

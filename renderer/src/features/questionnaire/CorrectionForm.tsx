@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseRecord } from '../../../../shared/domain';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { messageOf } from '../../lib/errors';
 import { QuestionnaireItems } from './QuestionnaireItems';
+import { focusQuestion, numberList, questionRulesOf } from './questionRules';
 import { answerKey, type ItemAnswerState, type StoredAnswer } from './useAnswers';
 
 /**
@@ -27,13 +28,15 @@ export function CorrectionForm({
   onCorrected: (response: ResponseRecord) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
   const original = new Map(response.answers.map((a) => [answerKey(a.instrumentId, a.itemId), { value: a.value, text: a.text }]));
   const [draft, setDraft] = useState<Map<string, StoredAnswer>>(() => new Map(original));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
 
   const items: Record<string, ItemAnswerState> = {};
   for (const [key, answer] of draft) items[key] = { saved: answer, pending: null, status: 'idle', error: null };
@@ -44,12 +47,22 @@ export function CorrectionForm({
     return (before?.value ?? null) !== (after?.value ?? null) || (before?.text ?? null) !== (after?.text ?? null);
   });
 
+  const rules = questionRulesOf(definitions, items);
+
   const change = (instrumentId: string, itemId: string, answer: StoredAnswer) =>
     setDraft((current) => new Map(current).set(answerKey(instrumentId, itemId), answer));
 
   async function submit() {
-    setBusy(true);
     setError(null);
+    // A paper form is taken as it came back; any other questionnaire keeps its required answers.
+    if (response.mode !== 'paper' && rules.missing.length > 0) {
+      const numbers = rules.missing.map((q) => q.number);
+      setFlagged(rules.missingKeys);
+      setError(t('questionRules.requiredSubmit', { count: numbers.length, numbers: numberList(numbers, i18n.language) }));
+      focusQuestion(ref.current, rules.missing[0]!);
+      return;
+    }
+    setBusy(true);
     try {
       const answers = changed.map((key) => {
         const [instrumentId, itemId] = key.split('/') as [string, string];
@@ -65,7 +78,7 @@ export function CorrectionForm({
   }
 
   return (
-    <div className="response correction" data-testid="correction-form">
+    <div className="response correction" data-testid="correction-form" ref={ref}>
       <section className="panel" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t('correction.title', { code: response.respondentCode })}</h2>
         <p>{t('correction.intro')}</p>
@@ -82,7 +95,7 @@ export function CorrectionForm({
         </Field>
       </section>
 
-      <QuestionnaireItems definitions={definitions} items={items} onSave={(instrumentId, itemId, answer) => change(instrumentId, itemId, answer)} />
+      <QuestionnaireItems definitions={definitions} items={items} rules={rules} flagged={flagged} onSave={(instrumentId, itemId, answer) => change(instrumentId, itemId, answer)} />
 
       <div className="submit-area">
         <p data-testid="correction-changed">{t('correction.changed', { count: changed.length })}</p>

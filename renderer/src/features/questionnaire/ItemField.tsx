@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberShownAsChoices, parseTypedCode, type NumberRange } from '../../../../shared/instruments/number-items';
 import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
+import { multipleChoiceCodes, multipleChoiceText } from '../../../../shared/instruments/visibility';
 import type { Locale } from '../../../../shared/text';
 import { ErrorAlert } from '../../components/Messages';
 import { NumberInput } from '../../components/NumberField';
@@ -17,6 +18,8 @@ interface ItemFieldProps {
   onSave: (answer: StoredAnswer, keepsDraft?: boolean) => void;
   /** The respondent's language (kiosk mode); by default the UI language. */
   locale?: Locale;
+  /** A required question left open when the person tried to go on: "Deze vraag is verplicht". */
+  requiredMissing?: boolean;
 }
 
 interface Choice {
@@ -34,6 +37,8 @@ interface Choice {
 export function ItemField(props: ItemFieldProps) {
   const { definition, item } = props;
   const locale = props.locale ?? currentLocale();
+  // Asked once per partner organisation, with answers of its own (relation_answers): drawn by its own component, not here.
+  if (item.type === 'relation') return null;
   if (item.type === 'open') return <OpenItem {...props} maxLength={item.maxLength} />;
   if (item.type === 'number' && !numberShownAsChoices(item)) return <NumberItem {...props} range={item} />;
   if (item.type === 'number') {
@@ -53,7 +58,7 @@ export function ItemField(props: ItemFieldProps) {
       {...props}
       scored={scale.options.map((o) => ({ code: o.code, label: localized(o.label, locale), help: help(o.code) }))}
       notScored={scale.notScored.map((o) => ({ code: o.code, label: localized(o.label, locale), help: help(o.code) }))}
-      variant={item.type === 'choice' ? 'list' : 'scale'}
+      variant={item.type === 'choice' ? 'list' : item.type === 'multiple' ? 'multiple' : 'scale'}
     />
   );
 }
@@ -68,22 +73,45 @@ function ChoiceItem({
   notScored,
   variant,
   locale: chosenLocale,
-}: ItemFieldProps & { scored: Choice[]; notScored: Choice[]; variant: 'scale' | 'number' | 'list' }) {
+  requiredMissing,
+}: ItemFieldProps & { scored: Choice[]; notScored: Choice[]; variant: 'scale' | 'number' | 'list' | 'multiple' }) {
   const locale = chosenLocale ?? currentLocale();
   const { t } = useTranslation(undefined, { lng: locale });
   const name = useId();
   const shown = state?.pending ?? state?.saved ?? null;
   const errorId = `${name}-error`;
+  const multiple = variant === 'multiple';
+  const ticked = multiple ? (shown?.text ? (multipleChoiceCodes(shown.text) ?? []) : []) : [];
+  const notScoredCodes = notScored.map((choice) => choice.code);
 
-  const radio = (choice: Choice) => (
+  // Select all that apply: every tick is saved at once. A not-scored option ("Geen van deze")
+  // unticks the others, and ticking another option unticks it.
+  const tick = (code: number, on: boolean) => {
+    const others = notScoredCodes.includes(code) ? [] : ticked.filter((c) => !notScoredCodes.includes(c));
+    const next = on ? [...others.filter((c) => c !== code), code] : ticked.filter((c) => c !== code);
+    onSave({ value: null, text: next.length === 0 ? null : multipleChoiceText(next) });
+  };
+
+  const option = (choice: Choice) => (
     <label key={choice.code} className="choice">
-      <input
-        type="radio"
-        name={name}
-        value={choice.code}
-        checked={shown?.value === choice.code}
-        onChange={() => onSave({ value: choice.code, text: null })}
-      />
+      {multiple ? (
+        <input
+          type="checkbox"
+          value={choice.code}
+          checked={ticked.includes(choice.code)}
+          onChange={(e) => tick(choice.code, e.target.checked)}
+          aria-required={item.required ? true : undefined}
+        />
+      ) : (
+        <input
+          type="radio"
+          name={name}
+          value={choice.code}
+          checked={shown?.value === choice.code}
+          onChange={() => onSave({ value: choice.code, text: null })}
+          required={item.required}
+        />
+      )}
       <span className="choice-label">{choice.label}</span>
       {choice.help && <span className="choice-help">{choice.help}</span>}
     </label>
@@ -91,31 +119,65 @@ function ChoiceItem({
 
   return (
     <fieldset
-      className={`item item-kind-${variant}`}
+      className={`item item-kind-${multiple ? 'list item-kind-multiple' : variant}`}
       data-testid={`item-${item.id}`}
       data-instrument={definition.id}
-      aria-describedby={state?.status === 'error' ? errorId : undefined}
+      aria-describedby={state?.status === 'error' || requiredMissing ? errorId : undefined}
     >
       <legend>
-        <span className="item-number">{number}.</span> {localized(item.text, locale)}
+        <ItemQuestion number={number} item={item} locale={locale} />
       </legend>
-      <div className={`choices choices-${variant}`}>{scored.map(radio)}</div>
-      {notScored.length > 0 && <div className="choices choices-not-scored">{notScored.map(radio)}</div>}
+      {multiple && <p className="hint item-multiple-hint">{t('questionRules.tickAll')}</p>}
+      <div className={`choices choices-${multiple ? 'list' : variant}`}>{scored.map(option)}</div>
+      {notScored.length > 0 && <div className="choices choices-not-scored">{notScored.map(option)}</div>}
       <ItemFooter
         state={state}
         itemId={item.id}
         errorId={errorId}
         number={number}
-        onClear={shown ? () => onSave({ value: null, text: null }) : null}
+        onClear={shown && !multiple ? () => onSave({ value: null, text: null }) : null}
         clearLabel={t('questionnaire.clear')}
         locale={locale}
+        requiredMissing={requiredMissing}
       />
     </fieldset>
   );
 }
 
+/** The question's number and text, with the required marker (explained once above the questions, RequiredExplanation). */
+function ItemQuestion({ number, item, locale }: { number: number; item: InstrumentItem; locale: Locale }) {
+  return (
+    <>
+      <span className="item-number">{number}.</span> {localized(item.text, locale)}
+      {item.required && (
+        <span className="item-required" aria-hidden="true" data-testid={`required-marker-${item.id}`}>
+          {' '}
+          {REQUIRED_MARKER}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The sign beside a required question, on screen and on paper. */
+export const REQUIRED_MARKER = '*';
+
+/** Once above questions of which some are required: what the marker means. */
+export function RequiredExplanation({ items, locale }: { items: readonly InstrumentItem[]; locale: Locale }) {
+  const { t } = useTranslation(undefined, { lng: locale });
+  if (!items.some((item) => item.required && item.type !== 'relation')) return null;
+  return (
+    <p className="hint required-explanation" data-testid="required-explanation">
+      <span className="item-required" aria-hidden="true">
+        {REQUIRED_MARKER}
+      </span>{' '}
+      {t('questionRules.explanation', { marker: REQUIRED_MARKER })}
+    </p>
+  );
+}
+
 /** A whole number typed in; sent when the field is left or on Enter, and kept on screen if refused. */
-function NumberItem({ definition, item, number, state, onSave, range, locale: chosenLocale }: ItemFieldProps & { range: NumberRange }) {
+function NumberItem({ definition, item, number, state, onSave, range, locale: chosenLocale, requiredMissing }: ItemFieldProps & { range: NumberRange }) {
   const locale = chosenLocale ?? currentLocale();
   const { t } = useTranslation(undefined, { lng: locale });
   const id = useId();
@@ -140,7 +202,7 @@ function NumberItem({ definition, item, number, state, onSave, range, locale: ch
   return (
     <div className="item item-kind-number-field" data-testid={`item-${item.id}`} data-instrument={definition.id}>
       <label htmlFor={id} className="item-question">
-        <span className="item-number">{number}.</span> {localized(item.text, locale)}
+        <ItemQuestion number={number} item={item} locale={locale} />
       </label>
       <p id={hintId} className="hint">
         {t('questionnaire.numberHint', { min: range.min, max: range.max })}
@@ -152,15 +214,16 @@ function NumberItem({ definition, item, number, state, onSave, range, locale: ch
         onBlur={commit}
         onKeyDown={onKeyDown}
         maxLength={6}
-        aria-describedby={state?.status === 'error' ? `${hintId} ${errorId}` : hintId}
-        aria-invalid={state?.status === 'error' ? true : undefined}
+        aria-describedby={state?.status === 'error' || requiredMissing ? `${hintId} ${errorId}` : hintId}
+        aria-invalid={state?.status === 'error' || requiredMissing ? true : undefined}
+        aria-required={item.required ? true : undefined}
       />
-      <ItemFooter state={state} itemId={item.id} errorId={errorId} number={number} onClear={null} clearLabel="" locale={locale} />
+      <ItemFooter state={state} itemId={item.id} errorId={errorId} number={number} onClear={null} clearLabel="" locale={locale} requiredMissing={requiredMissing} />
     </div>
   );
 }
 
-function OpenItem({ definition, item, number, state, onSave, maxLength, locale: chosenLocale }: ItemFieldProps & { maxLength: number }) {
+function OpenItem({ definition, item, number, state, onSave, maxLength, locale: chosenLocale, requiredMissing }: ItemFieldProps & { maxLength: number }) {
   const locale = chosenLocale ?? currentLocale();
   const id = useId();
   const savedText = state?.saved?.text ?? '';
@@ -177,7 +240,7 @@ function OpenItem({ definition, item, number, state, onSave, maxLength, locale: 
   return (
     <div className="item item-kind-open" data-testid={`item-${item.id}`} data-instrument={definition.id}>
       <label htmlFor={id} className="item-question">
-        <span className="item-number">{number}.</span> {localized(item.text, locale)}
+        <ItemQuestion number={number} item={item} locale={locale} />
       </label>
       <textarea
         id={id}
@@ -186,9 +249,11 @@ function OpenItem({ definition, item, number, state, onSave, maxLength, locale: 
         onBlur={commit}
         maxLength={maxLength}
         rows={4}
-        aria-describedby={state?.status === 'error' ? errorId : undefined}
+        aria-describedby={state?.status === 'error' || requiredMissing ? errorId : undefined}
+        aria-invalid={requiredMissing ? true : undefined}
+        aria-required={item.required ? true : undefined}
       />
-      <ItemFooter state={state} itemId={item.id} errorId={errorId} number={number} onClear={null} clearLabel="" locale={locale} />
+      <ItemFooter state={state} itemId={item.id} errorId={errorId} number={number} onClear={null} clearLabel="" locale={locale} requiredMissing={requiredMissing} />
     </div>
   );
 }
@@ -201,6 +266,7 @@ function ItemFooter({
   onClear,
   clearLabel,
   locale,
+  requiredMissing = false,
 }: {
   state: ItemAnswerState | undefined;
   itemId: string;
@@ -209,6 +275,7 @@ function ItemFooter({
   onClear: (() => void) | null;
   clearLabel: string;
   locale: Locale;
+  requiredMissing?: boolean;
 }) {
   const { t } = useTranslation(undefined, { lng: locale });
   return (
@@ -229,6 +296,7 @@ function ItemFooter({
       )}
       <div id={errorId} className="item-error">
         <ErrorAlert message={state?.status === 'error' ? state.error : null} testId={`error-${itemId}`} />
+        <ErrorAlert message={requiredMissing && state?.status !== 'error' ? t('questionRules.required') : null} testId={`required-${itemId}`} />
       </div>
     </div>
   );

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { languageFor } from '../../../../shared/instruments/languages';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { currentLocale, localized } from '../../i18n';
-import { ItemField } from './ItemField';
+import { ItemField, RequiredExplanation } from './ItemField';
+import type { QuestionRules } from './questionRules';
 import { answerKey, type ItemAnswerState, type StoredAnswer } from './useAnswers';
 
 /**
@@ -14,10 +15,16 @@ import { answerKey, type ItemAnswerState, type StoredAnswer } from './useAnswers
 export function QuestionnaireItems({
   definitions,
   items,
+  rules,
+  flagged,
   onSave,
 }: {
   definitions: InstrumentDefinition[];
   items: Record<string, ItemAnswerState | undefined>;
+  /** Which questions are shown (a hidden one keeps its number, as on paper) and which required ones are open. */
+  rules: QuestionRules;
+  /** Required questions left open at the last try to submit: each says it is required until answered. */
+  flagged: ReadonlySet<string>;
   onSave: (instrumentId: string, itemId: string, answer: StoredAnswer, keepsDraft?: boolean) => void;
 }) {
   // The UI's language, or Dutch when an instrument is not in English: one language for the whole form.
@@ -35,6 +42,7 @@ export function QuestionnaireItems({
           {t('dutchOnly.questionnaire')}
         </p>
       )}
+      <RequiredExplanation items={definitions.flatMap((def) => def.items)} locale={locale} />
       {definitions.map((def) => (
         <section key={def.id} className="instrument" aria-labelledby={`${id}-${def.id}`} lang={locale}>
           <h2 id={`${id}-${def.id}`}>{localized(def.name, locale)}</h2>
@@ -44,7 +52,8 @@ export function QuestionnaireItems({
               {section.intro && <p className="section-intro">{localized(section.intro, locale)}</p>}
               {section.items.map((itemId) => {
                 const item = def.items.find((it) => it.id === itemId);
-                if (!item) return null;
+                const key = answerKey(def.id, itemId);
+                if (!item || !rules.shown.has(key)) return null;
                 return (
                   <ItemField
                     key={item.id}
@@ -53,6 +62,7 @@ export function QuestionnaireItems({
                     number={numbers.get(answerKey(def.id, item.id)) ?? 0}
                     state={items[answerKey(def.id, item.id)]}
                     locale={locale}
+                    requiredMissing={flagged.has(key) && rules.missingKeys.has(key)}
                     onSave={(answer, keepsDraft) => onSave(def.id, item.id, answer, keepsDraft)}
                   />
                 );

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseRecord } from '../../../../shared/domain';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { messageOf } from '../../lib/errors';
 import { QuestionnaireItems } from './QuestionnaireItems';
+import { focusQuestion, numberList, questionRulesOf } from './questionRules';
 import { answerKey, useAnswers } from './useAnswers';
 
 export function ResponseForm({
@@ -17,21 +18,31 @@ export function ResponseForm({
   definitions: InstrumentDefinition[];
   onCompleted: (response: ResponseRecord) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const { items, save, settle } = useAnswers(response.id, response.answers);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // Required questions left open at the last try to submit.
+  const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
+  const ref = useRef<HTMLDivElement>(null);
+  const rules = questionRulesOf(definitions, items);
 
-  const total = definitions.reduce((sum, def) => sum + def.items.length, 0);
-  const answered = definitions.reduce(
-    (sum, def) => sum + def.items.filter((item) => items[answerKey(def.id, item.id)]?.saved != null).length,
-    0,
-  );
+  // Hidden questions count neither as asked nor as answered.
+  const shownItems = definitions.flatMap((def) => def.items.filter((item) => item.type !== 'relation' && rules.shown.has(answerKey(def.id, item.id))).map((item) => answerKey(def.id, item.id)));
+  const total = shownItems.length;
+  const answered = shownItems.filter((key) => items[key]?.saved != null).length;
 
   async function submit() {
-    setSubmitting(true);
     setSubmitError(null);
+    if (rules.missing.length > 0) {
+      const numbers = rules.missing.map((q) => q.number);
+      setFlagged(rules.missingKeys);
+      setSubmitError(t('questionRules.requiredSubmit', { count: numbers.length, numbers: numberList(numbers, i18n.language) }));
+      focusQuestion(ref.current, rules.missing[0]!);
+      return;
+    }
+    setSubmitting(true);
     try {
       // A last answer may still be on its way (an open answer is saved when its box loses focus).
       const allSaved = await settle();
@@ -48,7 +59,7 @@ export function ResponseForm({
   }
 
   return (
-    <div className="response" data-testid="response-form">
+    <div className="response" data-testid="response-form" ref={ref}>
       <StatusMessage
         testId="resume-status"
         message={response.answers.length > 0 ? t('questionnaire.resumed', { code: response.respondentCode, count: response.answers.length }) : null}
@@ -61,7 +72,7 @@ export function ResponseForm({
         <progress id={`${id}-progress`} max={total} value={answered} />
       </div>
 
-      <QuestionnaireItems definitions={definitions} items={items} onSave={(instrumentId, itemId, answer, keepsDraft) => void save(instrumentId, itemId, answer, keepsDraft)} />
+      <QuestionnaireItems definitions={definitions} items={items} rules={rules} flagged={flagged} onSave={(instrumentId, itemId, answer, keepsDraft) => void save(instrumentId, itemId, answer, keepsDraft)} />
 
       <div className="submit-area">
         <p>{t('questionnaire.submitHint', { answered, total })}</p>

@@ -1,0 +1,43 @@
+import { missingRequiredQuestions, shownQuestionKeys, type MissingRequiredQuestion, type StoredAnswerOf } from '../../../../shared/instruments/given-answers';
+import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
+import { focusItem } from '../kiosk/keys';
+import { answerKey, type ItemAnswerState } from './useAnswers';
+
+/**
+ * Which questions a screen shows and which required ones are still open, decided from what the
+ * screen shows as answered (a tick on its way counts at once, so a follow-up question appears the
+ * moment its condition is met) by the same shared rules the main process checks on submit.
+ */
+export interface QuestionRules {
+  /** `answerKey`s of the questions shown now. */
+  shown: ReadonlySet<string>;
+  /** The shown required questions without an answer, in the form's order. */
+  missing: MissingRequiredQuestion[];
+  /** `answerKey`s of `missing`. */
+  missingKeys: ReadonlySet<string>;
+}
+
+export function questionRulesOf(definitions: readonly InstrumentDefinition[], items: Record<string, ItemAnswerState | undefined>): QuestionRules {
+  const answers: StoredAnswerOf[] = [];
+  for (const [key, state] of Object.entries(items)) {
+    const answer = state?.pending ?? state?.saved;
+    if (!answer) continue;
+    const slash = key.lastIndexOf('/');
+    answers.push({ instrumentId: key.slice(0, slash), itemId: key.slice(slash + 1), value: answer.value, text: answer.text });
+  }
+  const missing = missingRequiredQuestions(definitions, answers);
+  return { shown: shownQuestionKeys(definitions, answers), missing, missingKeys: new Set(missing.map((q) => answerKey(q.instrumentId, q.item.id))) };
+}
+
+/** "3", "3 en 5", "3, 5 and 8": question numbers as a list in the screen's language. */
+export function numberList(numbers: readonly number[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(numbers.map(String));
+}
+
+/** Moves focus into a question on the screen (its chosen option, first option or text box). */
+export function focusQuestion(container: Element | null, question: { instrumentId: string; item: { id: string } }): void {
+  const element = container?.querySelector(`[data-testid="item-${question.item.id}"][data-instrument="${question.instrumentId}"]`);
+  if (!element) return;
+  focusItem(element);
+  element.scrollIntoView({ block: 'center' });
+}
