@@ -127,7 +127,7 @@ function ChoiceItem({
       <legend>
         <ItemQuestion number={number} item={item} locale={locale} />
       </legend>
-      {multiple && <p className="hint item-multiple-hint">{t('questionRules.tickAll')}</p>}
+      {multiple && !saysItself(localized(item.text, locale), t('questionRules.tickAll')) && <p className="hint item-multiple-hint">{t('questionRules.tickAll')}</p>}
       <div className={`choices choices-${multiple ? 'list' : variant}`}>{scored.map(option)}</div>
       {notScored.length > 0 && <div className="choices choices-not-scored">{notScored.map(option)}</div>}
       <ItemFooter
@@ -168,9 +168,6 @@ export function RequiredExplanation({ items, locale }: { items: readonly Instrum
   if (!items.some((item) => item.required && item.type !== 'relation')) return null;
   return (
     <p className="hint required-explanation" data-testid="required-explanation">
-      <span className="item-required" aria-hidden="true">
-        {REQUIRED_MARKER}
-      </span>{' '}
       {t('questionRules.explanation', { marker: REQUIRED_MARKER })}
     </p>
   );
@@ -300,4 +297,9 @@ function ItemFooter({
       </div>
     </div>
   );
+}
+
+/** Whether a question's own text already says what a hint would ("… Kruis alles aan wat van toepassing is."). */
+export function saysItself(question: string, hint: string): boolean {
+  return question.toLocaleLowerCase().includes(hint.replace(/\.$/, '').toLocaleLowerCase());
 }
