@@ -134,3 +134,88 @@ describe('a questionnaire with required questions, a follow-up and multiple choi
     expect(session.problems).toEqual([]);
   });
 });
+
+/** A network with a wave of the structured instrument, the researcher's screen open on it. */
+async function researcherOnStructuredWave(session: Session) {
+  const { call, page } = session;
+  await call('importInstrument', { definitionJson: JSON.stringify(structuredInstrument()) });
+  const network = await call('createNetwork', { name: 'Dementienetwerk Zuid' });
+  await call('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: CO, version: 1 }] });
+  await page.goto(session.harness.url);
+  await page.getByRole('button', { name: 'Netwerk Dementienetwerk Zuid openen' }).click();
+}
+
+describe('the paper questionnaire and paper entry of such a questionnaire', () => {
+  it('prints tick boxes for multiple choice, the required marker and when to answer a follow-up', async () => {
+    const session = await newSession();
+    const { page } = session;
+    await researcherOnStructuredWave(session);
+    await page.getByRole('button', { name: 'Papieren vragenlijst afdrukken voor meting T0' }).click();
+    const form = page.getByTestId('paper-form');
+    await form.waitFor();
+    expect(await testIdText(page, 'pf-required-explanation')).toBe('Vragen met een * zijn verplicht.');
+    // 1 (role) and 3 (ways of contact) are required, 2 (the other role) is not.
+    expect(await page.getByTestId('pf-required-1').count()).toBe(1);
+    expect(await page.getByTestId('pf-required-2').count()).toBe(0);
+    expect(await page.getByTestId('pf-required-3').count()).toBe(1);
+    expect(await testIdText(page, 'pf-condition-2')).toBe('Alleen invullen als u bij vraag 1 ‘Anders’ koos.');
+    expect(await testIdText(page, 'pf-condition-4')).toBe('Alleen invullen als u bij vraag 3 ‘Beveiligde app’ aankruiste.');
+    // Question 3 as a list of tick boxes, each with its code, "Geen van deze" among them.
+    const channels = page.getByTestId('pf-question-3');
+    expect(await channels.getAttribute('data-type')).toBe('multiple');
+    expect(await channels.locator('.pf-option').allTextContents()).toEqual(['Telefoon 1', 'E-mail 2', 'Overleg 3', 'Beveiligde app 4', 'Geen van deze 9']);
+    await form.screenshot({ path: '/tmp/netwerkspiegel-question-rules-paper-form.png' });
+    expect(session.problems).toEqual([]);
+  });
+
+  it('takes the ticked codes of a multiple-choice cell in any order, refuses unknown ones by cell, and warns about a skipped question answered and a required one left open', async () => {
+    const session = await newSession();
+    const { page } = session;
+    await researcherOnStructuredWave(session);
+    await page.getByRole('button', { name: 'Papier invoeren voor meting T0' }).click();
+    await page.getByTestId('paper-grid').waitFor();
+    await page.getByTestId('paper-code-1').fill('P-001');
+    await page.keyboard.press('Tab');
+    const cell = (itemId: string) => page.getByTestId(`paper-cell-1-${itemId}`);
+    const saved = (itemId: string) => expect.poll(() => cell(itemId).getAttribute('data-state'), { message: `${itemId} saved` }).toBe('saved');
+
+    // Role 1 (Zorgverlener), yet the form has the other role filled in: kept, with a warning.
+    await cell('co_rol').press('1');
+    await saved('co_rol');
+    await cell('co_rol_anders').fill('Buurtcoach');
+    await cell('co_rol_anders').press('Tab');
+    await saved('co_rol_anders');
+    await expect
+      .poll(() => testIdText(page, 'paper-warnings'))
+      .toBe('respondent P-001: Vraag 2 hoeft volgens vraag 1 niet te worden ingevuld, maar staat op papier wel ingevuld. Het antwoord wordt bewaard, maar telt niet mee.');
+
+    // 5 is no option of question 3: refused in this cell, the typing stays to be put right.
+    await cell('co_kanalen').fill('1 5');
+    await cell('co_kanalen').press('Tab');
+    await expect.poll(() => cell('co_kanalen').getAttribute('data-state')).toBe('error');
+    expect(await testIdText(page, 'paper-errors')).toBe(
+      "Vraag 3, respondent P-001: ‘1,5’ past niet bij deze vraag. Typ de aangekruiste antwoorden, gescheiden door spaties of komma's; kies uit 1 tot en met 4 of 9 (Geen van deze).",
+    );
+    expect(await cell('co_kanalen').inputValue()).toBe('1 5');
+    // In any order, with spaces: stored and shown as "1,4".
+    await cell('co_kanalen').fill('4 1');
+    await cell('co_kanalen').press('Tab');
+    await saved('co_kanalen');
+    expect(await cell('co_kanalen').inputValue()).toBe('1,4');
+    expect(await testIdText(page, 'paper-errors')).toBe('');
+
+    // Statements 5 and 6 answered, the app statement (4, shown since "Beveiligde app" is ticked) left open.
+    await cell('co_01').press('4');
+    await saved('co_01');
+    await cell('co_02').press('5');
+    await saved('co_02');
+    await page.getByTestId('paper-complete-1').click();
+    await page.getByTestId('paper-status-1').waitFor();
+    await expect.poll(() => testIdText(page, 'paper-warnings')).toContain('respondent P-001: Vraag 4 is verplicht maar is op papier niet ingevuld.');
+    await page.screenshot({ path: '/tmp/netwerkspiegel-question-rules-paper-grid.png', fullPage: true });
+
+    expect(session.db.prepare('SELECT status FROM responses').pluck().all()).toEqual(['complete']);
+    expect(stored(session)).toEqual({ co_rol: 1, co_rol_anders: 'Buurtcoach', co_kanalen: '1,4', co_01: 4, co_02: 5 });
+    expect(session.problems).toEqual([]);
+  });
+});

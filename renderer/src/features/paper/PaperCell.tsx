@@ -8,6 +8,8 @@ import { displayOf, isFinished, parseTyped, type CellAnswer, type PaperColumn } 
 export interface RowApi {
   /** Stores one answer of this row (waits for the row's response to exist); rejects with a Dutch message. */
   save: (column: PaperColumn, answer: CellAnswer) => Promise<void>;
+  /** A cell's answer was stored (null: cleared), so the row can tell which questions its answers show. */
+  answered: (column: PaperColumn, answer: CellAnswer | null) => void;
   /** Shows or clears (message null) the error of one cell in the grid's error list. */
   reportError: (errorId: string, label: string, message: string | null) => void;
   /** A cell whose typed text was refused and is still on screen: the row cannot be completed. */
@@ -69,6 +71,7 @@ export const PaperCell = memo(function PaperCell({ column, label, existing, disa
           const saved = isEmpty(answer) ? null : answer;
           setState((s) => (latest ? { ...s, saved, pending: null, status: 'saved', error: null } : { ...s, saved }));
           if (latest) {
+            row.answered(column, saved);
             row.reportError(errorId, label, null);
             row.markUnsaved(column.key, false);
           }
@@ -92,7 +95,8 @@ export const PaperCell = memo(function PaperCell({ column, label, existing, disa
       setState((s) => ({ ...s, draft: null }));
       return;
     }
-    commit(answer, column.kind === 'open' ? state.draft : null);
+    // A refused typed text or list of codes stays on screen to be put right.
+    commit(answer, column.kind !== 'choice' ? state.draft : null);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -115,7 +119,7 @@ export const PaperCell = memo(function PaperCell({ column, label, existing, disa
 
   function onChange(event: ChangeEvent<HTMLInputElement>) {
     const typed = event.target.value;
-    if (column.kind === 'choice' && isFinished(column, typed.trim())) commit(parseTyped(column, typed), null);
+    if (column.kind !== 'open' && isFinished(column, typed.trim())) commit(parseTyped(column, typed), null);
     else setState((s) => ({ ...s, draft: typed }));
   }
 

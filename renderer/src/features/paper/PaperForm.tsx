@@ -2,10 +2,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Network, NetworkDetail, Wave } from '../../../../shared/domain';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
-import { numberQuestions } from '../../../../shared/question-numbers';
+import { numberQuestions, questionKey } from '../../../../shared/question-numbers';
 import type { Locale } from '../../../../shared/text';
 import { localized } from '../../i18n';
 import { paragraphs } from '../kiosk/WelcomeSteps';
+import { REQUIRED_MARKER } from '../questionnaire/ItemField';
 import { CharBoxes, OptionList, QuestionBlocks } from './PaperFormQuestions';
 
 /**
@@ -19,6 +20,7 @@ export function PaperForm({ detail, wave, definitions, locale }: { detail: Netwo
   const { t } = useTranslation(undefined, { lng: locale });
   const { network, organisations } = detail;
   const questions = numberQuestions(definitions);
+  const numbers = new Map(questions.map((q) => [questionKey(q.instrumentId, q.item.id), q.number]));
   return (
     <article className="paper-form" lang={locale} data-testid="paper-form">
       <header className="pf-header">
@@ -41,6 +43,11 @@ export function PaperForm({ detail, wave, definitions, locale }: { detail: Netwo
       )}
 
       <p className="pf-how">{t('paperForm.form.how')}</p>
+      {questions.some((q) => q.item.required && q.item.type !== 'relation') && (
+        <p className="pf-how" data-testid="pf-required-explanation">
+          {t('questionRules.explanation', { marker: REQUIRED_MARKER })}
+        </p>
+      )}
 
       {definitions.map((definition) => (
         <section key={definition.id} className="pf-instrument" data-instrument={definition.id}>
@@ -52,6 +59,7 @@ export function PaperForm({ detail, wave, definitions, locale }: { detail: Netwo
               <QuestionBlocks
                 definition={definition}
                 questions={questions.filter((q) => q.instrumentId === definition.id && q.sectionIndex === sectionIndex)}
+                numbers={numbers}
                 locale={locale}
                 t={t}
               />

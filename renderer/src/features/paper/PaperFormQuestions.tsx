@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { InstrumentDefinition, InstrumentItem, ResponseScale } from '../../../../shared/instruments/schema';
-import type { NumberedQuestion } from '../../../../shared/question-numbers';
+import { questionKey, type NumberedQuestion } from '../../../../shared/question-numbers';
 import type { Locale } from '../../../../shared/text';
 import { localized } from '../../i18n';
+import { REQUIRED_MARKER, saysItself } from '../questionnaire/ItemField';
 
 /**
  * The questions of one section of the paper form. Statements in a row that share one answer scale
@@ -17,7 +18,47 @@ const GRID_MAX_OPTIONS = 8;
 type Block = { kind: 'grid'; scale: ResponseScale; questions: NumberedQuestion[] } | { kind: 'single'; question: NumberedQuestion };
 
 function scaleOf(definition: InstrumentDefinition, item: InstrumentItem): ResponseScale | undefined {
-  return item.type === 'scale' || item.type === 'choice' ? definition.scales.find((s) => s.id === item.scale) : undefined;
+  return item.type === 'scale' || item.type === 'choice' || item.type === 'multiple' ? definition.scales.find((s) => s.id === item.scale) : undefined;
+}
+
+/**
+ * When a conditional question is to be answered, said on paper: "Alleen invullen als u bij vraag 3
+ * ‘Anders’ koos." (or "… aankruiste" after a tick-all question). Null for a question always asked.
+ */
+function conditionNote(definition: InstrumentDefinition, item: InstrumentItem, numbers: ReadonlyMap<string, number>, locale: Locale, t: TFunction): string | null {
+  if (!item.showWhen) return null;
+  const condition = definition.items.find((it) => it.id === item.showWhen!.item);
+  const number = numbers.get(questionKey(definition.id, item.showWhen.item));
+  if (!condition || number === undefined) return null;
+  const scale = scaleOf(definition, condition);
+  const labelOf = (code: number) => {
+    const option = scale && [...scale.options, ...scale.notScored].find((o) => o.code === code);
+    return `‘${option ? localized(option.label, locale) : String(code)}’`;
+  };
+  const options = new Intl.ListFormat(locale, { type: 'disjunction' }).format(item.showWhen.anyOf.map(labelOf));
+  return t(condition.type === 'multiple' ? 'questionRules.onlyWhenTicked' : 'questionRules.onlyWhen', { number, options });
+}
+
+/** The question's text, the required marker and, for a conditional question, when to answer it. */
+function QuestionText({ definition, question, numbers, locale, t }: { definition: InstrumentDefinition; question: NumberedQuestion; numbers: ReadonlyMap<string, number>; locale: Locale; t: TFunction }) {
+  const note = conditionNote(definition, question.item, numbers, locale, t);
+  return (
+    <>
+      <QuestionNumber number={question.number} />
+      <span className="pf-text">{localized(question.item.text, locale)}</span>
+      {question.item.required && (
+        <span className="pf-required" data-testid={`pf-required-${question.number}`}>
+          {' '}
+          {REQUIRED_MARKER}
+        </span>
+      )}
+      {note && (
+        <span className="pf-condition" data-testid={`pf-condition-${question.number}`}>
+          {note}
+        </span>
+      )}
+    </>
+  );
 }
 
 /** Runs of two or more questions on the same scale (without per-option help) as grids; the rest one by one. */
@@ -33,7 +74,7 @@ function blocksOf(definition: InstrumentDefinition, questions: NumberedQuestion[
   };
   for (const question of questions) {
     const scale = scaleOf(definition, question.item);
-    const fitsGrid = scale !== undefined && scale.options.length + scale.notScored.length <= GRID_MAX_OPTIONS && !(question.item.type === 'choice' && question.item.optionHelp);
+    const fitsGrid = scale !== undefined && question.item.type !== 'multiple' && scale.options.length + scale.notScored.length <= GRID_MAX_OPTIONS && !(question.item.type === 'choice' && question.item.optionHelp);
     if (!fitsGrid || scale !== runScale) flush();
     if (fitsGrid) {
       runScale = scale;
@@ -44,12 +85,25 @@ function blocksOf(definition: InstrumentDefinition, questions: NumberedQuestion[
   return blocks;
 }
 
-export function QuestionBlocks({ definition, questions, locale, t }: { definition: InstrumentDefinition; questions: NumberedQuestion[]; locale: Locale; t: TFunction }) {
+/** `numbers`: every question's number on the form by `questionKey`, for the notes of conditional questions. */
+export function QuestionBlocks({
+  definition,
+  questions,
+  numbers,
+  locale,
+  t,
+}: {
+  definition: InstrumentDefinition;
+  questions: NumberedQuestion[];
+  numbers: ReadonlyMap<string, number>;
+  locale: Locale;
+  t: TFunction;
+}) {
   return blocksOf(definition, questions).map((block) =>
     block.kind === 'grid' ? (
-      <ScaleGrid key={block.questions[0]!.item.id} scale={block.scale} questions={block.questions} locale={locale} t={t} />
+      <ScaleGrid key={block.questions[0]!.item.id} definition={definition} scale={block.scale} questions={block.questions} numbers={numbers} locale={locale} t={t} />
     ) : (
-      <SingleQuestion key={block.question.item.id} definition={definition} question={block.question} locale={locale} t={t} />
+      <SingleQuestion key={block.question.item.id} definition={definition} question={block.question} numbers={numbers} locale={locale} t={t} />
     ),
   );
 }
@@ -88,7 +142,21 @@ export function OptionList({ options }: { options: { key: string; label: string;
   );
 }
 
-function ScaleGrid({ scale, questions, locale, t }: { scale: ResponseScale; questions: NumberedQuestion[]; locale: Locale; t: TFunction }) {
+function ScaleGrid({
+  definition,
+  scale,
+  questions,
+  numbers,
+  locale,
+  t,
+}: {
+  definition: InstrumentDefinition;
+  scale: ResponseScale;
+  questions: NumberedQuestion[];
+  numbers: ReadonlyMap<string, number>;
+  locale: Locale;
+  t: TFunction;
+}) {
   const options = [...scale.options.map((o) => ({ ...o, notScored: false })), ...scale.notScored.map((o) => ({ ...o, notScored: true }))];
   return (
     <table className="pf-grid" data-scale={scale.id}>
@@ -115,8 +183,7 @@ function ScaleGrid({ scale, questions, locale, t }: { scale: ResponseScale; ques
         {questions.map((q) => (
           <tr key={q.item.id} className="pf-question" data-testid={`pf-question-${q.number}`}>
             <th scope="row">
-              <QuestionNumber number={q.number} />
-              <span className="pf-text">{localized(q.item.text, locale)}</span>
+              <QuestionText definition={definition} question={q} numbers={numbers} locale={locale} t={t} />
             </th>
             {options.map((o) => (
               <td key={o.code} className={o.notScored ? 'pf-not-scored' : undefined}>
@@ -135,16 +202,31 @@ function lineCount(maxLength: number): number {
   return maxLength <= 100 ? 1 : maxLength <= 500 ? 3 : 5;
 }
 
-function SingleQuestion({ definition, question, locale, t }: { definition: InstrumentDefinition; question: NumberedQuestion; locale: Locale; t: TFunction }) {
+function SingleQuestion({
+  definition,
+  question,
+  numbers,
+  locale,
+  t,
+}: {
+  definition: InstrumentDefinition;
+  question: NumberedQuestion;
+  numbers: ReadonlyMap<string, number>;
+  locale: Locale;
+  t: TFunction;
+}) {
   const { item, number } = question;
+  // Asked once per partner organisation: printed by its own component, not here.
+  if (item.type === 'relation') return null;
   const scale = scaleOf(definition, item);
   const help = item.type === 'choice' ? item.optionHelp : undefined;
+  const tickAll = t('questionRules.tickAll');
   return (
     <div className="pf-question pf-single" data-testid={`pf-question-${number}`} data-type={item.type}>
       <p className="pf-question-text">
-        <QuestionNumber number={number} />
-        <span className="pf-text">{localized(item.text, locale)}</span>
+        <QuestionText definition={definition} question={question} numbers={numbers} locale={locale} t={t} />
       </p>
+      {item.type === 'multiple' && !saysItself(localized(item.text, locale), tickAll) && <p className="pf-hint pf-tick-all">{tickAll}</p>}
       {scale && (
         <OptionList
           options={[

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../../shared/domain';
+import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import type { Locale } from '../../../../shared/text';
 import { TableHead } from '../../components/DataTable';
 import { currentLocale, localized } from '../../i18n';
@@ -21,12 +22,14 @@ export function PaperGrid({
   waveId,
   waveLabel,
   columns,
+  definitions,
   organisations,
   onRowCompleted,
 }: {
   waveId: string;
   waveLabel: string;
   columns: PaperColumn[];
+  definitions: InstrumentDefinition[];
   organisations: Organisation[];
   /** A row was completed (its questionnaire submitted): the list of questionnaires to correct grows. */
   onRowCompleted?: () => void;
@@ -36,20 +39,10 @@ export function PaperGrid({
   const [rowCount, setRowCount] = useState(1);
   const [focusNewRow, setFocusNewRow] = useState(false);
   const [completedRows, setCompletedRows] = useState(0);
-  const [errors, setErrors] = useState<ReadonlyMap<string, GridError>>(new Map());
+  const [errors, reportError] = useMessageList();
+  const [warnings, reportWarning] = useMessageList();
   const tableRef = useRef<HTMLTableElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
-
-  const reportError = useCallback((errorId: string, label: string, message: string | null) => {
-    setErrors((prev) => {
-      const current = prev.get(errorId);
-      if (message === null ? !current : current?.message === message && current.label === label) return prev;
-      const next = new Map(prev);
-      if (message === null) next.delete(errorId);
-      else next.set(errorId, { label, message });
-      return next;
-    });
-  }, []);
 
   const rowCompleted = useCallback((index: number) => {
     setCompletedRows((n) => n + 1);
@@ -59,7 +52,10 @@ export function PaperGrid({
     else addRef.current?.focus();
   }, [onRowCompleted]);
 
-  const grid = useMemo<GridApi>(() => ({ waveId, columns, organisations, reportError, rowCompleted }), [waveId, columns, organisations, reportError, rowCompleted]);
+  const grid = useMemo<GridApi>(
+    () => ({ waveId, columns, definitions, organisations, reportError, reportWarning, rowCompleted }),
+    [waveId, columns, definitions, organisations, reportError, reportWarning, rowCompleted],
+  );
   // Once every row is completed the grid holds no enabled input: the region itself takes the
   // focus then, so the keyboard can still reach it and scroll it. While a row is open its inputs
   // are the way in, and Tab goes from the title straight to the first code cell.
@@ -109,6 +105,16 @@ export function PaperGrid({
         )}
       </div>
 
+      <div className="paper-warnings" role="status" data-testid="paper-warnings">
+        {warnings.size > 0 && (
+          <ul>
+            {[...warnings].map(([id, w]) => (
+              <li key={id}>{t('paper.errorEntry', { label: w.label, message: w.message })}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+
       <button
         type="button"
         ref={addRef}
@@ -123,6 +129,22 @@ export function PaperGrid({
       </button>
     </div>
   );
+}
+
+/** A list of messages by id (a cell's error, a row's warning), each set or cleared (message null) by its owner. */
+function useMessageList() {
+  const [messages, setMessages] = useState<ReadonlyMap<string, GridError>>(new Map());
+  const report = useCallback((id: string, label: string, message: string | null) => {
+    setMessages((prev) => {
+      const current = prev.get(id);
+      if (message === null ? !current : current?.message === message && current.label === label) return prev;
+      const next = new Map(prev);
+      if (message === null) next.delete(id);
+      else next.set(id, { label, message });
+      return next;
+    });
+  }, []);
+  return [messages, report] as const;
 }
 
 /**

@@ -1,11 +1,14 @@
-import { memo, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, ResponseRecord } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
+import { missingRequiredQuestions, shownQuestionKeys, type StoredAnswerOf } from '../../../../shared/instruments/given-answers';
+import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { api } from '../../api';
 import { BirthMonthField } from '../../components/BirthMonthField';
 import { isSelfCodeTaken, messageOf } from '../../lib/errors';
 import { useBirthMonthQuestion } from '../../lib/useBirthMonthQuestion';
+import { numberList } from '../questionnaire/questionRules';
 import type { CellAnswer, PaperColumn } from './columns';
 import { PaperCell, type RowApi } from './PaperCell';
 
@@ -13,8 +16,12 @@ import { PaperCell, type RowApi } from './PaperCell';
 export interface GridApi {
   waveId: string;
   columns: PaperColumn[];
+  /** The wave's instruments, for which questions a row's answers show (conditions) and which are required. */
+  definitions: InstrumentDefinition[];
   organisations: Organisation[];
   reportError: (errorId: string, label: string, message: string | null) => void;
+  /** Shows or clears a warning: something on paper that is kept as it is, but worth a look. */
+  reportWarning: (warningId: string, label: string, message: string | null) => void;
   /** Row `index` was completed: the grid counts it and moves the focus on, to the next row's code or "Rij toevoegen". */
   rowCompleted: (index: number) => void;
 }
@@ -27,7 +34,7 @@ type RowStatus = 'new' | 'starting' | 'started' | 'complete';
  * before that wait for it. Typing in a cell re-renders that cell only.
  */
 export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { index: number; grid: GridApi; autoFocus: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = useId();
   const [status, setStatus] = useState<RowStatus>('new');
   const [response, setResponse] = useState<ResponseRecord | null>(null);
@@ -44,6 +51,9 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
   const organisationRef = useRef('');
   const pending = useRef(new Set<Promise<unknown>>());
   const unsaved = useRef(new Set<string>());
+  // The answers confirmed from this row's cells (null: cleared), for the warnings; the ref for "Rij afronden".
+  const givenRef = useRef(new Map<string, CellAnswer | null>());
+  const [given, setGiven] = useState<ReadonlyMap<string, CellAnswer | null>>(new Map());
 
   const who = response ? t('paper.respondentName', { code: response.respondentCode }) : t('paper.rowName', { row: index + 1 });
   const codeErrorId = `${ids}-code-error`;
@@ -71,6 +81,10 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
           })(),
         ),
       reportError: grid.reportError,
+      answered: (column, answer) => {
+        givenRef.current.set(column.key, answer);
+        setGiven(new Map(givenRef.current));
+      },
       markUnsaved: (key, isUnsaved) => {
         if (isUnsaved) unsaved.current.add(key);
         else unsaved.current.delete(key);
@@ -83,6 +97,34 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
     for (const a of response?.answers ?? []) map.set(`${a.instrumentId}/${a.itemId}`, { value: a.value, text: a.text });
     return map;
   }, [response]);
+
+  /** The row's answers now: what its cells confirmed, else what a resumed response held. */
+  const answersNow = (confirmed: ReadonlyMap<string, CellAnswer | null>): StoredAnswerOf[] =>
+    grid.columns.flatMap((column) => {
+      const answer = confirmed.has(column.key) ? confirmed.get(column.key) : existing.get(column.key);
+      return answer ? [{ instrumentId: column.instrumentId, itemId: column.itemId, value: answer.value, text: answer.text }] : [];
+    });
+
+  // A question answered on paper that its condition says to skip: kept, but it counts nowhere.
+  const shown = shownQuestionKeys(grid.definitions, answersNow(given));
+  const hiddenAnswered = grid.columns.filter((column) => {
+    const answer = given.has(column.key) ? given.get(column.key) : existing.get(column.key);
+    return answer && !shown.has(column.key);
+  });
+  const hiddenWarning =
+    hiddenAnswered.length === 0
+      ? null
+      : hiddenAnswered
+          .map((column) => {
+            const condition = grid.definitions.find((d) => d.id === column.instrumentId)?.items.find((it) => it.id === column.itemId)?.showWhen?.item;
+            const conditionNumber = grid.columns.find((c) => c.instrumentId === column.instrumentId && c.itemId === condition)?.number;
+            return t('questionRules.gridHiddenAnswered', { number: column.number, condition: conditionNumber ?? '?' });
+          })
+          .join(' ');
+  const reportWarning = grid.reportWarning;
+  useEffect(() => {
+    reportWarning(`${ids}-hidden`, who, hiddenWarning);
+  }, [reportWarning, ids, who, hiddenWarning]);
 
   function startRow() {
     if (started.current || status !== 'new' || code.trim() === '' || !birthMonth.ready()) return;
@@ -151,6 +193,13 @@ export const PaperRow = memo(function PaperRow({ index, grid, autoFocus }: { ind
       const responseId = await start;
       await api.completeResponse({ responseId });
       grid.reportError(rowErrorId, label, null);
+      // Taken as it came back; a required question left open on paper is worth a look.
+      const missing = missingRequiredQuestions(grid.definitions, answersNow(givenRef.current)).map((q) => q.number);
+      grid.reportWarning(
+        `${ids}-required`,
+        label,
+        missing.length === 0 ? null : t('questionRules.gridRequiredMissing', { count: missing.length, numbers: numberList(missing, i18n.language) }),
+      );
       setStatus('complete');
       grid.rowCompleted(index);
     } catch (err) {

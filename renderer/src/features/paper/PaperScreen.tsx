@@ -37,7 +37,7 @@ function PaperEntry({ context, onPaperForm }: { context: WaveContext; onPaperFor
   return (
     <>
       <p className="lead">{t('paper.intro')}</p>
-      <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} organisations={detail.organisations.filter((o) => !o.archived)} onRowCompleted={rowCompleted} />
+      <PaperGrid waveId={wave.id} waveLabel={wave.label} columns={columns} definitions={definitions} organisations={detail.organisations.filter((o) => !o.archived)} onRowCompleted={rowCompleted} />
       {/* After the grid: from the title, Tab goes straight to the first code cell. */}
       <p className="paper-form-link">
         <button type="button" className="button button-secondary" onClick={onPaperForm} aria-label={t('paperForm.openFor', { wave: wave.label })} data-testid="open-paper-form">
@@ -75,6 +75,11 @@ function CodeLegend({ definitions, columns }: { definitions: InstrumentDefinitio
           });
           if (onScale.length === 0) continue;
           rows.push({ key: scale.id, columns: onScale, meaning: [...scale.options, ...scale.notScored].map((o) => `${o.code} = ${localized(o.label, locale)}`).join(' · ') });
+        }
+        // Tick all that apply: each question its own row, the codes and how to type several.
+        for (const c of own) {
+          if (c.kind !== 'multiple') continue;
+          rows.push({ key: c.key, columns: [c], meaning: `${c.legend.map((o) => `${o.code} = ${localized(o.label, locale)}`).join(' · ')}. ${t('questionRules.gridCodesHint')}` });
         }
         for (const c of own) if (c.numberRange) rows.push({ key: c.key, columns: [c], meaning: t('paper.legendNumber', { min: c.numberRange.min, max: c.numberRange.max }) });
         const open = own.filter((c) => c.kind === 'open');

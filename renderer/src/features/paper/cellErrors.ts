@@ -17,6 +17,7 @@ export function cellErrorOf(err: unknown, column: PaperColumn, answer: CellAnswe
   if (!refusal || refusal.instrumentId !== column.instrumentId || refusal.itemId !== column.itemId) return messageOf(err, t('errors.unexpected'));
   if (refusal.rule === 'too-long') return t('paperGrid.tooLong', { max: column.maxLength ?? 0, length: answer.text?.length ?? 0 });
   if (column.kind === 'open') return t('paperGrid.openRefused');
+  if (column.kind === 'multiple') return t('questionRules.gridMultipleRefused', { typed: answer.text ?? '', choices: choicesOf(column, t, locale) });
   const typed = answer.value !== null ? String(answer.value) : (answer.text ?? '');
   if (column.numberRange) return t('paperGrid.numberRefused', { typed, min: column.numberRange.min, max: column.numberRange.max });
   return t('paperGrid.choiceRefused', { typed, choices: choicesOf(column, t, locale) });

@@ -1,5 +1,6 @@
 import { numberCanGrow, parseTypedCode, type NumberRange } from '../../../../shared/instruments/number-items';
 import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
+import { multipleChoiceText } from '../../../../shared/instruments/visibility';
 import { numberQuestions, questionKey } from '../../../../shared/question-numbers';
 import type { LocalizedText } from '../../../../shared/text';
 
@@ -17,7 +18,8 @@ export interface PaperColumn {
   itemId: string;
   /** The question's number on the paper form (shared/question-numbers.ts). */
   number: number;
-  kind: 'choice' | 'open';
+  /** `multiple`: the ticked codes typed separated by spaces or commas ("1 3"), stored as "1,3". */
+  kind: 'choice' | 'open' | 'multiple';
   question: LocalizedText;
   /** The item's short label (the indicator's name) for the column header. */
   label: LocalizedText;
@@ -47,7 +49,8 @@ function legendOf(def: InstrumentDefinition, item: InstrumentItem): PaperColumn[
 /** The wave's items in the order and with the numbers of the paper form: instrument by instrument, section by section. */
 export function paperColumns(definitions: InstrumentDefinition[]): PaperColumn[] {
   const byId = new Map(definitions.map((def) => [def.id, def]));
-  return numberQuestions(definitions).map(({ number, instrumentId, item }) => {
+  // Relation items are asked per partner organisation, not in a cell of their own.
+  return numberQuestions(definitions).filter(({ item }) => item.type !== 'relation').map(({ number, instrumentId, item }) => {
     const legend = legendOf(byId.get(instrumentId)!, item);
     const codes = legend.map((l) => String(l.code));
     const numberRange = item.type === 'number' ? { min: item.min, max: item.max } : null;
@@ -56,20 +59,25 @@ export function paperColumns(definitions: InstrumentDefinition[]): PaperColumn[]
       instrumentId,
       itemId: item.id,
       number,
-      kind: item.type === 'open' ? 'open' : 'choice',
+      kind: item.type === 'open' ? 'open' : item.type === 'multiple' ? 'multiple' : 'choice',
       question: item.text,
       label: item.label,
-      maxLength: item.type === 'open' ? item.maxLength : null,
+      maxLength: item.type === 'open' ? item.maxLength : item.type === 'multiple' ? MULTIPLE_MAX_TYPED : null,
       codes,
       numberRange,
-      singleKey: numberRange ? numberRange.min >= 0 && numberRange.max <= 9 : codes.length > 0 && codes.every((c) => c.length === 1),
+      singleKey: item.type === 'multiple' ? false : numberRange ? numberRange.min >= 0 && numberRange.max <= 9 : codes.length > 0 && codes.every((c) => c.length === 1),
       legend,
     };
   });
 }
 
+/** Room in a multiple-choice cell for every code of a long list, with separators. */
+const MULTIPLE_MAX_TYPED = 60;
+
 /** True when no longer code starts with what was typed, so waiting for another key is pointless. */
 export function isFinished(column: PaperColumn, typed: string): boolean {
+  // Another ticked code may always follow: sent when the cell is left or on Enter.
+  if (column.kind === 'multiple') return false;
   if (column.numberRange) return typed !== '' && !numberCanGrow(typed, column.numberRange);
   return typed !== '' && !column.codes.some((c) => c.length > typed.length && c.startsWith(typed));
 }
@@ -77,6 +85,7 @@ export function isFinished(column: PaperColumn, typed: string): boolean {
 /** What a typed cell means: a whole number is a code; anything else goes as text (the main process refuses text for choice items). */
 export function parseTyped(column: PaperColumn, typed: string): CellAnswer {
   if (column.kind === 'open') return typed.trim() === '' ? { value: null, text: null } : { value: null, text: typed };
+  if (column.kind === 'multiple') return parseTickedCodes(typed);
   return parseTypedCode(typed);
 }
 
@@ -84,4 +93,16 @@ export function displayOf(answer: CellAnswer | null | undefined): string {
   if (!answer) return '';
   if (answer.value !== null) return String(answer.value);
   return answer.text ?? '';
+}
+
+/**
+ * The ticked codes of a multiple-choice cell, typed separated by spaces or commas in any order
+ * ("3 1", "1,3"), as stored: "1,3". Anything that is not such a list goes as typed, for the main
+ * process to refuse with the question named.
+ */
+export function parseTickedCodes(typed: string): CellAnswer {
+  const parts = typed.split(/[\s,;]+/).filter((part) => part !== '');
+  if (parts.length === 0) return { value: null, text: null };
+  if (!parts.every((part) => /^-?\d{1,3}$/.test(part))) return { value: null, text: typed.trim() };
+  return { value: null, text: multipleChoiceText(parts.map(Number)) };
 }
