@@ -219,3 +219,41 @@ describe('the paper questionnaire and paper entry of such a questionnaire', () =
     expect(session.problems).toEqual([]);
   });
 });
+
+describe("the researcher's questionnaire form of such a questionnaire", () => {
+  it('hides the follow-ups until their condition is met, and refuses to submit with the required questions left open, named', async () => {
+    const session = await newSession();
+    const { page } = session;
+    await researcherOnStructuredWave(session);
+    await page.getByRole('button', { name: 'Vragenlijst invullen voor meting T0' }).click();
+    await page.getByLabel('Respondentcode').fill('F-001');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByTestId('response-form').waitFor();
+    expect(await item(page, 'co_rol_anders').count()).toBe(0);
+    expect(await item(page, 'co_app').count()).toBe(0);
+    // Four questions shown and none answered: the hidden follow-ups are not counted.
+    expect(await testIdText(page, 'progress-text')).toBe('0 van 4 vragen beantwoord');
+
+    await page.getByTestId('submit').click();
+    expect(await testIdText(page, 'submit-error')).toBe('De vragen 1, 3, 5 en 6 zijn verplicht en nog niet beantwoord. Beantwoord die vragen en lever dan in.');
+    expect(await focusedItem(page)).toBe('item-co_rol');
+    expect(await testIdText(page, 'required-co_kanalen')).toBe('Deze vraag is verplicht.');
+
+    await radio(page, 'co_rol', 'Anders').check();
+    await item(page, 'co_rol_anders').waitFor();
+    await checkbox(page, 'co_kanalen', 'Beveiligde app').check();
+    await item(page, 'co_app').waitFor();
+    await radio(page, 'co_01', 'Eens').check();
+    await radio(page, 'co_02', 'Eens').check();
+    await expect.poll(() => stored(session)).toEqual({ co_rol: 3, co_kanalen: '4', co_01: 4, co_02: 4 });
+    await page.getByTestId('submit').click();
+    expect(await testIdText(page, 'submit-error')).toBe('Vraag 4 is verplicht en nog niet beantwoord. Beantwoord die vraag en lever dan in.');
+    expect(await focusedItem(page)).toBe('item-co_app');
+    await radio(page, 'co_app', 'Oneens').check();
+    await page.getByTestId('submit').click();
+    await page.getByText('De antwoorden van F-001 zijn ingeleverd en opgeslagen.').waitFor();
+    expect(session.db.prepare('SELECT status FROM responses').pluck().all()).toEqual(['complete']);
+    expect(stored(session)).toEqual({ co_rol: 3, co_kanalen: '4', co_app: 2, co_01: 4, co_02: 4 });
+    expect(session.problems).toEqual([]);
+  });
+});

@@ -130,6 +130,37 @@ describe('submitting with required questions', () => {
   });
 });
 
+describe('correcting a submitted questionnaire', () => {
+  it('cannot leave a shown required question open, except on a paper form', async () => {
+    for (const mode of ['form', 'paper'] as const) {
+      const { s, response, answer } = await started(mode);
+      await answer('co_rol', 1);
+      await answer('co_kanalen', null, '2');
+      await answer('co_01', 4);
+      await answer('co_02', 4);
+      await s.ok('completeResponse', { responseId: response.id });
+      const before = snapshot(s.db);
+      const clear = await s.call('correctResponse', {
+        responseId: response.id,
+        reason: 'Respondent wil de vraag open laten',
+        answers: [{ instrumentId: CO, itemId: 'co_kanalen', value: null, text: null }],
+      });
+      if (mode === 'paper') {
+        expect(clear, mode).toMatchObject({ ok: true });
+        continue;
+      }
+      expect(clear).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Vraag 3 is verplicht en nog niet beantwoord. Beantwoord die vraag in de correctie; er is niets gewijzigd.' } });
+      expect(snapshot(s.db)).toEqual(before);
+      // A tick list that shows the app statement needs it answered in the same correction.
+      const tick = (answers: { itemId: string; value: number | null; text: string | null }[]) =>
+        s.call('correctResponse', { responseId: response.id, reason: 'Verkeerd overgenomen', answers: answers.map((a) => ({ instrumentId: CO, ...a })) });
+      expect(await tick([{ itemId: 'co_kanalen', value: null, text: '2,4' }])).toMatchObject({ ok: false, error: { message: /^Vraag 4 is verplicht/ } });
+      expect(await tick([{ itemId: 'co_kanalen', value: null, text: '2,4' }, { itemId: 'co_app', value: 5, text: null }])).toMatchObject({ ok: true });
+      expect(s.db.prepare("SELECT text FROM answers WHERE item_id = 'co_kanalen'").pluck().get()).toBe('2,4');
+    }
+  });
+});
+
 describe('an answer per partner organisation', () => {
   it('is not taken as one answer', async () => {
     const s = open();

@@ -64,7 +64,7 @@ export function correctResponse(ctx: ServiceContext, input: ParsedInput<'correct
     if (response.mode !== 'paper') {
       const after = new Map<string, StoredAnswerOf>(stored);
       for (const c of changes) after.set(`${c.instrumentId}/${c.itemId}`, { instrumentId: c.instrumentId, itemId: c.itemId, value: c.value, text: c.text });
-      refuseMissingRequired(ctx, wave.id, [...after.values()], 'Geef ze een antwoord in de correctie; er is niets gewijzigd.');
+      refuseMissingRequired(ctx, wave.id, [...after.values()], true);
     }
     const now = ctx.now();
     for (const c of changes) {

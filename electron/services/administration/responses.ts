@@ -320,12 +320,13 @@ export function completeResponse(ctx: ServiceContext, responseId: string): Respo
  * A questionnaire is submitted only when every shown required question is answered. A hidden
  * question's stored answer stays in the database but neither counts nor is asked for.
  */
-export function refuseMissingRequired(ctx: ServiceContext, waveId: string, answers: readonly StoredAnswerOf[], whatToDo?: string): void {
+export function refuseMissingRequired(ctx: ServiceContext, waveId: string, answers: readonly StoredAnswerOf[], inCorrection = false): void {
   const wave = requireWave(ctx, waveId);
   const definitions = wave.instruments.map((ref) => loadInstrument(ctx, ref.instrumentId, ref.version));
   const missing = missingRequiredQuestions(definitions, answers).map((q) => q.number);
   if (missing.length === 0) return;
   const which = missing.length === 1 ? `Vraag ${missing[0]} is verplicht` : `De vragen ${dutchNumberList(missing)} zijn verplicht`;
-  const next = whatToDo ?? `Beantwoord ${missing.length === 1 ? 'die vraag' : 'die vragen'} en lever dan opnieuw in; er is niets ingeleverd.`;
+  const them = missing.length === 1 ? 'die vraag' : 'die vragen';
+  const next = inCorrection ? `Beantwoord ${them} in de correctie; er is niets gewijzigd.` : `Beantwoord ${them} en lever dan opnieuw in; er is niets ingeleverd.`;
   throw new ApiError('VALIDATION', `${which} en nog niet beantwoord. ${next}`);
 }
