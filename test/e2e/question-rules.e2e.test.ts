@@ -135,22 +135,23 @@ describe('a questionnaire with required questions, a follow-up and multiple choi
   });
 });
 
-/** A network with a wave of the structured instrument, the researcher's screen open on it. */
-async function researcherOnStructuredWave(session: Session) {
+/** A network with a wave of the structured instrument, and the researcher's button `action` for it pressed. */
+async function researcherOnStructuredWave(action: string): Promise<Session> {
+  const session = await newSession();
   const { call, page } = session;
   await call('importInstrument', { definitionJson: JSON.stringify(structuredInstrument()) });
   const network = await call('createNetwork', { name: 'Dementienetwerk Zuid' });
   await call('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: CO, version: 1 }] });
   await page.goto(session.harness.url);
   await page.getByRole('button', { name: 'Netwerk Dementienetwerk Zuid openen' }).click();
+  await page.getByRole('button', { name: action }).click();
+  return session;
 }
 
 describe('the paper questionnaire and paper entry of such a questionnaire', () => {
   it('prints tick boxes for multiple choice, the required marker and when to answer a follow-up', async () => {
-    const session = await newSession();
+    const session = await researcherOnStructuredWave('Papieren vragenlijst afdrukken voor meting T0');
     const { page } = session;
-    await researcherOnStructuredWave(session);
-    await page.getByRole('button', { name: 'Papieren vragenlijst afdrukken voor meting T0' }).click();
     const form = page.getByTestId('paper-form');
     await form.waitFor();
     expect(await testIdText(page, 'pf-required-explanation')).toBe('Vragen met een * zijn verplicht.');
@@ -169,10 +170,8 @@ describe('the paper questionnaire and paper entry of such a questionnaire', () =
   });
 
   it('takes the ticked codes of a multiple-choice cell in any order, refuses unknown ones by cell, and warns about a skipped question answered and a required one left open', async () => {
-    const session = await newSession();
+    const session = await researcherOnStructuredWave('Papier invoeren voor meting T0');
     const { page } = session;
-    await researcherOnStructuredWave(session);
-    await page.getByRole('button', { name: 'Papier invoeren voor meting T0' }).click();
     await page.getByTestId('paper-grid').waitFor();
     await page.getByTestId('paper-code-1').fill('P-001');
     await page.keyboard.press('Tab');
@@ -213,6 +212,7 @@ describe('the paper questionnaire and paper entry of such a questionnaire', () =
     await page.getByTestId('paper-status-1').waitFor();
     await expect.poll(() => testIdText(page, 'paper-warnings')).toContain('respondent P-001: Vraag 4 is verplicht maar is op papier niet ingevuld.');
     await page.screenshot({ path: '/tmp/netwerkspiegel-question-rules-paper-grid.png', fullPage: true });
+    await expectAccessible(page, 'paper grid with warnings');
 
     expect(session.db.prepare('SELECT status FROM responses').pluck().all()).toEqual(['complete']);
     expect(stored(session)).toEqual({ co_rol: 1, co_rol_anders: 'Buurtcoach', co_kanalen: '1,4', co_01: 4, co_02: 5 });
@@ -222,10 +222,8 @@ describe('the paper questionnaire and paper entry of such a questionnaire', () =
 
 describe("the researcher's questionnaire form of such a questionnaire", () => {
   it('hides the follow-ups until their condition is met, and refuses to submit with the required questions left open, named', async () => {
-    const session = await newSession();
+    const session = await researcherOnStructuredWave('Vragenlijst invullen voor meting T0');
     const { page } = session;
-    await researcherOnStructuredWave(session);
-    await page.getByRole('button', { name: 'Vragenlijst invullen voor meting T0' }).click();
     await page.getByLabel('Respondentcode').fill('F-001');
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByTestId('response-form').waitFor();
@@ -238,6 +236,7 @@ describe("the researcher's questionnaire form of such a questionnaire", () => {
     expect(await testIdText(page, 'submit-error')).toBe('De vragen 1, 3, 5 en 6 zijn verplicht en nog niet beantwoord. Beantwoord die vragen en lever dan in.');
     expect(await focusedItem(page)).toBe('item-co_rol');
     expect(await testIdText(page, 'required-co_kanalen')).toBe('Deze vraag is verplicht.');
+    await expectAccessible(page, 'researcher form with required questions left open');
 
     await radio(page, 'co_rol', 'Anders').check();
     await item(page, 'co_rol_anders').waitFor();

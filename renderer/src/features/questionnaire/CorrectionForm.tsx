@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseRecord } from '../../../../shared/domain';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
@@ -7,7 +7,7 @@ import { Field } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { messageOf } from '../../lib/errors';
 import { QuestionnaireItems } from './QuestionnaireItems';
-import { focusQuestion, numberList, questionRulesOf } from './questionRules';
+import { useRequiredQuestions } from './questionRules';
 import { answerKey, type ItemAnswerState, type StoredAnswer } from './useAnswers';
 
 /**
@@ -28,15 +28,13 @@ export function CorrectionForm({
   onCorrected: (response: ResponseRecord) => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
-  const ref = useRef<HTMLDivElement>(null);
   const original = new Map(response.answers.map((a) => [answerKey(a.instrumentId, a.itemId), { value: a.value, text: a.text }]));
   const [draft, setDraft] = useState<Map<string, StoredAnswer>>(() => new Map(original));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
 
   const items: Record<string, ItemAnswerState> = {};
   for (const [key, answer] of draft) items[key] = { saved: answer, pending: null, status: 'idle', error: null };
@@ -47,21 +45,16 @@ export function CorrectionForm({
     return (before?.value ?? null) !== (after?.value ?? null) || (before?.text ?? null) !== (after?.text ?? null);
   });
 
-  const rules = questionRulesOf(definitions, items);
+  const { rules, flagged, ref, refusal } = useRequiredQuestions(definitions, items);
 
   const change = (instrumentId: string, itemId: string, answer: StoredAnswer) =>
     setDraft((current) => new Map(current).set(answerKey(instrumentId, itemId), answer));
 
   async function submit() {
-    setError(null);
     // A paper form is taken as it came back; any other questionnaire keeps its required answers.
-    if (response.mode !== 'paper' && rules.missing.length > 0) {
-      const numbers = rules.missing.map((q) => q.number);
-      setFlagged(rules.missingKeys);
-      setError(t('questionRules.requiredSubmit', { count: numbers.length, numbers: numberList(numbers, i18n.language) }));
-      focusQuestion(ref.current, rules.missing[0]!);
-      return;
-    }
+    const required = response.mode === 'paper' ? null : refusal();
+    setError(required);
+    if (required) return;
     setBusy(true);
     try {
       const answers = changed.map((key) => {

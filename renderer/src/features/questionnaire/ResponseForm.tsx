@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseRecord } from '../../../../shared/domain';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { messageOf } from '../../lib/errors';
 import { QuestionnaireItems } from './QuestionnaireItems';
-import { focusQuestion, numberList, questionRulesOf } from './questionRules';
+import { useRequiredQuestions } from './questionRules';
 import { answerKey, useAnswers } from './useAnswers';
 
 export function ResponseForm({
@@ -18,15 +18,12 @@ export function ResponseForm({
   definitions: InstrumentDefinition[];
   onCompleted: (response: ResponseRecord) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const { items, save, settle } = useAnswers(response.id, response.answers);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  // Required questions left open at the last try to submit.
-  const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
-  const ref = useRef<HTMLDivElement>(null);
-  const rules = questionRulesOf(definitions, items);
+  const { rules, flagged, ref, refusal } = useRequiredQuestions(definitions, items);
 
   // Hidden questions count neither as asked nor as answered.
   const shownItems = definitions.flatMap((def) => def.items.filter((item) => item.type !== 'relation' && rules.shown.has(answerKey(def.id, item.id))).map((item) => answerKey(def.id, item.id)));
@@ -34,14 +31,9 @@ export function ResponseForm({
   const answered = shownItems.filter((key) => items[key]?.saved != null).length;
 
   async function submit() {
-    setSubmitError(null);
-    if (rules.missing.length > 0) {
-      const numbers = rules.missing.map((q) => q.number);
-      setFlagged(rules.missingKeys);
-      setSubmitError(t('questionRules.requiredSubmit', { count: numbers.length, numbers: numberList(numbers, i18n.language) }));
-      focusQuestion(ref.current, rules.missing[0]!);
-      return;
-    }
+    const required = refusal();
+    setSubmitError(required);
+    if (required) return;
     setSubmitting(true);
     try {
       // A last answer may still be on its way (an open answer is saved when its box loses focus).

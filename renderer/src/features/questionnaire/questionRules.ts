@@ -1,3 +1,5 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { missingRequiredQuestions, shownQuestionKeys, type MissingRequiredQuestion, type StoredAnswerOf } from '../../../../shared/instruments/given-answers';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { focusItem } from '../kiosk/keys';
@@ -40,4 +42,25 @@ export function focusQuestion(container: Element | null, question: { instrumentI
   if (!element) return;
   focusItem(element);
   element.scrollIntoView({ block: 'center' });
+}
+
+/**
+ * The researcher's form and a correction: which questions are shown, and the check before
+ * submitting. `refusal()` is null when every shown required question is answered; otherwise it
+ * marks those questions (each says it is required until answered), moves focus to the first and
+ * gives the sentence naming their numbers. `ref` goes on the element holding the questions.
+ */
+export function useRequiredQuestions(definitions: readonly InstrumentDefinition[], items: Record<string, ItemAnswerState | undefined>) {
+  const { t, i18n } = useTranslation();
+  const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
+  const ref = useRef<HTMLDivElement>(null);
+  const rules = questionRulesOf(definitions, items);
+  const refusal = (): string | null => {
+    if (rules.missing.length === 0) return null;
+    const numbers = rules.missing.map((q) => q.number);
+    setFlagged(rules.missingKeys);
+    focusQuestion(ref.current, rules.missing[0]!);
+    return t('questionRules.requiredSubmit', { count: numbers.length, numbers: numberList(numbers, i18n.language) });
+  };
+  return { rules, flagged, ref, refusal };
 }
