@@ -36,9 +36,9 @@ function stored(session: Session): Record<string, number | string> {
   return Object.fromEntries(rows.map((r) => [r.itemId, r.value ?? r.text!]));
 }
 
-async function kioskOnStructuredWave(session: Session) {
+async function kioskOnStructuredWave(session: Session, definition: { id: string } = structuredInstrument()) {
   const { call, page } = session;
-  await call('importInstrument', { definitionJson: JSON.stringify(structuredInstrument()) });
+  await call('importInstrument', { definitionJson: JSON.stringify(definition) });
   const network = await call('createNetwork', { name: 'Dementienetwerk Zuid' });
   const wave = await call('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: CO, version: 1 }] });
   await call('setResearcherPin', { pin: PIN, currentPin: null });
@@ -131,6 +131,32 @@ describe('a questionnaire with required questions, a follow-up and multiple choi
     await page.getByTestId('kiosk-thanks').waitFor();
     expect(session.db.prepare('SELECT status FROM responses').pluck().all()).toEqual(['complete']);
     expect(stored(session)).toEqual({ co_rol: 1, co_kanalen: '2,4', co_app: 4, co_01: 5, co_02: 3 });
+    expect(session.problems).toEqual([]);
+  });
+});
+
+describe('a kiosk page whose questions are all hidden', () => {
+  it('is passed over going on and going back, and shown once its condition is met', async () => {
+    const session = await newSession();
+    const { page } = session;
+    // The follow-up on "Anders" on a page of its own, between "Over u" and "Contact en afstemming".
+    const definition = structuredInstrument();
+    definition.sections = [
+      { id: 'wie', title: { nl: 'Over u' }, items: ['co_rol'] },
+      { id: 'anders', title: { nl: 'Uw rol' }, items: ['co_rol_anders'] },
+      definition.sections[1]!,
+    ];
+    await kioskOnStructuredWave(session, definition);
+    await radio(page, 'co_rol', 'Mantelzorger').check();
+    await page.getByTestId('kiosk-next').click();
+    await heading(page, 'Contact en afstemming').waitFor();
+    await page.getByRole('button', { name: 'Vorige' }).click();
+    await heading(page, 'Over u').waitFor();
+    await radio(page, 'co_rol', 'Anders').check();
+    expect(await testIdText(page, 'kiosk-next')).toBe('Volgende');
+    await page.getByTestId('kiosk-next').click();
+    await heading(page, 'Uw rol').waitFor();
+    expect(await item(page, 'co_rol_anders').count()).toBe(1);
     expect(session.problems).toEqual([]);
   });
 });

@@ -84,7 +84,21 @@ export function ResponseFlow({
   const totalSteps = (hasAbout ? 1 : 0) + pages.length + 1;
   const stepNumber = step.name === 'about' ? 1 : step.name === 'page' ? (hasAbout ? 2 : 1) + step.index : totalSteps;
   const toPage = (index: number, focusItemId: string | null = null) => setStep({ name: 'page', index, focusItemId });
-  const firstPage = () => (pages.length > 0 ? toPage(0) : setStep({ name: 'review' }));
+  // A page whose questions are all hidden now (a section of follow-ups only) is passed over.
+  const hasShown = (index: number) => pages[index]!.items.some((item) => rules.shown.has(answerKey(pages[index]!.definition.id, item.id)));
+  const pageAfter = (index: number) => pages.findIndex((_, i) => i > index && hasShown(i));
+  const pageBefore = (index: number) => pages.findLastIndex((_, i) => i < index && hasShown(i));
+  const forwardFrom = (index: number) => {
+    const next = pageAfter(index);
+    if (next === -1) setStep({ name: 'review' });
+    else toPage(next);
+  };
+  const backFrom = (index: number) => {
+    const previous = pageBefore(index);
+    if (previous !== -1) toPage(previous);
+    else if (hasAbout) setStep({ name: 'about' });
+  };
+  const firstPage = () => forwardFrom(-1);
 
   return (
     <div className="kiosk-response" data-testid="kiosk-response">
@@ -108,9 +122,9 @@ export function ResponseFlow({
           rules={rules}
           focusItemId={step.focusItemId}
           onSave={(instrumentId, itemId, answer, keepsDraft) => void save(instrumentId, itemId, answer, keepsDraft)}
-          onBack={step.index > 0 ? () => toPage(step.index - 1) : hasAbout ? () => setStep({ name: 'about' }) : null}
-          onNext={() => (step.index + 1 < pages.length ? toPage(step.index + 1) : setStep({ name: 'review' }))}
-          isLast={step.index + 1 === pages.length}
+          onBack={pageBefore(step.index) !== -1 || hasAbout ? () => backFrom(step.index) : null}
+          onNext={() => forwardFrom(step.index)}
+          isLast={pageAfter(step.index) === -1}
         />
       )}
       {step.name === 'review' && (
@@ -121,7 +135,7 @@ export function ResponseFlow({
           rules={rules}
           answered={(instrumentId, itemId) => items[answerKey(instrumentId, itemId)]?.saved != null}
           onJump={(index, itemId) => toPage(index, itemId)}
-          onBack={() => (pages.length > 0 ? toPage(pages.length - 1) : hasAbout ? setStep({ name: 'about' }) : undefined)}
+          onBack={() => backFrom(pages.length)}
           settle={settle}
           responseId={response.id}
           onSubmitted={onSubmitted}
