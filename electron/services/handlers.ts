@@ -54,7 +54,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     getInstrument: (input) => loadInstrument(ctx, input.instrumentId, input.version),
     importInstrument: (input) => importInstrument(ctx, input.definitionJson),
     exportInstrument: (input) => exportInstrument(ctx, input.instrumentId, input.version),
-    saveInstrumentDraft: (input) => saveInstrumentDraft(ctx, input.definitionJson),
+    saveInstrumentDraft: (input) => saveInstrumentDraft(ctx, input.definitionJson, input.replaceExisting),
     startResponse: (input) => startResponse(ctx, input),
     listResponses: (input) => {
       requireWave(ctx, input.waveId);

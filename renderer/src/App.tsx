@@ -8,6 +8,7 @@ import { api, onStudyFileOpened } from './api';
 import { useApiData } from './lib/useApiData';
 import type { ResponseRecord } from '../../shared/domain';
 import type { OpenedStudyFile } from '../../shared/contract';
+import type { EditorStart } from './features/instrument-editor/EditorButtons';
 
 /*
  * The networks screen (and the kiosk, when kiosk mode is on) is in the first file the window
@@ -17,6 +18,7 @@ import type { OpenedStudyFile } from '../../shared/contract';
  */
 const NetworkScreen = lazyScreen(() => import('./features/network/NetworkScreen').then((m) => m.NetworkScreen));
 const InstrumentsScreen = lazyScreen(() => import('./features/instruments/InstrumentsScreen').then((m) => m.InstrumentsScreen));
+const InstrumentEditorScreen = lazyScreen(() => import('./features/instrument-editor/InstrumentEditorScreen').then((m) => m.InstrumentEditorScreen));
 const OverviewScreen = lazyScreen(() => import('./features/overview/OverviewScreen').then((m) => m.OverviewScreen));
 const CodesScreen = lazyScreen(() => import('./features/network/codes/CodesScreen').then((m) => m.CodesScreen));
 const SettingsScreen = lazyScreen(() => import('./features/network/settings/SettingsScreen').then((m) => m.SettingsScreen));
@@ -49,6 +51,8 @@ export type Screen =
   | { name: 'overview'; networkId: string; waveId: string }
   | { name: 'open-answers'; networkId: string; waveId: string }
   | { name: 'instruments' }
+  /** The questionnaire editor: a new one, a custom instrument's version, or a copy of any instrument. */
+  | { name: 'instrument-editor'; start: EditorStart }
   | { name: 'data'; openedFile?: OpenedStudyFile }
   | { name: 'kiosk'; networkId: string; waveId: string }
   | { name: 'meeting'; networkId: string; waveId: string }
@@ -120,7 +124,10 @@ function ResearcherApp() {
           {screen.name === 'linking' && <LinkingScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'export' && <ExportScreen networkId={screen.networkId} waveIds={screen.waveIds} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'results-print' && <ResultsPrintScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
-          {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
+          {screen.name === 'instruments' && (
+            <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} onEditor={(start) => setScreen({ name: 'instrument-editor', start })} />
+          )}
+          {screen.name === 'instrument-editor' && <InstrumentEditorScreen start={screen.start} onBack={() => setScreen({ name: 'instruments' })} />}
           {screen.name === 'data' && <DataScreen key={screen.openedFile?.sequence} openedFile={screen.openedFile} onBack={() => setScreen({ name: 'networks' })} />}
           {screen.name === 'network' && (
             <NetworkScreen

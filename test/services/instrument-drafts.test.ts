@@ -34,7 +34,7 @@ async function freeze(s: Laptop, version: number) {
 describe('saving a questionnaire from the editor', () => {
   it('stores a new id and version as given, with the schema defaults filled in, and audits it', async () => {
     const s = open();
-    const summary = await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)) });
+    const summary = await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)), replaceExisting: false });
     expect(summary).toEqual({ instrumentId: ID, version: 1, name: { nl: 'Samenwerking rond de cliënt' }, languages: ['nl'], frozen: false, builtIn: false });
     const stored = storedDefinition(s, 1) as { items: { id: string; reverse?: boolean }[] };
     expect(stored).toMatchObject(structuredInstrument(ID));
@@ -45,10 +45,10 @@ describe('saving a questionnaire from the editor', () => {
 
   it('replaces a version nobody has answered yet, and getInstrument gives the new text at once', async () => {
     const s = open();
-    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)) });
+    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)), replaceExisting: false });
     // Read once, so a cached copy would show if it were not forgotten.
     expect((await s.ok('getInstrument', { instrumentId: ID, version: 1 })).items[4]!.text).toEqual({ nl: 'Ik weet wie wat doet rond deze cliënt.' });
-    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(edited()) });
+    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(edited()), replaceExisting: true });
     expect(storedDefinition(s, 1)).toMatchObject(edited());
     expect((await s.ok('getInstrument', { instrumentId: ID, version: 1 })).items[4]!.text).toEqual({ nl: 'Ik weet wie welke taak heeft rond deze cliënt.' });
     expect(s.db.prepare('SELECT COUNT(*) FROM instruments WHERE instrument_id = ?').pluck().get(ID)).toBe(1);
@@ -58,20 +58,34 @@ describe('saving a questionnaire from the editor', () => {
     ]);
   });
 
+  it('refuses a new questionnaire whose id and version another one has, and changes nothing', async () => {
+    const s = open();
+    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)), replaceExisting: false });
+    const before = snapshot(s.db);
+    expect(await s.call('saveInstrumentDraft', { definitionJson: JSON.stringify(edited()), replaceExisting: false })).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'Er is al een vragenlijst met id clientoverleg en versie 1 (Samenwerking rond de cliënt). Geef uw vragenlijst een ander id. Er is niets opgeslagen.',
+      },
+    });
+    expect(snapshot(s.db)).toEqual(before);
+  });
+
   it('saving the same definition again changes nothing and writes no audit entry', async () => {
     const s = open();
-    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)) });
+    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)), replaceExisting: false });
     const before = snapshot(s.db);
-    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)) });
+    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)), replaceExisting: true });
     expect(snapshot(s.db)).toEqual(before);
   });
 
   it('refuses to change a version a response uses, says what to do in Dutch, and changes nothing', async () => {
     const s = open();
-    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)) });
+    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)), replaceExisting: false });
     await freeze(s, 1);
     const before = snapshot(s.db);
-    expect(await s.call('saveInstrumentDraft', { definitionJson: JSON.stringify(edited()) })).toEqual({
+    expect(await s.call('saveInstrumentDraft', { definitionJson: JSON.stringify(edited()), replaceExisting: true })).toEqual({
       ok: false,
       error: {
         code: 'CONFLICT',
@@ -84,9 +98,9 @@ describe('saving a questionnaire from the editor', () => {
 
   it('stores the changes as a new version beside the frozen one, which stays as it was', async () => {
     const s = open();
-    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)) });
+    await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(structuredInstrument(ID)), replaceExisting: false });
     await freeze(s, 1);
-    const summary = await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(edited(2)) });
+    const summary = await s.ok('saveInstrumentDraft', { definitionJson: JSON.stringify(edited(2)), replaceExisting: false });
     expect(summary).toMatchObject({ instrumentId: ID, version: 2, frozen: false });
     expect(storedDefinition(s, 1)).toMatchObject(structuredInstrument(ID));
     expect(storedDefinition(s, 2)).toMatchObject(edited(2));
@@ -100,7 +114,7 @@ describe('saving a questionnaire from the editor', () => {
     const s = open();
     const builtIn = JSON.parse(s.db.prepare("SELECT definition FROM instruments WHERE instrument_id = 'netwerkfase'").pluck().get() as string) as { version: number };
     const before = snapshot(s.db);
-    const refusal = await s.call('saveInstrumentDraft', { definitionJson: JSON.stringify({ ...builtIn, version: builtIn.version + 1 }) });
+    const refusal = await s.call('saveInstrumentDraft', { definitionJson: JSON.stringify({ ...builtIn, version: builtIn.version + 1 }), replaceExisting: false });
     expect(refusal).toEqual({
       ok: false,
       error: {
@@ -116,7 +130,7 @@ describe('saving a questionnaire from the editor', () => {
     const before = snapshot(s.db);
     const def = structuredInstrument(ID);
     def.items[1] = { ...def.items[1]!, showWhen: { item: 'co_weg', anyOf: [3] } };
-    const refusal = await s.call('saveInstrumentDraft', { definitionJson: JSON.stringify(def) });
+    const refusal = await s.call('saveInstrumentDraft', { definitionJson: JSON.stringify(def), replaceExisting: false });
     expect(refusal).toEqual({
       ok: false,
       error: {

@@ -8,10 +8,12 @@ import { forgetCachedInstrument, parseDefinitionJson, summaryOf } from './instru
 /**
  * Saves a questionnaire built in the app's editor. The definition passes the same schema as an
  * imported file. A new id@version is stored; an existing version nobody has answered yet (not
- * frozen) is replaced, with an audit entry; a frozen version is refused and stays as it was, as
- * are the built-in instruments (the editor copies those under a new id).
+ * frozen) is replaced, with an audit entry, when the editor says it edits that version
+ * (`replaceExisting`); a new questionnaire whose id and version are taken is refused. A frozen
+ * version is refused and stays as it was, as are the built-in instruments (the editor copies those
+ * under a new id).
  */
-export function saveInstrumentDraft(ctx: ServiceContext, definitionJson: string): InstrumentSummary {
+export function saveInstrumentDraft(ctx: ServiceContext, definitionJson: string, replaceExisting: boolean): InstrumentSummary {
   const def = parseDefinitionJson(definitionJson);
   return ctx.db
     .transaction(() => {
@@ -28,6 +30,12 @@ export function saveInstrumentDraft(ctx: ServiceContext, definitionJson: string)
         throw new ApiError(
           'CONFLICT',
           `Vragenlijst ${def.id} versie ${def.version} is al gebruikt in een meting en kan niet meer worden gewijzigd. Kies "Nieuwe versie maken" om uw wijzigingen op te slaan als versie ${next}. Er is niets opgeslagen.`,
+        );
+      }
+      if (existing && !replaceExisting) {
+        throw new ApiError(
+          'CONFLICT',
+          `Er is al een vragenlijst met id ${def.id} en versie ${def.version} (${existing.name.nl}). Geef uw vragenlijst een ander id. Er is niets opgeslagen.`,
         );
       }
       const now = ctx.now();
