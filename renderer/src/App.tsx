@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { lazyScreen, RouteBoundary } from './components/RouteLoader';
@@ -78,6 +78,10 @@ function ResearcherApp() {
   const [screen, setScreen] = useState<Screen>({ name: 'networks' });
   const [info] = useApiData('app-info', () => api.getAppInfo({}));
   const toNetwork = (networkId: string) => setScreen({ name: 'network', networkId });
+  // The questionnaire editor with unsaved changes asks before the header's way out leaves it.
+  const editorUnsaved = useRef(false);
+  const [leaveFor, setLeaveFor] = useState<Screen | null>(null);
+  const toNetworks = () => (screen.name === 'instrument-editor' && editorUnsaved.current ? setLeaveFor({ name: 'networks' }) : setScreen({ name: 'networks' }));
   // A study file opened from outside the app (double-click) goes straight to its import preview.
   useEffect(() => onStudyFileOpened((openedFile) => setScreen({ name: 'data', openedFile })), []);
   // On a network's screen, its results screen's code is fetched ahead, so *Resultaten* opens without a loading frame.
@@ -92,7 +96,7 @@ function ResearcherApp() {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <button type="button" className="brand" onClick={() => setScreen({ name: 'networks' })}>
+          <button type="button" className="brand" onClick={toNetworks}>
             <span className="brand-mark" aria-hidden="true" />
             {t('app.name')}
           </button>
@@ -127,7 +131,14 @@ function ResearcherApp() {
           {screen.name === 'instruments' && (
             <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} onEditor={(start) => setScreen({ name: 'instrument-editor', start })} />
           )}
-          {screen.name === 'instrument-editor' && <InstrumentEditorScreen start={screen.start} onBack={() => setScreen({ name: 'instruments' })} />}
+          {screen.name === 'instrument-editor' && (
+            <InstrumentEditorScreen
+              start={screen.start}
+              onBack={() => setScreen({ name: 'instruments' })}
+              onUnsavedChange={(unsaved) => (editorUnsaved.current = unsaved)}
+              leaveRequest={leaveFor && { go: () => (setLeaveFor(null), setScreen(leaveFor)), cancel: () => setLeaveFor(null) }}
+            />
+          )}
           {screen.name === 'data' && <DataScreen key={screen.openedFile?.sequence} openedFile={screen.openedFile} onBack={() => setScreen({ name: 'networks' })} />}
           {screen.name === 'network' && (
             <NetworkScreen

@@ -224,10 +224,15 @@ describe('the questionnaire editor', () => {
     );
     expect(storedDefinitions(session)).toEqual([{ version: 1, definition: expected, frozen: true }]);
 
-    // Leaving with the change unsaved asks first; staying keeps it.
-    await page.getByRole('button', { name: 'Terug naar vragenlijsten' }).click();
-    await page.getByTestId('editor-leave').waitFor();
-    await page.getByRole('button', { name: 'Blijven en opslaan' }).click();
+    // Leaving with the change unsaved asks first, by "Terug" and by the app's name in the header; staying keeps it.
+    for (const way of [page.getByRole('button', { name: 'Terug naar vragenlijsten' }), page.locator('.app-header').getByRole('button', { name: 'Netwerkspiegel' })]) {
+      await way.click();
+      await page.getByTestId('editor-leave').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('editor-leave');
+      await page.getByRole('button', { name: 'Blijven en opslaan' }).click();
+      await page.getByTestId('editor-leave').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('editor-item-6').getByLabel('Vraagtekst').inputValue()).toBe('Wat kan er beter in de samenwerking in de wijk?');
+    }
 
     await page.getByTestId('editor-frozen').getByRole('button', { name: 'Nieuwe versie maken' }).click();
     expect(await textOf(page.getByTestId('editor-version'))).toBe('Versie 2');

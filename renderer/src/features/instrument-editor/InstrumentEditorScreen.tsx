@@ -25,7 +25,21 @@ import './instrument-editor.css';
  * import holds, checked live by the same schema, previewed, and saved with saveInstrumentDraft. A
  * version in use (frozen) is never changed: the editor offers a new version instead.
  */
-export function InstrumentEditorScreen({ start, onBack }: { start: EditorStart; onBack: () => void }) {
+/** A way out of the editor asked for elsewhere (the app's header): `go` leaves, `cancel` stays. */
+export interface LeaveRequest {
+  go: () => void;
+  cancel: () => void;
+}
+
+interface EditorScreenProps {
+  start: EditorStart;
+  onBack: () => void;
+  /** Told whenever the editor gets or loses unsaved changes. */
+  onUnsavedChange?: (unsaved: boolean) => void;
+  leaveRequest?: LeaveRequest | null;
+}
+
+export function InstrumentEditorScreen({ start, onBack, onUnsavedChange, leaveRequest }: EditorScreenProps) {
   const { t } = useTranslation();
   const key = start.kind === 'new' ? 'new' : `${start.kind}:${start.instrumentId}@${start.version}`;
   const [loaded] = useApiData(`editor:${key}`, async () => ({
@@ -35,7 +49,9 @@ export function InstrumentEditorScreen({ start, onBack }: { start: EditorStart; 
   const title = start.kind === 'edit' ? t('instrumentEditor.titleEdit') : t('instrumentEditor.titleNew');
   return (
     <WhenLoaded loaded={loaded}>
-      {({ definition, instruments }) => <Editor key={key} start={start} definition={definition} instruments={instruments} title={title} onBack={onBack} />}
+      {({ definition, instruments }) => (
+        <Editor key={key} start={start} definition={definition} instruments={instruments} title={title} onBack={onBack} onUnsavedChange={onUnsavedChange} leaveRequest={leaveRequest} />
+      )}
     </WhenLoaded>
   );
 }
@@ -51,12 +67,12 @@ function Editor({
   instruments,
   title,
   onBack,
-}: {
-  start: EditorStart;
+  onUnsavedChange,
+  leaveRequest,
+}: EditorScreenProps & {
   definition: InstrumentDefinition | null;
   instruments: InstrumentSummary[];
   title: string;
-  onBack: () => void;
 }) {
   const { t } = useTranslation();
   const copyPrefix = { nl: t('instrumentEditor.copyPrefix', { lng: 'nl' }), en: t('instrumentEditor.copyPrefix', { lng: 'en' }) };
@@ -85,14 +101,16 @@ function Editor({
 
   // Closing or reloading the window with unsaved changes asks first.
   useEffect(() => {
+    onUnsavedChange?.(dirty);
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  }, [dirty, onUnsavedChange]);
+  const asked = leaving || leaveRequest != null;
   useEffect(() => {
-    if (leaving) leaveRef.current?.focus();
-  }, [leaving]);
+    if (asked) leaveRef.current?.focus();
+  }, [asked]);
 
   const context: EditorContextValue = {
     draft,
@@ -134,14 +152,21 @@ function Editor({
     <EditorContext.Provider value={context}>
       <div className="instrument-editor">
         <BackButton label={t('instrumentEditor.back')} onClick={() => (dirty ? setLeaving(true) : onBack())} />
-        {leaving && (
+        {asked && (
           <div className="message message-warning editor-leave" role="alertdialog" aria-labelledby="editor-leave-text" tabIndex={-1} ref={leaveRef} data-testid="editor-leave">
             <p id="editor-leave-text">{t('instrumentEditor.leave.question')}</p>
             <div className="editor-row-actions">
-              <button type="button" className="button" onClick={() => setLeaving(false)}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setLeaving(false);
+                  leaveRequest?.cancel();
+                }}
+              >
                 {t('instrumentEditor.leave.stay')}
               </button>
-              <button type="button" className="button button-secondary" onClick={onBack}>
+              <button type="button" className="button button-secondary" onClick={() => (leaveRequest ? leaveRequest.go() : onBack())}>
                 {t('instrumentEditor.leave.discard')}
               </button>
             </div>

@@ -26,7 +26,8 @@ function usePlaceOf(): (draft: Draft, field: string) => string {
       }
     }
     if (name !== 'option' && (FIELD_NAMES.has(name) || name === 'anyOf')) what.push(t(`instrumentEditor.fields.${name as 'text'}`));
-    const place = what.join(', ') || t('instrumentEditor.fields.whole');
+    const joined = what.join(', ') || t('instrumentEditor.fields.whole');
+    const place = joined.charAt(0).toUpperCase() + joined.slice(1);
     return lang && draft.bilingual ? `${place} (${t(`instrumentEditor.fields.lang.${lang as 'nl' | 'en'}`)})` : place;
   };
 }
