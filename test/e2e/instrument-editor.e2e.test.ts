@@ -90,6 +90,11 @@ async function expectNoAxeFindings(page: Page, screen: string) {
   expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
 }
 
+/** Waits until the focus is on the button with this accessible name (it follows a moved question after the move). */
+async function focusOn(page: Page, label: string) {
+  await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, label);
+}
+
 /** Adds a question of a type to a section and fills in its texts; returns its card. */
 async function addQuestion(page: Page, section: number, type: string, number: number, text: string, label: string): Promise<Locator> {
   await page.getByRole('button', { name: `${type} toevoegen aan Onderdeel ${section}`, exact: true }).click();
@@ -177,10 +182,20 @@ describe('the questionnaire editor', () => {
     // Moving a question down and back up again, with the keyboard.
     await page.getByRole('button', { name: 'Omlaag: Vraag 3' }).focus();
     await page.keyboard.press('Enter');
+    // The focus moves with the question, so Enter again would move it further.
+    await focusOn(page, 'Omlaag: Vraag 4');
     expect(await textOf(page.getByTestId('editor-item-4').getByRole('heading'))).toBe('Vraag 4 · Uitspraak op een antwoordschaal');
     expect(await page.getByTestId('editor-item-4').getByLabel('Vraagtekst').inputValue()).toBe('Ik weet wie wat doet in de wijk.');
     await page.getByRole('button', { name: 'Omhoog: Vraag 4' }).click();
     expect(await page.getByTestId('editor-item-3').getByLabel('Vraagtekst').inputValue()).toBe('Ik weet wie wat doet in de wijk.');
+    // Over the edge of a section: question 3 goes to the end of section 1 and back, the focus with it.
+    await page.getByRole('button', { name: 'Omhoog: Vraag 3' }).click();
+    expect(await page.getByTestId('editor-section-1').getByTestId('editor-item-3').getByLabel('Vraagtekst').inputValue()).toBe('Ik weet wie wat doet in de wijk.');
+    await focusOn(page, 'Omhoog: Vraag 3');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('editor-section-2').getByTestId('editor-item-3').getByLabel('Vraagtekst').inputValue()).toBe('Ik weet wie wat doet in de wijk.');
+    await focusOn(page, 'Omlaag: Vraag 3');
 
     // The preview: the open question about the municipality appears only once "Gemeente" is chosen.
     await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();

@@ -117,15 +117,28 @@ export function PlainField({ field, label, value, onChange, hint }: { field: str
   return <TextControl field={field} label={label} value={value} onChange={onChange} multiline={false} hint={hint} />;
 }
 
-/** "Omhoog", "Omlaag" and "Verwijderen" for one entry of a list; each names the entry for screen readers. */
-export function MoveButtons({ what, onMove, onRemove, first, last }: { what: string; onMove: (by: -1 | 1) => void; onRemove: () => void; first: boolean; last: boolean }) {
+/**
+ * "Omhoog", "Omlaag" and "Verwijderen" for one entry of a list; each names the entry for screen
+ * readers. After a move the focus stays with the entry (on the same button, or the other one at
+ * the end of the list), also when it moved into another section and was drawn anew there.
+ */
+export function MoveButtons({ id, what, onMove, onRemove, first, last }: { id: string; what: string; onMove: (by: -1 | 1) => void; onRemove: () => void; first: boolean; last: boolean }) {
   const { t } = useTranslation();
+  const move = (by: -1 | 1) => {
+    onMove(by);
+    window.setTimeout(() => {
+      const same = document.getElementById(`${id}-${by < 0 ? 'up' : 'down'}`) as HTMLButtonElement | null;
+      const other = document.getElementById(`${id}-${by < 0 ? 'down' : 'up'}`);
+      if (same && !same.disabled) same.focus();
+      else other?.focus();
+    }, 0);
+  };
   return (
     <div className="editor-row-actions">
-      <button type="button" className="button button-secondary button-small" onClick={() => onMove(-1)} disabled={first} aria-label={t('instrumentEditor.upFor', { what })}>
+      <button id={`${id}-up`} type="button" className="button button-secondary button-small" onClick={() => move(-1)} disabled={first} aria-label={t('instrumentEditor.upFor', { what })}>
         {t('instrumentEditor.up')}
       </button>
-      <button type="button" className="button button-secondary button-small" onClick={() => onMove(1)} disabled={last} aria-label={t('instrumentEditor.downFor', { what })}>
+      <button id={`${id}-down`} type="button" className="button button-secondary button-small" onClick={() => move(1)} disabled={last} aria-label={t('instrumentEditor.downFor', { what })}>
         {t('instrumentEditor.down')}
       </button>
       <button type="button" className="button button-secondary button-small" onClick={onRemove} aria-label={t('instrumentEditor.removeFor', { what })}>

@@ -17,7 +17,7 @@ export function ItemEditor({ item, number, first, last }: { item: DraftItem; num
         <h4 id={`${fieldDomId(f(''))}-title`}>
           {what} · {t(`instrumentEditor.types.${item.type}`)}
         </h4>
-        <MoveButtons what={what} first={first} last={last} onMove={(by) => dispatch({ type: 'moveItem', item: item.key, by })} onRemove={() => dispatch({ type: 'removeItem', item: item.key })} />
+        <MoveButtons id={`move-${item.key}`} what={what} first={first} last={last} onMove={(by) => dispatch({ type: 'moveItem', item: item.key, by })} onRemove={() => dispatch({ type: 'removeItem', item: item.key })} />
       </div>
       <FieldProblems field={f('')} />
       <TextPairField

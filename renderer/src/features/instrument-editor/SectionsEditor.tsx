@@ -29,6 +29,7 @@ export function SectionsEditor() {
                   {section.title.nl && `: ${section.title.nl}`}
                 </h3>
                 <MoveButtons
+                  id={`move-${section.key}`}
                   what={what}
                   first={si === 0}
                   last={si === draft.sections.length - 1}
