@@ -58,7 +58,7 @@ export function ItemEditor({ item, number, first, last }: { item: DraftItem; num
           onChange={(value) => dispatch({ type: 'setItemNumber', item: item.key, field: 'maxLength', value })}
         />
       )}
-      <div className="editor-checks">
+      <div className="editor-checks checkbox-group">
         <label className="checkbox">
           <input type="checkbox" checked={item.required} onChange={(e) => dispatch({ type: 'setItemFlag', item: item.key, field: 'required', value: e.target.checked })} />
           {t('instrumentEditor.item.required')}
@@ -194,7 +194,7 @@ function ConditionField({ item, number }: { item: DraftItem; number: number }) {
   const answersDescribedBy = useProblemAttributes(`${field}.anyOf`)['aria-describedby'];
   const nameOf = (i: DraftItem) => `${items.indexOf(i) + 1}. ${i.label.nl || i.text.nl || i.id} (${i.id})`;
   return (
-    <div className="editor-condition">
+    <div className="editor-condition checkbox-group">
       <label className="checkbox">
         <input
           type="checkbox"
