@@ -277,6 +277,8 @@ describe('the questionnaire editor', () => {
     expect(await about.getByLabel('Naam (Nederlands)').inputValue()).toBe('Kopie van Netwerkfase');
     expect(await about.getByLabel('Naam (Engels)').inputValue()).toBe('Copy of Network phase');
     expect(await about.getByLabel('Id', { exact: true }).inputValue()).toBe('kopie-van-netwerkfase');
+    await expectNoAxeFindings(page, 'bilingual copy');
+    await page.screenshot({ path: '/tmp/netwerkspiegel-editor-bilingual.png', fullPage: true });
     await page.getByTestId('editor-save').click();
     expect(await messageText(page, 'editor-saved')).toBe('Opgeslagen: vragenlijst kopie-van-netwerkfase versie 1.');
     const stored = session.db.prepare("SELECT definition, built_in AS builtIn FROM instruments WHERE instrument_id = 'kopie-van-netwerkfase'").get() as { definition: string; builtIn: number };

@@ -141,11 +141,11 @@ function OwnList({ scale, sharedWith }: { scale: DraftScale; sharedWith: number 
       {sharedWith > 0 && <p className="hint">{t('instrumentEditor.scale.shared', { count: sharedWith })}</p>}
       <FieldProblems field={`scale/${scale.id}/options`} />
       <ol>
-        {scale.options.map((option, i) => (
+        {[...scale.options, ...scale.notScored].map((option, i) => (
           <li key={option.code} className="editor-option">
             <TextPairField
               field={`scale/${scale.id}/option.${option.code}.label`}
-              label={t('instrumentEditor.scale.option', { number: i + 1, code: option.code })}
+              label={t(i < scale.options.length ? 'instrumentEditor.scale.option' : 'instrumentEditor.scale.notScoredOption', { number: i + 1, code: option.code })}
               value={option.label}
               onChange={(lang, value) => dispatch({ type: 'setOptionLabel', scale: scale.id, code: option.code, lang, value })}
             />

@@ -371,12 +371,11 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
         return { ...s, options: [...s.options, { code: codes.length === 0 ? 1 : Math.max(...codes) + 1, label: emptyText() }] };
       });
     case 'removeOption':
-      return mapScale(draft, action.scale, (s) => ({ ...s, options: s.options.filter((o) => o.code !== action.code) }));
-    case 'setOptionLabel':
-      return mapScale(draft, action.scale, (s) => ({
-        ...s,
-        options: s.options.map((o) => (o.code === action.code ? { ...o, label: setText(o.label, action.lang, action.value) } : o)),
-      }));
+      return mapScale(draft, action.scale, (s) => ({ ...s, options: s.options.filter((o) => o.code !== action.code), notScored: s.notScored.filter((o) => o.code !== action.code) }));
+    case 'setOptionLabel': {
+      const relabel = (o: DraftOption) => (o.code === action.code ? { ...o, label: setText(o.label, action.lang, action.value) } : o);
+      return mapScale(draft, action.scale, (s) => ({ ...s, options: s.options.map(relabel), notScored: s.notScored.map(relabel) }));
+    }
     case 'setShowWhen':
       return mapItems(draft, action.item, (i) => ({ ...i, showWhen: action.on === null ? null : { item: action.on, anyOf: [] } }));
     case 'toggleShowWhenCode':
