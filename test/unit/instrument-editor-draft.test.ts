@@ -246,6 +246,16 @@ describe('the written definition and its problems', () => {
       [`item/${num}/max`, 'schema'],
     ]);
   });
+
+  it('a statement without a scale has one problem at its scale, not also "unknown scale"', () => {
+    const d = run([
+      { type: 'setSectionText', section: 's1', field: 'title', lang: 'nl', value: 'Over u' },
+      { type: 'addItem', section: 's1', itemType: 'scale' },
+    ]);
+    const key = d.sections[0]!.items[0]!.key;
+    expect(d.sections[0]!.items[0]!.scale).toBe('');
+    expect(draftProblems(d).filter((p) => p.field === `item/${key}/scale`)).toEqual([{ field: `item/${key}/scale`, rule: 'pickScale', message: expect.any(String) }]);
+  });
 });
 
 describe('loading a stored definition', () => {

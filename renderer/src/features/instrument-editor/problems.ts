@@ -103,7 +103,7 @@ export function draftProblems(draft: Draft): DraftProblem[] {
   const names = new Map<string, number>();
   for (const item of items) names.set(item.id, (names.get(item.id) ?? 0) + 1);
   const shared = items.filter((i) => (names.get(i.id) ?? 0) > 1);
-  return parsed.error.issues.flatMap((raw): DraftProblem[] => {
+  const problems = parsed.error.issues.flatMap((raw): DraftProblem[] => {
     const issue = raw as unknown as Issue;
     // The editor places every question once; "question x is in the sections twice" only repeats that two share a name.
     if (issue.path.length === 1 && issue.path[0] === 'sections' && shared.length > 0) return [];
@@ -116,6 +116,9 @@ export function draftProblems(draft: Draft): DraftProblem[] {
     if (/^item\/[^/]+\/$/.test(field) && items.find((i) => field === `item/${i.key}/`)?.type === 'number') field += 'max';
     return [{ field, message: issue.message, ...ruleOf(issue, field) }];
   });
+  // A field without a value (no scale picked) also fails the cross-checks ("unknown scale ''"): say the first only.
+  const plainly = new Set(problems.filter((p) => p.rule !== 'schema').map((p) => p.field));
+  return problems.filter((p) => p.rule !== 'schema' || !plainly.has(p.field));
 }
 
 /** The draft as the definition to save: JSON, for the contract's saveInstrumentDraft. */
