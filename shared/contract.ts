@@ -232,6 +232,15 @@ export const contract = {
     z.strictObject({ definitionJson: multilineText().min(2).max(1_000_000, 'Het bestand is te groot (meer dan 1 MB)') }),
   ),
   exportInstrument: method<ExportResult>()(instrumentRef),
+  /**
+   * Saves a questionnaire built in the editor (the same schema as an import): a new id@version is
+   * stored; one not yet used is replaced only with `replaceExisting` (the editor opened or saved
+   * that very version), so a new questionnaire never overwrites another with the same id; a used
+   * (frozen) version and the built-ins are refused.
+   */
+  saveInstrumentDraft: method<InstrumentSummary>()(
+    z.strictObject({ definitionJson: multilineText().min(2).max(1_000_000, 'De vragenlijst is te groot (meer dan 1 MB)'), replaceExisting: z.boolean() }),
+  ),
 
   getWaveOverview: method<WaveOverview>()(z.strictObject({ waveId: id })),
 

@@ -47,6 +47,7 @@ const api = {
   stopKioskResponse: (input) => ipcRenderer.invoke('api:stopKioskResponse', input),
   importInstrument: (input) => ipcRenderer.invoke('api:importInstrument', input),
   exportInstrument: (input) => ipcRenderer.invoke('api:exportInstrument', input),
+  saveInstrumentDraft: (input) => ipcRenderer.invoke('api:saveInstrumentDraft', input),
   // --- results ---
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),

@@ -4,6 +4,7 @@ import { listNetworks } from '../db/repositories/networks';
 import { listResponseSummaries } from '../db/repositories/responses';
 import { generateCodes, listCodes } from './administration/codes';
 import { exportInstrument, importInstrument, loadInstrument } from './administration/instruments';
+import { saveInstrumentDraft } from './administration/instrument-drafts';
 import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk, stopKioskResponse } from './administration/kiosk';
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
 import { correctResponse } from './administration/corrections';
@@ -53,6 +54,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     getInstrument: (input) => loadInstrument(ctx, input.instrumentId, input.version),
     importInstrument: (input) => importInstrument(ctx, input.definitionJson),
     exportInstrument: (input) => exportInstrument(ctx, input.instrumentId, input.version),
+    saveInstrumentDraft: (input) => saveInstrumentDraft(ctx, input.definitionJson, input.replaceExisting),
     startResponse: (input) => startResponse(ctx, input),
     listResponses: (input) => {
       requireWave(ctx, input.waveId);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { lazyScreen, RouteBoundary } from './components/RouteLoader';
@@ -8,6 +8,7 @@ import { api, onStudyFileOpened } from './api';
 import { useApiData } from './lib/useApiData';
 import type { ResponseRecord } from '../../shared/domain';
 import type { OpenedStudyFile } from '../../shared/contract';
+import type { EditorStart } from './features/instrument-editor/EditorButtons';
 
 /*
  * The networks screen (and the kiosk, when kiosk mode is on) is in the first file the window
@@ -17,6 +18,7 @@ import type { OpenedStudyFile } from '../../shared/contract';
  */
 const NetworkScreen = lazyScreen(() => import('./features/network/NetworkScreen').then((m) => m.NetworkScreen));
 const InstrumentsScreen = lazyScreen(() => import('./features/instruments/InstrumentsScreen').then((m) => m.InstrumentsScreen));
+const InstrumentEditorScreen = lazyScreen(() => import('./features/instrument-editor/InstrumentEditorScreen').then((m) => m.InstrumentEditorScreen));
 const OverviewScreen = lazyScreen(() => import('./features/overview/OverviewScreen').then((m) => m.OverviewScreen));
 const CodesScreen = lazyScreen(() => import('./features/network/codes/CodesScreen').then((m) => m.CodesScreen));
 const SettingsScreen = lazyScreen(() => import('./features/network/settings/SettingsScreen').then((m) => m.SettingsScreen));
@@ -49,6 +51,8 @@ export type Screen =
   | { name: 'overview'; networkId: string; waveId: string }
   | { name: 'open-answers'; networkId: string; waveId: string }
   | { name: 'instruments' }
+  /** The questionnaire editor: a new one, a custom instrument's version, or a copy of any instrument. */
+  | { name: 'instrument-editor'; start: EditorStart }
   | { name: 'data'; openedFile?: OpenedStudyFile }
   | { name: 'kiosk'; networkId: string; waveId: string }
   | { name: 'meeting'; networkId: string; waveId: string }
@@ -74,6 +78,10 @@ function ResearcherApp() {
   const [screen, setScreen] = useState<Screen>({ name: 'networks' });
   const [info] = useApiData('app-info', () => api.getAppInfo({}));
   const toNetwork = (networkId: string) => setScreen({ name: 'network', networkId });
+  // The questionnaire editor with unsaved changes asks before the header's way out leaves it.
+  const editorUnsaved = useRef(false);
+  const [leaveFor, setLeaveFor] = useState<Screen | null>(null);
+  const toNetworks = () => (screen.name === 'instrument-editor' && editorUnsaved.current ? setLeaveFor({ name: 'networks' }) : setScreen({ name: 'networks' }));
   // A study file opened from outside the app (double-click) goes straight to its import preview.
   useEffect(() => onStudyFileOpened((openedFile) => setScreen({ name: 'data', openedFile })), []);
   // On a network's screen, its results screen's code is fetched ahead, so *Resultaten* opens without a loading frame.
@@ -88,7 +96,7 @@ function ResearcherApp() {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <button type="button" className="brand" onClick={() => setScreen({ name: 'networks' })}>
+          <button type="button" className="brand" onClick={toNetworks}>
             <span className="brand-mark" aria-hidden="true" />
             {t('app.name')}
           </button>
@@ -120,7 +128,17 @@ function ResearcherApp() {
           {screen.name === 'linking' && <LinkingScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'export' && <ExportScreen networkId={screen.networkId} waveIds={screen.waveIds} onBack={() => toNetwork(screen.networkId)} />}
           {screen.name === 'results-print' && <ResultsPrintScreen networkId={screen.networkId} onBack={() => toNetwork(screen.networkId)} />}
-          {screen.name === 'instruments' && <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} />}
+          {screen.name === 'instruments' && (
+            <InstrumentsScreen onBack={() => setScreen({ name: 'networks' })} onEditor={(start) => setScreen({ name: 'instrument-editor', start })} />
+          )}
+          {screen.name === 'instrument-editor' && (
+            <InstrumentEditorScreen
+              start={screen.start}
+              onBack={() => setScreen({ name: 'instruments' })}
+              onUnsavedChange={(unsaved) => (editorUnsaved.current = unsaved)}
+              leaveRequest={leaveFor && { go: () => (setLeaveFor(null), setScreen(leaveFor)), cancel: () => setLeaveFor(null) }}
+            />
+          )}
           {screen.name === 'data' && <DataScreen key={screen.openedFile?.sequence} openedFile={screen.openedFile} onBack={() => setScreen({ name: 'networks' })} />}
           {screen.name === 'network' && (
             <NetworkScreen

@@ -63,6 +63,7 @@ export const api: Api = {
   endMeeting: call('endMeeting'),
   importInstrument: call('importInstrument'),
   exportInstrument: call('exportInstrument'),
+  saveInstrumentDraft: call('saveInstrumentDraft'),
   // --- results ---
   getDashboard: call('getDashboard'),
   compareNetworks: call('compareNetworks'),

@@ -182,6 +182,13 @@ const badInputs: Record<MethodName, Case[]> = {
     ['a version that already exists', (w) => ({ definitionJson: JSON.stringify(w.services.db.prepare('SELECT definition FROM instruments').pluck().get() === undefined ? {} : JSON.parse(w.services.db.prepare('SELECT definition FROM instruments').pluck().get() as string)) }), 'CONFLICT'],
   ],
   exportInstrument: [['an unknown instrument', () => ({ instrumentId: 'aitcs-ii', version: 1 }), 'NOT_FOUND']],
+  saveInstrumentDraft: [
+    ['text that is not JSON', () => ({ definitionJson: 'id;versie\nx;1', replaceExisting: false }), 'VALIDATION'],
+    ['a definition with errors', () => ({ definitionJson: JSON.stringify({ id: 'x', version: 0, items: [] }), replaceExisting: false }), 'VALIDATION'],
+    ['a draft over 1 MB', () => ({ definitionJson: long(1_000_001), replaceExisting: false }), 'VALIDATION'],
+    ['no word on replacing', () => ({ definitionJson: '{}' }), 'VALIDATION'],
+    ['a built-in instrument', (w) => ({ definitionJson: w.services.db.prepare("SELECT definition FROM instruments WHERE instrument_id = 'netwerkfase'").pluck().get() as string, replaceExisting: true }), 'CONFLICT'],
+  ],
   getWaveOverview: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
   getMeetingState: [['an unexpected field', () => ({ waveId: missingId }), 'VALIDATION']],
   startMeeting: [

@@ -62,6 +62,8 @@ const DUTCH: [string, AuditEntryView, string][] = [
   ['wave.updated_from_study', entry('wave.updated_from_study', { entity: 'wave', ...t0, detailsOf: { sourceDevice: OTHER } }), 'Meting T0 in netwerk Dementie Oost bijgewerkt uit een studiebestand van laptop a1b2c3d4'],
   ['codes.generated', entry('codes.generated', { ...oost, detailsOf: { count: 40 } }), '40 respondentcodes gemaakt voor netwerk Dementie Oost'],
   ['instrument.imported', entry('instrument.imported', { entity: 'instrument', entityId: 'aitcs-ii@2' }), 'Vragenlijst aitcs-ii versie 2 geïmporteerd'],
+  ['instrument.created', entry('instrument.created', { entity: 'instrument', entityId: 'clientoverleg@1' }), 'Vragenlijst clientoverleg versie 1 gemaakt in de app'],
+  ['instrument.changed', entry('instrument.changed', { entity: 'instrument', entityId: 'clientoverleg@1' }), 'Vragenlijst clientoverleg versie 1 gewijzigd in de app (nog niet gebruikt)'],
   ['export.instrument', entry('export.instrument', { entity: 'instrument', entityId: 'achtergrond@1' }), 'Vragenlijst achtergrond versie 1 opgeslagen als bestand'],
   ['response.started', entry('response.started', { entity: 'response', ...t0, detailsOf: { mode: 'kiosk', waveId: 'w' } }), 'Vragenlijst begonnen in meting T0 van netwerk Dementie Oost (afnamemodus)'],
   ['response.resumed', entry('response.resumed', { entity: 'response', ...t0 }), 'Vragenlijst hervat in meting T0 van netwerk Dementie Oost'],

@@ -41,3 +41,17 @@ export function listInstruments(db: Db): InstrumentSummary[] {
 export function freezeInstrument(db: Db, instrumentId: string, version: number, now: string): void {
   prepared(db, 'UPDATE instruments SET frozen_at = ? WHERE instrument_id = ? AND version = ? AND frozen_at IS NULL').run(now, instrumentId, version);
 }
+
+/**
+ * Replaces the definition of a version nobody has used yet (the editor saving a draft again). The
+ * triggers of migration 0001 refuse a frozen version, and the WHERE leaves built-ins alone; the
+ * count of changed rows says whether it happened.
+ */
+export function replaceUnfrozenDefinition(db: Db, def: InstrumentDefinition): boolean {
+  const result = prepared(db, 'UPDATE instruments SET definition = ? WHERE instrument_id = ? AND version = ? AND frozen_at IS NULL AND built_in = 0').run(
+    JSON.stringify(def),
+    def.id,
+    def.version,
+  );
+  return result.changes === 1;
+}

@@ -16,8 +16,8 @@ export function seedBuiltInInstruments(db: Db, deviceId: string, now: string): v
   })();
 }
 
-// Parsed definitions by id@version. A version in use is frozen (triggers refuse changes), and
-// nothing in the API edits a stored version, so a cached definition never goes stale.
+// Parsed definitions by id@version. A version in use is frozen (triggers refuse changes); only the
+// editor replaces a version that is not (saveInstrumentDraft), and it forgets the cached one.
 const cache = new WeakMap<Db, Map<string, InstrumentDefinition>>();
 
 export function loadInstrument(ctx: Pick<ServiceContext, 'db'>, instrumentId: string, version: number): InstrumentDefinition {
@@ -31,6 +31,11 @@ export function loadInstrument(ctx: Pick<ServiceContext, 'db'>, instrumentId: st
     perDb.set(key, def);
   }
   return def;
+}
+
+/** Drops a version from the cache after the editor replaced it. */
+export function forgetCachedInstrument(ctx: Pick<ServiceContext, 'db'>, instrumentId: string, version: number): void {
+  cache.get(ctx.db)?.delete(`${instrumentId}@${version}`);
 }
 
 const listNames: Record<string, string> = { items: 'vraag', scales: 'antwoordschaal', subscales: 'schaal', sections: 'onderdeel', options: 'antwoord', notScored: 'notScored-antwoord' };
@@ -131,20 +136,7 @@ function listLanguageMismatches(issues: readonly z.core.$ZodIssue[], raw: unknow
  * is never overwritten: edits need a new version number.
  */
 export function importInstrument(ctx: ServiceContext, definitionJson: string): InstrumentSummary {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(definitionJson);
-  } catch {
-    throw new ApiError('VALIDATION', 'Dit bestand is geen geldige JSON. Kies een vragenlijstdefinitie die uit Netwerkspiegel is geëxporteerd of die het schema volgt.');
-  }
-  const parsed = instrumentDefinition.safeParse(raw);
-  if (!parsed.success) {
-    const others = parsed.error.issues.filter((issue) => mismatchOf(issue) === undefined);
-    const languages = listLanguageMismatches(parsed.error.issues, raw);
-    const problems = others.length > 0 ? [listProblems(others, raw)] : [];
-    throw new ApiError('VALIDATION', `Deze vragenlijstdefinitie klopt niet: ${[...problems, ...languages].join('; ')}. Er is niets opgeslagen.`);
-  }
-  const def = parsed.data;
+  const def = parseDefinitionJson(definitionJson);
   return ctx.db.transaction(() => {
     const existing = repo.getInstrument(ctx.db, def.id, def.version);
     if (existing) {
@@ -158,8 +150,34 @@ export function importInstrument(ctx: ServiceContext, definitionJson: string): I
     const now = ctx.now();
     repo.insertInstrumentIfMissing(ctx.db, ctx.deviceId, def, false, now);
     appendAudit(ctx.db, ctx.deviceId, { action: 'instrument.imported', entity: 'instrument', entityId: `${def.id}@${def.version}` }, now);
-    return repo.listInstruments(ctx.db).find((i) => i.instrumentId === def.id && i.version === def.version)!;
+    return summaryOf(ctx, def);
   }).immediate();
+}
+
+/** The list entry of one stored version. */
+export function summaryOf(ctx: Pick<ServiceContext, 'db'>, def: InstrumentDefinition): InstrumentSummary {
+  return repo.listInstruments(ctx.db).find((i) => i.instrumentId === def.id && i.version === def.version)!;
+}
+
+/**
+ * A definition sent as JSON (an imported file, or the editor's draft), checked by the schema. An
+ * invalid one is refused with a list of what is wrong, in Dutch, each problem by its place.
+ */
+export function parseDefinitionJson(definitionJson: string): InstrumentDefinition {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(definitionJson);
+  } catch {
+    throw new ApiError('VALIDATION', 'Dit bestand is geen geldige JSON. Kies een vragenlijstdefinitie die uit Netwerkspiegel is geëxporteerd of die het schema volgt.');
+  }
+  const parsed = instrumentDefinition.safeParse(raw);
+  if (!parsed.success) {
+    const others = parsed.error.issues.filter((issue) => mismatchOf(issue) === undefined);
+    const languages = listLanguageMismatches(parsed.error.issues, raw);
+    const problems = others.length > 0 ? [listProblems(others, raw)] : [];
+    throw new ApiError('VALIDATION', `Deze vragenlijstdefinitie klopt niet: ${[...problems, ...languages].join('; ')}. Er is niets opgeslagen.`);
+  }
+  return parsed.data;
 }
 
 export async function exportInstrument(ctx: ServiceContext, instrumentId: string, version: number): Promise<ExportResult> {

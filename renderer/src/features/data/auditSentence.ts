@@ -31,6 +31,8 @@ export const AUDIT_KINDS = [
   'wave.updated_from_study',
   'codes.generated',
   'instrument.imported',
+  'instrument.created',
+  'instrument.changed',
   'export.instrument',
   'response.started',
   'response.resumed',

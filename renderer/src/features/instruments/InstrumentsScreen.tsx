@@ -12,6 +12,7 @@ import { readPickedText, takePickedFile } from '../../lib/pickedFile';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 import { ProblemAlert } from './ProblemAlert';
+import { EditorButtons, type EditorStart } from '../instrument-editor/EditorButtons';
 
 /** The contract refuses larger definitions; saying so before reading the file is friendlier. */
 const MAX_FILE_BYTES = 1_000_000;
@@ -22,7 +23,7 @@ const refKey = (i: { instrumentId: string; version: number }) => `${i.instrument
  * *Vragenlijsten*: the instruments in this database, their origin and whether a version is in use
  * (frozen), with import of a definition file the person picks and export of any version as JSON.
  */
-export function InstrumentsScreen({ onBack }: { onBack: () => void }) {
+export function InstrumentsScreen({ onBack, onEditor }: { onBack: () => void; onEditor: (start: EditorStart) => void }) {
   const { t } = useTranslation();
   const [instruments, reload] = useApiData('instruments-screen', () => api.listInstruments({}));
   const [justImported, setJustImported] = useState<string | null>(null);
@@ -32,6 +33,7 @@ export function InstrumentsScreen({ onBack }: { onBack: () => void }) {
       <BackButton label={t('nav.backToNetworks')} onClick={onBack} />
       <ScreenTitle title={t('instruments.title')}>{t('instruments.title')}</ScreenTitle>
       <p className="lead">{t('instruments.intro')}</p>
+      <EditorButtons onEditor={onEditor} />
 
       <section aria-labelledby="instruments-about" className="panel instruments-about">
         <h2 id="instruments-about">{t('instruments.aboutTitle')}</h2>
@@ -45,7 +47,7 @@ export function InstrumentsScreen({ onBack }: { onBack: () => void }) {
           {(list) => (
             <ul className="card-list" data-testid="instrument-list">
               {list.map((i) => (
-                <InstrumentCard key={refKey(i)} instrument={i} isNew={justImported === refKey(i)} />
+                <InstrumentCard key={refKey(i)} instrument={i} isNew={justImported === refKey(i)} onEditor={onEditor} />
               ))}
             </ul>
           )}
@@ -62,7 +64,7 @@ export function InstrumentsScreen({ onBack }: { onBack: () => void }) {
   );
 }
 
-function InstrumentCard({ instrument, isNew }: { instrument: InstrumentSummary; isNew: boolean }) {
+function InstrumentCard({ instrument, isNew, onEditor }: { instrument: InstrumentSummary; isNew: boolean; onEditor: (start: EditorStart) => void }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const name = localized(instrument.name, locale);
@@ -108,6 +110,7 @@ function InstrumentCard({ instrument, isNew }: { instrument: InstrumentSummary; 
         </details>
       </div>
       <div className="card-actions">
+        <EditorButtons instrument={instrument} onEditor={onEditor} />
         <div className="export">
           <button
             type="button"
