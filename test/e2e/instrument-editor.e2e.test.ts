@@ -204,7 +204,8 @@ describe('the questionnaire editor', () => {
     expect(await preview.getByTestId('item-contact_gemeente').count()).toBe(0);
     await preview.getByTestId('item-partners').getByLabel('Gemeente').check();
     await preview.getByTestId('item-contact_gemeente').waitFor();
-    expect(await textOf(preview.getByTestId('item-weten_wie_wat_doet').locator('legend'))).toBe('3. Ik weet wie wat doet in de wijk.');
+    // A required question carries the marker in the preview as in the kiosk.
+    expect(await textOf(preview.getByTestId('item-weten_wie_wat_doet').locator('legend'))).toBe('3. Ik weet wie wat doet in de wijk. *');
 
     expect(await textOf(page.getByTestId('editor-problems').getByRole('heading'))).toBe('Alles klopt: de vragenlijst kan worden opgeslagen.');
     expect(await textOf(save)).toBe('Opslaan');

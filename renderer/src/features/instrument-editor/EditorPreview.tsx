@@ -1,24 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
-import { multipleChoiceCodes, shownItemIds, type GivenAnswer } from '../../../../shared/instruments/visibility';
 import { QuestionnaireItems } from '../questionnaire/QuestionnaireItems';
-import { answerKey, type ItemAnswerState, type StoredAnswer } from '../questionnaire/useAnswers';
+import { questionRulesOf } from '../questionnaire/questionRules';
+import { answerKey, type ItemAnswerState } from '../questionnaire/useAnswers';
 import { writeDefinition } from './definition';
 import { useEditor } from './EditorFields';
-
-/** What an answer given in the preview means for the conditions: a code, the ticked codes, or text. */
-function givenOf(answer: StoredAnswer): GivenAnswer | undefined {
-  if (answer.value !== null) return answer.value;
-  if (answer.text === null || answer.text === '') return undefined;
-  return multipleChoiceCodes(answer.text) ?? answer.text;
-}
 
 /**
  * *Voorbeeld*: the questionnaire as the researcher's form shows it (the same components), with
  * answers kept on this screen only, so a condition can be tried: a question with "toon alleen als"
  * appears once its condition is met.
  */
+/** The preview never refuses to submit, so no question is marked as still to answer. */
+const NOTHING_FLAGGED: ReadonlySet<string> = new Set();
+
 export function EditorPreview() {
   const { t } = useTranslation();
   const { draft } = useEditor();
@@ -26,14 +22,7 @@ export function EditorPreview() {
   const [answers, setAnswers] = useState<Record<string, ItemAnswerState>>({});
   // The draft written out has every field the schema would fill in; a part still missing simply shows nothing.
   const definition = writeDefinition(draft).definition as InstrumentDefinition;
-  const given = new Map<string, GivenAnswer>();
-  for (const item of definition.items) {
-    const state = answers[answerKey(definition.id, item.id)];
-    const value = state?.saved ? givenOf(state.saved) : undefined;
-    if (value !== undefined) given.set(item.id, value);
-  }
-  const shown = shownItemIds(definition, given);
-  const visible: InstrumentDefinition = { ...definition, sections: definition.sections.map((s) => ({ ...s, items: s.items.filter((id) => shown.has(id)) })) };
+  const rules = questionRulesOf([definition], answers);
 
   return (
     <section className="panel editor-preview" aria-labelledby="editor-preview-title">
@@ -45,8 +34,10 @@ export function EditorPreview() {
       <div id="editor-preview-body" data-testid="editor-preview" hidden={!open}>
         {open && (
           <QuestionnaireItems
-            definitions={[visible]}
+            definitions={[definition]}
             items={answers}
+            rules={rules}
+            flagged={NOTHING_FLAGGED}
             onSave={(instrumentId, itemId, answer) =>
               setAnswers((prev) => ({ ...prev, [answerKey(instrumentId, itemId)]: { saved: answer, pending: null, status: 'idle', error: null } }))
             }
