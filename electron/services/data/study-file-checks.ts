@@ -1,4 +1,5 @@
 import { instrumentDefinition, type InstrumentDefinition, type InstrumentItem } from '../../../shared/instruments/schema';
+import { multipleChoiceCodes } from '../../../shared/instruments/visibility';
 import type { StudyData, StudyTable } from '../../../shared/study';
 import type { Db } from '../../db/open';
 import * as repo from '../../db/repositories/study';
@@ -61,13 +62,18 @@ export interface KnownInstrument {
 function known(def: InstrumentDefinition): KnownInstrument {
   const scales = new Map(def.scales.map((s) => [s.id, new Set([...s.options, ...s.notScored].map((o) => o.code))]));
   const codes = new Map<string, Set<number>>();
-  for (const item of def.items) if (item.type === 'scale' || item.type === 'choice') codes.set(item.id, scales.get(item.scale) ?? new Set());
+  for (const item of def.items) if (item.type === 'scale' || item.type === 'choice' || item.type === 'multiple') codes.set(item.id, scales.get(item.scale) ?? new Set());
   return { def, items: new Map(def.items.map((i) => [i.id, i])), codes };
 }
 
 /** Whether an answer is one the API would have stored for this item (see saveAnswer). */
 function answerFits(instrument: KnownInstrument, item: InstrumentItem, a: Row<'answers'>): boolean {
   if (item.type === 'open') return a.value === null && a.text !== null && a.text.trim() !== '' && a.text.length <= item.maxLength;
+  // Select all that apply: the ticked codes as stored ("1,3,5"), each an option of its scale.
+  if (item.type === 'multiple') {
+    const ticked = a.value === null && a.text !== null ? multipleChoiceCodes(a.text) : null;
+    return ticked !== null && ticked.every((code) => instrument.codes.get(item.id)?.has(code));
+  }
   if (a.text !== null || a.value === null) return false;
   if (item.type === 'number') return a.value >= item.min && a.value <= item.max;
   return instrument.codes.get(item.id)?.has(a.value) ?? false;
