@@ -1,5 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { Laptop } from './services';
+import type { Input, MethodName, Output } from '../../shared/contract';
 import { structuredInstrument } from './structured-instrument';
 
 /**
@@ -10,6 +11,12 @@ import { structuredInstrument } from './structured-instrument';
  */
 
 export const CO = 'clientoverleg';
+
+/** The API and a writable connection: a laptop of `useServices()`, or an e2e session's harness. */
+export interface Laptop {
+  ok: <K extends MethodName>(name: K, input: Input<K>) => Promise<Output<K>>;
+  db: Database;
+}
 
 export interface StructuredAnswers {
   code: string;
