@@ -148,7 +148,7 @@ function optionsOf(def: InstrumentDefinition, item: InstrumentItem): { code: num
 }
 
 /** The part of an option variable's name after the item id: the code, a negative one as `m` + digits (`_m1`). */
-export const optionSuffix = (code: number): string => (code < 0 ? `m${-code}` : String(code));
+const optionSuffix = (code: number): string => (code < 0 ? `m${-code}` : String(code));
 
 /** When an item is shown, in words: "Getoond als vraag co_rol = 3 (Anders)"; empty for an item always shown. */
 function shownWhenText(def: InstrumentDefinition, item: InstrumentItem, terms: ExportTerms, language: Locale): string {
