@@ -16,7 +16,16 @@ export interface VisibilityPlan {
   conditional: readonly InstrumentItem[];
   /** Multiple-choice items among the condition items (their answer is the ticked codes). */
   multipleConditionIds: ReadonlySet<string>;
+  /**
+   * The hidden items found so far, by the condition answers they were found from. Responses repeat
+   * few combinations of condition answers, so most responses are a lookup instead of a walk through
+   * the conditions (the results read thousands of responses at a time).
+   */
+  memo: Map<string, readonly string[]>;
 }
+
+/** Combinations remembered per plan; beyond this (answers on a wide number question, say) the rest is worked out each time. */
+const MEMO_LIMIT = 4096;
 
 /** The plan of an instrument version, or null when none of its items has a condition. */
 export function visibilityPlan(def: Pick<InstrumentDefinition, 'items'>): VisibilityPlan | null {
@@ -35,7 +44,7 @@ export function visibilityPlan(def: Pick<InstrumentDefinition, 'items'>): Visibi
     }
   }
   const multipleConditionIds = new Set([...conditionIds].filter((id) => byId.get(id)?.type === 'multiple'));
-  return { chain: { items: def.items.filter((item) => inChain.has(item.id)) }, conditionIds: [...conditionIds], conditional, multipleConditionIds };
+  return { chain: { items: def.items.filter((item) => inChain.has(item.id)) }, conditionIds: [...conditionIds], conditional, multipleConditionIds, memo: new Map() };
 }
 
 /**
@@ -43,19 +52,26 @@ export function visibilityPlan(def: Pick<InstrumentDefinition, 'items'>): Visibi
  * gives an item's stored code (undefined when unanswered), or for a multiple-choice item its ticked
  * codes or its stored text ("1,3,5").
  */
-export function hiddenItemIds(plan: VisibilityPlan, answerOf: (itemId: string) => number | string | readonly number[] | undefined): string[] {
+export function hiddenItemIds(plan: VisibilityPlan, answerOf: (itemId: string) => number | string | readonly number[] | undefined): readonly string[] {
+  const stored = plan.conditionIds.map(answerOf);
+  // A number as n4, ticked codes (a list, or the text they are stored as) as t1,4; nothing as an empty part.
+  const key = stored.map((a) => (a === undefined ? '' : typeof a === 'number' ? `n${a}` : `t${typeof a === 'string' ? a : a.join(',')}`)).join('|');
+  const known = plan.memo.get(key);
+  if (known) return known;
   const given = new Map<string, GivenAnswer>();
-  for (const id of plan.conditionIds) {
-    const stored = answerOf(id);
-    if (stored === undefined) continue;
-    if (typeof stored !== 'string') given.set(id, stored);
+  plan.conditionIds.forEach((id, i) => {
+    const answer = stored[i];
+    if (answer === undefined) return;
+    if (typeof answer !== 'string') given.set(id, answer);
     else if (plan.multipleConditionIds.has(id)) {
-      const codes = multipleChoiceCodes(stored);
+      const codes = multipleChoiceCodes(answer);
       if (codes) given.set(id, codes);
     }
-  }
+  });
   const shown = shownItemIds(plan.chain, given as GivenAnswers);
-  return plan.conditional.filter((item) => !shown.has(item.id)).map((item) => item.id);
+  const hidden = plan.conditional.filter((item) => !shown.has(item.id)).map((item) => item.id);
+  if (plan.memo.size < MEMO_LIMIT) plan.memo.set(key, hidden);
+  return hidden;
 }
 
 /** The ticked codes of a stored multiple-choice answer, or null when there is none (or it is not one). */

@@ -91,28 +91,19 @@ function TickedTableView({ table, locale, texts }: { table: TickedTable; locale:
             )}
           </tr>
         ))}
-        <tr data-testid={`multiple-${table.itemId}-answered`}>
-          <th scope="row">{t('dashboard.multipleChoice.answered')}</th>
-          {table.waves.map(
-            (w) =>
-              !withheld(w) && (
-                <td key={w.waveId} className="numeric">
-                  {formatCount(w.answered, locale)}
-                </td>
-              ),
-          )}
-        </tr>
-        <tr data-testid={`multiple-${table.itemId}-missing`}>
-          <th scope="row">{t('dashboard.distribution.missing')}</th>
-          {table.waves.map(
-            (w) =>
-              !withheld(w) && (
-                <td key={w.waveId} className="numeric">
-                  {formatCount(w.missing, locale)}
-                </td>
-              ),
-          )}
-        </tr>
+        {(['answered', 'missing'] as const).map((count) => (
+          <tr key={count} data-testid={`multiple-${table.itemId}-${count}`}>
+            <th scope="row">{count === 'answered' ? t('dashboard.multipleChoice.answered') : t('dashboard.distribution.missing')}</th>
+            {table.waves.map(
+              (w) =>
+                !withheld(w) && (
+                  <td key={w.waveId} className="numeric">
+                    {formatCount(w[count], locale)}
+                  </td>
+                ),
+            )}
+          </tr>
+        ))}
       </tbody>
     </ResultTable>
   );
