@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { studyChecksum } from '../../electron/services/data/study-files';
+import type { StudyFile } from '../../shared/study';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { hasRscript, RSCRIPT_MISSING, runR } from '../support/rscript';
-import { studyExportInput, studyFileOf, useServices } from '../support/services';
+import { snapshot, studyExportInput, studyFileOf, useServices } from '../support/services';
 import { CO, structuredStudy } from '../support/structured-study';
 import { parseSps } from '../unit/export-support';
 
@@ -34,7 +36,7 @@ async function exportOf(s: ReturnType<typeof open>, networkId: string, extra: Pa
 
 const sheet = (book: XLSX.WorkBook, name: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[name]!, { defval: null });
 
-describe('the workbook of an instrument with hidden items and multiple choice', () => {
+describe('the workbook of an instrument with hidden items and multiple choice', { timeout: 30_000 }, () => {
   it('holds one 0/1 variable per option and leaves hidden answers empty, in Data_lang and Data_breed', async () => {
     const s = open();
     const { network } = await structuredStudy(s);
@@ -84,7 +86,7 @@ describe('the workbook of an instrument with hidden items and multiple choice', 
   });
 });
 
-describe('the CSV, its SPSS syntax and R script', () => {
+describe('the CSV, its SPSS syntax and R script', { timeout: 30_000 }, () => {
   if (!hasRscript) console.warn(RSCRIPT_MISSING);
 
   it('writes the option variables as 0/1 and empty, with labels in the SPSS syntax', async () => {
@@ -140,7 +142,7 @@ describe('the CSV, its SPSS syntax and R script', () => {
   });
 });
 
-describe('a study file', () => {
+describe('a study file', { timeout: 30_000 }, () => {
   it('carries multiple-choice answers to another laptop unchanged', async () => {
     const a = open();
     const { network } = await structuredStudy(a);
@@ -162,5 +164,22 @@ describe('a study file', () => {
     ]);
     const dashboard = await b.ok('getDashboard', { networkId: network.id, waveIds: [], instrumentId: CO, breakdown: 'none' });
     expect(dashboard.items.find((it) => it.itemId === 'co_kanalen')!.perWave[0]!.stats.distribution!.map((o) => o.count)).toEqual([3, 2, 1, 3, 1]);
+  });
+
+  it('refuses a multiple-choice answer with an option its scale does not have, or not in the stored form, and changes nothing', async () => {
+    const a = open();
+    const { network } = await structuredStudy(a);
+    const b = open();
+    const before = snapshot(b.db);
+    for (const text of ['1,7', '4,1', '']) {
+      const file = JSON.parse(await studyFileOf(a, [network.id])) as StudyFile;
+      const answer = file.data.answers.find((row) => row.item_id === 'co_kanalen' && row.text === '1,4')!;
+      answer.text = text;
+      file.checksum.value = studyChecksum(file.manifest, file.data);
+      const result = await b.call('importStudyFile', { content: JSON.stringify(file), decisions: [] });
+      expect(result.ok, text).toBe(false);
+      expect(result.ok ? '' : result.error.message, text).toContain('1 antwoord dat niet bij de vraag past');
+    }
+    expect(snapshot(b.db)).toEqual(before);
   });
 });

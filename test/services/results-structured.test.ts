@@ -17,7 +17,7 @@ async function dashboardOf(s: ReturnType<typeof open>, networkId: string): Promi
 
 const itemStats = (d: Dashboard, itemId: string, wave = 0) => d.items.find((it) => it.itemId === itemId)!.perWave[wave]!.stats;
 
-describe('the dashboard of an instrument with hidden items and multiple choice', () => {
+describe('the dashboard of an instrument with hidden items and multiple choice', { timeout: 30_000 }, () => {
   it('scores the subscale over the shown items only: co_app hidden leaves the mean of co_01 and co_02', async () => {
     const s = open();
     const { network } = await structuredStudy(s);
