@@ -230,7 +230,7 @@ function unionItems(sources: readonly CompiledInstrument[]): UnionItem[] {
       }
       const scaleId = c.def.subscales.find((s) => s.items.includes(it.id))?.id ?? null;
       const reverse = it.item.type === 'scale' && it.item.reverse;
-      // Open questions are never compiled, so the type is one of the three the results know.
+      // Open questions are never compiled. Relation items are, but their answers live elsewhere (relation_answers): none here.
       const type = it.item.type as ItemSeries['type'];
       seen.set(it.id, { id: it.id, label: it.item.label, text: it.item.text, type, scaleId, range: widest(null, it.range), reverse });
     }
