@@ -15,6 +15,15 @@ import { unwrap } from '../shared/errors';
 
 export const STUDY = { networks: 50, waves: 3, respondents: 40, items: 60, subscales: 6, instrument: 'bench-zestig', seed: 20261123 } as const;
 
+/**
+ * `BENCH_STRUCTURE=1`: the same study with a select-all-that-apply question (`bz_kanalen`, four
+ * options, stored as text) that the second item of every subscale hangs on (shown when option 1 is
+ * ticked, for about half the respondents), so the benchmarks measure reading multiple choice and
+ * leaving hidden answers out. Off by default: the figures stay comparable with earlier runs.
+ */
+export const STRUCTURED = process.env.BENCH_STRUCTURE === '1';
+const CONDITION_ITEM = 'bz_kanalen';
+
 /** mulberry32: a small seeded PRNG, so every run generates the same study. */
 export function prng(seed: number) {
   let a = seed >>> 0;
@@ -56,6 +65,23 @@ export function benchInstrument() {
   };
 }
 
+/** The instrument the study uses: with STRUCTURED, a multiple-choice question first and the second item of each subscale conditional on it. */
+function studyInstrument() {
+  const def = benchInstrument();
+  if (!STRUCTURED) return def;
+  const perSubscale = STUDY.items / STUDY.subscales;
+  const options = ['Telefoon', 'E-mail', 'Overleg', 'App'].map((nl, i) => ({ code: i + 1, label: { nl, en: nl } }));
+  return {
+    ...def,
+    scales: [...def.scales, { id: 'kanaal', options }],
+    items: [
+      { id: CONDITION_ITEM, type: 'multiple', text: { nl: 'Kanalen', en: 'Channels' }, label: { nl: 'Kanalen', en: 'Channels' }, scale: 'kanaal' },
+      ...def.items.map((item, i) => (i % perSubscale === 1 ? { ...item, showWhen: { item: CONDITION_ITEM, anyOf: [1] } } : item)),
+    ],
+    sections: def.sections.map((section, i) => (i === 0 ? { ...section, items: [CONDITION_ITEM, ...section.items] } : section)),
+  };
+}
+
 /**
  * Generates the study into `databasePath` (a new file); returns the network ids and the number of
  * answers. `networkCount` makes a smaller study of the same design (the restore kill test wants about
@@ -68,9 +94,9 @@ export async function generateStudy(databasePath: string, networkCount: number =
     const ok = async <T>(name: string, input: unknown) => unwrap(await dispatch(name, input)) as T;
     const db = services.db;
     const random = prng(STUDY.seed);
-    const def = benchInstrument();
+    const def = studyInstrument();
     await ok('importInstrument', { definitionJson: JSON.stringify(def) });
-    const itemIds = def.items.map((i) => i.id);
+    const itemIds = def.items.filter((i) => i.type !== 'multiple').map((i) => i.id);
 
     const networks: { id: string; waves: string[]; orgs: string[] }[] = [];
     for (let n = 0; n < networkCount; n++) {
@@ -92,6 +118,9 @@ export async function generateStudy(databasePath: string, networkCount: number =
     const insertAnswer = db.prepare(
       `INSERT INTO answers (id, response_id, instrument_id, instrument_version, item_id, value, text, updated_at, device_id) VALUES (?, ?, ?, 1, ?, ?, NULL, ?, ?)`,
     );
+    const insertTicks = db.prepare(
+      `INSERT INTO answers (id, response_id, instrument_id, instrument_version, item_id, value, text, updated_at, device_id) VALUES (?, ?, ?, 1, ?, NULL, ?, ?, ?)`,
+    );
     let answers = 0;
     db.transaction(() => {
       db.prepare('UPDATE instruments SET frozen_at = ? WHERE instrument_id = ? AND frozen_at IS NULL').run(now, STUDY.instrument);
@@ -110,6 +139,11 @@ export async function generateStudy(databasePath: string, networkCount: number =
           for (const person of people) {
             const responseId = randomUUID();
             insertResponse.run(responseId, person.id, waveId, person.org, now, now, now, device);
+            if (STRUCTURED) {
+              const ticked = [1, 2, 3, 4].filter(() => random() < 0.5);
+              insertTicks.run(randomUUID(), responseId, STUDY.instrument, CONDITION_ITEM, (ticked.length > 0 ? ticked : [2]).join(','), now, device);
+              answers++;
+            }
             for (const itemId of itemIds) {
               const value = random() < 0.04 ? 9 : Math.min(5, Math.max(1, Math.round(person.level + (random() - 0.5) * 2)));
               insertAnswer.run(randomUUID(), responseId, STUDY.instrument, itemId, value, now, device);

@@ -122,9 +122,11 @@ export interface ItemSeries {
   text: LocalizedText;
   /**
    * What kind of question: a statement on an answer scale (`scale`), a number (such as the
-   * *rapportcijfer*, 1 to 10) or a choice. Open questions are never in the results.
+   * *rapportcijfer*, 1 to 10), a choice, or select all that apply (`multiple`: its `distribution`
+   * counts per option the respondents who ticked it, of `n` who ticked anything). Open questions are
+   * never in the results.
    */
-  type: 'scale' | 'number' | 'choice';
+  type: 'scale' | 'number' | 'choice' | 'multiple';
   scaleId: string | null;
   /** Lowest and highest possible item score; null for items without scores (choices). */
   range: ScoreRange | null;

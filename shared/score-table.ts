@@ -10,6 +10,7 @@ import type { InstrumentDefinition, InstrumentItem, ScaleItem } from './instrume
 import { ANSWER_CODE_MAX, ANSWER_CODE_MIN } from './domain';
 import type { LocalizedText } from './text';
 import { itemScore } from './scoring';
+import { visibilityPlan, type VisibilityPlan } from './instruments/shown-items';
 
 /** The range of stored codes the instrument schema allows. */
 export const CODE_MIN = ANSWER_CODE_MIN;
@@ -32,7 +33,7 @@ export interface CompiledItem {
   slotDeclined: Uint8Array;
   /** Stored code → slot, at index code − CODE_MIN; −1 for codes the item does not accept. */
   slotOf: Int16Array;
-  /** For scale and choice items: the options, parallel to `codes`; null otherwise. */
+  /** For scale, choice and multiple-choice items: the options, parallel to `codes`; null otherwise. */
   options: CompiledOption[] | null;
   /** Lowest and highest possible item score (null for items without scores). */
   range: [number, number] | null;
@@ -65,6 +66,10 @@ export interface CompiledInstrument {
   /** Per item position: its place in `sortedIds`. */
   sortedRank: number[];
   subscales: CompiledSubscale[];
+  /** Conditional display: which items may be hidden and what decides it; null when no item has a condition. */
+  visibility: VisibilityPlan | null;
+  /** Positions in `items` of the multiple-choice items (their answers are stored as text, not as a code). */
+  multipleIndexes: number[];
 }
 
 /** An agreement scale ends on an agreeing label ("Helemaal eens", "Strongly agree"), not a disagreeing one. */
@@ -86,7 +91,7 @@ function compileItem(def: InstrumentDefinition, item: InstrumentItem): CompiledI
   if (item.type === 'number') {
     for (let c = item.min; c <= item.max; c++) codes.push(c);
     range = [item.min, item.max];
-  } else if (item.type === 'scale' || item.type === 'choice') {
+  } else if (item.type === 'scale' || item.type === 'choice' || item.type === 'multiple') {
     const scale = def.scales.find((s) => s.id === item.scale)!;
     options = [...scale.options.map((o) => ({ ...o, scored: true })), ...scale.notScored.map((o) => ({ ...o, scored: false }))];
     codes = options.map((o) => o.code);
@@ -129,7 +134,8 @@ export function compileInstrument(def: InstrumentDefinition): CompiledInstrument
       options: shared ? shared.options.map((o) => ({ ...o, scored: true })) : null,
     };
   });
-  return { def, items, index, sortedIds, sortedPositions, sortedRank, subscales };
+  const multipleIndexes = items.flatMap((it, i) => (it.item.type === 'multiple' ? [i] : []));
+  return { def, items, index, sortedIds, sortedPositions, sortedRank, subscales, visibility: visibilityPlan(def), multipleIndexes };
 }
 
 /** The slot of a stored code (NaN for no answer): −1 when there is no answer or the item does not accept it. */
@@ -156,11 +162,20 @@ export function itemScores(c: CompiledInstrument, codes: ArrayLike<number>): num
   return out;
 }
 
-/** The subscale score from item scores (NaN = none), by the rule of `scoreSubscale`; null when too few items are answered. */
-export function subscaleScore(sub: CompiledSubscale, scores: ArrayLike<number>): number | null {
+/**
+ * The subscale score from item scores (NaN = none), by the rule of `scoreSubscale`; null when too few
+ * items are answered. `hidden` (per item position, 1 = the response did not see it) leaves hidden
+ * items out of the items whose share must be answered; their scores are NaN already.
+ */
+export function subscaleScore(sub: CompiledSubscale, scores: ArrayLike<number>, hidden: ArrayLike<number> | null = null): number | null {
   let sum = 0;
   let answered = 0;
+  let total = sub.itemIndexes.length;
   for (const i of sub.itemIndexes) {
+    if (hidden !== null && hidden[i] === 1) {
+      total--;
+      continue;
+    }
     const s = scores[i]!;
     if (s === s) {
       sum += s;
@@ -168,7 +183,7 @@ export function subscaleScore(sub: CompiledSubscale, scores: ArrayLike<number>):
     }
   }
   // The same tolerance as scoreSubscale: 3 of 4 is 0.75 exactly.
-  const enough = answered > 0 && answered / sub.itemIndexes.length >= sub.minAnsweredShare - 1e-9;
+  const enough = answered > 0 && answered / total >= sub.minAnsweredShare - 1e-9;
   return enough ? sum / answered : null;
 }
 

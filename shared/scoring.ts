@@ -19,21 +19,30 @@ export function itemScore(def: InstrumentDefinition, itemId: string, code: numbe
   return item.reverse ? Math.min(...scored) + Math.max(...scored) - code : code;
 }
 
+const NONE_HIDDEN: ReadonlySet<string> = new Set();
+
 export interface SubscaleScore {
   subscaleId: string;
   /** Mean of the answered items, or null when too few were answered. */
   score: number | null;
   answered: number;
+  /** The subscale's items the response saw (all of them unless some were hidden by their condition). */
   total: number;
   /** True when the score is a mean over fewer items than the subscale has. */
   prorated: boolean;
 }
 
-export function scoreSubscale(def: InstrumentDefinition, subscale: Subscale, answers: AnswerCodes): SubscaleScore {
-  const scores = subscale.items
+/**
+ * The subscale score of one response. Items the response did not see (`hidden`, their condition not
+ * met) count nowhere: their stored answer is ignored and they are not among the items whose share
+ * must be answered.
+ */
+export function scoreSubscale(def: InstrumentDefinition, subscale: Subscale, answers: AnswerCodes, hidden: ReadonlySet<string> = NONE_HIDDEN): SubscaleScore {
+  const shown = hidden.size === 0 ? subscale.items : subscale.items.filter((id) => !hidden.has(id));
+  const scores = shown
     .map((id) => itemScore(def, id, answers.get(id)))
     .filter((s): s is number => s !== null);
-  const total = subscale.items.length;
+  const total = shown.length;
   const answered = scores.length;
   // A tiny tolerance keeps 3 of 4 at 0.75 from failing on floating point.
   const enough = answered > 0 && answered / total >= subscale.minAnsweredShare - 1e-9;
@@ -46,6 +55,6 @@ export function scoreSubscale(def: InstrumentDefinition, subscale: Subscale, ans
   };
 }
 
-export function scoreAllSubscales(def: InstrumentDefinition, answers: AnswerCodes): SubscaleScore[] {
-  return def.subscales.map((s) => scoreSubscale(def, s, answers));
+export function scoreAllSubscales(def: InstrumentDefinition, answers: AnswerCodes, hidden: ReadonlySet<string> = NONE_HIDDEN): SubscaleScore[] {
+  return def.subscales.map((s) => scoreSubscale(def, s, answers, hidden));
 }

@@ -8,7 +8,8 @@
 import type { InstrumentRef, ResponseMode, ResponseStatus, WaveKind } from '../domain';
 import type { InstrumentDefinition, InstrumentItem, ResponseScale, Subscale } from '../instruments/schema';
 import { scoreSubscale } from '../scoring';
-import { inLocale, type Locale } from '../text';
+import { hiddenItemIds, tickedCodes, visibilityPlan, type VisibilityPlan } from '../instruments/shown-items';
+import { inLocale, type LocalizedText, type Locale } from '../text';
 import { formatIsoWithOffset } from './csv';
 import { VariableNamer, waveSuffixes } from './names';
 import type { Cell, Column, MeasureLevel, Table, ValueLabel } from './table';
@@ -43,7 +44,7 @@ export interface SourceResponse {
   completedAt: string | null;
   /** instrumentId → itemId → stored code. */
   codes: Map<string, Map<string, number>>;
-  /** instrumentId → itemId → open answer. */
+  /** instrumentId → itemId → open answer, or the ticked codes of a multiple-choice answer ("1,3,5"). */
   texts: Map<string, Map<string, string>>;
 }
 
@@ -78,6 +79,10 @@ export interface CodebookEntry {
   notScored: string;
   missing: string;
   reverse: string;
+  /** Whether the item must be answered (yes/no; empty for what is not an item). */
+  required: string;
+  /** When the item is shown ("Getoond als vraag co_rol = 3 (Anders)"); empty when always. */
+  shownWhen: string;
   derivation: string;
   sheets: string[];
   wide: string[];
@@ -112,7 +117,11 @@ const STATUS_CODES: Record<ResponseStatus, number> = { complete: 1, in_progress:
 
 interface ItemColumn {
   instrumentId: string;
+  /** `instrumentId/itemId`, and for one option of a multiple-choice item `#code` after it. */
+  key: string;
   item: InstrumentItem;
+  /** The option this column stands for, for a multiple-choice item (one 0/1 variable per option). */
+  option: { code: number; label: LocalizedText } | null;
   def: InstrumentDefinition;
   versions: number[];
   name: string;
@@ -130,6 +139,33 @@ interface ScoreColumnGroup {
 function scaleOf(def: InstrumentDefinition, item: InstrumentItem): ResponseScale | undefined {
   return item.type === 'scale' || item.type === 'choice' ? def.scales.find((s) => s.id === item.scale) : undefined;
 }
+
+/** The options of a multiple-choice item, scored and not scored, each one variable; none for other items. */
+function optionsOf(def: InstrumentDefinition, item: InstrumentItem): { code: number; label: LocalizedText }[] {
+  if (item.type !== 'multiple') return [];
+  const scale = def.scales.find((s) => s.id === item.scale);
+  return scale ? [...scale.options, ...scale.notScored] : [];
+}
+
+/** The part of an option variable's name after the item id: the code, a negative one as `m` + digits (`_m1`). */
+const optionSuffix = (code: number): string => (code < 0 ? `m${-code}` : String(code));
+
+/** When an item is shown, in words: "Getoond als vraag co_rol = 3 (Anders)"; empty for an item always shown. */
+function shownWhenText(def: InstrumentDefinition, item: InstrumentItem, terms: ExportTerms, language: Locale): string {
+  if (!item.showWhen) return '';
+  const condition = def.items.find((it) => it.id === item.showWhen!.item);
+  const scale = condition && 'scale' in condition ? def.scales.find((sc) => sc.id === condition.scale) : undefined;
+  const codes = item.showWhen.anyOf
+    .map((code) => {
+      const option = scale && [...scale.options, ...scale.notScored].find((o) => o.code === code);
+      return option ? `${code} (${inLocale(option.label, language)})` : String(code);
+    })
+    .join(terms.structure.or);
+  return condition?.type === 'multiple' ? terms.structure.shownWhenTicked(item.showWhen.item, codes) : terms.structure.shownWhen(item.showWhen.item, codes);
+}
+
+const itemKey = (instrumentId: string, itemId: string) => `${instrumentId}/${itemId}`;
+const optionKey = (instrumentId: string, itemId: string, code: number) => `${instrumentId}/${itemId}#${code}`;
 
 function labelsOf(scale: ResponseScale | undefined, language: Locale): { valueLabels: ValueLabel[]; missing: number[] } {
   if (!scale) return { valueLabels: [], missing: [] };
@@ -246,12 +282,34 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   };
 
   // --- Item columns: per chosen instrument, the items of all versions in use ---
+  // A multiple-choice item is one 0/1 variable per option ({itemId}_{code}).
   const itemColumns: ItemColumn[] = instrumentOrder.flatMap((instrumentId) =>
-    acrossVersions(instrumentId, (def) => def.items.filter((item) => item.type !== 'open' || options.includeOpenAnswers)).map(
-      ({ part: item, def, versions }): ItemColumn => ({ instrumentId, item, def, versions, name: namer.name(item.id), wideNames: [] }),
+    acrossVersions(instrumentId, (def) => def.items.filter((item) => (item.type !== 'open' || options.includeOpenAnswers) && item.type !== 'relation')).flatMap(
+      ({ part: item, def, versions }): ItemColumn[] =>
+        item.type === 'multiple'
+          ? optionsOf(def, item).map((option) => ({
+              instrumentId,
+              key: optionKey(instrumentId, item.id, option.code),
+              item,
+              option,
+              def,
+              versions,
+              name: namer.name(item.id, optionSuffix(option.code)),
+              wideNames: [],
+            }))
+          : [{ instrumentId, key: itemKey(instrumentId, item.id), item, option: null, def, versions, name: namer.name(item.id), wideNames: [] }],
     ),
   );
+  const s = terms.structure;
+  const tickedLabels: ValueLabel[] = [
+    { code: 0, label: s.tickedLabels[0] },
+    { code: 1, label: s.tickedLabels[1] },
+  ];
   const itemColumnDefs: Column[] = itemColumns.map((col) => {
+    if (col.option) {
+      const label = s.optionLabel(inLocale(col.item.label, lang), inLocale(col.option.label, lang));
+      return codes ? { name: col.name, label, kind: 'integer', level: 'nominal', valueLabels: tickedLabels } : { name: col.name, label, kind: 'text', level: 'nominal', width: 18 };
+    }
     const scale = scaleOf(col.def, col.item);
     const labels = labelsOf(scale, lang);
     const base = { name: col.name, label: inLocale(col.item.text, lang) };
@@ -287,7 +345,14 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   });
 
   // --- Long rows and score rows ---
-  const itemIndex = new Map(itemColumns.map((c, i) => [`${c.instrumentId}/${c.item.id}`, fixedColumns.length + i]));
+  const itemIndex = new Map(itemColumns.map((c, i) => [c.key, fixedColumns.length + i]));
+  // Per instrument version, what may be hidden (null: nothing), so a response's hidden items are found from its condition answers.
+  const plans = new Map<InstrumentDefinition, VisibilityPlan | null>();
+  const planOf = (def: InstrumentDefinition) => {
+    if (!plans.has(def)) plans.set(def, visibilityPlan(def));
+    return plans.get(def)!;
+  };
+  const noneHidden: ReadonlySet<string> = new Set();
   const defsOfWave = new Map(
     source.waves.map((w) => [w.id, selectedRefs(w).map((ref) => ({ ref, def: source.definition(ref) }))]),
   );
@@ -332,8 +397,22 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     for (const { ref, def } of defsOfWave.get(wave.id) ?? []) {
       const instrumentCodes = r.codes.get(ref.instrumentId);
       const instrumentTexts = r.texts.get(ref.instrumentId);
+      // The stored answer of an item this respondent was not shown counts nowhere: its cells stay empty.
+      const plan = planOf(def);
+      const hidden = plan ? new Set(hiddenItemIds(plan, (id) => instrumentCodes?.get(id) ?? instrumentTexts?.get(id))) : noneHidden;
       for (const item of def.items) {
-        const col = itemIndex.get(`${ref.instrumentId}/${item.id}`);
+        if (hidden.has(item.id)) continue;
+        if (item.type === 'multiple') {
+          const ticked = tickedCodes(instrumentTexts?.get(item.id));
+          if (!ticked) continue;
+          for (const option of optionsOf(def, item)) {
+            const at = itemIndex.get(optionKey(ref.instrumentId, item.id, option.code));
+            const on = ticked.includes(option.code) ? 1 : 0;
+            if (at !== undefined) row[at] = codes ? on : tickedLabels[on]!.label;
+          }
+          continue;
+        }
+        const col = itemIndex.get(itemKey(ref.instrumentId, item.id));
         if (col === undefined) continue;
         if (item.type === 'open') {
           row[col] = instrumentTexts?.get(item.id) ?? null;
@@ -346,10 +425,10 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       for (const subscale of def.subscales) {
         const at = scoreIndex.get(`${ref.instrumentId}/${subscale.id}`);
         if (at === undefined) continue;
-        const s = scoreSubscale(def, subscale, instrumentCodes ?? new Map());
-        scores[at] = s.score;
-        scores[at + 1] = s.answered;
-        scores[at + 2] = s.score === null ? null : s.prorated ? 1 : 0;
+        const score = scoreSubscale(def, subscale, instrumentCodes ?? new Map(), hidden);
+        scores[at] = score.score;
+        scores[at + 1] = score.answered;
+        scores[at + 2] = score.score === null ? null : score.prorated ? 1 : 0;
       }
     }
     longRows.push(row);
@@ -367,7 +446,12 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   for (const wave of source.waves) {
     const suffix = suffixOf.get(wave.id)!;
     const keys = present.get(suffix) ?? new Set<string>();
-    for (const { ref, def } of defsOfWave.get(wave.id) ?? []) for (const item of def.items) keys.add(`${ref.instrumentId}/${item.id}`);
+    for (const { ref, def } of defsOfWave.get(wave.id) ?? []) {
+      for (const item of def.items) {
+        keys.add(itemKey(ref.instrumentId, item.id));
+        for (const option of optionsOf(def, item)) keys.add(optionKey(ref.instrumentId, item.id, option.code));
+      }
+    }
     present.set(suffix, keys);
   }
   for (const suffix of order) {
@@ -382,7 +466,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     wideColumns.push(statusColumn);
     const keys = present.get(suffix)!;
     itemColumns.forEach((col, i) => {
-      const key = `${col.instrumentId}/${col.item.id}`;
+      const key = col.key;
       if (!keys.has(key)) return;
       const name = wideNamer.name(col.name, suffix);
       col.wideNames.push(name);
@@ -412,9 +496,8 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     row[wideIndex.get(`${suffix}|org`)!] = r.organisationName;
     row[wideIndex.get(`${suffix}|status`)!] = long[statusAt]!;
     for (const col of itemColumns) {
-      const itemKey = `${col.instrumentId}/${col.item.id}`;
-      const at = wideIndex.get(`${suffix}|${itemKey}`);
-      if (at !== undefined) row[at] = long[itemIndex.get(itemKey)!]!;
+      const at = wideIndex.get(`${suffix}|${col.key}`);
+      if (at !== undefined) row[at] = long[itemIndex.get(col.key)!]!;
     }
   });
   // Networks in the chosen order, respondents by code within a network.
@@ -434,6 +517,8 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     notScored: '',
     missing: '',
     reverse: '',
+    required: '',
+    shownWhen: '',
     derivation: '',
     wide: [],
   };
@@ -446,9 +531,9 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     };
   };
   // Derivations name the variables as exported: an item or score renamed for a clash or the length limit goes by its new name.
-  const itemName = new Map(itemColumns.map((c) => [`${c.instrumentId}/${c.item.id}`, c.name]));
+  const itemName = new Map(itemColumns.map((c) => [c.key, c.name]));
   const scoreName = new Map(scoreGroups.map((g) => [`${g.instrumentId}/${g.subscale.id}`, g.names[0]]));
-  const exportedItem = (instrumentId: string, itemId: string) => itemName.get(`${instrumentId}/${itemId}`) ?? itemId;
+  const exportedItem = (instrumentId: string, itemId: string) => itemName.get(itemKey(instrumentId, itemId)) ?? itemId;
   const subscaleTitle = (instrumentId: string, subscale: Subscale) => `${scoreName.get(`${instrumentId}/${subscale.id}`) ?? subscale.id} (${inLocale(subscale.label, lang)})`;
   const localOf = new Map(fixedColumns.flatMap((c) => (c.exactText ? [[c.exactText, c.name] as const] : [])));
   const codebook: CodebookEntry[] = [];
@@ -485,7 +570,26 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
     const { item, def } = col;
     const scale = scaleOf(def, item);
     const labels = labelsOf(scale, lang);
-    const subscales = def.subscales.filter((s) => s.items.includes(item.id)).map((s) => subscaleTitle(col.instrumentId, s));
+    const shown = { required: item.required ? terms.yes : terms.no, shownWhen: shownWhenText(def, item, terms, lang) };
+    if (col.option) {
+      codebook.push({
+        ...blank,
+        ...shown,
+        variable: col.name,
+        label: itemColumnDefs[itemColumns.indexOf(col)]!.label ?? '',
+        question: inLocale(item.text, lang),
+        instrument: instrumentName(col.instrumentId, col.versions.at(-1)!),
+        version: col.versions.join(', '),
+        type: s.optionType(item.type === 'multiple' ? item.scale : '', col.option.code, inLocale(col.option.label, lang)),
+        level: 'nominal',
+        values: joinLabels(tickedLabels),
+        missing: s.optionMissing,
+        sheets: [sheets.long, sheets.wide],
+        wide: col.wideNames,
+      });
+      continue;
+    }
+    const subscales = def.subscales.filter((sub) => sub.items.includes(item.id)).map((sub) => subscaleTitle(col.instrumentId, sub));
     const type =
       item.type === 'scale' ? cb.types.scale(item.scale) : item.type === 'choice' ? cb.types.choice(item.scale) : item.type === 'number' ? cb.types.number(item.min, item.max) : cb.types.open;
     codebook.push({
@@ -499,7 +603,9 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
       level: item.type === 'scale' ? 'ordinal' : item.type === 'number' ? 'scale' : 'nominal',
       values: item.type === 'number' ? `${item.min}–${item.max}` : joinLabels(labels.valueLabels),
       ...missingOf(labels),
+      ...(item.showWhen ? { missing: [s.hiddenMissing, ...missingOf(labels).missing.split('; ').slice(1)].join('; ') } : {}),
       reverse: item.type === 'scale' ? (item.reverse ? terms.yes : terms.no) : '',
+      ...shown,
       derivation: '',
       sheets: [sheets.long, sheets.wide],
       wide: col.wideNames,
@@ -603,6 +709,8 @@ const CODEBOOK_WIDTHS: Record<CodebookColumn, number> = {
   notScored: 24,
   missing: 40,
   reverse: 10,
+  required: 10,
+  shownWhen: 40,
   derivation: 60,
   sheet: 28,
   wide: 40,

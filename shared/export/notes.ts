@@ -56,6 +56,9 @@ export function notesTable(input: NotesInput): Table {
     add(n.licence, inLocale(def.licence, input.language));
     if (!allAvailableIn([def], input.language)) add(n.dutchOnly, n.dutchOnlyText);
   }
+  const items = input.instruments.flatMap((def) => def.items);
+  if (items.some((item) => item.showWhen)) add(t.structure.notesHidden, t.structure.notesHiddenText);
+  if (items.some((item) => item.type === 'multiple')) add(t.structure.notesMultiple, t.structure.notesMultipleText);
   for (const key of input.sheets) add(`${n.sheet}: ${t.sheets[key]}`, n.sheetTexts[key]);
   for (const { key } of EXPORT_METHODS) add(t.methods[key].topic, t.methods[key].text);
   if (input.sheets.includes('comparison')) add(n.exploratory, n.exploratoryText);

@@ -11,7 +11,7 @@ export type MethodKey = 'completedOnly' | 'linking' | 'comparison' | 'ties' | 'a
 type NoticeParams = Record<string, string | number>;
 
 /** The codebook's columns, in the order of its sheet. */
-export const CODEBOOK_COLUMNS = ['variable', 'label', 'question', 'instrument', 'version', 'subscale', 'type', 'level', 'values', 'notScored', 'missing', 'reverse', 'derivation', 'sheet', 'wide'] as const;
+export const CODEBOOK_COLUMNS = ['variable', 'label', 'question', 'instrument', 'version', 'subscale', 'type', 'level', 'values', 'notScored', 'missing', 'reverse', 'required', 'shownWhen', 'derivation', 'sheet', 'wide'] as const;
 export type CodebookColumn = (typeof CODEBOOK_COLUMNS)[number];
 
 export interface ExportTerms {
@@ -181,6 +181,22 @@ export interface ExportTerms {
     /** `marker`: the end of a shortened text, with N for its length. */
     longTextsText: (marker: string) => string;
   };
+  /** Required items, conditional display and multiple choice, in the data, the codebook and the Toelichting. */
+  structure: {
+    /** The variable label of one option of a multiple-choice item: "Contactvormen: Telefoon". */
+    optionLabel: (item: string, option: string) => string;
+    tickedLabels: [notTicked: string, ticked: string];
+    optionType: (scale: string, code: number, option: string) => string;
+    optionMissing: string;
+    hiddenMissing: string;
+    shownWhen: (item: string, codes: string) => string;
+    shownWhenTicked: (item: string, codes: string) => string;
+    or: string;
+    notesHidden: string;
+    notesHiddenText: string;
+    notesMultiple: string;
+    notesMultipleText: string;
+  };
 }
 
 const nl: ExportTerms = {
@@ -239,6 +255,8 @@ const nl: ExportTerms = {
       notScored: 'niet_gescoord',
       missing: 'ontbrekend',
       reverse: 'omgekeerd',
+      required: 'verplicht',
+      shownWhen: 'getoond_als',
       derivation: 'berekening',
       sheet: 'blad',
       wide: 'in_data_breed',
@@ -439,6 +457,23 @@ const nl: ExportTerms = {
     longTextsText: (marker) =>
       `Een Excel-cel bevat hoogstens 32.767 tekens. Een langere tekst wordt in de werkmap ingekort en eindigt dan op "${marker}", met N de volledige lengte. De CSV-export bevat altijd de hele tekst.`,
   },
+  structure: {
+    optionLabel: (item, option) => `${item}: ${option}`,
+    tickedLabels: ['niet aangekruist', 'aangekruist'],
+    optionType: (scale, code, option) => `Meerkeuzevraag, één variabele per antwoord (antwoordschaal ${scale}): ${code} = ${option}`,
+    optionMissing: 'Leeg = de vraag is niet beantwoord (niets aangekruist), niet gevraagd in deze meting of niet getoond',
+    hiddenMissing:
+      'Leeg = niet beantwoord, niet gevraagd in deze meting, of niet getoond omdat de voorwaarde (getoond_als) niet vervuld was; een eerder gegeven antwoord op een vraag die daarna niet meer getoond werd, staat ook als leeg',
+    shownWhen: (item, codes) => `Getoond als vraag ${item} = ${codes}`,
+    shownWhenTicked: (item, codes) => `Getoond als bij vraag ${item} aangekruist is: ${codes}`,
+    or: ' of ',
+    notesHidden: 'Vragen die niet altijd getoond worden',
+    notesHiddenText:
+      'Een vraag met een voorwaarde (kolom getoond_als in het codeboek) krijgt alleen wie het antwoord gaf waar ze van afhangt. Wie de vraag niet kreeg, heeft daar een lege cel, ook als er eerder een antwoord stond (de respondent veranderde daarna het antwoord waar de vraag van afhing). Zo’n antwoord telt nergens mee: niet in de schaalscores, niet in de aantallen en niet in de statistiek. Een schaalscore wordt dan berekend over de getoonde items van de schaal.',
+    notesMultiple: 'Meerkeuzevragen (alles aankruisen wat van toepassing is)',
+    notesMultipleText:
+      'Zo’n vraag staat in de data als één variabele per antwoord, genoemd naar de vraag en de code van het antwoord (co_kanalen_1; een negatieve code als m: _m1): 1 = aangekruist, 0 = niet aangekruist, leeg als de vraag niet beantwoord of niet getoond is.',
+  },
 };
 
 const en: ExportTerms = {
@@ -497,6 +532,8 @@ const en: ExportTerms = {
       notScored: 'not_scored',
       missing: 'missing',
       reverse: 'reverse',
+      required: 'required',
+      shownWhen: 'shown_when',
       derivation: 'derivation',
       sheet: 'sheet',
       wide: 'in_data_wide',
@@ -694,6 +731,23 @@ const en: ExportTerms = {
     longTexts: 'Long texts',
     longTextsText: (marker) =>
       `An Excel cell holds at most 32,767 characters. A longer text is shortened in the workbook and then ends with "${marker}", N being the full length. The CSV export always has the whole text.`,
+  },
+  structure: {
+    optionLabel: (item, option) => `${item}: ${option}`,
+    tickedLabels: ['not ticked', 'ticked'],
+    optionType: (scale, code, option) => `Multiple choice, one variable per option (answer scale ${scale}): ${code} = ${option}`,
+    optionMissing: 'Empty = the question was not answered (nothing ticked), not asked in this wave, or not shown',
+    hiddenMissing:
+      'Empty = not answered, not asked in this wave, or not shown because its condition (shown_when) was not met; an answer given earlier to a question that was no longer shown afterwards is empty as well',
+    shownWhen: (item, codes) => `Shown when question ${item} = ${codes}`,
+    shownWhenTicked: (item, codes) => `Shown when at question ${item} is ticked: ${codes}`,
+    or: ' or ',
+    notesHidden: 'Questions that are not always shown',
+    notesHiddenText:
+      'A question with a condition (column shown_when in the codebook) is asked only of those who gave the answer it depends on. Whoever did not get the question has an empty cell there, also when an answer was stored before (the respondent then changed the answer it depended on). Such an answer counts nowhere: not in the scale scores, not in the counts and not in the statistics. A scale score is then computed over the scale’s items that were shown.',
+    notesMultiple: 'Multiple choice (tick all that apply)',
+    notesMultipleText:
+      'Such a question is in the data as one variable per option, named after the question and the option’s code (co_kanalen_1; a negative code as m: _m1): 1 = ticked, 0 = not ticked, empty when the question was not answered or not shown.',
   },
 };
 

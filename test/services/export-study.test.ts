@@ -500,7 +500,7 @@ describe('the codebook beside the CSV', () => {
       const byName = readCodebook(codebookPath, separator);
       for (const v of header) expect(byName.has(v), v).toBe(true);
       // The workbook's columns about sheets have no meaning beside a CSV.
-      expect(Object.keys(byName.get('ks_amb_01')!)).toEqual(['variabele', 'label', 'vraagtekst', 'vragenlijst', 'versie', 'schaal', 'type', 'meetniveau', 'codes_en_labels', 'niet_gescoord', 'ontbrekend', 'omgekeerd', 'berekening']);
+      expect(Object.keys(byName.get('ks_amb_01')!)).toEqual(['variabele', 'label', 'vraagtekst', 'vragenlijst', 'versie', 'schaal', 'type', 'meetniveau', 'codes_en_labels', 'niet_gescoord', 'ontbrekend', 'omgekeerd', 'verplicht', 'getoond_als', 'berekening']);
       expect(byName.get('ks_amb_01')).toMatchObject(KS_AMB_01_CODEBOOK);
       expect(byName.get('ks_amb')).toMatchObject({
         type: 'Schaalscore (berekend)',

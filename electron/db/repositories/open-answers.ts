@@ -4,6 +4,7 @@ import { prepared } from '../prepared';
 /** The texts of one wave's submitted questionnaires, for *Open antwoorden*. */
 
 export interface OpenTextRow {
+  responseId: string;
   instrumentId: string;
   itemId: string;
   text: string;
@@ -15,7 +16,7 @@ export interface OpenTextRow {
 export function listSubmittedTexts(db: Db, waveId: string): OpenTextRow[] {
   return prepared(
     db,
-    `SELECT a.instrument_id AS instrumentId, a.item_id AS itemId, a.text, r.organisation_id AS organisationId, p.code
+    `SELECT r.id AS responseId, a.instrument_id AS instrumentId, a.item_id AS itemId, a.text, r.organisation_id AS organisationId, p.code
      FROM responses r JOIN answers a ON a.response_id = r.id JOIN respondents p ON p.id = r.respondent_id
      WHERE r.wave_id = ? AND r.status = 'complete' AND a.text IS NOT NULL
      ORDER BY r.id, a.instrument_id, a.item_id`,
@@ -29,4 +30,17 @@ export function countSubmittedByOrganisation(db: Db, waveId: string): { organisa
     `SELECT organisation_id AS organisationId, count(*) AS n FROM responses
      WHERE wave_id = ? AND status = 'complete' GROUP BY organisation_id`,
   ).all(waveId) as { organisationId: string | null; n: number }[];
+}
+
+/**
+ * The answers to the given items of one instrument in the wave's submitted questionnaires: what
+ * decides whether a question with a condition was shown (a code, or ticked codes as text).
+ */
+export function listSubmittedAnswersTo(db: Db, waveId: string, instrumentId: string, itemIds: readonly string[]): { responseId: string; itemId: string; value: number | null; text: string | null }[] {
+  return prepared(
+    db,
+    `SELECT r.id AS responseId, a.item_id AS itemId, a.value, a.text
+     FROM responses r JOIN answers a ON a.response_id = r.id
+     WHERE r.wave_id = ? AND r.status = 'complete' AND a.instrument_id = ? AND a.item_id IN (SELECT value FROM json_each(?))`,
+  ).all(waveId, instrumentId, JSON.stringify(itemIds)) as { responseId: string; itemId: string; value: number | null; text: string | null }[];
 }

@@ -61,6 +61,23 @@ export function listCodedAnswers(db: Db, waveIds: readonly string[], instrumentI
     .all({ instrument: instrumentId, background: backgroundId, waves }) as [number, 0 | 1, string, number][];
 }
 
+/**
+ * The multiple-choice answers (ticked codes as text, "1,3,5") of the complete responses of the given
+ * waves, for the given items of one instrument, as raw rows [response rowid, itemId, text]. Asked only
+ * for an instrument that has such items, so the coded read above stays on its covering index.
+ */
+export function listMultipleChoiceAnswers(db: Db, waveIds: readonly string[], instrumentId: string, itemIds: readonly string[]): [number, string, string][] {
+  return prepared(
+    db,
+    `SELECT r.rowid, a.item_id, a.text
+     FROM responses r JOIN answers a ON a.response_id = r.id
+     WHERE r.wave_id IN (SELECT value FROM json_each(@waves)) AND r.status = 'complete'
+       AND a.instrument_id = @instrument AND a.item_id IN (SELECT value FROM json_each(@items)) AND a.text IS NOT NULL`,
+  )
+    .raw(true)
+    .all({ instrument: instrumentId, waves: JSON.stringify(waveIds), items: JSON.stringify(itemIds) }) as [number, string, string][];
+}
+
 /** A network's waves in time order (as listWaves), each with its instruments, in one query. */
 export function listWavesWithInstruments(db: Db, networkId: string): Wave[] {
   const rows = prepared(

@@ -6,6 +6,7 @@
 import type { Network, Wave } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { compileInstrument, itemScores, subscaleScore, type CompiledInstrument } from '../../../shared/score-table';
+import { hiddenItemIds, tickedCodes } from '../../../shared/instruments/shown-items';
 import type { BreakdownChoice, WaveColumn } from '../../../shared/results';
 import * as repo from '../../db/repositories/results';
 import type { Db } from '../../db/open';
@@ -30,6 +31,10 @@ export interface ResponseData {
   codes: number[];
   /** Item score per item (NaN = no score: unanswered, "weet niet", or an item without scores). */
   itemScores: number[];
+  /** Per item position, 1 when the response did not see the item (its condition not met); null when the instrument has no conditions. */
+  hidden: Uint8Array | null;
+  /** Ticked codes per position of a multiple-choice item answered (and shown); null when the instrument has no such items. */
+  ticked: Map<number, number[]> | null;
   /** Score per subscale of the wave's compiled instrument (null = too few items answered). */
   scores: (number | null)[];
   /** The breakdown answer (role group, discipline or governance body code), when asked and given. */
@@ -130,6 +135,8 @@ export function loadWaveData(
       organisationId: row.organisationId,
       codes,
       itemScores: codes,
+      hidden: null,
+      ticked: wave.compiled && wave.compiled.multipleIndexes.length > 0 ? new Map() : null,
       scores: [],
       group: null,
     };
@@ -171,17 +178,59 @@ export function loadWaveData(
     if (hasBreakdownItem && itemId === breakdownItem && (row[1] === 0 || instrumentId === BACKGROUND_INSTRUMENT)) current.group = row[3];
   }
 
+  readMultipleChoice(ctx, data, byResponse, instrumentId);
+
   for (const wave of data) {
     const compiled = wave.compiled;
     if (!compiled) continue;
     for (const r of wave.complete) {
+      if (compiled.visibility) hideUnshown(compiled, r);
       r.itemScores = itemScores(compiled, r.codes);
       const scores: (number | null)[] = [];
-      for (const sub of compiled.subscales) scores.push(subscaleScore(sub, r.itemScores));
+      for (const sub of compiled.subscales) scores.push(subscaleScore(sub, r.itemScores, r.hidden));
       r.scores = scores;
     }
   }
   return data;
+}
+
+/** The ticked codes of the multiple-choice items, for the waves whose instrument version has any. */
+function readMultipleChoice(ctx: ServiceContext, data: readonly WaveData[], byResponse: Map<number, { response: ResponseData; wave: WaveData }>, instrumentId: string): void {
+  const itemIds = new Set<string>();
+  for (const w of data) for (const i of w.compiled?.multipleIndexes ?? []) itemIds.add(w.compiled!.items[i]!.id);
+  if (itemIds.size === 0) return;
+  for (const [rowid, itemId, text] of repo.listMultipleChoiceAnswers(ctx.db, data.map((w) => w.wave.id), instrumentId, [...itemIds])) {
+    const found = byResponse.get(rowid);
+    const j = found?.wave.compiled?.index.get(itemId);
+    const codes = tickedCodes(text);
+    if (!found || j === undefined || !codes || found.wave.compiled!.items[j]!.item.type !== 'multiple') continue;
+    found.response.ticked?.set(j, codes);
+  }
+}
+
+/**
+ * The stored answers of the items this response did not see (their condition not met) count nowhere:
+ * their codes and ticks are dropped and the items are marked hidden, so they are not "missing" either.
+ */
+function hideUnshown(compiled: CompiledInstrument, r: ResponseData): void {
+  const hidden = hiddenItemIds(compiled.visibility!, (itemId) => {
+    const j = compiled.index.get(itemId);
+    if (j === undefined) return undefined;
+    const ticked = r.ticked?.get(j);
+    if (ticked) return ticked;
+    const code = r.codes[j]!;
+    return code === code ? code : undefined;
+  });
+  if (hidden.length === 0) return;
+  r.hidden = new Uint8Array(compiled.items.length);
+  for (const id of hidden) {
+    const j = compiled.index.get(id);
+    // An open question is not compiled: it has no place here (open-answers.ts leaves it out itself).
+    if (j === undefined) continue;
+    r.hidden[j] = 1;
+    r.codes[j] = Number.NaN;
+    r.ticked?.delete(j);
+  }
 }
 
 /** The scale scores of the responses (all complete responses of the wave unless given) that have one. */

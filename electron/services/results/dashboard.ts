@@ -230,7 +230,7 @@ function unionItems(sources: readonly CompiledInstrument[]): UnionItem[] {
       }
       const scaleId = c.def.subscales.find((s) => s.items.includes(it.id))?.id ?? null;
       const reverse = it.item.type === 'scale' && it.item.reverse;
-      // Open questions are never compiled, so the type is one of the three the results know.
+      // Open questions are never compiled. Relation items are, but their answers live elsewhere (relation_answers): none here.
       const type = it.item.type as ItemSeries['type'];
       seen.set(it.id, { id: it.id, label: it.item.label, text: it.item.text, type, scaleId, range: widest(null, it.range), reverse });
     }
@@ -368,7 +368,10 @@ function itemSeriesOf(item: UnionItem, data: readonly WaveData[], k: number): It
     presentIn: data.filter((w) => w.compiled?.index.has(item.id)).map((w) => w.wave.id),
     perWave: data.map((w) => {
       const j = w.compiled?.index.get(item.id);
-      return { waveId: w.wave.id, stats: j === undefined ? emptyItemStats() : itemStats(w.compiled!.items[j]!, j, w.complete, minSizeIn(w, k)) };
+      if (j === undefined) return { waveId: w.wave.id, stats: emptyItemStats() };
+      const compiled = w.compiled!.items[j]!;
+      const stats = compiled.item.type === 'multiple' ? tickedStats(compiled, j, w.complete, minSizeIn(w, k)) : itemStats(compiled, j, w.complete, minSizeIn(w, k));
+      return { waveId: w.wave.id, stats };
     }),
   };
 }
@@ -385,7 +388,8 @@ function itemStats(item: CompiledItem, j: number, responses: readonly ResponseDa
     const code = r.codes[j]!;
     const slot = code >= CODE_MIN && code <= CODE_MAX ? slotOf[code - CODE_MIN]! : -1;
     if (slot < 0) {
-      missing++;
+      // Not shown to this respondent (its condition not met): neither an answer nor a missing one.
+      if (r.hidden === null || r.hidden[j] !== 1) missing++;
       continue;
     }
     counts[slot]!++;
@@ -407,6 +411,34 @@ function itemStats(item: CompiledItem, j: number, responses: readonly ResponseDa
   let shareAgree: number | null = null;
   if (item.agreeCodes && n > 0) shareAgree = item.agreeCodes.reduce((sum, code) => sum + counts[slotFor(item, code)]!, 0) / n;
   return { n, missing, declined, mean: d.mean, sd: d.sd, median: d.median, q1: d.q1, q3: d.q3, distribution, shareAgree, suppressed: false };
+}
+
+/**
+ * A multiple-choice item: per option how many respondents ticked it (`distribution`, a share of `n`,
+ * the respondents who ticked anything; the shares add up to more than 100%). Those who saw it and
+ * ticked nothing are `missing`; those who did not see it count nowhere. Withheld, counts and all,
+ * when fewer than the minimum group answered.
+ */
+function tickedStats(item: CompiledItem, j: number, responses: readonly ResponseData[], k: number): ItemStats {
+  const counts: number[] = new Array<number>(item.codes.length).fill(0);
+  let n = 0;
+  let missing = 0;
+  for (const r of responses) {
+    if (r.hidden !== null && r.hidden[j] === 1) continue;
+    const ticked = r.ticked?.get(j);
+    if (!ticked) {
+      missing++;
+      continue;
+    }
+    n++;
+    for (const code of ticked) {
+      const slot = slotFor(item, code);
+      if (slot >= 0) counts[slot]!++;
+    }
+  }
+  if (n > 0 && n < k) return { ...emptyItemStats(), n, missing, suppressed: true };
+  const distribution = item.options?.map((o, slot) => ({ code: o.code, label: o.label, count: counts[slot]!, scored: o.scored })) ?? null;
+  return { ...emptyItemStats(), n, missing, distribution };
 }
 
 // --- baseline versus follow-up ----------------------------------------------------------------------

@@ -2,7 +2,9 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { OpenAnswerOrganisation, OpenQuestion, WaveOpenAnswers } from '../../../shared/open-answers';
 import { suppressCells } from '../../../shared/suppression';
 import { listOrganisations } from '../../db/repositories/networks';
-import { countSubmittedByOrganisation, listSubmittedTexts } from '../../db/repositories/open-answers';
+import { countSubmittedByOrganisation, listSubmittedAnswersTo, listSubmittedTexts } from '../../db/repositories/open-answers';
+import { hiddenItemIds, visibilityPlan } from '../../../shared/instruments/shown-items';
+import type { InstrumentDefinition } from '../../../shared/instruments/schema';
 import { loadInstrument } from '../administration/instruments';
 import { requireNetwork, requireWave } from '../administration/networks';
 import type { ServiceContext } from '../context';
@@ -41,10 +43,12 @@ export function listOpenAnswers(ctx: ServiceContext, input: ParsedInput<'listOpe
   const questions: OpenQuestion[] = [];
   for (const ref of wave.instruments) {
     const def = loadInstrument(ctx, ref.instrumentId, ref.version);
+    const notShown = hiddenOpenAnswers(ctx, wave.id, def, new Set(texts.map((row) => row.responseId)));
     for (const item of def.items) {
+      // Only open questions: a multiple-choice answer is text too ("1,3"), but never an open answer.
       if (item.type !== 'open') continue;
       const answers = texts
-        .filter((row) => row.instrumentId === def.id && row.itemId === item.id && row.text.trim() !== '')
+        .filter((row) => row.instrumentId === def.id && row.itemId === item.id && row.text.trim() !== '' && !notShown.has(`${row.responseId}/${item.id}`))
         .map((row) => ({ text: row.text, organisation: organisation(row.organisationId), respondentCode: input.withCodes ? row.code : null }))
         .sort((a, b) => collator.compare(a.text, b.text));
       questions.push({
@@ -60,4 +64,26 @@ export function listOpenAnswers(ctx: ServiceContext, input: ParsedInput<'listOpe
     }
   }
   return { waveId: wave.id, waveLabel: wave.label, networkId: network.id, networkName: network.name, minGroupSize: k, submitted, withCodes: input.withCodes, questions };
+}
+
+/**
+ * The open questions a respondent was not shown (their condition not met), as `responseId/itemId`:
+ * a text stored before the answer it hung on changed counts nowhere, so it is not listed either.
+ */
+function hiddenOpenAnswers(ctx: ServiceContext, waveId: string, def: InstrumentDefinition, responseIds: ReadonlySet<string>): Set<string> {
+  const plan = visibilityPlan(def);
+  const hidden = new Set<string>();
+  if (!plan || !plan.conditional.some((item) => item.type === 'open')) return hidden;
+  const byResponse = new Map<string, Map<string, number | string>>();
+  for (const row of listSubmittedAnswersTo(ctx.db, waveId, def.id, plan.conditionIds)) {
+    let answers = byResponse.get(row.responseId);
+    if (!answers) byResponse.set(row.responseId, (answers = new Map()));
+    const answer = row.value ?? row.text;
+    if (answer !== null) answers.set(row.itemId, answer);
+  }
+  for (const responseId of responseIds) {
+    const answers = byResponse.get(responseId);
+    for (const itemId of hiddenItemIds(plan, (id) => answers?.get(id))) hidden.add(`${responseId}/${itemId}`);
+  }
+  return hidden;
 }

@@ -69,7 +69,7 @@ export function organisationWaves(
         const j = w.compiled.index.get(itemId);
         if (j === undefined) continue;
         const scored = (r: ResponseData) => r.itemScores[j] === r.itemScores[j];
-        const answered = (r: ResponseData) => r.codes[j] === r.codes[j];
+        const answered = (r: ResponseData) => r.codes[j] === r.codes[j] || r.ticked?.has(j) === true;
         if (
           organisationHidden(w.complete, organisations, organisationId, k, scored) ||
           organisationHidden(w.complete, organisations, organisationId, k, answered)

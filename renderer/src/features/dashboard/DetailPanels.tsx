@@ -7,6 +7,7 @@ import { BreakdownSection, SpreadSection } from './GroupSections';
 import { IndicatorChangeSection } from './IndicatorChangeSection';
 import { DistributionSection } from './ItemSections';
 import { LinkingSection } from './LinkingSection';
+import { MultipleChoiceSection } from './MultipleChoiceSection';
 import type { CellTexts } from './model';
 import type { NoticeContext } from './notices';
 import { OrganisationResponseSection } from './OrganisationResponseSection';
@@ -48,6 +49,7 @@ export function DetailPanel({ tab, d, locale, texts, noticeContext, research, wi
         <>
           <IndicatorChangeSection d={d} locale={locale} texts={texts} />
           <DistributionSection d={d} locale={locale} texts={texts} />
+          <MultipleChoiceSection d={d} locale={locale} texts={texts} />
         </>
       );
     case 'groups':

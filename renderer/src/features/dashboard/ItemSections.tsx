@@ -21,7 +21,7 @@ const AXIS = { fill: '#33404f', fontSize: 12 };
 export function DistributionSection({ d, locale, texts }: { d: Dashboard; locale: Locale; texts: CellTexts }) {
   const { t } = useTranslation();
   const inPrint = useInPrint();
-  const otherItems = d.items.some((it) => it.scaleId === null && it.perWave.some((p) => p.stats.distribution && p.stats.distribution.length > 0));
+  const otherItems = d.items.some((it) => it.scaleId === null && it.type !== 'multiple' && it.perWave.some((p) => p.stats.distribution && p.stats.distribution.length > 0));
   const groups = [...d.scales.map((s) => ({ value: s.scaleId, label: pick(s.label, locale) })), ...(otherItems ? [{ value: '', label: t('dashboard.distribution.other') }] : [])];
   const [chosen, setChosen] = useState(groups[0]?.value ?? '');
   const value = groups.some((g) => g.value === chosen) ? chosen : (groups[0]?.value ?? '');

@@ -523,7 +523,8 @@ export function distributionOptions(rows: readonly DistributionRow[]): Distribut
 export function distributionRows(d: Dashboard, scaleId: string | null, locale: Locale): DistributionRow[] {
   const rows: DistributionRow[] = [];
   for (const it of d.items) {
-    if (it.scaleId !== scaleId) continue;
+    // Select all that apply has its own section: its options' shares do not add up to 100%.
+    if (it.scaleId !== scaleId || it.type === 'multiple') continue;
     for (const w of d.waves) {
       const stats: ItemStats | undefined = it.perWave.find((p) => p.waveId === w.waveId)?.stats;
       const absent = !it.presentIn.includes(w.waveId);

@@ -282,7 +282,7 @@ export function gradeBlocks(ctx: PartContext): ReportBlock[] {
 export function otherQuestionsBlocks(ctx: PartContext): ReportBlock[] {
   const { d, t, locale } = ctx;
   const grade = gradeItem(d);
-  const items = d.items.filter((it) => it.scaleId === null && it.type !== 'number' && it.itemId !== grade?.itemId);
+  const items = d.items.filter((it) => it.scaleId === null && it.type !== 'number' && it.type !== 'multiple' && it.itemId !== grade?.itemId);
   if (items.length === 0) return [];
   const texts = cellTexts(ctx);
   const title = t('dashboard.distribution.other');
