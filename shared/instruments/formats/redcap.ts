@@ -535,7 +535,7 @@ export function redcapToInstrument(records: readonly (readonly string[])[], opti
 
   const subscaleMeta = instrument && Array.isArray(instrument.subscales) ? (instrument.subscales as Record<string, unknown>[]) : [];
   const subscales = subscaleMeta.map((s) => ({ ...s, items: [] as string[] }) as { id: string; label: LocalizedText; items: string[]; minAnsweredShare?: number });
-  const subscaleOrigins = subscales.map(() => instrumentPlace);
+  const subscaleOrigins: string[] = subscales.map(() => instrumentPlace);
   for (const { subscale, item, place } of memberships) {
     let found = subscales.find((s) => s.id === subscale);
     if (!found) {

@@ -484,7 +484,7 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
 
     items.push(item);
     itemOrigins.push(place);
-    let section = group ?? looseSection;
+    let section: RawSection | null = group ?? looseSection;
     if (!section) {
       looseSection = section = { id: `deel_${sections.length + 1}`, title: { ...title }, items: [] };
       sections.push(section);
