@@ -47,6 +47,9 @@ const api = {
   stopKioskResponse: (input) => ipcRenderer.invoke('api:stopKioskResponse', input),
   importInstrument: (input) => ipcRenderer.invoke('api:importInstrument', input),
   exportInstrument: (input) => ipcRenderer.invoke('api:exportInstrument', input),
+  chooseInstrumentFile: (input) => ipcRenderer.invoke('api:chooseInstrumentFile', input),
+  importInstrumentFile: (input) => ipcRenderer.invoke('api:importInstrumentFile', input),
+  exportInstrumentFile: (input) => ipcRenderer.invoke('api:exportInstrumentFile', input),
   // --- results ---
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),

@@ -3,7 +3,8 @@ import { listInstruments } from '../db/repositories/instruments';
 import { listNetworks } from '../db/repositories/networks';
 import { listResponseSummaries } from '../db/repositories/responses';
 import { generateCodes, listCodes } from './administration/codes';
-import { exportInstrument, importInstrument, loadInstrument } from './administration/instruments';
+import { importInstrument, loadInstrument } from './administration/instruments';
+import { chooseInstrumentFile, exportInstrumentFile, importInstrumentFile } from './administration/instrument-files';
 import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk, stopKioskResponse } from './administration/kiosk';
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
 import { correctResponse } from './administration/corrections';
@@ -52,7 +53,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     listInstruments: () => listInstruments(ctx.db),
     getInstrument: (input) => loadInstrument(ctx, input.instrumentId, input.version),
     importInstrument: (input) => importInstrument(ctx, input.definitionJson),
-    exportInstrument: (input) => exportInstrument(ctx, input.instrumentId, input.version),
+    exportInstrument: (input) => exportInstrumentFile(ctx, input.instrumentId, input.version, 'json'),
+    chooseInstrumentFile: () => chooseInstrumentFile(ctx),
+    importInstrumentFile: (input) => importInstrumentFile(ctx, input.previewId),
+    exportInstrumentFile: (input) => exportInstrumentFile(ctx, input.instrumentId, input.version, input.format),
     startResponse: (input) => startResponse(ctx, input),
     listResponses: (input) => {
       requireWave(ctx, input.waveId);

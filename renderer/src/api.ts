@@ -63,6 +63,9 @@ export const api: Api = {
   endMeeting: call('endMeeting'),
   importInstrument: call('importInstrument'),
   exportInstrument: call('exportInstrument'),
+  chooseInstrumentFile: call('chooseInstrumentFile'),
+  importInstrumentFile: call('importInstrumentFile'),
+  exportInstrumentFile: call('exportInstrumentFile'),
   // --- results ---
   getDashboard: call('getDashboard'),
   compareNetworks: call('compareNetworks'),

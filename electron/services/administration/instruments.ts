@@ -1,4 +1,4 @@
-import type { ExportResult, InstrumentSummary } from '../../../shared/domain';
+import type { InstrumentSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { builtInInstruments, instrumentDefinition, type InstrumentDefinition } from '../../../shared/instruments';
 import type { LanguageMismatch } from '../../../shared/instruments/languages';
@@ -7,7 +7,6 @@ import type { Db } from '../../db/open';
 import * as repo from '../../db/repositories/instruments';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context';
-import { writeFileAtomically } from '../files';
 import { describeIssue } from '../validation';
 
 export function seedBuiltInInstruments(db: Db, deviceId: string, now: string): void {
@@ -131,6 +130,11 @@ function listLanguageMismatches(issues: readonly z.core.$ZodIssue[], raw: unknow
  * is never overwritten: edits need a new version number.
  */
 export function importInstrument(ctx: ServiceContext, definitionJson: string): InstrumentSummary {
+  return storeImportedInstrument(ctx, parseDefinitionJson(definitionJson));
+}
+
+/** A definition from a JSON file's text, checked by the schema; refused with every problem by place. */
+export function parseDefinitionJson(definitionJson: string): InstrumentDefinition {
   let raw: unknown;
   try {
     raw = JSON.parse(definitionJson);
@@ -144,7 +148,14 @@ export function importInstrument(ctx: ServiceContext, definitionJson: string): I
     const problems = others.length > 0 ? [listProblems(others, raw)] : [];
     throw new ApiError('VALIDATION', `Deze vragenlijstdefinitie klopt niet: ${[...problems, ...languages].join('; ')}. Er is niets opgeslagen.`);
   }
-  const def = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * Stores a checked definition with its audit entry, in one transaction; CONFLICT when this id and
+ * version is already there. `details` says where it came from (a file's format) for the audit log.
+ */
+export function storeImportedInstrument(ctx: ServiceContext, def: InstrumentDefinition, details?: Record<string, unknown>): InstrumentSummary {
   return ctx.db.transaction(() => {
     const existing = repo.getInstrument(ctx.db, def.id, def.version);
     if (existing) {
@@ -157,16 +168,7 @@ export function importInstrument(ctx: ServiceContext, definitionJson: string): I
     }
     const now = ctx.now();
     repo.insertInstrumentIfMissing(ctx.db, ctx.deviceId, def, false, now);
-    appendAudit(ctx.db, ctx.deviceId, { action: 'instrument.imported', entity: 'instrument', entityId: `${def.id}@${def.version}` }, now);
+    appendAudit(ctx.db, ctx.deviceId, { action: 'instrument.imported', entity: 'instrument', entityId: `${def.id}@${def.version}`, ...(details ? { details } : {}) }, now);
     return repo.listInstruments(ctx.db).find((i) => i.instrumentId === def.id && i.version === def.version)!;
   }).immediate();
-}
-
-export async function exportInstrument(ctx: ServiceContext, instrumentId: string, version: number): Promise<ExportResult> {
-  const def = loadInstrument(ctx, instrumentId, version);
-  const target = await ctx.chooseExportPath(`${def.id}-v${def.version}.json`);
-  if (target === null) return { cancelled: true };
-  writeFileAtomically(target, Buffer.from(`${JSON.stringify(def, null, 2)}\n`, 'utf8'));
-  appendAudit(ctx.db, ctx.deviceId, { action: 'export.instrument', entity: 'instrument', entityId: `${def.id}@${def.version}` }, ctx.now());
-  return { cancelled: false, filePath: target, rows: def.items.length, columns: 0 };
 }
