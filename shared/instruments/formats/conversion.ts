@@ -42,6 +42,8 @@ export interface Origins {
   sections: string[];
   /** Where the instrument's own fields (id, name, …) come from. */
   instrument: string;
+  /** The file's own names for the definition's fields (`showWhen` is the column `relevant`), so a problem names what the author sees. */
+  fields?: Record<string, string>;
 }
 
 /**
@@ -52,13 +54,14 @@ export interface Origins {
 export function checkBuiltDefinition(raw: unknown, origins: Origins, notes: { mapped: string[]; leftOut: string[] }, describe: DescribeIssue = plainDescribe): Conversion {
   const parsed = instrumentDefinition.safeParse(raw);
   if (parsed.success) return { ok: true, definition: parsed.data, ...notes };
+  const field = (key: PropertyKey) => origins.fields?.[String(key)] ?? String(key);
   const locate = (path: readonly PropertyKey[]) => {
     const [list, index, ...rest] = path;
     const places = typeof list === 'string' && list in origins && list !== 'instrument' ? (origins[list as keyof Omit<Origins, 'instrument'>] as string[]) : null;
     if (places && typeof index === 'number' && places[index] !== undefined) {
-      return rest.length > 0 ? `${places[index]} → ${rest.map(String).join(' → ')}` : places[index];
+      return rest.length > 0 ? `${places[index]} → ${rest.map(field).join(' → ')}` : places[index];
     }
-    return path.length > 0 ? `${origins.instrument} → ${path.map(String).join(' → ')}` : origins.instrument;
+    return path.length > 0 ? `${origins.instrument} → ${path.map(field).join(' → ')}` : origins.instrument;
   };
   return { ok: false, problems: cappedProblems(parsed.error.issues.map((issue) => describe(issue, locate))) };
 }
@@ -84,7 +87,7 @@ export function yesNo(value: unknown): boolean | undefined | null {
 /** A whole number in a cell (a number or its text), or null. */
 export function wholeNumber(value: unknown): number | null {
   const text = cellText(value);
-  if (!/^-?\d{1,9}(\.0+)?$/.test(text)) return null;
+  if (!/^-?\d{1,15}(\.0+)?$/.test(text)) return null;
   return Number.parseInt(text, 10);
 }
 

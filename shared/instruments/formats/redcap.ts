@@ -264,6 +264,25 @@ function parseChoices(text: string): { code: number; label: string }[] | { refus
   return options;
 }
 
+/** The definition's fields as the dictionary's columns and annotations name them, for problems the schema finds. */
+const REDCAP_FIELDS: Record<string, string> = {
+  id: 'Variable / Field Name',
+  text: 'Field Label',
+  label: '@NWS-SHORT',
+  title: 'Section Header',
+  intro: 'descriptive',
+  showWhen: 'Branching Logic',
+  scale: 'Choices',
+  options: 'Choices',
+  min: 'Text Validation Min',
+  max: 'Text Validation Max',
+  maxLength: '@NWS-MAX-LENGTH',
+  dimension: '@NWS-RELATION',
+  optionHelp: '@NWS-OPTION-HELP',
+  nl: 'Nederlands',
+  en: 'Engels',
+};
+
 /** REDCap types that have no question in Netwerkspiegel, with the reason. */
 const UNMAPPED_TYPES: Record<string, string> = {
   calc: 'een berekend veld (calc): Netwerkspiegel rekent geen velden uit',
@@ -511,6 +530,8 @@ export function redcapToInstrument(records: readonly (readonly string[])[], opti
     if (others.length > 0) leftOut.push(`${place}: de annotaties ${others.join(', ')} vervallen`);
     mapped.push(`${place}: ${description}`);
 
+    const earlier = items.findIndex((i) => i.id === name);
+    if (earlier >= 0) problems.push(`${place}: de veldnaam ${name} staat al in ${itemOrigins[earlier]}; elk veld heeft een eigen naam`);
     items.push(item);
     itemOrigins.push(place);
     section ??= startSection(undefined, localized(formTitle(form), formTitle(form), english), place);
@@ -565,6 +586,6 @@ export function redcapToInstrument(records: readonly (readonly string[])[], opti
     subscales,
     sections: keptSections.map(({ s }) => s),
   };
-  const origins: Origins = { items: itemOrigins, scales: ordered.map(({ origin }) => origin), subscales: subscaleOrigins, sections: keptSections.map(({ origin }) => origin), instrument: instrumentPlace };
+  const origins: Origins = { items: itemOrigins, scales: ordered.map(({ origin }) => origin), subscales: subscaleOrigins, sections: keptSections.map(({ origin }) => origin), instrument: instrumentPlace, fields: REDCAP_FIELDS };
   return checkBuiltDefinition(raw, origins, { mapped, leftOut }, options.describe);
 }

@@ -218,6 +218,27 @@ interface RawSection {
   items: string[];
 }
 
+/** The definition's fields as the workbook's columns name them, for problems the schema finds. */
+const XLSFORM_FIELDS: Record<string, string> = {
+  id: 'name',
+  text: 'label',
+  label: 'short_label',
+  title: 'label',
+  intro: 'hint',
+  showWhen: 'relevant',
+  scale: 'type (lijst)',
+  maxLength: 'max_length',
+  dimension: 'relation',
+  minAnsweredShare: 'min_answered_share',
+  optionHelp: 'option_help',
+  options: 'choices',
+  notScored: 'choices (not_scored)',
+  nl: LANGUAGE_SUFFIX.nl,
+  en: LANGUAGE_SUFFIX.en,
+  name: 'form_title',
+  version: 'version',
+};
+
 const where = (sheet: string, row: number, name?: string) => `Blad ${sheet}, rij ${row}${name ? ` (${name})` : ''}`;
 
 /** The condition in XLSForm syntax: `${y} = '3'`, `${y} = 3`, `selected(${y}, '4')`, joined by `or`. */
@@ -482,6 +503,8 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
       mapped.push(`${place}: text → open vraag${maxLength === null ? ` (hoogstens ${DEFAULT_OPEN_LENGTH} tekens aangenomen)` : ''}`);
     }
 
+    const earlier = items.findIndex((i) => i.id === name);
+    if (earlier >= 0) problems.push(`${place}: de naam ${name} staat al in ${itemOrigins[earlier]}; elke vraag heeft een eigen naam`);
     items.push(item);
     itemOrigins.push(place);
     let section: RawSection | null = group ?? looseSection;
@@ -548,6 +571,6 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
     subscales,
     sections,
   };
-  const origins: Origins = { items: itemOrigins, scales: scaleOrigins, subscales: subscaleOrigins, sections: sectionOrigins, instrument: instrumentPlace };
+  const origins: Origins = { items: itemOrigins, scales: scaleOrigins, subscales: subscaleOrigins, sections: sectionOrigins, instrument: instrumentPlace, fields: XLSFORM_FIELDS };
   return checkBuiltDefinition(raw, origins, { mapped, leftOut }, options.describe);
 }
