@@ -96,10 +96,15 @@ function decodeText(bytes: Uint8Array, fileName: string): string {
   }
 }
 
-/** Reads a CSV's records (delimiter , ; or tab, as papaparse detects it). */
+/**
+ * Reads a CSV's records. The separator is the one after the dictionary's first column name (REDCap
+ * writes commas, Excel in a Dutch locale semicolons); without that name, the most frequent of , ; and tab in the first line.
+ */
 function csvRecords(text: string): string[][] {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
-  return parsed.data;
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const count = (d: string) => firstLine.split(d).length;
+  const delimiter = /^"?Variable \/ Field Name"?([,;\t])/i.exec(text)?.[1] ?? [';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+  return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' }).data;
 }
 
 /** Converts a picked file by its extension; JSON goes through the same check as the JSON import. */

@@ -30,12 +30,18 @@ const NOT_A_WORKBOOK = 'Dit bestand is geen Excel-werkmap (.xlsx) die Netwerkspi
 
 function parseXml(text: string, part: string): Element {
   if (/<!DOCTYPE/i.test(text)) throw new WorkbookRefused([`Het onderdeel ${part} van de werkmap bevat een DTD; dat hoort niet in een Excel-werkmap. ${NOT_A_WORKBOOK}`]);
-  const doc = new DOMParser({
-    onError: (level) => {
-      if (level !== 'warning') throw new WorkbookRefused([NOT_A_WORKBOOK]);
-    },
-  }).parseFromString(text, 'text/xml');
-  const root = doc.documentElement;
+  let root: Element | null;
+  try {
+    // xmldom wraps what onError throws in its own ParseError; any error, not only a fatal one, refuses the part.
+    const doc = new DOMParser({
+      onError: (level) => {
+        if (level !== 'warning') throw new Error(level);
+      },
+    }).parseFromString(text, 'text/xml');
+    root = doc.documentElement;
+  } catch {
+    throw new WorkbookRefused([NOT_A_WORKBOOK]);
+  }
   if (!root) throw new WorkbookRefused([NOT_A_WORKBOOK]);
   return root;
 }
