@@ -253,7 +253,7 @@ describe('bad files are refused with their problems and change nothing', () => {
     const dir = tempDir();
     const noSurvey = await workbookFile(dir, 'blad1.xlsx', [{ name: 'Blad1', rows: [['vraag'], ['Hoe gaat het?']] }]);
     expect(await refused(s, noSurvey)).toBe(
-      "blad1.xlsx kan niet worden geïmporteerd: Het blad 'survey' ontbreekt (gevonden: 'Blad1'). Een vragenlijst-spreadsheet heeft de bladen survey, choices en settings, zoals in XLSForm.. Er is niets opgeslagen.",
+      "blad1.xlsx kan niet worden geïmporteerd: Het blad 'survey' ontbreekt (gevonden: 'Blad1'). Een vragenlijst-spreadsheet heeft de bladen survey, choices en settings, zoals in XLSForm. Er is niets opgeslagen.",
     );
     const survey = (rows: (string | null)[][]): SheetData[] => [
       { name: 'survey', rows: [['type', 'name', 'label'], ['begin_group', 'deel', 'Deel'], ...rows, ['end_group', null, null]] },
@@ -307,7 +307,7 @@ describe('bad files are refused with their problems and change nothing', () => {
     }
     writeFileSync(join(dir, 'klein.xlsx'), junk.subarray(0, 1024 * 1024));
     expect(await refused(s, join(dir, 'klein.xlsx'))).toBe(
-      'klein.xlsx kan niet worden geïmporteerd: Dit bestand is geen Excel-werkmap (.xlsx) die Netwerkspiegel kan lezen. Sla de spreadsheet op als Excel-werkmap (.xlsx) en kies die.. Er is niets opgeslagen.',
+      'klein.xlsx kan niet worden geïmporteerd: Dit bestand is geen Excel-werkmap (.xlsx) die Netwerkspiegel kan lezen. Sla de spreadsheet op als Excel-werkmap (.xlsx) en kies die. Er is niets opgeslagen.',
     );
     writeFileSync(join(dir, 'klein.csv'), junk.subarray(0, 1024 * 1024));
     expect(await refused(s, join(dir, 'klein.csv'))).toMatch(/^klein\.csv kan niet worden geïmporteerd: dit is geen tekstbestand/);

@@ -54,7 +54,7 @@ const pending = new WeakMap<ServiceContext, { previewId: string; definition: Ins
 const describe: DescribeIssue = (issue, locate) => describeIssue(issue, locate);
 
 function refused(fileName: string, problems: readonly string[]): ApiError {
-  return new ApiError('VALIDATION', `${fileName} kan niet worden geïmporteerd: ${cappedProblems(problems).join('; ')}. Er is niets opgeslagen.`);
+  return new ApiError('VALIDATION', `${fileName} kan niet worden geïmporteerd: ${cappedProblems(problems.map((p) => p.replace(/\.$/, ''))).join('; ')}. Er is niets opgeslagen.`);
 }
 
 /** The file's bytes, at most the limit; a larger file is refused without reading it. */

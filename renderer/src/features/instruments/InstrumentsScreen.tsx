@@ -11,6 +11,7 @@ import { currentLocale, localized } from '../../i18n';
 import { readPickedText, takePickedFile } from '../../lib/pickedFile';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
+import { InstrumentFileExport, InstrumentFileImport } from './InstrumentFiles';
 import { ProblemAlert } from './ProblemAlert';
 
 /** The contract refuses larger definitions; saying so before reading the file is friendlier. */
@@ -51,6 +52,13 @@ export function InstrumentsScreen({ onBack }: { onBack: () => void }) {
           )}
         </WhenLoaded>
       </section>
+
+      <InstrumentFileImport
+        onImported={(summary) => {
+          setJustImported(refKey(summary));
+          reload();
+        }}
+      />
 
       <ImportPanel
         onImported={(summary) => {
@@ -121,6 +129,7 @@ function InstrumentCard({ instrument, isNew }: { instrument: InstrumentSummary; 
           <StatusMessage testId={`instrument-export-status-${refKey(instrument)}`} message={savedTo ? t('instruments.exported', { filePath: savedTo }) : null} />
           <ErrorAlert message={error} />
         </div>
+        <InstrumentFileExport instrument={instrument} testKey={refKey(instrument)} />
       </div>
     </li>
   );
