@@ -201,6 +201,7 @@ export async function exportInstrumentFile(ctx: ServiceContext, instrumentId: st
   const target = await ctx.chooseExportPath(`${def.id}-v${def.version}${suffix}.${INSTRUMENT_FILE_EXTENSIONS[format]}`);
   if (target === null) return { cancelled: true };
   writeFileAtomically(target, await instrumentFileBytes(def, format, ctx.appVersion, new Date(ctx.now())));
-  appendAudit(ctx.db, ctx.deviceId, { action: 'export.instrument', entity: 'instrument', entityId: `${def.id}@${def.version}`, details: { format } }, ctx.now());
+  // A JSON export is logged as it always was (no details); the other formats name themselves.
+  appendAudit(ctx.db, ctx.deviceId, { action: 'export.instrument', entity: 'instrument', entityId: `${def.id}@${def.version}`, ...(format === 'json' ? {} : { details: { format } }) }, ctx.now());
   return { cancelled: false, filePath: target, rows: def.items.length, columns: 0 };
 }
