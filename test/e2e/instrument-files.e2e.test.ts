@@ -5,6 +5,7 @@ import type { Cell } from '../../shared/export/table';
 import { writeWorkbook } from '../../electron/services/export/xlsx-writer';
 import { convertInstrumentFile } from '../../electron/services/administration/instrument-files';
 import { expectAccessible, textOf, type Session, useE2eSessions } from './support/harness';
+import { openInstrumentsScreen as openInstruments } from './support/instruments-screen';
 
 /**
  * Importing a spreadsheet on the *Vragenlijsten* screen through the real stack (built renderer in
@@ -54,15 +55,6 @@ async function researcherWorkbook(file: string, surveyType = 'select_one eens'):
     { title: 'Mantelzorg thuis', appVersion: 'test', createdAt: new Date(2026, 11, 1) },
   );
   writeFileSync(file, bytes);
-}
-
-async function openInstruments(session: Session) {
-  const { page } = session;
-  await page.goto(session.harness.url);
-  await page.getByRole('heading', { level: 1, name: 'Netwerken' }).waitFor();
-  await page.getByRole('button', { name: 'Vragenlijsten bekijken, importeren en exporteren' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Vragenlijsten' }).waitFor();
-  await page.getByTestId('instrument-list').waitFor();
 }
 
 const instrumentRows = (session: Session) => session.db.prepare('SELECT instrument_id AS id, version, definition FROM instruments ORDER BY instrument_id, version').all() as { id: string; version: number; definition: string }[];

@@ -2,20 +2,8 @@ import type { LocalizedText } from '../../text';
 import { instrumentLanguages } from '../languages';
 import type { InstrumentDefinition, InstrumentItem, ResponseScale } from '../schema';
 import { ANSWER_CODE_MAX, ANSWER_CODE_MIN } from '../../domain';
-import {
-  cellText,
-  checkBuiltDefinition,
-  DEFAULT_OPEN_LENGTH,
-  defaultTexts,
-  instrumentIdFrom,
-  localized,
-  orOfCodes,
-  shortLabelFrom,
-  wholeNumber,
-  type Conversion,
-  type DescribeIssue,
-  type Origins,
-} from './conversion';
+import type { Conversion, DescribeIssue, Origins } from './conversion';
+import { cellText, checkBuiltDefinition, DEFAULT_OPEN_LENGTH, defaultTexts, instrumentIdFrom, localized, orOfCodes, shortLabelFrom, wholeNumber } from './conversion';
 
 /**
  * An instrument as a REDCap data dictionary (the 18-column CSV REDCap exports and imports), both
