@@ -165,6 +165,20 @@ describe('reading a workbook written as XLSForm', () => {
     expect(read.mapped).toContain("form_id 'mantelzorg_thuis' wordt vragenlijst-id 'mantelzorg-thuis' (kleine letters, cijfers en -)");
   });
 
+  it('takes names and list names in capitals (as XLSForm allows) as lowercase variable names, and says so', () => {
+    const sheets: SheetData[] = [
+      { name: 'Survey', rows: [['Type', 'Name', 'Label', 'Relevant'], ['select_one JaNee', 'Q1', 'Werkt u in de zorg?', null], ['text', 'Q2', 'Waar?', '${Q1} = 1']] },
+      { name: 'Choices', rows: [['list_name', 'name', 'label'], ['JaNee', 1, 'Ja'], ['JaNee', 0, 'Nee']] },
+    ];
+    const read = ok(xlsformToInstrument(sheets, { fallbackId: 'Zorg vragen' }));
+    expect(read.definition.id).toBe('zorg-vragen');
+    expect(read.definition.items.map((i) => [i.id, 'scale' in i ? i.scale : null, i.showWhen ?? null])).toEqual([
+      ['q1', 'janee', null],
+      ['q2', null, { item: 'q1', anyOf: [1] }],
+    ]);
+    expect(read.mapped).toContain('Blad survey, rij 2 (Q1): de naam Q1 wordt q1 (variabelenamen zijn in kleine letters)');
+  });
+
   it('puts questions outside any group in a section of their own', () => {
     const read = ok(xlsformToInstrument(handWrittenWorkbook([['text', 'mz_tip', 'Een tip?', null, null, null, 'string-length(.) <= 300']]), { fallbackId: 'x' }));
     expect(read.definition.sections.map((s) => [s.id, s.items])).toEqual([

@@ -244,9 +244,9 @@ const where = (sheet: string, row: number, name?: string) => `Blad ${sheet}, rij
 /** The condition in XLSForm syntax: `${y} = '3'`, `${y} = 3`, `selected(${y}, '4')`, joined by `or`. */
 function relevantAtom(part: string) {
   const equals = /^\$\{\s*([A-Za-z_][\w.-]*)\s*\}\s*=\s*(['"]?)(-?\d+)\2$/.exec(part);
-  if (equals) return { item: equals[1]!, code: Number(equals[3]) };
+  if (equals) return { item: equals[1]!.toLowerCase(), code: Number(equals[3]) };
   const selected = /^selected\(\s*\$\{\s*([A-Za-z_][\w.-]*)\s*\}\s*,\s*(['"])(-?\d+)\2\s*\)$/.exec(part);
-  if (selected) return { item: selected[1]!, code: Number(selected[3]) };
+  if (selected) return { item: selected[1]!.toLowerCase(), code: Number(selected[3]) };
   return null;
 }
 
@@ -350,7 +350,7 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
   const scaleOrigins: string[] = [];
   if (choices) {
     for (const { row, cells } of choices.rows) {
-      const list = text(choices, cells, 'list_name');
+      const list = text(choices, cells, 'list_name').toLowerCase();
       const codeCell = text(choices, cells, 'name');
       if (list === '') {
         problems.push(`${where(CHOICES, row)}: list_name ontbreekt`);
@@ -384,8 +384,10 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
   for (const { row, cells } of survey.rows) {
     const rawType = text(survey, cells, 'type');
     const type = rawType.toLowerCase().replace(/\s+/g, ' ');
-    const name = text(survey, cells, 'name');
-    const place = where(SURVEY, row, name);
+    // Names become variable names, which are lowercase (XLSForm allows Q1); the preview says so.
+    const writtenName = text(survey, cells, 'name');
+    const name = writtenName.toLowerCase();
+    const place = where(SURVEY, row, writtenName);
     if (type === '') {
       problems.push(`${place}: type ontbreekt`);
       continue;
@@ -424,7 +426,9 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
       leftOut.push(`${place}: metagegevens (${type}) legt Netwerkspiegel niet vast; weggelaten`);
       continue;
     }
-    const select = /^(select_one|select_multiple) ([A-Za-z_][\w-]*)$/.exec(type.replace(/^(select_one|select_multiple)\s+/, '$1 '));
+    const orOther = / or_other$/.test(type);
+    if (orOther) leftOut.push(`${place}: or_other (een eigen antwoord bij 'Anders') neemt Netwerkspiegel niet over; voeg zo nodig een text-vraag toe met relevant`);
+    const select = /^(select_one|select_multiple) ([A-Za-z_][\w-]*)$/.exec(type.replace(/ or_other$/, ''));
     const baseType = type.split(' ')[0]!;
     if (UNSUPPORTED_TYPES[baseType] !== undefined) {
       leftOut.push(`${place}: type '${rawType}': ${UNSUPPORTED_TYPES[baseType]}; weggelaten`);
@@ -462,7 +466,7 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
     const hint = textsOf(survey, cells, 'hint');
     if (hint.nl || hint.en) leftOut.push(`${place}: de hint bij een vraag toont Netwerkspiegel niet; weggelaten`);
     const constraint = text(survey, cells, 'constraint');
-    const subscaleIds = text(survey, cells, 'subscale').split(/[\s,]+/).filter(Boolean);
+    const subscaleIds = text(survey, cells, 'subscale').toLowerCase().split(/[\s,]+/).filter(Boolean);
     const reverse = yesNo(survey.get(cells, 'reverse'));
     const scored = yesNo(survey.get(cells, 'scored'));
     if (reverse === null) problems.push(`${place}: reverse moet yes of no zijn`);
@@ -505,6 +509,7 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
 
     const earlier = items.findIndex((i) => i.id === name);
     if (earlier >= 0) problems.push(`${place}: de naam ${name} staat al in ${itemOrigins[earlier]}; elke vraag heeft een eigen naam`);
+    if (writtenName !== name) mapped.push(`${place}: de naam ${writtenName} wordt ${name} (variabelenamen zijn in kleine letters)`);
     items.push(item);
     itemOrigins.push(place);
     let section: RawSection | null = group ?? looseSection;
@@ -521,7 +526,7 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
   const subscales: { id: string; label: LocalizedText; items: string[]; minAnsweredShare?: number }[] = [];
   const subscaleOrigins: string[] = [];
   for (const { row, cells } of subscaleSheet?.rows ?? []) {
-    const sid = text(subscaleSheet!, cells, 'name');
+    const sid = text(subscaleSheet!, cells, 'name').toLowerCase();
     const label = textsOf(subscaleSheet!, cells, 'label');
     const shareCell = text(subscaleSheet!, cells, 'min_answered_share');
     const share = shareCell === '' ? undefined : Number(shareCell.replace(',', '.'));
@@ -542,7 +547,7 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
 
   // option_help: an explanation under an option of a single-choice question
   for (const { row, cells } of helpSheet?.rows ?? []) {
-    const itemId = text(helpSheet!, cells, 'item');
+    const itemId = text(helpSheet!, cells, 'item').toLowerCase();
     const code = wholeNumber(helpSheet!.get(cells, 'code'));
     const item = items.find((i) => i.id === itemId);
     if (!item || item.type !== 'choice') {
