@@ -188,8 +188,9 @@ describe('a REDCap data dictionary written by hand', () => {
     expect(stored(s)).toEqual(before);
     expect(preview).toMatchObject({ fileName: 'mantelzorg-dementie.csv', format: 'redcap', instrumentId: 'mantelzorg-dementie', version: 1, items: 17, sections: 3, subscales: 0, existing: 'none' });
     const dropped = preview.leftOut.filter((line) => line.endsWith('; weggelaten')).map((line) => /veld (\w+): (.*)$/.exec(line)!.slice(1, 3));
-    expect(dropped.map(([field]) => field)).toEqual(['mz_naam', 'mz_st_score', 'mz_belasting', 'mz_verslag', 'mz_telefoon', 'mz_huishouden', 'mz_bedankt']);
+    expect(dropped.map(([field]) => field)).toEqual(['record_id', 'mz_naam', 'mz_st_score', 'mz_belasting', 'mz_verslag', 'mz_telefoon', 'mz_huishouden', 'mz_bedankt']);
     const reasons = Object.fromEntries(dropped.map(([field, reason]) => [field, reason]));
+    expect(reasons.record_id).toMatch(/het eerste veld van een REDCap-project is het recordnummer/);
     expect(reasons.mz_naam).toMatch(/identificerend/);
     expect(reasons.mz_st_score).toMatch(/berekend veld \(calc\)/);
     expect(reasons.mz_belasting).toMatch(/schuifbalk \(slider\)/);
@@ -199,13 +200,13 @@ describe('a REDCap data dictionary written by hand', () => {
     expect(reasons.mz_bedankt).toMatch(/tekstveld \(descriptive\) midden tussen de vragen/);
     // Features of kept fields that do not come along: a field note, another action tag, piping.
     expect(preview.leftOut.filter((line) => !line.endsWith('; weggelaten'))).toEqual([
-      'Rij 4, veld mz_leeftijd: de toelichting (Field Note) toont Netwerkspiegel niet',
-      'Rij 9, veld mz_jaren: de annotaties @HIDDEN-PDF vervallen',
-      'Rij 20, veld mz_tip: verwijzingen naar andere antwoorden in de vraagtekst (piping) vult Netwerkspiegel niet in; ze blijven als tekst staan',
-      'Rij 25, veld mz_regio: de toelichting (Field Note) toont Netwerkspiegel niet',
+      'Rij 5, veld mz_leeftijd: de toelichting (Field Note) toont Netwerkspiegel niet',
+      'Rij 10, veld mz_jaren: de annotaties @HIDDEN-PDF vervallen',
+      'Rij 21, veld mz_tip: verwijzingen naar andere antwoorden in de vraagtekst (piping) vult Netwerkspiegel niet in; ze blijven als tekst staan',
+      'Rij 26, veld mz_regio: de toelichting (Field Note) toont Netwerkspiegel niet',
     ]);
-    expect(preview.mapped).toContain('Rij 7, veld mz_samenwonen: ja/nee (yesno) → keuzevraag, antwoordschaal ja_nee');
-    expect(preview.mapped).toContain('Rij 13, veld mz_st_01: matrixgroep steun wordt een reeks losse vragen');
+    expect(preview.mapped).toContain('Rij 8, veld mz_samenwonen: ja/nee (yesno) → keuzevraag, antwoordschaal ja_nee');
+    expect(preview.mapped).toContain('Rij 14, veld mz_st_01: matrixgroep steun wordt een reeks losse vragen');
 
     const summary = await s.ok('importInstrumentFile', { previewId: preview.previewId });
     expect(summary).toMatchObject({ instrumentId: 'mantelzorg-dementie', version: 1, builtIn: false, languages: ['nl'] });

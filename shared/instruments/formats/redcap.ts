@@ -406,6 +406,10 @@ export function redcapToInstrument(records: readonly (readonly string[])[], opti
       if (!tags.has('INTRO')) mapped.push(`${place}: descriptive → inleiding van onderdeel ${section.id}`);
       continue;
     }
+    if (!instrument && row === rows[0]!.row && type === 'text') {
+      leftOut.push(`${place}: het eerste veld van een REDCap-project is het recordnummer; Netwerkspiegel geeft zelf respondentcodes; weggelaten`);
+      continue;
+    }
     if (UNMAPPED_TYPES[type] !== undefined) {
       leftOut.push(`${place}: ${UNMAPPED_TYPES[type]}; weggelaten`);
       continue;
