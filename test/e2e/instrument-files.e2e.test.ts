@@ -123,6 +123,39 @@ describe('Vragenlijsten: importing a spreadsheet', () => {
     expect(session.problems).toEqual([]);
   });
 
+  it('imports a REDCap data dictionary after listing the fields it leaves out', async () => {
+    const session = await newSession();
+    const { page } = session;
+    await openInstruments(session);
+    const file = join(__dirname, '../fixtures/redcap/mantelzorg-dementie.csv');
+    session.harness.services.chooseImportPath = async () => file;
+    await page.getByTestId('instrument-file-import').getByRole('button', { name: 'Importeren…' }).click();
+    const preview = page.getByTestId('instrument-file-preview');
+    await preview.waitFor();
+    expect(await textOf(preview.locator('.instrument-facts'))).toContain('REDCap-datadictionary (.csv)');
+    expect(await textOf(preview.getByRole('heading', { level: 4 }).first())).toBe('Niet overgenomen (12)');
+    const leftOut = await preview.getByTestId('instrument-file-left-out').locator('li').allTextContents();
+    expect(leftOut.filter((line) => line.endsWith('; weggelaten')).map((line) => /veld (\w+):/.exec(line)![1])).toEqual([
+      'record_id',
+      'mz_naam',
+      'mz_st_score',
+      'mz_belasting',
+      'mz_verslag',
+      'mz_telefoon',
+      'mz_huishouden',
+      'mz_bedankt',
+    ]);
+    await preview.getByText(/^Hoe het bestand is overgenomen/).click();
+    expect(await preview.getByTestId('instrument-file-mapped').locator('li').first().textContent()).toBe(
+      "geen @NWS-INSTRUMENT: vragenlijst 'Mantelzorg dementie', versie 1, alleen in het Nederlands",
+    );
+    await preview.getByRole('button', { name: 'Importeren bevestigen' }).click();
+    await page.getByTestId('instrument-mantelzorg-dementie-v1').waitFor();
+    expect(await textOf(page.getByTestId('instrument-mantelzorg-dementie-v1').getByTestId('instrument-dutch-only'))).toBeTruthy();
+    expect(instrumentRows(session).some((r) => r.id === 'mantelzorg-dementie' && r.version === 1)).toBe(true);
+    expect(session.problems).toEqual([]);
+  });
+
   it('lists a bad workbook’s problems by row and stores nothing', async () => {
     const session = await newSession();
     const { page } = session;
