@@ -31,7 +31,57 @@ const problemsOf = (conversion: Conversion) => {
   return conversion.problems;
 };
 
+/**
+ * Every kind of item and every field the schema has, in Dutch and English: a question per partner
+ * organisation, a number another question hangs on, reverse keying, two subscales, option help, a
+ * long open question (a REDCap notes field), texts with quotes, a pipe-free comma and a line break.
+ */
+function everyFeatureInstrument() {
+  const t = (nl: string, en: string) => ({ nl, en });
+  return instrumentDefinition.parse({
+    id: 'alles-erin',
+    version: 3,
+    languages: ['nl', 'en'],
+    name: t('Alles erin', 'Everything in it'),
+    description: t('Een vragenlijst met "alles", ook regels:\nzoals deze.', 'A questionnaire with "everything", lines too:\nlike this.'),
+    attribution: t('Eigen werk, 2026', 'Own work, 2026'),
+    licence: t('CC BY 4.0', 'CC BY 4.0'),
+    scales: [
+      { id: 'vaak', options: [{ code: 0, label: t('Nooit', 'Never') }, { code: 1, label: t('Soms', 'Sometimes') }, { code: 2, label: t('Vaak', 'Often') }] },
+      { id: 'eens4', options: [1, 2, 3, 4].map((code) => ({ code, label: t(`Eens ${code}`, `Agree ${code}`) })), notScored: [{ code: -1, label: t('N.v.t.', 'N/a') }, { code: 9, label: t('Weet niet', "Don't know") }] },
+      { id: 'rol', options: [{ code: 1, label: t('Arts', 'Doctor') }, { code: 2, label: t('Verpleegkundige, wijk', 'Nurse, district') }] },
+    ],
+    items: [
+      { id: 'a_rol', type: 'choice', text: t('Uw rol?', 'Your role?'), label: t('Rol', 'Role'), scale: 'rol', required: true, optionHelp: { '2': t('Ook "praktijk"verpleegkundigen.', 'Practice nurses too.') } },
+      { id: 'a_jaren', type: 'number', text: t('Hoeveel jaar?', 'How many years?'), label: t('Jaren', 'Years'), min: -5, max: 60, required: false },
+      { id: 'a_ervaren', type: 'scale', text: t('Ik ben ervaren.', 'I am experienced.'), label: t('Ervaren', 'Experienced'), scale: 'eens4', showWhen: { item: 'a_jaren', anyOf: [10, 20, 30] } },
+      { id: 'a_twijfel', type: 'scale', text: t('Ik twijfel vaak.', 'I often doubt.'), label: t('Twijfel', 'Doubt'), scale: 'eens4', reverse: true },
+      { id: 'a_vaak', type: 'relation', text: t('Hoe vaak werkt u samen met deze organisatie?', 'How often do you work with this organisation?'), label: t('Samenwerking', 'Collaboration'), scale: 'vaak', dimension: 'frequency' },
+      { id: 'a_kanalen', type: 'multiple', text: t('Waar spreekt u elkaar?', 'Where do you meet?'), label: t('Kanalen', 'Channels'), scale: 'eens4', showWhen: { item: 'a_rol', anyOf: [2, 1] } },
+      { id: 'a_open', type: 'open', text: t('Wat wilt u nog kwijt?', 'Anything else?'), label: t('Nog iets', 'Anything else'), maxLength: 3000, showWhen: { item: 'a_kanalen', anyOf: [-1] } },
+    ],
+    subscales: [
+      { id: 'a_zeker', label: t('Zekerheid', 'Confidence'), items: ['a_ervaren', 'a_twijfel'], minAnsweredShare: 0.5 },
+      { id: 'a_twijfels', label: t('Twijfels', 'Doubts'), items: ['a_twijfel'], minAnsweredShare: 1 },
+    ],
+    sections: [
+      { id: 'wie', title: t('Wie', 'Who'), items: ['a_rol', 'a_jaren', 'a_ervaren', 'a_twijfel'] },
+      { id: 'samen', title: t('Samen', 'Together'), intro: t('Over samenwerken.\nTwee regels.', 'About collaboration.\nTwo lines.'), items: ['a_vaak', 'a_kanalen', 'a_open'] },
+    ],
+  });
+}
+
 describe('round trips: definition → file rows → the identical definition', () => {
+  it.each([
+    ['XLSForm-like workbook', (def: InstrumentDefinition) => xlsformToInstrument(instrumentToXlsform(def), { fallbackId: 'x' })],
+    ['REDCap data dictionary', (def: InstrumentDefinition) => redcapToInstrument(instrumentToRedcap(def), { fallbackId: 'x' })],
+  ])('%s: every kind of item and field (relation, number condition, reverse, two subscales, option help)', (_format, roundTrip) => {
+    const def = everyFeatureInstrument();
+    const back = ok(roundTrip(def));
+    expect(back.definition).toStrictEqual(def);
+    expect(back.leftOut).toEqual([]);
+  });
+
   it.each(everyInstrument)('XLSForm-like workbook: %s', (_name, def) => {
     const back = ok(xlsformToInstrument(instrumentToXlsform(def), { fallbackId: 'x' }));
     expect(back.definition).toStrictEqual(def);
