@@ -149,10 +149,10 @@ function handWrittenWorkbook(surveyRows: SheetCell[][] = []): SheetData[] {
     {
       name: 'survey',
       rows: [
-        ['type', 'name', 'label', 'hint', 'required', 'relevant', 'constraint'],
+        ['type', 'name', 'label', 'hint', 'required', 'relevant', 'constraint', 'appearance', 'constraint_message'],
         ['start', 'start', null, null, null, null, null],
         ['begin_group', 'over_u', 'Over u', 'Eerst iets over uzelf.', null, null, null],
-        ['select_one rol', 'mz_rol', 'Wat is uw rol?', null, 'yes', null, null],
+        ['select_one rol', 'mz_rol', 'Wat is uw rol?', null, 'yes', null, null, 'minimal', null],
         ['text', 'mz_rol_anders', 'Welke rol dan?', null, null, '${mz_rol} = 3', null],
         ['integer', 'mz_jaren', 'Hoeveel jaar zorgt u al?', 'In hele jaren', 'no', null, '. >= 0 and . <= 40'],
         ['select_multiple hulp', 'mz_hulp', 'Van wie krijgt u hulp?', null, null, null, null],
@@ -208,6 +208,7 @@ describe('reading a workbook written as XLSForm', () => {
       sections: [{ id: 'over_u', title: nl('Over u'), intro: nl('Eerst iets over uzelf.'), items: ['mz_rol', 'mz_rol_anders', 'mz_jaren', 'mz_hulp', 'mz_tevreden'] }],
     });
     expect(read.leftOut).toEqual([
+      "Blad survey, kolom 'appearance': neemt Netwerkspiegel niet over; weggelaten",
       'Blad survey, rij 2 (start): metagegevens (start) legt Netwerkspiegel niet vast; weggelaten',
       'Blad survey, rij 6 (mz_jaren): de hint bij een vraag toont Netwerkspiegel niet; weggelaten',
       "Blad survey, rij 9 (mz_uren): type 'decimal': Netwerkspiegel bewaart antwoorden als gehele getallen; weggelaten",

@@ -38,6 +38,7 @@ export function parseHeader(header: string): HeaderColumn {
 export class SheetTable {
   readonly name: string;
   private readonly columns = new Map<string, number>();
+  private readonly headers = new Map<string, string>();
   /** Columns in a language the app does not have, and repeated column names. */
   readonly otherLanguageColumns: string[] = [];
   readonly duplicateColumns: string[] = [];
@@ -56,12 +57,22 @@ export class SheetTable {
       }
       const key = `${column.base}::${column.language ?? 'nl'}`;
       if (this.columns.has(key)) this.duplicateColumns.push(text);
-      else this.columns.set(key, index);
+      else {
+        this.columns.set(key, index);
+        this.headers.set(key, text);
+      }
     });
     this.rows = sheet.rows
       .slice(1)
       .map((cells, i) => ({ row: i + 2, cells }))
       .filter(({ cells }) => cells.some((c) => c !== null && String(c).trim() !== ''));
+  }
+
+  /** The headers of columns with at least one filled cell whose name is not among `known`, as written. */
+  unknownFilledColumns(known: ReadonlySet<string>): string[] {
+    return [...this.columns]
+      .filter(([key, index]) => !known.has(key.split('::')[0]!) && this.rows.some(({ cells }) => cells[index] !== null && cells[index] !== undefined && String(cells[index]).trim() !== ''))
+      .map(([key]) => this.headers.get(key)!);
   }
 
   has(base: string, language: 'nl' | 'en' = 'nl'): boolean {

@@ -218,6 +218,10 @@ interface RawSection {
   items: string[];
 }
 
+/** The columns read from the survey and choices sheets; any other filled column is named as left out. */
+const SURVEY_COLUMNS: ReadonlySet<string> = new Set(['type', 'name', 'label', 'hint', 'required', 'relevant', 'constraint', 'short_label', 'scored', 'subscale', 'reverse', 'relation', 'min', 'max', 'max_length']);
+const CHOICES_COLUMNS: ReadonlySet<string> = new Set(['list_name', 'name', 'label', 'not_scored']);
+
 /** The definition's fields as the workbook's columns name them, for problems the schema finds. */
 const XLSFORM_FIELDS: Record<string, string> = {
   id: 'name',
@@ -296,6 +300,12 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
     if (!table) continue;
     for (const column of table.duplicateColumns) problems.push(`Blad ${table.name}: de kolom '${column}' staat er twee keer`);
     for (const column of table.otherLanguageColumns) leftOut.push(`Blad ${table.name}, kolom '${column}': Netwerkspiegel kent alleen Nederlands (nl) en Engels (en); weggelaten`);
+  }
+  for (const [table, known] of [
+    [survey, SURVEY_COLUMNS],
+    [choices, CHOICES_COLUMNS],
+  ] as const) {
+    for (const column of table?.unknownFilledColumns(known) ?? []) leftOut.push(`Blad ${table!.name}, kolom '${column}': neemt Netwerkspiegel niet over; weggelaten`);
   }
   if (!survey.has('type')) problems.push(`Blad survey: de kolom 'type' ontbreekt`);
   if (!survey.has('name')) problems.push(`Blad survey: de kolom 'name' ontbreekt`);
