@@ -196,7 +196,7 @@ describe('a REDCap data dictionary written by hand', () => {
     expect(reasons.mz_belasting).toMatch(/schuifbalk \(slider\)/);
     expect(reasons.mz_verslag).toMatch(/bestand uploaden \(file\)/);
     expect(reasons.mz_telefoon).toMatch(/identificerend/);
-    expect(reasons.mz_huishouden).toMatch(/de vertakking '\[mz_leeftijd\] > 80 and \[mz_samenwonen\] = '1'' kan Netwerkspiegel niet overnemen/);
+    expect(reasons.mz_huishouden).toMatch(/de vertakking “\[mz_leeftijd\] > 80 and \[mz_samenwonen\] = '1'” kan Netwerkspiegel niet overnemen \(het deel “.*” is geen vergelijking van één vraag met één antwoordcode/);
     expect(reasons.mz_bedankt).toMatch(/tekstveld \(descriptive\) midden tussen de vragen/);
     // Features of kept fields that do not come along: a field note, another action tag, piping.
     expect(preview.leftOut.filter((line) => !line.endsWith('; weggelaten'))).toEqual([

@@ -149,7 +149,7 @@ export function orOfCodes(expression: string, atom: (part: string) => ConditionA
   const atoms: ConditionAtom[] = [];
   for (const part of parts) {
     const found = atom(part);
-    if (!found) return { refused: `het deel '${part}' is geen vergelijking van één vraag met één antwoordcode` };
+    if (!found) return { refused: `het deel “${part}” is geen vergelijking van één vraag met één antwoordcode` };
     atoms.push(found);
   }
   const items = [...new Set(atoms.map((a) => a.item))];

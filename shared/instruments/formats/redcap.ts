@@ -438,7 +438,7 @@ export function redcapToInstrument(records: readonly (readonly string[])[], opti
     if (branchingText !== '') {
       const condition = orOfCodes(branchingText, branchingAtom);
       if ('refused' in condition) {
-        leftOut.push(`${place}: de vertakking '${branchingText}' kan Netwerkspiegel niet overnemen (${condition.refused}; alleen [vraag] = 'code' en [vraag(code)] = '1', met or); weggelaten`);
+        leftOut.push(`${place}: de vertakking “${branchingText}” kan Netwerkspiegel niet overnemen (${condition.refused}; alleen [vraag] = 'code' en [vraag(code)] = '1', met or); weggelaten`);
         continue;
       }
       item.showWhen = condition;

@@ -469,7 +469,7 @@ export function xlsformToInstrument(sheets: readonly SheetData[], options: Xlsfo
       const condition = orOfCodes(relevant, relevantAtom);
       if ('refused' in condition) {
         problems.push(
-          `${place}: de voorwaarde (relevant) '${relevant}' kan Netwerkspiegel niet overnemen: ${condition.refused}. Gebruik \${vraag} = 'code', selected(\${vraag}, 'code') of meerdere daarvan met or`,
+          `${place}: de voorwaarde (relevant) “${relevant}” kan Netwerkspiegel niet overnemen: ${condition.refused}. Gebruik \${vraag} = 'code', selected(\${vraag}, 'code') of meerdere daarvan met or`,
         );
       } else item.showWhen = condition;
     }
