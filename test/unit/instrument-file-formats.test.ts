@@ -321,6 +321,26 @@ describe('the REDCap data dictionary', () => {
     expect(read.others).toEqual(['@HIDDEN', '@DEFAULT']);
   });
 
+  it('takes the HTML of REDCap’s rich-text editor out of a dictionary made in REDCap', () => {
+    const header = [...REDCAP_COLUMNS];
+    const row = (cells: Partial<Record<number, string>>) => header.map((_, i) => cells[i] ?? '');
+    const read = ok(
+      redcapToInstrument(
+        [
+          header,
+          row({ 0: 'record_id', 1: 'zorg', 3: 'text', 4: 'Record ID' }),
+          row({ 0: 'z_01', 1: 'zorg', 2: '<div class="rich-text-field-label"><p>Over &amp; voor u</p></div>', 3: 'radio', 4: '<p><strong>Werkt</strong> u in de zorg?<br>Kies één antwoord.</p>', 5: '1, <b>Ja</b> | 0, Nee&nbsp;' }),
+        ],
+        { fallbackId: 'x' },
+      ),
+    );
+    expect(read.definition.sections[0]!.title).toEqual({ nl: 'Over & voor u' });
+    expect(read.definition.items[0]!.text).toEqual({ nl: 'Werkt u in de zorg?\nKies één antwoord.' });
+    expect(read.definition.items[0]!.label).toEqual({ nl: 'Werkt u in de zorg?' });
+    expect(read.definition.scales[0]!.options.map((o) => o.label.nl)).toEqual(['Ja', 'Nee']);
+    expect(read.mapped).toContain('Rij 3, veld z_01: opmaak (HTML) uit de vraagtekst gehaald');
+  });
+
   it('refuses a CSV with other columns, naming what is missing and what a dictionary has', () => {
     const problems = problemsOf(redcapToInstrument([['naam', 'vraag', 'antwoorden'], ['a', 'b', 'c']], { fallbackId: 'x' }));
     expect(problems[0]).toBe("Rij 1: onbekende kolom 'naam'");

@@ -271,6 +271,22 @@ const REDCAP_FIELDS: Record<string, string> = {
   en: 'Engels',
 };
 
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** A text from REDCap's rich-text editor as plain text: line breaks for <br> and paragraphs, no tags, entities decoded. */
+export function textFromHtml(html: string): string {
+  if (!/<\/?[a-z][^>]*>|&[a-z]+;|&#\d+;/i.test(html)) return html;
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|h\d)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&([a-z]+);/gi, (all, name: string) => ENTITIES[name.toLowerCase()] ?? all)
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 /** REDCap types that have no question in Netwerkspiegel, with the reason. */
 const UNMAPPED_TYPES: Record<string, string> = {
   calc: 'een berekend veld (calc): Netwerkspiegel rekent geen velden uit',
@@ -379,11 +395,13 @@ export function redcapToInstrument(records: readonly (readonly string[])[], opti
     const { tags, others, broken } = readAnnotations(get(cells, 'annotation'));
     for (const tag of broken) problems.push(`${place}: de annotatie @${tag} is geen geldige JSON-tekst`);
     const tagText = (tag: string) => asText(tags.get(tag));
-    const label = get(cells, 'label');
+    // REDCap's rich-text editor writes HTML; Netwerkspiegel shows plain text. Our own export writes texts as they are.
+    const label = instrument ? get(cells, 'label') : textFromHtml(get(cells, 'label'));
+    if (!instrument && label !== get(cells, 'label')) mapped.push(`${place}: opmaak (HTML) uit de vraagtekst gehaald`);
     const form = get(cells, 'form');
 
     // sections: a Section Header (or our @NWS-SECTION) starts one, and so does a new form
-    const headerText = get(cells, 'section');
+    const headerText = instrument ? get(cells, 'section') : textFromHtml(get(cells, 'section'));
     const sectionId = tagText('SECTION');
     let section = sections.at(-1);
     if (headerText !== '' || sectionId !== undefined) {
@@ -456,7 +474,7 @@ export function redcapToInstrument(records: readonly (readonly string[])[], opti
       const notScoredCodes = new Set((tagText('NOT-SCORED') ?? '').split(',').filter(Boolean).map(Number));
       const withLabels = parsed.map((o) => ({
         code: o.code,
-        label: localized(o.label, ('refused' in parsedEn ? [] : parsedEn).find((e) => e.code === o.code)?.label ?? o.label, english),
+        label: localized(instrument ? o.label : textFromHtml(o.label), ('refused' in parsedEn ? [] : parsedEn).find((e) => e.code === o.code)?.label ?? o.label, english),
       }));
       const scaleOptions = withLabels.filter((o) => !notScoredCodes.has(o.code));
       const notScored = withLabels.filter((o) => notScoredCodes.has(o.code));
