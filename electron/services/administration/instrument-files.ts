@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { ExportResult, InstrumentSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { InstrumentDefinition } from '../../../shared/instruments';
-import { cappedProblems, type Conversion, type DescribeIssue } from '../../../shared/instruments/formats/conversion';
+import { cappedProblems, type Conversion, type DescribeSchemaProblem } from '../../../shared/instruments/formats/conversion';
 import { INSTRUMENT_FILE_EXTENSIONS, type InstrumentFileFormat, type InstrumentFilePreview } from '../../../shared/instruments/formats/files';
 import { instrumentToRedcap, redcapToInstrument } from '../../../shared/instruments/formats/redcap';
 import { instrumentToXlsform, xlsformToInstrument } from '../../../shared/instruments/formats/xlsform';
@@ -51,7 +51,7 @@ const IMPORT_KIND: ImportFileKind = {
 /** The one file read and checked, per ServiceContext, until it is imported or another is picked. */
 const pending = new WeakMap<ServiceContext, { previewId: string; definition: InstrumentDefinition; format: InstrumentFileFormat; fileName: string }>();
 
-const describe: DescribeIssue = (issue, locate) => describeIssue(issue, locate);
+const describe: DescribeSchemaProblem = (issue, locate) => describeIssue(issue, locate);
 
 function refused(fileName: string, problems: readonly string[]): ApiError {
   return new ApiError('VALIDATION', `${fileName} kan niet worden geïmporteerd: ${cappedProblems(problems.map((p) => p.replace(/\.$/, ''))).join('; ')}. Er is niets opgeslagen.`);

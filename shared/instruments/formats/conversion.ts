@@ -21,9 +21,9 @@ export interface ConvertedInstrument {
 export type Conversion = ({ ok: true } & ConvertedInstrument) | { ok: false; problems: string[] };
 
 /** Turns a schema issue into a Dutch line, given where in the file it is; the services pass their own (field names in Dutch). */
-export type DescribeIssue = (issue: z.core.$ZodIssue, locate: (path: readonly PropertyKey[]) => string) => string;
+export type DescribeSchemaProblem = (issue: z.core.$ZodIssue, locate: (path: readonly PropertyKey[]) => string) => string;
 
-const plainDescribe: DescribeIssue = (issue, locate) => `${locate(issue.path)}: ${issue.message}`;
+const plainDescribe: DescribeSchemaProblem = (issue, locate) => `${locate(issue.path)}: ${issue.message}`;
 
 /** The most problems listed; the rest are counted. */
 export const MAX_PROBLEMS = 30;
@@ -51,7 +51,7 @@ export interface Origins {
  * problem by the row it came from ("Blad survey, rij 12 (co_app): …"). The conditions' problems
  * (unknown item, cycle) come from the schema too, so they read the same as for a JSON file.
  */
-export function checkBuiltDefinition(raw: unknown, origins: Origins, notes: { mapped: string[]; leftOut: string[] }, describe: DescribeIssue = plainDescribe): Conversion {
+export function checkBuiltDefinition(raw: unknown, origins: Origins, notes: { mapped: string[]; leftOut: string[] }, describe: DescribeSchemaProblem = plainDescribe): Conversion {
   const parsed = instrumentDefinition.safeParse(raw);
   if (parsed.success) return { ok: true, definition: parsed.data, ...notes };
   const field = (key: PropertyKey) => origins.fields?.[String(key)] ?? String(key);

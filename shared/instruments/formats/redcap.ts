@@ -2,7 +2,7 @@ import type { LocalizedText } from '../../text';
 import { instrumentLanguages } from '../languages';
 import type { InstrumentDefinition, InstrumentItem, ResponseScale } from '../schema';
 import { ANSWER_CODE_MAX, ANSWER_CODE_MIN } from '../../domain';
-import type { Conversion, DescribeIssue, Origins } from './conversion';
+import type { Conversion, DescribeSchemaProblem, Origins } from './conversion';
 import { cellText, checkBuiltDefinition, DEFAULT_OPEN_LENGTH, defaultTexts, instrumentIdFrom, localized, orOfCodes, shortLabelFrom, wholeNumber } from './conversion';
 
 /**
@@ -311,7 +311,7 @@ const sectionIdFrom = (text: string) => instrumentIdFrom(text).replace(/-/g, '_'
 export interface RedcapOptions {
   /** A name for the instrument when the dictionary says nothing about it (the file's name). */
   fallbackId: string;
-  describe?: DescribeIssue;
+  describe?: DescribeSchemaProblem;
 }
 
 interface RawItem {

@@ -13,7 +13,7 @@ import {
   wholeNumber,
   yesNo,
   type Conversion,
-  type DescribeIssue,
+  type DescribeSchemaProblem,
   type Origins,
 } from './conversion';
 import { LANGUAGE_SUFFIX, SheetTable, type SheetCell, type SheetData } from './sheets';
@@ -273,7 +273,7 @@ function constraintRange(constraint: string): { min: number; max: number } | nul
 export interface XlsformOptions {
   /** A name for the instrument id when the settings give no form_id (the file's name). */
   fallbackId: string;
-  describe?: DescribeIssue;
+  describe?: DescribeSchemaProblem;
 }
 
 /**
