@@ -29,6 +29,7 @@ import type { WaveOpenAnswers } from './open-answers';
 import { REPORT_FORMATS, REPORT_LIMITS, REPORT_TARGETS, reportDocumentSchema, reportImageId, reportPresentationSchema, type ReportFileWritten, type ReportFinished, type ReportStarted } from './report';
 import type { MeetingState } from './meeting';
 import type { InstrumentDefinition } from './instruments/schema';
+import { INSTRUMENT_FILE_FORMATS, type InstrumentFilePreview } from './instruments/formats/files';
 import { multilineText, plainText } from './text-rules';
 import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult, StudyFileProgress } from './study';
 
@@ -240,6 +241,19 @@ export const contract = {
    */
   saveInstrumentDraft: method<InstrumentSummary>()(
     z.strictObject({ definitionJson: multilineText().min(2).max(1_000_000, 'De vragenlijst is te groot (meer dan 1 MB)'), replaceExisting: z.boolean() }),
+  ),
+  /**
+   * Asks for an instrument file (JSON, an XLSForm-like spreadsheet or a REDCap data dictionary; the
+   * main process shows the dialog and reads it), checks it and holds it for importInstrumentFile:
+   * what it holds, what was taken over and what left out. Nothing is stored. VALIDATION with every
+   * problem by sheet and row when it cannot be imported.
+   */
+  chooseInstrumentFile: method<{ cancelled: true } | ({ cancelled: false } & InstrumentFilePreview)>()(none),
+  /** Stores the file chooseInstrumentFile last read, as its preview showed it; NOT_FOUND when another was picked since. */
+  importInstrumentFile: method<InstrumentSummary>()(z.strictObject({ previewId: id })),
+  /** Saves a stored version as JSON, a spreadsheet (XLSForm-like .xlsx) or a REDCap data dictionary (.csv); the main process asks where. */
+  exportInstrumentFile: method<ExportResult>()(
+    z.strictObject({ instrumentId, version: z.number().int().min(1), format: z.enum(INSTRUMENT_FILE_FORMATS, { error: 'Kies JSON, spreadsheet of REDCap' }) }),
   ),
 
   getWaveOverview: method<WaveOverview>()(z.strictObject({ waveId: id })),

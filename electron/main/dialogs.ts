@@ -29,9 +29,17 @@ const FILE_KINDS: Record<string, { title: string; filter: string }> = {
   pptx: { title: 'Rapport opslaan als PowerPoint-presentatie', filter: 'PowerPoint-presentatie' },
 };
 
+/** An instrument saved as a spreadsheet or a REDCap data dictionary (`<id>-v<version>.xlsx`, `<id>-v<version>-redcap.csv`). */
+const INSTRUMENT_FILES: { pattern: RegExp; filter: string }[] = [
+  { pattern: /-v\d+\.xlsx$/i, filter: 'Spreadsheet zoals XLSForm (Excel-werkmap)' },
+  { pattern: /-v\d+-redcap\.csv$/i, filter: 'REDCap-datadictionary (CSV)' },
+];
+
 /** The dialog's title and file filter for a suggested file name; another extension gets a plain "<EXT>-bestand" filter. */
 export function saveDialogKind(suggestedName: string): { title: string; filters: { name: string; extensions: string[] }[] } {
   const ext = extname(suggestedName).slice(1).toLowerCase();
+  const instrumentFile = INSTRUMENT_FILES.find((f) => f.pattern.test(suggestedName));
+  if (instrumentFile) return { title: 'Vragenlijst exporteren', filters: [{ name: instrumentFile.filter, extensions: [ext] }] };
   const kind = FILE_KINDS[ext];
   if (kind) return { title: kind.title, filters: [{ name: kind.filter, extensions: [ext] }] };
   return { title: 'Exporteren', filters: ext ? [{ name: `${ext.toUpperCase()}-bestand`, extensions: [ext] }] : [] };
@@ -67,6 +75,22 @@ export function createExportPathChooser(deps: DialogDeps & { showSaveDialog: Sho
     );
     if (result.canceled || !result.filePath) return null;
     return result.filePath;
+  };
+}
+
+/**
+ * ServiceContext.chooseImportPath for Electron: an open dialog for one file of the kinds the
+ * service names, starting in the Documents folder. Resolves to null when the user cancels.
+ */
+export function createImportPathChooser(deps: DialogDeps & { showOpenDialog: ShowOpenDialog }): (kind: { title: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null> {
+  return async (kind) => {
+    const result = await deps.showOpenDialog(
+      { title: kind.title, buttonLabel: 'Openen', defaultPath: deps.documentsDir(), filters: kind.filters, properties: ['openFile'] },
+      parentWindow(deps),
+    );
+    const file = result.filePaths[0];
+    if (result.canceled || !file) return null;
+    return file;
   };
 }
 

@@ -9,7 +9,7 @@ import { createDispatcher } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
 import { getKioskState } from '../services/administration/kiosk';
 import { recoverAtStartup, startDailyBackups } from './backups';
-import { createExportFolderChooser, createExportPathChooser } from './dialogs';
+import { createExportFolderChooser, createExportPathChooser, createImportPathChooser } from './dialogs';
 import { createSenderCheck, registerIpc } from './ipc';
 import { createKioskWindowController, type KioskWindowController } from './kiosk';
 import { buildMenuTemplate } from './menu';
@@ -142,6 +142,11 @@ export async function runApp(options: RunOptions = {}): Promise<RunningApp | nul
         documentsDir: () => app.getPath('documents'),
       }),
       chooseExportFolder: createExportFolderChooser({
+        showOpenDialog: (dialogOptions, win) => (win ? dialog.showOpenDialog(win, dialogOptions) : dialog.showOpenDialog(dialogOptions)),
+        getWindow: () => mainWindow,
+        documentsDir: () => app.getPath('documents'),
+      }),
+      chooseImportPath: createImportPathChooser({
         showOpenDialog: (dialogOptions, win) => (win ? dialog.showOpenDialog(win, dialogOptions) : dialog.showOpenDialog(dialogOptions)),
         getWindow: () => mainWindow,
         documentsDir: () => app.getPath('documents'),

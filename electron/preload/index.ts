@@ -48,6 +48,9 @@ const api = {
   importInstrument: (input) => ipcRenderer.invoke('api:importInstrument', input),
   exportInstrument: (input) => ipcRenderer.invoke('api:exportInstrument', input),
   saveInstrumentDraft: (input) => ipcRenderer.invoke('api:saveInstrumentDraft', input),
+  chooseInstrumentFile: (input) => ipcRenderer.invoke('api:chooseInstrumentFile', input),
+  importInstrumentFile: (input) => ipcRenderer.invoke('api:importInstrumentFile', input),
+  exportInstrumentFile: (input) => ipcRenderer.invoke('api:exportInstrumentFile', input),
   // --- results ---
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),

@@ -12,6 +12,7 @@ export interface StartOptions {
   appVersion: string;
   chooseExportPath: ServiceContext['chooseExportPath'];
   chooseExportFolder?: ServiceContext['chooseExportFolder'];
+  chooseImportPath?: ServiceContext['chooseImportPath'];
   setKioskWindow?: ServiceContext['setKioskWindow'];
   studyFileWorkerFile?: ServiceContext['studyFileWorkerFile'];
   phonePageDir?: ServiceContext['phonePageDir'];
@@ -38,6 +39,7 @@ export function startServices(options: StartOptions): ServiceContext & { migrate
     now,
     chooseExportPath: options.chooseExportPath,
     chooseExportFolder: options.chooseExportFolder,
+    chooseImportPath: options.chooseImportPath,
     setKioskWindow: options.setKioskWindow,
     studyFileWorkerFile: options.studyFileWorkerFile,
     phonePageDir: options.phonePageDir,

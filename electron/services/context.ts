@@ -1,6 +1,7 @@
 import type { MeetingInterface } from '../../shared/meeting';
 import type { InterruptedRestore } from '../../shared/study';
 import type { Db } from '../db/open';
+import type { ImportFileKind } from './administration/instrument-files';
 import type { RestoreStep } from './data/restore';
 import type { MeetingLimits } from './meeting/server';
 
@@ -24,6 +25,12 @@ export interface ServiceContext {
    * folder dialog, the harness and the tests give a fresh folder; absent, such reports are refused.
    */
   chooseExportFolder?: (suggestedName: string) => Promise<string | null>;
+  /**
+   * Asks which file to import (an instrument: JSON, spreadsheet or REDCap data dictionary); null
+   * when the user cancels. Electron shows an open dialog; tests and the harness set it to the file
+   * a person would pick. Absent, such imports are refused.
+   */
+  chooseImportPath?: (kind: ImportFileKind) => Promise<string | null>;
   /** Locks or unlocks the window for kiosk mode (Electron: full screen, kiosk); absent in tests. */
   setKioskWindow?: (on: boolean) => void;
   /**

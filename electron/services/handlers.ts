@@ -3,8 +3,9 @@ import { listInstruments } from '../db/repositories/instruments';
 import { listNetworks } from '../db/repositories/networks';
 import { listResponseSummaries } from '../db/repositories/responses';
 import { generateCodes, listCodes } from './administration/codes';
-import { exportInstrument, importInstrument, loadInstrument } from './administration/instruments';
+import { importInstrument, loadInstrument } from './administration/instruments';
 import { saveInstrumentDraft } from './administration/instrument-drafts';
+import { chooseInstrumentFile, exportInstrumentFile, importInstrumentFile } from './administration/instrument-files';
 import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk, stopKioskResponse } from './administration/kiosk';
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
 import { correctResponse } from './administration/corrections';
@@ -53,8 +54,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     listInstruments: () => listInstruments(ctx.db),
     getInstrument: (input) => loadInstrument(ctx, input.instrumentId, input.version),
     importInstrument: (input) => importInstrument(ctx, input.definitionJson),
-    exportInstrument: (input) => exportInstrument(ctx, input.instrumentId, input.version),
+    exportInstrument: (input) => exportInstrumentFile(ctx, input.instrumentId, input.version, 'json'),
     saveInstrumentDraft: (input) => saveInstrumentDraft(ctx, input.definitionJson, input.replaceExisting),
+    chooseInstrumentFile: () => chooseInstrumentFile(ctx),
+    importInstrumentFile: (input) => importInstrumentFile(ctx, input.previewId),
+    exportInstrumentFile: (input) => exportInstrumentFile(ctx, input.instrumentId, input.version, input.format),
     startResponse: (input) => startResponse(ctx, input),
     listResponses: (input) => {
       requireWave(ctx, input.waveId);

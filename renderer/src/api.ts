@@ -64,6 +64,9 @@ export const api: Api = {
   importInstrument: call('importInstrument'),
   exportInstrument: call('exportInstrument'),
   saveInstrumentDraft: call('saveInstrumentDraft'),
+  chooseInstrumentFile: call('chooseInstrumentFile'),
+  importInstrumentFile: call('importInstrumentFile'),
+  exportInstrumentFile: call('exportInstrumentFile'),
   // --- results ---
   getDashboard: call('getDashboard'),
   compareNetworks: call('compareNetworks'),

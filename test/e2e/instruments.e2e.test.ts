@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInInstruments, instrumentDefinition } from '../../shared/instruments';
 import { kansrijkeSamenwerking } from '../../shared/instruments/kansrijke-samenwerking';
 import { axeViolations, textOf, type Session, useE2eSessions } from './support/harness';
+import { openInstrumentsScreen as openInstruments } from './support/instruments-screen';
 
 /**
  * The *Vragenlijsten* screen through the real stack (built renderer in Chromium → window.api
@@ -83,12 +84,7 @@ const { newSession } = useE2eSessions();
 
 async function openInstrumentsScreen(): Promise<Session> {
   const session = await newSession();
-  const { page } = session;
-  await page.goto(session.harness.url);
-  await page.getByRole('heading', { level: 1, name: 'Netwerken' }).waitFor();
-  await page.getByRole('button', { name: 'Vragenlijsten bekijken, importeren en exporteren' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Vragenlijsten' }).waitFor();
-  await page.getByTestId('instrument-list').waitFor();
+  await openInstruments(session);
   return session;
 }
 

@@ -189,6 +189,21 @@ const badInputs: Record<MethodName, Case[]> = {
     ['no word on replacing', () => ({ definitionJson: '{}' }), 'VALIDATION'],
     ['a built-in instrument', (w) => ({ definitionJson: w.services.db.prepare("SELECT definition FROM instruments WHERE instrument_id = 'netwerkfase'").pluck().get() as string, replaceExisting: true }), 'CONFLICT'],
   ],
+  // The services here have no file dialog: picking a file is refused, and a path cannot be passed in.
+  chooseInstrumentFile: [
+    ['no file dialog here', () => ({}), 'CONFLICT'],
+    ['a file path smuggled in', () => ({ filePath: '/etc/passwd' }), 'VALIDATION'],
+  ],
+  importInstrumentFile: [
+    ['nothing read before', () => ({ previewId: missingId }), 'NOT_FOUND'],
+    ['not a uuid', () => ({ previewId: '../instrument.json' }), 'VALIDATION'],
+    ['a definition smuggled in', () => ({ previewId: missingId, definitionJson: '{}' }), 'VALIDATION'],
+  ],
+  exportInstrumentFile: [
+    ['an unknown instrument', () => ({ instrumentId: 'aitcs-ii', version: 1, format: 'xlsx' }), 'NOT_FOUND'],
+    ['an unknown format', () => ({ instrumentId: 'kansrijke-samenwerking', version: 1, format: 'sav' }), 'VALIDATION'],
+    ['a file path smuggled in', () => ({ instrumentId: 'kansrijke-samenwerking', version: 1, format: 'redcap', filePath: '/etc/passwd' }), 'VALIDATION'],
+  ],
   getWaveOverview: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
   getMeetingState: [['an unexpected field', () => ({ waveId: missingId }), 'VALIDATION']],
   startMeeting: [

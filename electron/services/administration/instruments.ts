@@ -1,4 +1,4 @@
-import type { ExportResult, InstrumentSummary } from '../../../shared/domain';
+import type { InstrumentSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { builtInInstruments, instrumentDefinition, type InstrumentDefinition } from '../../../shared/instruments';
 import type { LanguageMismatch } from '../../../shared/instruments/languages';
@@ -7,7 +7,6 @@ import type { Db } from '../../db/open';
 import * as repo from '../../db/repositories/instruments';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context';
-import { writeFileAtomically } from '../files';
 import { describeIssue } from '../validation';
 
 export function seedBuiltInInstruments(db: Db, deviceId: string, now: string): void {
@@ -136,33 +135,10 @@ function listLanguageMismatches(issues: readonly z.core.$ZodIssue[], raw: unknow
  * is never overwritten: edits need a new version number.
  */
 export function importInstrument(ctx: ServiceContext, definitionJson: string): InstrumentSummary {
-  const def = parseDefinitionJson(definitionJson);
-  return ctx.db.transaction(() => {
-    const existing = repo.getInstrument(ctx.db, def.id, def.version);
-    if (existing) {
-      throw new ApiError(
-        'CONFLICT',
-        JSON.stringify(existing) === JSON.stringify(def)
-          ? `Vragenlijst ${def.id} versie ${def.version} staat al in deze database; er is niets gewijzigd.`
-          : `Vragenlijst ${def.id} versie ${def.version} bestaat al met een andere inhoud. Geef de gewijzigde vragenlijst een hoger versienummer.`,
-      );
-    }
-    const now = ctx.now();
-    repo.insertInstrumentIfMissing(ctx.db, ctx.deviceId, def, false, now);
-    appendAudit(ctx.db, ctx.deviceId, { action: 'instrument.imported', entity: 'instrument', entityId: `${def.id}@${def.version}` }, now);
-    return summaryOf(ctx, def);
-  }).immediate();
+  return storeImportedInstrument(ctx, parseDefinitionJson(definitionJson));
 }
 
-/** The list entry of one stored version. */
-export function summaryOf(ctx: Pick<ServiceContext, 'db'>, def: InstrumentDefinition): InstrumentSummary {
-  return repo.listInstruments(ctx.db).find((i) => i.instrumentId === def.id && i.version === def.version)!;
-}
-
-/**
- * A definition sent as JSON (an imported file, or the editor's draft), checked by the schema. An
- * invalid one is refused with a list of what is wrong, in Dutch, each problem by its place.
- */
+/** A definition from a JSON file's text, checked by the schema; refused with every problem by place. */
 export function parseDefinitionJson(definitionJson: string): InstrumentDefinition {
   let raw: unknown;
   try {
@@ -180,11 +156,29 @@ export function parseDefinitionJson(definitionJson: string): InstrumentDefinitio
   return parsed.data;
 }
 
-export async function exportInstrument(ctx: ServiceContext, instrumentId: string, version: number): Promise<ExportResult> {
-  const def = loadInstrument(ctx, instrumentId, version);
-  const target = await ctx.chooseExportPath(`${def.id}-v${def.version}.json`);
-  if (target === null) return { cancelled: true };
-  writeFileAtomically(target, Buffer.from(`${JSON.stringify(def, null, 2)}\n`, 'utf8'));
-  appendAudit(ctx.db, ctx.deviceId, { action: 'export.instrument', entity: 'instrument', entityId: `${def.id}@${def.version}` }, ctx.now());
-  return { cancelled: false, filePath: target, rows: def.items.length, columns: 0 };
+/**
+ * Stores a checked definition with its audit entry, in one transaction; CONFLICT when this id and
+ * version is already there. `details` says where it came from (a file's format) for the audit log.
+ */
+export function storeImportedInstrument(ctx: ServiceContext, def: InstrumentDefinition, details?: Record<string, unknown>): InstrumentSummary {
+  return ctx.db.transaction(() => {
+    const existing = repo.getInstrument(ctx.db, def.id, def.version);
+    if (existing) {
+      throw new ApiError(
+        'CONFLICT',
+        JSON.stringify(existing) === JSON.stringify(def)
+          ? `Vragenlijst ${def.id} versie ${def.version} staat al in deze database; er is niets gewijzigd.`
+          : `Vragenlijst ${def.id} versie ${def.version} bestaat al met een andere inhoud. Geef de gewijzigde vragenlijst een hoger versienummer.`,
+      );
+    }
+    const now = ctx.now();
+    repo.insertInstrumentIfMissing(ctx.db, ctx.deviceId, def, false, now);
+    appendAudit(ctx.db, ctx.deviceId, { action: 'instrument.imported', entity: 'instrument', entityId: `${def.id}@${def.version}`, ...(details ? { details } : {}) }, now);
+    return summaryOf(ctx, def);
+  }).immediate();
+}
+
+/** The list entry of one stored version. */
+export function summaryOf(ctx: Pick<ServiceContext, 'db'>, def: InstrumentDefinition): InstrumentSummary {
+  return repo.listInstruments(ctx.db).find((i) => i.instrumentId === def.id && i.version === def.version)!;
 }

@@ -11,6 +11,7 @@ import { currentLocale, localized } from '../../i18n';
 import { readPickedText, takePickedFile } from '../../lib/pickedFile';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
+import { InstrumentFileExport, InstrumentFileImport } from './InstrumentFiles';
 import { ProblemAlert } from './ProblemAlert';
 import { EditorButtons, type EditorStart } from '../instrument-editor/EditorButtons';
 
@@ -53,6 +54,13 @@ export function InstrumentsScreen({ onBack, onEditor }: { onBack: () => void; on
           )}
         </WhenLoaded>
       </section>
+
+      <InstrumentFileImport
+        onImported={(summary) => {
+          setJustImported(refKey(summary));
+          reload();
+        }}
+      />
 
       <ImportPanel
         onImported={(summary) => {
@@ -124,6 +132,7 @@ function InstrumentCard({ instrument, isNew, onEditor }: { instrument: Instrumen
           <StatusMessage testId={`instrument-export-status-${refKey(instrument)}`} message={savedTo ? t('instruments.exported', { filePath: savedTo }) : null} />
           <ErrorAlert message={error} />
         </div>
+        <InstrumentFileExport instrument={instrument} testKey={refKey(instrument)} />
       </div>
     </li>
   );
