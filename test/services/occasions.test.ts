@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { snapshot, useServices, type Laptop } from '../support/services';
+import * as XLSX from 'xlsx';
+import { snapshot, studyExportInput, useServices, type Laptop } from '../support/services';
 
 const open = useServices();
 
@@ -175,5 +176,25 @@ describe('occasions within a wave (each MDO, before and after)', () => {
     const kernOf = (group: string) => pooled.groups.find((g) => g.group === group)!.rows.find((r) => r.id === 'mdo_kern')!.paired.meanDiff;
     expect(kernOf('professional')).toBeCloseTo(4 / 3, 10);
     expect(kernOf('clientOrFamily')).toBeCloseTo(0.75, 10);
+  });
+
+  it('exports the responses of occasion waves with the wave that names the MDO and the moment, and leaves them out of the statistics sheets', async () => {
+    const s = open();
+    const { network, t0 } = await networkWithT0(s);
+    const occasion = await s.ok('createOccasion', { waveId: t0.id, label: 'MDO 12 maart', heldOn: '2026-03-12' });
+    await fill(s, occasion.before.waveId, 'PER-1', 1, 3);
+    await fill(s, occasion.after.waveId, 'PER-1', 1, 4, 8);
+    const result = await s.ok('exportStudy', studyExportInput(network.id));
+    if (result.cancelled) throw new Error('cancelled');
+    const book = XLSX.readFile(result.filePath);
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Data_lang']!, { defval: null });
+    const mdoRows = rows.filter((r) => String(r['meting']).startsWith('MDO'));
+    expect(mdoRows.map((r) => [r['meting'], r['respondent'], r['mdo_moment'], r['mdo_doel'], r['mdo_cijfer']])).toEqual([
+      ['MDO 12 maart (voor)', 'PER-1', 1, 3, null],
+      ['MDO 12 maart (na)', 'PER-1', 2, 4, 8],
+    ]);
+    // The descriptives are the dashboard's: measurement waves only.
+    const described = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Beschrijvend']!, { defval: null });
+    expect(described.some((r) => JSON.stringify(r).includes('MDO'))).toBe(false);
   });
 });

@@ -160,6 +160,7 @@ export function listWavesWithOccasionWaves(db: Db, networkId: string): Wave[] {
 }
 
 function wavesInOrder(db: Db, networkId: string, filter: '' | 'AND occasion_id IS NULL'): Wave[] {
-  const rows = prepared(db, `SELECT ${waveColumns}, created_at AS createdAt FROM waves WHERE network_id = ? ${filter}`).all(networkId) as (WaveRow & { createdAt: string })[];
+  // Before ahead of after when an occasion's two waves tie on date and creation.
+  const rows = prepared(db, `SELECT ${waveColumns}, created_at AS createdAt FROM waves WHERE network_id = ? ${filter} ORDER BY occasion_moment = 'after'`).all(networkId) as (WaveRow & { createdAt: string })[];
   return orderWaves(rows).map(({ createdAt: _createdAt, ...r }) => withInstruments(db, r));
 }
