@@ -154,12 +154,17 @@ export function listWaves(db: Db, networkId: string): Wave[] {
   return wavesInOrder(db, networkId, 'AND occasion_id IS NULL');
 }
 
+/** The before and after waves of the network's occasions (each MDO), in time order. */
+export function listOccasionWaves(db: Db, networkId: string): Wave[] {
+  return wavesInOrder(db, networkId, 'AND occasion_id IS NOT NULL');
+}
+
 /** Every wave of the network, occasion waves too (exports), in time order. */
 export function listWavesWithOccasionWaves(db: Db, networkId: string): Wave[] {
   return wavesInOrder(db, networkId, '');
 }
 
-function wavesInOrder(db: Db, networkId: string, filter: '' | 'AND occasion_id IS NULL'): Wave[] {
+function wavesInOrder(db: Db, networkId: string, filter: '' | 'AND occasion_id IS NULL' | 'AND occasion_id IS NOT NULL'): Wave[] {
   // Before ahead of after when an occasion's two waves tie on date and creation.
   const rows = prepared(db, `SELECT ${waveColumns}, created_at AS createdAt FROM waves WHERE network_id = ? ${filter} ORDER BY occasion_moment = 'after'`).all(networkId) as (WaveRow & { createdAt: string })[];
   return orderWaves(rows).map(({ createdAt: _createdAt, ...r }) => withInstruments(db, r));
