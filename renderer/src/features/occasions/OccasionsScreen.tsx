@@ -248,7 +248,7 @@ function GroupTable({ group, title, k }: { group: OccasionGroupComparison; title
   return (
     <>
       {group.group !== 'all' && <h4>{t(`occasions.group.${group.group}`)}</h4>}
-      <DataTable columns={columns} caption={title} testId={`group-${group.group}`} scroll>
+      <DataTable columns={columns} caption={title} testId={`group-${group.group}`}>
         {group.rows.map((r) => (
           <tr key={r.id} className={r.kind === 'scale' ? 'row-scale' : undefined}>
             <th scope="row">{r.kind === 'scale' ? <strong>{pick(r.label, locale)}</strong> : pick(r.label, locale)}</th>
