@@ -60,7 +60,7 @@ describe('MDO-evaluaties', () => {
     await page.getByLabel('Naam van het MDO').fill('MDO 12 maart');
     await page.getByLabel(/Datum van het overleg/).fill('2026-03-12');
     await page.getByRole('button', { name: 'MDO toevoegen' }).click();
-    expect(await textOf(page.getByTestId('occasion-form-status'))).toBe('MDO MDO 12 maart is toegevoegd, met een meting vóór en een meting na.');
+    expect(await textOf(page.getByTestId('occasion-form-status'))).toBe('Het MDO ‘MDO 12 maart’ is toegevoegd, met een meting vóór en een meting na.');
     await page.getByTestId('occasion-MDO 12 maart').waitFor();
     // Too few people yet: no numbers.
     expect(await textOf(page.getByTestId('occasion-pooled'))).toContain('0 personen vulden vóór én na in, minder dan 3');
@@ -108,6 +108,7 @@ describe('MDO-evaluaties', () => {
     await item(page, 'mdo_doel').waitFor();
     await radio(page, 'mdo_doel', 'Eens').click();
     await waitSaved(page, 'mdo_doel');
+    await page.screenshot({ path: '/tmp/netwerkspiegel-occasions-kiosk.png', fullPage: true });
     await page.getByRole('button', { name: 'Naar controleren' }).click();
     await page.getByTestId('kiosk-review').waitFor();
     await page.getByTestId('kiosk-submit').click();
