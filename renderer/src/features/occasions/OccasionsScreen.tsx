@@ -71,23 +71,7 @@ function OccasionForm({ waveId, onCreated }: { waveId: string; onCreated: () => 
     <section className="panel subform" aria-labelledby={`${id}-title`} data-testid="occasion-form">
       <h2 id={`${id}-title`}>{t('occasions.newTitle')}</h2>
       <form onSubmit={create} noValidate aria-labelledby={`${id}-title`}>
-        <div className="field-row">
-          <Field id={`${id}-label`} label={t('occasions.label')} hint={t('occasions.labelHint')} hintId={`${id}-label-hint`}>
-            <input
-              id={`${id}-label`}
-              type="text"
-              value={label}
-              onChange={(e) => setLabel(e.target.value)}
-              maxLength={30}
-              autoComplete="off"
-              aria-required="true"
-              aria-describedby={`${id}-label-hint`}
-            />
-          </Field>
-          <Field id={`${id}-date`} label={t('occasions.heldOn')} optional>
-            <input id={`${id}-date`} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
-          </Field>
-        </div>
+        <OccasionFields label={label} heldOn={heldOn} onLabel={setLabel} onHeldOn={setHeldOn} withHint />
         <SubmitRow action={action} label={t('occasions.create')} errorTestId="occasion-form-error" statusTestId="occasion-form-status" />
       </form>
     </section>
@@ -164,9 +148,25 @@ function MomentActions({ moment, wave, links }: { moment: 'before' | 'after'; wa
   );
 }
 
-function OccasionEdit({ occasion, onDone }: { occasion: Occasion; onDone: () => void }) {
+/** An occasion's name and date, as a new one is added and an existing one edited. */
+function OccasionFields({ label, heldOn, onLabel, onHeldOn, withHint = false }: { label: string; heldOn: string; onLabel: (v: string) => void; onHeldOn: (v: string) => void; withHint?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
+  const hintId = withHint ? `${id}-label-hint` : undefined;
+  return (
+    <div className="field-row">
+      <Field id={`${id}-label`} label={t('occasions.label')} hint={withHint ? t('occasions.labelHint') : undefined} hintId={hintId}>
+        <input id={`${id}-label`} type="text" value={label} onChange={(e) => onLabel(e.target.value)} maxLength={30} autoComplete="off" aria-required="true" aria-describedby={hintId} />
+      </Field>
+      <Field id={`${id}-date`} label={t('occasions.heldOn')} optional>
+        <input id={`${id}-date`} type="date" value={heldOn} onChange={(e) => onHeldOn(e.target.value)} />
+      </Field>
+    </div>
+  );
+}
+
+function OccasionEdit({ occasion, onDone }: { occasion: Occasion; onDone: () => void }) {
+  const { t } = useTranslation();
   const [label, setLabel] = useState(occasion.label);
   const [heldOn, setHeldOn] = useState(occasion.heldOn ?? '');
   const action = useAction();
@@ -176,14 +176,7 @@ function OccasionEdit({ occasion, onDone }: { occasion: Occasion; onDone: () => 
   });
   return (
     <form onSubmit={save} noValidate className="subform" aria-label={t('occasions.editFor', { label: occasion.label })}>
-      <div className="field-row">
-        <Field id={`${id}-label`} label={t('occasions.label')}>
-          <input id={`${id}-label`} type="text" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={30} autoComplete="off" aria-required="true" />
-        </Field>
-        <Field id={`${id}-date`} label={t('occasions.heldOn')} optional>
-          <input id={`${id}-date`} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
-        </Field>
-      </div>
+      <OccasionFields label={label} heldOn={heldOn} onLabel={setLabel} onHeldOn={setHeldOn} />
       <SubmitRow action={action} label={t('occasions.save')} />
     </form>
   );
