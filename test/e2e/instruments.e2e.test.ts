@@ -174,7 +174,7 @@ describe('Vragenlijsten: importing a definition file', () => {
     const session = await openInstrumentsScreen();
     const { page } = session;
     const rowsAtStart = instrumentRows(session);
-    expect(rowsAtStart).toHaveLength(5);
+    expect(rowsAtStart).toHaveLength(builtInInstruments.length);
     const auditAtStart = count(session, 'audit_log');
 
     // --- A valid custom instrument ---------------------------------------------------------------
