@@ -155,6 +155,8 @@ function ResearcherApp() {
                 onFill: (waveId) => setScreen({ name: 'questionnaire', networkId: screen.networkId, waveId }),
                 onKiosk: (waveId) => setScreen({ name: 'kiosk', networkId: screen.networkId, waveId }),
                 onMeeting: (waveId) => setScreen({ name: 'meeting', networkId: screen.networkId, waveId }),
+                onPaper: (waveId) => setScreen({ name: 'paper', networkId: screen.networkId, waveId }),
+                onResponses: (waveId) => setScreen({ name: 'responses', networkId: screen.networkId, waveId }),
               }}
             />
           )}

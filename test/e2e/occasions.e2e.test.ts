@@ -84,8 +84,18 @@ describe('MDO-evaluaties', () => {
     const axe = await axeViolations(page);
     expect(axe, JSON.stringify(axe, null, 2)).toEqual([]);
 
-    // --- The network screen lists only T0 -----------------------------------------------------------
+    // --- The questionnaires of the before wave, and its paper entry, open like any wave's ---------------
+    await page.getByRole('button', { name: 'Ingevulde vragenlijsten van meting MDO 12 maart (voor)' }).click();
+    await heading(page, /Ingevulde vragenlijsten: MDO 12 maart \(voor\)/).waitFor();
+    for (const code of ['PER-1', 'PER-2', 'PER-3']) await page.getByText(code, { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Terug naar het netwerk' }).first().click();
+    await page.getByRole('button', { name: 'MDO-evaluaties van meting T0' }).click();
+    await page.getByRole('button', { name: 'Papier invoeren voor meting MDO 12 maart (na)' }).click();
+    await heading(page, /MDO 12 maart \(na\)/).waitFor();
+    await page.screenshot({ path: '/tmp/netwerkspiegel-occasions-paper.png', fullPage: true });
+    await page.getByRole('button', { name: 'Terug naar het netwerk' }).first().click();
+
+    // --- The network screen lists only T0 -----------------------------------------------------------
     await page.getByRole('button', { name: 'MDO-evaluaties van meting T0' }).waitFor();
     expect(await page.getByRole('button', { name: /^Vragenlijst invullen voor meting/ }).count()).toBe(1);
 

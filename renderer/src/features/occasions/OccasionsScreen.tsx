@@ -32,6 +32,8 @@ export interface OccasionLinks {
   onFill: (waveId: string) => void;
   onKiosk: (waveId: string) => void;
   onMeeting: (waveId: string) => void;
+  onPaper: (waveId: string) => void;
+  onResponses: (waveId: string) => void;
 }
 
 export function OccasionsScreen({ networkId, waveId, onBack, links }: { networkId: string; waveId: string; onBack: () => void; links: OccasionLinks }) {
@@ -140,10 +142,16 @@ function MomentActions({ moment, wave, links }: { moment: 'before' | 'after'; wa
           <button type="button" className="button button-secondary" onClick={() => links.onMeeting(wave.waveId)} aria-label={t('meeting.openFor', { wave: wave.label })}>
             {t('meeting.open')}
           </button>
+          <button type="button" className="button button-secondary" onClick={() => links.onPaper(wave.waveId)} aria-label={t('paper.openFor', { wave: wave.label })}>
+            {t('paper.open')}
+          </button>
         </div>
       ) : (
         <p className="card-note">{t('corrections.closedNote')}</p>
       )}
+      <button type="button" className="button button-secondary" onClick={() => links.onResponses(wave.waveId)} aria-label={t('responses.openFor', { wave: wave.label })}>
+        {t('responses.open')}
+      </button>
     </div>
   );
 }
