@@ -131,27 +131,29 @@ function MomentActions({ moment, wave, links }: { moment: 'before' | 'after'; wa
       <p>
         <strong>{t(`occasions.moment.${moment}`)}</strong> {t('occasions.counts', { started: wave.started, complete: wave.complete })}
       </p>
-      {open ? (
-        <div className="card-actions">
-          <button type="button" className="button" onClick={() => links.onFill(wave.waveId)} aria-label={t('waves.fillFor', { wave: wave.label })}>
-            {t('waves.fill')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => links.onKiosk(wave.waveId)} aria-label={t('kiosk.startWaveFor', { wave: wave.label })}>
-            {t('kiosk.startWave')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => links.onMeeting(wave.waveId)} aria-label={t('meeting.openFor', { wave: wave.label })}>
-            {t('meeting.open')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => links.onPaper(wave.waveId)} aria-label={t('paper.openFor', { wave: wave.label })}>
-            {t('paper.open')}
-          </button>
-        </div>
-      ) : (
-        <p className="card-note">{t('corrections.closedNote')}</p>
-      )}
-      <button type="button" className="button button-secondary" onClick={() => links.onResponses(wave.waveId)} aria-label={t('responses.openFor', { wave: wave.label })}>
-        {t('responses.open')}
-      </button>
+      {!open && <p className="card-note">{t('corrections.closedNote')}</p>}
+      <div className="card-actions">
+        {/* A closed wave takes no new questionnaires: its ways in are not offered (the main process refuses them too). */}
+        {open && (
+          <>
+            <button type="button" className="button" onClick={() => links.onFill(wave.waveId)} aria-label={t('waves.fillFor', { wave: wave.label })}>
+              {t('waves.fill')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => links.onKiosk(wave.waveId)} aria-label={t('kiosk.startWaveFor', { wave: wave.label })}>
+              {t('kiosk.startWave')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => links.onMeeting(wave.waveId)} aria-label={t('meeting.openFor', { wave: wave.label })}>
+              {t('meeting.open')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => links.onPaper(wave.waveId)} aria-label={t('paper.openFor', { wave: wave.label })}>
+              {t('paper.open')}
+            </button>
+          </>
+        )}
+        <button type="button" className="button button-secondary" onClick={() => links.onResponses(wave.waveId)} aria-label={t('responses.openFor', { wave: wave.label })}>
+          {t('responses.open')}
+        </button>
+      </div>
     </div>
   );
 }
