@@ -120,7 +120,7 @@ function manyWavesFile(services: ServiceContext): string {
     const network = { id: randomUUID(), name: `Veel metingen ${n + 1}`, description: null, min_group_size: 5, consent_nl: null, consent_en: null, code_policy: 'free' as const, idle_seconds: 180, kiosk_stop: 'keep' as const, ...stamp };
     data.networks.push(network);
     for (let w = 0; w < 1000; w++) {
-      const wave = { id: randomUUID(), network_id: network.id, label: `M${String(w + 1).padStart(4, '0')}`, kind: 'custom' as const, planned_date: null, status: 'open' as const, ...stamp };
+      const wave = { id: randomUUID(), network_id: network.id, label: `M${String(w + 1).padStart(4, '0')}`, kind: 'custom' as const, planned_date: null, status: 'open' as const, occasion_id: null, occasion_moment: null, ...stamp };
       data.waves.push(wave);
       data.wave_instruments.push({ wave_id: wave.id, instrument_id: STUDY.instrument, instrument_version: 1, position: 0 });
       data.wave_instruments.push({ wave_id: wave.id, instrument_id: 'kansrijke-samenwerking', instrument_version: 1, position: 1 });

@@ -26,6 +26,7 @@ import {
 import type { Envelope } from './errors';
 import { BREAKDOWN_CHOICES, type Dashboard, type LinkProposalList, type NetworkComparison } from './results';
 import type { WaveOpenAnswers } from './open-answers';
+import type { Occasion, OccasionComparisons } from './occasions';
 import { REPORT_FORMATS, REPORT_LIMITS, REPORT_TARGETS, reportDocumentSchema, reportImageId, reportPresentationSchema, type ReportFileWritten, type ReportFinished, type ReportStarted } from './report';
 import type { MeetingState } from './meeting';
 import type { InstrumentDefinition } from './instruments/schema';
@@ -62,6 +63,8 @@ const description = multilineText().trim().max(2000, 'Gebruik hoogstens 2000 tek
 const sector = z.enum(SECTORS, { error: 'Kies een sector uit de lijst' });
 const sizeClass = z.enum(SIZE_CLASSES, { error: 'Kies een omvang: minder dan 100 fte of 100 fte en meer' }).nullable();
 const waveLabel = plainText().trim().min(1, 'Geef de meting een naam, zoals T0').max(40, 'Gebruik hoogstens 40 tekens');
+/** An occasion's name; its waves are named after it with " (voor)" or " (na)", within a wave label's 40 characters. */
+const occasionLabel = plainText().trim().min(1, 'Geef het MDO een naam, zoals MDO 12 maart').max(30, 'Gebruik hoogstens 30 tekens');
 /** The researcher's PIN: 4 to 8 digits. */
 const pin = z.string().regex(/^\d{4,8}$/, 'Een pincode heeft 4 tot 8 cijfers');
 const locale = z.enum(['nl', 'en'], { error: 'Kies Nederlands of Engels' });
@@ -169,6 +172,15 @@ export const contract = {
   removeOrganisation: method<{ removed: true }>()(z.strictObject({ organisationId: id })),
   /** A wave's label and planned date, corrected; another wave's label in the network is refused. */
   updateWave: method<Wave>()(z.strictObject({ waveId: id, label: waveLabel, plannedDate: isoDate.nullable() })),
+  // --- occasions within a wave: each MDO, evaluated before and after (shared/occasions.ts) ---
+  /** Makes an occasion in a measurement wave, with its before and after wave (the MDO-evaluatie). */
+  createOccasion: method<Occasion>()(z.strictObject({ waveId: id, label: occasionLabel, heldOn: isoDate.nullable() })),
+  /** A measurement wave's occasions with their before and after waves and counts. */
+  listOccasions: method<Occasion[]>()(z.strictObject({ waveId: id })),
+  /** Renames or redates an occasion; its waves' labels and dates follow. */
+  updateOccasion: method<Occasion>()(z.strictObject({ occasionId: id, label: occasionLabel, heldOn: isoDate.nullable() })),
+  /** Per occasion and pooled: before against after of the same people (paired), by role group when large enough. */
+  getOccasionComparisons: method<OccasionComparisons>()(z.strictObject({ waveId: id })),
   /** Closes a wave (no new responses, in the kiosk or on paper) or opens it again. */
   setWaveStatus: method<Wave>()(z.strictObject({ waveId: id, status: z.enum(['open', 'closed'], { error: 'Kies sluiten of heropenen' }) })),
 

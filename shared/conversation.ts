@@ -139,6 +139,17 @@ export const THEME_PROMPTS: Readonly<Record<string, ThemePrompts>> = {
       'Is it clear whether this applies to the network? Make visible how people work together now, for instance by discussing a case.',
     ),
   },
+  // MDO-evaluatie: the core of one multidisciplinary meeting.
+  mdo_kern: {
+    low: t(
+      'Bespreek met wie aan tafel zat hoe het MDO beter kan: is het doel vooraf duidelijk, krijgt ieders inbreng ruimte, en gaat iedereen weg met heldere afspraken over wie wat doet?',
+      'Discuss with those at the table how the MDO could be better: is its purpose clear beforehand, does everyone get room to contribute, and does everyone leave with clear agreements about who does what?',
+    ),
+    dontKnow: t(
+      'Weten de deelnemers wat er in het MDO besproken en afgesproken wordt? Een korte samenvatting aan het eind kan helpen.',
+      'Do the participants know what is discussed and agreed in the MDO? A short summary at the end can help.',
+    ),
+  },
 };
 
 /** For indicators outside the built-in themes (imported instruments). */

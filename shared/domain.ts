@@ -92,7 +92,10 @@ export interface Wave {
 export interface NetworkDetail {
   network: Network;
   organisations: Organisation[];
+  /** The measurement waves (T0, T1, T2, interim): what results, trends and reports are about. */
   waves: Wave[];
+  /** The before and after waves of occasions (each MDO): filled in like any wave, listed with their occasion. */
+  occasionWaves: Wave[];
 }
 
 export interface InstrumentSummary extends InstrumentRef {

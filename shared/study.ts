@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contract, respondentCode } from './contract';
 import type { ResponseMode, ResponseStatus } from './domain';
 import { variableName } from './instruments/schema';
+import { OCCASION_MOMENTS } from './occasions';
 import { refusingControlCharacters } from './text-rules';
 
 /**
@@ -113,7 +114,7 @@ export interface TableCount {
   skipped: number;
 }
 
-export const MERGE_TABLES = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures', 'discards', 'organisationRemovals'] as const;
+export const MERGE_TABLES = ['networks', 'organisations', 'instruments', 'waves', 'occasions', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures', 'discards', 'organisationRemovals'] as const;
 export type MergeTable = (typeof MERGE_TABLES)[number];
 
 export interface AnswerVersion {
@@ -335,6 +336,7 @@ const api = {
   expectedParticipants: contract.updateOrganisation.input.shape.expectedParticipants,
   waveLabel: contract.createWave.input.shape.label,
   waveKind: contract.createWave.input.shape.kind,
+  occasionLabel: contract.createOccasion.input.shape.label,
   isoDate: contract.createWave.input.shape.plannedDate.unwrap(),
   instrumentId: contract.getInstrument.input.shape.instrumentId,
   instrumentVersion: contract.getInstrument.input.shape.version,
@@ -410,13 +412,29 @@ export const studyInstrumentRow = z.strictObject({
   device_id: uuid,
 });
 
-export const studyWaveRow = z.strictObject({
+export const studyWaveRow = z
+  .strictObject({
+    id: uuid,
+    network_id: uuid,
+    label: api.waveLabel,
+    kind: api.waveKind,
+    planned_date: api.isoDate.nullable(),
+    status: z.enum(['open', 'closed']),
+    created_at: timestamp,
+    updated_at: timestamp,
+    device_id: uuid,
+    /** Added with schema v11: the occasion (an MDO) this is the before or after wave of; a file from before it has none. */
+    occasion_id: uuid.nullable().default(null),
+    occasion_moment: z.enum(OCCASION_MOMENTS).nullable().default(null),
+  })
+  .refine((w) => (w.occasion_id === null) === (w.occasion_moment === null), { message: 'Een meting van een MDO heeft een MDO en een moment (voor of na), of geen van beide' });
+
+/** An occasion within a wave (an MDO, shared/occasions.ts); its before and after waves point to it. Optional in the file. */
+export const studyOccasionRow = z.strictObject({
   id: uuid,
-  network_id: uuid,
-  label: api.waveLabel,
-  kind: api.waveKind,
-  planned_date: api.isoDate.nullable(),
-  status: z.enum(['open', 'closed']),
+  wave_id: uuid,
+  label: api.occasionLabel,
+  held_on: api.isoDate.nullable(),
   created_at: timestamp,
   updated_at: timestamp,
   device_id: uuid,
@@ -535,6 +553,7 @@ export const STUDY_TABLES = {
   instruments: [studyInstrumentRow, 500],
   waves: [studyWaveRow, 10_000],
   wave_instruments: [studyWaveInstrumentRow, 50_000],
+  occasions: [studyOccasionRow, 10_000],
   respondents: [studyRespondentRow, 200_000],
   responses: [studyResponseRow, 200_000],
   answers: [studyAnswerRow, 2_000_000],
@@ -552,6 +571,7 @@ export const studyData = z.strictObject({
   instruments: rows(studyInstrumentRow, STUDY_TABLES.instruments[1]),
   waves: rows(studyWaveRow, STUDY_TABLES.waves[1]),
   wave_instruments: rows(studyWaveInstrumentRow, STUDY_TABLES.wave_instruments[1]),
+  occasions: rows(studyOccasionRow, STUDY_TABLES.occasions[1]),
   respondents: rows(studyRespondentRow, STUDY_TABLES.respondents[1]),
   responses: rows(studyResponseRow, STUDY_TABLES.responses[1]),
   answers: rows(studyAnswerRow, STUDY_TABLES.answers[1]),
@@ -596,7 +616,7 @@ export type StudyFile = z.infer<typeof studyFile>;
 export const studyFileOutline = z.strictObject({ ...studyFileParts, data: studyDataTables });
 
 /** Tables a study file may leave out (added after version 2 without a new version): read as empty. */
-export const OPTIONAL_STUDY_TABLES: readonly StudyTable[] = ['discarded_responses', 'removed_organisations'];
+export const OPTIONAL_STUDY_TABLES: readonly StudyTable[] = ['discarded_responses', 'removed_organisations', 'occasions'];
 
 /** Keys that would reach an object's prototype if a careless reader merged them; a study file never has them. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

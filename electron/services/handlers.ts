@@ -9,6 +9,8 @@ import { chooseInstrumentFile, exportInstrumentFile, importInstrumentFile } from
 import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk, stopKioskResponse } from './administration/kiosk';
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
 import { correctResponse } from './administration/corrections';
+import { createOccasion, listOccasions, updateOccasion } from './administration/occasions';
+import { getOccasionComparisons } from './results/occasions';
 import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
 import { archiveOrganisation, removeOrganisation, setWaveStatus, updateNetwork, updateOrganisation, updateWave } from './administration/network-edits';
@@ -49,6 +51,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     removeOrganisation: (input) => removeOrganisation(ctx, input),
     updateWave: (input) => updateWave(ctx, input),
     setWaveStatus: (input) => setWaveStatus(ctx, input),
+    createOccasion: (input) => createOccasion(ctx, input),
+    listOccasions: (input) => listOccasions(ctx, input.waveId),
+    updateOccasion: (input) => updateOccasion(ctx, input),
     generateCodes: (input) => generateCodes(ctx, input),
     listCodes: (input) => listCodes(ctx, input.networkId),
     listInstruments: () => listInstruments(ctx.db),
@@ -91,6 +96,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     listLinkProposals: (input) => listLinkProposals(ctx, input),
     decideLinkProposal: (input) => decideLinkProposal(ctx, input),
     listOpenAnswers: (input) => listOpenAnswers(ctx, input),
+    getOccasionComparisons: (input) => getOccasionComparisons(ctx, input.waveId),
 
     // exports for reports and analyses
     exportStudy: (input) => exportStudy(ctx, input),

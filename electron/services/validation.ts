@@ -85,6 +85,8 @@ export const fieldNames: Record<string, string> = {
   label: 'naam van de meting',
   kind: 'soort',
   plannedDate: 'geplande datum',
+  heldOn: 'datum van het MDO',
+  occasionId: 'MDO',
   instruments: 'vragenlijsten',
   version: 'versie',
   value: 'antwoord',

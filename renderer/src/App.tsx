@@ -25,6 +25,7 @@ const SettingsScreen = lazyScreen(() => import('./features/network/settings/Sett
 const PaperScreen = lazyScreen(() => import('./features/paper/PaperScreen').then((m) => m.PaperScreen));
 const PaperFormScreen = lazyScreen(() => import('./features/paper/PaperFormScreen').then((m) => m.PaperFormScreen));
 const ResponsesScreen = lazyScreen(() => import('./features/responses/ResponsesScreen').then((m) => m.ResponsesScreen));
+const OccasionsScreen = lazyScreen(() => import('./features/occasions/OccasionsScreen').then((m) => m.OccasionsScreen));
 const QuestionnaireScreen = lazyScreen(() => import('./features/questionnaire/QuestionnaireScreen').then((m) => m.QuestionnaireScreen));
 const KioskSetupScreen = lazyScreen(() => import('./features/kiosk/KioskSetupScreen').then((m) => m.KioskSetupScreen));
 const MeetingScreen = lazyScreen(() => import('./features/meeting/MeetingScreen').then((m) => m.MeetingScreen));
@@ -50,6 +51,7 @@ export type Screen =
   | { name: 'responses'; networkId: string; waveId: string }
   | { name: 'overview'; networkId: string; waveId: string }
   | { name: 'open-answers'; networkId: string; waveId: string }
+  | { name: 'occasions'; networkId: string; waveId: string }
   | { name: 'instruments' }
   /** The questionnaire editor: a new one, a custom instrument's version, or a copy of any instrument. */
   | { name: 'instrument-editor'; start: EditorStart }
@@ -159,6 +161,21 @@ function ResearcherApp() {
               onReports={() => setScreen({ name: 'reports', networkId: screen.networkId, from: 'network' })}
               onLinking={() => setScreen({ name: 'linking', networkId: screen.networkId })}
               onOpenAnswers={(waveId) => setScreen({ name: 'open-answers', networkId: screen.networkId, waveId })}
+              onOccasions={(waveId) => setScreen({ name: 'occasions', networkId: screen.networkId, waveId })}
+            />
+          )}
+          {screen.name === 'occasions' && (
+            <OccasionsScreen
+              networkId={screen.networkId}
+              waveId={screen.waveId}
+              onBack={() => toNetwork(screen.networkId)}
+              links={{
+                onFill: (waveId) => setScreen({ name: 'questionnaire', networkId: screen.networkId, waveId }),
+                onKiosk: (waveId) => setScreen({ name: 'kiosk', networkId: screen.networkId, waveId }),
+                onMeeting: (waveId) => setScreen({ name: 'meeting', networkId: screen.networkId, waveId }),
+                onPaper: (waveId) => setScreen({ name: 'paper', networkId: screen.networkId, waveId }),
+                onResponses: (waveId) => setScreen({ name: 'responses', networkId: screen.networkId, waveId }),
+              }}
             />
           )}
           {screen.name === 'questionnaire' && (

@@ -99,6 +99,7 @@ describe('Vragenlijsten: the built-in instruments', () => {
       ['achtergrond', 2, 1, null],
       ['interprofessioneel-samenwerken', 1, 1, null],
       ['kansrijke-samenwerking', 1, 1, null],
+      ['mdo-evaluatie', 1, 1, null],
       ['netwerkfase', 1, 1, null],
     ]);
     const names: Record<string, string> = {
@@ -106,8 +107,9 @@ describe('Vragenlijsten: the built-in instruments', () => {
       'interprofessioneel-samenwerken': 'Interprofessioneel samenwerken',
       'kansrijke-samenwerking': 'Kansrijke samenwerking',
       netwerkfase: 'Netwerkfase',
+      'mdo-evaluatie': 'MDO-evaluatie',
     };
-    expect(await page.getByTestId('instrument-list').locator(':scope > li').count()).toBe(5);
+    expect(await page.getByTestId('instrument-list').locator(':scope > li').count()).toBe(builtInInstruments.length);
     for (const [id, name] of Object.entries(names)) {
       const card = page.getByTestId(`instrument-${id}-v1`);
       expect(await textOf(card.getByRole('heading', { level: 3 }))).toBe(name);
@@ -170,7 +172,7 @@ describe('Vragenlijsten: importing a definition file', () => {
     const session = await openInstrumentsScreen();
     const { page } = session;
     const rowsAtStart = instrumentRows(session);
-    expect(rowsAtStart).toHaveLength(5);
+    expect(rowsAtStart).toHaveLength(builtInInstruments.length);
     const auditAtStart = count(session, 'audit_log');
 
     // --- A valid custom instrument ---------------------------------------------------------------
@@ -183,10 +185,10 @@ describe('Vragenlijsten: importing a definition file', () => {
     expect(await textOf(card.getByRole('heading', { level: 3 }))).toBe('Test teamklimaat');
     expect(await textOf(card.getByTestId('instrument-origin'))).toBe('geïmporteerd');
     expect(await textOf(card.getByTestId('instrument-frozen'))).toBe('nog niet in gebruik');
-    expect(await page.getByTestId('instrument-list').locator(':scope > li').count()).toBe(6);
+    expect(await page.getByTestId('instrument-list').locator(':scope > li').count()).toBe(builtInInstruments.length + 1);
 
     const afterImport = instrumentRows(session);
-    expect(afterImport).toHaveLength(6);
+    expect(afterImport).toHaveLength(builtInInstruments.length + 1);
     const stored = afterImport.find((r) => r.instrumentId === 'test-teamklimaat')!;
     expect(stored).toMatchObject({ version: 1, builtIn: 0, frozenAt: null });
     // Stored as validated: the file's content with the schema's defaults filled in (reverse: false on tk_01 and tk_02).
@@ -263,6 +265,7 @@ describe('Vragenlijsten: importing a definition file', () => {
       ['achtergrond', 2, 1],
       ['interprofessioneel-samenwerken', 1, 1],
       ['kansrijke-samenwerking', 1, 1],
+      ['mdo-evaluatie', 1, 1],
       ['netwerkfase', 1, 1],
       ['test-teamklimaat', 1, 0],
       ['test-teamklimaat', 2, 0],

@@ -128,6 +128,18 @@ const badInputs: Record<MethodName, Case[]> = {
     ['an unknown wave', () => ({ waveId: missingId, status: 'closed' }), 'NOT_FOUND'],
     ['an unknown status', (w) => ({ waveId: w.wave.id, status: 'paused' }), 'VALIDATION'],
   ],
+  createOccasion: [
+    ['an unknown wave', () => ({ waveId: missingId, label: 'MDO 12 maart', heldOn: null }), 'NOT_FOUND'],
+    ['an empty label', (w) => ({ waveId: w.wave.id, label: ' ', heldOn: null }), 'VALIDATION'],
+    ['a label of 31 characters', (w) => ({ waveId: w.wave.id, label: long(31), heldOn: null }), 'VALIDATION'],
+    ['a date that is not a date', (w) => ({ waveId: w.wave.id, label: 'MDO', heldOn: '12 maart' }), 'VALIDATION'],
+  ],
+  listOccasions: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
+  updateOccasion: [
+    ['an unknown occasion', () => ({ occasionId: missingId, label: 'MDO', heldOn: null }), 'NOT_FOUND'],
+    ['no label', () => ({ occasionId: missingId, heldOn: null }), 'VALIDATION'],
+  ],
+  getOccasionComparisons: [['an unknown wave', () => ({ waveId: missingId }), 'NOT_FOUND']],
   generateCodes: [
     ['zero codes', (w) => ({ networkId: w.network.id, count: 0 }), 'VALIDATION'],
     ['501 codes', (w) => ({ networkId: w.network.id, count: 501 }), 'VALIDATION'],

@@ -53,6 +53,8 @@ const DUTCH: [string, AuditEntryView, string][] = [
   ['wave.updated', entry('wave.updated', { entity: 'wave', ...t0, detailsOf: { label: 'T0' } }), 'Naam of datum van meting T0 in netwerk Dementie Oost gewijzigd'],
   ['wave.closed', entry('wave.closed', { entity: 'wave', ...t0, detailsOf: { label: 'T0' } }), 'Meting T0 in netwerk Dementie Oost gesloten'],
   ['wave.reopened', entry('wave.reopened', { entity: 'wave', ...t0, detailsOf: { label: 'T0' } }), 'Meting T0 in netwerk Dementie Oost heropend'],
+  ['occasion.created', entry('occasion.created', { entity: 'wave', ...t0, detailsOf: { label: 'MDO 12 maart' } }), 'MDO toegevoegd aan meting T0 in netwerk Dementie Oost, met een meting vóór en een meting na'],
+  ['occasion.updated', entry('occasion.updated', { entity: 'wave', ...t0, detailsOf: { label: 'MDO 9 april' } }), 'Naam of datum van een MDO in meting T0 van netwerk Dementie Oost gewijzigd'],
   ['network.updated_from_study', entry('network.updated_from_study', { ...oost, detailsOf: { sourceDevice: OTHER } }), 'Netwerk Dementie Oost bijgewerkt uit een studiebestand van laptop a1b2c3d4'],
   [
     'organisation.updated_from_study',

@@ -31,7 +31,7 @@ export function listNetworks(db: Db): NetworkSummary[] {
   return prepared(db, 
       `SELECT ${networkColumns},
         (SELECT count(*) FROM organisations o WHERE o.network_id = n.id) AS organisationCount,
-        (SELECT count(*) FROM waves w WHERE w.network_id = n.id) AS waveCount
+        (SELECT count(*) FROM waves w WHERE w.network_id = n.id AND w.occasion_id IS NULL) AS waveCount
        FROM networks n ORDER BY name COLLATE NOCASE, created_at`,
     )
     .all() as NetworkSummary[];
@@ -145,8 +145,27 @@ export function getWave(db: Db, id: string): Wave | undefined {
   return row && withInstruments(db, row);
 }
 
-/** Waves in time order (shared/waves.ts: planned date, then T0 < T1 < T2 < interim). */
+/**
+ * The network's measurement waves (T0, T1, T2, interim) in time order (shared/waves.ts: planned
+ * date, then T0 < T1 < T2 < interim). The before and after waves of occasions (each MDO) are not
+ * among them: they are listed with their occasion (repositories/occasions.ts).
+ */
 export function listWaves(db: Db, networkId: string): Wave[] {
-  const rows = prepared(db, `SELECT ${waveColumns}, created_at AS createdAt FROM waves WHERE network_id = ?`).all(networkId) as (WaveRow & { createdAt: string })[];
+  return wavesInOrder(db, networkId, 'AND occasion_id IS NULL');
+}
+
+/** The before and after waves of the network's occasions (each MDO), in time order. */
+export function listOccasionWaves(db: Db, networkId: string): Wave[] {
+  return wavesInOrder(db, networkId, 'AND occasion_id IS NOT NULL');
+}
+
+/** Every wave of the network, occasion waves too (exports), in time order. */
+export function listWavesWithOccasionWaves(db: Db, networkId: string): Wave[] {
+  return wavesInOrder(db, networkId, '');
+}
+
+function wavesInOrder(db: Db, networkId: string, filter: '' | 'AND occasion_id IS NULL' | 'AND occasion_id IS NOT NULL'): Wave[] {
+  // Before ahead of after when an occasion's two waves tie on date and creation.
+  const rows = prepared(db, `SELECT ${waveColumns}, created_at AS createdAt FROM waves WHERE network_id = ? ${filter} ORDER BY occasion_moment = 'after'`).all(networkId) as (WaveRow & { createdAt: string })[];
   return orderWaves(rows).map(({ createdAt: _createdAt, ...r }) => withInstruments(db, r));
 }

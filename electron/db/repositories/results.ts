@@ -78,14 +78,14 @@ export function listMultipleChoiceAnswers(db: Db, waveIds: readonly string[], in
     .all({ instrument: instrumentId, waves: JSON.stringify(waveIds), items: JSON.stringify(itemIds) }) as [number, string, string][];
 }
 
-/** A network's waves in time order (as listWaves), each with its instruments, in one query. */
+/** A network's measurement waves in time order (as listWaves: no occasion waves), each with its instruments, in one query. */
 export function listWavesWithInstruments(db: Db, networkId: string): Wave[] {
   const rows = prepared(
     db,
     `SELECT w.id, w.network_id AS networkId, w.label, w.kind, w.planned_date AS plannedDate, w.status, w.created_at AS createdAt,
             (SELECT json_group_array(json_object('instrumentId', wi.instrument_id, 'version', wi.instrument_version) ORDER BY wi.position)
              FROM wave_instruments wi WHERE wi.wave_id = w.id) AS instruments
-     FROM waves w WHERE w.network_id = ?`,
+     FROM waves w WHERE w.network_id = ? AND w.occasion_id IS NULL`,
   ).all(networkId) as (Omit<Wave, 'instruments'> & { instruments: string; createdAt: string })[];
   return orderWaves(rows).map(({ createdAt: _createdAt, ...r }) => ({ ...r, instruments: JSON.parse(r.instruments) as Wave['instruments'] }));
 }

@@ -15,8 +15,9 @@ export const STUDY_COLUMNS = {
   networks: ['id', 'name', 'description', 'min_group_size', 'created_at', 'updated_at', 'device_id', 'consent_nl', 'consent_en', 'code_policy', 'idle_seconds', 'kiosk_stop'],
   organisations: ['id', 'network_id', 'name', 'sector', 'size_class', 'created_at', 'updated_at', 'device_id', 'joined_on', 'left_on', 'expected_participants', 'archived_at'],
   instruments: ['instrument_id', 'version', 'definition', 'built_in', 'frozen_at', 'created_at', 'device_id'],
-  waves: ['id', 'network_id', 'label', 'kind', 'planned_date', 'status', 'created_at', 'updated_at', 'device_id'],
+  waves: ['id', 'network_id', 'label', 'kind', 'planned_date', 'status', 'created_at', 'updated_at', 'device_id', 'occasion_id', 'occasion_moment'],
   wave_instruments: ['wave_id', 'instrument_id', 'instrument_version', 'position'],
+  occasions: ['id', 'wave_id', 'label', 'held_on', 'created_at', 'updated_at', 'device_id'],
   respondents: ['id', 'network_id', 'code', 'code_kind', 'organisation_id', 'role_group', 'discipline', 'created_at', 'updated_at', 'device_id'],
   responses: ['id', 'respondent_id', 'wave_id', 'status', 'mode', 'started_at', 'completed_at', 'updated_at', 'device_id', 'consent_at', 'language', 'organisation_id'],
   answers: ['id', 'response_id', 'instrument_id', 'instrument_version', 'item_id', 'value', 'text', 'updated_at', 'device_id'],
@@ -51,6 +52,7 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
      ORDER BY instrument_id, version`,
     waveIds,
   );
+  const occasions = all<'occasions'>(`SELECT ${cols('occasions')} FROM occasions WHERE wave_id ${inList} ORDER BY created_at, id`, waveIds);
   const answers = all<'answers'>(`SELECT ${cols('answers')} FROM answers WHERE response_id ${inList} ORDER BY response_id, rowid`, responseIds);
   const linkDecisions = all<'link_decisions'>(`SELECT ${cols('link_decisions')} FROM link_decisions WHERE network_id ${inList} ORDER BY decided_at, id`, ids);
   const discarded = all<'discarded_responses'>(`SELECT ${cols('discarded_responses')} FROM discarded_responses WHERE network_id ${inList} ORDER BY discarded_at, id`, ids);
@@ -76,6 +78,7 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
     instruments,
     waves,
     wave_instruments: waveInstruments,
+    occasions,
     respondents,
     responses,
     answers,
@@ -112,6 +115,7 @@ export const exists = {
   network: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM networks WHERE id = ?').get(id),
   organisation: (db: Db, id: string) => prepared(db, 'SELECT network_id AS networkId FROM organisations WHERE id = ?').get(id) as { networkId: string } | undefined,
   wave: (db: Db, id: string) => prepared(db, 'SELECT network_id AS networkId FROM waves WHERE id = ?').get(id) as { networkId: string } | undefined,
+  occasion: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM occasions WHERE id = ?').get(id),
   respondent: (db: Db, id: string) => prepared(db, 'SELECT network_id AS networkId, code FROM respondents WHERE id = ?').get(id) as { networkId: string; code: string } | undefined,
   answer: (db: Db, id: string) => prepared(db, 'SELECT response_id AS responseId FROM answers WHERE id = ?').get(id) as { responseId: string } | undefined,
   erasure: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM erasures WHERE id = ?').get(id),
@@ -173,6 +177,27 @@ export function waveIdByLabel(db: Db, networkId: string, label: string): string 
 }
 
 /** A wave's instruments as "id@version" in position order. */
+/** The occasion of this label (case aside) in a wave. */
+export function occasionIdByLabel(db: Db, waveId: string, label: string): string | undefined {
+  return prepared(db, 'SELECT id FROM occasions WHERE wave_id = ? AND label = ? COLLATE NOCASE').pluck(true).get(waveId, label) as string | undefined;
+}
+
+/** An occasion as this laptop has it: what a later change in a study file may replace. */
+export function occasionRow(db: Db, id: string): { id: string; wave_id: string; label: string; held_on: string | null; updated_at: string; device_id: string } | undefined {
+  return prepared(db, 'SELECT id, wave_id, label, held_on, updated_at, device_id FROM occasions WHERE id = ?').get(id) as
+    | { id: string; wave_id: string; label: string; held_on: string | null; updated_at: string; device_id: string }
+    | undefined;
+}
+
+/** The occasion and moment of a wave here (both null for a measurement wave). */
+export function waveOccasion(db: Db, waveId: string): { occasionId: string | null; moment: string | null } | undefined {
+  return prepared(db, 'SELECT occasion_id AS occasionId, occasion_moment AS moment FROM waves WHERE id = ?').get(waveId) as { occasionId: string | null; moment: string | null } | undefined;
+}
+
+export function updateOccasionFromStudy(db: Db, row: { id: string; label: string; held_on: string | null; updated_at: string; device_id: string }): void {
+  prepared(db, 'UPDATE occasions SET label = ?, held_on = ?, updated_at = ?, device_id = ? WHERE id = ?').run(row.label, row.held_on, row.updated_at, row.device_id, row.id);
+}
+
 export function waveInstrumentRefs(db: Db, waveId: string): string[] {
   return (prepared(db, 'SELECT instrument_id AS i, instrument_version AS v FROM wave_instruments WHERE wave_id = ? ORDER BY position').all(waveId) as { i: string; v: number }[]).map(
     (r) => `${r.i}@${r.v}`,

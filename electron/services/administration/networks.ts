@@ -37,7 +37,7 @@ export function createNetwork(ctx: ServiceContext, input: ParsedInput<'createNet
 
 export function getNetworkDetail(ctx: ServiceContext, networkId: string): NetworkDetail {
   const network = requireNetwork(ctx, networkId);
-  return { network, organisations: repo.listOrganisations(ctx.db, networkId), waves: repo.listWaves(ctx.db, networkId) };
+  return { network, organisations: repo.listOrganisations(ctx.db, networkId), waves: repo.listWaves(ctx.db, networkId), occasionWaves: repo.listOccasionWaves(ctx.db, networkId) };
 }
 
 export function addOrganisation(ctx: ServiceContext, input: ParsedInput<'addOrganisation'>): Organisation {

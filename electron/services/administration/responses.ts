@@ -15,6 +15,7 @@ import type { Db } from '../../db/open';
 import type { ServiceContext } from '../context';
 import { loadInstrument } from './instruments';
 import { requireNetwork, requireOrganisationIn, requireWave } from './networks';
+import { fillOccasionMoment } from './occasions';
 
 export function requireResponse(ctx: ServiceContext, responseId: string) {
   const row = repo.findResponseRow(ctx.db, responseId);
@@ -126,6 +127,7 @@ export function beginResponse(ctx: ServiceContext, options: BeginOptions): Respo
       now,
     );
     for (const ref of wave.instruments) freezeInstrument(ctx.db, ref.instrumentId, ref.version, now);
+    fillOccasionMoment(ctx, { id: responseId, waveId: wave.id }, wave.instruments, now);
     // Only that the month was asked, never the month or the code. The wave names the response's
     // wave and network in the log even after the response was thrown away.
     const details = birthMonthAsked ? { mode: options.mode, waveId: wave.id, birthMonthAsked: true } : { mode: options.mode, waveId: wave.id };

@@ -31,6 +31,7 @@ const TIME_FIELDS: { [K in StudyTable]: readonly (keyof Row<K>)[] } = {
   instruments: ['created_at', 'frozen_at'],
   waves: ['created_at', 'updated_at'],
   wave_instruments: [],
+  occasions: ['created_at', 'updated_at'],
   respondents: ['created_at', 'updated_at'],
   responses: ['started_at', 'completed_at', 'updated_at', 'consent_at'],
   answers: ['updated_at'],
@@ -116,6 +117,7 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
   await once('instruments', (r) => refOf(r.instrument_id, r.version));
   await once('waves', (r) => r.id);
   await once('wave_instruments', (r) => `${r.wave_id}/${r.instrument_id}`);
+  await once('occasions', (r) => r.id);
   await once('respondents', (r) => r.id);
   await once('responses', (r) => r.id);
   await once('answers', (r) => r.id);
@@ -210,6 +212,26 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
   const fileWaves = new Map(data.waves.map((w) => [w.id, w]));
   const waveNetwork = (id: string) => fileWaves.get(id)?.network_id ?? repo.exists.wave(db, id)?.networkId;
   await checkNetworkRows('waves', data.waves, { here: (id) => repo.exists.wave(db, id), name: (w) => w.label, twice: 'duplicateWave' });
+  // Occasions (each MDO): in a wave of the file or here, never moved to another wave; a wave of an
+  // occasion points to one in the file or here, of its own network, and keeps the occasion it has here.
+  const fileOccasions = new Map(data.occasions.map((o) => [o.id, o]));
+  const occasionLabels = new Set<string>();
+  await steps.each(data.occasions, (o, i) => {
+    if (!waveNetwork(o.wave_id)) missing('occasions', i, 'wave_id', o.wave_id);
+    const here = repo.occasionRow(db, o.id);
+    if (here && here.wave_id !== o.wave_id) problems.add('movedRow', `${ROW_NAMES.occasions} ${i + 1}`);
+    const key = `${o.wave_id}/${nocase(o.label)}`;
+    if (occasionLabels.has(key)) problems.add('rowTwice', `${ROW_NAMES.occasions} ${i + 1} ("${o.label}")`);
+    occasionLabels.add(key);
+  });
+  await steps.each(data.waves, (w, i) => {
+    const here = repo.waveOccasion(db, w.id);
+    if (here && (here.occasionId !== w.occasion_id || here.moment !== w.occasion_moment)) problems.add('movedRow', `${ROW_NAMES.waves} ${i + 1}`);
+    if (w.occasion_id === null) return;
+    const holding = fileOccasions.get(w.occasion_id)?.wave_id ?? repo.occasionRow(db, w.occasion_id)?.wave_id;
+    if (holding === undefined) missing('waves', i, 'occasion_id', w.occasion_id);
+    else if (waveNetwork(holding) !== undefined && waveNetwork(holding) !== w.network_id) problems.add('otherNetwork', `${ROW_NAMES.waves} ${i + 1} → occasion_id`);
+  });
   const fileWaveInstruments = new Map<string, Row<'wave_instruments'>[]>();
   await steps.each(data.wave_instruments, (wi, i) => {
     if (!fileWaves.has(wi.wave_id)) missing('wave_instruments', i, 'wave_id', wi.wave_id);

@@ -61,6 +61,11 @@ const KINDS = {
     many: 'nieuwe namen van organisaties of metingen die in dat netwerk hier al een andere organisatie of meting hebben',
     advice: 'Geef op een van beide laptops een andere naam en exporteer het bestand daarna opnieuw.',
   },
+  occasionWaveElsewhere: {
+    one: 'meting van een MDO waarvan de naam hier al bij een andere meting hoort',
+    many: 'metingen van een MDO waarvan de naam hier al bij een andere meting hoort',
+    advice: 'Geef op een van beide laptops het MDO een andere naam en exporteer het bestand daarna opnieuw.',
+  },
   answerNotInWave: { one: 'antwoord op een vragenlijst die de meting niet gebruikt', many: 'antwoorden op een vragenlijst die de meting niet gebruikt' },
   answerUnknownItem: { one: 'antwoord op een vraag die niet in de vragenlijst staat', many: 'antwoorden op een vraag die niet in de vragenlijst staat' },
   answerInvalid: { one: 'antwoord dat niet bij de vraag past', many: 'antwoorden die niet bij de vraag passen' },

@@ -109,6 +109,7 @@ export const ROW_NAMES: Record<StudyTable, string> = {
   instruments: 'vragenlijst',
   waves: 'meting',
   wave_instruments: 'vragenlijst van meting',
+  occasions: 'MDO',
   respondents: 'respondent',
   responses: 'ingevulde vragenlijst',
   answers: 'antwoord',

@@ -140,10 +140,13 @@ interface Plan {
     instruments: Rows<'instruments'>;
     waves: Rows<'waves'>;
     wave_instruments: Rows<'wave_instruments'>;
+    occasions: Rows<'occasions'>;
     respondents: Rows<'respondents'>;
     erasures: Rows<'erasures'>;
     discards: Rows<'discarded_responses'>;
   };
+  /** Occasions this laptop has, renamed or redated later in the file. */
+  occasionUpdates: Rows<'occasions'>;
   responses: PlannedResponse[];
   linkDecisions: PlannedLinkDecision[];
   /** Networks, organisations and waves this laptop has in another version, and the file's versions that hold. */
@@ -317,13 +320,37 @@ function plannedErasures(db: Db, erasures: Rows<'erasures'>, networkName: (id: s
  * mapping to this database shows (a response the file moves, two responses of one person in one
  * wave, a wave of the same name with other instruments) are added to `problems`.
  */
+/**
+ * The file's occasions: one this laptop has (same id) takes the file's label and date when the
+ * file's change is later (shared/later-change.ts); one of the same label in the same wave here is
+ * the same occasion; any other is added, in the wave it maps to here.
+ */
+async function planOccasions(db: Db, steps: Steps, plan: Plan, occasions: Rows<'occasions'>, waveMap: Map<string, string>, problems: StudyFileProblems): Promise<Map<string, string>> {
+  const ids = await localIds(steps, occasions, {
+    exists: (id) => repo.exists.occasion(db, id),
+    sameAs: (o) => repo.occasionIdByLabel(db, waveMap.get(o.wave_id) ?? o.wave_id, o.label),
+    matched: () => {},
+    added: (o) => plan.add.occasions.push({ ...o, wave_id: waveMap.get(o.wave_id) ?? o.wave_id }),
+  });
+  for (const o of occasions) {
+    const local = repo.occasionRow(db, o.id);
+    if (!local || (local.label === o.label && local.held_on === o.held_on)) continue;
+    if (holdingVersion({ at: local.updated_at, deviceId: local.device_id }, { at: o.updated_at, deviceId: o.device_id }) === 'local') continue;
+    const taken = repo.occasionIdByLabel(db, local.wave_id, o.label);
+    if (taken && taken !== o.id) problems.add('renamedToTakenName', `MDO "${o.label}"`);
+    plan.occasionUpdates.push(o);
+  }
+  return ids;
+}
+
 async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, index: StudyFileIndex, problems: StudyFileProblems): Promise<Plan> {
   const db = steps.db;
   const data = file.data;
-  steps.phase('planning', data.erasures.length + data.organisations.length + data.waves.length + data.respondents.length * 2 + data.responses.length + data.link_decisions.length + data.audit_log.length);
+  steps.phase('planning', data.erasures.length + data.organisations.length + data.waves.length + data.occasions.length + data.respondents.length * 2 + data.responses.length + data.link_decisions.length + data.audit_log.length);
   const plan: Plan = {
     file,
-    add: { networks: [], organisations: [], instruments: [], waves: [], wave_instruments: [], respondents: [], erasures: [], discards: [] },
+    add: { networks: [], organisations: [], instruments: [], waves: [], wave_instruments: [], occasions: [], respondents: [], erasures: [], discards: [] },
+    occasionUpdates: [],
     responses: [],
     linkDecisions: [],
     records: { updates: [], conflicts: [] },
@@ -381,21 +408,40 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
 
   const waveInstruments = new Map<string, Row<'wave_instruments'>[]>();
   for (const wi of data.wave_instruments) addTo(waveInstruments, wi.wave_id, wi);
-  const waveMap = await localIds(steps, data.waves, {
-    exists: (id) => !!repo.exists.wave(db, id),
-    sameAs: (w) => {
-      const sameLabel = addedNetworks.has(w.network_id) ? undefined : repo.waveIdByLabel(db, w.network_id, w.label);
-      if (sameLabel && JSON.stringify(repo.waveInstrumentRefs(db, sameLabel)) !== JSON.stringify(index.fileWaveRefs.get(w.id) ?? [])) {
-        problems.add('waveOtherInstruments', `"${w.label}" in netwerk ${index.networkName(w.network_id)}`);
-      }
-      return sameLabel;
-    },
+  const sameLabel = (w: Row<'waves'>) => {
+    const same = addedNetworks.has(w.network_id) ? undefined : repo.waveIdByLabel(db, w.network_id, w.label);
+    if (same && JSON.stringify(repo.waveInstrumentRefs(db, same)) !== JSON.stringify(index.fileWaveRefs.get(w.id) ?? [])) {
+      problems.add('waveOtherInstruments', `"${w.label}" in netwerk ${index.networkName(w.network_id)}`);
+    }
+    return same;
+  };
+  const waveRows = (sameAs: (w: Row<'waves'>) => string | undefined) => ({
+    exists: (id: string) => !!repo.exists.wave(db, id),
+    sameAs,
     matched: () => plan.matched.waves++,
-    added: (w) => {
+    added: (w: Row<'waves'>) => {
       plan.add.waves.push(w);
       plan.add.wave_instruments.push(...(waveInstruments.get(w.id) ?? []));
     },
   });
+  // Measurement waves first, then the occasions they hold, then the occasions' own waves, which
+  // match a wave here only when it is the same occasion's wave of the same moment.
+  const waveMap = await localIds(steps, data.waves.filter((w) => w.occasion_id === null), waveRows(sameLabel));
+  const occasionMap = await planOccasions(db, steps, plan, data.occasions, waveMap, problems);
+  const occasionWaveMap = await localIds(
+    steps,
+    data.waves.filter((w) => w.occasion_id !== null),
+    waveRows((w) => {
+      const same = sameLabel(w);
+      if (!same) return undefined;
+      const here = repo.waveOccasion(db, same);
+      if (here?.occasionId === occasionMap.get(w.occasion_id!) && here?.moment === w.occasion_moment) return same;
+      problems.add('occasionWaveElsewhere', `"${w.label}" in netwerk ${index.networkName(w.network_id)}`);
+      return undefined;
+    }),
+  );
+  for (const [fileId, localId] of occasionWaveMap) waveMap.set(fileId, localId);
+  plan.add.waves = plan.add.waves.map((w) => (w.occasion_id === null ? w : { ...w, occasion_id: occasionMap.get(w.occasion_id) ?? w.occasion_id }));
 
   const incomingRespondents = new Map(data.respondents.map((r) => [r.id, r]));
   const keptRespondents: Rows<'respondents'> = [];
@@ -584,6 +630,7 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
   set('organisations', plan.add.organisations.length, data.organisations.length);
   set('instruments', plan.add.instruments.length, data.instruments.length);
   set('waves', plan.add.waves.length, data.waves.length);
+  set('occasions', plan.add.occasions.length, data.occasions.length);
   set('respondents', plan.add.respondents.length, data.respondents.length);
   set('auditLog', plan.audit.length, data.audit_log.length);
   set('erasures', plan.add.erasures.length, data.erasures.length);
@@ -760,7 +807,11 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
     for (const n of plan.add.networks) repo.insertStudyRow(db, 'networks', n);
     for (const o of plan.add.organisations) repo.insertStudyRow(db, 'organisations', o);
     for (const i of plan.add.instruments) repo.insertStudyRow(db, 'instruments', i);
-    for (const w of plan.add.waves) repo.insertStudyRow(db, 'waves', w);
+    // A wave of an occasion after the occasion, which lies in a wave itself.
+    for (const w of plan.add.waves) if (w.occasion_id === null) repo.insertStudyRow(db, 'waves', w);
+    for (const o of plan.add.occasions) repo.insertStudyRow(db, 'occasions', o);
+    for (const o of plan.occasionUpdates) repo.updateOccasionFromStudy(db, o);
+    for (const w of plan.add.waves) if (w.occasion_id !== null) repo.insertStudyRow(db, 'waves', w);
     for (const wi of plan.add.wave_instruments) repo.insertStudyRow(db, 'wave_instruments', wi);
     for (const r of plan.add.respondents) repo.insertStudyRow(db, 'respondents', r);
     applyRecordUpdates(db, ctx.deviceId, plan.records.updates, now);

@@ -14,7 +14,7 @@ import { inLocale } from '../../../shared/text';
 import type { InstrumentDefinition } from '../../../shared/instruments/schema';
 import type { Dashboard } from '../../../shared/results';
 import { appendAudit } from '../../db/repositories/audit';
-import { listWaves } from '../../db/repositories/networks';
+import { listWaves, listWavesWithOccasionWaves } from '../../db/repositories/networks';
 import { listWaveAnswers } from '../../db/repositories/responses';
 import type { Db } from '../../db/open';
 import type { ServiceContext } from '../context';
@@ -79,7 +79,8 @@ export function resolveSelection(ctx: ServiceContext, input: Pick<StudyExportInp
       throw new ApiError('VALIDATION', `Meting ${wave.label} hoort niet bij de gekozen netwerken. Kies metingen van de gekozen netwerken.`);
     }
   }
-  const waves = networks.flatMap((n) => listWaves(ctx.db, n.id).filter((w) => chosenWaves.size === 0 || chosenWaves.has(w.id)));
+  // Occasion waves (an MDO's before and after) too: their responses are data, named by the wave's label ("MDO 12 maart (voor)").
+  const waves = networks.flatMap((n) => listWavesWithOccasionWaves(ctx.db, n.id).filter((w) => chosenWaves.size === 0 || chosenWaves.has(w.id)));
   if (waves.length === 0) throw new ApiError('VALIDATION', 'De gekozen netwerken hebben nog geen metingen. Kies een netwerk met ten minste één meting.');
   const inWaves = unique(waves.flatMap((w) => w.instruments.map((i) => i.instrumentId)));
   const chosen = unique(input.instrumentIds);
@@ -151,7 +152,9 @@ export async function collectDashboards(
 ): Promise<StatisticsOutcome> {
   const jobs: { network: Network; instrumentId: string; name: string; waveIds: string[] }[] = [];
   for (const network of selection.networks) {
-    const waves = selection.waves.filter((w) => w.networkId === network.id);
+    // The dashboard describes measurement waves only; an MDO's waves have their own comparison (results/occasions.ts).
+    const measurement = new Set(listWaves(ctx.db, network.id).map((w) => w.id));
+    const waves = selection.waves.filter((w) => w.networkId === network.id && measurement.has(w.id));
     for (const instrumentId of selection.instrumentIds) {
       const refs = waves.flatMap((w) => w.instruments.filter((r) => r.instrumentId === instrumentId));
       if (refs.length === 0) continue;

@@ -473,8 +473,8 @@ const emptyIndependent = (nBaseline: number, nFollowUp: number, tooSmall: boolea
   tooSmall,
 });
 
-/** The paired comparison from the differences follow-up − baseline of the matched pairs with both values. */
-function pairedResult(d: readonly number[], k: number): PairedResult {
+/** The paired comparison from the differences follow-up − baseline of the matched pairs with both values (also of an MDO's before and after, results/occasions.ts). */
+export function pairedResult(d: readonly number[], k: number): PairedResult {
   const n = d.length;
   if (n < Math.max(k, 2)) return emptyPaired(n, true);
   const t = pairedTTestOnDifferences(d);

@@ -17,7 +17,7 @@ import { MergeCorrectionNotes } from './MergeCorrectionNotes';
 
 /** The contract refuses more; saying so before reading the file is friendlier. */
 const MAX_FILE_BYTES = 25_000_000;
-const TABLES: MergeTable[] = ['networks', 'organisations', 'instruments', 'waves', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures', 'discards', 'organisationRemovals'];
+const TABLES: MergeTable[] = ['networks', 'organisations', 'instruments', 'waves', 'occasions', 'respondents', 'responses', 'answers', 'linkDecisions', 'auditLog', 'erasures', 'discards', 'organisationRemovals'];
 
 /**
  * *Studiebestand importeren*: pick the file another laptop exported, see what would change (added,

@@ -26,6 +26,8 @@ export const AUDIT_KINDS = [
   'wave.updated',
   'wave.closed',
   'wave.reopened',
+  'occasion.created',
+  'occasion.updated',
   'network.updated_from_study',
   'organisation.updated_from_study',
   'wave.updated_from_study',

@@ -40,10 +40,12 @@ export interface NetworkScreenProps {
   onLinking?: () => void;
   /** *Open antwoorden* of a wave: what respondents wrote at the open questions. */
   onOpenAnswers?: (waveId: string) => void;
+  /** The MDOs evaluated before and after within this wave. */
+  onOccasions?: (waveId: string) => void;
 }
 
 /** Where the network screen leads besides filling in and the overview: settings, codes, paper entry, the list of questionnaires. */
-type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onPaperForm' | 'onResponses' | 'onKiosk' | 'onMeeting' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onReports' | 'onLinking' | 'onOpenAnswers'>;
+type NetworkLinks = Pick<NetworkScreenProps, 'onSettings' | 'onCodes' | 'onPaper' | 'onPaperForm' | 'onResponses' | 'onKiosk' | 'onMeeting' | 'onResults' | 'onExport' | 'onResultsPrint' | 'onReports' | 'onLinking' | 'onOpenAnswers' | 'onOccasions'>;
 
 export function NetworkScreen({ networkId, onBack, onFill, onOverview, ...links }: NetworkScreenProps) {
   const { t } = useTranslation();
@@ -250,6 +252,17 @@ function WaveCard({
             data-testid={`open-answers-${wave.id}`}
           >
             {t('openAnswers.open')}
+          </button>
+        )}
+        {links.onOccasions && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => links.onOccasions?.(wave.id)}
+            aria-label={t('occasions.openFor', { wave: wave.label })}
+            data-testid={`occasions-${wave.id}`}
+          >
+            {t('occasions.open')}
           </button>
         )}
         {links.onExport && (

@@ -16,9 +16,9 @@ export interface WaveContext {
   definitions: InstrumentDefinition[];
 }
 
-/** The wave of a network, or the refusal the screen shows when it is not (or no longer) there. */
+/** The wave of a network (a measurement wave or an MDO's before or after wave), or the refusal the screen shows when it is not (or no longer) there. */
 export function waveOf(detail: NetworkDetail, waveId: string): Wave {
-  const wave = detail.waves.find((w) => w.id === waveId);
+  const wave = detail.waves.find((w) => w.id === waveId) ?? detail.occasionWaves.find((w) => w.id === waveId);
   if (!wave) throw new ApiError('NOT_FOUND', i18n.t('errors.waveNotFound'));
   return wave;
 }
