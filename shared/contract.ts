@@ -20,6 +20,7 @@ import {
   type ResponseRecord,
   type ResponseSummary,
   type SavedAnswer,
+  type SavedRelationAnswer,
   type Wave,
   type WaveOverview,
 } from './domain';
@@ -129,6 +130,20 @@ export const contract = {
   getResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
   saveAnswer: method<SavedAnswer>()(z.strictObject({ responseId: id, ...answerFields })),
   completeResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
+  /**
+   * One answer about one partner organisation (a relation item), stored the moment it is given; a
+   * null value clears it. The organisation must be one of the response's network, not the
+   * respondent's own; the value one of the item's options. Refused after submitting.
+   */
+  saveRelationAnswer: method<SavedRelationAnswer>()(
+    z.strictObject({
+      responseId: id,
+      instrumentId,
+      itemId: plainText().min(1).max(32),
+      organisationId: id,
+      value: z.number().int().min(ANSWER_CODE_MIN).max(ANSWER_CODE_MAX).nullable(),
+    }),
+  ),
 
   updateNetworkSettings: method<Network>()(
     z.strictObject({

@@ -19,6 +19,7 @@ const api = {
   startResponse: (input) => ipcRenderer.invoke('api:startResponse', input),
   getResponse: (input) => ipcRenderer.invoke('api:getResponse', input),
   saveAnswer: (input) => ipcRenderer.invoke('api:saveAnswer', input),
+  saveRelationAnswer: (input) => ipcRenderer.invoke('api:saveRelationAnswer', input),
   completeResponse: (input) => ipcRenderer.invoke('api:completeResponse', input),
   getWaveOverview: (input) => ipcRenderer.invoke('api:getWaveOverview', input),
   getMeetingState: (input) => ipcRenderer.invoke('api:getMeetingState', input),

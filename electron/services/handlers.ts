@@ -7,6 +7,7 @@ import { exportInstrument, importInstrument, loadInstrument } from './administra
 import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk, stopKioskResponse } from './administration/kiosk';
 import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
 import { correctResponse } from './administration/corrections';
+import { saveRelationAnswer } from './administration/relation-answers';
 import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
 import { archiveOrganisation, removeOrganisation, setWaveStatus, updateNetwork, updateOrganisation, updateWave } from './administration/network-edits';
@@ -64,6 +65,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     correctResponse: (input) => correctResponse(ctx, input),
     setResponseOrganisation: (input) => setResponseOrganisation(ctx, input),
     saveAnswer: (input) => saveAnswer(ctx, input),
+    saveRelationAnswer: (input) => saveRelationAnswer(ctx, input),
     completeResponse: (input) => completeResponse(ctx, input.responseId),
     getKioskState: () => getKioskState(ctx),
     setResearcherPin: (input) => setResearcherPin(ctx, input),

@@ -35,6 +35,7 @@ export const api: Api = {
   startResponse: call('startResponse'),
   getResponse: call('getResponse'),
   saveAnswer: call('saveAnswer'),
+  saveRelationAnswer: call('saveRelationAnswer'),
   completeResponse: call('completeResponse'),
   getWaveOverview: call('getWaveOverview'),
   updateNetworkSettings: call('updateNetworkSettings'),

@@ -2,6 +2,7 @@ import { achtergrond, achtergrondVersion1 } from './achtergrond';
 import { interprofessioneelSamenwerken } from './interprofessioneel-samenwerken';
 import { kansrijkeSamenwerking } from './kansrijke-samenwerking';
 import { netwerkfase } from './netwerkfase';
+import { partnernetwerk } from './partnernetwerk';
 import type { InstrumentDefinition } from './schema';
 
 export * from './schema';
@@ -14,4 +15,4 @@ export { DEFAULT_WAVE_INSTRUMENTS } from './defaults';
  * An instrument may ship in more than one version (an older one for the waves that use it, and
  * stored on every start so that laptops agree); new waves are offered only the newest.
  */
-export const builtInInstruments: readonly InstrumentDefinition[] = [kansrijkeSamenwerking, interprofessioneelSamenwerken, netwerkfase, achtergrondVersion1, achtergrond];
+export const builtInInstruments: readonly InstrumentDefinition[] = [kansrijkeSamenwerking, interprofessioneelSamenwerken, netwerkfase, achtergrondVersion1, achtergrond, partnernetwerk];

@@ -189,7 +189,7 @@ export function getResponse(ctx: ServiceContext, responseId: string): ResponseRe
  * A null value (or empty text) clears the answer.
  */
 /** Why an answer cannot be stored in this response: it does not exist, or it was submitted. */
-function closedResponseError(ctx: ServiceContext, responseId: string, instrumentId: string): ApiError {
+export function closedResponseError(ctx: ServiceContext, responseId: string, instrumentId: string): ApiError {
   const target = repo.findAnswerTarget(ctx.db, responseId, instrumentId);
   if (!target) return new ApiError('NOT_FOUND', 'Deze vragenlijst bestaat niet (meer). Begin opnieuw vanaf het overzicht.');
   return alreadySubmitted();
@@ -200,7 +200,7 @@ function closedResponseError(ctx: ServiceContext, responseId: string, instrument
 // response is still open is checked by the write itself.
 const versionCache = new WeakMap<Db, Map<string, number | null>>();
 
-function instrumentVersionFor(ctx: ServiceContext, responseId: string, instrumentId: string): number | null {
+export function instrumentVersionFor(ctx: ServiceContext, responseId: string, instrumentId: string): number | null {
   let perDb = versionCache.get(ctx.db);
   if (!perDb) versionCache.set(ctx.db, (perDb = new Map()));
   const key = `${responseId}/${instrumentId}`;
