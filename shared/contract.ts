@@ -29,6 +29,7 @@ import { BREAKDOWN_CHOICES, type Dashboard, type LinkProposalList, type NetworkC
 import type { WaveOpenAnswers } from './open-answers';
 import { REPORT_FORMATS, REPORT_LIMITS, REPORT_TARGETS, reportDocumentSchema, reportImageId, reportPresentationSchema, type ReportFileWritten, type ReportFinished, type ReportStarted } from './report';
 import type { MeetingState } from './meeting';
+import type { PartnerNetwork } from './partner-network';
 import type { InstrumentDefinition } from './instruments/schema';
 import { multilineText, plainText } from './text-rules';
 import type { AuditPage, BackupInfo, BackupList, DataSettings, ErasurePreview, ErasureResult, MergeReport, RestoreResult, StudyExportResult, StudyFileProgress } from './study';
@@ -268,6 +269,12 @@ export const contract = {
   compareNetworks: method<NetworkComparison>()(
     z.strictObject({ networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(50), instrumentId }),
   ),
+  /**
+   * The network between the partner organisations per wave that used the relation instrument: ties
+   * with at least the minimum group of reporters, metrics on those ties, a map layout and the change
+   * against the baseline (shared/partner-network.ts).
+   */
+  getPartnerNetwork: method<PartnerNetwork>()(z.strictObject({ networkId: id, instrumentId })),
   /** Near matches of self-made codes between the baseline and each later wave, open and decided. */
   listLinkProposals: method<LinkProposalList>()(z.strictObject({ networkId: id })),
   /**

@@ -51,6 +51,7 @@ const api = {
   // --- results ---
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),
+  getPartnerNetwork: (input) => ipcRenderer.invoke('api:getPartnerNetwork', input),
   listLinkProposals: (input) => ipcRenderer.invoke('api:listLinkProposals', input),
   listOpenAnswers: (input) => ipcRenderer.invoke('api:listOpenAnswers', input),
   decideLinkProposal: (input) => ipcRenderer.invoke('api:decideLinkProposal', input),

@@ -23,6 +23,7 @@ import { exportStudy, getExportProgress } from './export/study-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
 import { decideLinkProposal, listLinkProposals } from './results/link-proposals';
 import { listOpenAnswers } from './results/open-answers';
+import { getPartnerNetwork } from './results/partner-network';
 import { getWaveOverview } from './results/overview';
 import { endMeeting, getMeetingState, startMeeting } from './meeting/meeting';
 
@@ -84,6 +85,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     // results
     getDashboard: (input) => getDashboard(ctx, input),
     compareNetworks: (input) => compareNetworks(ctx, input),
+    getPartnerNetwork: (input) => getPartnerNetwork(ctx, input),
     listLinkProposals: (input) => listLinkProposals(ctx, input),
     decideLinkProposal: (input) => decideLinkProposal(ctx, input),
     listOpenAnswers: (input) => listOpenAnswers(ctx, input),

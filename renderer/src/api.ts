@@ -67,6 +67,7 @@ export const api: Api = {
   // --- results ---
   getDashboard: call('getDashboard'),
   compareNetworks: call('compareNetworks'),
+  getPartnerNetwork: call('getPartnerNetwork'),
   listLinkProposals: call('listLinkProposals'),
   decideLinkProposal: call('decideLinkProposal'),
   listOpenAnswers: call('listOpenAnswers'),

@@ -79,6 +79,10 @@ const badInputs: Record<MethodName, Case[]> = {
     ['text as value', (w) => ({ responseId: w.response.id, instrumentId: 'partnernetwerk', itemId: 'pa_frequentie', organisationId: w.org.id, value: 'vaak' }), 'VALIDATION'],
     ['an unknown field', (w) => ({ responseId: w.response.id, instrumentId: 'partnernetwerk', itemId: 'pa_frequentie', organisationId: w.org.id, value: 2, text: null }), 'VALIDATION'],
   ],
+  getPartnerNetwork: [
+    ['an unknown network', () => ({ networkId: missingId, instrumentId: 'partnernetwerk' }), 'NOT_FOUND'],
+    ['no instrument', (w) => ({ networkId: w.network.id }), 'VALIDATION'],
+  ],
   saveAnswer: [
     ['an unknown response', () => ({ responseId: missingId, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 4, text: null }), 'NOT_FOUND'],
     ['an unknown item', (w) => ({ responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_zzz_01', value: 4, text: null }), 'VALIDATION'],
