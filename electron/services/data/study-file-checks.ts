@@ -38,6 +38,7 @@ const TIME_FIELDS: { [K in StudyTable]: readonly (keyof Row<K>)[] } = {
   link_decisions: ['decided_at'],
   discarded_responses: ['discarded_at'],
   removed_organisations: ['removed_at'],
+  relation_answers: ['updated_at'],
 };
 
 /** Adds `value` to the list of `key` in `map`. */
@@ -54,20 +55,22 @@ export const nocase = (text: string) => text.replace(/[A-Z]+/g, (s) => s.toLower
 export interface KnownInstrument {
   def: InstrumentDefinition;
   items: Map<string, InstrumentItem>;
-  /** Per scale or choice item, the codes it accepts. */
+  /** Per scale, choice or relation item, the codes it accepts. */
   codes: Map<string, Set<number>>;
 }
 
 function known(def: InstrumentDefinition): KnownInstrument {
   const scales = new Map(def.scales.map((s) => [s.id, new Set([...s.options, ...s.notScored].map((o) => o.code))]));
   const codes = new Map<string, Set<number>>();
-  for (const item of def.items) if (item.type === 'scale' || item.type === 'choice') codes.set(item.id, scales.get(item.scale) ?? new Set());
+  for (const item of def.items) if (item.type === 'scale' || item.type === 'choice' || item.type === 'relation') codes.set(item.id, scales.get(item.scale) ?? new Set());
   return { def, items: new Map(def.items.map((i) => [i.id, i])), codes };
 }
 
 /** Whether an answer is one the API would have stored for this item (see saveAnswer). */
 function answerFits(instrument: KnownInstrument, item: InstrumentItem, a: Row<'answers'>): boolean {
   if (item.type === 'open') return a.value === null && a.text !== null && a.text.trim() !== '' && a.text.length <= item.maxLength;
+  // Answers about partner organisations have their own table (relation_answers).
+  if (item.type === 'relation') return false;
   if (a.text !== null || a.value === null) return false;
   if (item.type === 'number') return a.value >= item.min && a.value <= item.max;
   return instrument.codes.get(item.id)?.has(a.value) ?? false;
@@ -79,6 +82,8 @@ export interface StudyFileIndex {
   /** A wave's instrument references ("id@version") in position order, as the file has them. */
   fileWaveRefs: Map<string, string[]>;
   answersOf: Map<string, Row<'answers'>[]>;
+  /** Per response id in the file, its answers about partner organisations. */
+  relationsOf: Map<string, Row<'relation_answers'>[]>;
   networkName: (id: string) => string;
 }
 
@@ -114,6 +119,8 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
   await once('responses', (r) => r.id);
   await once('answers', (r) => r.id);
   await once('answers', (r) => `${r.response_id}/${r.instrument_id}/${r.item_id}`);
+  await once('relation_answers', (r) => r.id);
+  await once('relation_answers', (r) => `${r.response_id}/${r.instrument_id}/${r.item_id}/${r.organisation_id}`);
   await once('audit_log', (r) => r.id);
   await once('erasures', (r) => r.id);
   await once('link_decisions', (r) => r.id);
@@ -283,6 +290,34 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
     else if (!answerFits(ins, item, a)) problems.add('answerInvalid', `${ROW_NAMES.answers} ${i + 1} (vraag ${a.item_id}: ${a.value ?? JSON.stringify(a.text?.slice(0, 40))})`);
   });
 
+  // --- answers about partner organisations: as answers, and about an organisation of the same network ---
+  const relationsOf = new Map<string, Row<'relation_answers'>[]>();
+  await steps.each(data.relation_answers, (a, i) => {
+    const response = fileResponses.get(a.response_id);
+    const here = repo.exists.relationAnswer(db, a.id);
+    if (here && here.responseId !== a.response_id) problems.add('answerElsewhere', `${ROW_NAMES.relation_answers} ${i + 1}`);
+    if (!response) {
+      missing('relation_answers', i, 'response_id', a.response_id);
+      return;
+    }
+    addTo(relationsOf, a.response_id, a);
+    const orgIn = orgNetwork(a.organisation_id);
+    const network = waveNetwork(response.wave_id);
+    if (orgIn === undefined) missing('relation_answers', i, 'organisation_id', a.organisation_id);
+    else if (network !== undefined && orgIn !== network) problems.add('otherNetwork', where('relation_answers', i, 'organisation_id'));
+    const ins = instrument(a.instrument_id, a.instrument_version);
+    if (!ins) {
+      missing('relation_answers', i, 'instrument_id', refOf(a.instrument_id, a.instrument_version));
+      return;
+    }
+    if (network !== undefined && !waveUses(response.wave_id, refOf(a.instrument_id, a.instrument_version))) {
+      problems.add('answerNotInWave', `${ROW_NAMES.relation_answers} ${i + 1} (${a.instrument_id} versie ${a.instrument_version})`);
+    }
+    const item = ins.items.get(a.item_id);
+    if (!item) problems.add('answerUnknownItem', `${ROW_NAMES.relation_answers} ${i + 1} (vraag ${a.item_id} van ${a.instrument_id})`);
+    else if (item.type !== 'relation' || !ins.codes.get(item.id)?.has(a.value)) problems.add('answerInvalid', `${ROW_NAMES.relation_answers} ${i + 1} (vraag ${a.item_id}: ${a.value})`);
+  });
+
   // --- link decisions ----------------------------------------------------------------------------
   await steps.each(data.link_decisions, (d, i) => {
     if (!networkKnown(d.network_id)) missing('link_decisions', i, 'network_id', d.network_id);
@@ -321,5 +356,5 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
     }
   });
 
-  return { instruments, fileWaveRefs, answersOf, networkName };
+  return { instruments, fileWaveRefs, answersOf, relationsOf, networkName };
 }
