@@ -8,6 +8,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { localized } from '../../i18n';
 import { messageOf } from '../../lib/errors';
 import { ItemField } from '../questionnaire/ItemField';
+import { RelationAnswersProvider, useRelationAnswered } from '../questionnaire/RelationItemField';
 import { answerKey, useAnswers, type StoredAnswer } from '../questionnaire/useAnswers';
 import { answerKeyOf, focusItem, handlesEnter, isTextEntry, itemsIn, notScoredKeyOptions, radioFor, targetItem } from './keys';
 import { KioskProgress, KioskTitle } from './KioskParts';
@@ -79,7 +80,7 @@ export function ResponseFlow({
   const toPage = (index: number, focusItemId: string | null = null) => setStep({ name: 'page', index, focusItemId });
   const firstPage = () => (pages.length > 0 ? toPage(0) : setStep({ name: 'review' }));
 
-  return (
+  const flow = (
     <div className="kiosk-response" data-testid="kiosk-response">
       <KioskProgress current={stepNumber} total={totalSteps} />
       {step.name === 'about' && (
@@ -119,6 +120,12 @@ export function ResponseFlow({
         />
       )}
     </div>
+  );
+  // Answers about partner organisations: asked about every organisation but the one chosen at "Over u".
+  return (
+    <RelationAnswersProvider responseId={response.id} organisations={session.organisations} ownOrganisationId={organisationId ?? null} initial={response.relationAnswers}>
+      {flow}
+    </RelationAnswersProvider>
   );
 }
 
@@ -331,9 +338,10 @@ function ReviewStep({
   const [busy, setBusy] = useState(false);
   // One submit per respondent, however often the button is pressed.
   const submitting = useRef(false);
+  const relationAnswered = useRelationAnswered();
 
   const open = pages.flatMap((page, index) =>
-    page.items.filter((item) => !answered(page.definition.id, item.id)).map((item) => ({ page, index, item })),
+    page.items.filter((item) => !answered(page.definition.id, item.id) && !relationAnswered(page.definition, item.id)).map((item) => ({ page, index, item })),
   );
   const total = numbers.size;
 

@@ -159,6 +159,7 @@ function SingleQuestion({ definition, question, locale, t }: { definition: Instr
           <span className="pf-hint">{t('paperForm.form.numberRange', { min: item.min, max: item.max })}</span>
         </p>
       )}
+      {item.type === 'relation' && <p className="pf-hint">{t('relations.paperFormNote')}</p>}
       {item.type === 'open' && (
         <div className="pf-lines" role="img" aria-label={t('paperForm.form.openLines')}>
           {Array.from({ length: lineCount(item.maxLength) }, (_, i) => (
