@@ -141,7 +141,10 @@ describe('partner network metrics on a small graph, by hand', () => {
     ];
     const first = layoutPartners(['A', 'B', 'C', 'D'], ties);
     expect(layoutPartners(['A', 'B', 'C', 'D'], ties)).toEqual(first);
-    for (const { x, y } of first.values()) for (const v of [x, y]) expect(v >= 0.08 - 1e-9 && v <= 0.92 + 1e-9, String(v)).toBe(true);
+    for (const { x, y } of first.values()) {
+      expect(x >= 0.12 - 1e-9 && x <= 0.88 + 1e-9, `x ${x}`).toBe(true);
+      expect(y >= 0.08 - 1e-9 && y <= 0.86 + 1e-9, `y ${y}`).toBe(true);
+    }
     expect(new Set([...first.values()].map((p) => `${p.x.toFixed(3)},${p.y.toFixed(3)}`)).size).toBe(4);
   });
 });

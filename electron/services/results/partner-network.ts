@@ -161,7 +161,8 @@ export function partnerNetworkOfWave(input: {
 /**
  * Where each organisation stands on the maps: a circle (in the network's order) as the start,
  * then ForceAtlas2 over the ties shown in any wave, for a fixed number of rounds. Neither step
- * draws a random number, so the same answers give the same map. Scaled into 0.08…0.92.
+ * draws a random number, so the same answers give the same map. Scaled into 0.12…0.88 across and
+ * 0.08…0.86 down.
  */
 export function layoutPartners(organisations: readonly string[], ties: readonly { from: string; to: string }[]): Map<string, { x: number; y: number }> {
   const graph = new DirectedGraph();
@@ -174,8 +175,9 @@ export function layoutPartners(organisations: readonly string[], ties: readonly 
   const xs = graph.mapNodes((_n, a) => a.x as number);
   const ys = graph.mapNodes((_n, a) => a.y as number);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const scale = (v: number, min: number, max: number) => (max - min < 1e-9 ? 0.5 : 0.08 + (0.84 * (v - min)) / (max - min));
-  graph.forEachNode((node, a) => places.set(node, { x: scale(a.x as number, minX, maxX), y: scale(a.y as number, minY, maxY) }));
+  // Room at the sides for the names beside the outer circles, and below for the names under the lowest.
+  const scale = (v: number, min: number, max: number, from: number, to: number) => (max - min < 1e-9 ? (from + to) / 2 : from + ((to - from) * (v - min)) / (max - min));
+  graph.forEachNode((node, a) => places.set(node, { x: scale(a.x as number, minX, maxX, 0.12, 0.88), y: scale(a.y as number, minY, maxY, 0.08, 0.86) }));
   return places;
 }
 

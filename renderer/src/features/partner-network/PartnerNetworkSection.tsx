@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerNetwork, PartnerNetworkWave, PartnerNode, PartnerTie, RatedMean } from '../../../../shared/partner-network';
 import type { Locale } from '../../../../shared/text';
 import { api } from '../../api';
+import { DataTable, numeric } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/Messages';
 import { currentLocale } from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
@@ -63,104 +64,102 @@ function PartnerNetworkView({ network }: { network: PartnerNetwork }) {
       <NetworkMap wave={wave} label={t('partnerNetwork.mapLabel', { wave: wave.waveLabel })} />
       <p className="hint">{t('partnerNetwork.legend')}</p>
 
-      <h3>{t('partnerNetwork.organisationsTitle', { wave: wave.waveLabel })}</h3>
-      <div className="table-scroll">
-        <table className="data-table" data-testid="partner-network-organisations">
-          <thead>
-            <tr>
-              <th scope="col">{t('partnerNetwork.organisation')}</th>
-              <th scope="col">{t('partnerNetwork.outDegree')}</th>
-              <th scope="col">{t('partnerNetwork.inDegree')}</th>
-              <th scope="col">{t('partnerNetwork.outCentrality')}</th>
-              <th scope="col">{t('partnerNetwork.inCentrality')}</th>
-              <th scope="col">{t('partnerNetwork.degreeCentrality')}</th>
-              <th scope="col">{t('partnerNetwork.trust')}</th>
-              <th scope="col">{t('partnerNetwork.value')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {wave.nodes.map((n) => (
-              <tr key={n.organisationId}>
-                <th scope="row">{n.name}</th>
-                <td>{formatCount(n.outDegree, locale)}</td>
-                <td>{formatCount(n.inDegree, locale)}</td>
-                <td>{formatNumber(n.outCentrality, locale)}</td>
-                <td>{formatNumber(n.inCentrality, locale)}</td>
-                <td>{formatNumber(n.degreeCentrality, locale)}</td>
-                <td>{rated(n.trust, locale)}</td>
-                <td>{rated(n.value, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollingTable
+        title={t('partnerNetwork.organisationsTitle', { wave: wave.waveLabel })}
+        testId="partner-network-organisations"
+        columns={[
+          t('partnerNetwork.organisation'),
+          numeric(t('partnerNetwork.outDegree')),
+          numeric(t('partnerNetwork.inDegree')),
+          numeric(t('partnerNetwork.outCentrality')),
+          numeric(t('partnerNetwork.inCentrality')),
+          numeric(t('partnerNetwork.degreeCentrality')),
+          numeric(t('partnerNetwork.trust')),
+          numeric(t('partnerNetwork.value')),
+        ]}
+      >
+        {wave.nodes.map((n) => (
+          <tr key={n.organisationId}>
+            <th scope="row">{n.name}</th>
+            <td className="numeric">{formatCount(n.outDegree, locale)}</td>
+            <td className="numeric">{formatCount(n.inDegree, locale)}</td>
+            <td className="numeric">{formatNumber(n.outCentrality, locale)}</td>
+            <td className="numeric">{formatNumber(n.inCentrality, locale)}</td>
+            <td className="numeric">{formatNumber(n.degreeCentrality, locale)}</td>
+            <td className="numeric">{rated(n.trust, locale)}</td>
+            <td className="numeric">{rated(n.value, locale)}</td>
+          </tr>
+        ))}
+      </ScrollingTable>
 
-      <h3>{t('partnerNetwork.tiesTitle', { wave: wave.waveLabel })}</h3>
       {wave.ties.length === 0 ? (
-        <p className="hint">{t('partnerNetwork.noTies')}</p>
+        <>
+          <h3>{t('partnerNetwork.tiesTitle', { wave: wave.waveLabel })}</h3>
+          <p className="hint">{t('partnerNetwork.noTies')}</p>
+        </>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="partner-network-ties">
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerNetwork.from')}</th>
-                <th scope="col">{t('partnerNetwork.to')}</th>
-                <th scope="col">{t('partnerNetwork.reporters')}</th>
-                <th scope="col">{t('partnerNetwork.meanFrequency')}</th>
-                <th scope="col">{t('partnerNetwork.meanTrust')}</th>
-                <th scope="col">{t('partnerNetwork.meanValue')}</th>
-                <th scope="col">{t('partnerNetwork.mutual')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {wave.ties.map((tie) => (
-                <tr key={`${tie.from}/${tie.to}`}>
-                  <th scope="row">{names.get(tie.from)}</th>
-                  <td>{names.get(tie.to)}</td>
-                  <td>{formatCount(tie.reporters, locale)}</td>
-                  <td>{formatNumber(tie.meanFrequency, locale)}</td>
-                  <td>{formatNumber(tie.meanTrust, locale)}</td>
-                  <td>{formatNumber(tie.meanValue, locale)}</td>
-                  <td>{tie.mutual ? t('partnerNetwork.yes') : t('partnerNetwork.no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable
+          title={t('partnerNetwork.tiesTitle', { wave: wave.waveLabel })}
+          testId="partner-network-ties"
+          columns={[
+            t('partnerNetwork.from'),
+            t('partnerNetwork.to'),
+            numeric(t('partnerNetwork.reporters')),
+            numeric(t('partnerNetwork.meanFrequency')),
+            numeric(t('partnerNetwork.meanTrust')),
+            numeric(t('partnerNetwork.meanValue')),
+            t('partnerNetwork.mutual'),
+          ]}
+        >
+          {wave.ties.map((tie) => (
+            <tr key={`${tie.from}/${tie.to}`}>
+              <th scope="row">{names.get(tie.from)}</th>
+              <td>{names.get(tie.to)}</td>
+              <td className="numeric">{formatCount(tie.reporters, locale)}</td>
+              <td className="numeric">{formatNumber(tie.meanFrequency, locale)}</td>
+              <td className="numeric">{formatNumber(tie.meanTrust, locale)}</td>
+              <td className="numeric">{formatNumber(tie.meanValue, locale)}</td>
+              <td>{tie.mutual ? t('partnerNetwork.yes') : t('partnerNetwork.no')}</td>
+            </tr>
+          ))}
+        </ScrollingTable>
       )}
 
       {network.changes.length > 0 && (
-        <>
-          <h3>{t('partnerNetwork.changeTitle', { baseline: network.waves[0]!.waveLabel })}</h3>
-          <div className="table-scroll">
-            <table className="data-table" data-testid="partner-network-changes">
-              <thead>
-                <tr>
-                  <th scope="col">{t('partnerNetwork.wave')}</th>
-                  <th scope="col">{t('partnerNetwork.metric')}</th>
-                  <th scope="col">{network.waves[0]!.waveLabel}</th>
-                  <th scope="col">{t('partnerNetwork.later')}</th>
-                  <th scope="col">{t('partnerNetwork.change')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {network.changes.flatMap((c) =>
-                  c.metrics.map((m) => (
-                    <tr key={`${c.waveId}/${m.metric}`}>
-                      <th scope="row">{c.waveLabel}</th>
-                      <td>{t(`partnerNetwork.metrics.${m.metric}`)}</td>
-                      <td>{m.metric === 'ties' ? formatCount(m.baseline, locale) : formatPercent(m.baseline, locale)}</td>
-                      <td>{m.metric === 'ties' ? formatCount(m.value, locale) : formatPercent(m.value, locale)}</td>
-                      <td>{m.metric === 'ties' ? formatSigned(m.change, locale, 0) : m.change === null ? NO_VALUE : formatSigned(m.change * 100, locale, 0)}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
-        </>
+        <ScrollingTable
+          title={t('partnerNetwork.changeTitle', { baseline: network.waves[0]!.waveLabel })}
+          testId="partner-network-changes"
+          columns={[t('partnerNetwork.wave'), t('partnerNetwork.metric'), numeric(network.waves[0]!.waveLabel), numeric(t('partnerNetwork.later')), numeric(t('partnerNetwork.change'))]}
+        >
+          {network.changes.flatMap((c) =>
+            c.metrics.map((m) => (
+              <tr key={`${c.waveId}/${m.metric}`}>
+                <th scope="row">{c.waveLabel}</th>
+                <td>{t(`partnerNetwork.metrics.${m.metric}`)}</td>
+                <td className="numeric">{m.metric === 'ties' ? formatCount(m.baseline, locale) : formatPercent(m.baseline, locale)}</td>
+                <td className="numeric">{m.metric === 'ties' ? formatCount(m.value, locale) : formatPercent(m.value, locale)}</td>
+                <td className="numeric">{m.metric === 'ties' ? formatSigned(m.change, locale, 0) : m.change === null ? NO_VALUE : formatSigned(m.change * 100, locale, 0)}</td>
+              </tr>
+            )),
+          )}
+        </ScrollingTable>
       )}
     </section>
+  );
+}
+
+/** A table under its heading, scrolling sideways on a narrow window; the scrolling region takes focus, so a keyboard can scroll it. */
+function ScrollingTable({ title, testId, columns, children }: { title: string; testId: string; columns: Parameters<typeof DataTable>[0]['columns']; children: ReactNode }) {
+  const id = useId();
+  return (
+    <>
+      <h3 id={id}>{title}</h3>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
+        <DataTable columns={columns} testId={testId}>
+          {children}
+        </DataTable>
+      </div>
+    </>
   );
 }
 
@@ -211,7 +210,8 @@ function NetworkMap({ wave, label }: { wave: PartnerNetworkWave; label: string }
         return (
           <g key={n.organisationId} className={n.inDegree + n.outDegree === 0 ? 'partner-network-node partner-network-alone' : 'partner-network-node'} data-testid="partner-network-node">
             <circle cx={x} cy={y} r={r} />
-            <text x={x} y={y + r + 18} textAnchor="middle">
+            {/* A name near the left or right edge runs inwards, so it is never cut off. */}
+            <text x={n.x < 0.3 ? x - r : n.x > 0.7 ? x + r : x} y={y + r + 18} textAnchor={n.x < 0.3 ? 'start' : n.x > 0.7 ? 'end' : 'middle'}>
               {n.name}
             </text>
           </g>

@@ -128,7 +128,7 @@ export function RelationItemField({ definition, item, number, locale: chosenLoca
     );
   }
   const options = [...scale.options.map((o) => ({ ...o, scored: true })), ...scale.notScored.map((o) => ({ ...o, scored: false }))];
-  const columns = { gridTemplateColumns: `minmax(9rem, 1.6fr) repeat(${options.length}, minmax(4.2rem, 1fr))` };
+  const columns = { gridTemplateColumns: `minmax(10rem, 1.8fr) repeat(${options.length}, minmax(4.2rem, 1fr))` };
   const partners = askedPartners(context, definition, item);
   const states = partners.map((o) => context.state[relationAnswerKey({ instrumentId: definition.id, itemId: item.id, organisationId: o.id })]);
   const errors = partners.flatMap((o, i) => (states[i]?.status === 'error' ? [`${o.name}: ${states[i]!.error}`] : []));
