@@ -275,6 +275,10 @@ export const contract = {
    * against the baseline (shared/partner-network.ts).
    */
   getPartnerNetwork: method<PartnerNetwork>()(z.strictObject({ networkId: id, instrumentId })),
+  /** The shown ties of every wave as a CSV edge list (from, to, reporters, mean frequency, trust, value); the main process asks where to save. */
+  exportPartnerNetwork: method<ExportResult>()(
+    z.strictObject({ networkId: id, instrumentId, separator: z.enum([';', ','], { error: 'Kies ; of , als scheidingsteken' }) }),
+  ),
   /** Near matches of self-made codes between the baseline and each later wave, open and decided. */
   listLinkProposals: method<LinkProposalList>()(z.strictObject({ networkId: id })),
   /**

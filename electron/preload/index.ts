@@ -52,6 +52,7 @@ const api = {
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),
   getPartnerNetwork: (input) => ipcRenderer.invoke('api:getPartnerNetwork', input),
+  exportPartnerNetwork: (input) => ipcRenderer.invoke('api:exportPartnerNetwork', input),
   listLinkProposals: (input) => ipcRenderer.invoke('api:listLinkProposals', input),
   listOpenAnswers: (input) => ipcRenderer.invoke('api:listOpenAnswers', input),
   decideLinkProposal: (input) => ipcRenderer.invoke('api:decideLinkProposal', input),

@@ -23,7 +23,7 @@ import { exportStudy, getExportProgress } from './export/study-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
 import { decideLinkProposal, listLinkProposals } from './results/link-proposals';
 import { listOpenAnswers } from './results/open-answers';
-import { getPartnerNetwork } from './results/partner-network';
+import { exportPartnerNetwork, getPartnerNetwork } from './results/partner-network';
 import { getWaveOverview } from './results/overview';
 import { endMeeting, getMeetingState, startMeeting } from './meeting/meeting';
 
@@ -86,6 +86,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     getDashboard: (input) => getDashboard(ctx, input),
     compareNetworks: (input) => compareNetworks(ctx, input),
     getPartnerNetwork: (input) => getPartnerNetwork(ctx, input),
+    exportPartnerNetwork: (input) => exportPartnerNetwork(ctx, input),
     listLinkProposals: (input) => listLinkProposals(ctx, input),
     decideLinkProposal: (input) => decideLinkProposal(ctx, input),
     listOpenAnswers: (input) => listOpenAnswers(ctx, input),

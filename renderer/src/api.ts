@@ -68,6 +68,7 @@ export const api: Api = {
   getDashboard: call('getDashboard'),
   compareNetworks: call('compareNetworks'),
   getPartnerNetwork: call('getPartnerNetwork'),
+  exportPartnerNetwork: call('exportPartnerNetwork'),
   listLinkProposals: call('listLinkProposals'),
   decideLinkProposal: call('decideLinkProposal'),
   listOpenAnswers: call('listOpenAnswers'),

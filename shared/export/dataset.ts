@@ -247,7 +247,8 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
 
   // --- Item columns: per chosen instrument, the items of all versions in use ---
   const itemColumns: ItemColumn[] = instrumentOrder.flatMap((instrumentId) =>
-    acrossVersions(instrumentId, (def) => def.items.filter((item) => item.type !== 'open' || options.includeOpenAnswers)).map(
+    // Answers about partner organisations are not item answers: the network map's edge list carries them (exportPartnerNetwork).
+    acrossVersions(instrumentId, (def) => def.items.filter((item) => item.type !== 'relation' && (item.type !== 'open' || options.includeOpenAnswers))).map(
       ({ part: item, def, versions }): ItemColumn => ({ instrumentId, item, def, versions, name: namer.name(item.id), wideNames: [] }),
     ),
   );

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, useE2eSessions } from './support/harness';
@@ -121,6 +124,16 @@ describe('Partnernetwerk: the relation grid in the kiosk, and the network map', 
     expect(await page.getByTestId('partner-network-map').getByTestId('partner-network-tie').count()).toBe(1);
     expect(await page.getByTestId('partner-network-map').getByTestId('partner-network-node').allTextContents()).toEqual([huisarts.name, thuiszorg.name, welzijn.name]);
     await section.screenshot({ path: '/tmp/netwerkspiegel-partner-map.png' });
+
+    // The edge list as CSV, read back with a CSV parser: the shown tie only, numbers with a decimal comma.
+    await page.getByTestId('partner-network-export').click();
+    await page.getByTestId('partner-network-export-status').getByText(/zijn opgeslagen in/).waitFor();
+    const [file] = readdirSync(session.exportDir).filter((f) => f.endsWith('.csv'));
+    const csv = Papa.parse<string[]>(readFileSync(join(session.exportDir, file!), 'utf8').replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true });
+    expect(csv.data).toEqual([
+      ['meting', 'van', 'naar', 'respondenten', 'frequentie_gem', 'vertrouwen_gem', 'waarde_gem', 'wederzijds'],
+      ['T0', 'Thuiszorg Noord', 'Huisartsenpraktijk De Linde', '3', String(11 / 3).replace('.', ','), String(11 / 3).replace('.', ','), '', '0'],
+    ]);
     expect(session.problems).toEqual([]);
   });
 });

@@ -79,6 +79,10 @@ const badInputs: Record<MethodName, Case[]> = {
     ['text as value', (w) => ({ responseId: w.response.id, instrumentId: 'partnernetwerk', itemId: 'pa_frequentie', organisationId: w.org.id, value: 'vaak' }), 'VALIDATION'],
     ['an unknown field', (w) => ({ responseId: w.response.id, instrumentId: 'partnernetwerk', itemId: 'pa_frequentie', organisationId: w.org.id, value: 2, text: null }), 'VALIDATION'],
   ],
+  exportPartnerNetwork: [
+    ['an unknown network', () => ({ networkId: missingId, instrumentId: 'partnernetwerk', separator: ';' }), 'NOT_FOUND'],
+    ['a tab as separator', (w) => ({ networkId: w.network.id, instrumentId: 'partnernetwerk', separator: '\t' }), 'VALIDATION'],
+  ],
   getPartnerNetwork: [
     ['an unknown network', () => ({ networkId: missingId, instrumentId: 'partnernetwerk' }), 'NOT_FOUND'],
     ['no instrument', (w) => ({ networkId: w.network.id }), 'VALIDATION'],

@@ -4,6 +4,10 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { degreeCentrality, inDegreeCentrality, outDegreeCentrality } from 'graphology-metrics/centrality/degree';
 import { density } from 'graphology-metrics/graph/density';
 import type { ParsedInput } from '../../../shared/contract';
+import type { ExportResult } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { toCsv } from '../../../shared/export/csv';
+import type { Table } from '../../../shared/export/table';
 import type { InstrumentDefinition, RelationDimension, RelationItem } from '../../../shared/instruments/schema';
 import { frequencyItemOf, relationItemsOf, worksWith } from '../../../shared/instruments/relations';
 import type { PartnerMetricChange, PartnerNetwork, PartnerNetworkChange, PartnerNetworkWave, PartnerNode, PartnerTie, RatedMean } from '../../../shared/partner-network';
@@ -11,6 +15,7 @@ import { listOrganisations } from '../../db/repositories/networks';
 import { waveRelationAnswers, type WaveRelationRow } from '../../db/repositories/relation-answers';
 import { listWavesWithInstruments } from '../../db/repositories/results';
 import type { ServiceContext } from '../context';
+import { safeFileName, writeFileAtomically } from '../files';
 import { loadInstrument } from '../administration/instruments';
 import { requireNetwork } from '../administration/networks';
 
@@ -219,4 +224,45 @@ export function getPartnerNetwork(ctx: ServiceContext, input: ParsedInput<'getPa
   const positions = layoutPartners(nodeIds, unplaced.flatMap((w) => w.ties));
   const waves = unplaced.map((w) => ({ ...w, nodes: w.nodes.map((n) => ({ ...n, ...(positions.get(n.organisationId) ?? { x: 0.5, y: 0.5 }) })) }));
   return { networkId: network.id, instrumentId: input.instrumentId, minGroupSize: network.minGroupSize, waves, changes: partnerNetworkChanges(waves) };
+}
+
+/** The shown ties of every wave, one row each: what the map draws, as an edge list for network software. */
+export function partnerTiesTable(network: PartnerNetwork): Table {
+  const rows = network.waves.flatMap((w) => {
+    const names = new Map(w.nodes.map((n) => [n.organisationId, n.name]));
+    return w.ties.map((t) => [w.waveLabel, names.get(t.from) ?? t.from, names.get(t.to) ?? t.to, t.reporters, t.meanFrequency, t.meanTrust, t.meanValue, t.mutual ? 1 : 0]);
+  });
+  return {
+    name: 'verbindingen',
+    columns: [
+      { name: 'meting', kind: 'text' },
+      { name: 'van', kind: 'text' },
+      { name: 'naar', kind: 'text' },
+      { name: 'respondenten', kind: 'integer' },
+      { name: 'frequentie_gem', kind: 'decimal' },
+      { name: 'vertrouwen_gem', kind: 'decimal' },
+      { name: 'waarde_gem', kind: 'decimal' },
+      { name: 'wederzijds', kind: 'integer' },
+    ],
+    rows,
+  };
+}
+
+/**
+ * Saves the edge list as CSV where the user chooses; ties below the minimum group are not in it, as
+ * on screen. Like a chart image (saveChartImage) it holds only results shown on screen, no answers
+ * of anyone, and is not audited.
+ */
+export async function exportPartnerNetwork(ctx: ServiceContext, input: ParsedInput<'exportPartnerNetwork'>): Promise<ExportResult> {
+  const network = getPartnerNetwork(ctx, input);
+  const table = partnerTiesTable(network);
+  const name = requireNetwork(ctx, input.networkId).name;
+  const target = await ctx.chooseExportPath(`${safeFileName([name, 'verbindingen', ctx.now().slice(0, 10)])}.csv`);
+  if (target === null) return { cancelled: true };
+  try {
+    writeFileAtomically(target, Buffer.from(toCsv(table, input.separator), 'utf8'));
+  } catch (err) {
+    throw new ApiError('EXPORT_FAILED', `De verbindingen konden niet worden opgeslagen (${err instanceof Error ? err.message : String(err)}). Kies een andere map.`);
+  }
+  return { cancelled: false, filePath: target, rows: table.rows.length, columns: table.columns.length };
 }

@@ -4,8 +4,9 @@ import type { PartnerNetwork, PartnerNetworkWave, PartnerNode, PartnerTie, Rated
 import type { Locale } from '../../../../shared/text';
 import { api } from '../../api';
 import { DataTable, numeric } from '../../components/DataTable';
-import { ErrorAlert } from '../../components/Messages';
+import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { currentLocale } from '../../i18n';
+import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
 import { formatCount, formatNumber, formatPercent, formatSigned, NO_VALUE } from '../dashboard/format';
 import './partner-network.css';
@@ -34,6 +35,15 @@ function PartnerNetworkView({ network }: { network: PartnerNetwork }) {
   const [waveId, setWaveId] = useState(network.waves[network.waves.length - 1]!.waveId);
   const wave = network.waves.find((w) => w.waveId === waveId) ?? network.waves[0]!;
   const names = new Map(wave.nodes.map((n) => [n.organisationId, n.name]));
+  const [savedTo, setSavedTo] = useState<string | null>(null);
+  const exporting = useAction();
+  // The CSV's separator follows the language's decimal mark, as the study export's default does.
+  const saveTies = () =>
+    exporting.run(async () => {
+      setSavedTo(null);
+      const result = await api.exportPartnerNetwork({ networkId: network.networkId, instrumentId: network.instrumentId, separator: locale === 'nl' ? ';' : ',' });
+      if (!result.cancelled) setSavedTo(result.filePath);
+    });
 
   return (
     <section className="panel partner-network" aria-labelledby={`${id}-title`} data-testid="partner-network">
@@ -144,6 +154,14 @@ function PartnerNetworkView({ network }: { network: PartnerNetwork }) {
           )}
         </ScrollingTable>
       )}
+
+      <div className="actions partner-network-export">
+        <button type="button" className="button button-secondary" onClick={() => void saveTies()} disabled={exporting.busy} data-testid="partner-network-export">
+          {t('partnerNetwork.export')}
+        </button>
+        <StatusMessage testId="partner-network-export-status" message={savedTo ? t('partnerNetwork.exported', { filePath: savedTo }) : null} />
+        <ErrorAlert message={exporting.error} />
+      </div>
     </section>
   );
 }
