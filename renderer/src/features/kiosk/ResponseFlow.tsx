@@ -8,7 +8,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { localized } from '../../i18n';
 import { messageOf } from '../../lib/errors';
 import { ItemField } from '../questionnaire/ItemField';
-import { RelationAnswersProvider, useRelationAnswered } from '../questionnaire/RelationItemField';
+import { RelationAnswersProvider, useRelationAnswered, useRelationSettle } from '../questionnaire/RelationItemField';
 import { answerKey, useAnswers, type StoredAnswer } from '../questionnaire/useAnswers';
 import { answerKeyOf, focusItem, handlesEnter, isTextEntry, itemsIn, notScoredKeyOptions, radioFor, targetItem } from './keys';
 import { KioskProgress, KioskTitle } from './KioskParts';
@@ -339,6 +339,7 @@ function ReviewStep({
   // One submit per respondent, however often the button is pressed.
   const submitting = useRef(false);
   const relationAnswered = useRelationAnswered();
+  const settleRelations = useRelationSettle();
 
   const open = pages.flatMap((page, index) =>
     page.items.filter((item) => !answered(page.definition.id, item.id) && !relationAnswered(page.definition, item.id)).map((item) => ({ page, index, item })),
@@ -351,6 +352,7 @@ function ReviewStep({
     setBusy(true);
     setError(null);
     try {
+      await settleRelations();
       if (!(await settle())) {
         setError(t('kiosk.review.unsaved'));
         submitting.current = false;

@@ -33,6 +33,8 @@ interface RelationAnswers {
   partners: { id: string; name: string }[];
   state: Record<string, RelationState | undefined>;
   save: (instrumentId: string, itemId: string, organisationId: string, value: number | null) => void;
+  /** Waits until every save sent so far has been answered. */
+  settle: () => Promise<void>;
 }
 
 const RelationContext = createContext<RelationAnswers | null>(null);
@@ -75,12 +77,18 @@ export function RelationAnswersProvider({
           },
         );
       queues.current.set(key, request);
+      void request.finally(() => {
+        if (queues.current.get(key) === request) queues.current.delete(key);
+      });
     },
     [responseId, t],
   );
+  const settle = useCallback(async () => {
+    while (queues.current.size > 0) await Promise.allSettled([...queues.current.values()]);
+  }, []);
 
   const partners = useMemo(() => partnersToAsk(organisations, ownOrganisationId).map((o) => ({ id: o.id, name: o.name })), [organisations, ownOrganisationId]);
-  const value = useMemo(() => ({ partners, state, save }), [partners, state, save]);
+  const value = useMemo(() => ({ partners, state, save, settle }), [partners, state, save, settle]);
   return <RelationContext.Provider value={value}>{children}</RelationContext.Provider>;
 }
 
@@ -93,6 +101,12 @@ function askedPartners(context: RelationAnswers, definition: InstrumentDefinitio
     const code = frequency ? shownValue(context.state[relationAnswerKey({ instrumentId: definition.id, itemId: frequency.id, organisationId: o.id })]) : null;
     return relationAsked(definition, item, code);
   });
+}
+
+/** Waits for the answers about partner organisations still being saved (before submitting); nothing to wait for outside a provider. */
+export function useRelationSettle(): () => Promise<void> {
+  const context = useContext(RelationContext);
+  return context?.settle ?? (async () => {});
 }
 
 /**

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { messageOf } from '../../lib/errors';
 import { QuestionnaireItems } from './QuestionnaireItems';
+import { useRelationSettle } from './RelationItemField';
 import { answerKey, useAnswers } from './useAnswers';
 
 export function ResponseForm({
@@ -22,6 +23,7 @@ export function ResponseForm({
   const { items, save, settle } = useAnswers(response.id, response.answers);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const settleRelations = useRelationSettle();
 
   const total = definitions.reduce((sum, def) => sum + def.items.length, 0);
   const answered = definitions.reduce(
@@ -34,6 +36,7 @@ export function ResponseForm({
     setSubmitError(null);
     try {
       // A last answer may still be on its way (an open answer is saved when its box loses focus).
+      await settleRelations();
       const allSaved = await settle();
       if (!allSaved) {
         setSubmitError(t('questionnaire.unsavedAnswers'));
