@@ -20,16 +20,8 @@ async function world() {
   const welzijn = await org('Welzijn Oost');
   const other = await s.ok('createNetwork', { name: 'Ander netwerk' });
   const elsewhere = await s.ok('addOrganisation', { networkId: other.id, name: 'Elders', sector: 'zorg', sizeClass: null });
-  const wave = await s.ok('createWave', {
-    networkId: network.id,
-    label: 'T0',
-    kind: 'T0',
-    plannedDate: null,
-    instruments: [
-      { instrumentId: 'kansrijke-samenwerking', version: 1 },
-      { instrumentId: PA, version: 1 },
-    ],
-  });
+  const instruments = ['kansrijke-samenwerking', PA].map((instrumentId) => ({ instrumentId, version: 1 }));
+  const wave = await s.ok('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments });
   const response = await s.ok('startResponse', { waveId: wave.id, respondentCode: 'PAR001', organisationId: thuiszorg.id, mode: 'form' });
   const relation = (organisationId: string, value: number | null, itemId = 'pa_frequentie') => ({ responseId: response.id, instrumentId: PA, itemId, organisationId, value });
   const rows = () => s.db.prepare('SELECT item_id, organisation_id, value FROM relation_answers ORDER BY rowid').all();

@@ -266,56 +266,58 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
     // The response's place here is checked against its mapped respondent and wave when the merge is planned.
   });
 
-  // --- answers -----------------------------------------------------------------------------------
-  const answersOf = new Map<string, Row<'answers'>[]>();
-  await steps.each(data.answers, (a, i) => {
+  // --- answers, and answers about partner organisations ---------------------------------------------
+  /**
+   * What both kinds of answer row share: not a row here under another response, a response in the
+   * file, an instrument known and used by that response's wave, a known item and an answer it allows.
+   * Returns the response, or undefined when the file has none of that id.
+   */
+  const checkAnswerRow = <T extends 'answers' | 'relation_answers'>(
+    table: T,
+    a: Row<T>,
+    i: number,
+    here: { responseId: string } | undefined,
+    fits: (ins: KnownInstrument, item: InstrumentItem) => boolean,
+    given: string | number,
+  ) => {
+    const row = `${ROW_NAMES[table]} ${i + 1}`;
+    if (here && here.responseId !== a.response_id) problems.add('answerElsewhere', row);
     const response = fileResponses.get(a.response_id);
-    const here = repo.exists.answer(db, a.id);
-    if (here && here.responseId !== a.response_id) problems.add('answerElsewhere', `${ROW_NAMES.answers} ${i + 1}`);
     if (!response) {
-      missing('answers', i, 'response_id', a.response_id);
-      return;
+      missing(table, i, 'response_id', a.response_id);
+      return undefined;
     }
-    addTo(answersOf, a.response_id, a);
     const ins = instrument(a.instrument_id, a.instrument_version);
     if (!ins) {
-      missing('answers', i, 'instrument_id', refOf(a.instrument_id, a.instrument_version));
-      return;
+      missing(table, i, 'instrument_id', refOf(a.instrument_id, a.instrument_version));
+      return response;
     }
     if (waveNetwork(response.wave_id) !== undefined && !waveUses(response.wave_id, refOf(a.instrument_id, a.instrument_version))) {
-      problems.add('answerNotInWave', `${ROW_NAMES.answers} ${i + 1} (${a.instrument_id} versie ${a.instrument_version})`);
+      problems.add('answerNotInWave', `${row} (${a.instrument_id} versie ${a.instrument_version})`);
     }
     const item = ins.items.get(a.item_id);
-    if (!item) problems.add('answerUnknownItem', `${ROW_NAMES.answers} ${i + 1} (vraag ${a.item_id} van ${a.instrument_id})`);
-    else if (!answerFits(ins, item, a)) problems.add('answerInvalid', `${ROW_NAMES.answers} ${i + 1} (vraag ${a.item_id}: ${a.value ?? JSON.stringify(a.text?.slice(0, 40))})`);
+    if (!item) problems.add('answerUnknownItem', `${row} (vraag ${a.item_id} van ${a.instrument_id})`);
+    else if (!fits(ins, item)) problems.add('answerInvalid', `${row} (vraag ${a.item_id}: ${given})`);
+    return response;
+  };
+
+  const answersOf = new Map<string, Row<'answers'>[]>();
+  await steps.each(data.answers, (a, i) => {
+    const response = checkAnswerRow('answers', a, i, repo.exists.answer(db, a.id), (ins, item) => answerFits(ins, item, a), a.value ?? JSON.stringify(a.text?.slice(0, 40)));
+    if (response) addTo(answersOf, a.response_id, a);
   });
 
-  // --- answers about partner organisations: as answers, and about an organisation of the same network ---
+  // About an organisation of the response's network, on a relation item's scale.
   const relationsOf = new Map<string, Row<'relation_answers'>[]>();
   await steps.each(data.relation_answers, (a, i) => {
-    const response = fileResponses.get(a.response_id);
-    const here = repo.exists.relationAnswer(db, a.id);
-    if (here && here.responseId !== a.response_id) problems.add('answerElsewhere', `${ROW_NAMES.relation_answers} ${i + 1}`);
-    if (!response) {
-      missing('relation_answers', i, 'response_id', a.response_id);
-      return;
-    }
+    const fits = (ins: KnownInstrument, item: InstrumentItem) => item.type === 'relation' && (ins.codes.get(item.id)?.has(a.value) ?? false);
+    const response = checkAnswerRow('relation_answers', a, i, repo.exists.relationAnswer(db, a.id), fits, a.value);
+    if (!response) return;
     addTo(relationsOf, a.response_id, a);
     const orgIn = orgNetwork(a.organisation_id);
     const network = waveNetwork(response.wave_id);
     if (orgIn === undefined) missing('relation_answers', i, 'organisation_id', a.organisation_id);
     else if (network !== undefined && orgIn !== network) problems.add('otherNetwork', where('relation_answers', i, 'organisation_id'));
-    const ins = instrument(a.instrument_id, a.instrument_version);
-    if (!ins) {
-      missing('relation_answers', i, 'instrument_id', refOf(a.instrument_id, a.instrument_version));
-      return;
-    }
-    if (network !== undefined && !waveUses(response.wave_id, refOf(a.instrument_id, a.instrument_version))) {
-      problems.add('answerNotInWave', `${ROW_NAMES.relation_answers} ${i + 1} (${a.instrument_id} versie ${a.instrument_version})`);
-    }
-    const item = ins.items.get(a.item_id);
-    if (!item) problems.add('answerUnknownItem', `${ROW_NAMES.relation_answers} ${i + 1} (vraag ${a.item_id} van ${a.instrument_id})`);
-    else if (item.type !== 'relation' || !ins.codes.get(item.id)?.has(a.value)) problems.add('answerInvalid', `${ROW_NAMES.relation_answers} ${i + 1} (vraag ${a.item_id}: ${a.value})`);
   });
 
   // --- link decisions ----------------------------------------------------------------------------
