@@ -136,4 +136,46 @@ describe('Partnernetwerk: the relation grid in the kiosk, and the network map', 
     ]);
     expect(session.problems).toEqual([]);
   });
+
+  it('in the researcher\'s form: the grid leaves out the respondent\'s organisation, saves each choice, and comes back when the form is resumed', async () => {
+    const session = await newSession();
+    const { page, call } = session;
+    const network = await call('createNetwork', { name: 'Wijknetwerk Zuid' });
+    const org = (name: string) => call('addOrganisation', { networkId: network.id, name, sector: 'zorg', sizeClass: null });
+    await org('Thuiszorg Zuid');
+    const welzijn = await org('Welzijn Zuid');
+    const wave = await call('createWave', { networkId: network.id, label: 'T0', kind: 'T0', plannedDate: null, instruments: [{ instrumentId: PA, version: 1 }] });
+    await page.goto(session.harness.url);
+    await page.getByRole('button', { name: 'Netwerk Wijknetwerk Zuid openen' }).click();
+    await page.getByRole('button', { name: 'Vragenlijst invullen voor meting T0' }).click();
+    await page.getByLabel('Respondentcode').fill('R-001');
+    await page.getByLabel(/Organisatie/).selectOption({ label: 'Thuiszorg Zuid' });
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByTestId('response-form').waitFor();
+    expect(await page.getByTestId('relation-pa_frequentie').locator('[data-organisation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-organisation')))).toEqual(['Welzijn Zuid']);
+    // No trust question before the frequency says they work together.
+    expect(await page.getByTestId('relation-pa_vertrouwen-none').textContent()).toMatch(/met geen van de organisaties samen/);
+    await row(page, 'pa_frequentie', 'Welzijn Zuid').getByRole('radio', { name: 'Wekelijks', exact: true }).check();
+    await row(page, 'pa_vertrouwen', 'Welzijn Zuid').getByRole('radio', { name: 'Redelijk', exact: true }).check();
+    await page.getByTestId('relation-pa_vertrouwen-status').getByText('Opgeslagen').waitFor();
+    await expectAccessible(page, 'relation grid in the researcher\'s form');
+
+    // Resumed later (from the list of questionnaires): the choices are there again.
+    const [response] = await call('listResponses', { waveId: wave.id });
+    const resumed = await call('getResponse', { responseId: response!.id });
+    expect(resumed.relationAnswers.map((a) => [a.itemId, a.organisationId, a.value])).toEqual([
+      ['pa_frequentie', welzijn.id, 4],
+      ['pa_vertrouwen', welzijn.id, 3],
+    ]);
+    await page.reload();
+    await page.getByRole('button', { name: 'Netwerk Wijknetwerk Zuid openen' }).click();
+    await page.getByRole('button', { name: 'Vragenlijst invullen voor meting T0' }).click();
+    await page.getByLabel('Respondentcode').fill('R-001');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByTestId('response-form').waitFor();
+    expect(await row(page, 'pa_frequentie', 'Welzijn Zuid').getByRole('radio', { name: 'Wekelijks', exact: true }).isChecked()).toBe(true);
+    expect(await row(page, 'pa_vertrouwen', 'Welzijn Zuid').getByRole('radio', { name: 'Redelijk', exact: true }).isChecked()).toBe(true);
+    await page.getByTestId('relation-pa_frequentie').screenshot({ path: '/tmp/netwerkspiegel-partner-grid-form.png' });
+    expect(session.problems).toEqual([]);
+  });
 });
