@@ -19,8 +19,12 @@ const PA = 'partnernetwerk';
 
 const row = (page: Page, itemId: string, organisationName: string) => page.locator(`[data-testid^="item-${itemId}-"][data-organisation="${organisationName}"]`);
 
-/** One kiosk respondent: code, organisation at "Over u", then how often they work with each partner (and trust where asked). */
-async function respond(page: Page, code: string, organisation: string, often: Record<string, string>, trust: Record<string, string> = {}, shot?: string) {
+/**
+ * One kiosk respondent: code, organisation at "Over u", then how often they work with each partner
+ * (and trust where asked), by clicking or, with `keys`, with the keyboard (a digit picks the option
+ * at that place in the row that is next, N the "ken ik niet").
+ */
+async function respond(page: Page, code: string, organisation: string, often: Record<string, string>, trust: Record<string, string> = {}, shot?: string, keys?: string[]) {
   await toCode(page);
   await page.getByLabel('Uw code').fill(code);
   await page.getByRole('button', { name: 'Volgende' }).click();
@@ -30,14 +34,20 @@ async function respond(page: Page, code: string, organisation: string, often: Re
   await heading(page, 'Samenwerking met de partners').waitFor();
   // The own organisation is not asked about.
   expect(await row(page, 'pa_frequentie', organisation).count()).toBe(0);
-  for (const [partner, label] of Object.entries(often)) {
-    await row(page, 'pa_frequentie', partner).getByRole('radio', { name: label, exact: true }).check();
+  if (keys) {
+    expect(await page.getByTestId('kiosk-keys').textContent()).toMatch(/N kiest .Ken ik niet \/ weet niet./);
+    for (const key of keys) await page.keyboard.press(key);
+    for (const [item, chosen] of [['pa_frequentie', often], ['pa_vertrouwen', trust]] as const) {
+      for (const [partner, label] of Object.entries(chosen)) await expect.poll(() => row(page, item, partner).getByRole('radio', { name: label, exact: true }).isChecked()).toBe(true);
+    }
+  } else {
+    for (const [partner, label] of Object.entries(often)) await row(page, 'pa_frequentie', partner).getByRole('radio', { name: label, exact: true }).check();
   }
   await page.getByTestId('relation-pa_frequentie-status').getByText('Opgeslagen').waitFor();
   // Trust is asked only about the partners worked with (more often than never).
   const worked = Object.entries(often).filter(([, label]) => label !== 'Nooit' && label !== 'Ken ik niet / weet niet').map(([p]) => p);
   expect(await page.getByTestId('relation-pa_vertrouwen').locator('[data-organisation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-organisation')))).toEqual(worked);
-  for (const [partner, label] of Object.entries(trust)) await row(page, 'pa_vertrouwen', partner).getByRole('radio', { name: label, exact: true }).check();
+  if (!keys) for (const [partner, label] of Object.entries(trust)) await row(page, 'pa_vertrouwen', partner).getByRole('radio', { name: label, exact: true }).check();
   if (Object.keys(trust).length > 0) await page.getByTestId('relation-pa_vertrouwen-status').getByText('Opgeslagen').waitFor();
   if (shot) {
     await expectAccessible(page, `relation grid ${shot}`);
@@ -72,7 +82,8 @@ describe('Partnernetwerk: the relation grid in the kiosk, and the network map', 
     // one of the GP practice works with Thuiszorg monthly. The first on a laptop, the last on a phone-sized screen.
     await respond(page, 'TZ-001', 'Thuiszorg Noord', { 'Huisartsenpraktijk De Linde': 'Wekelijks', 'Welzijn Noord': 'Nooit' }, { 'Huisartsenpraktijk De Linde': 'Heel erg' }, 'desktop');
     await respond(page, 'TZ-002', 'Thuiszorg Noord', { 'Huisartsenpraktijk De Linde': 'Maandelijks', 'Welzijn Noord': 'Nooit' }, { 'Huisartsenpraktijk De Linde': 'Redelijk' });
-    await respond(page, 'TZ-003', 'Thuiszorg Noord', { 'Huisartsenpraktijk De Linde': 'Wekelijks', 'Welzijn Noord': 'Ken ik niet / weet niet' }, { 'Huisartsenpraktijk De Linde': 'Heel erg' });
+    // With the keyboard: 4 (Wekelijks) for the GP practice, N (Ken ik niet) for Welzijn, then 4 (Heel erg) for trust.
+    await respond(page, 'TZ-003', 'Thuiszorg Noord', { 'Huisartsenpraktijk De Linde': 'Wekelijks', 'Welzijn Noord': 'Ken ik niet / weet niet' }, { 'Huisartsenpraktijk De Linde': 'Heel erg' }, undefined, ['4', 'n', '4']);
     await page.setViewportSize({ width: 360, height: 780 });
     await respond(page, 'HA-001', 'Huisartsenpraktijk De Linde', { 'Thuiszorg Noord': 'Maandelijks', 'Welzijn Noord': 'Een paar keer per jaar' }, {}, '360');
     await page.setViewportSize({ width: 1280, height: 900 });
