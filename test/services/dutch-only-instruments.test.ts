@@ -29,7 +29,7 @@ describe('importing a Dutch-only instrument', () => {
     expect(summary.name).not.toHaveProperty('en');
     expect(summary.languages).toEqual(['nl']);
     const listed = await s.ok('listInstruments', {});
-    expect(listed.filter((i) => i.builtIn).map((i) => i.languages)).toEqual([['nl', 'en'], ['nl', 'en'], ['nl', 'en'], ['nl', 'en'], ['nl', 'en']]);
+    for (const builtIn of listed.filter((i) => i.builtIn)) expect(builtIn.languages, builtIn.instrumentId).toEqual(['nl', 'en']);
     const stored = s.db.prepare('SELECT definition FROM instruments WHERE instrument_id = ?').pluck().get(BT) as string;
     // As given, with the schema's defaults (reverse keying, not-scored options, answered share) filled in.
     expect(JSON.parse(stored)).toMatchObject(dutchOnlyInstrument());
@@ -105,7 +105,10 @@ describe('importing a Dutch-only instrument', () => {
 describe('the built-in instruments in a new database', () => {
   it('are stored byte for byte as before Dutch-only instruments existed', () => {
     const s = open();
-    const rows = s.db.prepare('SELECT instrument_id AS id, version, definition FROM instruments WHERE built_in = 1 ORDER BY instrument_id, version').all() as { id: string; version: number; definition: string }[];
+    // The built-ins of that time; instruments added since have their own tests.
+    const rows = s.db
+      .prepare("SELECT instrument_id AS id, version, definition FROM instruments WHERE built_in = 1 AND instrument_id IN ('achtergrond', 'interprofessioneel-samenwerken', 'kansrijke-samenwerking', 'netwerkfase') ORDER BY instrument_id, version")
+      .all() as { id: string; version: number; definition: string }[];
     // SHA-256 of each stored definition, computed from the definitions at commit 1d876b7.
     expect(rows.map((r) => [r.id, r.version, createHash('sha256').update(r.definition).digest('hex')])).toEqual([
       ['achtergrond', 1, '34609d1230b6ea163831d0c8a0efe4784ace55969f478d005304071e84561888'],
