@@ -20,6 +20,7 @@ import {
   type ResponseRecord,
   type ResponseSummary,
   type SavedAnswer,
+  type SavedRelationAnswer,
   type Wave,
   type WaveOverview,
 } from './domain';
@@ -29,6 +30,7 @@ import type { WaveOpenAnswers } from './open-answers';
 import type { Occasion, OccasionComparisons } from './occasions';
 import { REPORT_FORMATS, REPORT_LIMITS, REPORT_TARGETS, reportDocumentSchema, reportImageId, reportPresentationSchema, type ReportFileWritten, type ReportFinished, type ReportStarted } from './report';
 import type { MeetingState } from './meeting';
+import type { PartnerNetwork } from './partner-network';
 import type { InstrumentDefinition } from './instruments/schema';
 import { INSTRUMENT_FILE_FORMATS, type InstrumentFilePreview } from './instruments/formats/files';
 import { multilineText, plainText } from './text-rules';
@@ -133,6 +135,20 @@ export const contract = {
   getResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
   saveAnswer: method<SavedAnswer>()(z.strictObject({ responseId: id, ...answerFields })),
   completeResponse: method<ResponseRecord>()(z.strictObject({ responseId: id })),
+  /**
+   * One answer about one partner organisation (a relation item), stored the moment it is given; a
+   * null value clears it. The organisation must be one of the response's network, not the
+   * respondent's own; the value one of the item's options. Refused after submitting.
+   */
+  saveRelationAnswer: method<SavedRelationAnswer>()(
+    z.strictObject({
+      responseId: id,
+      instrumentId,
+      itemId: plainText().min(1).max(32),
+      organisationId: id,
+      value: z.number().int().min(ANSWER_CODE_MIN).max(ANSWER_CODE_MAX).nullable(),
+    }),
+  ),
 
   updateNetworkSettings: method<Network>()(
     z.strictObject({
@@ -287,6 +303,16 @@ export const contract = {
   ),
   compareNetworks: method<NetworkComparison>()(
     z.strictObject({ networkIds: z.array(id).min(1, 'Kies ten minste één netwerk').max(50), instrumentId }),
+  ),
+  /**
+   * The network between the partner organisations per wave that used the relation instrument: ties
+   * with at least the minimum group of reporters, metrics on those ties, a map layout and the change
+   * against the baseline (shared/partner-network.ts).
+   */
+  getPartnerNetwork: method<PartnerNetwork>()(z.strictObject({ networkId: id, instrumentId })),
+  /** The shown ties of every wave as a CSV edge list (from, to, reporters, mean frequency, trust, value); the main process asks where to save. */
+  exportPartnerNetwork: method<ExportResult>()(
+    z.strictObject({ networkId: id, instrumentId, separator: z.enum([';', ','], { error: 'Kies ; of , als scheidingsteken' }) }),
   ),
   /** Near matches of self-made codes between the baseline and each later wave, open and decided. */
   listLinkProposals: method<LinkProposalList>()(z.strictObject({ networkId: id })),

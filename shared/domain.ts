@@ -128,6 +128,26 @@ export interface ResponseRecord {
   startedAt: string;
   completedAt: string | null;
   answers: Answer[];
+  /** Answers about partner organisations (relation items), so a resumed questionnaire shows them. */
+  relationAnswers: RelationAnswer[];
+}
+
+/** An answer to a relation item about one partner organisation (shared/instruments/relations.ts). */
+export interface RelationAnswer {
+  instrumentId: string;
+  itemId: string;
+  organisationId: string;
+  value: number;
+  updatedAt: string;
+}
+
+/** A relation answer stored (or cleared, `value` null) the moment it was given. */
+export interface SavedRelationAnswer {
+  responseId: string;
+  itemId: string;
+  organisationId: string;
+  value: number | null;
+  savedAt: string;
 }
 
 /** One line of a wave's response list for the researcher (status, resume). */

@@ -73,7 +73,7 @@ export const MEETING_TOKEN_PATTERN = new RegExp(`^${TOKEN_GROUP}-${TOKEN_GROUP}-
 export const PHONE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The only calls a phone can make; everything else on the meeting server is a 404. */
-export const PHONE_CALLS = ['meeting', 'begin', 'getResponse', 'saveAnswer', 'setResponseOrganisation', 'completeResponse', 'stop'] as const;
+export const PHONE_CALLS = ['meeting', 'begin', 'getResponse', 'saveAnswer', 'saveRelationAnswer', 'setResponseOrganisation', 'completeResponse', 'stop'] as const;
 export type PhoneCall = (typeof PHONE_CALLS)[number];
 
 /** Request headers that carry the two tokens. */

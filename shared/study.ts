@@ -491,6 +491,23 @@ export const studyAnswerRow = z
   })
   .refine((a) => a.value !== null || a.text !== null, { message: 'Een antwoord zonder waarde' });
 
+/**
+ * An answer about one partner organisation (a relation item). Optional in the file (files from
+ * before relation items have none, read as an empty table); counted with the answers in a merge
+ * report, and merged with its response like the answers.
+ */
+export const studyRelationAnswerRow = z.strictObject({
+  id: uuid,
+  response_id: uuid,
+  instrument_id: api.instrumentId,
+  instrument_version: api.instrumentVersion,
+  item_id: api.itemId,
+  organisation_id: uuid,
+  value: api.answerValue.unwrap(),
+  updated_at: timestamp,
+  device_id: uuid,
+});
+
 export const studyAuditRow = z.strictObject({
   id: uuid,
   at: timestamp,
@@ -562,6 +579,7 @@ export const STUDY_TABLES = {
   link_decisions: [studyLinkDecisionRow, 200_000],
   discarded_responses: [studyDiscardRow, 200_000],
   removed_organisations: [studyOrganisationRemovalRow, 20_000],
+  relation_answers: [studyRelationAnswerRow, 2_000_000],
 } as const;
 export type StudyTable = keyof typeof STUDY_TABLES;
 
@@ -580,6 +598,7 @@ export const studyData = z.strictObject({
   link_decisions: rows(studyLinkDecisionRow, STUDY_TABLES.link_decisions[1]),
   discarded_responses: rows(studyDiscardRow, STUDY_TABLES.discarded_responses[1]),
   removed_organisations: rows(studyOrganisationRemovalRow, STUDY_TABLES.removed_organisations[1]),
+  relation_answers: rows(studyRelationAnswerRow, STUDY_TABLES.relation_answers[1]),
 });
 export type StudyData = z.infer<typeof studyData>;
 
@@ -616,7 +635,7 @@ export type StudyFile = z.infer<typeof studyFile>;
 export const studyFileOutline = z.strictObject({ ...studyFileParts, data: studyDataTables });
 
 /** Tables a study file may leave out (added after version 2 without a new version): read as empty. */
-export const OPTIONAL_STUDY_TABLES: readonly StudyTable[] = ['discarded_responses', 'removed_organisations', 'occasions'];
+export const OPTIONAL_STUDY_TABLES: readonly StudyTable[] = ['discarded_responses', 'removed_organisations', 'occasions', 'relation_answers'];
 
 /** Keys that would reach an object's prototype if a careless reader merged them; a study file never has them. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

@@ -19,6 +19,7 @@ const api = {
   startResponse: (input) => ipcRenderer.invoke('api:startResponse', input),
   getResponse: (input) => ipcRenderer.invoke('api:getResponse', input),
   saveAnswer: (input) => ipcRenderer.invoke('api:saveAnswer', input),
+  saveRelationAnswer: (input) => ipcRenderer.invoke('api:saveRelationAnswer', input),
   completeResponse: (input) => ipcRenderer.invoke('api:completeResponse', input),
   getWaveOverview: (input) => ipcRenderer.invoke('api:getWaveOverview', input),
   getMeetingState: (input) => ipcRenderer.invoke('api:getMeetingState', input),
@@ -58,6 +59,8 @@ const api = {
   // --- results ---
   getDashboard: (input) => ipcRenderer.invoke('api:getDashboard', input),
   compareNetworks: (input) => ipcRenderer.invoke('api:compareNetworks', input),
+  getPartnerNetwork: (input) => ipcRenderer.invoke('api:getPartnerNetwork', input),
+  exportPartnerNetwork: (input) => ipcRenderer.invoke('api:exportPartnerNetwork', input),
   listLinkProposals: (input) => ipcRenderer.invoke('api:listLinkProposals', input),
   listOpenAnswers: (input) => ipcRenderer.invoke('api:listOpenAnswers', input),
   decideLinkProposal: (input) => ipcRenderer.invoke('api:decideLinkProposal', input),

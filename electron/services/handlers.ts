@@ -11,6 +11,7 @@ import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWa
 import { correctResponse } from './administration/corrections';
 import { createOccasion, listOccasions, updateOccasion } from './administration/occasions';
 import { getOccasionComparisons } from './results/occasions';
+import { saveRelationAnswer } from './administration/relation-answers';
 import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
 import { archiveOrganisation, removeOrganisation, setWaveStatus, updateNetwork, updateOrganisation, updateWave } from './administration/network-edits';
@@ -26,6 +27,7 @@ import { exportStudy, getExportProgress } from './export/study-export';
 import { compareNetworks, getDashboard } from './results/dashboard';
 import { decideLinkProposal, listLinkProposals } from './results/link-proposals';
 import { listOpenAnswers } from './results/open-answers';
+import { exportPartnerNetwork, getPartnerNetwork } from './results/partner-network';
 import { getWaveOverview } from './results/overview';
 import { endMeeting, getMeetingState, startMeeting } from './meeting/meeting';
 
@@ -75,6 +77,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     correctResponse: (input) => correctResponse(ctx, input),
     setResponseOrganisation: (input) => setResponseOrganisation(ctx, input),
     saveAnswer: (input) => saveAnswer(ctx, input),
+    saveRelationAnswer: (input) => saveRelationAnswer(ctx, input),
     completeResponse: (input) => completeResponse(ctx, input.responseId),
     getKioskState: () => getKioskState(ctx),
     setResearcherPin: (input) => setResearcherPin(ctx, input),
@@ -93,6 +96,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     // results
     getDashboard: (input) => getDashboard(ctx, input),
     compareNetworks: (input) => compareNetworks(ctx, input),
+    getPartnerNetwork: (input) => getPartnerNetwork(ctx, input),
+    exportPartnerNetwork: (input) => exportPartnerNetwork(ctx, input),
     listLinkProposals: (input) => listLinkProposals(ctx, input),
     decideLinkProposal: (input) => decideLinkProposal(ctx, input),
     listOpenAnswers: (input) => listOpenAnswers(ctx, input),

@@ -35,6 +35,7 @@ export const api: Api = {
   startResponse: call('startResponse'),
   getResponse: call('getResponse'),
   saveAnswer: call('saveAnswer'),
+  saveRelationAnswer: call('saveRelationAnswer'),
   completeResponse: call('completeResponse'),
   getWaveOverview: call('getWaveOverview'),
   updateNetworkSettings: call('updateNetworkSettings'),
@@ -74,6 +75,8 @@ export const api: Api = {
   // --- results ---
   getDashboard: call('getDashboard'),
   compareNetworks: call('compareNetworks'),
+  getPartnerNetwork: call('getPartnerNetwork'),
+  exportPartnerNetwork: call('exportPartnerNetwork'),
   listLinkProposals: call('listLinkProposals'),
   decideLinkProposal: call('decideLinkProposal'),
   listOpenAnswers: call('listOpenAnswers'),

@@ -284,6 +284,7 @@ export function* datasetSteps(source: ExportSource, options: DatasetOptions): Ge
   // --- Item columns: per chosen instrument, the items of all versions in use ---
   // A multiple-choice item is one 0/1 variable per option ({itemId}_{code}).
   const itemColumns: ItemColumn[] = instrumentOrder.flatMap((instrumentId) =>
+    // Answers about partner organisations are not item answers: the network map's edge list carries them (exportPartnerNetwork).
     acrossVersions(instrumentId, (def) => def.items.filter((item) => (item.type !== 'open' || options.includeOpenAnswers) && item.type !== 'relation')).flatMap(
       ({ part: item, def, versions }): ItemColumn[] =>
         item.type === 'multiple'

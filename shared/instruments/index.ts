@@ -3,6 +3,7 @@ import { interprofessioneelSamenwerken } from './interprofessioneel-samenwerken'
 import { kansrijkeSamenwerking } from './kansrijke-samenwerking';
 import { mdoEvaluatie } from './mdo-evaluatie';
 import { netwerkfase } from './netwerkfase';
+import { partnernetwerk } from './partnernetwerk';
 import type { InstrumentDefinition } from './schema';
 
 export * from './schema';
@@ -15,4 +16,4 @@ export { DEFAULT_WAVE_INSTRUMENTS } from './defaults';
  * An instrument may ship in more than one version (an older one for the waves that use it, and
  * stored on every start so that laptops agree); new waves are offered only the newest.
  */
-export const builtInInstruments: readonly InstrumentDefinition[] = [kansrijkeSamenwerking, interprofessioneelSamenwerken, netwerkfase, achtergrondVersion1, achtergrond, mdoEvaluatie];
+export const builtInInstruments: readonly InstrumentDefinition[] = [kansrijkeSamenwerking, interprofessioneelSamenwerken, netwerkfase, achtergrondVersion1, achtergrond, mdoEvaluatie, partnernetwerk];

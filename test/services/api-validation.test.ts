@@ -72,6 +72,21 @@ const badInputs: Record<MethodName, Case[]> = {
     ['a fractional birth month', (w) => ({ waveId: w.wave.id, respondentCode: 'XYZ789', organisationId: null, mode: 'form', birthMonth: 6.5 }), 'VALIDATION'],
   ],
   getResponse: [['an unknown response', () => ({ responseId: missingId }), 'NOT_FOUND']],
+  saveRelationAnswer: [
+    ['an unknown response', (w) => ({ responseId: missingId, instrumentId: 'partnernetwerk', itemId: 'pa_frequentie', organisationId: w.org.id, value: 2 }), 'NOT_FOUND'],
+    ['an instrument not in the wave', (w) => ({ responseId: w.response.id, instrumentId: 'partnernetwerk', itemId: 'pa_frequentie', organisationId: w.org.id, value: 2 }), 'VALIDATION'],
+    ['an organisation that is no id', (w) => ({ responseId: w.response.id, instrumentId: 'partnernetwerk', itemId: 'pa_frequentie', organisationId: 'Thuiszorg Oost', value: 2 }), 'VALIDATION'],
+    ['text as value', (w) => ({ responseId: w.response.id, instrumentId: 'partnernetwerk', itemId: 'pa_frequentie', organisationId: w.org.id, value: 'vaak' }), 'VALIDATION'],
+    ['an unknown field', (w) => ({ responseId: w.response.id, instrumentId: 'partnernetwerk', itemId: 'pa_frequentie', organisationId: w.org.id, value: 2, text: null }), 'VALIDATION'],
+  ],
+  exportPartnerNetwork: [
+    ['an unknown network', () => ({ networkId: missingId, instrumentId: 'partnernetwerk', separator: ';' }), 'NOT_FOUND'],
+    ['a tab as separator', (w) => ({ networkId: w.network.id, instrumentId: 'partnernetwerk', separator: '\t' }), 'VALIDATION'],
+  ],
+  getPartnerNetwork: [
+    ['an unknown network', () => ({ networkId: missingId, instrumentId: 'partnernetwerk' }), 'NOT_FOUND'],
+    ['no instrument', (w) => ({ networkId: w.network.id }), 'VALIDATION'],
+  ],
   saveAnswer: [
     ['an unknown response', () => ({ responseId: missingId, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 4, text: null }), 'NOT_FOUND'],
     ['an unknown item', (w) => ({ responseId: w.response.id, instrumentId: 'kansrijke-samenwerking', itemId: 'ks_zzz_01', value: 4, text: null }), 'VALIDATION'],

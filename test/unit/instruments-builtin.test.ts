@@ -9,7 +9,7 @@ import { netwerkfase } from '../../shared/instruments/netwerkfase';
 import { itemScore, scoreSubscale } from '../../shared/scoring';
 
 /**
- * The built-in instruments: valid, with export variable names that cannot collide, and with the
+ * The built-in instruments (the four of the start, and Partnernetwerk): valid, with export variable names that cannot collide, and with the
  * content DOMAIN.md asks for. Expected lists and scores are written out by hand.
  */
 
@@ -19,6 +19,7 @@ const PREFIX: Record<string, string> = {
   netwerkfase: 'nf_',
   achtergrond: 'ag_',
   'mdo-evaluatie': 'mdo_',
+  partnernetwerk: 'pa_',
 };
 
 const byId = (def: InstrumentDefinition, itemId: string) => {
@@ -38,7 +39,7 @@ const codesAndLabels = (def: InstrumentDefinition, scaleId: string) => {
 };
 
 describe('all built-in instruments', () => {
-  it('are the four expected ones (Achtergrond in versions 1 and 2), each valid under the schema and unchanged by a JSON round trip (export → import)', () => {
+  it('are the expected ones (Achtergrond in versions 1 and 2, Partnernetwerk), each valid under the schema and unchanged by a JSON round trip (export → import)', () => {
     expect(builtInInstruments.map((d) => [d.id, d.version])).toEqual([
       ['kansrijke-samenwerking', 1],
       ['interprofessioneel-samenwerken', 1],
@@ -46,6 +47,7 @@ describe('all built-in instruments', () => {
       ['achtergrond', 1],
       ['achtergrond', 2],
       ['mdo-evaluatie', 1],
+      ['partnernetwerk', 1],
     ]);
     for (const def of builtInInstruments) {
       const result = instrumentDefinition.safeParse(JSON.parse(JSON.stringify(def)));
@@ -66,8 +68,8 @@ describe('all built-in instruments', () => {
         seen.set(name, def.id);
       }
     }
-    // 23 + (6+6+5+6+6 + 10) + 1 + 4 items (ag_overleg from version 2), 5 + 6 subscales; MDO-evaluatie 11 items and 1 subscale.
-    expect(seen.size).toBe(23 + 39 + 1 + 4 + 5 + 6 + 11 + 1);
+    // 23 + (6+6+5+6+6 + 10) + 1 + 4 items (ag_overleg from version 2) + 3 (pa_), 5 + 6 subscales; MDO-evaluatie 11 items and 1 subscale.
+    expect(seen.size).toBe(23 + 39 + 1 + 4 + 3 + 5 + 6 + 11 + 1);
   });
 
   it('give every text in Dutch and in English: name, description, attribution, licence, items, options, help, subscales, sections', () => {
@@ -251,7 +253,8 @@ describe('Achtergrond', () => {
 
   it('all stay byte for byte as they were before an instrument could be Dutch only', () => {
     // SHA-256 of JSON.stringify of each definition at commit 1d876b7, before `languages` existed.
-    expect(builtInInstruments.slice(0, 5).map((def) => [def.id, def.version, createHash('sha256').update(JSON.stringify(def)).digest('hex')])).toEqual([
+    const before = new Set(['kansrijke-samenwerking', 'interprofessioneel-samenwerken', 'netwerkfase', 'achtergrond']);
+    expect(builtInInstruments.filter((def) => before.has(def.id)).map((def) => [def.id, def.version, createHash('sha256').update(JSON.stringify(def)).digest('hex')])).toEqual([
       ['kansrijke-samenwerking', 1, '3cb9b2e1d9935ee96abb812f083b5dcb21c48a895a242d26b39cebd3a253fed4'],
       ['interprofessioneel-samenwerken', 1, '4c55c1493d867845e1e6bd1e1ed66dc7de6a3f3d34d21b4f6bf01db29d6978da'],
       ['netwerkfase', 1, 'f26256f2ac701c111a9430cbbcb74311fae714c7f594e5fd9d81e7e9007502f1'],
@@ -306,5 +309,26 @@ describe('Achtergrond', () => {
       const s = scaleOf(achtergrond, item.scale);
       for (const o of [...s.options, ...s.notScored]) expect(itemScore(achtergrond, item.id, o.code), `${item.id} ${o.code}`).toBeNull();
     }
+  });
+});
+
+describe('Partnernetwerk', () => {
+  const pa = builtInInstruments.find((d) => d.id === 'partnernetwerk')!;
+
+  it('asks three relation questions, one per dimension, on a frequency scale and a 1–4 degree with a not-scored "ken ik niet"', () => {
+    expect(pa.items.map((i) => [i.id, i.type, i.type === 'relation' ? i.dimension : null])).toEqual([
+      ['pa_frequentie', 'relation', 'frequency'],
+      ['pa_vertrouwen', 'relation', 'trust'],
+      ['pa_waarde', 'relation', 'value'],
+    ]);
+    expect(codesAndLabels(pa, 'frequentie5')).toEqual({
+      options: [[1, 'Nooit'], [2, 'Een paar keer per jaar'], [3, 'Maandelijks'], [4, 'Wekelijks'], [5, '(Bijna) dagelijks']],
+      notScored: [[9, 'Ken ik niet / weet niet']],
+    });
+    expect(codesAndLabels(pa, 'mate4')).toEqual({
+      options: [[1, 'Helemaal niet'], [2, 'Een beetje'], [3, 'Redelijk'], [4, 'Heel erg']],
+      notScored: [[9, 'Ken ik niet / weet niet']],
+    });
+    expect(pa.attribution.nl).toMatch(/PARTNER/);
   });
 });

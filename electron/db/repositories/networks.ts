@@ -49,7 +49,8 @@ export function insertOrganisation(
 
 const organisationColumns = `id, network_id AS networkId, name, sector, size_class AS sizeClass, joined_on AS joinedOn, left_on AS leftOn,
   expected_participants AS expectedParticipants, archived_at IS NOT NULL AS archived,
-  (EXISTS (SELECT 1 FROM responses r WHERE r.organisation_id = o.id) OR EXISTS (SELECT 1 FROM respondents p WHERE p.organisation_id = o.id)) AS inUse`;
+  (EXISTS (SELECT 1 FROM responses r WHERE r.organisation_id = o.id) OR EXISTS (SELECT 1 FROM respondents p WHERE p.organisation_id = o.id)
+   OR EXISTS (SELECT 1 FROM relation_answers ra WHERE ra.organisation_id = o.id)) AS inUse`;
 
 type OrganisationRow = Omit<Organisation, 'archived' | 'inUse'> & { archived: 0 | 1; inUse: 0 | 1 };
 const organisationOf = (row: OrganisationRow): Organisation => ({ ...row, archived: row.archived === 1, inUse: row.inUse === 1 });

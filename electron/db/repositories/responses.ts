@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AssignedCode, Answer, ResponseMode, ResponseRecord, ResponseStatus, ResponseSummary } from '../../../shared/domain';
 import type { Db } from '../open';
 import { insertNewRow, prepared } from '../prepared';
+import { listRelationAnswers } from './relation-answers';
 
 export interface RespondentRow {
   id: string;
@@ -68,7 +69,7 @@ export function setRespondentOrganisation(db: Db, respondentId: string, organisa
   prepared(db, 'UPDATE respondents SET organisation_id = ?, updated_at = ? WHERE id = ?').run(organisationId, now, respondentId);
 }
 
-type ResponseRow = Omit<ResponseRecord, 'answers'>;
+type ResponseRow = Omit<ResponseRecord, 'answers' | 'relationAnswers'>;
 
 const responseSelect = `SELECT r.id, r.respondent_id AS respondentId, p.code AS respondentCode, r.wave_id AS waveId,
   r.organisation_id AS organisationId, r.status, r.mode, r.language, r.consent_at AS consentAt,
@@ -101,7 +102,7 @@ export function listAnswers(db: Db, responseId: string): Answer[] {
 
 export function getResponse(db: Db, responseId: string): ResponseRecord | undefined {
   const row = findResponseRow(db, responseId);
-  return row && { ...row, answers: listAnswers(db, responseId) };
+  return row && { ...row, answers: listAnswers(db, responseId), relationAnswers: listRelationAnswers(db, responseId) };
 }
 
 export function insertResponse(

@@ -26,6 +26,7 @@ export const STUDY_COLUMNS = {
   link_decisions: ['id', 'network_id', 'baseline_respondent_id', 'follow_up_respondent_id', 'decision', 'decided_at', 'device_id'],
   discarded_responses: ['id', 'network_id', 'discarded_at', 'device_id'],
   removed_organisations: ['id', 'network_id', 'removed_at', 'device_id'],
+  relation_answers: ['id', 'response_id', 'instrument_id', 'instrument_version', 'item_id', 'organisation_id', 'value', 'updated_at', 'device_id'],
 } as const satisfies Record<keyof StudyData, readonly string[]>;
 
 const cols = (table: keyof StudyData) => STUDY_COLUMNS[table].join(', ');
@@ -54,6 +55,10 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
   );
   const occasions = all<'occasions'>(`SELECT ${cols('occasions')} FROM occasions WHERE wave_id ${inList} ORDER BY created_at, id`, waveIds);
   const answers = all<'answers'>(`SELECT ${cols('answers')} FROM answers WHERE response_id ${inList} ORDER BY response_id, rowid`, responseIds);
+  const relationAnswers = all<'relation_answers'>(
+    `SELECT ${cols('relation_answers')} FROM relation_answers WHERE response_id ${inList} ORDER BY response_id, rowid`,
+    responseIds,
+  );
   const linkDecisions = all<'link_decisions'>(`SELECT ${cols('link_decisions')} FROM link_decisions WHERE network_id ${inList} ORDER BY decided_at, id`, ids);
   const discarded = all<'discarded_responses'>(`SELECT ${cols('discarded_responses')} FROM discarded_responses WHERE network_id ${inList} ORDER BY discarded_at, id`, ids);
   const removedOrganisations = all<'removed_organisations'>(
@@ -87,6 +92,7 @@ export function readStudyData(db: Db, networkIds: string[]): StudyData {
     link_decisions: linkDecisions,
     discarded_responses: discarded,
     removed_organisations: removedOrganisations,
+    relation_answers: relationAnswers,
   };
 }
 
@@ -118,6 +124,7 @@ export const exists = {
   occasion: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM occasions WHERE id = ?').get(id),
   respondent: (db: Db, id: string) => prepared(db, 'SELECT network_id AS networkId, code FROM respondents WHERE id = ?').get(id) as { networkId: string; code: string } | undefined,
   answer: (db: Db, id: string) => prepared(db, 'SELECT response_id AS responseId FROM answers WHERE id = ?').get(id) as { responseId: string } | undefined,
+  relationAnswer: (db: Db, id: string) => prepared(db, 'SELECT response_id AS responseId FROM relation_answers WHERE id = ?').get(id) as { responseId: string } | undefined,
   erasure: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM erasures WHERE id = ?').get(id),
   linkDecision: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM link_decisions WHERE id = ?').get(id),
   discard: (db: Db, id: string) => !!prepared(db, 'SELECT 1 FROM discarded_responses WHERE id = ?').get(id),
@@ -224,6 +231,10 @@ export function answerRows(db: Db, responseId: string): Row<'answers'>[] {
   return prepared(db, `SELECT ${cols('answers')} FROM answers WHERE response_id = ? ORDER BY rowid`).all(responseId) as Row<'answers'>[];
 }
 
+export function relationAnswerRows(db: Db, responseId: string): Row<'relation_answers'>[] {
+  return prepared(db, `SELECT ${cols('relation_answers')} FROM relation_answers WHERE response_id = ? ORDER BY rowid`).all(responseId) as Row<'relation_answers'>[];
+}
+
 export function organisationName(db: Db, id: string | null): string | null {
   if (id === null) return null;
   return (prepared(db, 'SELECT name FROM organisations WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
@@ -233,14 +244,16 @@ export function organisationName(db: Db, id: string | null): string | null {
  * Replaces a response's row and answers by another version of it (the user chose that version, or
  * it only grew elsewhere). Its respondent and wave stay as they are: an import never moves a response.
  */
-export function replaceResponse(db: Db, row: Row<'responses'>, answers: Row<'answers'>[]): void {
+export function replaceResponse(db: Db, row: Row<'responses'>, answers: Row<'answers'>[], relations: Row<'relation_answers'>[]): void {
   prepared(db, 'DELETE FROM answers WHERE response_id = ?').run(row.id);
+  prepared(db, 'DELETE FROM relation_answers WHERE response_id = ?').run(row.id);
   prepared(
     db,
     `UPDATE responses SET status = ?, mode = ?, started_at = ?, completed_at = ?, updated_at = ?, device_id = ?,
        consent_at = ?, language = ?, organisation_id = ? WHERE id = ?`,
   ).run(row.status, row.mode, row.started_at, row.completed_at, row.updated_at, row.device_id, row.consent_at, row.language, row.organisation_id, row.id);
   for (const answer of answers) insertStudyRow(db, 'answers', answer);
+  for (const relation of relations) insertStudyRow(db, 'relation_answers', relation);
 }
 
 export function deleteResponse(db: Db, id: string): void {

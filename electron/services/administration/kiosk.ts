@@ -252,7 +252,7 @@ const notTheRespondentOnScreen = () =>
 
 /** Methods a kiosk respondent may call; response-scoped ones only for the response on screen. */
 const KIOSK_OPEN = new Set(['getAppInfo', 'getKioskState', 'exitKiosk', 'kioskBegin', 'kioskReset', 'getInstrument']);
-const KIOSK_RESPONSE_SCOPED = new Set(['saveAnswer', 'completeResponse', 'getResponse', 'setResponseOrganisation', 'stopKioskResponse']);
+const KIOSK_RESPONSE_SCOPED = new Set(['saveAnswer', 'saveRelationAnswer', 'completeResponse', 'getResponse', 'setResponseOrganisation', 'stopKioskResponse']);
 /**
  * Methods that show what other respondents wrote: refused in kiosk mode with a sentence of their
  * own, before the lists above are consulted, so adding one to KIOSK_OPEN by mistake opens nothing.

@@ -74,7 +74,7 @@ export function removeOrganisation(ctx: ServiceContext, input: ParsedInput<'remo
     if (org.inUse) {
       throw new ApiError(
         'CONFLICT',
-        `Organisatie "${org.name}" heeft al ingevulde vragenlijsten of respondenten en kan daarom niet worden verwijderd. Archiveer haar: dan is ze niet meer te kiezen, maar blijft ze in de resultaten en exports.`,
+        `Organisatie "${org.name}" heeft al ingevulde vragenlijsten of respondenten, of wordt genoemd in antwoorden over partners, en kan daarom niet worden verwijderd. Archiveer haar: dan is ze niet meer te kiezen, maar blijft ze in de resultaten en exports.`,
       );
     }
     const now = ctx.now();

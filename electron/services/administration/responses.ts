@@ -193,7 +193,7 @@ export function getResponse(ctx: ServiceContext, responseId: string): ResponseRe
  * A null value (or empty text) clears the answer.
  */
 /** Why an answer cannot be stored in this response: it does not exist, or it was submitted. */
-function closedResponseError(ctx: ServiceContext, responseId: string, instrumentId: string): ApiError {
+export function closedResponseError(ctx: ServiceContext, responseId: string, instrumentId: string): ApiError {
   const target = repo.findAnswerTarget(ctx.db, responseId, instrumentId);
   if (!target) return new ApiError('NOT_FOUND', 'Deze vragenlijst bestaat niet (meer). Begin opnieuw vanaf het overzicht.');
   return alreadySubmitted();
@@ -204,7 +204,7 @@ function closedResponseError(ctx: ServiceContext, responseId: string, instrument
 // response is still open is checked by the write itself.
 const versionCache = new WeakMap<Db, Map<string, number | null>>();
 
-function instrumentVersionFor(ctx: ServiceContext, responseId: string, instrumentId: string): number | null {
+export function instrumentVersionFor(ctx: ServiceContext, responseId: string, instrumentId: string): number | null {
   let perDb = versionCache.get(ctx.db);
   if (!perDb) versionCache.set(ctx.db, (perDb = new Map()));
   const key = `${responseId}/${instrumentId}`;
@@ -228,6 +228,9 @@ export function checkedAnswer(def: InstrumentDefinition, itemId: string, input: 
 
   let value: number | null = null;
   let text: string | null = null;
+  if (item.type === 'relation') {
+    throw new ApiError('VALIDATION', `Vraag ${item.id} gaat over partnerorganisaties: geef het antwoord per organisatie.`, refused('not-an-answer'));
+  }
   if (item.type === 'open') {
     if (input.value !== null) throw new ApiError('VALIDATION', `Vraag ${item.id} is een open vraag: geef tekst, geen getal.`, refused('not-an-answer'));
     text = input.text === null || input.text.trim() === '' ? null : input.text;

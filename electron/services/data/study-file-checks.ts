@@ -40,6 +40,7 @@ const TIME_FIELDS: { [K in StudyTable]: readonly (keyof Row<K>)[] } = {
   link_decisions: ['decided_at'],
   discarded_responses: ['discarded_at'],
   removed_organisations: ['removed_at'],
+  relation_answers: ['updated_at'],
 };
 
 /** Adds `value` to the list of `key` in `map`. */
@@ -56,14 +57,14 @@ export const nocase = (text: string) => text.replace(/[A-Z]+/g, (s) => s.toLower
 export interface KnownInstrument {
   def: InstrumentDefinition;
   items: Map<string, InstrumentItem>;
-  /** Per scale or choice item, the codes it accepts. */
+  /** Per scale, choice or relation item, the codes it accepts. */
   codes: Map<string, Set<number>>;
 }
 
 function known(def: InstrumentDefinition): KnownInstrument {
   const scales = new Map(def.scales.map((s) => [s.id, new Set([...s.options, ...s.notScored].map((o) => o.code))]));
   const codes = new Map<string, Set<number>>();
-  for (const item of def.items) if (item.type === 'scale' || item.type === 'choice' || item.type === 'multiple') codes.set(item.id, scales.get(item.scale) ?? new Set());
+  for (const item of def.items) if (item.type === 'scale' || item.type === 'choice' || item.type === 'multiple' || item.type === 'relation') codes.set(item.id, scales.get(item.scale) ?? new Set());
   return { def, items: new Map(def.items.map((i) => [i.id, i])), codes };
 }
 
@@ -75,6 +76,8 @@ function answerFits(instrument: KnownInstrument, item: InstrumentItem, a: Row<'a
     const options = instrument.codes.get(item.id);
     return ticked !== null && options !== undefined && ticked.every((code) => options.has(code));
   }
+  // Answers about partner organisations have their own table (relation_answers).
+  if (item.type === 'relation') return false;
   if (a.text !== null || a.value === null) return false;
   if (item.type === 'number') return a.value >= item.min && a.value <= item.max;
   return instrument.codes.get(item.id)?.has(a.value) ?? false;
@@ -86,6 +89,8 @@ export interface StudyFileIndex {
   /** A wave's instrument references ("id@version") in position order, as the file has them. */
   fileWaveRefs: Map<string, string[]>;
   answersOf: Map<string, Row<'answers'>[]>;
+  /** Per response id in the file, its answers about partner organisations. */
+  relationsOf: Map<string, Row<'relation_answers'>[]>;
   networkName: (id: string) => string;
 }
 
@@ -122,6 +127,8 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
   await once('responses', (r) => r.id);
   await once('answers', (r) => r.id);
   await once('answers', (r) => `${r.response_id}/${r.instrument_id}/${r.item_id}`);
+  await once('relation_answers', (r) => r.id);
+  await once('relation_answers', (r) => `${r.response_id}/${r.instrument_id}/${r.item_id}/${r.organisation_id}`);
   await once('audit_log', (r) => r.id);
   await once('erasures', (r) => r.id);
   await once('link_decisions', (r) => r.id);
@@ -287,28 +294,58 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
     // The response's place here is checked against its mapped respondent and wave when the merge is planned.
   });
 
-  // --- answers -----------------------------------------------------------------------------------
-  const answersOf = new Map<string, Row<'answers'>[]>();
-  await steps.each(data.answers, (a, i) => {
+  // --- answers, and answers about partner organisations ---------------------------------------------
+  /**
+   * What both kinds of answer row share: not a row here under another response, a response in the
+   * file, an instrument known and used by that response's wave, a known item and an answer it allows.
+   * Returns the response, or undefined when the file has none of that id.
+   */
+  const checkAnswerRow = <T extends 'answers' | 'relation_answers'>(
+    table: T,
+    a: Row<T>,
+    i: number,
+    here: { responseId: string } | undefined,
+    fits: (ins: KnownInstrument, item: InstrumentItem) => boolean,
+    given: string | number,
+  ) => {
+    const row = `${ROW_NAMES[table]} ${i + 1}`;
+    if (here && here.responseId !== a.response_id) problems.add('answerElsewhere', row);
     const response = fileResponses.get(a.response_id);
-    const here = repo.exists.answer(db, a.id);
-    if (here && here.responseId !== a.response_id) problems.add('answerElsewhere', `${ROW_NAMES.answers} ${i + 1}`);
     if (!response) {
-      missing('answers', i, 'response_id', a.response_id);
-      return;
+      missing(table, i, 'response_id', a.response_id);
+      return undefined;
     }
-    addTo(answersOf, a.response_id, a);
     const ins = instrument(a.instrument_id, a.instrument_version);
     if (!ins) {
-      missing('answers', i, 'instrument_id', refOf(a.instrument_id, a.instrument_version));
-      return;
+      missing(table, i, 'instrument_id', refOf(a.instrument_id, a.instrument_version));
+      return response;
     }
     if (waveNetwork(response.wave_id) !== undefined && !waveUses(response.wave_id, refOf(a.instrument_id, a.instrument_version))) {
-      problems.add('answerNotInWave', `${ROW_NAMES.answers} ${i + 1} (${a.instrument_id} versie ${a.instrument_version})`);
+      problems.add('answerNotInWave', `${row} (${a.instrument_id} versie ${a.instrument_version})`);
     }
     const item = ins.items.get(a.item_id);
-    if (!item) problems.add('answerUnknownItem', `${ROW_NAMES.answers} ${i + 1} (vraag ${a.item_id} van ${a.instrument_id})`);
-    else if (!answerFits(ins, item, a)) problems.add('answerInvalid', `${ROW_NAMES.answers} ${i + 1} (vraag ${a.item_id}: ${a.value ?? JSON.stringify(a.text?.slice(0, 40))})`);
+    if (!item) problems.add('answerUnknownItem', `${row} (vraag ${a.item_id} van ${a.instrument_id})`);
+    else if (!fits(ins, item)) problems.add('answerInvalid', `${row} (vraag ${a.item_id}: ${given})`);
+    return response;
+  };
+
+  const answersOf = new Map<string, Row<'answers'>[]>();
+  await steps.each(data.answers, (a, i) => {
+    const response = checkAnswerRow('answers', a, i, repo.exists.answer(db, a.id), (ins, item) => answerFits(ins, item, a), a.value ?? JSON.stringify(a.text?.slice(0, 40)));
+    if (response) addTo(answersOf, a.response_id, a);
+  });
+
+  // About an organisation of the response's network, on a relation item's scale.
+  const relationsOf = new Map<string, Row<'relation_answers'>[]>();
+  await steps.each(data.relation_answers, (a, i) => {
+    const fits = (ins: KnownInstrument, item: InstrumentItem) => item.type === 'relation' && (ins.codes.get(item.id)?.has(a.value) ?? false);
+    const response = checkAnswerRow('relation_answers', a, i, repo.exists.relationAnswer(db, a.id), fits, a.value);
+    if (!response) return;
+    addTo(relationsOf, a.response_id, a);
+    const orgIn = orgNetwork(a.organisation_id);
+    const network = waveNetwork(response.wave_id);
+    if (orgIn === undefined) missing('relation_answers', i, 'organisation_id', a.organisation_id);
+    else if (network !== undefined && orgIn !== network) problems.add('otherNetwork', where('relation_answers', i, 'organisation_id'));
   });
 
   // --- link decisions ----------------------------------------------------------------------------
@@ -349,5 +386,5 @@ export async function checkStudyRows(db: Db, { file, invalidIds }: ReadStudyFile
     }
   });
 
-  return { instruments, fileWaveRefs, answersOf, networkName };
+  return { instruments, fileWaveRefs, answersOf, relationsOf, networkName };
 }

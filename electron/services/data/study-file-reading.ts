@@ -118,6 +118,7 @@ export const ROW_NAMES: Record<StudyTable, string> = {
   link_decisions: 'koppelbesluit',
   discarded_responses: 'weggegooide vragenlijst',
   removed_organisations: 'verwijderde organisatie',
+  relation_answers: 'antwoord over een partnerorganisatie',
 };
 
 /** "antwoord 13 → value": where in the file a problem is, by table and row number. */

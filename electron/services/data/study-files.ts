@@ -118,6 +118,8 @@ export async function exportStudyFile(ctx: ServiceContext, input: ParsedInput<'e
 interface PlannedResponse {
   row: Row<'responses'>; // respondent, wave and organisation mapped to this database
   answers: Row<'answers'>[];
+  /** Its answers about partner organisations, the organisation mapped to this database. */
+  relations: Row<'relation_answers'>[];
   action: 'add' | 'update' | 'skip' | 'erased' | 'discarded' | 'decide';
   conflict?: MergeConflict;
   /** A submitted questionnaire corrected here or in the file: which version holds, for the report. */
@@ -168,6 +170,28 @@ interface Plan {
 
 const answerKey = (a: { instrument_id: string; item_id: string }) => `${a.instrument_id}/${a.item_id}`;
 const answerValue = (a: { value: number | null; text: string | null }) => (a.value !== null ? a.value : a.text);
+
+/**
+ * A response's answers with its answers about partner organisations, the latter as answers named
+ * by item and organisation ("pa_frequentie (Thuiszorg Oost)"): two versions of a response are
+ * compared, shown and counted over both alike.
+ */
+function withRelations(answers: readonly Row<'answers'>[], relations: readonly Row<'relation_answers'>[], organisationName: (id: string) => string): Row<'answers'>[] {
+  return [
+    ...answers,
+    ...relations.map((r) => ({
+      id: r.id,
+      response_id: r.response_id,
+      instrument_id: r.instrument_id,
+      instrument_version: r.instrument_version,
+      item_id: `${r.item_id} (${organisationName(r.organisation_id)})`,
+      value: r.value,
+      text: null,
+      updated_at: r.updated_at,
+      device_id: r.device_id,
+    })),
+  ];
+}
 
 function versionHash(row: Row<'responses'>, answers: readonly Row<'answers'>[]): string {
   const sorted = [...answers].map((a) => [a.instrument_id, a.item_id, a.value, a.text]).sort((x, y) => `${x[0]}/${x[1]}`.localeCompare(`${y[0]}/${y[1]}`));
@@ -459,21 +483,23 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
   const networkNames = new Map(data.networks.map((n) => [n.id, n.name]));
   const waveLabels = new Map(data.waves.map((w) => [w.id, { label: w.label, networkId: w.network_id }]));
   const fileOrgNames = new Map(data.organisations.map((o) => [o.id, o.name]));
+  const orgName = (id: string) => repo.organisationName(db, id) ?? fileOrgNames.get(id) ?? id;
   /** One new response per respondent and wave (the database allows no more). */
   const personInWave = new Set<string>();
 
   await steps.each(data.responses, (incoming, i) => {
     const answers = index.answersOf.get(incoming.id) ?? [];
+    const relations = (index.relationsOf.get(incoming.id) ?? []).map((r) => ({ ...r, organisation_id: mapOrg(r.organisation_id)! }));
     const respondent = incomingRespondents.get(incoming.respondent_id);
     if (isErased(incoming.id) || isErased(incoming.respondent_id) || (respondent && !respondentMap.has(respondent.id))) {
       plan.erasedSkipped++;
-      plan.responses.push({ row: incoming, answers, action: 'erased', respondentOrganisation: null });
+      plan.responses.push({ row: incoming, answers, relations, action: 'erased', respondentOrganisation: null });
       return;
     }
     if (isDiscarded(incoming.id)) {
       if (incoming.status === 'in_progress') {
         plan.discardedSkipped++;
-        plan.responses.push({ row: incoming, answers, action: 'discarded', respondentOrganisation: null });
+        plan.responses.push({ row: incoming, answers, relations, action: 'discarded', respondentOrganisation: null });
         return;
       }
       // Completed on the laptop the file comes from after a copy was thrown away here: it is kept.
@@ -485,7 +511,7 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
       wave_id: waveMap.get(incoming.wave_id) ?? incoming.wave_id,
       organisation_id: mapOrg(incoming.organisation_id),
     };
-    const planned: PlannedResponse = { row, answers, action: 'add', respondentOrganisation: respondent ? mapOrg(respondent.organisation_id) : null };
+    const planned: PlannedResponse = { row, answers, relations, action: 'add', respondentOrganisation: respondent ? mapOrg(respondent.organisation_id) : null };
     const local = repo.responseRow(db, incoming.id);
     if (local) {
       // The parents of a response this laptop has never change: same wave, same person (or the second person "both" made of it).
@@ -513,13 +539,14 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
     const duplicateOf = local ? undefined : repo.responseIdFor(db, row.respondent_id, row.wave_id);
     if (local || duplicateOf) {
       const localRow = local ?? repo.responseRow(db, duplicateOf!)!;
-      const localAnswers = repo.answerRows(db, localRow.id);
-      const comparison = local ? compareVersions(localRow, localAnswers, row, answers) : 'diverged';
+      const localAnswers = withRelations(repo.answerRows(db, localRow.id), repo.relationAnswerRows(db, localRow.id), orgName);
+      const incomingAnswers = withRelations(answers, relations, orgName);
+      const comparison = local ? compareVersions(localRow, localAnswers, row, incomingAnswers) : 'diverged';
       if (local && comparison !== 'equal' && sameSubmission(localRow, row)) {
         // A correction here or there: the version changed last holds, nobody is asked.
         const wave = waveLabels.get(incoming.wave_id);
         const localVersion = versionView(localRow, localAnswers, repo.organisationName(db, localRow.organisation_id));
-        const incomingVersion = versionView(row, answers, localVersion.organisationName);
+        const incomingVersion = versionView(row, incomingAnswers, localVersion.organisationName);
         const holds = holdingVersion({ at: localVersion.updatedAt, deviceId: localVersion.deviceId }, { at: incomingVersion.updatedAt, deviceId: incomingVersion.deviceId });
         planned.action = holds === 'incoming' ? 'update' : 'skip';
         planned.correction = {
@@ -529,14 +556,14 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
           respondentCode: respondent?.code ?? repo.exists.respondent(db, row.respondent_id)?.code ?? '',
           local: localVersion,
           incoming: incomingVersion,
-          differences: differences(localAnswers, answers),
+          differences: differences(localAnswers, incomingAnswers),
           holds,
         };
       } else if (comparison === 'equal' || comparison === 'local-extends') planned.action = 'skip';
       else if (comparison === 'incoming-extends') planned.action = 'update';
       else {
         planned.action = 'decide';
-        planned.versionsHash = sha256(`${versionHash(localRow, localAnswers)}/${versionHash(row, answers)}`);
+        planned.versionsHash = sha256(`${versionHash(localRow, localAnswers)}/${versionHash(row, incomingAnswers)}`);
         const earlier = repo.mergeDecision(db, incoming.id, planned.versionsHash);
         if (earlier === 'local' || earlier === 'incoming' || earlier === 'both') planned.earlier = earlier;
         const wave = waveLabels.get(incoming.wave_id);
@@ -550,8 +577,8 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
           waveLabel: wave?.label ?? '',
           respondentCode: respondent?.code ?? repo.exists.respondent(db, row.respondent_id)?.code ?? '',
           local: versionView(localRow, localAnswers, localOrgName),
-          incoming: versionView(row, answers, incomingOrgName),
-          differences: differences(localAnswers, answers),
+          incoming: versionView(row, incomingAnswers, incomingOrgName),
+          differences: differences(localAnswers, incomingAnswers),
           choices: local ? ['local', 'incoming'] : ['local', 'incoming', 'both'],
         };
       }
@@ -570,6 +597,7 @@ async function planMerge(ctx: ServiceContext, steps: Steps, file: StudyFile, ind
   for (const p of plan.responses) {
     if (p.action === 'erased' || p.action === 'discarded') continue;
     for (const id of [p.row.organisation_id, p.respondentOrganisation]) if (id !== null) named.add(id);
+    for (const r of p.relations) named.add(r.organisation_id);
   }
   const organisationRemovals = planOrganisationRemovals(db, data, plan.add.organisations, named);
   plan.organisationRemovals = organisationRemovals.removals;
@@ -639,6 +667,9 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
 
   let responsesAdded = 0;
   let answersAdded = 0;
+  // Answers about partner organisations count as answers; named by id, as both sides have them mapped here.
+  const localAnswers = (id: string) => withRelations(repo.answerRows(ctx.db, id), repo.relationAnswerRows(ctx.db, id), (org) => org);
+  const incomingAnswers = (p: PlannedResponse) => withRelations(p.answers, p.relations, (org) => org);
   let updated = 0;
   let decidedEarlier = 0;
   const conflicts: MergeConflict[] = [];
@@ -647,10 +678,10 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
     if (p.correction) correctionConflicts.push(p.correction);
     if (p.action === 'add') {
       responsesAdded++;
-      answersAdded += p.answers.length;
+      answersAdded += p.answers.length + p.relations.length;
     } else if (p.action === 'update') {
       updated++;
-      answersAdded += newAnswers(repo.answerRows(ctx.db, p.row.id), p.answers);
+      answersAdded += newAnswers(localAnswers(p.row.id), incomingAnswers(p));
     } else if (p.action === 'decide' && p.conflict) {
       if (p.earlier) {
         decidedEarlier++;
@@ -660,12 +691,12 @@ function reportOf(ctx: ServiceContext, plan: Plan, decisions?: Map<string, Merge
       conflicts.push(choice ? { ...p.conflict, decision: choice } : p.conflict);
       if (choice === 'incoming' || choice === 'both') {
         if (choice === 'both' || p.conflict.kind === 'duplicate') responsesAdded++;
-        answersAdded += choice === 'both' || p.conflict.kind === 'duplicate' ? p.answers.length : newAnswers(repo.answerRows(ctx.db, p.row.id), p.answers);
+        answersAdded += choice === 'both' || p.conflict.kind === 'duplicate' ? p.answers.length + p.relations.length : newAnswers(localAnswers(p.row.id), incomingAnswers(p));
       }
     }
   }
   set('responses', responsesAdded, data.responses.length);
-  set('answers', answersAdded, data.answers.length);
+  set('answers', answersAdded, data.answers.length + data.relation_answers.length);
   const linkDecisions = linkDecisionsToAdd(plan, decisions);
   set('linkDecisions', linkDecisions.length, data.link_decisions.length);
 
@@ -817,24 +848,25 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
     applyRecordUpdates(db, ctx.deviceId, plan.records.updates, now);
 
     const usedWaves = new Set<string>();
-    const addResponse = (row: Row<'responses'>, answers: Row<'answers'>[]) => {
+    const addResponse = (row: Row<'responses'>, answers: Row<'answers'>[], relations: Row<'relation_answers'>[]) => {
       repo.insertStudyRow(db, 'responses', row);
       for (const a of answers) repo.insertStudyRow(db, 'answers', a);
+      for (const r of relations) repo.insertStudyRow(db, 'relation_answers', r);
       usedWaves.add(row.wave_id);
     };
     for (const p of plan.responses) {
       steps.advance();
-      if (p.action === 'add') addResponse(p.row, p.answers);
+      if (p.action === 'add') addResponse(p.row, p.answers, p.relations);
       else if (p.action === 'update') {
-        repo.replaceResponse(db, p.row, p.answers);
+        repo.replaceResponse(db, p.row, p.answers, p.relations);
         appendAudit(db, ctx.deviceId, { action: 'response.updated_from_study', entity: 'response', entityId: p.row.id }, now);
       } else if (p.action === 'decide' && p.conflict && !p.earlier) {
         const c = p.conflict;
         const choice = decisions.get(c.incomingResponseId)!;
-        if (choice === 'incoming' && c.kind === 'conflict') repo.replaceResponse(db, p.row, p.answers);
+        if (choice === 'incoming' && c.kind === 'conflict') repo.replaceResponse(db, p.row, p.answers, p.relations);
         if (choice === 'incoming' && c.kind === 'duplicate') {
           repo.deleteResponse(db, c.localResponseId);
-          addResponse(p.row, p.answers);
+          addResponse(p.row, p.answers, p.relations);
         }
         if (choice === 'both') {
           const networkId = repo.exists.respondent(db, p.row.respondent_id)!.networkId;
@@ -852,7 +884,7 @@ function writePlan(ctx: ServiceContext, steps: Steps, plan: Plan, decisions: Map
             updated_at: now,
             device_id: ctx.deviceId,
           });
-          addResponse({ ...p.row, respondent_id: respondentId }, p.answers);
+          addResponse({ ...p.row, respondent_id: respondentId }, p.answers, p.relations);
           newCodes.set(c.incomingResponseId, code);
         }
         repo.recordMergeDecision(db, { responseId: c.incomingResponseId, versionsHash: p.versionsHash!, kind: c.kind, choice, deviceId: ctx.deviceId }, now);

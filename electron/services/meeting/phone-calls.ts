@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { inEnvelope, parseInput } from '../dispatch';
 import { respondentSession, stopUnfinishedResponse } from '../administration/kiosk';
 import { loadInstrument } from '../administration/instruments';
+import { saveRelationAnswer } from '../administration/relation-answers';
 import { beginResponse, completeResponse, getResponse, saveAnswer, setResponseOrganisation } from '../administration/responses';
 import { studyFileWriteInProgress } from '../data/study-file-jobs';
 import { isMeetingToken, readMeeting, type StoredMeeting } from './meeting-store';
@@ -15,7 +16,7 @@ import type { PhoneAnswer, PhoneRequest } from './server';
 
 /**
  * The calls a phone can make in meeting mode, and nothing else: the respondent flow of the kiosk
- * (consent and code, organisation, answers, submit, *Stoppen*), each checked against the API's own
+ * (consent and code, organisation, answers, answers about partner organisations, submit, *Stoppen*), each checked against the API's own
  * contract and run by the same service functions the app uses. Every call needs the meeting's
  * token; every call after the code also needs the phone's own token, and reaches only the one
  * response that token started. The researcher's methods are not reachable from here at all.
@@ -27,6 +28,7 @@ const CONTRACT_OF: Record<PhoneCall, MethodName> = {
   begin: 'kioskBegin',
   getResponse: 'getResponse',
   saveAnswer: 'saveAnswer',
+  saveRelationAnswer: 'saveRelationAnswer',
   setResponseOrganisation: 'setResponseOrganisation',
   completeResponse: 'completeResponse',
   stop: 'stopKioskResponse',
@@ -109,6 +111,8 @@ export async function handlePhoneCall(ctx: ServiceContext, request: PhoneRequest
       return run('getResponse', () => getResponse(ctx, responseId));
     case 'saveAnswer':
       return run('saveAnswer', () => saveAnswer(ctx, parsed.input as ParsedInput<'saveAnswer'>));
+    case 'saveRelationAnswer':
+      return run('saveRelationAnswer', () => saveRelationAnswer(ctx, parsed.input as ParsedInput<'saveRelationAnswer'>));
     case 'setResponseOrganisation':
       return run('setResponseOrganisation', () => setResponseOrganisation(ctx, parsed.input as ParsedInput<'setResponseOrganisation'>));
     case 'completeResponse':

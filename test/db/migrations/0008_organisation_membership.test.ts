@@ -35,7 +35,8 @@ describe('migration 0008: organisations join, leave, expect participants and are
       { id: 'o1', name: 'Thuiszorg Oost', joined_on: null, left_on: null, expected_participants: null, archived_at: null },
       { id: 'o2', name: 'Huisartsen Centrum', joined_on: null, left_on: null, expected_participants: null, archived_at: null },
     ]);
-    // o1 is named by a respondent: in use; o2 is not.
+    // o1 is named by a respondent: in use; o2 is not. (The repository reads today's schema: migrate on first.)
+    migrate(db, 8);
     expect(findOrganisation(db, 'o1')).toMatchObject({ archived: false, inUse: true, joinedOn: null, expectedParticipants: null });
     expect(findOrganisation(db, 'o2')).toMatchObject({ archived: false, inUse: false });
     db.close();
@@ -44,6 +45,7 @@ describe('migration 0008: organisations join, leave, expect participants and are
   it('refuses leaving before joining and an expected number outside 1 to 10000', () => {
     const { db } = openDatabase(v7File(), MIGRATIONS.slice(0, 8));
     db.prepare("UPDATE organisations SET joined_on = '2026-01-01', left_on = '2026-06-30', expected_participants = 12 WHERE id = 'o1'").run();
+    migrate(db, 8);
     expect(findOrganisation(db, 'o1')).toMatchObject({ joinedOn: '2026-01-01', leftOn: '2026-06-30', expectedParticipants: 12 });
     expect(() => db.prepare("UPDATE organisations SET left_on = '2025-12-31' WHERE id = 'o1'").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE organisations SET expected_participants = 0 WHERE id = 'o1'").run()).toThrow(/CHECK/);

@@ -11,6 +11,8 @@ import { useApiData } from '../../lib/useApiData';
 import { CHART_SUBJECT_ATTRIBUTE, dashboardChartSubject } from '../export/chartSubject';
 import { NetworkPage } from '../network/NetworkPage';
 import { ConversationSection } from './ConversationSection';
+import { PARTNER_NETWORK_INSTRUMENT } from '../../../../shared/partner-network';
+import { PartnerNetworkSection } from '../partner-network/PartnerNetworkSection';
 import { useCellTexts, useTranslate } from './hooks';
 import { labelMap } from './model';
 import { noticeTexts, RESEARCH_NOTICES, type NoticeContext } from './notices';
@@ -115,7 +117,9 @@ function DashboardFilters({ detail, instruments, onLinking }: { detail: NetworkD
           </Field>
         </div>
       </form>
-      {selected.length === 0 || instrumentId === '' ? (
+      {instrumentId === PARTNER_NETWORK_INSTRUMENT ? (
+        <PartnerNetworkSection networkId={detail.network.id} instrumentId={instrumentId} />
+      ) : selected.length === 0 || instrumentId === '' ? (
         <p className="message message-info" data-testid="dashboard-choose">
           {selected.length === 0 ? t('dashboard.filters.chooseWave') : t('dashboard.filters.noInstrument')}
         </p>

@@ -10,6 +10,7 @@ import { localized } from '../../i18n';
 import { messageOf } from '../../lib/errors';
 import { ItemField, RequiredExplanation } from '../questionnaire/ItemField';
 import { focusQuestion, numberList, questionRulesOf, type QuestionRules } from '../questionnaire/questionRules';
+import { RelationAnswersProvider, useRelationAnswered, useRelationSettle } from '../questionnaire/RelationItemField';
 import { answerKey, useAnswers, type StoredAnswer } from '../questionnaire/useAnswers';
 import { answerKeyOf, focusItem, handlesEnter, isTextEntry, itemsIn, notScoredKeyOptions, radioFor, targetItem } from './keys';
 import { KioskProgress, KioskTitle } from './KioskParts';
@@ -100,7 +101,7 @@ export function ResponseFlow({
   };
   const firstPage = () => forwardFrom(-1);
 
-  return (
+  const flow = (
     <div className="kiosk-response" data-testid="kiosk-response">
       <KioskProgress current={stepNumber} total={totalSteps} />
       {step.name === 'about' && (
@@ -142,6 +143,12 @@ export function ResponseFlow({
         />
       )}
     </div>
+  );
+  // Answers about partner organisations: asked about every organisation but the one chosen at "Over u".
+  return (
+    <RelationAnswersProvider responseId={response.id} organisations={session.organisations} ownOrganisationId={organisationId ?? null} initial={response.relationAnswers}>
+      {flow}
+    </RelationAnswersProvider>
   );
 }
 
@@ -384,10 +391,16 @@ function ReviewStep({
   const [busy, setBusy] = useState(false);
   // One submit per respondent, however often the button is pressed.
   const submitting = useRef(false);
+  const relationAnswered = useRelationAnswered();
+  const settleRelations = useRelationSettle();
 
   // Only the questions shown count: a hidden follow-up is neither open nor part of the total.
-  const shownOf = (page: QuestionPage) => page.items.filter((item) => item.type !== 'relation' && rules.shown.has(answerKey(page.definition.id, item.id)));
-  const open = pages.flatMap((page, index) => shownOf(page).filter((item) => !answered(page.definition.id, item.id)).map((item) => ({ page, index, item })));
+  const shownOf = (page: QuestionPage) => page.items.filter((item) => rules.shown.has(answerKey(page.definition.id, item.id)));
+  const open = pages.flatMap((page, index) =>
+    shownOf(page)
+      .filter((item) => !answered(page.definition.id, item.id) && !relationAnswered(page.definition, item.id))
+      .map((item) => ({ page, index, item })),
+  );
   const total = pages.reduce((sum, page) => sum + shownOf(page).length, 0);
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -403,6 +416,7 @@ function ReviewStep({
     setBusy(true);
     setError(null);
     try {
+      await settleRelations();
       if (!(await settle())) {
         setError(t('kiosk.review.unsaved'));
         submitting.current = false;

@@ -71,7 +71,7 @@ export function focusItem(item: Element): boolean {
 export function notScoredKeyOptions(definition: InstrumentDefinition, items: readonly InstrumentItem[]): LocalizedText[] {
   const found = new Map<string, LocalizedText>();
   for (const item of items) {
-    if (item.type !== 'scale' && item.type !== 'choice') continue;
+    if (item.type !== 'scale' && item.type !== 'choice' && item.type !== 'relation') continue;
     const first = definition.scales.find((scale) => scale.id === item.scale)?.notScored[0];
     if (first && !found.has(JSON.stringify(first.label))) found.set(JSON.stringify(first.label), first.label);
   }

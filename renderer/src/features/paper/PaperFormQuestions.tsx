@@ -216,8 +216,6 @@ function SingleQuestion({
   t: TFunction;
 }) {
   const { item, number } = question;
-  // Asked once per partner organisation: printed by its own component, not here.
-  if (item.type === 'relation') return null;
   const scale = scaleOf(definition, item);
   const help = item.type === 'choice' ? item.optionHelp : undefined;
   const tickAll = t('questionRules.tickAll');
@@ -241,6 +239,7 @@ function SingleQuestion({
           <span className="pf-hint">{t('paperForm.form.numberRange', { min: item.min, max: item.max })}</span>
         </p>
       )}
+      {item.type === 'relation' && <p className="pf-hint">{t('relations.paperFormNote')}</p>}
       {item.type === 'open' && (
         <div className="pf-lines" role="img" aria-label={t('paperForm.form.openLines')}>
           {Array.from({ length: lineCount(item.maxLength) }, (_, i) => (

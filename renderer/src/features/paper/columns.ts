@@ -49,7 +49,7 @@ function legendOf(def: InstrumentDefinition, item: InstrumentItem): PaperColumn[
 /** The wave's items in the order and with the numbers of the paper form: instrument by instrument, section by section. */
 export function paperColumns(definitions: InstrumentDefinition[]): PaperColumn[] {
   const byId = new Map(definitions.map((def) => [def.id, def]));
-  // Relation items are asked per partner organisation, not in a cell of their own.
+  // Answers about partner organisations are given on screen only (the paper form says so): no column.
   return numberQuestions(definitions).filter(({ item }) => item.type !== 'relation').map(({ number, instrumentId, item }) => {
     const legend = legendOf(byId.get(instrumentId)!, item);
     const codes = legend.map((l) => String(l.code));

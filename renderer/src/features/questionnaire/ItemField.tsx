@@ -7,6 +7,7 @@ import type { Locale } from '../../../../shared/text';
 import { ErrorAlert } from '../../components/Messages';
 import { NumberInput } from '../../components/NumberField';
 import { currentLocale, localized } from '../../i18n';
+import { RelationItemField } from './RelationItemField';
 import type { ItemAnswerState, StoredAnswer } from './useAnswers';
 
 interface ItemFieldProps {
@@ -37,8 +38,8 @@ interface Choice {
 export function ItemField(props: ItemFieldProps) {
   const { definition, item } = props;
   const locale = props.locale ?? currentLocale();
-  // Asked once per partner organisation, with answers of its own (relation_answers): drawn by its own component, not here.
-  if (item.type === 'relation') return null;
+  // Asked once per partner organisation, with answers of its own (relation_answers).
+  if (item.type === 'relation') return <RelationItemField definition={definition} item={item} number={props.number} locale={locale} />;
   if (item.type === 'open') return <OpenItem {...props} maxLength={item.maxLength} />;
   if (item.type === 'number' && !numberShownAsChoices(item)) return <NumberItem {...props} range={item} />;
   if (item.type === 'number') {

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import i18n from '../../i18n';
 import { useApiData } from '../../lib/useApiData';
 import { NetworkPage } from '../network/NetworkPage';
+import { RelationAnswersProvider } from './RelationItemField';
 import { ResponseForm } from './ResponseForm';
 import { StartForm } from './StartForm';
 
@@ -66,12 +67,19 @@ export function QuestionnaireScreen({
             />
           )}
           {phase.name === 'filling' && (
-            <ResponseForm
+            <RelationAnswersProvider
               key={phase.response.id}
-              response={phase.response}
-              definitions={definitions}
-              onCompleted={(done) => setPhase({ name: 'done', respondentCode: done.respondentCode })}
-            />
+              responseId={phase.response.id}
+              organisations={detail.organisations.filter((o) => !o.archived)}
+              ownOrganisationId={phase.response.organisationId}
+              initial={phase.response.relationAnswers}
+            >
+              <ResponseForm
+                response={phase.response}
+                definitions={definitions}
+                onCompleted={(done) => setPhase({ name: 'done', respondentCode: done.respondentCode })}
+              />
+            </RelationAnswersProvider>
           )}
           {phase.name === 'done' && (
             <section className="panel thanks" data-testid="thank-you">

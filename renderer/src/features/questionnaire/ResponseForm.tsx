@@ -7,6 +7,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { messageOf } from '../../lib/errors';
 import { QuestionnaireItems } from './QuestionnaireItems';
 import { useRequiredQuestions } from './questionRules';
+import { useRelationSettle } from './RelationItemField';
 import { answerKey, useAnswers } from './useAnswers';
 
 export function ResponseForm({
@@ -24,6 +25,7 @@ export function ResponseForm({
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const { rules, flagged, ref, refusal } = useRequiredQuestions(definitions, items);
+  const settleRelations = useRelationSettle();
 
   // Hidden questions count neither as asked nor as answered.
   const shownItems = definitions.flatMap((def) => def.items.filter((item) => item.type !== 'relation' && rules.shown.has(answerKey(def.id, item.id))).map((item) => answerKey(def.id, item.id)));
@@ -37,6 +39,7 @@ export function ResponseForm({
     setSubmitting(true);
     try {
       // A last answer may still be on its way (an open answer is saved when its box loses focus).
+      await settleRelations();
       const allSaved = await settle();
       if (!allSaved) {
         setSubmitError(t('questionnaire.unsavedAnswers'));

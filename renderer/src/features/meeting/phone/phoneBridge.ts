@@ -136,6 +136,7 @@ const respondentCalls: Partial<Record<keyof BridgeApi, (input: never) => Promise
   },
   getResponse: withPhone('getResponse'),
   saveAnswer: withPhone('saveAnswer'),
+  saveRelationAnswer: withPhone('saveRelationAnswer'),
   setResponseOrganisation: withPhone('setResponseOrganisation'),
   completeResponse: withPhone('completeResponse'),
   stopKioskResponse: withPhone('stop'),
