@@ -228,9 +228,6 @@ export function checkedAnswer(def: InstrumentDefinition, itemId: string, input: 
 
   let value: number | null = null;
   let text: string | null = null;
-  if (item.type === 'relation') {
-    throw new ApiError('VALIDATION', `Vraag ${item.id} gaat over partnerorganisaties: geef het antwoord per organisatie.`, refused('not-an-answer'));
-  }
   if (item.type === 'open') {
     if (input.value !== null) throw new ApiError('VALIDATION', `Vraag ${item.id} is een open vraag: geef tekst, geen getal.`, refused('not-an-answer'));
     text = input.text === null || input.text.trim() === '' ? null : input.text;
