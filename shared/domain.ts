@@ -182,6 +182,8 @@ export interface KioskSession {
   idleSeconds: number;
   /** What *Stoppen* does with the answers so far (the network's setting). */
   kioskStop: KioskStop;
+  /** Whether any of the wave's questionnaires has a required question, so the standard consent text does not promise that every question may be skipped. */
+  requiredQuestions: boolean;
   startedAt: string;
   /** The response being filled in now; null on the welcome screen. */
   currentResponseId: string | null;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { structuredInstrument } from '../support/structured-instrument';
 import { expectAccessible, testIdText, type Session, useE2eSessions } from './support/harness';
-import { heading, item, PIN, radio, toCode, waitWelcome } from './support/kiosk';
+import { heading, item, PIN, radio, waitWelcome } from './support/kiosk';
 
 /**
  * Required questions, a follow-up shown on a condition and select-all-that-apply, in the kiosk in
@@ -45,7 +45,13 @@ async function kioskOnStructuredWave(session: Session, definition: { id: string 
   await call('startKiosk', { waveId: wave.id, pin: PIN });
   await page.goto(session.harness.url);
   await waitWelcome(page);
-  await toCode(page);
+  await page.getByTestId('kiosk-start').click();
+  // The standard consent text does not promise that every question may be skipped.
+  const consent = await page.getByTestId('kiosk-consent-text').innerText();
+  expect(consent).toContain('Vragen met een * moeten beantwoord zijn om de vragenlijst in te leveren; de andere vragen mag u overslaan.');
+  expect(consent).not.toContain('U mag elke vraag overslaan');
+  await page.getByRole('button', { name: 'Ik doe mee', exact: true }).click();
+  await page.getByTestId('kiosk-code').waitFor();
   await page.getByTestId('kiosk-code-input').fill('CO-0001');
   await page.getByTestId('kiosk-code').getByRole('button').last().click();
   await item(page, 'co_rol').waitFor();
@@ -181,6 +187,7 @@ describe('the paper questionnaire and paper entry of such a questionnaire', () =
     const form = page.getByTestId('paper-form');
     await form.waitFor();
     expect(await testIdText(page, 'pf-required-explanation')).toBe('Vragen met een * zijn verplicht.');
+    expect(await form.locator('.pf-consent').innerText()).toContain('Vragen met een * moeten beantwoord zijn');
     // 1 (role) and 3 (ways of contact) are required, 2 (the other role) is not.
     expect(await page.getByTestId('pf-required-1').count()).toBe(1);
     expect(await page.getByTestId('pf-required-2').count()).toBe(0);

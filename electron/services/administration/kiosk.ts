@@ -8,6 +8,7 @@ import { findResponseRow } from '../../db/repositories/responses';
 import { deleteSetting, getJsonSetting, getSetting, setSetting } from '../../db/repositories/settings';
 import type { Db } from '../../db/open';
 import type { ServiceContext } from '../context';
+import { loadInstrument } from './instruments';
 import { requireNetwork, requireWave } from './networks';
 import { beginResponse, discardResponse } from './responses';
 
@@ -131,6 +132,7 @@ export function respondentSession(ctx: Pick<ServiceContext, 'db'>, stored: Store
     consent: { nl: network.consentNl, en: network.consentEn },
     idleSeconds: network.idleSeconds,
     kioskStop: network.kioskStop,
+    requiredQuestions: wave.instruments.some((ref) => loadInstrument(ctx, ref.instrumentId, ref.version).items.some((item) => item.required)),
     startedAt: stored.startedAt,
     currentResponseId: stored.currentResponseId,
   };

@@ -63,7 +63,13 @@ export function ConsentStep({ session, onAccept, onDecline, phone = false }: { s
   const ownLang = session.consent[locale] ? locale : 'nl';
   // The standard text says what Stoppen does with the answers, as this network is set up.
   // On a phone the standard text says where the answers are kept: on the researcher's laptop, not on the phone.
-  const text = own ?? t(phone ? 'meetingPhone.consentStandard' : 'kiosk.consent.standard', { whenStopping: t(session.kioskStop === 'keep' ? 'kiosk.stop.consentKeep' : 'kiosk.stop.consentDiscard') });
+  // Nor does it promise that every question may be skipped when the wave has required ones.
+  const text =
+    own ??
+    t(phone ? 'meetingPhone.consentStandard' : 'kiosk.consent.standard', {
+      skipping: t(session.requiredQuestions ? 'kiosk.consent.skipExceptRequired' : 'kiosk.consent.skipAny'),
+      whenStopping: t(session.kioskStop === 'keep' ? 'kiosk.stop.consentKeep' : 'kiosk.stop.consentDiscard'),
+    });
   return (
     <section className="kiosk-step" data-testid="kiosk-consent">
       <KioskTitle>{t('kiosk.consent.title')}</KioskTitle>

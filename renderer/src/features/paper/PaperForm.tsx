@@ -31,7 +31,7 @@ export function PaperForm({ detail, wave, definitions, locale }: { detail: Netwo
         <p className="pf-lead">{t('kiosk.welcome.text', { network: network.name })}</p>
       </header>
 
-      <Consent network={network} locale={locale} t={t} />
+      <Consent network={network} requiredQuestions={questions.some((q) => q.item.required && q.item.type !== 'relation')} locale={locale} t={t} />
       <RespondentCode network={network} t={t} />
 
       {organisations.length > 0 && (
@@ -75,14 +75,14 @@ export function PaperForm({ detail, wave, definitions, locale }: { detail: Netwo
 }
 
 /** The network's consent text in the form's language (else its Dutch text, else the app's standard text), with a box to tick. */
-function Consent({ network, locale, t }: { network: Network; locale: Locale; t: TFunction }) {
+function Consent({ network, requiredQuestions, locale, t }: { network: Network; requiredQuestions: boolean; locale: Locale; t: TFunction }) {
   const own = (locale === 'en' ? network.consentEn : network.consentNl) ?? network.consentNl;
   const ownLang = (locale === 'en' ? network.consentEn : network.consentNl) ? locale : 'nl';
   return (
     <section className="pf-panel pf-consent">
       <h3 className="pf-panel-title">{t('kiosk.consent.title')}</h3>
       <div lang={own ? ownLang : undefined}>
-        {paragraphs(own ?? t('kiosk.consent.standard', { whenStopping: t('paperForm.form.consentWhenStopping') })).map((p, i) => (
+        {paragraphs(own ?? t('kiosk.consent.standard', { skipping: t(requiredQuestions ? 'kiosk.consent.skipExceptRequired' : 'kiosk.consent.skipAny'), whenStopping: t('paperForm.form.consentWhenStopping') })).map((p, i) => (
           <p key={i}>{p}</p>
         ))}
       </div>
