@@ -88,12 +88,12 @@ async function openInstrumentsScreen(): Promise<Session> {
   return session;
 }
 
-/** The built-ins the app started with; instruments added since are checked in their own tests. */
-const STARTING_BUILT_INS = new Set(['achtergrond', 'interprofessioneel-samenwerken', 'kansrijke-samenwerking', 'netwerkfase']);
+/** The built-ins this screen lists (each has its own tests besides). */
+const STARTING_BUILT_INS = new Set(['achtergrond', 'interprofessioneel-samenwerken', 'kansrijke-samenwerking', 'mdo-evaluatie', 'netwerkfase', 'partnernetwerk']);
 const startingOrImported = (r: { instrumentId: string; builtIn: number }) => r.builtIn === 0 || STARTING_BUILT_INS.has(r.instrumentId);
 
 describe('Vragenlijsten: the built-in instruments', () => {
-  it('lists the four built-ins (Achtergrond in two versions), unused, in both languages, and exports Kansrijke samenwerking as exactly its definition', async () => {
+  it('lists the built-ins (Achtergrond in two versions), unused, in both languages, and exports Kansrijke samenwerking as exactly its definition', async () => {
     const session = await openInstrumentsScreen();
     const { page } = session;
 
@@ -105,6 +105,7 @@ describe('Vragenlijsten: the built-in instruments', () => {
       ['kansrijke-samenwerking', 1, 1, null],
       ['mdo-evaluatie', 1, 1, null],
       ['netwerkfase', 1, 1, null],
+      ['partnernetwerk', 1, 1, null],
     ]);
     const names: Record<string, string> = {
       achtergrond: 'Achtergrond',
@@ -112,6 +113,7 @@ describe('Vragenlijsten: the built-in instruments', () => {
       'kansrijke-samenwerking': 'Kansrijke samenwerking',
       netwerkfase: 'Netwerkfase',
       'mdo-evaluatie': 'MDO-evaluatie',
+      partnernetwerk: 'Partnernetwerk',
     };
     expect(await page.getByTestId('instrument-list').locator(':scope > li').count()).toBe(builtInInstruments.length);
     for (const [id, name] of Object.entries(names)) {
@@ -271,6 +273,7 @@ describe('Vragenlijsten: importing a definition file', () => {
       ['kansrijke-samenwerking', 1, 1],
       ['mdo-evaluatie', 1, 1],
       ['netwerkfase', 1, 1],
+      ['partnernetwerk', 1, 1],
       ['test-teamklimaat', 1, 0],
       ['test-teamklimaat', 2, 0],
     ]);
