@@ -98,6 +98,10 @@ describe('MDO-evaluaties', () => {
     // --- The network screen lists only T0 -----------------------------------------------------------
     await page.getByRole('button', { name: 'MDO-evaluaties van meting T0' }).waitFor();
     expect(await page.getByRole('button', { name: /^Vragenlijst invullen voor meting/ }).count()).toBe(1);
+    // A new measurement wave is not offered the MDO evaluation: it belongs in an MDO's own waves.
+    const waveForm = page.getByTestId('wave-form');
+    await waveForm.getByRole('checkbox', { name: /Kansrijke samenwerking/ }).waitFor();
+    expect(await waveForm.getByRole('checkbox', { name: /MDO-evaluatie/ }).count()).toBe(0);
 
     // --- A fourth person after the meeting, in the kiosk ----------------------------------------------
     await page.getByRole('button', { name: 'MDO-evaluaties van meting T0' }).click();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { WAVE_KINDS, type InstrumentSummary, type WaveKind } from '../../../../shared/domain';
 // The zod-free module only: the instrument schema stays out of the renderer bundle.
 import { DEFAULT_WAVE_INSTRUMENTS } from '../../../../shared/instruments/defaults';
+import { OCCASION_INSTRUMENT_ID } from '../../../../shared/occasions';
 import { api } from '../../api';
 import { CheckboxGroup, Field, Options } from '../../components/Field';
 import { SubmitRow } from '../../components/SubmitRow';
@@ -34,12 +35,14 @@ export function WaveForm({ networkId, existingKinds, onCreated }: { networkId: s
 
 /**
  * The instruments a new wave can use: every imported version, but of a built-in only its newest
- * version (older built-in versions stay for the waves that already use them).
+ * version (older built-in versions stay for the waves that already use them). The MDO evaluation
+ * is not offered: it is asked in each MDO's own before and after wave (*MDO-evaluaties*), where
+ * the moment is filled in from the wave; in a measurement wave it would have no moment to pair on.
  */
 export function offeredInstruments(instruments: readonly InstrumentSummary[]): InstrumentSummary[] {
   const newestBuiltIn = new Map<string, number>();
   for (const i of instruments) if (i.builtIn) newestBuiltIn.set(i.instrumentId, Math.max(newestBuiltIn.get(i.instrumentId) ?? 0, i.version));
-  return instruments.filter((i) => !i.builtIn || newestBuiltIn.get(i.instrumentId) === i.version);
+  return instruments.filter((i) => (!i.builtIn || newestBuiltIn.get(i.instrumentId) === i.version) && i.instrumentId !== OCCASION_INSTRUMENT_ID);
 }
 
 function defaultSelection(instruments: InstrumentSummary[]): Set<string> {
