@@ -156,12 +156,16 @@ describe('a kiosk page whose questions are all hidden', () => {
     await radio(page, 'co_rol', 'Mantelzorger').check();
     await page.getByTestId('kiosk-next').click();
     await heading(page, 'Contact en afstemming').waitFor();
+    // The passed-over page is not counted: two pages and the check before handing in.
+    expect(await testIdText(page, 'kiosk-progress-text')).toBe('Stap 2 van 3');
     await page.getByRole('button', { name: 'Vorige' }).click();
     await heading(page, 'Over u').waitFor();
     await radio(page, 'co_rol', 'Anders').check();
+    expect(await testIdText(page, 'kiosk-progress-text')).toBe('Stap 1 van 4');
     expect(await testIdText(page, 'kiosk-next')).toBe('Volgende');
     await page.getByTestId('kiosk-next').click();
     await heading(page, 'Uw rol').waitFor();
+    expect(await testIdText(page, 'kiosk-progress-text')).toBe('Stap 2 van 4');
     expect(await item(page, 'co_rol_anders').count()).toBe(1);
     expect(session.problems).toEqual([]);
   });

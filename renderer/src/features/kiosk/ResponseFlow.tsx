@@ -82,11 +82,12 @@ export function ResponseFlow({
   const numbers = questionNumbers(definitions);
   const rules = questionRulesOf(definitions, items);
 
-  const totalSteps = (hasAbout ? 1 : 0) + pages.length + 1;
-  const stepNumber = step.name === 'about' ? 1 : step.name === 'page' ? (hasAbout ? 2 : 1) + step.index : totalSteps;
   const toPage = (index: number, focusItemId: string | null = null) => setStep({ name: 'page', index, focusItemId });
-  // A page whose questions are all hidden now (a section of follow-ups only) is passed over.
+  // A page whose questions are all hidden now (a section of follow-ups only) is passed over, and not counted as a step.
   const hasShown = (index: number) => pages[index]!.items.some((item) => rules.shown.has(answerKey(pages[index]!.definition.id, item.id)));
+  const shownPages = pages.map((_, index) => index).filter(hasShown);
+  const totalSteps = (hasAbout ? 1 : 0) + shownPages.length + 1;
+  const stepNumber = step.name === 'about' ? 1 : step.name === 'page' ? (hasAbout ? 2 : 1) + shownPages.filter((index) => index < step.index).length : totalSteps;
   const pageAfter = (index: number) => pages.findIndex((_, i) => i > index && hasShown(i));
   const pageBefore = (index: number) => pages.findLastIndex((_, i) => i < index && hasShown(i));
   const forwardFrom = (index: number) => {
