@@ -318,6 +318,7 @@ describe('Vragenlijsten: importing a definition file', () => {
     const axe = await axeViolations(page);
     expect(axe, JSON.stringify(axe, null, 2)).toEqual([]);
     await page.screenshot({ path: '/tmp/netwerkspiegel-instruments-import.png', fullPage: true });
+    await page.getByTestId('instrument-test-teamklimaat-v1').screenshot({ path: '/tmp/netwerkspiegel-instrument-card.png' });
 
     // The imported instrument is offered in a new wave, but not ticked: only Kansrijke samenwerking is.
     await page.getByRole('button', { name: 'Terug naar netwerken' }).click();
