@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { builtInInstruments, instrumentDefinition } from '../../shared/instruments';
@@ -10,8 +10,10 @@ import { openInstrumentsScreen as openInstruments } from './support/instruments-
 /**
  * The *Vragenlijsten* screen through the real stack (built renderer in Chromium → window.api
  * shim → HTTP → the real dispatcher and services → a real SQLite file): export a built-in
- * definition and read the file back, import a custom definition picked with the file control,
- * and see a broken file and a second import of the same version refused without any write.
+ * definition and read the file back, import a custom definition through *Importeren…* (the
+ * harness plays the open dialog: `chooseImportPath` answers the file written to the session's
+ * folder), see a broken file refused and a second file of the same version shown as already
+ * there, without any write.
  */
 
 /** A small custom instrument as a researcher might write it: three statements, one reverse-keyed. */
@@ -61,7 +63,6 @@ const unknownReferences = {
   subscales: [{ ...teamklimaat.subscales[0], items: ['tk_01', 'tk_02', 'tk_04'] }],
 };
 
-const jsonFile = (name: string, content: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content, null, 2), 'utf8') });
 
 interface InstrumentRow {
   instrumentId: string;
@@ -76,9 +77,20 @@ const instrumentRows = (session: Session) =>
     .all() as InstrumentRow[];
 const count = (session: Session, table: string) => (session.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-const fileInput = (page: Page) => page.getByLabel('Vragenlijstdefinitie (JSON-bestand)');
-const importError = (page: Page) => page.getByTestId('instrument-import-error');
-const importStatus = (page: Page) => page.getByTestId('instrument-import-status');
+const importPanel = (page: Page) => page.getByTestId('instrument-file-import');
+const importError = (page: Page) => page.getByTestId('instrument-file-error');
+const importStatus = (page: Page) => page.getByTestId('instrument-file-status');
+const preview = (page: Page) => page.getByTestId('instrument-file-preview');
+const confirmButton = (page: Page) => preview(page).getByRole('button', { name: 'Importeren bevestigen' });
+
+/** Picks a file as a researcher would: written to the session's folder, answered by the open dialog, then *Importeren…*. */
+async function pickFile(session: Session, name: string, text: string): Promise<void> {
+  const file = join(session.dir, name);
+  writeFileSync(file, text, 'utf8');
+  session.harness.services.chooseImportPath = async () => file;
+  await importPanel(session.page).getByRole('button', { name: 'Importeren…' }).click();
+}
+const jsonText = (content: unknown) => JSON.stringify(content, null, 2);
 
 const { newSession } = useE2eSessions();
 
@@ -154,7 +166,7 @@ describe('Vragenlijsten: the built-in instruments', () => {
 
     // Export through the UI; the file on disk is the definition, nothing more and nothing less.
     await page.getByRole('button', { name: 'Vragenlijst Kansrijke samenwerking versie 1 exporteren als JSON' }).click();
-    const status = page.getByTestId('instrument-export-status-kansrijke-samenwerking-v1');
+    const status = page.getByTestId('instrument-file-export-status-kansrijke-samenwerking-v1');
     await status.getByText('Opgeslagen als').waitFor();
     const match = /^Opgeslagen als (.+)$/.exec(await textOf(status));
     expect(match).not.toBeNull();
@@ -174,18 +186,30 @@ describe('Vragenlijsten: the built-in instruments', () => {
 });
 
 describe('Vragenlijsten: importing a definition file', () => {
-  it('imports a valid file, refuses broken files with a list of problems and a second import of the same version, writing nothing', async () => {
+  it('imports a valid file, refuses broken files with a list of problems and shows a second file of the same version as already there, writing nothing', async () => {
     const session = await openInstrumentsScreen();
     const { page } = session;
     const rowsAtStart = instrumentRows(session);
     expect(rowsAtStart).toHaveLength(builtInInstruments.length);
     const auditAtStart = count(session, 'audit_log');
 
-    // --- A valid custom instrument ---------------------------------------------------------------
-    await fileInput(page).setInputFiles(jsonFile('test-teamklimaat.json', teamklimaat));
+    // --- A valid custom instrument: shown first, stored only on confirmation ------------------------------
+    await pickFile(session, 'test-teamklimaat.json', jsonText(teamklimaat));
+    await preview(page).waitFor();
+    expect(await textOf(preview(page).getByRole('heading', { level: 3 }))).toBe('Controleer test-teamklimaat.json voordat u importeert');
+    const facts = await textOf(preview(page).locator('.instrument-facts'));
+    expect(facts).toContain('Vragenlijstdefinitie (JSON)');
+    expect(facts).toContain('Test teamklimaat (test-teamklimaat, versie 1)');
+    expect(facts).toContain('Nederlands en Engels');
+    expect(facts).toContain('Vragen: 3 · onderdelen: 1 · schalen: 1');
+    expect(await textOf(preview(page))).toContain('Alles in het bestand is overgenomen.');
+    expect(instrumentRows(session)).toEqual(rowsAtStart);
+    expect(count(session, 'audit_log')).toBe(auditAtStart);
+    await confirmButton(page).click();
     await importStatus(page).getByText('is geïmporteerd').waitFor();
     expect(await textOf(importStatus(page))).toBe('Test teamklimaat (versie 1) is geïmporteerd en staat nu in de lijst.');
     expect(await importError(page).count()).toBe(0);
+    expect(await preview(page).count()).toBe(0);
     const card = page.getByTestId('instrument-test-teamklimaat-v1');
     await card.waitFor();
     expect(await textOf(card.getByRole('heading', { level: 3 }))).toBe('Test teamklimaat');
@@ -205,12 +229,13 @@ describe('Vragenlijsten: importing a definition file', () => {
       ['tk_02', false],
       ['tk_03', true],
     ]);
-    const audit = session.db.prepare('SELECT action, entity_id AS entityId FROM audit_log ORDER BY rowid DESC LIMIT 1').get() as { action: string; entityId: string };
-    expect(audit).toEqual({ action: 'instrument.imported', entityId: 'test-teamklimaat@1' });
+    // The audit entry says which kind of file it came from and its name (not its folder).
+    const audit = session.db.prepare('SELECT action, entity_id AS entityId, details FROM audit_log ORDER BY rowid DESC LIMIT 1').get() as { action: string; entityId: string; details: string };
+    expect({ ...audit, details: JSON.parse(audit.details) as unknown }).toEqual({ action: 'instrument.imported', entityId: 'test-teamklimaat@1', details: { format: 'json', file: 'test-teamklimaat.json' } });
     expect(count(session, 'audit_log')).toBe(auditAtStart + 1);
 
     // --- Wrong types: each problem named in Dutch, nothing stored ------------------------------------
-    await fileInput(page).setInputFiles(jsonFile('kapot.json', wrongTypes));
+    await pickFile(session, 'kapot.json', jsonText(wrongTypes));
     await importError(page).waitFor();
     expect(await importError(page).getAttribute('role')).toBe('alert');
     const typeProblems = (await importError(page).locator('li').allTextContents()).map((p) => p.trim());
@@ -223,12 +248,12 @@ describe('Vragenlijsten: importing a definition file', () => {
     expect(typeAlert).toMatch(/^Deze vragenlijstdefinitie klopt niet:/);
     expect(typeAlert).toMatch(/Er is niets opgeslagen\.$/);
     expect(await textOf(importStatus(page))).toBe(''); // the earlier success message is gone
-    expect(await fileInput(page).getAttribute('aria-invalid')).toBe('true');
+    expect(await preview(page).count()).toBe(0);
     expect(instrumentRows(session)).toEqual(afterImport);
     expect(count(session, 'audit_log')).toBe(auditAtStart + 1);
 
     // --- Unknown references: the unknown scale and the unknown question are both listed ---------------
-    await fileInput(page).setInputFiles(jsonFile('kapot.json', unknownReferences));
+    await pickFile(session, 'kapot.json', jsonText(unknownReferences));
     await expect.poll(async () => textOf(importError(page))).toContain('onbekende antwoordschaal');
     const refProblems = (await importError(page).locator('li').allTextContents()).map((p) => p.trim());
     expect(refProblems).toEqual(
@@ -239,33 +264,44 @@ describe('Vragenlijsten: importing a definition file', () => {
     );
     expect(instrumentRows(session)).toEqual(afterImport);
     expect(await page.getByTestId('instrument-test-kapot-v1').count()).toBe(0);
-    await page.getByTestId('instrument-import').screenshot({ path: '/tmp/netwerkspiegel-instruments-refused.png' });
+    await importPanel(page).screenshot({ path: '/tmp/netwerkspiegel-instruments-refused.png' });
 
     // --- Not JSON at all -----------------------------------------------------------------------------------
-    await fileInput(page).setInputFiles({ name: 'notities.json', mimeType: 'application/json', buffer: Buffer.from('{ "id": "half', 'utf8') });
+    await pickFile(session, 'notities.json', '{ "id": "half');
     await expect.poll(async () => textOf(importError(page))).toContain('geen geldige JSON');
     expect(instrumentRows(session)).toEqual(afterImport);
 
-    // --- The same valid file again: CONFLICT, nothing changed ------------------------------------------
-    await fileInput(page).setInputFiles(jsonFile('test-teamklimaat.json', teamklimaat));
-    await expect.poll(async () => textOf(importError(page))).toContain('staat al in deze database');
-    expect(await textOf(importError(page))).toBe('Vragenlijst test-teamklimaat versie 1 staat al in deze database; er is niets gewijzigd.');
+    // --- The same valid file again: the preview says it is already there and offers no import -----------
+    await pickFile(session, 'test-teamklimaat.json', jsonText(teamklimaat));
+    const existing = preview(page).getByTestId('instrument-file-existing');
+    await existing.waitFor();
+    expect(await textOf(existing)).toBe('Test teamklimaat versie 1 staat al precies zo in deze database; importeren verandert niets.');
+    expect(await confirmButton(page).count()).toBe(0);
+    expect(await importError(page).count()).toBe(0);
     expect(await textOf(importStatus(page))).toBe('');
     expect(instrumentRows(session)).toEqual(afterImport);
     expect(count(session, 'audit_log')).toBe(auditAtStart + 1);
 
-    // --- Same id and version, different content: refused with the advice to raise the version -----------
+    // --- Same id and version, different content: shown with the advice to raise the version, not importable -
     const edited = { ...teamklimaat, name: { nl: 'Test teamklimaat (aangepast)', en: 'Test team climate (edited)' } };
-    await fileInput(page).setInputFiles(jsonFile('test-teamklimaat.json', edited));
-    await expect.poll(async () => textOf(importError(page))).toContain('hoger versienummer');
+    await pickFile(session, 'test-teamklimaat.json', jsonText(edited));
+    await expect.poll(async () => textOf(existing)).toContain('hoger versienummer');
+    expect(await textOf(existing)).toBe(
+      'Test teamklimaat (aangepast) versie 1 bestaat al met een andere inhoud. Geef de aangepaste vragenlijst in het bestand een hoger versienummer en kies het opnieuw.',
+    );
+    expect(await existing.getAttribute('class')).toContain('message-error');
+    expect(await confirmButton(page).count()).toBe(0);
     expect(instrumentRows(session)).toEqual(afterImport);
+    expect(count(session, 'audit_log')).toBe(auditAtStart + 1);
 
     // ... and with a new version number it is accepted next to version 1.
-    await fileInput(page).setInputFiles(jsonFile('test-teamklimaat-v2.json', { ...edited, version: 2 }));
+    await pickFile(session, 'test-teamklimaat-v2.json', jsonText({ ...edited, version: 2 }));
+    await confirmButton(page).click();
     await importStatus(page).getByText('is geïmporteerd').waitFor();
     expect(await textOf(importStatus(page))).toBe('Test teamklimaat (aangepast) (versie 2) is geïmporteerd en staat nu in de lijst.');
     await page.getByTestId('instrument-test-teamklimaat-v2').waitFor();
     expect(await importError(page).count()).toBe(0);
+    expect(count(session, 'audit_log')).toBe(auditAtStart + 2);
     expect(instrumentRows(session).filter(startingOrImported).map((r) => [r.instrumentId, r.version, r.builtIn])).toEqual([
       ['achtergrond', 1, 1],
       ['achtergrond', 2, 1],
@@ -282,6 +318,7 @@ describe('Vragenlijsten: importing a definition file', () => {
     const axe = await axeViolations(page);
     expect(axe, JSON.stringify(axe, null, 2)).toEqual([]);
     await page.screenshot({ path: '/tmp/netwerkspiegel-instruments-import.png', fullPage: true });
+    await page.getByTestId('instrument-test-teamklimaat-v1').screenshot({ path: '/tmp/netwerkspiegel-instrument-card.png' });
 
     // The imported instrument is offered in a new wave, but not ticked: only Kansrijke samenwerking is.
     await page.getByRole('button', { name: 'Terug naar netwerken' }).click();

@@ -13,7 +13,7 @@ import { ProblemAlert } from './ProblemAlert';
  * Instruments as files: *Importeren* lets the main process ask for a JSON definition, an
  * XLSForm-like spreadsheet (.xlsx) or a REDCap data dictionary (.csv), shows what it read (what was
  * taken over, what left out and why) and stores it only on *Importeren bevestigen*;
- * `InstrumentFileExport` saves one version as a spreadsheet or a REDCap data dictionary.
+ * `InstrumentFileExport` saves one version as JSON, a spreadsheet or a REDCap data dictionary.
  */
 
 type Preview = Extract<Output<'chooseInstrumentFile'>, { cancelled: false }>;
@@ -99,8 +99,8 @@ function PreviewPanel({ preview, busy, onConfirm, onCancel }: { preview: Preview
           </ul>
         </details>
       )}
-      {preview.existing === 'same' && <p className="message">{t('instrumentFiles.existingSame', { name, version: preview.version })}</p>}
-      {preview.existing === 'different' && <p className="message message-error">{t('instrumentFiles.existingDifferent', { name, version: preview.version })}</p>}
+      {preview.existing === 'same' && <p className="message" data-testid="instrument-file-existing">{t('instrumentFiles.existingSame', { name, version: preview.version })}</p>}
+      {preview.existing === 'different' && <p className="message message-error" data-testid="instrument-file-existing">{t('instrumentFiles.existingDifferent', { name, version: preview.version })}</p>}
       <p className="actions">
         {preview.existing === 'none' && (
           <button type="button" className="button" onClick={onConfirm} disabled={busy}>
@@ -115,11 +115,15 @@ function PreviewPanel({ preview, busy, onConfirm, onCancel }: { preview: Preview
   );
 }
 
-const EXPORT_FORMATS: Exclude<InstrumentFileFormat, 'json'>[] = ['xlsx', 'redcap'];
+const EXPORT_FORMATS: InstrumentFileFormat[] = ['json', 'xlsx', 'redcap'];
 
-/** *Exporteren als spreadsheet* and *als REDCap-datadictionary* for one stored version; the main process asks where. */
+/**
+ * *Exporteren als:* JSON, spreadsheet or REDCap data dictionary for one stored version, as one group
+ * of compact buttons whose accessible names say which instrument and version; the main process asks where.
+ */
 export function InstrumentFileExport({ instrument, testKey }: { instrument: InstrumentSummary; testKey: string }) {
   const { t } = useTranslation();
+  const id = useId();
   const name = localized(instrument.name, currentLocale());
   const { busy, error, status, run } = useAction();
   const save = (format: InstrumentFileFormat) =>
@@ -129,18 +133,23 @@ export function InstrumentFileExport({ instrument, testKey }: { instrument: Inst
     });
   return (
     <div className="export instrument-file-export">
-      {EXPORT_FORMATS.map((format) => (
-        <button
-          key={format}
-          type="button"
-          className="button button-secondary"
-          onClick={() => void save(format)}
-          disabled={busy}
-          aria-label={t(`instrumentFiles.exportFor.${format}`, { name, version: instrument.version })}
-        >
-          {t(`instrumentFiles.export.${format}`)}
-        </button>
-      ))}
+      <div role="group" aria-labelledby={`${id}-label`} className="instrument-export-buttons">
+        <span id={`${id}-label`} className="instrument-export-label">
+          {t('instrumentFiles.exportAs.label')}
+        </span>
+        {EXPORT_FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button button-secondary button-compact"
+            onClick={() => void save(format)}
+            disabled={busy}
+            aria-label={t(`instrumentFiles.exportFor.${format}`, { name, version: instrument.version })}
+          >
+            {t(`instrumentFiles.exportAs.${format}`)}
+          </button>
+        ))}
+      </div>
       <StatusMessage testId={`instrument-file-export-status-${testKey}`} message={status} />
       <ErrorAlert message={error} />
     </div>
