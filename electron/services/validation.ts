@@ -104,6 +104,8 @@ export const fieldNames: Record<string, string> = {
   consent: 'toestemming',
   language: 'taal',
   definitionJson: 'bestand',
+  replaceExisting: 'of de bestaande versie vervangen wordt',
+  previewId: 'het gelezen bestand',
   // results and exports
   waveIds: 'metingen',
   breakdown: 'uitsplitsing',
