@@ -113,6 +113,31 @@ describe('a questionnaire with required questions, a follow-up and multiple choi
     expect(await tickedOf(page, 'co_kanalen')).toEqual(['E-mail', 'Overleg']);
     await page.keyboard.press('Space');
     expect(await tickedOf(page, 'co_kanalen')).toEqual(['E-mail']);
+
+    // Keyboard only: a number key ticks or unticks the box at that place, saved as a click, and the
+    // respondent stays on the question; N ticks "Geen van deze", which unticks the others.
+    expect(await testIdText(page, 'kiosk-keys')).toBe(
+      'Met het toetsenbord: een cijfertoets kiest het antwoord op die plaats (1 is het eerste, 0 het tiende), N kiest het eerste antwoord onder de vraag (‘Geen van deze’ of ‘Weet niet’), Enter gaat naar de volgende pagina. Bij ‘kruis alles aan’ zet of haalt een cijfertoets het kruisje op die plaats weg.',
+    );
+    await page.keyboard.press('3');
+    expect(await tickedOf(page, 'co_kanalen')).toEqual(['E-mail', 'Overleg']);
+    expect(await focusedItem(page)).toBe('item-co_kanalen');
+    await expect.poll(() => stored(session)).toEqual({ co_rol: 1, co_kanalen: '2,3' });
+    await page.keyboard.press('2');
+    expect(await tickedOf(page, 'co_kanalen')).toEqual(['Overleg']);
+    await expect.poll(() => stored(session)).toEqual({ co_rol: 1, co_kanalen: '3' });
+    await page.keyboard.press('n');
+    expect(await tickedOf(page, 'co_kanalen')).toEqual(['Geen van deze']);
+    await expect.poll(() => stored(session)).toEqual({ co_rol: 1, co_kanalen: '9' });
+    await page.keyboard.press('1');
+    expect(await tickedOf(page, 'co_kanalen')).toEqual(['Telefoon']);
+    await expect.poll(() => stored(session)).toEqual({ co_rol: 1, co_kanalen: '1' });
+    await page.keyboard.press('1');
+    expect(await tickedOf(page, 'co_kanalen')).toEqual([]);
+    await expect.poll(() => stored(session)).toEqual({ co_rol: 1 });
+    await page.keyboard.press('2');
+    expect(await tickedOf(page, 'co_kanalen')).toEqual(['E-mail']);
+    await expect.poll(() => stored(session)).toEqual({ co_rol: 1, co_kanalen: '2' });
     await checkbox(page, 'co_kanalen', 'Beveiligde app').check();
     await item(page, 'co_app').waitFor();
     await expect.poll(() => stored(session)).toEqual({ co_rol: 1, co_kanalen: '2,4' });

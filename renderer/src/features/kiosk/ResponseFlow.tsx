@@ -12,7 +12,7 @@ import { ItemField, RequiredExplanation } from '../questionnaire/ItemField';
 import { focusQuestion, numberList, questionRulesOf, type QuestionRules } from '../questionnaire/questionRules';
 import { RelationAnswersProvider, useRelationAnswered, useRelationSettle } from '../questionnaire/RelationItemField';
 import { answerKey, useAnswers, type StoredAnswer } from '../questionnaire/useAnswers';
-import { answerKeyOf, focusItem, handlesEnter, isTextEntry, itemsIn, notScoredKeyOptions, radioFor, targetItem } from './keys';
+import { answerKeyOf, focusItem, handlesEnter, hasTickBoxes, isTextEntry, itemsIn, notScoredKeyOptions, optionFor, targetItem, togglesOption } from './keys';
 import { KioskProgress, KioskTitle } from './KioskParts';
 import { useKioskT } from './kioskLocale';
 
@@ -278,12 +278,13 @@ function QuestionPageStep({
   const lastOfInstrument = page.sectionIndex === page.definition.sections.length - 1;
   // The hint names what N chooses on this page, in the words of the options themselves.
   const nOptions = notScoredKeyOptions(page.definition, page.items).map((label) => localized(label, locale));
-  const keysHint =
+  const choiceKeysHint =
     nOptions.length === 0
       ? t('kiosk.keys.withoutOption')
       : nOptions.length === 1
         ? t('kiosk.keys.withOption', { option: nOptions[0] })
         : t('kiosk.keys.withOptions', { options: new Intl.ListFormat(locale, { type: 'disjunction' }).format(nOptions.map((o) => `‘${o}’`)) });
+  const keysHint = hasTickBoxes(shownItems) ? `${choiceKeysHint} ${t('kiosk.tickKeys.hint')}` : choiceKeysHint;
 
   // Coming from the review page: straight to the question that was chosen there.
   useEffect(() => {
@@ -308,10 +309,16 @@ function QuestionPageStep({
     const key = answerKeyOf(event.key);
     if (!key) return;
     const item = targetItem(ref.current, target);
-    const radio = item && radioFor(item, key);
-    if (!item || !radio) return;
+    const option = item && optionFor(item, key);
+    if (!item || !option) return;
     event.preventDefault();
-    if (!radio.checked) radio.click();
+    // A tick box is ticked or unticked, saved as a click; the respondent stays on the question to tick more.
+    if (togglesOption(option)) {
+      option.click();
+      option.focus();
+      return;
+    }
+    if (!option.checked) option.click();
     // On to the next question, or to "Volgende" after the last one.
     const all = itemsIn(ref.current);
     const next = all[all.indexOf(item) + 1];
