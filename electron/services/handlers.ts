@@ -1,17 +1,17 @@
 import type { Handlers, MethodName } from '../../shared/contract';
 import { listInstruments } from '../db/repositories/instruments';
 import { listNetworks } from '../db/repositories/networks';
-import { listResponseSummaries } from '../db/repositories/responses';
 import { generateCodes, listCodes } from './administration/codes';
 import { importInstrument, loadInstrument } from './administration/instruments';
 import { saveInstrumentDraft } from './administration/instrument-drafts';
 import { chooseInstrumentFile, exportInstrumentFile, importInstrumentFile } from './administration/instrument-files';
 import { exitKiosk, getKioskState, isKioskOn, kioskBegin, kioskRefusal, kioskReset, setResearcherPin, startKiosk, stopKioskResponse } from './administration/kiosk';
-import { addOrganisation, createNetwork, createWave, getNetworkDetail, requireWave, updateNetworkSettings } from './administration/networks';
+import { addOrganisation, createNetwork, createWave, getNetworkDetail, updateNetworkSettings } from './administration/networks';
 import { correctResponse } from './administration/corrections';
 import { createOccasion, listOccasions, updateOccasion } from './administration/occasions';
 import { getOccasionComparisons } from './results/occasions';
 import { saveRelationAnswer } from './administration/relation-answers';
+import { listResponseSummaries } from './administration/response-summaries';
 import { completeResponse, discardResponse, getResponse, resumeResponse, saveAnswer, setResponseOrganisation, startResponse } from './administration/responses';
 import type { ServiceContext } from './context';
 import { archiveOrganisation, removeOrganisation, setWaveStatus, updateNetwork, updateOrganisation, updateWave } from './administration/network-edits';
@@ -67,10 +67,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     importInstrumentFile: (input) => importInstrumentFile(ctx, input.previewId),
     exportInstrumentFile: (input) => exportInstrumentFile(ctx, input.instrumentId, input.version, input.format),
     startResponse: (input) => startResponse(ctx, input),
-    listResponses: (input) => {
-      requireWave(ctx, input.waveId);
-      return listResponseSummaries(ctx.db, input.waveId);
-    },
+    listResponses: (input) => listResponseSummaries(ctx, input.waveId),
     resumeResponse: (input) => resumeResponse(ctx, input.responseId),
     getResponse: (input) => getResponse(ctx, input.responseId),
     discardResponse: (input) => discardResponse(ctx, input.responseId),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AssignedCode, Answer, ResponseMode, ResponseRecord, ResponseStatus, ResponseSummary } from '../../../shared/domain';
+import type { StoredAnswerOf } from '../../../shared/instruments/given-answers';
 import type { Db } from '../open';
 import { insertNewRow, prepared } from '../prepared';
 import { listRelationAnswers } from './relation-answers';
@@ -144,6 +145,16 @@ export function listResponseSummaries(db: Db, waveId: string): ResponseSummary[]
        ORDER BY status DESC, updatedAt DESC`,
     )
     .all(waveId) as ResponseSummary[];
+}
+
+/** A wave's stored answers to these items of one instrument, with their response (found by the answers' unique index). */
+export function listWaveAnswersTo(db: Db, waveId: string, instrumentId: string, itemIds: readonly string[]): (StoredAnswerOf & { responseId: string })[] {
+  return prepared(
+    db,
+    `SELECT a.response_id AS responseId, a.instrument_id AS instrumentId, a.item_id AS itemId, a.value, a.text
+     FROM responses r JOIN answers a ON a.response_id = r.id AND a.instrument_id = ? AND a.item_id IN (SELECT value FROM json_each(?))
+     WHERE r.wave_id = ?`,
+  ).all(instrumentId, JSON.stringify(itemIds), waveId) as (StoredAnswerOf & { responseId: string })[];
 }
 
 /**
