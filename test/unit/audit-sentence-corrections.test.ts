@@ -53,3 +53,25 @@ describe('corrections as sentences', () => {
     expect(auditSentence(entry('organisation.archived', 'organisation', {}), translator('nl'))).toBe('Organisatie gearchiveerd');
   });
 });
+
+describe('a corrected multiple-choice answer as a sentence', () => {
+  const corrected = (change: Record<string, unknown>) =>
+    entry('response.corrected', 'response', { waveId: 'w', correctionReason: 'Overtypfout', changes: [{ instrumentId: 'x', itemId: 'co_kanalen', textChanged: true, ...change }] }, { waveLabel: 'T0' });
+  const ticks = { label: 'Contactvormen', oldCodes: [1, 2], newCodes: [1, 4], optionLabels: { '1': 'Telefoon', '2': 'E-mail', '4': 'Beveiligde app' } };
+
+  it('names the ticked options before and after, by their labels', () => {
+    expect(auditSentence(corrected(ticks), translator('nl'))).toBe(
+      'Ingeleverde vragenlijst gecorrigeerd in meting T0 van netwerk Dementie Oost: Contactvormen: Telefoon, E-mail → Telefoon, Beveiligde app. Reden: Overtypfout',
+    );
+    expect(auditSentence(corrected({ ...ticks, oldCodes: [], newCodes: [9], optionLabels: { '9': 'Geen van deze' } }), translator('en'))).toBe(
+      'Submitted questionnaire corrected in wave T0 of network Dementie Oost: Contactvormen: empty → Geen van deze. Reason: Overtypfout',
+    );
+  });
+
+  it('falls back on the codes without their labels, and on "tekst gewijzigd" for an entry without codes', () => {
+    expect(auditSentence(corrected({ oldCodes: [3], newCodes: [3, 4] }), translator('nl'))).toBe(
+      'Ingeleverde vragenlijst gecorrigeerd in meting T0 van netwerk Dementie Oost: co_kanalen: 3 → 3, 4. Reden: Overtypfout',
+    );
+    expect(auditSentence(corrected({}), translator('nl'))).toBe('Ingeleverde vragenlijst gecorrigeerd in meting T0 van netwerk Dementie Oost: co_kanalen (tekst gewijzigd). Reden: Overtypfout');
+  });
+});

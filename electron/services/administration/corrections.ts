@@ -2,6 +2,8 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { ResponseRecord } from '../../../shared/domain';
 import type { StoredAnswerOf } from '../../../shared/instruments/given-answers';
 import { ApiError } from '../../../shared/errors';
+import type { InstrumentDefinition, InstrumentItem } from '../../../shared/instruments/schema';
+import { multipleChoiceCodes } from '../../../shared/instruments/visibility';
 import { appendAudit } from '../../db/repositories/audit';
 import * as repo from '../../db/repositories/responses';
 import type { ServiceContext } from '../context';
@@ -18,13 +20,36 @@ import { checkedAnswer, refuseMissingRequired, requireResponse } from './respons
  * row and the changed answers get this moment and this laptop, so a merge takes the later version.
  */
 
-/** One changed answer as the audit log keeps it: the old and the new value (open answers: only that the text changed). */
+/**
+ * One changed answer as the audit log keeps it: the old and the new value (open answers: only that
+ * the text changed). A multiple-choice answer keeps the ticked codes before and after, with the
+ * question's label and the labels of those options (in the instrument's Dutch), so the log can
+ * say "Contactvormen: Telefoon, E-mail → Telefoon, Beveiligde app" without the instrument at hand;
+ * `textChanged` stays for versions that do not know the codes.
+ */
 interface LoggedChange {
   instrumentId: string;
   itemId: string;
   old?: number | null;
   new?: number | null;
   textChanged?: true;
+  label?: string;
+  oldCodes?: number[];
+  newCodes?: number[];
+  optionLabels?: Record<string, string>;
+}
+
+/** A multiple-choice change as logged: the codes ticked before and after, named. */
+function loggedTicks(definition: InstrumentDefinition, item: InstrumentItem, oldText: string | null, newText: string | null): LoggedChange {
+  const codes = (text: string | null) => (text ? (multipleChoiceCodes(text) ?? []) : []);
+  const oldCodes = codes(oldText);
+  const newCodes = codes(newText);
+  const scale = item.type === 'multiple' ? definition.scales.find((s) => s.id === item.scale) : undefined;
+  const optionLabels: Record<string, string> = {};
+  for (const option of [...(scale?.options ?? []), ...(scale?.notScored ?? [])]) {
+    if (oldCodes.includes(option.code) || newCodes.includes(option.code)) optionLabels[String(option.code)] = option.label.nl;
+  }
+  return { instrumentId: definition.id, itemId: item.id, textChanged: true, label: item.label.nl, oldCodes, newCodes, optionLabels };
 }
 
 /**
@@ -50,11 +75,16 @@ export function correctResponse(ctx: ServiceContext, input: ParsedInput<'correct
       seen.add(key);
       const version = versions.get(a.instrumentId);
       if (version === undefined) throw new ApiError('VALIDATION', `Vragenlijst ${a.instrumentId} hoort niet bij deze meting. Er is niets gewijzigd.`);
-      const { item, value, text } = checkedAnswer(loadInstrument(ctx, a.instrumentId, version), a.itemId, a);
+      const definition = loadInstrument(ctx, a.instrumentId, version);
+      const { item, value, text } = checkedAnswer(definition, a.itemId, a);
       const old = stored.get(key);
       if ((old?.value ?? null) === value && (old?.text ?? null) === text) continue;
       const logged: LoggedChange =
-        item.type === 'open' || item.type === 'multiple' ? { instrumentId: a.instrumentId, itemId: item.id, textChanged: true } : { instrumentId: a.instrumentId, itemId: item.id, old: old?.value ?? null, new: value };
+        item.type === 'multiple'
+          ? loggedTicks(definition, item, old?.text ?? null, text)
+          : item.type === 'open'
+            ? { instrumentId: a.instrumentId, itemId: item.id, textChanged: true }
+            : { instrumentId: a.instrumentId, itemId: item.id, old: old?.value ?? null, new: value };
       changes.push({ instrumentId: a.instrumentId, version, itemId: item.id, value, text, logged });
     }
     if (changes.length === 0) {

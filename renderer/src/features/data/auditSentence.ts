@@ -142,21 +142,43 @@ interface LoggedChange {
   old?: unknown;
   new?: unknown;
   textChanged?: unknown;
+  /** Multiple choice: the question's label, the ticked codes before and after, and those options' labels. */
+  label?: unknown;
+  oldCodes?: unknown;
+  newCodes?: unknown;
+  optionLabels?: unknown;
+}
+
+const isCodeList = (value: unknown): value is number[] => Array.isArray(value) && value.every((code) => typeof code === 'number');
+
+/** A multiple-choice change ("Contactvormen: Telefoon, E-mail → Telefoon, Beveiligde app"), or null when the entry has no codes. */
+function tickedChange(change: LoggedChange, translate: Translate): string | null {
+  if (!isCodeList(change.oldCodes) || !isCodeList(change.newCodes)) return null;
+  const labels = change.optionLabels !== null && typeof change.optionLabels === 'object' ? (change.optionLabels as Record<string, unknown>) : {};
+  const named = (codes: number[]) => {
+    if (codes.length === 0) return translate('data.auditSentence.correction.empty');
+    return codes.map((code) => (typeof labels[String(code)] === 'string' ? (labels[String(code)] as string) : String(code))).join(', ');
+  };
+  const item = typeof change.label === 'string' && change.label !== '' ? change.label : (change.itemId as string);
+  return translate('data.auditSentence.correctionTicks.change', { item, old: named(change.oldCodes), new: named(change.newCodes) });
 }
 
 /**
  * A correction's facts: the reason, how many answers changed, and each change ("ks_amb_01 van 4
- * naar 2"; an open answer only "tekst gewijzigd", its text is never logged).
+ * naar 2"; a multiple-choice answer by its ticked options; an open answer only "tekst gewijzigd",
+ * its text is never logged).
  */
 function correctionFacts(details: Record<string, unknown>, translate: Translate, put: (name: string, value: unknown) => void): void {
   const changes = (Array.isArray(details.changes) ? details.changes : []).filter(
     (c): c is LoggedChange => c !== null && typeof c === 'object' && typeof (c as LoggedChange).itemId === 'string',
   );
   const shown = (value: unknown) => (typeof value === 'number' ? String(value) : translate('data.auditSentence.correction.empty'));
-  const described = changes.map((c) =>
-    c.textChanged === true
-      ? translate('data.auditSentence.correction.text', { item: c.itemId as string })
-      : translate('data.auditSentence.correction.value', { item: c.itemId as string, old: shown(c.old), new: shown(c.new) }),
+  const described = changes.map(
+    (c) =>
+      tickedChange(c, translate) ??
+      (c.textChanged === true
+        ? translate('data.auditSentence.correction.text', { item: c.itemId as string })
+        : translate('data.auditSentence.correction.value', { item: c.itemId as string, old: shown(c.old), new: shown(c.new) })),
   );
   put('correctionReason', details.correctionReason);
   put('changes', described.join(', '));
