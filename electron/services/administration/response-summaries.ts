@@ -1,6 +1,5 @@
 import type { ResponseSummary } from '../../../shared/domain';
 import { shownQuestionKeys, type StoredAnswerOf } from '../../../shared/instruments/given-answers';
-import type { InstrumentDefinition } from '../../../shared/instruments/schema';
 import { questionKey } from '../../../shared/question-numbers';
 import * as repo from '../../db/repositories/responses';
 import type { ServiceContext } from '../context';
@@ -31,15 +30,19 @@ export function listResponseSummaries(ctx: ServiceContext, waveId: string): Resp
       else byResponse.set(answer.responseId, [answer]);
     }
   }
+  // Which questions are shown depends only on the answers to the questions follow-ups hang on,
+  // and many responses give the same ones: each such combination is worked out once.
+  const conditions = new Set(definitions.flatMap((d) => d.items.flatMap((item) => (item.showWhen ? [questionKey(d.id, item.showWhen.item)] : []))));
+  const shownFor = new Map<string, Set<string>>();
   return summaries.map((summary) => {
     const answers = byResponse.get(summary.id);
-    if (!answers?.some((answer) => followUps.has(questionKey(answer.instrumentId, answer.itemId)))) return summary;
-    return { ...summary, answered: summary.answered - hiddenAnswerCount(definitions, answers) };
+    if (!answers?.some((answer) => followUps.has(keyOf(answer)))) return summary;
+    const decisive = answers.filter((answer) => conditions.has(keyOf(answer)));
+    const signature = decisive.map((answer) => `${keyOf(answer)}=${answer.value ?? ''}|${answer.text ?? ''}`).sort().join('\n');
+    let shown = shownFor.get(signature);
+    if (!shown) shownFor.set(signature, (shown = shownQuestionKeys(definitions, decisive)));
+    return { ...summary, answered: summary.answered - answers.filter((answer) => !shown.has(keyOf(answer))).length };
   });
 }
 
-/** How many of these stored answers belong to a question hidden for them (a follow-up whose condition does not hold). */
-export function hiddenAnswerCount(definitions: readonly InstrumentDefinition[], answers: readonly StoredAnswerOf[]): number {
-  const shown = shownQuestionKeys(definitions, answers);
-  return answers.filter((answer) => !shown.has(questionKey(answer.instrumentId, answer.itemId))).length;
-}
+const keyOf = (answer: StoredAnswerOf) => questionKey(answer.instrumentId, answer.itemId);
