@@ -9,6 +9,7 @@ import { chartPng, parseAllXml, unzip, wordParagraphs, wordTables } from '../sup
 import { writeReportFile } from '../support/report-service';
 import { useServices, type Laptop } from '../support/services';
 import { CO, structuredStudy } from '../support/structured-study';
+import { partnerStudy } from '../support/partner-report-study';
 
 /**
  * The partner network and the multiple-choice questions in the network report, built from the
@@ -27,34 +28,6 @@ function blockText(b: ReportBlock): string[] {
   if (b.type === 'table') return [b.caption, ...b.columns.map((c) => c.label), ...b.rows.flat(), b.note ?? ''];
   if (b.type === 'chart') return [b.caption, b.alt];
   return [];
-}
-
-/**
- * Three organisations, minimum group 3 (as in partner-network.test.ts). T0: three of Thuiszorg work
- * with Huisarts weekly (a shown tie), two of Huisarts with Thuiszorg (too few: left out). T1: three
- * each way (two shown ties, mutual). By hand: T0 1 tie of 3 × 2 = 6 possible, density 17%,
- * reciprocity 0%; T1 2 ties, density 33%, reciprocity 100%; change +1 tie, +17 and +100 points.
- */
-async function partnerStudy(s: Laptop) {
-  const network = await s.ok('createNetwork', { name: 'Wijknetwerk Zuid' });
-  await s.ok('updateNetworkSettings', { networkId: network.id, consentNl: null, consentEn: null, codePolicy: 'free', idleSeconds: 120, minGroupSize: 3 });
-  const add = (name: string) => s.ok('addOrganisation', { networkId: network.id, name, sector: 'zorg', sizeClass: null });
-  const [thuiszorg, huisarts, welzijn] = [await add('Thuiszorg'), await add('Huisarts'), await add('Welzijn')];
-  const waveOf = (label: string, kind: 'T0' | 'T1') =>
-    s.ok('createWave', { networkId: network.id, label, kind, plannedDate: null, instruments: [{ instrumentId: PARTNER_NETWORK_INSTRUMENT, version: 1 }] });
-  const t0 = await waveOf('T0', 'T0');
-  const t1 = await waveOf('T1', 'T1');
-  let n = 0;
-  const respond = async (waveId: string, organisationId: string, about: Record<string, number>) => {
-    const r = await s.ok('startResponse', { waveId, respondentCode: `RSP${String(++n).padStart(3, '0')}`, organisationId, mode: 'form' });
-    for (const [to, value] of Object.entries(about)) await s.ok('saveRelationAnswer', { responseId: r.id, instrumentId: PARTNER_NETWORK_INSTRUMENT, itemId: 'pa_frequentie', organisationId: to, value });
-    await s.ok('completeResponse', { responseId: r.id });
-  };
-  for (let i = 0; i < 3; i++) await respond(t0.id, thuiszorg.id, { [huisarts.id]: 4, [welzijn.id]: 1 });
-  for (let i = 0; i < 2; i++) await respond(t0.id, huisarts.id, { [thuiszorg.id]: 3 });
-  for (let i = 0; i < 3; i++) await respond(t1.id, thuiszorg.id, { [huisarts.id]: 5 });
-  for (let i = 0; i < 3; i++) await respond(t1.id, huisarts.id, { [thuiszorg.id]: 2 });
-  return { network, waveIds: [t0.id, t1.id] };
 }
 
 /** The report data as the report screen gathers it (gatherReportData), from the real services. */
@@ -103,12 +76,17 @@ describe('the partner network in the network report', () => {
     ]);
     // Organisations by name. In T0 Huisarts's two reports about Thuiszorg are too few: no tie out of
     // Huisarts and none into Thuiszorg. Centrality = degree / 2. Nobody rated trust or value.
-    expect(tableCalled(doc, 'Organisaties in T0')!.rows).toEqual([
-      ['Huisarts', '0', '1', '0,00', '0,50', '0,50', '–', '–'],
-      ['Thuiszorg', '1', '0', '0,50', '0,00', '0,50', '–', '–'],
-      ['Welzijn', '0', '0', '0,00', '0,00', '0,00', '–', '–'],
+    expect(tableCalled(doc, 'Organisaties in T0: verbindingen en centraliteit')!.rows).toEqual([
+      ['Huisarts', '0', '1', '0,00', '0,50', '0,50'],
+      ['Thuiszorg', '1', '0', '0,50', '0,00', '0,50'],
+      ['Welzijn', '0', '0', '0,00', '0,00', '0,00'],
     ]);
-    expect(tableCalled(doc, 'Organisaties in T1')!.rows.map((r) => r.slice(0, 6))).toEqual([
+    expect(tableCalled(doc, 'Organisaties in T0: vertrouwen en waarde volgens anderen')!.rows).toEqual([
+      ['Huisarts', '–', '–'],
+      ['Thuiszorg', '–', '–'],
+      ['Welzijn', '–', '–'],
+    ]);
+    expect(tableCalled(doc, 'Organisaties in T1: verbindingen en centraliteit')!.rows).toEqual([
       ['Huisarts', '1', '1', '0,50', '0,50', '1,00'],
       ['Thuiszorg', '1', '1', '0,50', '0,50', '1,00'],
       ['Welzijn', '0', '0', '0,00', '0,00', '0,00'],

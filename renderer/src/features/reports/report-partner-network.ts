@@ -43,32 +43,38 @@ function metricsTable(ctx: PartContext, network: PartnerNetwork, wave: PartnerNe
   );
 }
 
-function organisationsTable(ctx: PartContext, wave: PartnerNetworkWave): ReportBlock {
+/** The screen's table of organisations, as two tables that fit an A4 page: the ties and degree centrality, then trust and value as others rate them. */
+function organisationsTables(ctx: PartContext, wave: PartnerNetworkWave): ReportBlock[] {
   const { t, locale } = ctx;
-  return table(
-    t('partnerNetwork.organisationsTitle', { wave: wave.waveLabel }),
-    [
-      left(t('partnerNetwork.organisation')),
-      right(t('partnerNetwork.outDegree')),
-      right(t('partnerNetwork.inDegree')),
-      right(t('partnerNetwork.outCentrality')),
-      right(t('partnerNetwork.inCentrality')),
-      right(t('partnerNetwork.degreeCentrality')),
-      right(t('partnerNetwork.trust')),
-      right(t('partnerNetwork.value')),
-    ],
-    wave.nodes.map((n) => [
-      n.name,
-      formatCount(n.outDegree, locale),
-      formatCount(n.inDegree, locale),
-      formatNumber(n.outCentrality, locale),
-      formatNumber(n.inCentrality, locale),
-      formatNumber(n.degreeCentrality, locale),
-      rated(n.trust, locale),
-      rated(n.value, locale),
-    ]),
-    t('reportNetwork.organisationsNote', { k: ctx.d.minGroupSize }),
-  );
+  const organisation = left(t('partnerNetwork.organisation'));
+  return [
+    table(
+      t('reportNetwork.degreeCaption', { wave: wave.waveLabel }),
+      [
+        organisation,
+        right(t('partnerNetwork.outDegree')),
+        right(t('partnerNetwork.inDegree')),
+        right(t('partnerNetwork.outCentrality')),
+        right(t('partnerNetwork.inCentrality')),
+        right(t('partnerNetwork.degreeCentrality')),
+      ],
+      wave.nodes.map((n) => [
+        n.name,
+        formatCount(n.outDegree, locale),
+        formatCount(n.inDegree, locale),
+        formatNumber(n.outCentrality, locale),
+        formatNumber(n.inCentrality, locale),
+        formatNumber(n.degreeCentrality, locale),
+      ]),
+      t('reportNetwork.degreeNote'),
+    ),
+    table(
+      t('reportNetwork.ratedCaption', { wave: wave.waveLabel }),
+      [organisation, right(t('partnerNetwork.trust')), right(t('partnerNetwork.value'))],
+      wave.nodes.map((n) => [n.name, rated(n.trust, locale), rated(n.value, locale)]),
+      t('reportNetwork.ratedNote', { k: ctx.d.minGroupSize }),
+    ),
+  ];
 }
 
 /** The section about the partner network over the report's chosen waves; `ctx.d` is the partner network instrument's dashboard. */
@@ -85,7 +91,7 @@ export function partnerNetworkBlocks(ctx: PartContext, network: PartnerNetwork, 
     blocks.push(paragraph(t('partnerNetwork.legend'), 'note'));
     if (wave.tiesSuppressed > 0) blocks.push(paragraph(t('partnerNetwork.suppressed', { count: wave.tiesSuppressed, k })));
     if (wave.ties.length === 0) blocks.push(paragraph(t('partnerNetwork.noTies')));
-    blocks.push(metricsTable(ctx, network, wave), organisationsTable(ctx, wave));
+    blocks.push(metricsTable(ctx, network, wave), ...organisationsTables(ctx, wave));
   }
   return blocks;
 }
