@@ -2,8 +2,8 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PARTNER_NETWORK_INSTRUMENT } from '../../shared/partner-network';
 import type { ReportBlock, ReportDocument } from '../../shared/report';
-import { reportDocumentSchema } from '../../shared/report';
-import { buildNetworkDocument, type ReportData } from '../../renderer/src/features/reports/report-inputs';
+import { reportDocumentSchema, reportPresentationSchema } from '../../shared/report';
+import { buildNetworkDocument, buildPresentation, type ReportData } from '../../renderer/src/features/reports/report-inputs';
 import { useLocaleTranslator } from '../support/locale-translator';
 import { chartPng, parseAllXml, unzip, wordParagraphs, wordTables } from '../support/report-files';
 import { writeReportFile } from '../support/report-service';
@@ -120,6 +120,21 @@ describe('the partner network in the network report', () => {
       'Dichtheid | 33% | 17% | +17',
       'Wederkerigheid | 100% | 0% | +100',
     ]);
+  });
+});
+
+describe('the partner network in the presentation', () => {
+  it('has one slide with the latest wave’s map and its metrics against the baseline, and no dashboard slides', async () => {
+    const s = open();
+    const { network, waveIds } = await partnerStudy(s);
+    const built = buildPresentation(await gathered(s, network.id, waveIds, [PARTNER_NETWORK_INSTRUMENT]), tr('nl'));
+    const presentation = reportPresentationSchema.parse(built.presentation);
+    // Title, the partner network, the closing slide.
+    expect(presentation.slides.map((x) => x.layout)).toEqual(['title', 'chart', 'discussion']);
+    const slide = presentation.slides[1]!;
+    expect(slide.title).toBe('Samenwerking tussen de partners in T1');
+    expect(built.charts.find((c) => c.imageId === slide.imageId)?.chart).toEqual({ kind: 'partnerMap', waveId: waveIds[1] });
+    expect(slide.bullets).toEqual(['Getoonde verbindingen: 2 (T0: 1, verschil +1)', 'Dichtheid: 33% (T0: 17%, verschil +17)', 'Wederkerigheid: 100% (T0: 0%, verschil +100)']);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { PartnerNetwork, PartnerNetworkWave } from '../../../../shared/partner-network';
-import type { ReportBlock } from '../../../../shared/report';
+import type { ReportBlock, ReportSlide } from '../../../../shared/report';
 import { formatCount, formatNumber } from '../dashboard/format';
 import { metricChange, metricValue, rated } from '../partner-network/partner-network-format';
-import { chartBlock, heading, left, paragraph, right, table, type PartContext } from './report-parts';
+import { chartBlock, heading, left, paragraph, right, sourceOf, table, type PartContext } from './report-parts';
 
 /**
  * "Samenwerking tussen de partners": the partner network of the results screen
@@ -94,4 +94,33 @@ export function partnerNetworkBlocks(ctx: PartContext, network: PartnerNetwork, 
     blocks.push(metricsTable(ctx, network, wave), ...organisationsTables(ctx, wave));
   }
   return blocks;
+}
+
+/** The presentation's slide: the latest chosen wave's map with the key metrics, and their change against the baseline; null without a chosen wave. */
+export function partnerNetworkSlide(ctx: PartContext, network: PartnerNetwork, waveIds: readonly string[]): ReportSlide | null {
+  const { t, locale } = ctx;
+  const wave = reportedWaves(network, waveIds).at(-1);
+  if (!wave) return null;
+  const k = network.minGroupSize;
+  const baseline = network.waves[0]!;
+  const change = network.changes.find((c) => c.waveId === wave.waveId);
+  const line = (metric: 'ties' | 'density' | 'reciprocity', label: string, value: number | null) => {
+    const m = change?.metrics.find((x) => x.metric === metric);
+    const now = metricValue(metric, value, locale);
+    return m ? t('reportNetwork.slideMetricChange', { metric: label, value: now, baseline: baseline.waveLabel, before: metricValue(metric, m.baseline, locale), change: metricChange(m, locale) }) : `${label}: ${now}`;
+  };
+  const bullets = [
+    line('ties', t('reportNetwork.tiesShown'), wave.ties.length),
+    line('density', t('partnerNetwork.density'), wave.density),
+    line('reciprocity', t('partnerNetwork.reciprocity'), wave.reciprocity),
+    ...(wave.tiesSuppressed > 0 ? [t('partnerNetwork.suppressed', { count: wave.tiesSuppressed, k })] : []),
+  ];
+  return {
+    layout: 'chart',
+    title: t('reportNetwork.slideTitle', { wave: wave.waveLabel }),
+    imageId: ctx.charts.ask(sourceOf(ctx), { kind: 'partnerMap', waveId: wave.waveId }),
+    alt: t('partnerNetwork.mapLabel', { wave: wave.waveLabel }),
+    bullets,
+    notes: [...bullets, t('reportNetwork.suppressionRule', { k })].join('\n'),
+  };
 }
