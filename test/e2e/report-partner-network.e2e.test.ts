@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARTNER_NETWORK_INSTRUMENT } from '../../shared/partner-network';
 import { parseAllXml, pngSize, unzip, wordParagraphs, wordTables } from '../support/report-files';
@@ -55,13 +55,22 @@ describe('Rapport maken with the partner network', () => {
     expect(metrics.find((r) => r[0] === 'Getoonde verbindingen')?.[1]).toBe(String(last.ties.length));
     expect(metrics.find((r) => r[0]!.startsWith('Weggelaten verbindingen'))?.[1]).toBe(String(last.tiesSuppressed));
 
+    // The presentation: the latest map on its slide, as a picture.
+    await page.getByTestId('make-report-presentation').click();
+    await page.getByTestId('report-result').filter({ hasText: '.pptx' }).waitFor({ timeout: 120_000 });
+    const slides = join(exportDir, readdirSync(exportDir).find((f) => f.endsWith('.pptx'))!);
+    const pptx = unzip(readFileSync(slides));
+    expect(Object.keys(pptx).filter((n) => /^ppt\/media\/.*\.png$/.test(n))).toHaveLength(1);
+
     if (hasSoffice) {
       rmSync(PAGES, { recursive: true, force: true });
       mkdirSync(PAGES, { recursive: true });
-      const run = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${join(PAGES, 'profile')}`, '--convert-to', 'pdf', '--outdir', PAGES, file], { encoding: 'utf8', timeout: 120_000 });
-      expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-      const pdf = readdirSync(PAGES).find((f) => f.endsWith('.pdf'))!;
-      expect(spawnSync('pdftoppm', ['-png', '-r', '60', join(PAGES, pdf), join(PAGES, 'page')]).status).toBe(0);
+      for (const [source, name] of [[file, 'page'], [slides, 'slide']] as const) {
+        const run = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${join(PAGES, 'profile')}`, '--convert-to', 'pdf', '--outdir', PAGES, source], { encoding: 'utf8', timeout: 120_000 });
+        expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+        const pdf = join(PAGES, `${basename(source).replace(/\.(docx|pptx)$/, '')}.pdf`);
+        expect(spawnSync('pdftoppm', ['-png', '-r', '60', pdf, join(PAGES, name)]).status).toBe(0);
+      }
     }
     expect(session.problems).toEqual([]);
   }, 300_000);
