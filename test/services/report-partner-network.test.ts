@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PARTNER_NETWORK_INSTRUMENT } from '../../shared/partner-network';
 import type { ReportBlock, ReportDocument } from '../../shared/report';
 import { reportDocumentSchema, reportPresentationSchema } from '../../shared/report';
-import { buildNetworkDocument, buildPresentation, type ReportData } from '../../renderer/src/features/reports/report-inputs';
+import { buildNetworkDocument, buildPartnerDocument, buildPresentation, type ReportData } from '../../renderer/src/features/reports/report-inputs';
 import { useLocaleTranslator } from '../support/locale-translator';
 import { chartPng, parseAllXml, unzip, wordParagraphs, wordTables } from '../support/report-files';
 import { writeReportFile } from '../support/report-service';
@@ -120,6 +120,22 @@ describe('the partner network in the network report', () => {
       'Dichtheid | 33% | 17% | +17',
       'Wederkerigheid | 100% | 0% | +100',
     ]);
+  });
+});
+
+describe('the partner network in a report per partner organisation', () => {
+  it('gives the network’s map and tables once, in the network’s part, and no own part for the partner network', async () => {
+    const s = open();
+    const { network, waveIds } = await partnerStudy(s);
+    const data = await gathered(s, network.id, waveIds, [PARTNER_NETWORK_INSTRUMENT]);
+    const thuiszorg = data.network.organisations.find((o) => o.name === 'Thuiszorg')!;
+    const own = [await s.ok('getDashboard', { networkId: network.id, waveIds, instrumentId: PARTNER_NETWORK_INSTRUMENT, breakdown: 'none', organisationId: thuiszorg.id })];
+    const doc = reportDocumentSchema.parse(buildPartnerDocument(data, thuiszorg, own, tr('nl')).document);
+    const text = doc.blocks.flatMap(blockText);
+    expect(text.filter((x) => x === 'Samenwerking tussen de partners')).toHaveLength(1);
+    // Thuiszorg's three respondents per wave reach the minimum: no note may say otherwise, nor any own part.
+    expect(text.join('\n')).not.toMatch(/minder dan 3 mensen van Thuiszorg|geen condities of schalen/);
+    expect(tableCalled(doc, 'Netwerkmaten in T1')).toBeDefined();
   });
 });
 

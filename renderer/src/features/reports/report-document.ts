@@ -236,6 +236,8 @@ export function buildPartnerDocument(data: ReportData, organisation: Organisatio
   const several = data.dashboards.length > 1;
   const part: ReportBlock[] = [heading(1, organisation.name), paragraph(t('reportText.partner.intro', { organisation: organisation.name, network: data.network.network.name, min: data.network.network.minGroupSize }))];
   for (const d of data.dashboards) {
+    // The partner network has no results per organisation: its map is in the network's part below.
+    if (d.instrumentId === PARTNER_NETWORK_INSTRUMENT && data.partnerNetwork) continue;
     const mine = own.find((o) => o.instrumentId === d.instrumentId);
     if (several) part.push(heading(2, instrumentName(d, data)));
     if (!mine) {
