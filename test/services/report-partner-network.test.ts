@@ -46,11 +46,17 @@ async function gathered(s: Laptop, networkId: string, waveIds: string[], instrum
   };
 }
 
+/** The partner study and the report data gathered from it, with the partner network chosen. */
+async function partnerData() {
+  const s = open();
+  const { network, waveIds } = await partnerStudy(s);
+  return { s, network, waveIds, data: await gathered(s, network.id, waveIds, [PARTNER_NETWORK_INSTRUMENT]) };
+}
+
 describe('the partner network in the network report', () => {
   it('gives per wave the map, the metrics with their change and the organisations, with the numbers worked out by hand', async () => {
-    const s = open();
-    const { network, waveIds } = await partnerStudy(s);
-    const built = buildNetworkDocument(await gathered(s, network.id, waveIds, [PARTNER_NETWORK_INSTRUMENT]), tr('nl'));
+    const { waveIds, data } = await partnerData();
+    const built = buildNetworkDocument(data, tr('nl'));
     const doc = reportDocumentSchema.parse(built.document);
     const headings = doc.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? `${b.level} ${b.text}` : ''));
     expect(headings.slice(0, 3)).toEqual(['1 Samenwerking tussen de partners', '2 Meting T0', '2 Meting T1']);
@@ -100,9 +106,8 @@ describe('the partner network in the network report', () => {
   });
 
   it('writes the section into the Word file: headings, the maps as pictures and the tables', async () => {
-    const s = open();
-    const { network, waveIds } = await partnerStudy(s);
-    const built = buildNetworkDocument(await gathered(s, network.id, waveIds, [PARTNER_NETWORK_INSTRUMENT]), tr('nl'));
+    const { s, network, data } = await partnerData();
+    const built = buildNetworkDocument(data, tr('nl'));
     const images = new Map(built.charts.map((c, i) => [c.imageId, chartPng(1900, 1230, { seed: i + 1 })]));
     const file = await writeReportFile(s, network.id, { format: 'docx', document: built.document }, images);
     if (process.env.REPORT_COPY) copyFileSync(file, process.env.REPORT_COPY);
@@ -125,9 +130,7 @@ describe('the partner network in the network report', () => {
 
 describe('the partner network in a report per partner organisation', () => {
   it('gives the network’s map and tables once, in the network’s part, and no own part for the partner network', async () => {
-    const s = open();
-    const { network, waveIds } = await partnerStudy(s);
-    const data = await gathered(s, network.id, waveIds, [PARTNER_NETWORK_INSTRUMENT]);
+    const { s, network, waveIds, data } = await partnerData();
     const thuiszorg = data.network.organisations.find((o) => o.name === 'Thuiszorg')!;
     const own = [await s.ok('getDashboard', { networkId: network.id, waveIds, instrumentId: PARTNER_NETWORK_INSTRUMENT, breakdown: 'none', organisationId: thuiszorg.id })];
     const doc = reportDocumentSchema.parse(buildPartnerDocument(data, thuiszorg, own, tr('nl')).document);
@@ -141,9 +144,8 @@ describe('the partner network in a report per partner organisation', () => {
 
 describe('the partner network in the presentation', () => {
   it('has one slide with the latest wave’s map and its metrics against the baseline, and no dashboard slides', async () => {
-    const s = open();
-    const { network, waveIds } = await partnerStudy(s);
-    const built = buildPresentation(await gathered(s, network.id, waveIds, [PARTNER_NETWORK_INSTRUMENT]), tr('nl'));
+    const { waveIds, data } = await partnerData();
+    const built = buildPresentation(data, tr('nl'));
     const presentation = reportPresentationSchema.parse(built.presentation);
     // Title, the partner network, the closing slide.
     expect(presentation.slides.map((x) => x.layout)).toEqual(['title', 'chart', 'discussion']);
