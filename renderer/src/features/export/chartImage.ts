@@ -32,6 +32,8 @@ const STYLE_PROPS = [
   'stroke-opacity',
   'stroke-linecap',
   'stroke-linejoin',
+  // A label with a white halo (the partner network's names) paints its stroke under its fill; without this the halo covers the letters.
+  'paint-order',
   'opacity',
   'font-family',
   'font-size',

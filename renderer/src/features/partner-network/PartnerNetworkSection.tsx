@@ -1,14 +1,14 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerNetwork, PartnerNetworkWave, PartnerNode, PartnerTie, RatedMean } from '../../../../shared/partner-network';
-import type { Locale } from '../../../../shared/text';
+import type { PartnerNetwork, PartnerNetworkWave, PartnerNode, PartnerTie } from '../../../../shared/partner-network';
 import { api } from '../../api';
 import { DataTable, numeric } from '../../components/DataTable';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { currentLocale } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useApiData } from '../../lib/useApiData';
-import { formatCount, formatNumber, formatPercent, formatSigned, NO_VALUE } from '../dashboard/format';
+import { formatCount, formatNumber, formatPercent } from '../dashboard/format';
+import { metricChange, metricValue, rated } from './partner-network-format';
 import './partner-network.css';
 
 /**
@@ -146,9 +146,9 @@ function PartnerNetworkView({ network }: { network: PartnerNetwork }) {
               <tr key={`${c.waveId}/${m.metric}`}>
                 <th scope="row">{c.waveLabel}</th>
                 <td>{t(`partnerNetwork.metrics.${m.metric}`)}</td>
-                <td className="numeric">{m.metric === 'ties' ? formatCount(m.baseline, locale) : formatPercent(m.baseline, locale)}</td>
-                <td className="numeric">{m.metric === 'ties' ? formatCount(m.value, locale) : formatPercent(m.value, locale)}</td>
-                <td className="numeric">{m.metric === 'ties' ? formatSigned(m.change, locale, 0) : m.change === null ? NO_VALUE : formatSigned(m.change * 100, locale, 0)}</td>
+                <td className="numeric">{metricValue(m.metric, m.baseline, locale)}</td>
+                <td className="numeric">{metricValue(m.metric, m.value, locale)}</td>
+                <td className="numeric">{metricChange(m, locale)}</td>
               </tr>
             )),
           )}
@@ -190,12 +190,6 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** "3,40 (n = 5)", or only the n below the minimum group. */
-function rated(r: RatedMean, locale: Locale): string {
-  if (r.n === 0) return NO_VALUE;
-  return r.mean === null ? `${NO_VALUE} (n = ${r.n})` : `${formatNumber(r.mean, locale)} (n = ${r.n})`;
-}
-
 const WIDTH = 960;
 const HEIGHT = 620;
 
@@ -206,7 +200,7 @@ const radiusOf = (n: PartnerNode) => 12 + 10 * Math.min(2, n.degreeCentrality);
  * more frequent collaboration), slightly bent so that the two directions of a mutual tie stay
  * apart. Decorative for screen readers beyond its label: the tables say the same.
  */
-function NetworkMap({ wave, label }: { wave: PartnerNetworkWave; label: string }) {
+export function NetworkMap({ wave, label }: { wave: PartnerNetworkWave; label: string }) {
   const id = useId().replace(/:/g, '');
   const nodes = new Map(wave.nodes.map((n) => [n.organisationId, n]));
   const at = (n: PartnerNode) => ({ x: n.x * WIDTH, y: n.y * HEIGHT });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { PartnerNetwork } from '../../../../shared/partner-network';
 import type { Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import { ConditionChangeCharts } from '../dashboard/ChangeSections';
@@ -9,6 +10,7 @@ import { StatementChangeCharts } from '../dashboard/IndicatorChangeSection';
 import { DistributionChart } from '../dashboard/ItemSections';
 import { distributionRows, scoreChartGroups, showsShares } from '../dashboard/model';
 import { ResponseFigure, ScoreFigure, TrendFigure } from '../dashboard/ScoreSections';
+import { NetworkMap } from '../partner-network/PartnerNetworkSection';
 import type { ChartRequest } from './chart-requests';
 
 /** The attribute on the box around one request's figures, valued with its imageId. */
@@ -22,12 +24,12 @@ export const REPORT_IMAGE_ATTRIBUTE = 'data-report-image';
  * (drawReportCharts) stacks into one picture. The stage is mounted off-screen at a fixed width by
  * the driver and hidden from assistive technology.
  */
-export function ReportChartStage({ items, locale }: { items: { request: ChartRequest; dashboard: Dashboard }[]; locale: Locale }) {
+export function ReportChartStage({ items, locale }: { items: { request: ChartRequest; dashboard: Dashboard; partnerNetwork?: PartnerNetwork | null }[]; locale: Locale }) {
   return (
     <div className="report-chart-stage-inner">
-      {items.map(({ request, dashboard }) => (
+      {items.map(({ request, dashboard, partnerNetwork }) => (
         <div key={request.imageId} {...{ [REPORT_IMAGE_ATTRIBUTE]: request.imageId }}>
-          <ReportFigures request={request} d={dashboard} locale={locale} />
+          <ReportFigures request={request} d={dashboard} locale={locale} partnerNetwork={partnerNetwork ?? null} />
         </div>
       ))}
     </div>
@@ -35,7 +37,7 @@ export function ReportChartStage({ items, locale }: { items: { request: ChartReq
 }
 
 /** The figure(s) of one requested chart: the figure part of the section that shows it on screen. */
-function ReportFigures({ request, d, locale }: { request: ChartRequest; d: Dashboard; locale: Locale }) {
+function ReportFigures({ request, d, locale, partnerNetwork }: { request: ChartRequest; d: Dashboard; locale: Locale; partnerNetwork: PartnerNetwork | null }) {
   const { t } = useTranslation();
   const { chart } = request;
   switch (chart.kind) {
@@ -84,5 +86,13 @@ function ReportFigures({ request, d, locale }: { request: ChartRequest; d: Dashb
       return <SpreadCharts d={d} locale={locale} />;
     case 'breakdown':
       return d.breakdown ? <BreakdownCharts d={d} breakdown={d.breakdown} locale={locale} /> : null;
+    case 'partnerMap': {
+      const wave = partnerNetwork?.waves.find((w) => w.waveId === chart.waveId);
+      return wave ? (
+        <figure>
+          <NetworkMap wave={wave} label={t('partnerNetwork.mapLabel', { wave: wave.waveLabel })} />
+        </figure>
+      ) : null;
+    }
   }
 }

@@ -32,7 +32,9 @@ export type ReportChart =
   /** Spread between partner organisations, or its fallback (SpreadSection). */
   | { kind: 'spread' }
   /** The chosen breakdown (BreakdownSection); the source's `breakdown` says which. */
-  | { kind: 'breakdown' };
+  | { kind: 'breakdown' }
+  /** The map of who works with whom in one wave (PartnerNetworkSection's NetworkMap), from the report's partner network. */
+  | { kind: 'partnerMap'; waveId: string };
 
 export interface ChartRequest {
   /** Unique within one report (shared/report.ts reportImageId: letters, digits, dots, dashes, underscores). */

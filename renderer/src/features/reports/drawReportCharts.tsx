@@ -1,6 +1,7 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import type { PartnerNetwork } from '../../../../shared/partner-network';
 import type { Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
 import i18n from '../../i18n';
@@ -25,6 +26,8 @@ export interface ChartToDraw {
   request: ChartRequest;
   /** The Dashboard the request's source names: the same object the report's builder read. */
   dashboard: Dashboard;
+  /** The report's partner network, for a `partnerMap` request. */
+  partnerNetwork?: PartnerNetwork | null;
 }
 export interface DrawnChart {
   imageId: string;

@@ -1,4 +1,5 @@
 import type { Organisation } from '../../../../shared/domain';
+import { PARTNER_NETWORK_INSTRUMENT, type PartnerNetwork } from '../../../../shared/partner-network';
 import { REPORT_LIMITS, type ReportFormat, type ReportTarget } from '../../../../shared/report';
 import type { BreakdownChoice, Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
@@ -67,7 +68,7 @@ export function partnersOf(data: ReportData): Organisation[] {
  */
 export async function gatherReportData(choices: ReportChoices): Promise<ReportData> {
   const { networkId, waveIds } = choices;
-  const [network, info, dashboards, breakdowns, openAnswers] = await Promise.all([
+  const [network, info, dashboards, breakdowns, openAnswers, partnerNetwork] = await Promise.all([
     api.getNetwork({ networkId }),
     api.getAppInfo({}),
     Promise.all(choices.instrumentIds.map((instrumentId) => api.getDashboard({ networkId, waveIds, instrumentId, breakdown: 'none' }))),
@@ -77,8 +78,9 @@ export async function gatherReportData(choices: ReportChoices): Promise<ReportDa
       ),
     ),
     choices.withOpenAnswers ? Promise.all(waveIds.map((waveId) => api.listOpenAnswers({ waveId, withCodes: false }))) : Promise.resolve([]),
+    choices.instrumentIds.includes(PARTNER_NETWORK_INSTRUMENT) ? api.getPartnerNetwork({ networkId, instrumentId: PARTNER_NETWORK_INSTRUMENT }) : Promise.resolve(null),
   ]);
-  return { choices, network, dashboards, breakdowns, openAnswers, appVersion: info.version, today: todayIso() };
+  return { choices, network, dashboards, breakdowns, openAnswers, partnerNetwork, appVersion: info.version, today: todayIso() };
 }
 
 /** The Dashboards a report's charts are drawn from, by source: the ones the builders read, and any other asked for once. */
@@ -106,6 +108,8 @@ interface RunContext {
   reportId: string;
   locale: Locale;
   sources: DashboardSources;
+  /** The partner network the report's map charts are drawn from (null when not chosen). */
+  partnerNetwork: PartnerNetwork | null;
   /** Images already in the running report: each is sent once and reused by later files. */
   sent: Set<string>;
   signal?: AbortSignal;
@@ -117,7 +121,7 @@ interface RunContext {
 /** Draws the charts not yet in the running report and sends them, at most REPORT_LIMITS.imagesPerCall per call. */
 async function sendCharts(ctx: RunContext, charts: ChartRequest[]): Promise<void> {
   const missing = charts.filter((c, i) => !ctx.sent.has(c.imageId) && charts.findIndex((x) => x.imageId === c.imageId) === i);
-  const items = await Promise.all(missing.map(async (request) => ({ request, dashboard: await ctx.sources.of(request.source) })));
+  const items = await Promise.all(missing.map(async (request) => ({ request, dashboard: await ctx.sources.of(request.source), partnerNetwork: ctx.partnerNetwork })));
   let done = 0;
   if (ctx.drawingProgress) ctx.onProgress({ step: 'drawing', done, total: items.length });
   const send = async (drawn: DrawnChart[]) => {
@@ -153,6 +157,7 @@ export async function makeReport(kind: ReportKind, choices: ReportChoices, optio
     reportId: started.reportId,
     locale: choices.locale,
     sources: new DashboardSources(choices),
+    partnerNetwork: null,
     sent: new Set(),
     signal: options.signal,
     onProgress: options.onProgress,
@@ -167,6 +172,7 @@ export async function makeReport(kind: ReportKind, choices: ReportChoices, optio
   try {
     options.onProgress({ step: 'gathering' });
     const data = await gatherReportData(choices);
+    ctx.partnerNetwork = data.partnerNetwork ?? null;
     for (const d of data.dashboards) ctx.sources.add(d, 'none');
     for (const b of data.breakdowns) ctx.sources.add(b.dashboard, b.breakdown);
     options.signal?.throwIfAborted();

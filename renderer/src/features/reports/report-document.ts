@@ -1,4 +1,5 @@
 import type { Organisation } from '../../../../shared/domain';
+import { PARTNER_NETWORK_INSTRUMENT } from '../../../../shared/partner-network';
 import type { ReportBlock } from '../../../../shared/report';
 import type { Dashboard } from '../../../../shared/results';
 import { PRACTICAL_SHARE, gradeItem, summarize } from '../../../../shared/results-summary';
@@ -8,6 +9,7 @@ import { meanCell, waveLabelOf } from '../dashboard/model';
 import type { Translate } from '../dashboard/notices';
 import type { BuiltDocument, ReportData } from './report-inputs';
 import { bullets, cellTexts, chartBlock, ChartList, heading, left, listText, paragraph, right, splitTable, table, waveWithDate, type PartContext } from './report-parts';
+import { partnerNetworkBlocks } from './report-partner-network';
 import { instrumentBlocks, otherQuestionsBlocks, summaryBlocks } from './report-sections';
 
 /**
@@ -54,6 +56,11 @@ function networkParts(data: ReportData, t: Translate, charts: ChartList): Report
   const blocks: ReportBlock[] = [];
   for (const d of data.dashboards) {
     const ctx: PartContext = { d, t, locale, charts, organisationId: null };
+    // The results screen shows the partner network instrument as the network map, never as a dashboard.
+    if (d.instrumentId === PARTNER_NETWORK_INSTRUMENT && data.partnerNetwork) {
+      blocks.push(...partnerNetworkBlocks(ctx, data.partnerNetwork, data.choices.waveIds));
+      continue;
+    }
     if (several) blocks.push(heading(1, instrumentName(d, data)));
     blocks.push(
       ...instrumentBlocks(ctx, {
@@ -229,6 +236,8 @@ export function buildPartnerDocument(data: ReportData, organisation: Organisatio
   const several = data.dashboards.length > 1;
   const part: ReportBlock[] = [heading(1, organisation.name), paragraph(t('reportText.partner.intro', { organisation: organisation.name, network: data.network.network.name, min: data.network.network.minGroupSize }))];
   for (const d of data.dashboards) {
+    // The partner network has no results per organisation: its map is in the network's part below.
+    if (d.instrumentId === PARTNER_NETWORK_INSTRUMENT && data.partnerNetwork) continue;
     const mine = own.find((o) => o.instrumentId === d.instrumentId);
     if (several) part.push(heading(2, instrumentName(d, data)));
     if (!mine) {

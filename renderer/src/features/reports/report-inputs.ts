@@ -1,5 +1,6 @@
 import type { NetworkDetail } from '../../../../shared/domain';
 import type { WaveOpenAnswers } from '../../../../shared/open-answers';
+import type { PartnerNetwork } from '../../../../shared/partner-network';
 import type { ReportDocument, ReportPresentation } from '../../../../shared/report';
 import type { BreakdownChoice, Dashboard } from '../../../../shared/results';
 import type { Locale } from '../../../../shared/text';
@@ -34,6 +35,12 @@ export interface ReportData {
   breakdowns: { instrumentId: string; breakdown: BreakdownChoice; dashboard: Dashboard }[];
   /** Only when withOpenAnswers: api.listOpenAnswers per chosen wave (without codes). */
   openAnswers: WaveOpenAnswers[];
+  /**
+   * api.getPartnerNetwork, only when the chosen instruments include the partner network (the
+   * results screen shows that instrument as the network map instead of a dashboard); all its waves,
+   * the report uses the chosen ones.
+   */
+  partnerNetwork?: PartnerNetwork | null;
   appVersion: string;
   /** Today, ISO date, for the title page. */
   today: string;

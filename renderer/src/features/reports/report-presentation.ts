@@ -1,3 +1,4 @@
+import { PARTNER_NETWORK_INSTRUMENT } from '../../../../shared/partner-network';
 import type { ReportSlide } from '../../../../shared/report';
 import type { ConversationPoint, Dashboard, ScaleSeries } from '../../../../shared/results';
 import { positionOnRange, summarize } from '../../../../shared/results-summary';
@@ -7,6 +8,7 @@ import { differenceRows, waveLabelOf } from '../dashboard/model';
 import type { Translate } from '../dashboard/notices';
 import { conditionLine, differenceText, highlightLines, overallLine, pointFacts, pointsByKind, POINT_KINDS, responseLines, verdictWord } from '../dashboard/summary-text';
 import type { BuiltPresentation, ReportData } from './report-inputs';
+import { partnerNetworkSlide } from './report-partner-network';
 import { ChartList, listText, waveWithDate, type PartContext, sourceOf } from './report-parts';
 import { latestComparison } from './report-sections';
 
@@ -107,6 +109,12 @@ export function buildPresentation(data: ReportData, t: Translate): BuiltPresenta
   for (const d of data.dashboards) {
     const ctx: PartContext = { d, t, locale, charts, organisationId: null };
     const name = pick(d.instrumentName, locale);
+    // The partner network is a map on the results screen, never a dashboard: one slide with the latest map.
+    if (d.instrumentId === PARTNER_NETWORK_INSTRUMENT && data.partnerNetwork) {
+      const slide = partnerNetworkSlide(ctx, data.partnerNetwork, data.choices.waveIds);
+      if (slide) slides.push(slide);
+      continue;
+    }
     slides.push({ layout: 'section', title: name, subtitle: waves.map((w) => w.label).join(' · ') });
     const s = summarize(d);
     const conditionLines = s.conditions.map((c) => conditionLine(c, d, t, locale).text);

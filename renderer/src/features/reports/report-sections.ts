@@ -19,6 +19,7 @@ import {
   table,
   type PartContext,
 } from './report-parts';
+import { multipleChoiceBlocks } from './report-multiple-choice';
 
 /**
  * The parts of a report about one instrument's dashboard, in the words and numbers of the results
@@ -497,7 +498,7 @@ export function instrumentBlocks(
   for (const scale of d.scales) blocks.push(...conditionBlocks(ctx, scale));
   const loose = pointsOf(d, null);
   if (loose.length) blocks.push(heading(2, t('reportText.otherPointsTitle')), ...runBullets(loose.map((p) => pointRuns(p, ctx))));
-  blocks.push(...overviewBlocks(ctx), ...gradeBlocks(ctx), ...otherQuestionsBlocks(ctx), ...responseBlocks(ctx), ...forWhomBlocks(ctx, opts.breakdowns));
+  blocks.push(...overviewBlocks(ctx), ...gradeBlocks(ctx), ...otherQuestionsBlocks(ctx), ...multipleChoiceBlocks(ctx), ...responseBlocks(ctx), ...forWhomBlocks(ctx, opts.breakdowns));
   if (opts.openAnswers) blocks.push(...openAnswerBlocks(ctx, opts.openAnswers));
   return blocks;
 }
