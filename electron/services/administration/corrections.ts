@@ -3,6 +3,7 @@ import type { ResponseRecord } from '../../../shared/domain';
 import type { StoredAnswerOf } from '../../../shared/instruments/given-answers';
 import { ApiError } from '../../../shared/errors';
 import { appendAudit } from '../../db/repositories/audit';
+import { listRelationAnswers } from '../../db/repositories/relation-answers';
 import * as repo from '../../db/repositories/responses';
 import type { ServiceContext } from '../context';
 import { loadInstrument } from './instruments';
@@ -64,7 +65,7 @@ export function correctResponse(ctx: ServiceContext, input: ParsedInput<'correct
     if (response.mode !== 'paper') {
       const after = new Map<string, StoredAnswerOf>(stored);
       for (const c of changes) after.set(`${c.instrumentId}/${c.itemId}`, { instrumentId: c.instrumentId, itemId: c.itemId, value: c.value, text: c.text });
-      refuseMissingRequired(ctx, wave.id, [...after.values()], true);
+      refuseMissingRequired(ctx, response, [...after.values()], listRelationAnswers(ctx.db, response.id), true);
     }
     const now = ctx.now();
     for (const c of changes) {

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelationAnswer } from '../../../../shared/domain';
+import type { RelationAnsweredCheck } from '../../../../shared/instruments/given-answers';
 import { partnersToAsk, relationAnswerKey, relationAsked, relationItemsOf } from '../../../../shared/instruments/relations';
 import type { InstrumentDefinition, RelationItem } from '../../../../shared/instruments/schema';
 import type { Locale } from '../../../../shared/text';
@@ -120,6 +121,17 @@ export function useRelationAnswered(): (definition: InstrumentDefinition, itemId
     if (!context || item?.type !== 'relation') return false;
     return askedPartners(context, definition, item).every((o) => shownValue(context.state[relationAnswerKey({ instrumentId: definition.id, itemId, organisationId: o.id })]) !== null);
   };
+}
+
+/**
+ * The same as a check for the required-question rules (shared/instruments/given-answers.ts), so a
+ * required relation item is open until answered about every organisation it asks about; undefined
+ * outside a provider, where relation items are not asked.
+ */
+export function useRelationAnsweredCheck(): RelationAnsweredCheck | undefined {
+  const context = useContext(RelationContext);
+  const answered = useRelationAnswered();
+  return context ? (definition, item) => answered(definition, item.id) : undefined;
 }
 
 export function RelationItemField({ definition, item, number, locale: chosenLocale }: { definition: InstrumentDefinition; item: RelationItem; number: number; locale?: Locale }) {
