@@ -59,9 +59,9 @@ describe('correcting answers about partner organisations', () => {
     expect(details.correctionReason).toBe('Respondent belde: werkt wekelijks met Welzijn');
     expect(details.changes).toEqual([
       { instrumentId: KS, itemId: 'ks_amb_01', old: 4, new: 2 },
-      { instrumentId: PA, itemId: 'pa_frequentie', organisationId: w.welzijn.id, old: 1, new: 4 },
-      { instrumentId: PA, itemId: 'pa_vertrouwen', organisationId: w.welzijn.id, old: null, new: 2 },
-      { instrumentId: PA, itemId: 'pa_vertrouwen', organisationId: w.huisartsen.id, old: 3, new: null },
+      { instrumentId: PA, itemId: 'pa_frequentie', organisationId: w.welzijn.id, organisationName: 'Welzijn West', old: 1, new: 4 },
+      { instrumentId: PA, itemId: 'pa_vertrouwen', organisationId: w.welzijn.id, organisationName: 'Welzijn West', old: null, new: 2 },
+      { instrumentId: PA, itemId: 'pa_vertrouwen', organisationId: w.huisartsen.id, organisationName: 'Huisartsen West', old: 3, new: null },
     ]);
   });
 

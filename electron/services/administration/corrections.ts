@@ -29,6 +29,7 @@ interface LoggedChange {
   instrumentId: string;
   itemId: string;
   organisationId?: string;
+  organisationName?: string;
   old?: number | null;
   new?: number | null;
   textChanged?: true;
@@ -123,7 +124,7 @@ function changedRelationAnswers(
     const { item, organisation } = withNothingChanged(() => checkedRelationAnswer(ctx, loadInstrument(ctx, a.instrumentId, version), response, a));
     const old = stored.get(key) ?? null;
     if (old === a.value) continue;
-    const logged = { instrumentId: a.instrumentId, itemId: item.id, organisationId: organisation.id, old, new: a.value };
+    const logged = { instrumentId: a.instrumentId, itemId: item.id, organisationId: organisation.id, organisationName: organisation.name, old, new: a.value };
     changes.push({ instrumentId: a.instrumentId, itemId: item.id, organisationId: organisation.id, value: a.value, version, logged });
   }
   return changes;
