@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useId, useMemo, useRef, useStat
 import { useTranslation } from 'react-i18next';
 import type { RelationAnswer } from '../../../../shared/domain';
 import type { RelationAnsweredCheck } from '../../../../shared/instruments/given-answers';
-import { partnersToAsk, relationAnswerKey, relationAsked, relationItemsOf } from '../../../../shared/instruments/relations';
+import { partnersToAsk, relationAnswerKey, relationAsked, relationItemsOf, type RelationAnswerKey } from '../../../../shared/instruments/relations';
 import type { InstrumentDefinition, RelationItem } from '../../../../shared/instruments/schema';
 import type { Locale } from '../../../../shared/text';
 import { api } from '../../api';
@@ -46,12 +46,15 @@ export function RelationAnswersProvider({
   organisations,
   ownOrganisationId,
   initial,
+  onDraft,
   children,
 }: {
   responseId: string;
   organisations: readonly { id: string; name: string }[];
   ownOrganisationId: string | null;
   initial: readonly RelationAnswer[];
+  /** A correction: each choice is only handed here, nothing is saved until the correction is sent. */
+  onDraft?: (answer: RelationAnswerKey & { value: number | null }) => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -65,6 +68,11 @@ export function RelationAnswersProvider({
   const save = useCallback(
     (instrumentId: string, itemId: string, organisationId: string, value: number | null) => {
       const key = relationAnswerKey({ instrumentId, itemId, organisationId });
+      if (onDraft) {
+        setState((prev) => ({ ...prev, [key]: { ...idle, saved: value } }));
+        onDraft({ instrumentId, itemId, organisationId, value });
+        return;
+      }
       const seq = (latest.current.get(key) ?? 0) + 1;
       latest.current.set(key, seq);
       const update = (change: (prev: RelationState) => RelationState) => setState((prev) => ({ ...prev, [key]: change(prev[key] ?? idle) }));
@@ -82,7 +90,7 @@ export function RelationAnswersProvider({
         if (queues.current.get(key) === request) queues.current.delete(key);
       });
     },
-    [responseId, t],
+    [responseId, t, onDraft],
   );
   const settle = useCallback(async () => {
     while (queues.current.size > 0) await Promise.allSettled([...queues.current.values()]);
