@@ -59,7 +59,8 @@ export function RelationAnswersProvider({
 }) {
   const { t } = useTranslation();
   const [state, setState] = useState<Record<string, RelationState | undefined>>(() =>
-    Object.fromEntries(initial.map((a) => [relationAnswerKey(a), { ...idle, saved: a.value, status: 'saved' as const }])),
+    // In a correction nothing is saved yet, so the submitted answers are not said to be.
+    Object.fromEntries(initial.map((a) => [relationAnswerKey(a), { ...idle, saved: a.value, status: onDraft ? ('idle' as const) : ('saved' as const) }])),
   );
   // Per answer: the latest save (only it may update the screen) and the tail of its queue, so "3 then 4" is never stored as 3.
   const latest = useRef(new Map<string, number>());
