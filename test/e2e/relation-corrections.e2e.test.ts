@@ -37,7 +37,7 @@ describe('correcting an answer about a partner organisation', () => {
     expect(await row(page, 'pa_frequentie', 'Welzijn Zuid').getByRole('radio', { name: 'Wekelijks', exact: true }).isChecked()).toBe(true);
     expect(await row(page, 'pa_vertrouwen', 'Welzijn Zuid').getByRole('radio', { name: 'Redelijk', exact: true }).isChecked()).toBe(true);
     // Nothing is said to be saved in a correction before it is sent.
-    expect(await page.getByTestId('correction-form').getByText('Opgeslagen').count()).toBe(0);
+    expect(await page.getByTestId('correction-form').getByText('Opgeslagen', { exact: true }).count()).toBe(0);
 
     await row(page, 'pa_vertrouwen', 'Welzijn Zuid').getByRole('radio', { name: 'Heel erg', exact: true }).check();
     expect(await testIdText(page, 'correction-changed')).toBe('1 antwoord veranderd.');
