@@ -80,6 +80,13 @@ const answerFields = {
   value: z.number().int().min(ANSWER_CODE_MIN).max(ANSWER_CODE_MAX).nullable(),
   text: multilineText().max(4000, 'Een antwoord heeft hoogstens 4000 tekens').nullable(),
 };
+/** One answer about one partner organisation, as the questionnaire screens and a correction send it. */
+const relationAnswerFields = {
+  instrumentId,
+  itemId: plainText().min(1).max(32),
+  organisationId: id,
+  value: z.number().int().min(ANSWER_CODE_MIN).max(ANSWER_CODE_MAX).nullable(),
+};
 /** What *Stoppen* in kiosk mode does with a respondent's answers so far. */
 const kioskStop = z.enum(KIOSK_STOP_CHOICES, { error: 'Kies of de antwoorden van wie stopt bewaard of weggegooid worden' });
 
@@ -140,15 +147,7 @@ export const contract = {
    * null value clears it. The organisation must be one of the response's network, not the
    * respondent's own; the value one of the item's options. Refused after submitting.
    */
-  saveRelationAnswer: method<SavedRelationAnswer>()(
-    z.strictObject({
-      responseId: id,
-      instrumentId,
-      itemId: plainText().min(1).max(32),
-      organisationId: id,
-      value: z.number().int().min(ANSWER_CODE_MIN).max(ANSWER_CODE_MAX).nullable(),
-    }),
-  ),
+  saveRelationAnswer: method<SavedRelationAnswer>()(z.strictObject({ responseId: id, ...relationAnswerFields })),
 
   updateNetworkSettings: method<Network>()(
     z.strictObject({
@@ -217,10 +216,9 @@ export const contract = {
     z.strictObject({
       responseId: id,
       reason: plainText().trim().min(1, 'Geef een reden voor de correctie').max(300, 'Gebruik voor de reden hoogstens 300 tekens'),
-      answers: z
-        .array(z.strictObject(answerFields))
-        .min(1, 'Er is geen antwoord veranderd. Verander eerst een antwoord, of annuleer de correctie.')
-        .max(1000, 'Te veel antwoorden tegelijk (hoogstens 1000)'),
+      answers: z.array(z.strictObject(answerFields)).max(1000, 'Te veel antwoorden tegelijk (hoogstens 1000)'),
+      /** Changed answers about partner organisations (relation items); null clears one. */
+      relationAnswers: z.array(z.strictObject(relationAnswerFields)).max(1000, 'Te veel antwoorden over partnerorganisaties tegelijk (hoogstens 1000)').default([]),
     }),
   ),
   setResponseOrganisation: method<ResponseRecord>()(z.strictObject({ responseId: id, organisationId: id.nullable() })),

@@ -156,6 +156,7 @@ export const fieldNames: Record<string, string> = {
   status: 'open of gesloten',
   reason: 'reden van de correctie',
   answers: 'gecorrigeerde antwoorden',
+  relationAnswers: 'gecorrigeerde antwoorden over partnerorganisaties',
 };
 
 /** "metingen → nr. 3": the field in Dutch, list entries by their number counted from 1. */

@@ -1,6 +1,7 @@
 import { questionKey, questionNumbers } from '../question-numbers';
-import type { InstrumentDefinition, InstrumentItem } from './schema';
-import { multipleChoiceCodes, shownItemIds, unansweredRequiredItems, type GivenAnswer } from './visibility';
+import { relationItemsOf } from './relations';
+import type { InstrumentDefinition, InstrumentItem, RelationItem } from './schema';
+import { multipleChoiceCodes, shownItemIds, unansweredRequiredItems, type GivenAnswer, type GivenAnswers } from './visibility';
 
 /**
  * Stored answers (the answers table's value and text, as the main process and the screens hold
@@ -57,12 +58,23 @@ export interface MissingRequiredQuestion {
   item: InstrumentItem;
 }
 
-/** The shown required questions still unanswered, in the order of the form (`definitions` in the wave's order). */
-export function missingRequiredQuestions(definitions: readonly InstrumentDefinition[], answers: readonly StoredAnswerOf[]): MissingRequiredQuestion[] {
+/** Whether a relation item is answered about every partner organisation it asks about (relations.ts `relationItemAnswered`). */
+export type RelationAnsweredCheck = (definition: InstrumentDefinition, item: RelationItem) => boolean;
+
+/**
+ * The shown required questions still unanswered, in the order of the form (`definitions` in the
+ * wave's order). A required relation item is checked only when `relationAnswered` is given (paper
+ * entry, which transcribes what came back, does not ask it).
+ */
+export function missingRequiredQuestions(
+  definitions: readonly InstrumentDefinition[],
+  answers: readonly StoredAnswerOf[],
+  relationAnswered?: RelationAnsweredCheck,
+): MissingRequiredQuestion[] {
   const numbers = questionNumbers(definitions);
   return definitions
     .flatMap((definition) =>
-      unansweredRequiredItems(definition, givenAnswersFor(definition, answers)).map((item) => ({
+      unansweredRequiredOf(definition, givenAnswersFor(definition, answers), relationAnswered).map((item) => ({
         number: numbers.get(questionKey(definition.id, item.id)) ?? 0,
         instrumentId: definition.id,
         item,
@@ -70,6 +82,17 @@ export function missingRequiredQuestions(definitions: readonly InstrumentDefinit
     )
     .filter((q) => q.number > 0)
     .sort((a, b) => a.number - b.number);
+}
+
+function unansweredRequiredOf(definition: InstrumentDefinition, given: GivenAnswers, relationAnswered: RelationAnsweredCheck | undefined): InstrumentItem[] {
+  const unanswered = new Set(unansweredRequiredItems(definition, given));
+  if (relationAnswered) {
+    const shown = shownItemIds(definition, given);
+    for (const item of relationItemsOf(definition)) {
+      if (item.required && shown.has(item.id) && !relationAnswered(definition, item)) unanswered.add(item);
+    }
+  }
+  return definition.items.filter((item) => unanswered.has(item));
 }
 
 /** "3", "3 en 5", "3, 5 en 8": question numbers as a Dutch list. */

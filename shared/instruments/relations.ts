@@ -51,3 +51,27 @@ export interface RelationAnswerKey {
 }
 
 export const relationAnswerKey = (a: RelationAnswerKey) => `${a.instrumentId}/${a.itemId}/${a.organisationId}`;
+
+/** A stored relation answer as the answered-check reads it. */
+export interface RelationAnswerOf extends RelationAnswerKey {
+  value: number | null;
+}
+
+/**
+ * Whether a relation item is answered about every organisation it asks about: every partner (all
+ * but the respondent's own, `partnerIds`), and for a trust or value item those the respondent
+ * works with by their frequency answer (`relationAsked`). An item asked about nobody is answered.
+ */
+export function relationItemAnswered(
+  def: Pick<InstrumentDefinition, 'id' | 'items' | 'scales'>,
+  item: RelationItem,
+  partnerIds: readonly string[],
+  answers: readonly RelationAnswerOf[],
+): boolean {
+  const values = new Map(answers.filter((a) => a.instrumentId === def.id && a.value !== null).map((a) => [`${a.itemId}/${a.organisationId}`, a.value]));
+  const frequency = frequencyItemOf(def);
+  return partnerIds.every((organisationId) => {
+    const frequencyCode = frequency ? values.get(`${frequency.id}/${organisationId}`) : undefined;
+    return !relationAsked(def, item, frequencyCode) || values.has(`${item.id}/${organisationId}`);
+  });
+}

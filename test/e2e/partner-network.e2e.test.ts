@@ -169,6 +169,8 @@ describe('Partnernetwerk: the relation grid in the kiosk, and the network map', 
     await row(page, 'pa_frequentie', 'Welzijn Zuid').getByRole('radio', { name: 'Wekelijks', exact: true }).check();
     await row(page, 'pa_vertrouwen', 'Welzijn Zuid').getByRole('radio', { name: 'Redelijk', exact: true }).check();
     await page.getByTestId('relation-pa_vertrouwen-status').getByText('Opgeslagen').waitFor();
+    // Frequency and trust are answered about every organisation they ask about; value is not yet.
+    expect(await page.getByTestId('progress-text').textContent()).toBe('2 van 3 vragen beantwoord');
     await expectAccessible(page, 'relation grid in the researcher\'s form');
 
     // Resumed later (from the list of questionnaires): the choices are there again.

@@ -171,7 +171,6 @@ const badInputs: Record<MethodName, Case[]> = {
     ['no reason', (w) => ({ responseId: w.response.id, reason: '  ', answers: [{ instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 2, text: null }] }), 'VALIDATION'],
     ['a reason of 301 characters', (w) => ({ responseId: w.response.id, reason: long(301), answers: [{ instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 2, text: null }] }), 'VALIDATION'],
     ['a reason with a control character', (w) => ({ responseId: w.response.id, reason: 'typfout\u0007', answers: [{ instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 2, text: null }] }), 'VALIDATION'],
-    ['no answers', (w) => ({ responseId: w.response.id, reason: 'typfout', answers: [] }), 'VALIDATION'],
     ['an unknown response', () => ({ responseId: missingId, reason: 'typfout', answers: [{ instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 2, text: null }] }), 'NOT_FOUND'],
     ['a response not yet submitted', (w) => ({ responseId: w.response.id, reason: 'typfout', answers: [{ instrumentId: 'kansrijke-samenwerking', itemId: 'ks_amb_01', value: 2, text: null }] }), 'CONFLICT'],
   ],

@@ -189,6 +189,14 @@ describe('audit entries as sentences', () => {
     expect(auditSentence(entry('response.corrected', { entity: 'response', ...t0, detailsOf: one }), translator('en'))).toBe(
       'Submitted questionnaire corrected in wave T0 of network Dementie Oost: ks_amb_03 from 3 to empty. Reason: Respondent belde',
     );
+    const relation = {
+      waveId: 'w',
+      correctionReason: 'Respondent belde',
+      changes: [{ instrumentId: 'partnernetwerk', itemId: 'pa_frequentie', organisationId: 'o', organisationName: 'Welzijn Oost', old: 1, new: 4 }],
+    };
+    expect(auditSentence(entry('response.corrected', { entity: 'response', ...t0, detailsOf: relation }), nl)).toBe(
+      'Ingeleverde vragenlijst gecorrigeerd in meting T0 van netwerk Dementie Oost: pa_frequentie (Welzijn Oost) van 1 naar 4. Reden: Respondent belde',
+    );
     // Without a reason (an entry from elsewhere that lacks it) the kind's short name says what happened.
     expect(auditSentence(entry('response.corrected', { entity: 'response', ...t0, detailsOf: { changes: [] } }), nl)).toBe('Ingeleverde vragenlijst gecorrigeerd');
   });

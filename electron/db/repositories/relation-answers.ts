@@ -24,13 +24,22 @@ export interface RelationAnswerInput {
 
 /** Insert or replace one relation answer while its response is unfinished; false when it is not (any more). One statement, one commit. */
 export function upsertRelationAnswerIfOpen(db: Db, deviceId: string, input: RelationAnswerInput, now: string): boolean {
+  return upsertRelationAnswerWhile(db, deviceId, input, now, 'in_progress');
+}
+
+/** Insert or replace one relation answer of a submitted response (a correction); false when it is not submitted. */
+export function upsertCorrectedRelationAnswer(db: Db, deviceId: string, input: RelationAnswerInput, now: string): boolean {
+  return upsertRelationAnswerWhile(db, deviceId, input, now, 'complete');
+}
+
+function upsertRelationAnswerWhile(db: Db, deviceId: string, input: RelationAnswerInput, now: string, status: 'in_progress' | 'complete'): boolean {
   const result = prepared(
     db,
     `INSERT INTO relation_answers (id, response_id, instrument_id, instrument_version, item_id, organisation_id, value, updated_at, device_id)
-     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'in_progress')
+     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = ?)
      ON CONFLICT (response_id, instrument_id, item_id, organisation_id) DO UPDATE SET
        value = excluded.value, updated_at = excluded.updated_at, device_id = excluded.device_id`,
-  ).run(randomUUID(), input.responseId, input.instrumentId, input.instrumentVersion, input.itemId, input.organisationId, input.value, now, deviceId, input.responseId);
+  ).run(randomUUID(), input.responseId, input.instrumentId, input.instrumentVersion, input.itemId, input.organisationId, input.value, now, deviceId, input.responseId, status);
   return result.changes === 1;
 }
 
@@ -38,13 +47,18 @@ export function upsertRelationAnswerIfOpen(db: Db, deviceId: string, input: Rela
 export function deleteRelationAnswerIfOpen(db: Db, key: Omit<RelationAnswerInput, 'instrumentVersion' | 'value'>): boolean {
   const open = prepared(db, "SELECT 1 FROM responses WHERE id = ? AND status = 'in_progress'").get(key.responseId);
   if (!open) return false;
+  deleteRelationAnswer(db, key);
+  return true;
+}
+
+/** Clears one relation answer whatever the response's state (a correction, inside its transaction). */
+export function deleteRelationAnswer(db: Db, key: Omit<RelationAnswerInput, 'instrumentVersion' | 'value'>): void {
   prepared(db, 'DELETE FROM relation_answers WHERE response_id = ? AND instrument_id = ? AND item_id = ? AND organisation_id = ?').run(
     key.responseId,
     key.instrumentId,
     key.itemId,
     key.organisationId,
   );
-  return true;
 }
 
 /** Whether any relation answer names the organisation (then it is in use: archived, never removed). */

@@ -4,11 +4,14 @@ import type { StoredAnswerOf } from '../../../shared/instruments/given-answers';
 import { ApiError } from '../../../shared/errors';
 import type { InstrumentDefinition, InstrumentItem } from '../../../shared/instruments/schema';
 import { multipleChoiceCodes } from '../../../shared/instruments/visibility';
+import { relationAnswerKey, type RelationAnswerOf } from '../../../shared/instruments/relations';
 import { appendAudit } from '../../db/repositories/audit';
+import { deleteRelationAnswer, listRelationAnswers, upsertCorrectedRelationAnswer } from '../../db/repositories/relation-answers';
 import * as repo from '../../db/repositories/responses';
 import type { ServiceContext } from '../context';
 import { loadInstrument } from './instruments';
 import { requireWave } from './networks';
+import { checkedRelationAnswer } from './relation-answers';
 import { checkedAnswer, refuseMissingRequired, requireResponse } from './responses';
 
 /**
@@ -25,11 +28,14 @@ import { checkedAnswer, refuseMissingRequired, requireResponse } from './respons
  * the text changed). A multiple-choice answer keeps the ticked codes before and after, with the
  * question's label and the labels of those options (in the instrument's Dutch), so the log can
  * say "Contactvormen: Telefoon, E-mail → Telefoon, Beveiligde app" without the instrument at hand;
- * `textChanged` stays for versions that do not know the codes.
+ * `textChanged` stays for versions that do not know the codes. An answer about a partner
+ * organisation names that organisation.
  */
 interface LoggedChange {
   instrumentId: string;
   itemId: string;
+  organisationId?: string;
+  organisationName?: string;
   old?: number | null;
   new?: number | null;
   textChanged?: true;
@@ -87,28 +93,79 @@ export function correctResponse(ctx: ServiceContext, input: ParsedInput<'correct
             : { instrumentId: a.instrumentId, itemId: item.id, old: old?.value ?? null, new: value };
       changes.push({ instrumentId: a.instrumentId, version, itemId: item.id, value, text, logged });
     }
-    if (changes.length === 0) {
+    const relationChanges = changedRelationAnswers(ctx, response, versions, input.relationAnswers);
+    if (changes.length === 0 && relationChanges.length === 0) {
       throw new ApiError('VALIDATION', 'Er is geen antwoord veranderd. Verander eerst een antwoord, of annuleer de correctie. Er is niets gewijzigd.');
     }
     // A correction leaves no shown required question open, except on a paper form taken as it came back.
     if (response.mode !== 'paper') {
       const after = new Map<string, StoredAnswerOf>(stored);
       for (const c of changes) after.set(`${c.instrumentId}/${c.itemId}`, { instrumentId: c.instrumentId, itemId: c.itemId, value: c.value, text: c.text });
-      refuseMissingRequired(ctx, wave.id, [...after.values()], true);
+      const relationsAfter = new Map(listRelationAnswers(ctx.db, response.id).map((a): [string, RelationAnswerOf] => [relationAnswerKey(a), a]));
+      for (const c of relationChanges) relationsAfter.set(relationAnswerKey(c), c);
+      refuseMissingRequired(ctx, response, [...after.values()], [...relationsAfter.values()], true);
     }
     const now = ctx.now();
     for (const c of changes) {
       if (c.value === null && c.text === null) repo.deleteAnswer(ctx.db, response.id, c.instrumentId, c.itemId);
       else repo.upsertCorrectedAnswer(ctx.db, ctx.deviceId, { responseId: response.id, instrumentId: c.instrumentId, instrumentVersion: c.version, itemId: c.itemId, value: c.value, text: c.text }, now);
     }
+    for (const c of relationChanges) {
+      const key = { responseId: response.id, instrumentId: c.instrumentId, itemId: c.itemId, organisationId: c.organisationId };
+      if (c.value === null) deleteRelationAnswer(ctx.db, key);
+      else upsertCorrectedRelationAnswer(ctx.db, ctx.deviceId, { ...key, instrumentVersion: c.version, value: c.value }, now);
+    }
     repo.markCorrected(ctx.db, ctx.deviceId, response.id, now);
-    const parts = inParts(changes.map((c) => c.logged));
+    const parts = inParts([...changes.map((c) => c.logged), ...relationChanges.map((c) => c.logged)]);
     parts.forEach((part, i) => {
       const details = { waveId: wave.id, correctionReason: input.reason, changes: part, ...(parts.length > 1 ? { part: i + 1, parts: parts.length } : {}) };
       appendAudit(ctx.db, ctx.deviceId, { action: 'response.corrected', entity: 'response', entityId: response.id, details }, now);
     });
     return repo.getResponse(ctx.db, response.id)!;
   }).immediate();
+}
+
+interface RelationChange extends RelationAnswerOf {
+  version: number;
+  logged: LoggedChange;
+}
+
+/**
+ * The answers about partner organisations a correction changes, each checked as when it was given
+ * (`checkedRelationAnswer`); one named twice, or of an instrument not in the wave, is refused.
+ */
+function changedRelationAnswers(
+  ctx: ServiceContext,
+  response: { id: string; waveId: string; organisationId: string | null },
+  versions: ReadonlyMap<string, number>,
+  given: ParsedInput<'correctResponse'>['relationAnswers'],
+): RelationChange[] {
+  const stored = new Map(listRelationAnswers(ctx.db, response.id).map((a) => [relationAnswerKey(a), a.value]));
+  const seen = new Set<string>();
+  const changes: RelationChange[] = [];
+  for (const a of given) {
+    const key = relationAnswerKey(a);
+    if (seen.has(key)) throw new ApiError('VALIDATION', `Het antwoord bij vraag ${a.itemId} over één organisatie staat twee keer in de correctie. Er is niets gewijzigd.`);
+    seen.add(key);
+    const version = versions.get(a.instrumentId);
+    if (version === undefined) throw new ApiError('VALIDATION', `Vragenlijst ${a.instrumentId} hoort niet bij deze meting. Er is niets gewijzigd.`);
+    const { item, organisation } = withNothingChanged(() => checkedRelationAnswer(ctx, loadInstrument(ctx, a.instrumentId, version), response, a));
+    const old = stored.get(key) ?? null;
+    if (old === a.value) continue;
+    const logged = { instrumentId: a.instrumentId, itemId: item.id, organisationId: organisation.id, organisationName: organisation.name, old, new: a.value };
+    changes.push({ instrumentId: a.instrumentId, itemId: item.id, organisationId: organisation.id, value: a.value, version, logged });
+  }
+  return changes;
+}
+
+/** A refusal of a correction says that nothing changed. */
+function withNothingChanged<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof ApiError) throw new ApiError(err.code, `${err.message} Er is niets gewijzigd.`);
+    throw err;
+  }
 }
 
 /** The changes in groups small enough for one audit entry each (`DETAILS_BUDGET`, the reason included). */

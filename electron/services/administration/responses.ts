@@ -4,11 +4,14 @@ import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../.
 import { ApiError, type AnswerRefusal } from '../../../shared/errors';
 import { allAvailableIn } from '../../../shared/instruments/languages';
 import { dutchNumberList, missingRequiredQuestions, type StoredAnswerOf } from '../../../shared/instruments/given-answers';
-import { allowedCodes, type InstrumentDefinition, type InstrumentItem } from '../../../shared/instruments/schema';
+import { partnersToAsk, relationItemAnswered, type RelationAnswerOf } from '../../../shared/instruments/relations';
+import { allowedCodes, type InstrumentDefinition, type InstrumentItem, type RelationItem } from '../../../shared/instruments/schema';
 import { multipleChoiceCodes, multipleChoiceText } from '../../../shared/instruments/visibility';
 import { appendAudit } from '../../db/repositories/audit';
 import { registerDiscard } from '../../db/repositories/discards';
 import { freezeInstrument } from '../../db/repositories/instruments';
+import { listOrganisations } from '../../db/repositories/networks';
+import { listRelationAnswers } from '../../db/repositories/relation-answers';
 import * as repo from '../../db/repositories/responses';
 import type { CodeKind } from '../../db/repositories/responses';
 import type { Db } from '../../db/open';
@@ -310,7 +313,7 @@ export function completeResponse(ctx: ServiceContext, responseId: string): Respo
     const response = requireResponse(ctx, responseId);
     if (response.status === 'complete') throw alreadySubmitted();
     // Paper entry transcribes the form as it came back, complete or not; the grid warns instead.
-    if (response.mode !== 'paper') refuseMissingRequired(ctx, response.waveId, repo.listAnswers(ctx.db, response.id));
+    if (response.mode !== 'paper') refuseMissingRequired(ctx, response, repo.listAnswers(ctx.db, response.id), listRelationAnswers(ctx.db, response.id));
     const now = ctx.now();
     repo.markComplete(ctx.db, responseId, now);
     appendAudit(ctx.db, ctx.deviceId, { action: 'response.completed', entity: 'response', entityId: responseId }, now);
@@ -319,13 +322,27 @@ export function completeResponse(ctx: ServiceContext, responseId: string): Respo
 }
 
 /**
- * A questionnaire is submitted only when every shown required question is answered. A hidden
- * question's stored answer stays in the database but neither counts nor is asked for.
+ * A questionnaire is submitted only when every shown required question is answered; a required
+ * relation item only when it is answered about every partner organisation it asks about (all of
+ * the network's current organisations but the respondent's own; trust and value only about those
+ * they work with). A hidden question's stored answer stays in the database but neither counts nor
+ * is asked for.
  */
-export function refuseMissingRequired(ctx: ServiceContext, waveId: string, answers: readonly StoredAnswerOf[], inCorrection = false): void {
-  const wave = requireWave(ctx, waveId);
+export function refuseMissingRequired(
+  ctx: ServiceContext,
+  response: { waveId: string; organisationId: string | null },
+  answers: readonly StoredAnswerOf[],
+  relationAnswers: readonly RelationAnswerOf[],
+  inCorrection = false,
+): void {
+  const wave = requireWave(ctx, response.waveId);
   const definitions = wave.instruments.map((ref) => loadInstrument(ctx, ref.instrumentId, ref.version));
-  const missing = missingRequiredQuestions(definitions, answers).map((q) => q.number);
+  const partnerIds = partnersToAsk(
+    listOrganisations(ctx.db, wave.networkId).filter((o) => !o.archived),
+    response.organisationId,
+  ).map((o) => o.id);
+  const relationAnswered = (definition: InstrumentDefinition, item: RelationItem) => relationItemAnswered(definition, item, partnerIds, relationAnswers);
+  const missing = missingRequiredQuestions(definitions, answers, relationAnswered).map((q) => q.number);
   if (missing.length === 0) return;
   const which = missing.length === 1 ? `Vraag ${missing[0]} is verplicht` : `De vragen ${dutchNumberList(missing)} zijn verplicht`;
   const them = missing.length === 1 ? 'die vraag' : 'die vragen';

@@ -139,6 +139,8 @@ function factsOf(entry: AuditEntryView, details: Record<string, unknown>, transl
 /** One changed answer of a correction as the log keeps it (services/administration/corrections.ts). */
 interface LoggedChange {
   itemId?: unknown;
+  /** Of an answer about a partner organisation: which organisation. */
+  organisationName?: unknown;
   old?: unknown;
   new?: unknown;
   textChanged?: unknown;
@@ -173,12 +175,13 @@ function correctionFacts(details: Record<string, unknown>, translate: Translate,
     (c): c is LoggedChange => c !== null && typeof c === 'object' && typeof (c as LoggedChange).itemId === 'string',
   );
   const shown = (value: unknown) => (typeof value === 'number' ? String(value) : translate('data.auditSentence.correction.empty'));
+  const itemOf = (c: LoggedChange) => (typeof c.organisationName === 'string' ? `${c.itemId as string} (${c.organisationName})` : (c.itemId as string));
   const described = changes.map(
     (c) =>
       tickedChange(c, translate) ??
       (c.textChanged === true
-        ? translate('data.auditSentence.correction.text', { item: c.itemId as string })
-        : translate('data.auditSentence.correction.value', { item: c.itemId as string, old: shown(c.old), new: shown(c.new) })),
+        ? translate('data.auditSentence.correction.text', { item: itemOf(c) })
+        : translate('data.auditSentence.correction.value', { item: itemOf(c), old: shown(c.old), new: shown(c.new) })),
   );
   put('correctionReason', details.correctionReason);
   put('changes', described.join(', '));

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { KioskSession, ResponseRecord } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/schema';
-import { shownQuestionKeys } from '../../../../shared/instruments/given-answers';
+import { shownQuestionKeys, type RelationAnsweredCheck } from '../../../../shared/instruments/given-answers';
 import { questionNumbers } from '../../../../shared/question-numbers';
 import { api } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
@@ -10,7 +10,7 @@ import { localized } from '../../i18n';
 import { messageOf } from '../../lib/errors';
 import { ItemField, RequiredExplanation } from '../questionnaire/ItemField';
 import { focusQuestion, numberList, questionRulesOf, type QuestionRules } from '../questionnaire/questionRules';
-import { RelationAnswersProvider, useRelationAnswered, useRelationSettle } from '../questionnaire/RelationItemField';
+import { RelationAnswersProvider, useRelationAnswered, useRelationAnsweredCheck, useRelationSettle } from '../questionnaire/RelationItemField';
 import { answerKey, useAnswers, type StoredAnswer } from '../questionnaire/useAnswers';
 import { answerKeyOf, focusItem, handlesEnter, hasTickBoxes, isTextEntry, itemsIn, notScoredKeyOptions, optionFor, targetItem, togglesOption } from './keys';
 import { KioskProgress, KioskTitle } from './KioskParts';
@@ -134,7 +134,7 @@ export function ResponseFlow({
           key="review"
           pages={pages}
           numbers={numbers}
-          rules={rules}
+          rulesWith={(relationAnswered) => questionRulesOf(definitions, items, relationAnswered)}
           answered={(instrumentId, itemId) => items[answerKey(instrumentId, itemId)]?.saved != null}
           onJump={(index, itemId) => toPage(index, itemId)}
           onBack={() => backFrom(pages.length)}
@@ -376,7 +376,7 @@ function QuestionPageStep({
 function ReviewStep({
   pages,
   numbers,
-  rules,
+  rulesWith,
   answered,
   onJump,
   onBack,
@@ -386,7 +386,8 @@ function ReviewStep({
 }: {
   pages: QuestionPage[];
   numbers: Map<string, number>;
-  rules: QuestionRules;
+  /** The question rules with required relation items checked by the answers about partner organisations given so far. */
+  rulesWith: (relationAnswered: RelationAnsweredCheck | undefined) => QuestionRules;
   answered: (instrumentId: string, itemId: string) => boolean;
   onJump: (pageIndex: number, itemId: string) => void;
   onBack: () => void;
@@ -400,6 +401,7 @@ function ReviewStep({
   // One submit per respondent, however often the button is pressed.
   const submitting = useRef(false);
   const relationAnswered = useRelationAnswered();
+  const rules = rulesWith(useRelationAnsweredCheck());
   const settleRelations = useRelationSettle();
 
   // Only the questions shown count: a hidden follow-up is neither open nor part of the total.

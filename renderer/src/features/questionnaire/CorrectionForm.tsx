@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseRecord } from '../../../../shared/domain';
+import { relationAnswerKey, type RelationAnswerKey } from '../../../../shared/instruments/relations';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
@@ -8,6 +9,7 @@ import { ErrorAlert } from '../../components/Messages';
 import { messageOf } from '../../lib/errors';
 import { QuestionnaireItems } from './QuestionnaireItems';
 import { useRequiredQuestions } from './questionRules';
+import { RelationAnswersProvider } from './RelationItemField';
 import { answerKey, type ItemAnswerState, type StoredAnswer } from './useAnswers';
 
 /**
@@ -20,11 +22,14 @@ import { answerKey, type ItemAnswerState, type StoredAnswer } from './useAnswers
 export function CorrectionForm({
   response,
   definitions,
+  organisations,
   onCorrected,
   onCancel,
 }: {
   response: ResponseRecord;
   definitions: InstrumentDefinition[];
+  /** The network's organisations: the relation items show their grid with the stored answers (without them, relation items are not corrected here). */
+  organisations?: readonly { id: string; name: string; archived: boolean }[];
   onCorrected: (response: ResponseRecord) => void;
   onCancel: () => void;
 }) {
@@ -45,14 +50,21 @@ export function CorrectionForm({
     return (before?.value ?? null) !== (after?.value ?? null) || (before?.text ?? null) !== (after?.text ?? null);
   });
 
-  const { rules, flagged, ref, refusal } = useRequiredQuestions(definitions, items);
+  // The required-question check of the questions below (inside the relation grid's provider, which it asks).
+  const refusalRef = useRef<() => string | null>(() => null);
+
+  // Answers about partner organisations: changed ones, by relationAnswerKey, against what was submitted.
+  const originalRelations = new Map(response.relationAnswers.map((a) => [relationAnswerKey(a), a.value]));
+  const [relationDraft, setRelationDraft] = useState<Map<string, RelationAnswerKey & { value: number | null }>>(new Map());
+  const changedRelations = [...relationDraft.values()].filter((a) => (originalRelations.get(relationAnswerKey(a)) ?? null) !== a.value);
+  const onRelationDraft = useCallback((a: RelationAnswerKey & { value: number | null }) => setRelationDraft((current) => new Map(current).set(relationAnswerKey(a), a)), []);
 
   const change = (instrumentId: string, itemId: string, answer: StoredAnswer) =>
     setDraft((current) => new Map(current).set(answerKey(instrumentId, itemId), answer));
 
   async function submit() {
     // A paper form is taken as it came back; any other questionnaire keeps its required answers.
-    const required = response.mode === 'paper' ? null : refusal();
+    const required = response.mode === 'paper' ? null : refusalRef.current();
     setError(required);
     if (required) return;
     setBusy(true);
@@ -62,7 +74,7 @@ export function CorrectionForm({
         const after = emptyText(draft.get(key));
         return { instrumentId, itemId, value: after?.value ?? null, text: after?.text ?? null };
       });
-      onCorrected(await api.correctResponse({ responseId: response.id, reason, answers }));
+      onCorrected(await api.correctResponse({ responseId: response.id, reason, answers, relationAnswers: changedRelations }));
     } catch (err) {
       setError(messageOf(err, t('errors.unexpected')));
     } finally {
@@ -71,7 +83,7 @@ export function CorrectionForm({
   }
 
   return (
-    <div className="response correction" data-testid="correction-form" ref={ref}>
+    <div className="response correction" data-testid="correction-form">
       <section className="panel" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t('correction.title', { code: response.respondentCode })}</h2>
         <p>{t('correction.intro')}</p>
@@ -88,10 +100,22 @@ export function CorrectionForm({
         </Field>
       </section>
 
-      <QuestionnaireItems definitions={definitions} items={items} rules={rules} flagged={flagged} onSave={(instrumentId, itemId, answer) => change(instrumentId, itemId, answer)} />
+      {organisations ? (
+        <RelationAnswersProvider
+          responseId={response.id}
+          organisations={organisations.filter((o) => !o.archived)}
+          ownOrganisationId={response.organisationId}
+          initial={response.relationAnswers}
+          onDraft={onRelationDraft}
+        >
+          <CorrectionQuestions definitions={definitions} items={items} refusalRef={refusalRef} onChange={change} />
+        </RelationAnswersProvider>
+      ) : (
+        <CorrectionQuestions definitions={definitions} items={items} refusalRef={refusalRef} onChange={change} />
+      )}
 
       <div className="submit-area">
-        <p data-testid="correction-changed">{t('correction.changed', { count: changed.length })}</p>
+        <p data-testid="correction-changed">{t('correction.changed', { count: changed.length + changedRelations.length })}</p>
         <ErrorAlert message={error} testId="correction-error" />
         <div className="actions">
           <button type="button" className="button button-large" onClick={() => void submit()} disabled={busy} data-testid="correction-submit">
@@ -102,6 +126,29 @@ export function CorrectionForm({
           </button>
         </div>
       </div>
+    </div>
+  );
+}
+
+/** The questions of a correction, with the required-question check (which sees the relation grid's answers inside its provider). */
+function CorrectionQuestions({
+  definitions,
+  items,
+  refusalRef,
+  onChange,
+}: {
+  definitions: InstrumentDefinition[];
+  items: Record<string, ItemAnswerState>;
+  refusalRef: RefObject<() => string | null>;
+  onChange: (instrumentId: string, itemId: string, answer: StoredAnswer) => void;
+}) {
+  const { rules, flagged, ref, refusal } = useRequiredQuestions(definitions, items);
+  useEffect(() => {
+    refusalRef.current = refusal;
+  });
+  return (
+    <div ref={ref}>
+      <QuestionnaireItems definitions={definitions} items={items} rules={rules} flagged={flagged} onSave={(instrumentId, itemId, answer) => onChange(instrumentId, itemId, answer)} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelationAnswer } from '../../../../shared/domain';
-import { partnersToAsk, relationAnswerKey, relationAsked, relationItemsOf } from '../../../../shared/instruments/relations';
+import type { RelationAnsweredCheck } from '../../../../shared/instruments/given-answers';
+import { partnersToAsk, relationAnswerKey, relationAsked, relationItemsOf, type RelationAnswerKey } from '../../../../shared/instruments/relations';
 import type { InstrumentDefinition, RelationItem } from '../../../../shared/instruments/schema';
 import type { Locale } from '../../../../shared/text';
 import { api } from '../../api';
@@ -45,17 +46,21 @@ export function RelationAnswersProvider({
   organisations,
   ownOrganisationId,
   initial,
+  onDraft,
   children,
 }: {
   responseId: string;
   organisations: readonly { id: string; name: string }[];
   ownOrganisationId: string | null;
   initial: readonly RelationAnswer[];
+  /** A correction: each choice is only handed here, nothing is saved until the correction is sent. */
+  onDraft?: (answer: RelationAnswerKey & { value: number | null }) => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   const [state, setState] = useState<Record<string, RelationState | undefined>>(() =>
-    Object.fromEntries(initial.map((a) => [relationAnswerKey(a), { ...idle, saved: a.value, status: 'saved' as const }])),
+    // In a correction nothing is saved yet, so the submitted answers are not said to be.
+    Object.fromEntries(initial.map((a) => [relationAnswerKey(a), { ...idle, saved: a.value, status: onDraft ? ('idle' as const) : ('saved' as const) }])),
   );
   // Per answer: the latest save (only it may update the screen) and the tail of its queue, so "3 then 4" is never stored as 3.
   const latest = useRef(new Map<string, number>());
@@ -64,6 +69,11 @@ export function RelationAnswersProvider({
   const save = useCallback(
     (instrumentId: string, itemId: string, organisationId: string, value: number | null) => {
       const key = relationAnswerKey({ instrumentId, itemId, organisationId });
+      if (onDraft) {
+        setState((prev) => ({ ...prev, [key]: { ...idle, saved: value } }));
+        onDraft({ instrumentId, itemId, organisationId, value });
+        return;
+      }
       const seq = (latest.current.get(key) ?? 0) + 1;
       latest.current.set(key, seq);
       const update = (change: (prev: RelationState) => RelationState) => setState((prev) => ({ ...prev, [key]: change(prev[key] ?? idle) }));
@@ -81,7 +91,7 @@ export function RelationAnswersProvider({
         if (queues.current.get(key) === request) queues.current.delete(key);
       });
     },
-    [responseId, t],
+    [responseId, t, onDraft],
   );
   const settle = useCallback(async () => {
     while (queues.current.size > 0) await Promise.allSettled([...queues.current.values()]);
@@ -120,6 +130,17 @@ export function useRelationAnswered(): (definition: InstrumentDefinition, itemId
     if (!context || item?.type !== 'relation') return false;
     return askedPartners(context, definition, item).every((o) => shownValue(context.state[relationAnswerKey({ instrumentId: definition.id, itemId, organisationId: o.id })]) !== null);
   };
+}
+
+/**
+ * The same as a check for the required-question rules (shared/instruments/given-answers.ts), so a
+ * required relation item is open until answered about every organisation it asks about; undefined
+ * outside a provider, where relation items are not asked.
+ */
+export function useRelationAnsweredCheck(): RelationAnsweredCheck | undefined {
+  const context = useContext(RelationContext);
+  const answered = useRelationAnswered();
+  return context ? (definition, item) => answered(definition, item.id) : undefined;
 }
 
 export function RelationItemField({ definition, item, number, locale: chosenLocale }: { definition: InstrumentDefinition; item: RelationItem; number: number; locale?: Locale }) {

@@ -7,7 +7,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { messageOf } from '../../lib/errors';
 import { QuestionnaireItems } from './QuestionnaireItems';
 import { useRequiredQuestions } from './questionRules';
-import { useRelationSettle } from './RelationItemField';
+import { useRelationAnswered, useRelationSettle } from './RelationItemField';
 import { answerKey, useAnswers } from './useAnswers';
 
 export function ResponseForm({
@@ -27,10 +27,12 @@ export function ResponseForm({
   const { rules, flagged, ref, refusal } = useRequiredQuestions(definitions, items);
   const settleRelations = useRelationSettle();
 
-  // Hidden questions count neither as asked nor as answered.
-  const shownItems = definitions.flatMap((def) => def.items.filter((item) => item.type !== 'relation' && rules.shown.has(answerKey(def.id, item.id))).map((item) => answerKey(def.id, item.id)));
+  const relationAnswered = useRelationAnswered();
+
+  // Hidden questions count neither as asked nor as answered; a relation item is answered once it is about every organisation it asks about.
+  const shownItems = definitions.flatMap((def) => def.items.filter((item) => rules.shown.has(answerKey(def.id, item.id))).map((item) => ({ def, item })));
   const total = shownItems.length;
-  const answered = shownItems.filter((key) => items[key]?.saved != null).length;
+  const answered = shownItems.filter(({ def, item }) => (item.type === 'relation' ? relationAnswered(def, item.id) : items[answerKey(def.id, item.id)]?.saved != null)).length;
 
   async function submit() {
     const required = refusal();

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { missingRequiredQuestions, shownQuestionKeys, type MissingRequiredQuestion, type StoredAnswerOf } from '../../../../shared/instruments/given-answers';
+import { missingRequiredQuestions, shownQuestionKeys, type MissingRequiredQuestion, type RelationAnsweredCheck, type StoredAnswerOf } from '../../../../shared/instruments/given-answers';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { focusItem } from '../kiosk/keys';
+import { useRelationAnsweredCheck } from './RelationItemField';
 import { answerKey, type ItemAnswerState } from './useAnswers';
 
 /**
@@ -19,7 +20,12 @@ export interface QuestionRules {
   missingKeys: ReadonlySet<string>;
 }
 
-export function questionRulesOf(definitions: readonly InstrumentDefinition[], items: Record<string, ItemAnswerState | undefined>): QuestionRules {
+/** `relationAnswered`: how a required relation item is checked (`useRelationAnsweredCheck`); without it relation items are not checked. */
+export function questionRulesOf(
+  definitions: readonly InstrumentDefinition[],
+  items: Record<string, ItemAnswerState | undefined>,
+  relationAnswered?: RelationAnsweredCheck,
+): QuestionRules {
   const answers: StoredAnswerOf[] = [];
   for (const [key, state] of Object.entries(items)) {
     const answer = state?.pending ?? state?.saved;
@@ -27,7 +33,7 @@ export function questionRulesOf(definitions: readonly InstrumentDefinition[], it
     const slash = key.lastIndexOf('/');
     answers.push({ instrumentId: key.slice(0, slash), itemId: key.slice(slash + 1), value: answer.value, text: answer.text });
   }
-  const missing = missingRequiredQuestions(definitions, answers);
+  const missing = missingRequiredQuestions(definitions, answers, relationAnswered);
   return { shown: shownQuestionKeys(definitions, answers), missing, missingKeys: new Set(missing.map((q) => answerKey(q.instrumentId, q.item.id))) };
 }
 
@@ -54,7 +60,7 @@ export function useRequiredQuestions(definitions: readonly InstrumentDefinition[
   const { t, i18n } = useTranslation();
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
   const ref = useRef<HTMLDivElement>(null);
-  const rules = questionRulesOf(definitions, items);
+  const rules = questionRulesOf(definitions, items, useRelationAnsweredCheck());
   const refusal = (): string | null => {
     if (rules.missing.length === 0) return null;
     const numbers = rules.missing.map((q) => q.number);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseRecord, ResponseSummary, Wave } from '../../../../shared/domain';
+import type { Organisation, ResponseRecord, ResponseSummary, Wave } from '../../../../shared/domain';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { api } from '../../api';
 import { DataTable, numeric } from '../../components/DataTable';
@@ -17,6 +17,7 @@ interface ResponsesData {
   networkName: string;
   wave: Wave;
   definitions: InstrumentDefinition[];
+  organisations: Organisation[];
   responses: ResponseSummary[];
 }
 
@@ -38,12 +39,14 @@ export function ResponsesScreen({
   const { t } = useTranslation();
   const [data, reload] = useApiData<ResponsesData>(`responses/${networkId}/${waveId}`, async () => {
     const [context, responses] = await Promise.all([loadWaveContext(networkId, waveId), api.listResponses({ waveId })]);
-    return { networkName: context.detail.network.name, wave: context.wave, definitions: context.definitions, responses };
+    return { networkName: context.detail.network.name, wave: context.wave, definitions: context.definitions, organisations: context.detail.organisations, responses };
   });
 
   return (
     <NetworkPage loaded={data} onBack={onBack} heading={({ wave, networkName }) => ({ title: t('responses.title', { wave: wave.label }), network: networkName })}>
-      {({ wave, definitions, responses }) => <ResponseTable wave={wave} definitions={definitions} responses={responses} onResume={onResume} onChanged={reload} />}
+      {({ wave, definitions, organisations, responses }) => (
+        <ResponseTable wave={wave} definitions={definitions} organisations={organisations} responses={responses} onResume={onResume} onChanged={reload} />
+      )}
     </NetworkPage>
   );
 }
@@ -51,12 +54,14 @@ export function ResponsesScreen({
 function ResponseTable({
   wave,
   definitions,
+  organisations,
   responses,
   onResume,
   onChanged,
 }: {
   wave: Wave;
   definitions: InstrumentDefinition[];
+  organisations: Organisation[];
   responses: ResponseSummary[];
   onResume: (response: ResponseRecord) => void;
   onChanged: () => void;
@@ -83,6 +88,7 @@ function ResponseTable({
         key={correcting.id}
         response={correcting}
         definitions={definitions}
+        organisations={organisations}
         onCancel={() => setCorrecting(null)}
         onCorrected={(done) => {
           setCorrecting(null);
