@@ -80,7 +80,8 @@ export async function openSession(browser: Browser, beforeStart?: (databasePath:
       await context.close();
       db.close();
       await harness.close();
-      rmSync(dir, { recursive: true, force: true });
+      // A study-file worker or a backup may still be finishing a file in the folder as it goes: retry, as Node's rm does for ENOTEMPTY.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
