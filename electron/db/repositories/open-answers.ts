@@ -31,16 +31,3 @@ export function countSubmittedByOrganisation(db: Db, waveId: string): { organisa
      WHERE wave_id = ? AND status = 'complete' GROUP BY organisation_id`,
   ).all(waveId) as { organisationId: string | null; n: number }[];
 }
-
-/**
- * The answers to the given items of one instrument in the wave's submitted questionnaires: what
- * decides whether a question with a condition was shown (a code, or ticked codes as text).
- */
-export function listSubmittedAnswersTo(db: Db, waveId: string, instrumentId: string, itemIds: readonly string[]): { responseId: string; itemId: string; value: number | null; text: string | null }[] {
-  return prepared(
-    db,
-    `SELECT r.id AS responseId, a.item_id AS itemId, a.value, a.text
-     FROM responses r JOIN answers a ON a.response_id = r.id
-     WHERE r.wave_id = ? AND r.status = 'complete' AND a.instrument_id = ? AND a.item_id IN (SELECT value FROM json_each(?))`,
-  ).all(waveId, instrumentId, JSON.stringify(itemIds)) as { responseId: string; itemId: string; value: number | null; text: string | null }[];
-}

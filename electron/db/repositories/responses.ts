@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { AssignedCode, Answer, ResponseMode, ResponseRecord, ResponseStatus, ResponseSummary } from '../../../shared/domain';
-import type { StoredAnswerOf } from '../../../shared/instruments/given-answers';
 import type { Db } from '../open';
 import { insertNewRow, prepared } from '../prepared';
 import { listRelationAnswers } from './relation-answers';
@@ -147,14 +146,33 @@ export function listResponseSummaries(db: Db, waveId: string): ResponseSummary[]
     .all(waveId) as ResponseSummary[];
 }
 
-/** A wave's stored answers to these items of one instrument, with their response (found by the answers' unique index). */
-export function listWaveAnswersTo(db: Db, waveId: string, instrumentId: string, itemIds: readonly string[]): (StoredAnswerOf & { responseId: string })[] {
-  return prepared(
+/**
+ * The answers of a wave's questionnaires (all, or only the submitted ones) to the given items of
+ * one instrument, by response: item id → its code, or its text (ticked codes "1,3" of a
+ * multiple-choice item). What decides which of a response's follow-up questions were shown.
+ */
+export function answersToItemsByResponse(
+  db: Db,
+  waveId: string,
+  instrumentId: string,
+  itemIds: readonly string[],
+  responses: 'all' | 'submitted',
+): Map<string, Map<string, number | string>> {
+  const rows = prepared(
     db,
-    `SELECT a.response_id AS responseId, a.instrument_id AS instrumentId, a.item_id AS itemId, a.value, a.text
+    `SELECT r.id AS responseId, a.item_id AS itemId, a.value, a.text
      FROM responses r JOIN answers a ON a.response_id = r.id AND a.instrument_id = ? AND a.item_id IN (SELECT value FROM json_each(?))
-     WHERE r.wave_id = ?`,
-  ).all(instrumentId, JSON.stringify(itemIds), waveId) as (StoredAnswerOf & { responseId: string })[];
+     WHERE r.wave_id = ? AND (? = 'all' OR r.status = 'complete')`,
+  ).all(instrumentId, JSON.stringify(itemIds), waveId, responses) as { responseId: string; itemId: string; value: number | null; text: string | null }[];
+  const byResponse = new Map<string, Map<string, number | string>>();
+  for (const row of rows) {
+    const answer = row.value ?? row.text;
+    if (answer === null) continue;
+    let answers = byResponse.get(row.responseId);
+    if (!answers) byResponse.set(row.responseId, (answers = new Map()));
+    answers.set(row.itemId, answer);
+  }
+  return byResponse;
 }
 
 /**

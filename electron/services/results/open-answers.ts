@@ -2,7 +2,8 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { OpenAnswerOrganisation, OpenQuestion, WaveOpenAnswers } from '../../../shared/open-answers';
 import { suppressCells } from '../../../shared/suppression';
 import { listOrganisations } from '../../db/repositories/networks';
-import { countSubmittedByOrganisation, listSubmittedAnswersTo, listSubmittedTexts } from '../../db/repositories/open-answers';
+import { countSubmittedByOrganisation, listSubmittedTexts } from '../../db/repositories/open-answers';
+import { answersToItemsByResponse } from '../../db/repositories/responses';
 import { hiddenItemIds, visibilityPlan } from '../../../shared/instruments/shown-items';
 import type { InstrumentDefinition } from '../../../shared/instruments/schema';
 import { loadInstrument } from '../administration/instruments';
@@ -74,13 +75,7 @@ function hiddenOpenAnswers(ctx: ServiceContext, waveId: string, def: InstrumentD
   const plan = visibilityPlan(def);
   const hidden = new Set<string>();
   if (!plan || !plan.conditional.some((item) => item.type === 'open')) return hidden;
-  const byResponse = new Map<string, Map<string, number | string>>();
-  for (const row of listSubmittedAnswersTo(ctx.db, waveId, def.id, plan.conditionIds)) {
-    let answers = byResponse.get(row.responseId);
-    if (!answers) byResponse.set(row.responseId, (answers = new Map()));
-    const answer = row.value ?? row.text;
-    if (answer !== null) answers.set(row.itemId, answer);
-  }
+  const byResponse = answersToItemsByResponse(ctx.db, waveId, def.id, plan.conditionIds, 'submitted');
   for (const responseId of responseIds) {
     const answers = byResponse.get(responseId);
     for (const itemId of hiddenItemIds(plan, (id) => answers?.get(id))) hidden.add(`${responseId}/${itemId}`);
