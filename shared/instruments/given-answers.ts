@@ -95,8 +95,7 @@ function unansweredRequiredOf(definition: InstrumentDefinition, given: GivenAnsw
   return definition.items.filter((item) => unanswered.has(item));
 }
 
-/** "3", "3 en 5", "3, 5 en 8": question numbers as a Dutch list. */
-export function dutchNumberList(numbers: readonly number[]): string {
-  if (numbers.length <= 1) return numbers.join('');
-  return `${numbers.slice(0, -1).join(', ')} en ${numbers[numbers.length - 1]}`;
+/** "3", "3 en 5", "3, 5 and 8": question numbers as a list in a language (the main process's refusals in Dutch, the screens in theirs). */
+export function numberList(numbers: readonly number[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(numbers.map(String));
 }

@@ -3,7 +3,7 @@ import { chooseSelfCode, isWellFormedAssignedCode, normalizeAssignedCode, selfCo
 import type { Network, ResponseMode, ResponseRecord, SavedAnswer } from '../../../shared/domain';
 import { ApiError, type AnswerRefusal } from '../../../shared/errors';
 import { allAvailableIn } from '../../../shared/instruments/languages';
-import { dutchNumberList, missingRequiredQuestions, type StoredAnswerOf } from '../../../shared/instruments/given-answers';
+import { missingRequiredQuestions, numberList, type StoredAnswerOf } from '../../../shared/instruments/given-answers';
 import { partnersToAsk, relationItemAnswered, type RelationAnswerOf } from '../../../shared/instruments/relations';
 import { allowedCodes, type InstrumentDefinition, type InstrumentItem, type RelationItem } from '../../../shared/instruments/schema';
 import { multipleChoiceCodes, multipleChoiceText } from '../../../shared/instruments/visibility';
@@ -344,7 +344,7 @@ export function refuseMissingRequired(
   const relationAnswered = (definition: InstrumentDefinition, item: RelationItem) => relationItemAnswered(definition, item, partnerIds, relationAnswers);
   const missing = missingRequiredQuestions(definitions, answers, relationAnswered).map((q) => q.number);
   if (missing.length === 0) return;
-  const which = missing.length === 1 ? `Vraag ${missing[0]} is verplicht` : `De vragen ${dutchNumberList(missing)} zijn verplicht`;
+  const which = missing.length === 1 ? `Vraag ${missing[0]} is verplicht` : `De vragen ${numberList(missing, 'nl')} zijn verplicht`;
   const them = missing.length === 1 ? 'die vraag' : 'die vragen';
   const next = inCorrection ? `Beantwoord ${them} in de correctie; er is niets gewijzigd.` : `Beantwoord ${them} en lever dan opnieuw in; er is niets ingeleverd.`;
   throw new ApiError('VALIDATION', `${which} en nog niet beantwoord. ${next}`);

@@ -2,13 +2,12 @@ import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, ResponseRecord } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
-import { missingRequiredQuestions, shownQuestionKeys, type StoredAnswerOf } from '../../../../shared/instruments/given-answers';
+import { missingRequiredQuestions, numberList, shownQuestionKeys, type StoredAnswerOf } from '../../../../shared/instruments/given-answers';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { api } from '../../api';
 import { BirthMonthField } from '../../components/BirthMonthField';
 import { isSelfCodeTaken, messageOf } from '../../lib/errors';
 import { useBirthMonthQuestion } from '../../lib/useBirthMonthQuestion';
-import { numberList } from '../questionnaire/questionRules';
 import type { CellAnswer, PaperColumn } from './columns';
 import { PaperCell, type RowApi } from './PaperCell';
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { missingRequiredQuestions, shownQuestionKeys, type MissingRequiredQuestion, type RelationAnsweredCheck, type StoredAnswerOf } from '../../../../shared/instruments/given-answers';
+import { missingRequiredQuestions, numberList, shownQuestionKeys, type MissingRequiredQuestion, type RelationAnsweredCheck, type StoredAnswerOf } from '../../../../shared/instruments/given-answers';
 import type { InstrumentDefinition } from '../../../../shared/instruments/schema';
 import { focusItem } from '../kiosk/keys';
 import { useRelationAnsweredCheck } from './RelationItemField';
@@ -37,10 +37,6 @@ export function questionRulesOf(
   return { shown: shownQuestionKeys(definitions, answers), missing, missingKeys: new Set(missing.map((q) => answerKey(q.instrumentId, q.item.id))) };
 }
 
-/** "3", "3 en 5", "3, 5 and 8": question numbers as a list in the screen's language. */
-export function numberList(numbers: readonly number[], locale: string): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(numbers.map(String));
-}
 
 /** Moves focus into a question on the screen (its chosen option, first option or text box). */
 export function focusQuestion(container: Element | null, question: { instrumentId: string; item: { id: string } }): void {
