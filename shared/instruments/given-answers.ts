@@ -1,7 +1,8 @@
 import { questionKey, questionNumbers } from '../question-numbers';
 import { relationItemsOf } from './relations';
 import type { InstrumentDefinition, InstrumentItem, RelationItem } from './schema';
-import { multipleChoiceCodes, shownItemIds, unansweredRequiredItems, type GivenAnswer, type GivenAnswers } from './visibility';
+import { tickedCodes } from './shown-items';
+import { shownItemIds, unansweredRequiredItems, type GivenAnswer, type GivenAnswers } from './visibility';
 
 /**
  * Stored answers (the answers table's value and text, as the main process and the screens hold
@@ -20,10 +21,7 @@ export interface StoredAnswerOf {
 
 /** What one stored answer means for its item; undefined when it is no answer (nothing, empty text, a malformed list). */
 export function givenAnswerOf(item: InstrumentItem, answer: Pick<StoredAnswerOf, 'value' | 'text'>): GivenAnswer | undefined {
-  if (item.type === 'multiple') {
-    const codes = answer.text === null || answer.text === '' ? null : multipleChoiceCodes(answer.text);
-    return codes === null || codes.length === 0 ? undefined : codes;
-  }
+  if (item.type === 'multiple') return tickedCodes(answer.text) ?? undefined;
   if (answer.value !== null) return answer.value;
   if (answer.text !== null && answer.text.trim() !== '') return answer.text;
   return undefined;
