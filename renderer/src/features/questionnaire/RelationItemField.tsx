@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useId, useMemo, useRef, useStat
 import { useTranslation } from 'react-i18next';
 import type { RelationAnswer } from '../../../../shared/domain';
 import type { RelationAnsweredCheck } from '../../../../shared/instruments/given-answers';
-import { partnersToAsk, relationAnswerKey, relationAsked, relationItemsOf, type RelationAnswerKey } from '../../../../shared/instruments/relations';
+import { partnersToAsk, relationAnswerKey, relationAsked, relationItemAnswered, relationItemsOf, type RelationAnswerKey } from '../../../../shared/instruments/relations';
 import type { InstrumentDefinition, RelationItem } from '../../../../shared/instruments/schema';
 import type { Locale } from '../../../../shared/text';
 import { api } from '../../api';
@@ -128,7 +128,14 @@ export function useRelationAnswered(): (definition: InstrumentDefinition, itemId
   return (definition, itemId) => {
     const item = definition.items.find((i) => i.id === itemId);
     if (!context || item?.type !== 'relation') return false;
-    return askedPartners(context, definition, item).every((o) => shownValue(context.state[relationAnswerKey({ instrumentId: definition.id, itemId, organisationId: o.id })]) !== null);
+    // The screen's answers (a choice on its way counts at once), judged by the rule the main process's submit check uses.
+    const answers = relationItemsOf(definition).flatMap((asked) =>
+      context.partners.map((o) => {
+        const key = { instrumentId: definition.id, itemId: asked.id, organisationId: o.id };
+        return { ...key, value: shownValue(context.state[relationAnswerKey(key)]) };
+      }),
+    );
+    return relationItemAnswered(definition, item, context.partners.map((o) => o.id), answers);
   };
 }
 
